@@ -1,0 +1,150 @@
+// Package fault turns typed errors into the plain Indonesian (and English)
+// messages a user reads. Every user-facing message is built here, from a code
+// and the place the problem is, so wording stays consistent across the screen,
+// the CLI and imports.
+package fault
+
+import (
+	"errors"
+	"strings"
+)
+
+// Code names a kind of problem a user can fix or must be told about.
+type Code string
+
+const (
+	Internal      Code = "internal"
+	Required      Code = "required"
+	Invalid       Code = "invalid"
+	OutOfRange    Code = "out_of_range"
+	UnknownRegion Code = "unknown_region"
+	NotFound      Code = "not_found"
+	NewerSchema   Code = "newer_schema"
+	NotDatabase   Code = "not_database"
+	NoWorkspace   Code = "no_workspace"
+	Locked        Code = "locked"
+)
+
+// Error is a problem with a place: the field (or sheet and cell) it concerns
+// and the values the message needs.
+type Error struct {
+	Code  Code
+	Field string            // field label in Indonesian, e.g. "NIP"
+	Args  map[string]string // named values for the message template
+	Err   error             // the underlying cause, if any
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(string(e.Code))
+	if e.Field != "" {
+		b.WriteString(" (" + e.Field + ")")
+	}
+	if e.Err != nil {
+		b.WriteString(": " + e.Err.Error())
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// New makes an Error for a field with optional key/value pairs for the message.
+func New(code Code, field string, kv ...string) *Error {
+	e := &Error{Code: code, Field: field, Args: map[string]string{}}
+	for i := 0; i+1 < len(kv); i += 2 {
+		e.Args[kv[i]] = kv[i+1]
+	}
+	return e
+}
+
+// Wrap attaches a cause to a new Error.
+func Wrap(err error, code Code, field string, kv ...string) *Error {
+	e := New(code, field, kv...)
+	e.Err = err
+	return e
+}
+
+// Lang is a user interface language.
+type Lang string
+
+const (
+	ID Lang = "id"
+	EN Lang = "en"
+)
+
+type text struct{ id, en string }
+
+// catalog holds one template per code; {field} and {name} are replaced by
+// the Error's Field and Args.
+var catalog = map[Code]text{
+	Internal:      {"Terjadi kesalahan internal: {cause}", "An internal error occurred: {cause}"},
+	Required:      {"{field} wajib diisi.", "{field} is required."},
+	Invalid:       {"{field} tidak valid: {reason}", "{field} is not valid: {reason}"},
+	OutOfRange:    {"{field} harus antara {min} dan {max}.", "{field} must be between {min} and {max}."},
+	UnknownRegion: {"{field}: kode wilayah \"{code}\" tidak dikenal dalam daftar Kemendagri.", "{field}: region code \"{code}\" is not in the Kemendagri list."},
+	NotFound:      {"{field} tidak ditemukan.", "{field} was not found."},
+	NewerSchema: {
+		"Basis data {path} dibuat oleh Selaras versi yang lebih baru (skema {have}; versi ini mengenal sampai skema {want}). Perbarui Selaras untuk membukanya; berkas tidak diubah.",
+		"The database {path} was made by a newer Selaras (schema {have}; this version knows up to schema {want}). Update Selaras to open it; the file was not changed.",
+	},
+	NotDatabase: {"Berkas {path} bukan basis data Selaras yang dapat dibaca: {cause}", "The file {path} is not a readable Selaras database: {cause}"},
+	NoWorkspace: {"Belum ada ruang kerja yang dibuka.", "No workspace is open."},
+	Locked:      {"Basis data {path} sedang dipakai oleh proses lain.", "The database {path} is in use by another process."},
+}
+
+// Message renders err for a user. Errors that are not *Error are reported as
+// internal errors with their text, so nothing is ever swallowed.
+func Message(err error, lang Lang) string {
+	if err == nil {
+		return ""
+	}
+	var fe *Error
+	if !errors.As(err, &fe) {
+		return render(catalog[Internal], lang, "", map[string]string{"cause": err.Error()})
+	}
+	t, ok := catalog[fe.Code]
+	if !ok {
+		t = catalog[Internal]
+	}
+	args := map[string]string{}
+	for k, v := range fe.Args {
+		args[k] = v
+	}
+	if _, ok := args["cause"]; !ok && fe.Err != nil {
+		args["cause"] = fe.Err.Error()
+	}
+	return render(t, lang, fe.Field, args)
+}
+
+// CodeOf returns the code of err, or Internal.
+func CodeOf(err error) Code {
+	var fe *Error
+	if errors.As(err, &fe) {
+		return fe.Code
+	}
+	return Internal
+}
+
+// FieldOf returns the field err concerns, if any.
+func FieldOf(err error) string {
+	var fe *Error
+	if errors.As(err, &fe) {
+		return fe.Field
+	}
+	return ""
+}
+
+func render(t text, lang Lang, field string, args map[string]string) string {
+	s := t.id
+	if lang == EN {
+		s = t.en
+	}
+	s = strings.ReplaceAll(s, "{field}", field)
+	for k, v := range args {
+		s = strings.ReplaceAll(s, "{"+k+"}", v)
+	}
+	return s
+}
+
+// Is reports whether err carries code.
+func Is(err error, code Code) bool { return CodeOf(err) == code }

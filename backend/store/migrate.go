@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"selaras/backend/fault"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// migration is one append-only schema step. Audit lists the tables whose
+// audit triggers must be (re)built after the SQL runs.
+type migration struct {
+	Version int
+	Name    string
+	SQL     string
+	Audit   []string
+}
+
+// migrations never change once released; add a new one at the end.
+var migrations = []migration{
+	{Version: 1, Name: "init", SQL: mustRead("0001_init.sql"), Audit: []string{"profile"}},
+}
+
+func mustRead(name string) string {
+	b, err := migrationFS.ReadFile("migrations/" + name)
+	if err != nil {
+		panic(err) // embedded at build time: a missing file is a build mistake
+	}
+	return string(b)
+}
+
+// SchemaVersion is the schema this build writes.
+func SchemaVersion() int { return migrations[len(migrations)-1].Version }
+
+// Version reads the schema version recorded in the database (0 if new).
+func (s *Store) Version(ctx context.Context) (int, error) {
+	return currentVersion(ctx, s.w)
+}
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func currentVersion(ctx context.Context, db queryer) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx,
+		"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Scan(&n)
+	if err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	var v sql.NullInt64
+	if err := db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&v); err != nil {
+		return 0, err
+	}
+	return int(v.Int64), nil
+}
+
+func (s *Store) migrate(ctx context.Context, opt Options) error {
+	have, err := currentVersion(ctx, s.w)
+	if err != nil {
+		return fault.Wrap(err, fault.NotDatabase, "", "path", s.path)
+	}
+	want := SchemaVersion()
+	if have > want {
+		return fault.New(fault.NewerSchema, "", "path", s.path,
+			"have", strconv.Itoa(have), "want", strconv.Itoa(want))
+	}
+	if have == want {
+		return nil
+	}
+	if have > 0 {
+		if err := s.backupBeforeMigration(ctx, have, opt); err != nil {
+			return err
+		}
+	}
+	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+) STRICT`); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	for _, m := range migrations {
+		if m.Version <= have {
+			continue
+		}
+		err := s.Tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+				return err
+			}
+			for _, t := range m.Audit {
+				if err := installAudit(ctx, tx, t); err != nil {
+					return err
+				}
+			}
+			// The version is recorded in the same transaction as the change.
+			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations(version, name, applied_at) VALUES(?, ?, ?)",
+				m.Version, m.Name, time.Now().UTC().Format(time.RFC3339))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("store: migration %d (%s): %w", m.Version, m.Name, err)
+		}
+	}
+	return nil
+}
+
+// backupBeforeMigration copies the database before its schema changes and
+// keeps only the newest backups.
+func (s *Store) backupBeforeMigration(ctx context.Context, from int, opt Options) error {
+	dir := opt.BackupDir
+	if dir == "" {
+		dir = filepath.Join(filepath.Dir(s.path), "backups")
+	}
+	keep := opt.KeepBackups
+	if keep <= 0 {
+		keep = 5
+	}
+	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	name := fmt.Sprintf("%s-skema%d-%s.db", base, from, time.Now().Format("20060102-150405.000"))
+	if err := vacuumInto(ctx, s.w, filepath.Join(dir, name)); err != nil {
+		return fmt.Errorf("store: backup before migration: %w", err)
+	}
+	return rotate(dir, base+"-skema", keep)
+}
+
+func rotate(dir, prefix string, keep int) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("store: rotate backups: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasPrefix(e.Name(), prefix) && strings.HasSuffix(e.Name(), ".db") {
+			names = append(names, e.Name())
+		}
+	}
+	// Names embed a sortable timestamp after the schema number; sort by it.
+	sort.Slice(names, func(i, j int) bool { return stamp(names[i]) < stamp(names[j]) })
+	var errs []error
+	for len(names) > keep {
+		errs = append(errs, os.Remove(filepath.Join(dir, names[0])))
+		names = names[1:]
+	}
+	return errors.Join(errs...)
+}
+
+func stamp(name string) string {
+	i := strings.LastIndex(name, "-")
+	j := strings.LastIndex(name[:max(i, 0)], "-")
+	if j < 0 {
+		return name
+	}
+	return name[j+1:]
+}
