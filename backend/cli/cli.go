@@ -1,0 +1,258 @@
+// Package cli runs Selaras's headless subcommands: the same binary as the
+// desktop app, with no window, for batch work, CI and power users.
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"selaras/backend/demo"
+	"selaras/backend/fault"
+	"selaras/backend/region"
+	"selaras/backend/store"
+	"selaras/backend/version"
+	"selaras/backend/workspace"
+)
+
+// Exit codes.
+const (
+	OK    = 0
+	Error = 1
+	Usage = 2
+)
+
+// Env is what a command may touch: its output streams and environment.
+type Env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// Command is one subcommand.
+type Command struct {
+	Name    string
+	Summary string
+	Run     func(ctx context.Context, env Env, args []string) error
+}
+
+// errUsage marks a usage error; its text has already been printed.
+var errUsage = errors.New("usage")
+
+// Commands lists the built-in subcommands; the app layer may add its own.
+func Commands() []Command {
+	return []Command{
+		{"version", "tampilkan versi Selaras", runVersion},
+		{"demo", "buat ruang kerja demo: demo [--db BERKAS] [--force]", runDemo},
+		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|json]", runRegions},
+		{"backup", "salin basis data: backup --db BERKAS --out BERKAS", runBackup},
+	}
+}
+
+// IsCommand reports whether name is a subcommand in cmds (or help).
+func IsCommand(cmds []Command, name string) bool {
+	if name == "help" || name == "-h" || name == "--help" {
+		return true
+	}
+	for _, c := range cmds {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Run dispatches args[0] among cmds and returns the process exit code.
+func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printHelp(env.Stdout, cmds)
+		return OK
+	}
+	for _, c := range cmds {
+		if c.Name != args[0] {
+			continue
+		}
+		err := c.Run(ctx, env, args[1:])
+		switch {
+		case err == nil:
+			return OK
+		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+			return Usage
+		default:
+			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, fault.ID))
+			return Error
+		}
+	}
+	fmt.Fprintf(env.Stderr, "selaras: perintah tidak dikenal %q; lihat 'selaras help'\n", args[0])
+	return Usage
+}
+
+func printHelp(w io.Writer, cmds []Command) {
+	fmt.Fprintln(w, "Selaras: koordinasi dan harmonisasi perencanaan Koperasi dan UKM.")
+	fmt.Fprintln(w, "Tanpa perintah, Selaras membuka jendela aplikasi. Perintah tanpa jendela:")
+	sorted := append([]Command{}, cmds...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	for _, c := range sorted {
+		fmt.Fprintf(w, "  %-10s %s\n", c.Name, c.Summary)
+	}
+	fmt.Fprintln(w, "Basis data bawaan: SELARAS_DB, atau selaras.db di folder konfigurasi pengguna.")
+}
+
+// NewFlags makes a flag set that reports usage errors in Indonesian.
+func NewFlags(env Env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+// Parse parses flags and refuses stray arguments.
+func Parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "selaras %s: argumen tidak dikenal: %s\n", fs.Name(), strings.Join(fs.Args(), " "))
+		return errUsage
+	}
+	return nil
+}
+
+// UsageError prints a usage problem and returns the usage error.
+func UsageError(env Env, cmd, format string, a ...any) error {
+	fmt.Fprintf(env.Stderr, "selaras %s: %s\n", cmd, fmt.Sprintf(format, a...))
+	return errUsage
+}
+
+// DefaultDB is the workspace used when --db is not given: SELARAS_DB, or
+// selaras.db in the user's config dir.
+func DefaultDB(env Env) (string, error) {
+	if p := env.Getenv("SELARAS_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := workspace.DefaultDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "selaras.db"), nil
+}
+
+func runVersion(_ context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "version")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	v := version.Version
+	if version.Commit != "" {
+		v += " (" + version.Commit + ")"
+	}
+	fmt.Fprintf(env.Stdout, "Selaras %s, skema basis data %d, %s, %s/%s\n", v, store.SchemaVersion(),
+		region.Source(), runtime.GOOS, runtime.GOARCH)
+	return nil
+}
+
+func runDemo(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "demo")
+	db := fs.String("db", "", "berkas basis data demo (bawaan: demo.db di folder konfigurasi)")
+	force := fs.Bool("force", false, "ganti berkas yang sudah ada")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	path := *db
+	if path == "" {
+		dir, err := workspace.DefaultDir()
+		if err != nil {
+			return err
+		}
+		path = filepath.Join(dir, "demo.db")
+	}
+	if *force {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if err := os.Remove(path + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("demo: %w", err)
+			}
+		}
+	}
+	s, err := demo.Create(ctx, path)
+	if err != nil {
+		return err
+	}
+	if err := s.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Ruang kerja demo dibuat: %s\n", path)
+	return nil
+}
+
+func runRegions(_ context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "regions")
+	prov := fs.String("province", "", "hanya provinsi ini dan kabupaten/kotanya (mis. 19)")
+	format := fs.String("format", "csv", "csv atau json")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	cat := region.Default()
+	if *prov != "" && !cat.IsProvince(*prov) {
+		return fault.New(fault.UnknownRegion, "--province", "code", *prov)
+	}
+	list := cat.Search(region.Query{Province: *prov})
+	switch *format {
+	case "csv":
+		w := csv.NewWriter(env.Stdout)
+		_ = w.Write([]string{"code", "name", "level", "province_code"})
+		for _, r := range list {
+			_ = w.Write([]string{r.Code, r.Name, string(r.Level), r.ProvinceCode})
+		}
+		w.Flush()
+		return w.Error()
+	case "json":
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(list)
+	default:
+		return UsageError(env, "regions", "format %q tidak dikenal; pilih csv atau json", *format)
+	}
+}
+
+func runBackup(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "backup")
+	db := fs.String("db", "", "basis data yang disalin (bawaan: SELARAS_DB atau selaras.db)")
+	out := fs.String("out", "", "berkas salinan (belum boleh ada)")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return UsageError(env, "backup", "--out wajib diisi")
+	}
+	path := *db
+	if path == "" {
+		var err error
+		if path, err = DefaultDB(env); err != nil {
+			return err
+		}
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fault.New(fault.NotFound, "Basis data "+path)
+	}
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Backup(ctx, *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Salinan dibuat: %s\n", *out)
+	return nil
+}

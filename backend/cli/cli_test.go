@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/profile"
+	"selaras/backend/store"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }},
+		Commands(), args)
+	return result{code, out.String(), errb.String()}
+}
+
+func TestVersion(t *testing.T) {
+	r := run(t, nil, "version")
+	assert.Equal(t, OK, r.code)
+	assert.Contains(t, r.stdout, "Selaras ")
+	assert.Contains(t, r.stdout, "idn-area-data")
+}
+
+func TestHelpAndUnknown(t *testing.T) {
+	r := run(t, nil, "help")
+	assert.Equal(t, OK, r.code)
+	assert.Contains(t, r.stdout, "regions")
+	r = run(t, nil, "frobnicate")
+	assert.Equal(t, Usage, r.code)
+	assert.Contains(t, r.stderr, "perintah tidak dikenal")
+	r = run(t, nil, "regions", "--format", "xml")
+	assert.Equal(t, Usage, r.code)
+	assert.Contains(t, r.stderr, "format \"xml\" tidak dikenal")
+	r = run(t, nil, "regions", "--nope")
+	assert.Equal(t, Usage, r.code)
+	r = run(t, nil, "version", "extra")
+	assert.Equal(t, Usage, r.code)
+}
+
+func readData(t *testing.T, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "region", "data", name))
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	return rows[1:]
+}
+
+// The CSV carries exactly the package's provinces and regencies.
+func TestRegionsCSVMatchesPackage(t *testing.T) {
+	r := run(t, nil, "regions", "--format", "csv")
+	require.Equal(t, OK, r.code, r.stderr)
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"code", "name", "level", "province_code"}, rows[0])
+	got := map[string]string{}
+	provinces, regencies := 0, 0
+	for _, row := range rows[1:] {
+		got[row[0]] = row[1] + "|" + row[3]
+		if row[2] == "provinsi" {
+			provinces++
+		} else {
+			regencies++
+		}
+	}
+	assert.Equal(t, 38, provinces)
+	assert.Equal(t, 514, regencies)
+	want := map[string]string{}
+	for _, p := range readData(t, "provinces.csv") {
+		want[p[0]] = p[1] + "|" + p[0]
+	}
+	for _, g := range readData(t, "regencies.csv") {
+		want[g[0]] = g[2] + "|" + g[1]
+	}
+	assert.Equal(t, want, got)
+}
+
+func TestRegionsProvinceJSON(t *testing.T) {
+	r := run(t, nil, "regions", "--province", "19", "--format", "json")
+	require.Equal(t, OK, r.code, r.stderr)
+	var list []struct {
+		Code, Name, Level string
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &list))
+	require.Len(t, list, 8)
+	assert.Equal(t, "Kepulauan Bangka Belitung", list[0].Name)
+	assert.Equal(t, "Kota Pangkal Pinang", list[7].Name)
+
+	r = run(t, nil, "regions", "--province", "99")
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "kode wilayah \"99\" tidak dikenal")
+}
+
+func TestDemoAndBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	r := run(t, nil, "demo", "--db", db)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, db)
+
+	r = run(t, nil, "demo", "--db", db)
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "berkas sudah ada")
+	r = run(t, nil, "demo", "--db", db, "--force")
+	assert.Equal(t, OK, r.code, r.stderr)
+
+	out := filepath.Join(dir, "copy.db")
+	r = run(t, map[string]string{"SELARAS_DB": db}, "backup", "--out", out)
+	require.Equal(t, OK, r.code, r.stderr)
+	s, err := store.Open(context.Background(), out, store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	p, err := profile.Get(context.Background(), s)
+	require.NoError(t, err)
+	assert.Equal(t, "19", p.ProvinceCode)
+
+	r = run(t, nil, "backup", "--db", db)
+	assert.Equal(t, Usage, r.code)
+	assert.Contains(t, r.stderr, "--out wajib diisi")
+	r = run(t, nil, "backup", "--db", filepath.Join(dir, "missing.db"), "--out", filepath.Join(dir, "x.db"))
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "tidak ditemukan")
+}

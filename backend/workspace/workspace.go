@@ -1,0 +1,98 @@
+// Package workspace describes a workspace file: whether it is the demo or an
+// office's own, and where it lives. A workspace is one SQLite database.
+package workspace
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"selaras/backend/fault"
+	"selaras/backend/store"
+	"selaras/backend/version"
+)
+
+// Kind tells a demo workspace from an office's own.
+type Kind string
+
+const (
+	Demo   Kind = "demo"
+	Office Kind = "office"
+)
+
+const (
+	keyKind    = "workspace_kind"
+	keyCreated = "created_at"
+	keyApp     = "created_by"
+)
+
+// Info is what the app shows about the open workspace.
+type Info struct {
+	Path          string `json:"path"`
+	Kind          Kind   `json:"kind"`
+	CreatedAt     string `json:"createdAt"`
+	SchemaVersion int    `json:"schemaVersion"`
+}
+
+// DefaultDir is where workspaces live unless --db or SELARAS_DB says otherwise.
+func DefaultDir() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("workspace: config dir: %w", err)
+	}
+	return filepath.Join(dir, "Selaras"), nil
+}
+
+// Create makes a new workspace file of the given kind. An existing file is
+// never overwritten.
+func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
+	if _, err := os.Stat(path); err == nil {
+		return nil, fault.New(fault.Invalid, path, "reason", "berkas sudah ada")
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("workspace: create: %w", err)
+	}
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		for k, v := range map[string]string{
+			keyKind:    string(kind),
+			keyCreated: time.Now().UTC().Format(time.RFC3339),
+			keyApp:     "Selaras " + version.Version,
+		} {
+			if err := store.SetMeta(ctx, tx, k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Describe reads the workspace's kind and origin.
+func Describe(ctx context.Context, s *store.Store) (Info, error) {
+	info := Info{Path: s.Path(), Kind: Office}
+	kind, err := s.Meta(ctx, keyKind)
+	if err != nil {
+		return Info{}, err
+	}
+	if kind == string(Demo) {
+		info.Kind = Demo
+	}
+	if info.CreatedAt, err = s.Meta(ctx, keyCreated); err != nil {
+		return Info{}, err
+	}
+	if info.SchemaVersion, err = s.Version(ctx); err != nil {
+		return Info{}, fmt.Errorf("workspace: describe: %w", err)
+	}
+	return info, nil
+}
