@@ -134,10 +134,24 @@ func FieldOf(err error) string {
 	return ""
 }
 
+// fieldsEN translates the Indonesian field labels used across the backend.
+var fieldsEN = map[string]string{
+	"Provinsi":         "Province",
+	"Nama kantor":      "Office name",
+	"NIP kepala dinas": "Head of office's NIP",
+	"Tahun kerja":      "Working year",
+	"Ukuran kertas":    "Paper size",
+	"Bahasa":           "Language",
+	"Wilayah":          "Region",
+}
+
 func render(t text, lang Lang, field string, args map[string]string) string {
 	s := t.id
 	if lang == EN {
 		s = t.en
+		if en, ok := fieldsEN[field]; ok {
+			field = en
+		}
 	}
 	s = strings.ReplaceAll(s, "{field}", field)
 	for k, v := range args {

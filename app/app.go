@@ -1,0 +1,208 @@
+// Package app is the Wails binding layer: the only Go package that imports
+// Wails. Each bound struct is a thin area service that calls backend/ and
+// translates types and errors for the frontend.
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"selaras/backend/demo"
+	"selaras/backend/fault"
+	"selaras/backend/settings"
+	"selaras/backend/store"
+	"selaras/backend/workspace"
+)
+
+// Options decide which workspace the app opens at start.
+type Options struct {
+	ConfigDir string // where settings.json and the default workspaces live
+	DB        string // --db or SELARAS_DB: always open this file
+	Demo      bool   // --demo: on first start, open the demo workspace
+}
+
+// App holds the open workspace and the user's settings, shared by the
+// bound services.
+type App struct {
+	opt Options
+
+	mu       sync.Mutex
+	ctx      context.Context // the Wails context, kept here because runtime calls need it
+	st       *store.Store
+	prefs    settings.Settings
+	openErr  error // why the startup workspace could not be opened
+	emitFunc func(event string, data ...any)
+}
+
+// New makes the App; call Startup before serving calls.
+func New(opt Options) (*App, error) {
+	if opt.ConfigDir == "" {
+		dir, err := workspace.DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		opt.ConfigDir = dir
+	}
+	if err := os.MkdirAll(opt.ConfigDir, 0o755); err != nil {
+		return nil, err
+	}
+	prefs, err := settings.Load(filepath.Join(opt.ConfigDir, "settings.json"))
+	if err != nil {
+		return nil, err
+	}
+	return &App{opt: opt, prefs: prefs}, nil
+}
+
+// Bindings are the structs the frontend calls, one per area.
+func (a *App) Bindings() []any {
+	return []any{&Workspace{a}, &Settings{a}, &Regions{a}}
+}
+
+// Startup is Wails' OnStartup; it opens the workspace chosen by Options.
+func (a *App) Startup(ctx context.Context) {
+	a.mu.Lock()
+	a.ctx = ctx
+	a.mu.Unlock()
+	a.openInitial(ctx)
+}
+
+// SetEmitter replaces the Wails event emitter (the test bridge uses its own).
+func (a *App) SetEmitter(fn func(event string, data ...any)) { a.emitFunc = fn }
+
+func (a *App) emit(event string, data ...any) {
+	if a.emitFunc != nil {
+		a.emitFunc(event, data...)
+		return
+	}
+	if a.ctx != nil {
+		runtime.EventsEmit(a.ctx, event, data...)
+	}
+}
+
+// Shutdown is Wails' OnShutdown.
+func (a *App) Shutdown(context.Context) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.st != nil {
+		a.st.Close()
+		a.st = nil
+	}
+}
+
+// SecondInstance brings the running window forward when Selaras is started again.
+func (a *App) SecondInstance() {
+	if a.ctx == nil {
+		return
+	}
+	runtime.WindowUnminimise(a.ctx)
+	runtime.Show(a.ctx)
+}
+
+func (a *App) demoPath() string   { return filepath.Join(a.opt.ConfigDir, "demo.db") }
+func (a *App) officePath() string { return filepath.Join(a.opt.ConfigDir, "selaras.db") }
+
+func (a *App) openInitial(ctx context.Context) {
+	var err error
+	switch {
+	case a.opt.DB != "":
+		err = a.open(ctx, a.opt.DB, workspace.Office, false)
+	case a.prefs.LastWorkspace != "" && exists(a.prefs.LastWorkspace):
+		err = a.open(ctx, a.prefs.LastWorkspace, workspace.Office, true)
+	case a.opt.Demo:
+		err = a.open(ctx, a.demoPath(), workspace.Demo, true)
+	}
+	a.mu.Lock()
+	a.openErr = err
+	a.mu.Unlock()
+}
+
+// open switches to the workspace at path, creating it (of kind) if missing,
+// and remembers it for the next start when remember is set.
+func (a *App) open(ctx context.Context, path string, kind workspace.Kind, remember bool) error {
+	var s *store.Store
+	var err error
+	switch {
+	case exists(path):
+		s, err = store.Open(ctx, path, store.Options{})
+	case kind == workspace.Demo:
+		s, err = demo.Create(ctx, path)
+	default:
+		s, err = workspace.Create(ctx, path, kind)
+	}
+	if err != nil {
+		return err
+	}
+	a.mu.Lock()
+	old := a.st
+	a.st = s
+	a.openErr = nil
+	if remember {
+		a.prefs.LastWorkspace = path
+	}
+	prefs := a.prefs
+	a.mu.Unlock()
+	if old != nil {
+		old.Close()
+	}
+	if remember {
+		return settings.Save(filepath.Join(a.opt.ConfigDir, "settings.json"), prefs)
+	}
+	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// store returns the open workspace or a NoWorkspace error.
+func (a *App) store() (*store.Store, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.st == nil {
+		return nil, fault.New(fault.NoWorkspace, "")
+	}
+	return a.st, nil
+}
+
+func (a *App) lang() fault.Lang {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.prefs.Language == "en" {
+		return fault.EN
+	}
+	return fault.ID
+}
+
+// Problem is the error the frontend receives, as JSON in the rejected
+// promise: frontend/src/api parses it into a typed error.
+type Problem struct {
+	Code    fault.Code `json:"code"`
+	Field   string     `json:"field"`
+	Message string     `json:"message"`
+}
+
+type problemError struct{ p Problem }
+
+func (e problemError) Error() string {
+	b, _ := json.Marshal(e.p)
+	return string(b)
+}
+
+// fail turns any backend error into a Problem in the user's language.
+func (a *App) fail(err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe problemError
+	if errors.As(err, &pe) {
+		return err
+	}
+	return problemError{Problem{Code: fault.CodeOf(err), Field: fault.FieldOf(err), Message: fault.Message(err, a.lang())}}
+}

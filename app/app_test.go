@@ -1,0 +1,136 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"io"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/fault"
+	"selaras/backend/profile"
+	"selaras/backend/workspace"
+)
+
+func newApp(t *testing.T, opt Options) *App {
+	t.Helper()
+	if opt.ConfigDir == "" {
+		opt.ConfigDir = t.TempDir()
+	}
+	a, err := New(opt)
+	require.NoError(t, err)
+	a.SetEmitter(func(string, ...any) {})
+	a.Startup(context.Background())
+	t.Cleanup(func() { a.Shutdown(context.Background()) })
+	return a
+}
+
+func TestFirstStartOffice(t *testing.T) {
+	a := newApp(t, Options{})
+	w, s := &Workspace{a}, &Settings{a}
+	st, err := w.State()
+	require.NoError(t, err)
+	assert.Equal(t, PhaseChoose, st.Phase)
+
+	st, err = w.OpenOffice()
+	require.NoError(t, err)
+	assert.Equal(t, PhaseProfile, st.Phase)
+	assert.Equal(t, workspace.Office, st.Info.Kind)
+
+	_, err = s.SaveProfile(profile.Profile{ProvinceCode: "62", WorkingYear: 2025})
+	require.Error(t, err)
+	var p Problem
+	require.NoError(t, json.Unmarshal([]byte(err.Error()), &p))
+	assert.Equal(t, fault.Required, p.Code)
+	assert.Equal(t, "Nama kantor wajib diisi.", p.Message)
+
+	_, err = s.SaveProfile(profile.Profile{ProvinceCode: "62", OfficeName: "Dinas Koperasi dan UKM Provinsi Kalimantan Tengah", WorkingYear: 2026})
+	require.NoError(t, err)
+	st, err = w.State()
+	require.NoError(t, err)
+	assert.Equal(t, PhaseReady, st.Phase)
+
+	// The next start reopens the same workspace.
+	b := newApp(t, Options{ConfigDir: a.opt.ConfigDir})
+	st, err = (&Workspace{b}).State()
+	require.NoError(t, err)
+	assert.Equal(t, PhaseReady, st.Phase)
+	assert.Equal(t, "62", st.Profile.ProvinceCode)
+	home := (&Regions{b}).Search(RegionQuery{Level: "kota"})
+	assert.Equal(t, "62.71", home[0].Code, "the home province comes first")
+}
+
+func TestDemoFlagAndLanguage(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	st, err := (&Workspace{a}).State()
+	require.NoError(t, err)
+	assert.Equal(t, PhaseReady, st.Phase)
+	assert.Equal(t, workspace.Demo, st.Info.Kind)
+
+	s := &Settings{a}
+	assert.Equal(t, "id", s.Language())
+	require.NoError(t, s.SetLanguage("en"))
+	assert.Error(t, s.SetLanguage("fr"))
+	b := newApp(t, Options{ConfigDir: a.opt.ConfigDir})
+	assert.Equal(t, "en", (&Settings{b}).Language())
+	_, err = (&Settings{b}).SaveProfile(profile.Profile{})
+	assert.Contains(t, err.Error(), "Province is required.")
+}
+
+func TestNewerDatabaseIsReported(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/future.db"
+	db, err := sql.Open("sqlite", path)
+	require.NoError(t, err)
+	_, err = db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT);
+INSERT INTO schema_migrations VALUES (42, 'future', 'x')`)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+
+	a := newApp(t, Options{ConfigDir: dir, DB: path})
+	st, err := (&Workspace{a}).State()
+	require.NoError(t, err)
+	assert.Equal(t, PhaseChoose, st.Phase)
+	assert.Contains(t, st.Error, "versi yang lebih baru")
+	assert.Contains(t, st.Error, "skema 42")
+}
+
+func TestBridgeCallsBoundMethods(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	b := newBridge(a.Bindings())
+	res, err := b.call("app.Regions.Regencies", []json.RawMessage{json.RawMessage(`"19"`)})
+	require.NoError(t, err)
+	assert.Len(t, res, 7)
+	_, err = b.call("app.Settings.SetLanguage", []json.RawMessage{json.RawMessage(`"xx"`)})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Bahasa tidak valid")
+	_, err = b.call("app.Nope.X", nil)
+	assert.Error(t, err)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	urls := make(chan string, 1)
+	assets := fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body></body></html>")}}
+	go func() { _ = a.ServeBridge(ctx, "127.0.0.1:0", assets, func(u string) { urls <- u }) }()
+	url := <-urls
+	resp, err := http.Post(url+"bridge/call/app.Workspace.State", "application/json", strings.NewReader("[]"))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var out struct {
+		Result WorkspaceState `json:"result"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	assert.Equal(t, PhaseReady, out.Result.Phase)
+	page, err := http.Get(url)
+	require.NoError(t, err)
+	defer page.Body.Close()
+	body := new(strings.Builder)
+	_, _ = io.Copy(body, page.Body)
+	assert.Contains(t, body.String(), "window.go = new Proxy")
+}

@@ -1,0 +1,234 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The bridge serves the built frontend and the bound services over HTTP, so
+// the end-to-end suite drives the real Go backend from a plain headless
+// browser. Wails' dev mode would need a display and a GTK webview; the
+// bridge needs neither, and the frontend code under test is byte for byte
+// the one the desktop app embeds: only window.go and window.runtime, which
+// Wails injects, are replaced by bridgeJS.
+
+type bridge struct {
+	methods map[string]reflect.Value // "app.Workspace.State" -> bound method
+
+	mu   sync.Mutex
+	subs map[chan []byte]struct{}
+}
+
+func newBridge(bindings []any) *bridge {
+	b := &bridge{methods: map[string]reflect.Value{}, subs: map[chan []byte]struct{}{}}
+	for _, x := range bindings {
+		v := reflect.ValueOf(x)
+		t := v.Type()
+		for i := 0; i < t.NumMethod(); i++ {
+			m := t.Method(i)
+			b.methods["app."+t.Elem().Name()+"."+m.Name] = v.Method(i)
+		}
+	}
+	return b
+}
+
+var errorType = reflect.TypeOf((*error)(nil)).Elem()
+
+// call decodes JSON arguments, calls the method, and returns its result or
+// the error text that Wails would reject the promise with.
+func (b *bridge) call(name string, raw []json.RawMessage) (any, error) {
+	m, ok := b.methods[name]
+	if !ok {
+		return nil, fmt.Errorf("bridge: no method %s", name)
+	}
+	t := m.Type()
+	if len(raw) != t.NumIn() {
+		return nil, fmt.Errorf("bridge: %s takes %d arguments, got %d", name, t.NumIn(), len(raw))
+	}
+	args := make([]reflect.Value, len(raw))
+	for i, r := range raw {
+		p := reflect.New(t.In(i))
+		if err := json.Unmarshal(r, p.Interface()); err != nil {
+			return nil, fmt.Errorf("bridge: %s argument %d: %w", name, i, err)
+		}
+		args[i] = p.Elem()
+	}
+	out := m.Call(args)
+	if n := len(out); n > 0 && t.Out(n-1) == errorType {
+		if err, _ := out[n-1].Interface().(error); err != nil {
+			return nil, err
+		}
+		out = out[:n-1]
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out[0].Interface(), nil
+}
+
+func (b *bridge) emit(event string, data ...any) {
+	if data == nil {
+		data = []any{}
+	}
+	msg, err := json.Marshal(map[string]any{"name": event, "data": data})
+	if err != nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for ch := range b.subs {
+		select {
+		case ch <- msg:
+		default: // a slow page loses progress ticks, never blocks the work
+		}
+	}
+}
+
+func (b *bridge) handleRPC(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		http.Error(w, "POST only", http.StatusMethodNotAllowed)
+		return
+	}
+	var args []json.RawMessage
+	if err := json.NewDecoder(r.Body).Decode(&args); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	res, err := b.call(strings.TrimPrefix(r.URL.Path, "/bridge/call/"), args)
+	w.Header().Set("Content-Type", "application/json")
+	if err != nil {
+		_ = json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
+		return
+	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"result": res})
+}
+
+func (b *bridge) handleEvents(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	ch := make(chan []byte, 64)
+	b.mu.Lock()
+	b.subs[ch] = struct{}{}
+	b.mu.Unlock()
+	defer func() {
+		b.mu.Lock()
+		delete(b.subs, ch)
+		b.mu.Unlock()
+	}()
+	fmt.Fprint(w, ": ok\n\n")
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case msg := <-ch:
+			fmt.Fprintf(w, "data: %s\n\n", msg)
+			fl.Flush()
+		}
+	}
+}
+
+// staticWithShim serves the frontend, adding the bridge script to index.html.
+func staticWithShim(assets fs.FS) http.Handler {
+	files := http.FileServer(http.FS(assets))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" && r.URL.Path != "/index.html" {
+			files.ServeHTTP(w, r)
+			return
+		}
+		f, err := assets.Open("index.html")
+		if err != nil {
+			http.Error(w, "frontend not built: run make frontend", http.StatusNotFound)
+			return
+		}
+		defer f.Close()
+		html, err := io.ReadAll(f)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		html = bytes.Replace(html, []byte("<head>"), []byte("<head><script>"+bridgeJS+"</script>"), 1)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(html)
+	})
+}
+
+// ServeBridge serves the app on addr until ctx ends, printing the URL to ready.
+func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready func(url string)) error {
+	b := newBridge(a.Bindings())
+	a.SetEmitter(b.emit)
+	a.Startup(ctx)
+	defer a.Shutdown(ctx)
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("/bridge/call/", b.handleRPC)
+	mux.HandleFunc("/bridge/events", b.handleEvents)
+	mux.Handle("/", staticWithShim(assets))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+	ready("http://" + ln.Addr().String() + "/")
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// bridgeJS stands in for the window.go and window.runtime objects that Wails
+// injects into its webview.
+const bridgeJS = `(function () {
+  const listeners = {};
+  const call = (name, args) => fetch('/bridge/call/' + name, {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(args)})
+    .then(r => r.json())
+    .then(r => ('error' in r) ? Promise.reject(r.error) : r.result);
+  const method = (pkg, struct) => new Proxy({}, {get: (_, m) => (...args) => call(pkg + '.' + struct + '.' + String(m), args)});
+  const pkg = (p) => new Proxy({}, {get: (_, s) => method(p, String(s))});
+  window.go = new Proxy({}, {get: (_, p) => pkg(String(p))});
+  const es = new EventSource('/bridge/events');
+  es.onmessage = (e) => {
+    const msg = JSON.parse(e.data);
+    for (const l of (listeners[msg.name] || []).slice()) {
+      l.cb(...msg.data);
+      if (l.max > 0 && --l.max === 0) listeners[msg.name] = listeners[msg.name].filter(x => x !== l);
+    }
+  };
+  const runtime = {
+    EventsOnMultiple(name, cb, max) {
+      const l = {cb, max};
+      (listeners[name] = listeners[name] || []).push(l);
+      return () => { listeners[name] = (listeners[name] || []).filter(x => x !== l); };
+    },
+    EventsOff(name, ...more) { for (const n of [name, ...more]) delete listeners[n]; },
+    EventsOffAll() { for (const n of Object.keys(listeners)) delete listeners[n]; },
+    EventsEmit(name, ...data) { for (const l of (listeners[name] || [])) l.cb(...data); },
+    BrowserOpenURL(url) { window.open(url, '_blank'); },
+    WindowSetTitle(t) { document.title = t; },
+    Environment() { return Promise.resolve({buildType: 'bridge', platform: 'browser', arch: ''}); },
+  };
+  window.runtime = new Proxy(runtime, {get: (t, k) => (k in t) ? t[k] : () => Promise.resolve()});
+})();`

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/signal"
+
+	"selaras/backend/cli"
+)
+
+// commands adds the app-level subcommands to the backend's.
+func commands(assets fs.FS) []cli.Command {
+	return append(cli.Commands(), cli.Command{
+		Name:    "serve",
+		Summary: "jalankan Selaras di peramban (pengembangan dan uji): serve [--addr 127.0.0.1:0] [--db BERKAS] [--config-dir FOLDER] [--demo]",
+		Run: func(ctx context.Context, env cli.Env, args []string) error {
+			fs := cli.NewFlags(env, "serve")
+			addr := fs.String("addr", "127.0.0.1:0", "alamat server")
+			db := fs.String("db", "", "basis data ruang kerja")
+			dir := fs.String("config-dir", "", "folder pengaturan dan ruang kerja")
+			demo := fs.Bool("demo", false, "buka ruang kerja demo pada awal pertama")
+			if err := cli.Parse(fs, args); err != nil {
+				return err
+			}
+			a, err := New(Options{ConfigDir: *dir, DB: *db, Demo: *demo})
+			if err != nil {
+				return err
+			}
+			return a.ServeBridge(ctx, *addr, assets, func(url string) {
+				fmt.Fprintf(env.Stdout, "Selaras siap di %s\n", url)
+			})
+		},
+	})
+}
+
+// IsCommand reports whether the first argument names a headless subcommand.
+func IsCommand(name string) bool { return cli.IsCommand(commands(nil), name) }
+
+// RunCLI runs a headless subcommand and returns the exit code.
+func RunCLI(args []string, assets fs.FS) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return cli.Run(ctx, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}, commands(assets), args)
+}
+
+// ParseWindowFlags reads the desktop app's own flags: --db and --demo.
+func ParseWindowFlags(args []string) (Options, error) {
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}
+	fs := cli.NewFlags(env, "selaras")
+	db := fs.String("db", os.Getenv("SELARAS_DB"), "basis data ruang kerja")
+	demo := fs.Bool("demo", false, "buka ruang kerja demo pada awal pertama")
+	if err := cli.Parse(fs, args); err != nil {
+		return Options{}, err
+	}
+	return Options{DB: *db, Demo: *demo}, nil
+}

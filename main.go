@@ -1,0 +1,65 @@
+// Selaras: coordination meetings and harmonised planning for the offices of
+// cooperatives and SMEs. main only wires: headless subcommands, or the window.
+package main
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/windows"
+
+	"selaras/app"
+)
+
+//go:embed all:frontend/dist
+var embedded embed.FS
+
+func main() {
+	assets, err := fs.Sub(embedded, "frontend/dist")
+	if err != nil {
+		fail(err)
+	}
+	if len(os.Args) > 1 && app.IsCommand(os.Args[1]) {
+		os.Exit(app.RunCLI(os.Args[1:], assets))
+	}
+	opt, err := app.ParseWindowFlags(os.Args[1:])
+	if err != nil {
+		os.Exit(2)
+	}
+	a, err := app.New(opt)
+	if err != nil {
+		fail(err)
+	}
+	err = wails.Run(&options.App{
+		Title:            "Selaras",
+		Width:            1366,
+		Height:           768,
+		MinWidth:         1024,
+		MinHeight:        640,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 248, G: 250, B: 252, A: 1},
+		OnStartup:        a.Startup,
+		OnShutdown:       a.Shutdown,
+		Bind:             a.Bindings(),
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               "id.go.selaras.desktop",
+			OnSecondInstanceLaunch: func(options.SecondInstanceData) { a.SecondInstance() },
+		},
+		Windows: &windows.Options{Theme: windows.Light},
+		Linux:   &linux.Options{ProgramName: "selaras"},
+	})
+	if err != nil {
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "selaras:", err)
+	os.Exit(1)
+}
