@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"database/sql"
-	"io"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"

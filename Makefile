@@ -1,0 +1,67 @@
+# Selaras. Two commands set up a fresh Debian/Ubuntu machine:
+#   make run    install what is missing, build, launch on the demo workspace
+#   make test   every test: Go, frontend, end-to-end
+SHELL := /bin/bash
+export PATH := $(shell go env GOPATH 2>/dev/null)/bin:$(PATH)
+
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X selaras/backend/version.Version=$(VERSION)
+# WebKitGTK 4.1 (Ubuntu 24.04) needs a build tag; 4.0 (Debian 12) needs none.
+# Probed when the recipe runs, after deps may have installed it.
+WEBKIT_TAGS = $$(pkg-config --exists webkit2gtk-4.0 || (pkg-config --exists webkit2gtk-4.1 && echo -tags webkit2_41))
+
+.PHONY: run test deps-test build build-windows frontend e2e-bin test-go test-frontend test-e2e smoke bench regions deps clean
+
+run: build
+	@scripts/run.sh
+
+deps:
+	@scripts/deps.sh build
+
+# The frontend is built here, not by wails, so dist/.gitkeep can be restored
+# (Vite empties dist; go:embed needs a file there on a clean clone).
+frontend:
+	cd frontend && npm run build --silent
+	@touch frontend/dist/.gitkeep
+
+build: deps frontend
+	wails build -s -m -trimpath $(WEBKIT_TAGS) -ldflags "$(LDFLAGS)" -o selaras
+
+build-windows:
+	@scripts/deps.sh windows
+	$(MAKE) frontend
+	wails build -s -m -trimpath -platform windows/amd64 -nsis -ldflags "$(LDFLAGS)" -o selaras.exe
+
+test: deps-test test-go test-frontend test-e2e
+
+deps-test:
+	@scripts/deps.sh test
+
+test-go:
+	go vet ./...
+	SELARAS_REQUIRE_NPM=1 go test ./...
+
+test-frontend:
+	cd frontend && npm run typecheck --silent && npx vitest run
+
+# The e2e binary has no window (no desktop tag): it serves the real backend to Chromium.
+e2e-bin: frontend
+	go build -trimpath -ldflags "$(LDFLAGS)" -o build/e2e/selaras .
+
+test-e2e: e2e-bin
+	cd frontend && node --test --test-concurrency=1 e2e/
+
+smoke: build
+	@scripts/deps.sh smoke
+	scripts/smoke-native.sh build/bin/selaras
+
+bench:
+	go test -run '^$$' -bench . -benchmem ./...
+
+# Refresh the embedded region data after upgrading idn-area-data in frontend/package.json.
+regions:
+	go run ./backend/region/internal/gen
+
+clean:
+	rm -rf build/bin build/e2e build/smoke
+	find frontend/dist -mindepth 1 ! -name .gitkeep -delete

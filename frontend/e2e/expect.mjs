@@ -1,0 +1,41 @@
+// A small polling expect over Playwright locators (playwright-core ships no
+// test runner): each check retries until it holds or the timeout passes.
+const TIMEOUT = Number(process.env.E2E_TIMEOUT ?? 10000)
+
+async function poll(describe, check) {
+  const deadline = Date.now() + TIMEOUT
+  let last
+  for (;;) {
+    try {
+      last = await check()
+      if (last.ok) return
+    } catch (e) {
+      last = { ok: false, got: e.message }
+    }
+    if (Date.now() > deadline) throw new Error(`expected ${describe}, got ${last?.got}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+export function expect(locator) {
+  const name = locator.toString()
+  return {
+    toBeVisible: () => poll(`${name} to be visible`, async () => ({ ok: await locator.first().isVisible(), got: 'hidden' })),
+    toHaveCount: (n) => poll(`${name} count ${n}`, async () => {
+      const c = await locator.count()
+      return { ok: c === n, got: c }
+    }),
+    toHaveText: (text) => poll(`${name} text "${text}"`, async () => {
+      const t = (await locator.first().innerText()).trim()
+      return { ok: t === text, got: `"${t}"` }
+    }),
+    toContainText: (text) => poll(`${name} to contain "${text}"`, async () => {
+      const t = await locator.first().innerText()
+      return { ok: t.includes(text), got: `"${t}"` }
+    }),
+    toHaveAttribute: (attr, value) => poll(`${name} [${attr}=${value}]`, async () => {
+      const v = await locator.first().getAttribute(attr)
+      return { ok: v === value, got: v }
+    }),
+  }
+}

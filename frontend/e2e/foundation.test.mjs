@@ -1,0 +1,109 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { expect } from './expect.mjs'
+import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { ProfileForm, Regions, Shell, Welcome } from './pages.mjs'
+
+let browser
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+async function withApp(opts, fn) {
+  const app = await startApp(opts)
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await fn(page, app)
+    assert.deepEqual(errors, [], 'no page errors')
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+}
+
+describe('first start', () => {
+  test('a new office fills in its profile and lands on its home screen', () =>
+    withApp({}, async (page) => {
+      const welcome = new Welcome(page)
+      await expect(welcome.heading).toBeVisible()
+      await shot(page, '01-welcome')
+      await welcome.startOffice()
+
+      await expect(page.getByRole('heading', { name: 'Lengkapi profil kantor' })).toBeVisible()
+      const form = new ProfileForm(page)
+      await form.submit()
+      await expect(page.getByText('Provinsi wajib diisi.').first()).toBeVisible()
+
+      await form.chooseProvince('Kalimantan Tengah')
+      await form.suggestOfficeName()
+      assert.equal(await form.officeName.inputValue(), 'Dinas Koperasi dan UKM Provinsi Kalimantan Tengah')
+      await form.nip.fill('1970 01')
+      await form.submit()
+      await expect(page.getByText('NIP kepala dinas tidak valid: NIP terdiri atas 18 angka').first()).toBeVisible()
+      await shot(page, '02-first-start-error')
+
+      await form.nip.fill('19700101 199503 2 001')
+      await form.submit()
+      await expect(page.getByRole('heading', { name: 'Ruang kerja Dinas Koperasi dan UKM Provinsi Kalimantan Tengah' })).toBeVisible()
+      await expect(page.getByText('14', { exact: true })).toBeVisible()
+      await shot(page, '03-home-office')
+
+      // The profile and the workspace survive a restart of the page.
+      await page.reload()
+      await expect(page.getByRole('heading', { name: /Provinsi Kalimantan Tengah/ })).toBeVisible()
+      await expect(page.getByTestId('demo-badge')).toHaveCount(0)
+    }))
+
+  test('the demo workspace is labelled as demo', () =>
+    withApp({}, async (page) => {
+      await new Welcome(page).openDemo()
+      await expect(page.getByTestId('demo-badge')).toBeVisible()
+      await expect(page.getByTestId('demo-notice')).toBeVisible()
+      await expect(page.getByRole('heading', { name: /Kepulauan Bangka Belitung/ })).toBeVisible()
+      await shot(page, '04-home-demo')
+
+      // An area that is not built yet says so and shows no figures.
+      await new Shell(page).go('Perbandingan Target')
+      await expect(page.getByText('Perbandingan Target belum tersedia')).toBeVisible()
+    }))
+})
+
+describe('language', () => {
+  test('switching to English is remembered', () =>
+    withApp({ demo: true }, async (page) => {
+      const shell = new Shell(page)
+      await expect(shell.nav.getByRole('link', { name: 'Perbandingan Target' })).toBeVisible()
+      await shell.language('en')
+      await expect(shell.nav.getByRole('link', { name: 'Target comparison' })).toBeVisible()
+      await page.reload()
+      await expect(shell.nav.getByRole('link', { name: 'Target comparison' })).toBeVisible()
+      await shot(page, '05-home-english')
+      await shell.language('id')
+      await expect(shell.nav.getByRole('link', { name: 'Beranda' })).toBeVisible()
+    }))
+})
+
+describe('regions', () => {
+  test('searching the official list, home province first', () =>
+    withApp({ demo: true }, async (page) => {
+      await new Shell(page).go('Wilayah')
+      const regions = new Regions(page)
+      await expect(regions.count).toHaveText('552 wilayah')
+      await expect(regions.rows.first()).toHaveAttribute('data-code', '19')
+      await expect(regions.row('19.01').getByText('Provinsi asal')).toBeVisible()
+      await shot(page, '06-regions')
+
+      await regions.search.fill('belitung timur')
+      await expect(regions.count).toHaveText('1 wilayah')
+      await expect(regions.row('19.06')).toContainText('Kabupaten Belitung Timur')
+
+      await regions.search.fill('35.78')
+      await expect(regions.row('35.78')).toContainText('Kota Surabaya')
+
+      await regions.search.fill('atlantis')
+      await expect(page.getByText('Tidak ada wilayah yang cocok.')).toBeVisible()
+    }))
+})

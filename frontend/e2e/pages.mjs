@@ -1,0 +1,60 @@
+// Page objects: what a user sees and does, by role and accessible name.
+
+export class Welcome {
+  constructor(page) {
+    this.page = page
+    this.heading = page.getByRole('heading', { name: 'Selamat datang di Selaras' })
+  }
+  openDemo() {
+    return this.page.getByRole('button', { name: 'Buka demo' }).click()
+  }
+  startOffice() {
+    return this.page.getByRole('button', { name: 'Mulai ruang kerja baru' }).click()
+  }
+}
+
+export class ProfileForm {
+  constructor(page) {
+    this.page = page
+    this.officeName = page.getByTestId('office-name').locator('input')
+    this.nip = page.getByTestId('head-nip').locator('input')
+  }
+  async chooseProvince(name) {
+    await this.page.getByTestId('province-select').click()
+    await this.page.keyboard.type(name)
+    // Naive UI's select options carry no ARIA role; match the rendered option.
+    await this.page.locator('.n-base-select-option', { hasText: name }).first().click()
+  }
+  suggestOfficeName() {
+    return this.page.getByRole('button', { name: 'Isi otomatis dari nama provinsi' }).click()
+  }
+  submit(label = 'Simpan dan mulai') {
+    return this.page.getByRole('button', { name: label }).click()
+  }
+}
+
+export class Shell {
+  constructor(page) {
+    this.page = page
+    this.nav = page.getByRole('navigation')
+  }
+  go(label) {
+    return this.nav.getByRole('link', { name: label }).click()
+  }
+  language(code) {
+    // The radio input is visually hidden; a user clicks its label.
+    return this.page.locator('label.n-radio-button', { hasText: code.toUpperCase() }).first().click()
+  }
+}
+
+export class Regions {
+  constructor(page) {
+    this.page = page
+    this.search = page.getByTestId('region-search').locator('input')
+    this.count = page.getByTestId('region-count')
+    this.rows = page.locator('tr[data-code]')
+  }
+  row(code) {
+    return this.page.locator(`tr[data-code="${code}"]`)
+  }
+}

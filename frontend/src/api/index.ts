@@ -1,0 +1,81 @@
+// The only module that talks to Go. It hides the generated Wails bindings
+// behind plain functions and turns rejected promises into ApiError.
+import * as WorkspaceSvc from '../lib/wailsjs/go/app/Workspace'
+import * as SettingsSvc from '../lib/wailsjs/go/app/Settings'
+import * as RegionsSvc from '../lib/wailsjs/go/app/Regions'
+import type { app, profile, region, store, workspace } from '../lib/wailsjs/go/models'
+
+export type Profile = profile.Profile
+export type Region = region.Region
+export type WorkspaceInfo = workspace.Info
+export type AuditEntry = store.AuditEntry
+export type AboutInfo = app.AboutInfo
+export type Phase = 'choose' | 'profile' | 'ready'
+export interface WorkspaceState {
+  phase: Phase
+  info?: WorkspaceInfo
+  profile?: Profile
+  error: string
+  officeExists: boolean
+  demoExists: boolean
+}
+export interface RegionQuery {
+  text: string
+  province: string
+  level: '' | 'provinsi' | 'kabupaten' | 'kota'
+}
+
+/** A problem reported by the backend, already worded for the user. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly field: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** Parses what a bound Go method rejected with (a JSON Problem or plain text). */
+export function toApiError(reason: unknown): ApiError {
+  if (reason instanceof ApiError) return reason
+  const text = reason instanceof Error ? reason.message : String(reason)
+  try {
+    const p = JSON.parse(text) as { code?: string; field?: string; message?: string }
+    if (p && typeof p.message === 'string') return new ApiError(p.message, p.code ?? 'internal', p.field ?? '')
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiError(text, 'internal', '')
+}
+
+async function call<T>(p: () => Promise<T>): Promise<T> {
+  try {
+    return await p()
+  } catch (e) {
+    throw toApiError(e)
+  }
+}
+
+export const api = {
+  workspace: {
+    state: () => call(() => WorkspaceSvc.State() as Promise<WorkspaceState>),
+    openDemo: () => call(() => WorkspaceSvc.OpenDemo() as Promise<WorkspaceState>),
+    resetDemo: () => call(() => WorkspaceSvc.ResetDemo() as Promise<WorkspaceState>),
+    openOffice: () => call(() => WorkspaceSvc.OpenOffice() as Promise<WorkspaceState>),
+  },
+  settings: {
+    profile: () => call(() => SettingsSvc.Profile()),
+    saveProfile: (p: Profile) => call(() => SettingsSvc.SaveProfile(p)),
+    language: () => call(() => SettingsSvc.Language()),
+    setLanguage: (lang: string) => call(() => SettingsSvc.SetLanguage(lang)),
+    about: () => call(() => SettingsSvc.About()),
+    audit: (limit: number) => call(() => SettingsSvc.AuditEntries(limit)),
+  },
+  regions: {
+    provinces: () => call(() => RegionsSvc.Provinces()),
+    search: (q: RegionQuery) => call(() => RegionsSvc.Search(q as app.RegionQuery)),
+    regencies: (province: string) => call(() => RegionsSvc.Regencies(province)),
+  },
+}

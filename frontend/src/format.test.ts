@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from './format'
+
+describe('Indonesian formats', () => {
+  it.each([
+    [1234.5, undefined, '1.234,5'],
+    [1234567.891, 2, '1.234.567,89'],
+    [1311, 0, '1.311'],
+    [0.625, 3, '0,625'],
+  ])('formatNumber(%s, %s) = %s', (n, d, want) => {
+    expect(formatNumber(n, d)).toBe(want)
+  })
+
+  it('formats percentages and missing values', () => {
+    expect(formatPercent(17.65)).toBe('17,65%')
+    expect(formatPercent(0.59)).toBe('0,59%')
+    expect(formatPercent(null)).toBe('–')
+    expect(formatNumber(Number.NaN)).toBe('–')
+  })
+
+  it('formats Rupiah', () => {
+    expect(formatRupiah(222000000)).toBe('Rp222.000.000')
+    expect(formatRupiah(-1500)).toBe('-Rp1.500')
+    expect(formatRupiahShort(222_000_000_000)).toBe('Rp 222 miliar')
+    expect(formatRupiahShort(1_250_000_000)).toBe('Rp 1,25 miliar')
+    expect(formatRupiahShort(950_000)).toBe('Rp950.000')
+  })
+
+  it('formats dates with the weekday', () => {
+    expect(formatDate('2024-02-23')).toBe('Jumat, 23 Februari 2024')
+    expect(formatDate('2025-02-25')).toBe('Selasa, 25 Februari 2025')
+    expect(formatDate('2024-02-23', 'en')).toBe('Friday, 23 February 2024')
+    expect(formatDate('')).toBe('–')
+  })
+
+  it('formats in English when asked', () => {
+    expect(formatNumber(1234.5, 1, 'en')).toBe('1,234.5')
+  })
+})

@@ -1,0 +1,70 @@
+// Numbers, money, percentages and dates as Indonesians write them:
+// 1.234.567,89 · 17,65% · Rp222.000.000 · Rp 222 miliar · Jumat, 23 Februari 2024.
+// Every screen formats through this module so the conventions live in one place.
+
+export type Lang = 'id' | 'en'
+
+const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' }
+
+/** A plain number with a fixed count of decimals (default: as many as needed, up to 2). */
+export function formatNumber(n: number | null | undefined, decimals?: number, lang: Lang = 'id'): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–'
+  return new Intl.NumberFormat(locales[lang], {
+    minimumFractionDigits: decimals ?? 0,
+    maximumFractionDigits: decimals ?? 2,
+  }).format(n)
+}
+
+/** A percentage given in percent units: 17.65 -> "17,65%". */
+export function formatPercent(n: number | null | undefined, decimals = 2, lang: Lang = 'id'): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–'
+  return formatNumber(n, decimals, lang) + '%'
+}
+
+/** Rupiah without decimals: 222000000 -> "Rp222.000.000". */
+export function formatRupiah(n: number | null | undefined, lang: Lang = 'id'): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–'
+  const sign = n < 0 ? '-' : ''
+  return sign + 'Rp' + formatNumber(Math.abs(Math.round(n)), 0, lang)
+}
+
+const scales: Array<[number, string, string]> = [
+  [1e12, 'triliun', 'trillion'],
+  [1e9, 'miliar', 'billion'],
+  [1e6, 'juta', 'million'],
+]
+
+/** Rupiah in words for headlines: 222000000000 -> "Rp 222 miliar", 1250000000 -> "Rp 1,25 miliar". */
+export function formatRupiahShort(n: number | null | undefined, lang: Lang = 'id'): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–'
+  for (const [size, id, en] of scales) {
+    if (Math.abs(n) >= size) return 'Rp ' + formatNumber(n / size, undefined, lang) + ' ' + (lang === 'id' ? id : en)
+  }
+  return formatRupiah(n, lang)
+}
+
+/** A long date with the weekday: "Jumat, 23 Februari 2024". Accepts Date or ISO "2024-02-23". */
+export function formatDate(d: Date | string | null | undefined, lang: Lang = 'id'): string {
+  if (!d) return '–'
+  const date = typeof d === 'string' ? parseISODate(d) : d
+  if (!date || Number.isNaN(date.getTime())) return '–'
+  return new Intl.DateTimeFormat(locales[lang], {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+  }).format(date)
+}
+
+/** Date and time for logs: "23 Februari 2024 14.05". */
+export function formatDateTime(iso: string | null | undefined, lang: Lang = 'id'): string {
+  if (!iso) return '–'
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return '–'
+  return new Intl.DateTimeFormat(locales[lang], {
+    day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).format(date)
+}
+
+function parseISODate(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s)
+  if (!m) return new Date(s)
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+}

@@ -1,0 +1,21 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+import RegionsView from './views/RegionsView.vue'
+import SettingsView from './views/SettingsView.vue'
+import AboutView from './views/AboutView.vue'
+import EmptyArea from './views/EmptyArea.vue'
+
+// Hash history: the Wails webview serves a single index.html.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'home', component: HomeView },
+    { path: '/perbandingan', name: 'comparison', component: EmptyArea, props: { area: 'comparison' } },
+    { path: '/program', name: 'programs', component: EmptyArea, props: { area: 'programs' } },
+    { path: '/rakor', name: 'rakor', component: EmptyArea, props: { area: 'rakor' } },
+    { path: '/ekspor-impor', name: 'exchange', component: EmptyArea, props: { area: 'exchange' } },
+    { path: '/wilayah', name: 'regions', component: RegionsView },
+    { path: '/pengaturan', name: 'settings', component: SettingsView },
+    { path: '/tentang', name: 'about', component: AboutView },
+  ],
+})

@@ -1,0 +1,54 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api, type Profile, type WorkspaceState } from '../api'
+import { i18n, type Lang } from '../i18n'
+
+// The open workspace, its office profile and the interface language: what
+// the shell needs to decide which screen to show.
+export const useWorkspace = defineStore('workspace', () => {
+  const state = ref<WorkspaceState | null>(null)
+  const lang = ref<Lang>('id')
+  const busy = ref(false)
+
+  const phase = computed(() => state.value?.phase ?? 'choose')
+  const isDemo = computed(() => state.value?.info?.kind === 'demo')
+  const profile = computed(() => state.value?.profile)
+
+  async function load() {
+    const [s, l] = await Promise.all([api.workspace.state(), api.settings.language()])
+    state.value = s
+    applyLang(l === 'en' ? 'en' : 'id')
+  }
+
+  function applyLang(l: Lang) {
+    lang.value = l
+    i18n.global.locale.value = l
+    document.documentElement.lang = l
+  }
+
+  async function setLanguage(l: Lang) {
+    await api.settings.setLanguage(l)
+    applyLang(l)
+  }
+
+  async function run(fn: () => Promise<WorkspaceState>) {
+    busy.value = true
+    try {
+      state.value = await fn()
+    } finally {
+      busy.value = false
+    }
+  }
+
+  const openDemo = () => run(api.workspace.openDemo)
+  const resetDemo = () => run(api.workspace.resetDemo)
+  const openOffice = () => run(api.workspace.openOffice)
+
+  async function saveProfile(p: Profile) {
+    const saved = await api.settings.saveProfile(p)
+    state.value = await api.workspace.state()
+    return saved
+  }
+
+  return { state, lang, busy, phase, isDemo, profile, load, setLanguage, openDemo, resetDemo, openOffice, saveProfile }
+})

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs what Selaras needs on a Debian/Ubuntu machine, only what is missing.
+# Usage: scripts/deps.sh [build] [test] [smoke] [windows]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WAILS_VERSION=v2.16.0
+want=("$@")
+[ ${#want[@]} -eq 0 ] && want=(build)
+
+has() { for w in "${want[@]}"; do [ "$w" = "$1" ] && return 0; done; return 1; }
+
+sudo_() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "deps: perlu hak root untuk memasang paket: $*" >&2; exit 1; fi
+}
+
+pkgs=(pkg-config gcc)
+webkit=""
+if has build; then
+  pkgs+=(libgtk-3-dev)
+  # Debian 12 ships WebKitGTK 4.0; Ubuntu 24.04 only 4.1 (the Makefile then adds -tags webkit2_41).
+  if pkg-config --exists webkit2gtk-4.0 2>/dev/null || pkg-config --exists webkit2gtk-4.1 2>/dev/null; then
+    :
+  elif apt-cache show libwebkit2gtk-4.0-dev >/dev/null 2>&1; then
+    webkit=libwebkit2gtk-4.0-dev
+  else
+    webkit=libwebkit2gtk-4.1-dev
+  fi
+  [ -n "$webkit" ] && pkgs+=("$webkit")
+fi
+has test && pkgs+=(chromium)
+has smoke && pkgs+=(xvfb xauth imagemagick xdotool dbus-x11)
+has windows && pkgs+=(nsis)
+command -v node >/dev/null || pkgs+=(nodejs npm)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+install_() { sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: memasang paket: ${missing[*]}"
+  sudo_ apt-get update -qq
+  # Before apt-get update the WebKit probe may have guessed the wrong series: try the other one.
+  if ! install_ "${missing[@]}" && [ -n "$webkit" ]; then
+    other=libwebkit2gtk-4.0-dev
+    [ "$webkit" = "$other" ] && other=libwebkit2gtk-4.1-dev
+    install_ "${missing[@]/$webkit/$other}"
+  fi
+fi
+
+if ! command -v go >/dev/null; then
+  echo "deps: Go tidak ditemukan. Pasang Go 1.26 (https://go.dev/dl) lalu ulangi." >&2
+  exit 1
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "deps: Node.js $(node --version) terlalu lama; Vite memerlukan Node 20.19 atau lebih baru." >&2
+  exit 1
+fi
+
+gobin=$(go env GOPATH)/bin
+if ! "$gobin/wails" version 2>/dev/null | grep -q "${WAILS_VERSION}"; then
+  echo "deps: memasang Wails CLI ${WAILS_VERSION}"
+  go install "github.com/wailsapp/wails/v2/cmd/wails@${WAILS_VERSION}"
+fi
+
+# npm ci only when the lock file changed since the last install.
+if [ ! -f frontend/node_modules/.package-lock.json ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
+  echo "deps: npm ci"
+  (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+fi
