@@ -40,6 +40,7 @@ func IsCommand(name string) bool { return cli.IsCommand(commands(nil), name) }
 
 // RunCLI runs a headless subcommand and returns the exit code.
 func RunCLI(args []string, assets fs.FS) int {
+	attachConsole()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return cli.Run(ctx, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}, commands(assets), args)
