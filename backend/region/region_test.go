@@ -84,3 +84,11 @@ func TestSource(t *testing.T) {
 	assert.Contains(t, Source(), "idn-area-data")
 	assert.Contains(t, Attribution, "ODbL")
 }
+
+// BenchmarkSearch is one keystroke in the region browser over all 552 regions.
+func BenchmarkSearch(b *testing.B) {
+	c := Default()
+	for b.Loop() {
+		_ = c.Search(Query{Text: "kota bangka", Home: "19"})
+	}
+}

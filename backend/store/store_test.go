@@ -259,3 +259,19 @@ func TestBackup(t *testing.T) {
 	require.NoError(t, c.Read().QueryRow("SELECT office_name FROM profile").Scan(&office))
 	assert.Equal(t, "Dinas Koperasi dan UKM", office)
 }
+
+// BenchmarkOpenExisting is the database part of a cold start: opening an
+// up-to-date workspace (goal: the whole first screen under 1.5 s).
+func BenchmarkOpenExisting(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "selaras.db")
+	s, err := Open(context.Background(), path, Options{})
+	require.NoError(b, err)
+	require.NoError(b, s.Close())
+	for b.Loop() {
+		s, err := Open(context.Background(), path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
