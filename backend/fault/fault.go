@@ -136,13 +136,23 @@ func FieldOf(err error) string {
 
 // fieldsEN translates the Indonesian field labels used across the backend.
 var fieldsEN = map[string]string{
-	"Provinsi":         "Province",
-	"Nama kantor":      "Office name",
-	"NIP kepala dinas": "Head of office's NIP",
-	"Tahun kerja":      "Working year",
-	"Ukuran kertas":    "Paper size",
-	"Bahasa":           "Language",
-	"Wilayah":          "Region",
+	"Provinsi":               "Province",
+	"Nama kantor":            "Office name",
+	"NIP kepala dinas":       "Head of office's NIP",
+	"Tahun kerja":            "Working year",
+	"Ukuran kertas":          "Paper size",
+	"Bahasa":                 "Language",
+	"Wilayah":                "Region",
+	"Kode indikator":         "Indicator code",
+	"Nama indikator":         "Indicator name",
+	"Jenis nilai":            "Kind of value",
+	"Aturan agregasi":        "Aggregation",
+	"Polaritas":              "Polarity",
+	"Jumlah desimal":         "Decimals",
+	"Skala":                  "Scale",
+	"Tahun":                  "Year",
+	"Grafik":                 "Chart",
+	"Pembilang dan penyebut": "Numerator and denominator",
 }
 
 func render(t text, lang Lang, field string, args map[string]string) string {

@@ -31,6 +31,7 @@ type migration struct {
 // migrations never change once released; add a new one at the end.
 var migrations = []migration{
 	{Version: 1, Name: "init", SQL: mustRead("0001_init.sql"), Audit: []string{"profile"}},
+	{Version: 2, Name: "indicators", SQL: mustRead("0002_indicators.sql"), Audit: []string{"indicator", "indicator_value"}},
 }
 
 func mustRead(name string) string {

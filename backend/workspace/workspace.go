@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"selaras/backend/fault"
+	"selaras/backend/indicator"
 	"selaras/backend/store"
 	"selaras/backend/version"
 )
@@ -60,6 +61,9 @@ func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
 		return nil, err
 	}
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := indicator.InstallStarter(ctx, tx); err != nil {
+			return err
+		}
 		for k, v := range map[string]string{
 			keyKind:    string(kind),
 			keyCreated: time.Now().UTC().Format(time.RFC3339),

@@ -1,0 +1,245 @@
+// Package indicator is the catalogue of performance indicators (indikator
+// kinerja): what is measured, in which unit, how regency figures roll up to
+// the province, and which direction is better.
+package indicator
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"selaras/backend/fault"
+	"selaras/backend/store"
+)
+
+// Kind is what a value is.
+type Kind string
+
+const (
+	Count   Kind = "count"   // units, people, certificates
+	Rupiah  Kind = "rupiah"  // money
+	Percent Kind = "percent" // a percentage known only as a whole (no numerator/denominator)
+	Ratio   Kind = "ratio"   // numerator / denominator x scale, e.g. a percentage of two counts
+)
+
+// Aggregation is how regency figures roll up to the province.
+type Aggregation string
+
+const (
+	Sum      Aggregation = "sum"
+	RatioAgg Aggregation = "ratio" // sum of numerators / sum of denominators
+	Mean     Aggregation = "mean"
+	NoRollUp Aggregation = "none"
+)
+
+// Polarity tells whether a higher or a lower value is better.
+type Polarity string
+
+const (
+	Higher Polarity = "higher"
+	Lower  Polarity = "lower"
+)
+
+// Indicator is one entry of the catalogue.
+type Indicator struct {
+	ID               int64       `json:"id"`
+	Code             string      `json:"code"`
+	Name             string      `json:"name"`
+	Unit             string      `json:"unit"`
+	Kind             Kind        `json:"kind"`
+	Aggregation      Aggregation `json:"aggregation"`
+	Polarity         Polarity    `json:"polarity"`
+	Decimals         int         `json:"decimals"`
+	Scale            float64     `json:"scale"`
+	NumeratorLabel   string      `json:"numeratorLabel"`
+	DenominatorLabel string      `json:"denominatorLabel"`
+	Category         string      `json:"category"`
+	Definition       string      `json:"definition"`
+	DataSource       string      `json:"dataSource"`
+	NationalRef      string      `json:"nationalRef"`
+	SortOrder        int         `json:"sortOrder"`
+}
+
+// IsPercent reports whether values are shown with a % sign.
+func (i Indicator) IsPercent() bool {
+	return i.Kind == Percent || (i.Kind == Ratio && i.Scale == 100)
+}
+
+// Normalize trims text fields and fills defaults.
+func (i *Indicator) Normalize() {
+	i.Code = strings.TrimSpace(i.Code)
+	i.Name = strings.Join(strings.Fields(i.Name), " ")
+	i.Unit = strings.TrimSpace(i.Unit)
+	i.Category = strings.TrimSpace(i.Category)
+	i.NumeratorLabel = strings.TrimSpace(i.NumeratorLabel)
+	i.DenominatorLabel = strings.TrimSpace(i.DenominatorLabel)
+	if i.Polarity == "" {
+		i.Polarity = Higher
+	}
+	if i.Scale == 0 {
+		i.Scale = 1
+		if i.Kind == Ratio {
+			i.Scale = 100
+		}
+	}
+	if i.Kind == Percent && i.Unit == "" {
+		i.Unit = "%"
+	}
+}
+
+// Validate returns the first problem, naming the field in Indonesian.
+func (i Indicator) Validate() error {
+	switch {
+	case i.Code == "":
+		return fault.New(fault.Required, "Kode indikator")
+	case i.Name == "":
+		return fault.New(fault.Required, "Nama indikator")
+	}
+	switch i.Kind {
+	case Count, Rupiah, Percent, Ratio:
+	default:
+		return fault.New(fault.Invalid, "Jenis nilai", "reason", "pilih jumlah, rupiah, persen, atau rasio")
+	}
+	switch i.Aggregation {
+	case Sum, RatioAgg, Mean, NoRollUp:
+	default:
+		return fault.New(fault.Invalid, "Aturan agregasi", "reason", "pilih jumlah, rasio, rata-rata, atau tanpa agregasi")
+	}
+	if i.Polarity != Higher && i.Polarity != Lower {
+		return fault.New(fault.Invalid, "Polaritas", "reason", "pilih makin tinggi makin baik atau makin rendah makin baik")
+	}
+	// A percentage is never summed or averaged across regions: either it is a
+	// ratio with numerator and denominator, or it does not roll up.
+	if i.Kind == Percent && i.Aggregation != NoRollUp {
+		return fault.New(fault.Invalid, "Aturan agregasi", "reason",
+			"persentase tidak boleh dijumlah atau dirata-rata; pakai jenis rasio (pembilang/penyebut) atau tanpa agregasi")
+	}
+	if i.Aggregation == RatioAgg && i.Kind != Ratio {
+		return fault.New(fault.Invalid, "Aturan agregasi", "reason", "agregasi rasio hanya untuk indikator berjenis rasio")
+	}
+	if i.Kind == Ratio && (i.Aggregation == Sum || i.Aggregation == Mean) {
+		return fault.New(fault.Invalid, "Aturan agregasi", "reason", "rasio digabung dari jumlah pembilang dan penyebut, bukan dijumlah atau dirata-rata")
+	}
+	if i.Kind == Ratio && (i.NumeratorLabel == "" || i.DenominatorLabel == "") {
+		return fault.New(fault.Required, "Pembilang dan penyebut")
+	}
+	if i.Decimals < 0 || i.Decimals > 6 {
+		return fault.New(fault.OutOfRange, "Jumlah desimal", "min", "0", "max", "6")
+	}
+	if i.Scale <= 0 {
+		return fault.New(fault.Invalid, "Skala", "reason", "harus lebih dari nol")
+	}
+	return nil
+}
+
+const columns = `id, code, name, unit, kind, aggregation, polarity, decimals, scale, numerator_label,
+denominator_label, category, definition, data_source, national_ref, sort_order`
+
+func scan(row interface{ Scan(...any) error }) (Indicator, error) {
+	var i Indicator
+	err := row.Scan(&i.ID, &i.Code, &i.Name, &i.Unit, &i.Kind, &i.Aggregation, &i.Polarity, &i.Decimals, &i.Scale,
+		&i.NumeratorLabel, &i.DenominatorLabel, &i.Category, &i.Definition, &i.DataSource, &i.NationalRef, &i.SortOrder)
+	return i, err
+}
+
+// ErrNotFound means no indicator has that id.
+var ErrNotFound = errors.New("indicator: not found")
+
+// List returns the catalogue in display order.
+func List(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) ([]Indicator, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+columns+" FROM indicator ORDER BY sort_order, code")
+	if err != nil {
+		return nil, fmt.Errorf("indicator: list: %w", err)
+	}
+	defer rows.Close()
+	out := []Indicator{}
+	for rows.Next() {
+		i, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("indicator: list: %w", err)
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
+
+// Get returns one indicator.
+func Get(ctx context.Context, s *store.Store, id int64) (Indicator, error) {
+	i, err := scan(s.Read().QueryRowContext(ctx, "SELECT "+columns+" FROM indicator WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Indicator{}, fault.Wrap(ErrNotFound, fault.NotFound, "Indikator "+strconv.FormatInt(id, 10))
+	}
+	if err != nil {
+		return Indicator{}, fmt.Errorf("indicator: get: %w", err)
+	}
+	return i, nil
+}
+
+// Save validates and inserts (ID 0) or updates an indicator.
+func Save(ctx context.Context, s *store.Store, i Indicator) (Indicator, error) {
+	i.Normalize()
+	if err := i.Validate(); err != nil {
+		return Indicator{}, err
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		i.ID, err = Put(ctx, tx, i)
+		return err
+	})
+	if err != nil {
+		return Indicator{}, err
+	}
+	return i, nil
+}
+
+// Put writes an already validated indicator inside tx and returns its id.
+func Put(ctx context.Context, tx *sql.Tx, i Indicator) (int64, error) {
+	var dup int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM indicator WHERE code = ? AND id <> ?", i.Code, i.ID).Scan(&dup)
+	if err == nil {
+		return 0, fault.New(fault.Invalid, "Kode indikator", "reason", "kode "+i.Code+" sudah dipakai indikator lain")
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("indicator: save: %w", err)
+	}
+	args := []any{i.Code, i.Name, i.Unit, i.Kind, i.Aggregation, i.Polarity, i.Decimals, i.Scale, i.NumeratorLabel,
+		i.DenominatorLabel, i.Category, i.Definition, i.DataSource, i.NationalRef, i.SortOrder}
+	if i.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO indicator(code, name, unit, kind, aggregation, polarity, decimals, scale,
+numerator_label, denominator_label, category, definition, data_source, national_ref, sort_order)
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return 0, fmt.Errorf("indicator: insert: %w", err)
+		}
+		return res.LastInsertId()
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE indicator SET code = ?, name = ?, unit = ?, kind = ?, aggregation = ?, polarity = ?,
+decimals = ?, scale = ?, numerator_label = ?, denominator_label = ?, category = ?, definition = ?, data_source = ?,
+national_ref = ?, sort_order = ? WHERE id = ?`, append(args, i.ID)...)
+	if err != nil {
+		return 0, fmt.Errorf("indicator: update: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "Indikator "+strconv.FormatInt(i.ID, 10))
+	}
+	return i.ID, nil
+}
+
+// Delete removes an indicator and its values.
+func Delete(ctx context.Context, s *store.Store, id int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM indicator WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("indicator: delete: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fault.Wrap(ErrNotFound, fault.NotFound, "Indikator "+strconv.FormatInt(id, 10))
+		}
+		return nil
+	})
+}

@@ -1,0 +1,401 @@
+// Package target stores indicator values per region and year: target,
+// realisation (capaian) and baseline, with numerator and denominator for
+// ratio indicators. Every change goes through Apply, which validates a whole
+// batch (typed cells or a pasted block) and writes all of it or nothing.
+package target
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"selaras/backend/indicator"
+	"selaras/backend/number"
+	"selaras/backend/region"
+	"selaras/backend/store"
+)
+
+// National is the region code of national figures.
+const National = "ID"
+
+// Value is one indicator x region x year. Nil means not filled in.
+type Value struct {
+	IndicatorID int64    `json:"indicatorId"`
+	Region      string   `json:"region"`
+	Year        int      `json:"year"`
+	Target      *float64 `json:"target"`
+	TargetNum   *float64 `json:"targetNum"`
+	TargetDen   *float64 `json:"targetDen"`
+	Realisation *float64 `json:"realisation"`
+	RealNum     *float64 `json:"realNum"`
+	RealDen     *float64 `json:"realDen"`
+	Baseline    *float64 `json:"baseline"`
+	Source      string   `json:"source"`
+	Note        string   `json:"note"`
+}
+
+// Field names an editable part of a Value.
+type Field string
+
+const (
+	FTarget      Field = "target"
+	FTargetNum   Field = "targetNum"
+	FTargetDen   Field = "targetDen"
+	FRealisation Field = "realisation"
+	FRealNum     Field = "realNum"
+	FRealDen     Field = "realDen"
+	FBaseline    Field = "baseline"
+	FNote        Field = "note"
+)
+
+var fieldLabels = map[Field]string{
+	FTarget: "target", FTargetNum: "pembilang target", FTargetDen: "penyebut target",
+	FRealisation: "realisasi", FRealNum: "pembilang realisasi", FRealDen: "penyebut realisasi",
+	FBaseline: "baseline", FNote: "catatan",
+}
+
+// MinYear and MaxYear bound the planning years accepted.
+const (
+	MinYear = 2000
+	MaxYear = 2100
+)
+
+// Key identifies a value.
+type Key struct {
+	IndicatorID int64
+	Region      string
+	Year        int
+}
+
+// Key returns v's key.
+func (v Value) Key() Key { return Key{v.IndicatorID, v.Region, v.Year} }
+
+// Filter selects values; empty slices match everything.
+type Filter struct {
+	Years        []int
+	Regions      []string
+	RegionPrefix string // e.g. "19" for the province and its regencies
+	IndicatorIDs []int64
+}
+
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}
+
+const cols = `indicator_id, region_code, year, target, target_num, target_den, realisation, real_num, real_den, baseline, source, note`
+
+// Load returns the values matching f.
+func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
+	var where []string
+	var args []any
+	if len(f.Years) > 0 {
+		where = append(where, "year IN ("+placeholders(len(f.Years))+")")
+		for _, y := range f.Years {
+			args = append(args, y)
+		}
+	}
+	if len(f.Regions) > 0 || f.RegionPrefix != "" {
+		var ors []string
+		if len(f.Regions) > 0 {
+			ors = append(ors, "region_code IN ("+placeholders(len(f.Regions))+")")
+			for _, r := range f.Regions {
+				args = append(args, r)
+			}
+		}
+		if f.RegionPrefix != "" {
+			ors = append(ors, "region_code = ? OR region_code LIKE ?")
+			args = append(args, f.RegionPrefix, f.RegionPrefix+".%")
+		}
+		where = append(where, "("+strings.Join(ors, " OR ")+")")
+	}
+	if len(f.IndicatorIDs) > 0 {
+		where = append(where, "indicator_id IN ("+placeholders(len(f.IndicatorIDs))+")")
+		for _, id := range f.IndicatorIDs {
+			args = append(args, id)
+		}
+	}
+	q0 := "SELECT " + cols + " FROM indicator_value"
+	if len(where) > 0 {
+		q0 += " WHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := q.QueryContext(ctx, q0, args...)
+	if err != nil {
+		return nil, fmt.Errorf("target: load: %w", err)
+	}
+	defer rows.Close()
+	out := []Value{}
+	for rows.Next() {
+		var v Value
+		if err := rows.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen, &v.Realisation,
+			&v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note); err != nil {
+			return nil, fmt.Errorf("target: load: %w", err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// Edit is one cell as the user typed or pasted it.
+type Edit struct {
+	IndicatorID int64  `json:"indicatorId"`
+	Region      string `json:"region"`
+	Year        int    `json:"year"`
+	Field       Field  `json:"field"`
+	Text        string `json:"text"`
+}
+
+// CellError says why one edit was refused, in Indonesian and English.
+type CellError struct {
+	Index     int    `json:"index"` // position in the batch
+	Message   string `json:"message"`
+	MessageEN string `json:"messageEn"`
+}
+
+// BatchError carries every refused cell of a batch; nothing was written.
+type BatchError struct{ Cells []CellError }
+
+func (e *BatchError) Error() string {
+	return fmt.Sprintf("target: %d sel tidak valid, tidak ada yang disimpan", len(e.Cells))
+}
+
+// Apply validates every edit, then writes them all in one transaction with
+// source as their origin ("ketik", "tempel", "impor:<file>#<hash>"). If any
+// cell is invalid it returns a *BatchError and writes nothing.
+func Apply(ctx context.Context, s *store.Store, edits []Edit, source string) (int, error) {
+	inds, err := indicator.List(ctx, s.Read())
+	if err != nil {
+		return 0, err
+	}
+	byID := map[int64]indicator.Indicator{}
+	for _, i := range inds {
+		byID[i.ID] = i
+	}
+	changed := map[Key]*Value{}
+	var order []Key
+	var bad []CellError
+	n := 0
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		for idx, e := range edits {
+			ind, ok := byID[e.IndicatorID]
+			if msg, en := checkPlace(e, ok); msg != "" {
+				bad = append(bad, CellError{idx, msg, en})
+				continue
+			}
+			k := Key{e.IndicatorID, strings.TrimSpace(e.Region), e.Year}
+			v, seen := changed[k]
+			if !seen {
+				cur, err := loadOne(ctx, tx, k)
+				if err != nil {
+					return err
+				}
+				v = &cur
+				changed[k] = v
+				order = append(order, k)
+			}
+			if msg, en := set(v, ind, e); msg != "" {
+				bad = append(bad, CellError{idx, msg, en})
+			}
+		}
+		for _, k := range order {
+			v := changed[k]
+			ind := byID[k.IndicatorID]
+			if msg, en := derive(v, ind); msg != "" {
+				bad = append(bad, CellError{lastIndex(edits, k), msg, en})
+			}
+		}
+		if len(bad) > 0 {
+			return &BatchError{Cells: bad}
+		}
+		for _, k := range order {
+			v := changed[k]
+			v.Source = source
+			if err := put(ctx, tx, *v); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+func lastIndex(edits []Edit, k Key) int {
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		if e.IndicatorID == k.IndicatorID && strings.TrimSpace(e.Region) == k.Region && e.Year == k.Year {
+			return i
+		}
+	}
+	return 0
+}
+
+func checkPlace(e Edit, known bool) (string, string) {
+	if !known {
+		return "indikator " + strconv.FormatInt(e.IndicatorID, 10) + " tidak ada", "indicator " + strconv.FormatInt(e.IndicatorID, 10) + " does not exist"
+	}
+	r := strings.TrimSpace(e.Region)
+	if _, ok := region.Default().Lookup(r); !ok && r != National {
+		return "kode wilayah \"" + r + "\" tidak dikenal", "region code \"" + r + "\" is unknown"
+	}
+	if e.Year < MinYear || e.Year > MaxYear {
+		y := strconv.Itoa(e.Year)
+		return "tahun " + y + " di luar rentang 2000–2100", "year " + y + " is outside 2000–2100"
+	}
+	if _, ok := fieldLabels[e.Field]; !ok {
+		return "kolom \"" + string(e.Field) + "\" tidak dikenal", "field \"" + string(e.Field) + "\" is unknown"
+	}
+	return "", ""
+}
+
+func (v *Value) slot(f Field) **float64 {
+	switch f {
+	case FTarget:
+		return &v.Target
+	case FTargetNum:
+		return &v.TargetNum
+	case FTargetDen:
+		return &v.TargetDen
+	case FRealisation:
+		return &v.Realisation
+	case FRealNum:
+		return &v.RealNum
+	case FRealDen:
+		return &v.RealDen
+	case FBaseline:
+		return &v.Baseline
+	}
+	return nil
+}
+
+// set parses one cell into v. Typing a ratio's value directly drops its
+// numerator and denominator, which would otherwise contradict it.
+func set(v *Value, ind indicator.Indicator, e Edit) (string, string) {
+	if e.Field == FNote {
+		v.Note = strings.TrimSpace(e.Text)
+		return "", ""
+	}
+	isPart := e.Field == FTargetNum || e.Field == FTargetDen || e.Field == FRealNum || e.Field == FRealDen
+	if isPart && ind.Kind != indicator.Ratio {
+		return "pembilang/penyebut hanya untuk indikator rasio", "numerator/denominator only apply to ratio indicators"
+	}
+	var val *float64
+	if strings.TrimSpace(e.Text) != "" {
+		n, err := number.Parse(e.Text)
+		if err != nil {
+			var ne *number.Error
+			if errors.As(err, &ne) {
+				return ne.Indonesian(), ne.English()
+			}
+			return err.Error(), err.Error()
+		}
+		if n.Percent && !ind.IsPercent() {
+			return fmt.Sprintf("%q memakai tanda %%, padahal %s bukan indikator persen", e.Text, ind.Name),
+				fmt.Sprintf("%q has a %% sign but %s is not a percentage", e.Text, ind.Name)
+		}
+		x := n.Value
+		val = &x
+	}
+	*v.slot(e.Field) = val
+	switch {
+	case e.Field == FTarget && ind.Kind == indicator.Ratio:
+		v.TargetNum, v.TargetDen = nil, nil
+	case e.Field == FRealisation && ind.Kind == indicator.Ratio:
+		v.RealNum, v.RealDen = nil, nil
+	}
+	return "", ""
+}
+
+// derive recomputes a ratio's value from its numerator and denominator.
+func derive(v *Value, ind indicator.Indicator) (string, string) {
+	if ind.Kind != indicator.Ratio {
+		return "", ""
+	}
+	for _, p := range []struct {
+		num, den *float64
+		out      **float64
+		what     string
+	}{{v.TargetNum, v.TargetDen, &v.Target, "target"}, {v.RealNum, v.RealDen, &v.Realisation, "realisasi"}} {
+		if p.num == nil || p.den == nil {
+			continue
+		}
+		if *p.den == 0 {
+			return "penyebut " + p.what + " tidak boleh nol", "the " + p.what + " denominator must not be zero"
+		}
+		r := *p.num / *p.den * ind.Scale
+		if math.IsInf(r, 0) || math.IsNaN(r) {
+			return "hasil bagi " + p.what + " tidak terhingga", "the " + p.what + " ratio is not finite"
+		}
+		*p.out = &r
+	}
+	return "", ""
+}
+
+func loadOne(ctx context.Context, tx *sql.Tx, k Key) (Value, error) {
+	v := Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}
+	err := tx.QueryRowContext(ctx, "SELECT "+cols+" FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?",
+		k.IndicatorID, k.Region, k.Year).Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen,
+		&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, nil
+	}
+	if err != nil {
+		return v, fmt.Errorf("target: load: %w", err)
+	}
+	return v, nil
+}
+
+func (v Value) empty() bool {
+	return v.Target == nil && v.TargetNum == nil && v.TargetDen == nil && v.Realisation == nil && v.RealNum == nil &&
+		v.RealDen == nil && v.Baseline == nil && v.Note == ""
+}
+
+// put upserts v, or deletes the row when every part has been cleared.
+func put(ctx context.Context, tx *sql.Tx, v Value) error {
+	if v.empty() {
+		_, err := tx.ExecContext(ctx, "DELETE FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?",
+			v.IndicatorID, v.Region, v.Year)
+		if err != nil {
+			return fmt.Errorf("target: clear: %w", err)
+		}
+		return nil
+	}
+	return Put(ctx, tx, v)
+}
+
+// Put writes a value as given (used by Apply, the demo and imports).
+func Put(ctx context.Context, tx *sql.Tx, v Value) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO indicator_value(`+cols+`) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(indicator_id, region_code, year) DO UPDATE SET target = excluded.target, target_num = excluded.target_num,
+  target_den = excluded.target_den, realisation = excluded.realisation, real_num = excluded.real_num,
+  real_den = excluded.real_den, baseline = excluded.baseline, source = excluded.source, note = excluded.note`,
+		v.IndicatorID, v.Region, v.Year, v.Target, v.TargetNum, v.TargetDen, v.Realisation, v.RealNum, v.RealDen,
+		v.Baseline, v.Source, v.Note)
+	if err != nil {
+		return fmt.Errorf("target: save: %w", err)
+	}
+	return nil
+}
+
+// History lists the recorded changes of one value, newest first.
+func History(ctx context.Context, s *store.Store, k Key) ([]store.AuditEntry, error) {
+	return s.Audit(ctx, store.AuditQuery{Table: "indicator_value",
+		RowKey: strconv.FormatInt(k.IndicatorID, 10) + "|" + k.Region + "|" + strconv.Itoa(k.Year)})
+}
+
+// ErrBatch reports whether err is a batch of refused cells.
+func ErrBatch(err error) (*BatchError, bool) {
+	var be *BatchError
+	ok := errors.As(err, &be)
+	return be, ok
+}
