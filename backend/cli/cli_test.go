@@ -138,3 +138,52 @@ func TestDemoAndBackup(t *testing.T) {
 	assert.Equal(t, Error, r.code)
 	assert.Contains(t, r.stderr, "tidak ditemukan")
 }
+
+func TestHarmonise(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+
+	r := run(t, nil, "harmonise", "--db", db, "--province", "19", "--year", "2025")
+	require.Equal(t, OK, r.code, r.stderr)
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "indikator", rows[0][0])
+	var growth []string
+	for _, row := range rows {
+		if row[0] == "KOP.01" && row[6] == "provinsi" {
+			growth = row
+		}
+	}
+	require.NotNil(t, growth, "the provincial line of KOP.01")
+	assert.Equal(t, "17.65", growth[7])
+
+	r = run(t, nil, "harmonise", "--db", db, "--province", "62", "--year", "2025,2026", "--format", "json")
+	require.Equal(t, OK, r.code, r.stderr)
+	var m struct {
+		Years []int `json:"years"`
+		Rows  []struct {
+			Indicator struct{ Code string }     `json:"indicator"`
+			Year      int                       `json:"year"`
+			Province  struct{ Target *float64 } `json:"province"`
+		} `json:"rows"`
+		Regencies []struct{ Code string } `json:"regencies"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &m))
+	assert.Equal(t, []int{2025, 2026}, m.Years)
+	assert.Len(t, m.Regencies, 14)
+	found := false
+	for _, row := range m.Rows {
+		if row.Indicator.Code == "WU.02" && row.Year == 2026 {
+			found = true
+			require.NotNil(t, row.Province.Target)
+			assert.Equal(t, 2872.0, *row.Province.Target)
+		}
+	}
+	assert.True(t, found)
+
+	r = run(t, nil, "harmonise", "--db", db, "--province", "19")
+	assert.Equal(t, Usage, r.code)
+	r = run(t, nil, "harmonise", "--db", db, "--province", "19.01", "--year", "2025")
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "tidak dikenal")
+}

@@ -48,6 +48,9 @@ func Fill(ctx context.Context, s *store.Store) error {
 		return err
 	}
 	return s.Tx(ctx, func(tx *sql.Tx) error {
-		return profile.Put(ctx, tx, p)
+		if err := profile.Put(ctx, tx, p); err != nil {
+			return err
+		}
+		return fillValues(ctx, tx)
 	})
 }

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"selaras/backend/fault"
+	"selaras/backend/harmonise"
+	"selaras/backend/store"
+)
+
+// yearsFlag accepts --year 2025 --year 2026 or --year 2025,2026.
+type yearsFlag []int
+
+func (y *yearsFlag) String() string { return fmt.Sprint(*y) }
+
+func (y *yearsFlag) Set(s string) error {
+	for _, part := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil || n < 2000 || n > 2100 {
+			return fmt.Errorf("tahun %q tidak valid", part)
+		}
+		*y = append(*y, n)
+	}
+	return nil
+}
+
+// openExisting opens a workspace that must already exist.
+func openExisting(ctx context.Context, env Env, db string) (*store.Store, error) {
+	path := db
+	if path == "" {
+		var err error
+		if path, err = DefaultDB(env); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fault.New(fault.NotFound, "Basis data "+path)
+	}
+	return store.Open(ctx, path, store.Options{})
+}
+
+func runHarmonise(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "harmonise")
+	db := fs.String("db", "", "basis data ruang kerja")
+	prov := fs.String("province", "", "kode provinsi, mis. 19")
+	var years yearsFlag
+	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma)")
+	format := fs.String("format", "csv", "csv atau json")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *prov == "" || len(years) == 0 {
+		return UsageError(env, "harmonise", "--province dan --year wajib diisi")
+	}
+	if *format != "csv" && *format != "json" {
+		return UsageError(env, "harmonise", "format %q tidak dikenal; pilih csv atau json", *format)
+	}
+	s, err := openExisting(ctx, env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	m, err := harmonise.Compute(ctx, s, *prov, years)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(m)
+	}
+	return writeMatrixCSV(env, m)
+}
+
+// writeMatrixCSV prints one line per region and indicator-year, with the
+// roll-up as its own line; numbers use a dot so other tools read them.
+func writeMatrixCSV(env Env, m harmonise.Matrix) error {
+	w := csv.NewWriter(env.Stdout)
+	_ = w.Write([]string{"indikator", "nama_indikator", "satuan", "tahun", "wilayah", "nama_wilayah", "tingkat",
+		"target", "pembilang", "penyebut", "realisasi", "capaian_persen", "peringkat", "tanda"})
+	num := func(p *float64) string {
+		if p == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*p, 'f', -1, 64)
+	}
+	flags := func(fs []harmonise.Flag) string {
+		parts := make([]string, len(fs))
+		for i, f := range fs {
+			parts[i] = string(f)
+		}
+		return strings.Join(parts, ";")
+	}
+	for _, r := range m.Rows {
+		line := func(code, name, level string, c harmonise.Cell) {
+			rank := ""
+			if c.Rank > 0 {
+				rank = strconv.Itoa(c.Rank)
+			}
+			_ = w.Write([]string{r.Indicator.Code, r.Indicator.Name, r.Indicator.Unit, strconv.Itoa(r.Year), code, name, level,
+				num(c.Target), num(c.TargetNum), num(c.TargetDen), num(c.Realisation), num(c.Achievement), rank, flags(c.Flags)})
+		}
+		line("ID", "Nasional", "nasional", r.National)
+		line(m.Province.Code, m.Province.Name, "provinsi", r.Province)
+		for i, g := range m.Regencies {
+			line(g.Code, g.Name, string(g.Level), r.Regencies[i])
+		}
+		_ = w.Write([]string{r.Indicator.Code, r.Indicator.Name, r.Indicator.Unit, strconv.Itoa(r.Year), m.Province.Code,
+			"Gabungan kabupaten/kota", "gabungan", num(r.RollUp.Target), "", "", num(r.RollUp.Realisation), "", "", flags(r.Flags)})
+	}
+	w.Flush()
+	return w.Error()
+}
