@@ -37,6 +37,7 @@ type App struct {
 	st       *store.Store
 	prefs    settings.Settings
 	openErr  error // why the startup workspace could not be opened
+	headless bool  // served by the browser bridge: no native dialogs
 	emitFunc func(event string, data ...any)
 }
 
@@ -61,7 +62,7 @@ func New(opt Options) (*App, error) {
 
 // Bindings are the structs the frontend calls, one per area.
 func (a *App) Bindings() []any {
-	return []any{&Workspace{a}, &Settings{a}, &Regions{a}}
+	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}}
 }
 
 // Startup is Wails' OnStartup; it opens the workspace chosen by Options.

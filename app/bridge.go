@@ -173,6 +173,7 @@ func staticWithShim(assets fs.FS) http.Handler {
 func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready func(url string)) error {
 	b := newBridge(a.Bindings())
 	a.SetEmitter(b.emit)
+	a.headless = true
 	a.Startup(ctx)
 	defer a.Shutdown(ctx)
 

@@ -66,8 +66,8 @@ describe('first start', () => {
       await shot(page, '04-home-demo')
 
       // An area that is not built yet says so and shows no figures.
-      await new Shell(page).go('Perbandingan Target')
-      await expect(page.getByText('Perbandingan Target belum tersedia')).toBeVisible()
+      await new Shell(page).go('Program')
+      await expect(page.getByText('Program belum tersedia')).toBeVisible()
     }))
 })
 

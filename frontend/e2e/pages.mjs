@@ -58,3 +58,42 @@ export class Regions {
     return this.page.locator(`tr[data-code="${code}"]`)
   }
 }
+
+export class Comparison {
+  constructor(page) {
+    this.page = page
+    this.matrix = page.getByTestId('matrix')
+    this.grid = page.getByTestId('value-grid')
+    this.gridErrors = page.getByTestId('grid-errors')
+  }
+  tab(name) {
+    // Naive UI's tabs carry no ARIA role; match the rendered tab label.
+    return this.page.locator('.n-tabs-tab', { hasText: name }).first().click()
+  }
+  /** A cell of the entry grid: region code and indicator code. */
+  gridCell(region, code) {
+    return this.page.locator(`td[data-cell="${region}|${code}"]`)
+  }
+  /** A regency cell of the matrix for an indicator code. */
+  matrixCell(code, region) {
+    return this.page.locator(`tr[data-indicator="${code}"] td[data-region="${region}"]`)
+  }
+  async typeInto(region, code, text) {
+    await this.gridCell(region, code).click()
+    await this.page.keyboard.type(text)
+    await this.page.keyboard.press('Enter')
+  }
+  /** Pastes a block as Excel puts it on the clipboard, at the focused cell. */
+  async paste(region, code, text) {
+    await this.gridCell(region, code).click()
+    await this.grid.evaluate((el, t) => {
+      const dt = new DataTransfer()
+      dt.setData('text/plain', t)
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+    }, text)
+  }
+  async filterFlag(label) {
+    await this.page.getByTestId('flag-filter').click()
+    await this.page.locator('.n-base-select-option', { hasText: label }).first().click()
+  }
+}

@@ -37,3 +37,15 @@ describe('Indonesian formats', () => {
     expect(formatNumber(1234.5, 1, 'en')).toBe('1,234.5')
   })
 })
+
+describe('formatValue', () => {
+  const pct = { kind: 'ratio', unit: '%', decimals: 2, scale: 100 }
+  it('formats by the indicator kind', async () => {
+    const { formatValue, shortRegion } = await import('./format')
+    expect(formatValue(pct, 17.65)).toBe('17,65%')
+    expect(formatValue({ kind: 'rupiah', unit: 'Rp', decimals: 0, scale: 1 }, 222e9, 'id', true)).toBe('Rp 222 miliar')
+    expect(formatValue({ kind: 'count', unit: 'unit', decimals: 0, scale: 1 }, 1311)).toBe('1.311')
+    expect(formatValue(pct, null)).toBe('–')
+    expect(shortRegion('Kabupaten Bangka Barat')).toBe('Kab. Bangka Barat')
+  })
+})

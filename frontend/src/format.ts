@@ -68,3 +68,21 @@ function parseISODate(s: string): Date | null {
   if (!m) return new Date(s)
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
 }
+
+/** An indicator value in its own unit: percentages with %, money in Rupiah, counts with separators. */
+export function formatValue(
+  ind: { kind: string; unit: string; decimals: number; scale: number },
+  v: number | null | undefined,
+  lang: Lang = 'id',
+  short = false,
+): string {
+  if (v === null || v === undefined) return '–'
+  if (ind.kind === 'percent' || (ind.kind === 'ratio' && ind.scale === 100)) return formatPercent(v, ind.decimals, lang)
+  if (ind.kind === 'rupiah') return short ? formatRupiahShort(v, lang) : formatRupiah(v, lang)
+  return formatNumber(v, ind.decimals, lang)
+}
+
+/** A short regency label for narrow columns: "Kab. Bangka Barat", "Kota Pangkal Pinang". */
+export function shortRegion(name: string): string {
+  return name.replace(/^Kabupaten /, 'Kab. ')
+}

@@ -4,13 +4,16 @@ import RegionsView from './views/RegionsView.vue'
 import SettingsView from './views/SettingsView.vue'
 import AboutView from './views/AboutView.vue'
 import EmptyArea from './views/EmptyArea.vue'
+import ComparisonView from './views/ComparisonView.vue'
+import IndicatorsView from './views/IndicatorsView.vue'
 
 // Hash history: the Wails webview serves a single index.html.
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'home', component: HomeView },
-    { path: '/perbandingan', name: 'comparison', component: EmptyArea, props: { area: 'comparison' } },
+    { path: '/perbandingan', name: 'comparison', component: ComparisonView },
+    { path: '/indikator', name: 'indicators', component: IndicatorsView },
     { path: '/program', name: 'programs', component: EmptyArea, props: { area: 'programs' } },
     { path: '/rakor', name: 'rakor', component: EmptyArea, props: { area: 'rakor' } },
     { path: '/ekspor-impor', name: 'exchange', component: EmptyArea, props: { area: 'exchange' } },

@@ -3,13 +3,25 @@
 import * as WorkspaceSvc from '../lib/wailsjs/go/app/Workspace'
 import * as SettingsSvc from '../lib/wailsjs/go/app/Settings'
 import * as RegionsSvc from '../lib/wailsjs/go/app/Regions'
-import type { app, profile, region, store, workspace } from '../lib/wailsjs/go/models'
+import * as TargetsSvc from '../lib/wailsjs/go/app/Targets'
+import type { app, harmonise, indicator, profile, region, store, target, workspace } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
 export type Region = region.Region
 export type WorkspaceInfo = workspace.Info
 export type AuditEntry = store.AuditEntry
 export type AboutInfo = app.AboutInfo
+export type Indicator = indicator.Indicator
+export type Matrix = harmonise.Matrix
+export type MatrixRow = harmonise.Row
+export type MatrixCell = harmonise.Cell
+export type Edit = target.Edit
+export type CellError = target.CellError
+export type ApplyResult = app.ApplyResult
+export type Flag =
+  | 'missing_target' | 'below_national' | 'below_provincial' | 'rollup_short' | 'rollup_above'
+  | 'rollup_incomplete' | 'target_falling' | 'implausible' | 'no_program'
+export type ValueField = 'target' | 'targetNum' | 'targetDen' | 'realisation' | 'realNum' | 'realDen' | 'baseline' | 'note'
 export type Phase = 'choose' | 'profile' | 'ready'
 export interface WorkspaceState {
   phase: Phase
@@ -72,6 +84,15 @@ export const api = {
     setLanguage: (lang: string) => call(() => SettingsSvc.SetLanguage(lang)),
     about: () => call(() => SettingsSvc.About()),
     audit: (limit: number) => call(() => SettingsSvc.AuditEntries(limit)),
+    savePNG: (dataURL: string, name: string) => call(() => SettingsSvc.SavePNG(dataURL, name)),
+  },
+  targets: {
+    indicators: () => call(() => TargetsSvc.Indicators()),
+    saveIndicator: (i: Indicator) => call(() => TargetsSvc.SaveIndicator(i)),
+    deleteIndicator: (id: number) => call(() => TargetsSvc.DeleteIndicator(id)),
+    matrix: (province: string, years: number[]) => call(() => TargetsSvc.Matrix(province, years)),
+    apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits, pasted)),
+    history: (indicatorId: number, region: string, year: number) => call(() => TargetsSvc.History(indicatorId, region, year)),
   },
   regions: {
     provinces: () => call(() => RegionsSvc.Provinces()),

@@ -20,6 +20,38 @@ export namespace app {
 	        this.dataDir = source["dataDir"];
 	    }
 	}
+	export class ApplyResult {
+	    saved: number;
+	    errors: target.CellError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ApplyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.errors = this.convertValues(source["errors"], target.CellError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RegionQuery {
 	    text: string;
 	    province: string;
@@ -75,6 +107,201 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace harmonise {
+	
+	export class Cell {
+	    region: string;
+	    target?: number;
+	    targetNum?: number;
+	    targetDen?: number;
+	    realisation?: number;
+	    realNum?: number;
+	    realDen?: number;
+	    baseline?: number;
+	    prevTarget?: number;
+	    achievement?: number;
+	    rank: number;
+	    flags: string[];
+	    source: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Cell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.region = source["region"];
+	        this.target = source["target"];
+	        this.targetNum = source["targetNum"];
+	        this.targetDen = source["targetDen"];
+	        this.realisation = source["realisation"];
+	        this.realNum = source["realNum"];
+	        this.realDen = source["realDen"];
+	        this.baseline = source["baseline"];
+	        this.prevTarget = source["prevTarget"];
+	        this.achievement = source["achievement"];
+	        this.rank = source["rank"];
+	        this.flags = source["flags"];
+	        this.source = source["source"];
+	        this.note = source["note"];
+	    }
+	}
+	export class RollUp {
+	    target?: number;
+	    realisation?: number;
+	    reported: number;
+	    expected: number;
+	    complete: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RollUp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	        this.realisation = source["realisation"];
+	        this.reported = source["reported"];
+	        this.expected = source["expected"];
+	        this.complete = source["complete"];
+	    }
+	}
+	export class Row {
+	    indicator: indicator.Indicator;
+	    year: number;
+	    national: Cell;
+	    province: Cell;
+	    regencies: Cell[];
+	    rollUp: RollUp;
+	    gap?: number;
+	    flags: string[];
+	    rankedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.indicator = this.convertValues(source["indicator"], indicator.Indicator);
+	        this.year = source["year"];
+	        this.national = this.convertValues(source["national"], Cell);
+	        this.province = this.convertValues(source["province"], Cell);
+	        this.regencies = this.convertValues(source["regencies"], Cell);
+	        this.rollUp = this.convertValues(source["rollUp"], RollUp);
+	        this.gap = source["gap"];
+	        this.flags = source["flags"];
+	        this.rankedBy = source["rankedBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Matrix {
+	    province: region.Region;
+	    years: number[];
+	    regencies: region.Region[];
+	    rows: Row[];
+	    counts: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Matrix(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.province = this.convertValues(source["province"], region.Region);
+	        this.years = source["years"];
+	        this.regencies = this.convertValues(source["regencies"], region.Region);
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.counts = source["counts"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace indicator {
+	
+	export class Indicator {
+	    id: number;
+	    code: string;
+	    name: string;
+	    unit: string;
+	    kind: string;
+	    aggregation: string;
+	    polarity: string;
+	    decimals: number;
+	    scale: number;
+	    numeratorLabel: string;
+	    denominatorLabel: string;
+	    category: string;
+	    definition: string;
+	    dataSource: string;
+	    nationalRef: string;
+	    sortOrder: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Indicator(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.unit = source["unit"];
+	        this.kind = source["kind"];
+	        this.aggregation = source["aggregation"];
+	        this.polarity = source["polarity"];
+	        this.decimals = source["decimals"];
+	        this.scale = source["scale"];
+	        this.numeratorLabel = source["numeratorLabel"];
+	        this.denominatorLabel = source["denominatorLabel"];
+	        this.category = source["category"];
+	        this.definition = source["definition"];
+	        this.dataSource = source["dataSource"];
+	        this.nationalRef = source["nationalRef"];
+	        this.sortOrder = source["sortOrder"];
+	    }
 	}
 
 }
@@ -161,6 +388,47 @@ export namespace store {
 	        this.newValues = source["newValues"];
 	        this.changedAt = source["changedAt"];
 	        this.userName = source["userName"];
+	    }
+	}
+
+}
+
+export namespace target {
+	
+	export class CellError {
+	    index: number;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CellError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
+	    }
+	}
+	export class Edit {
+	    indicatorId: number;
+	    region: string;
+	    year: number;
+	    field: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Edit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.indicatorId = source["indicatorId"];
+	        this.region = source["region"];
+	        this.year = source["year"];
+	        this.field = source["field"];
+	        this.text = source["text"];
 	    }
 	}
 

@@ -12,6 +12,8 @@ export function Language():Promise<string>;
 
 export function Profile():Promise<profile.Profile>;
 
+export function SavePNG(arg1:string,arg2:string):Promise<string>;
+
 export function SaveProfile(arg1:profile.Profile):Promise<profile.Profile>;
 
 export function SetLanguage(arg1:string):Promise<void>;

@@ -18,6 +18,10 @@ export function Profile() {
   return window['go']['app']['Settings']['Profile']();
 }
 
+export function SavePNG(arg1, arg2) {
+  return window['go']['app']['Settings']['SavePNG'](arg1, arg2);
+}
+
 export function SaveProfile(arg1) {
   return window['go']['app']['Settings']['SaveProfile'](arg1);
 }

@@ -1,0 +1,61 @@
+package app
+
+import (
+	"encoding/base64"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"selaras/backend/fault"
+)
+
+// savePath asks where to save a file. In the desktop app that is the
+// system's save dialog; without a window (the browser bridge) files go to
+// the "ekspor" folder next to the workspaces.
+func (a *App) savePath(name, pattern, label string) (string, error) {
+	if a.headless {
+		dir := filepath.Join(a.opt.ConfigDir, "ekspor")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		return filepath.Join(dir, name), nil
+	}
+	return runtime.SaveFileDialog(a.ctx, runtime.SaveDialogOptions{
+		DefaultFilename: name,
+		Filters:         []runtime.FileFilter{{DisplayName: label, Pattern: pattern}},
+	})
+}
+
+// SavePNG saves a chart the frontend rendered (a data: URL) and returns the
+// path, or "" when the user cancelled the dialog.
+func (s *Settings) SavePNG(dataURL, name string) (string, error) {
+	const prefix = "data:image/png;base64,"
+	if !strings.HasPrefix(dataURL, prefix) {
+		return "", s.a.fail(fault.New(fault.Invalid, "Grafik", "reason", "bukan gambar PNG"))
+	}
+	img, err := base64.StdEncoding.DecodeString(dataURL[len(prefix):])
+	if err != nil {
+		return "", s.a.fail(fault.Wrap(err, fault.Invalid, "Grafik", "reason", "data gambar rusak"))
+	}
+	path, err := s.a.savePath(safeName(name), "*.png", "Gambar PNG")
+	if err != nil || path == "" {
+		return "", s.a.fail(err)
+	}
+	if err := os.WriteFile(path, img, 0o644); err != nil {
+		return "", s.a.fail(fmt.Errorf("app: save png: %w", err))
+	}
+	return path, nil
+}
+
+// safeName keeps a proposed file name portable (Windows forbids some characters).
+func safeName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
+			return '-'
+		}
+		return r
+	}, name)
+}

@@ -1,0 +1,84 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { expect } from './expect.mjs'
+import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { Comparison, ProfileForm, Shell, Welcome } from './pages.mjs'
+
+let browser
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+test('entering values by typing and pasting makes flags appear; a bad block saves nothing', async () => {
+  const app = await startApp()
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Welcome(page).startOffice()
+    const form = new ProfileForm(page)
+    await form.chooseProvince('Kepulauan Bangka Belitung')
+    await form.suggestOfficeName()
+    await form.submit()
+    await new Shell(page).go('Perbandingan Target')
+    const cmp = new Comparison(page)
+    await expect(cmp.matrix).toBeVisible()
+    // A new workspace has the starter catalogue and no values: every target is missing.
+    await expect(cmp.matrixCell('KOP.01', '19.01')).toContainText('∅')
+
+    await cmp.tab('Isian data')
+    await cmp.typeInto('19', 'KOP.01', '17,65%')
+    await expect(cmp.gridCell('19', 'KOP.01')).toHaveText('17,65%')
+
+    // Two regency targets copied from Excel: Indonesian decimals, CRLF, trailing newline.
+    await cmp.paste('19.01', 'KOP.01', '18,2\r\n9,5\r\n')
+    await expect(cmp.gridCell('19.01', 'KOP.01')).toHaveText('18,20%')
+    await expect(cmp.gridCell('19.02', 'KOP.01')).toHaveText('9,50%')
+    await shot(page, '10-entry-grid')
+
+    // A block with one bad cell is refused whole and the cell says why.
+    await cmp.paste('19.03', 'KOP.01', '12,5\n12,3,4\n')
+    await expect(cmp.gridErrors).toBeVisible()
+    await expect(cmp.gridCell('19.04', 'KOP.01')).toContainText('12,3,4')
+    await expect(cmp.gridCell('19.03', 'KOP.01')).toHaveText('')
+    await shot(page, '11-entry-grid-error')
+
+    await cmp.tab('Matriks')
+    await cmp.filterFlag('Di bawah target provinsi')
+    await expect(cmp.matrixCell('KOP.01', '19.02')).toContainText('P')
+    await expect(cmp.matrixCell('KOP.01', '19.01')).toContainText('18,20%')
+    const marks = await cmp.matrixCell('KOP.01', '19.01').innerText()
+    assert.ok(!marks.includes('P'), 'a regency above the provincial target is not flagged')
+    await shot(page, '12-matrix-flag')
+
+    // One click from a flagged cell to the entry grid, focused on that cell.
+    await cmp.matrixCell('KOP.01', '19.02').click()
+    await expect(page.locator('td.focus[data-cell="19.02|KOP.01"]')).toBeVisible()
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
+
+test('the demo shows the seeded figures with chart and flags', async () => {
+  const app = await startApp({ demo: true })
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Shell(page).go('Perbandingan Target')
+    const cmp = new Comparison(page)
+    await expect(cmp.matrix).toBeVisible()
+    await expect(page.locator('tr[data-indicator="KOP.01"]')).toContainText('17,65%')
+    await expect(page.locator('tr[data-indicator="UKM.05"]')).toContainText('1.000')
+    await shot(page, '13-matrix-demo')
+    await cmp.tab('Per indikator')
+    await expect(page.getByTestId('regency-chart')).toBeVisible()
+    await expect(page.getByTestId('indicator-table')).toContainText('Kota Pangkal Pinang')
+    await shot(page, '14-indicator-chart')
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})

@@ -1,0 +1,50 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api, type Flag, type Indicator, type Matrix } from '../api'
+import { useWorkspace } from './workspace'
+
+// The matrix on screen: which province and years, and the result the Go
+// harmonisation engine computed for them. Views only render it.
+export const useComparison = defineStore('comparison', () => {
+  const ws = useWorkspace()
+  const province = ref('')
+  const years = ref<number[]>([])
+  const matrix = ref<Matrix | null>(null)
+  const indicators = ref<Indicator[]>([])
+  const loading = ref(false)
+  const focusIndicator = ref<number | null>(null)
+  // A cell to open in the entry grid ("one click from a flag to the cell to fix").
+  const fixTarget = ref<{ indicatorId: number; region: string; year: number } | null>(null)
+  const tab = ref<'matrix' | 'indicator' | 'entry'>('matrix')
+
+  function ensureDefaults() {
+    if (!province.value) province.value = ws.profile?.provinceCode ?? ''
+    if (years.value.length === 0 && ws.profile) years.value = [ws.profile.workingYear]
+  }
+
+  async function load() {
+    ensureDefaults()
+    if (!province.value || years.value.length === 0) return
+    loading.value = true
+    try {
+      const [m, inds] = await Promise.all([
+        api.targets.matrix(province.value, [...years.value].sort()),
+        api.targets.indicators(),
+      ])
+      matrix.value = m
+      indicators.value = inds
+      if (focusIndicator.value === null && inds.length > 0) focusIndicator.value = inds[0].id
+    } finally {
+      loading.value = false
+    }
+  }
+
+  const flagCounts = computed(() => (matrix.value?.counts ?? {}) as Record<Flag, number>)
+
+  function openFix(indicatorId: number, region: string, year: number) {
+    fixTarget.value = { indicatorId, region, year }
+    tab.value = 'entry'
+  }
+
+  return { province, years, matrix, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults }
+})
