@@ -107,8 +107,10 @@ func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
 			}
 		}
 		if f.RegionPrefix != "" {
-			ors = append(ors, "region_code = ? OR region_code LIKE ?")
-			args = append(args, f.RegionPrefix, f.RegionPrefix+".%")
+			// A range rather than LIKE so the (year, region_code) index is used:
+			// '/' is the character after '.', so this is every "19.xx".
+			ors = append(ors, "region_code = ? OR (region_code > ? AND region_code < ?)")
+			args = append(args, f.RegionPrefix, f.RegionPrefix+".", f.RegionPrefix+"/")
 		}
 		where = append(where, "("+strings.Join(ors, " OR ")+")")
 	}
