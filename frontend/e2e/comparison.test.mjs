@@ -30,6 +30,11 @@ test('entering values by typing and pasting makes flags appear; a bad block save
     await cmp.tab('Isian data')
     await cmp.typeInto('19', 'KOP.01', '17,65%')
     await expect(cmp.gridCell('19', 'KOP.01')).toHaveText('17,65%')
+    // Every value keeps its history.
+    await cmp.gridCell('19', 'KOP.01').click()
+    await page.getByTestId('history-button').click()
+    await expect(page.getByText('Target: – → 17,65%')).toBeVisible()
+    await page.keyboard.press('Escape')
 
     // Two regency targets copied from Excel: Indonesian decimals, CRLF, trailing newline.
     await cmp.paste('19.01', 'KOP.01', '18,2\r\n9,5\r\n')
