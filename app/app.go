@@ -38,6 +38,7 @@ type App struct {
 	prefs    settings.Settings
 	openErr  error // why the startup workspace could not be opened
 	headless bool  // served by the browser bridge: no native dialogs
+	exchange *Exchange
 	emitFunc func(event string, data ...any)
 }
 
@@ -57,12 +58,14 @@ func New(opt Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &App{opt: opt, prefs: prefs}, nil
+	a := &App{opt: opt, prefs: prefs}
+	a.exchange = &Exchange{a: a}
+	return a, nil
 }
 
 // Bindings are the structs the frontend calls, one per area.
 func (a *App) Bindings() []any {
-	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}}
+	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}, a.exchange}
 }
 
 // Startup is Wails' OnStartup; it opens the workspace chosen by Options.

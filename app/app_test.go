@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -133,4 +135,23 @@ func TestBridgeCallsBoundMethods(t *testing.T) {
 	body := new(strings.Builder)
 	_, _ = io.Copy(body, page.Body)
 	assert.Contains(t, body.String(), "window.go = new Proxy")
+}
+
+func TestExportTargetsWithProgress(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	a.headless = true
+	var events []ExportProgress
+	a.SetEmitter(func(name string, data ...any) {
+		if name == "export:progress" {
+			events = append(events, data[0].(ExportProgress))
+		}
+	})
+	res, err := a.exchange.ExportTargets("19", []int{2025})
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(a.opt.ConfigDir, "ekspor", "Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx"), res.Path)
+	require.NotEmpty(t, events)
+	last := events[len(events)-1]
+	assert.Equal(t, last.Total, last.Done, "the last tick reports completion")
+	_, err = os.Stat(res.Path)
+	assert.NoError(t, err)
 }

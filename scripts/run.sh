@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make run: opens the app on the demo workspace at first start. Without a
-# display it does the main job headless: creates the demo workspace and says
-# where it is (and writes the harmonised Excel matrix once that area exists).
+# display it does the main job headless: creates the demo workspace and
+# writes the harmonised Excel matrix, printing where both are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=./build/bin/selaras
@@ -17,5 +17,6 @@ if [ -f "$demo" ]; then
 else
   "$bin" demo --db "$demo"
 fi
-echo "Matriks harmonisasi Excel: belum dapat ditulis; area Perbandingan Target dan ekspor Excel belum dibangun."
+out="${SELARAS_OUT:-$HOME/Selaras}/Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx"
+"$bin" export --db "$demo" --province 19 --year 2025 --out "$out"
 echo "Buka jendela aplikasi di komputer berlayar dengan: $bin --demo"

@@ -55,6 +55,7 @@ func Commands() []Command {
 		{"demo", "buat ruang kerja demo: demo [--db BERKAS] [--force]", runDemo},
 		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|json]", runRegions},
 		{"backup", "salin basis data: backup --db BERKAS --out BERKAS", runBackup},
+		{"export", "ekspor Matriks Target ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] --out BERKAS.xlsx", runExport},
 		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|json]", runHarmonise},
 	}
 }

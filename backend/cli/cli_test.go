@@ -187,3 +187,20 @@ func TestHarmonise(t *testing.T) {
 	assert.Equal(t, Error, r.code)
 	assert.Contains(t, r.stderr, "tidak dikenal")
 }
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	out := filepath.Join(dir, "Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx")
+	r := run(t, nil, "export", "--db", db, "--out", out)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, out)
+	_, err := os.Stat(out)
+	require.NoError(t, err)
+
+	r = run(t, nil, "export", "--db", db)
+	assert.Equal(t, Usage, r.code)
+	r = run(t, nil, "export", "--db", filepath.Join(dir, "none.db"), "--out", out)
+	assert.Equal(t, Error, r.code)
+}

@@ -1,5 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect } from './expect.mjs'
 import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
 import { Comparison, ProfileForm, Shell, Welcome } from './pages.mjs'
@@ -81,6 +83,13 @@ test('the demo shows the seeded figures with chart and flags', async () => {
     await expect(page.getByTestId('regency-chart')).toBeVisible()
     await expect(page.getByTestId('indicator-table')).toContainText('Kota Pangkal Pinang')
     await shot(page, '14-indicator-chart')
+
+    // Export: the bridge has no save dialog and writes into the config folder's "ekspor".
+    await page.getByTestId('export-button').click()
+    await expect(page.getByText('Berkas Excel disimpan:')).toBeVisible()
+    const file = join(app.dir, 'ekspor', 'Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx')
+    const head = (await readFile(file)).subarray(0, 2).toString()
+    assert.equal(head, 'PK', 'an xlsx is a zip file')
     assert.deepEqual(errors, [])
   } finally {
     await page.close()

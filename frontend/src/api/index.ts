@@ -4,6 +4,8 @@ import * as WorkspaceSvc from '../lib/wailsjs/go/app/Workspace'
 import * as SettingsSvc from '../lib/wailsjs/go/app/Settings'
 import * as RegionsSvc from '../lib/wailsjs/go/app/Regions'
 import * as TargetsSvc from '../lib/wailsjs/go/app/Targets'
+import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
+import { EventsOn } from '../lib/wailsjs/runtime/runtime'
 import type { app, harmonise, indicator, profile, region, store, target, workspace } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
@@ -18,6 +20,7 @@ export type MatrixCell = harmonise.Cell
 export type Edit = target.Edit
 export type CellError = target.CellError
 export type ApplyResult = app.ApplyResult
+export interface ExportProgress { done: number; total: number }
 export type Flag =
   | 'missing_target' | 'below_national' | 'below_provincial' | 'rollup_short' | 'rollup_above'
   | 'rollup_incomplete' | 'target_falling' | 'implausible' | 'no_program'
@@ -93,6 +96,14 @@ export const api = {
     matrix: (province: string, years: number[]) => call(() => TargetsSvc.Matrix(province, years)),
     apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits, pasted)),
     history: (indicatorId: number, region: string, year: number) => call(() => TargetsSvc.History(indicatorId, region, year)),
+  },
+  exchange: {
+    exportTargets: (province: string, years: number[]) => call(() => ExchangeSvc.ExportTargets(province, years)),
+    cancelExport: () => call(() => ExchangeSvc.CancelExport()),
+  },
+  /** Subscribes to a backend event; returns the function that unsubscribes. */
+  on<T>(event: string, cb: (data: T) => void): () => void {
+    return EventsOn(event, cb as (...data: unknown[]) => void)
   },
   regions: {
     provinces: () => call(() => RegionsSvc.Provinces()),

@@ -149,6 +149,13 @@ const en: typeof id = {
     refused: '{n} cells are not valid; nothing was saved. Fix the cells marked red.',
     history: 'History',
   },
+  export: {
+    button: 'Export to Excel',
+    title: 'Exporting the matrix to Excel',
+    rows: '{done} of {total} indicator rows',
+    done: 'Excel file saved: {path}',
+    cancelled: 'Export cancelled; no file was written.',
+  },
   flags: {
     missing_target: 'No target yet',
     below_national: 'Below the national target',

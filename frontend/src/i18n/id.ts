@@ -147,6 +147,13 @@ export default {
     refused: '{n} sel tidak valid; tidak ada yang disimpan. Perbaiki sel bertanda merah.',
     history: 'Riwayat',
   },
+  export: {
+    button: 'Ekspor Excel',
+    title: 'Mengekspor matriks ke Excel',
+    rows: '{done} dari {total} baris indikator',
+    done: 'Berkas Excel disimpan: {path}',
+    cancelled: 'Ekspor dibatalkan; tidak ada berkas yang ditulis.',
+  },
   flags: {
     missing_target: 'Target belum diisi',
     below_national: 'Di bawah target nasional',

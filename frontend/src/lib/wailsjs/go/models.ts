@@ -52,6 +52,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ExportResult {
+	    path: string;
+	    cancelled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.cancelled = source["cancelled"];
+	    }
+	}
 	export class RegionQuery {
 	    text: string;
 	    province: string;

@@ -1,0 +1,311 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/harmonise"
+	"selaras/backend/indicator"
+	"selaras/backend/profile"
+)
+
+// FlagLabels are the Indonesian names of the harmonisation flags, as in the app.
+var FlagLabels = map[harmonise.Flag]string{
+	harmonise.MissingTarget:    "Target belum diisi",
+	harmonise.BelowNational:    "Di bawah target nasional",
+	harmonise.BelowProvincial:  "Di bawah target provinsi",
+	harmonise.RollUpShort:      "Gabungan kab/kota kurang dari target provinsi",
+	harmonise.RollUpAbove:      "Gabungan kab/kota melebihi target provinsi",
+	harmonise.RollUpIncomplete: "Gabungan belum lengkap",
+	harmonise.Falling:          "Target turun dari tahun sebelumnya",
+	harmonise.Implausible:      "Nilai tidak wajar",
+	harmonise.NoProgram:        "Belum ada program yang mendukung",
+}
+
+// Layout of the Matriks Target Indikator sheet.
+const (
+	firstHeadRow = 5 // two header rows, then the (1)(2)(3) row
+	fixedCols    = 6 // No, Kode, Indikator, Satuan, Nasional, Provinsi
+	perRegency   = 3 // Target, Realisasi, Capaian
+)
+
+// TargetSheetName is the sheet of one year.
+func TargetSheetName(year int) string { return fmt.Sprintf("Matriks Target %d", year) }
+
+// WriteTargetMatrix adds one Matriks Target Indikator sheet per year of m to
+// f. Rows are indicators grouped by category; columns the national and
+// provincial targets, each regency (target, realisation, achievement), the
+// roll-up as a live formula where the rule allows it, the gap to the
+// provincial target and the flags.
+func WriteTargetMatrix(ctx context.Context, f *excelize.File, m harmonise.Matrix, p profile.Profile, now time.Time, progress Progress) error {
+	st, err := newStyles(f)
+	if err != nil {
+		return fmt.Errorf("xlsx: styles: %w", err)
+	}
+	total := len(m.Rows)
+	done := 0
+	for _, year := range m.Years {
+		var rows []harmonise.Row
+		for _, r := range m.Rows {
+			if r.Year == year {
+				rows = append(rows, r)
+			}
+		}
+		if err := writeTargetSheet(ctx, f, st, m, rows, year, p, now, func() {
+			done++
+			if progress != nil {
+				progress(done, total)
+			}
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func col(n int) string { s, _ := excelize.ColumnNumberToName(n); return s }
+
+func cellName(c, r int) string { s, _ := excelize.CoordinatesToCellName(c, r); return s }
+
+func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmonise.Matrix, rows []harmonise.Row,
+	year int, p profile.Profile, now time.Time, tick func()) error {
+	sheet := TargetSheetName(year)
+	if _, err := f.NewSheet(sheet); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	nReg := len(m.Regencies)
+	rollCol := fixedCols + nReg*perRegency + 1
+	gapCol, flagCol := rollCol+1, rollCol+2
+	lastCol := flagCol
+
+	// Print setup and sheet properties go on before streaming starts.
+	orient, size, fit, zero := "landscape", paperCode(p.PaperSize), 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &fit, FitToHeight: &zero}); err != nil {
+		return fmt.Errorf("xlsx: page layout: %w", err)
+	}
+	yes := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return fmt.Errorf("xlsx: sheet props: %w", err)
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, firstHeadRow, firstHeadRow+2)}); err != nil {
+		return fmt.Errorf("xlsx: print titles: %w", err)
+	}
+
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	widths := map[int]float64{1: 5, 2: 10, 3: 38, 4: 11, 5: 13, 6: 13}
+	for c, w := range widths {
+		if err := sw.SetColWidth(c, c, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetColWidth(fixedCols+1, rollCol+1, 13); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(flagCol, flagCol, 40); err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 4, YSplit: firstHeadRow + 2,
+		TopLeftCell: cellName(5, firstHeadRow+3), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+
+	// Title block (kop).
+	titles := []struct {
+		text  string
+		style int
+	}{
+		{strings.ToUpper(p.OfficeName), st.title},
+		{"MATRIKS TARGET INDIKATOR KINERJA KOPERASI DAN UKM", st.title},
+		{fmt.Sprintf("Provinsi %s · Tahun %d", m.Province.Name, year), st.subtitle},
+	}
+	for i, t := range titles {
+		if err := sw.SetRow(cellName(1, i+1), []interface{}{excelize.Cell{StyleID: t.style, Value: t.text}}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(cellName(1, i+1), cellName(lastCol, i+1)); err != nil {
+			return err
+		}
+	}
+
+	// Two header rows with merges, then the numbered column row.
+	h1 := make([]interface{}, lastCol)
+	h2 := make([]interface{}, lastCol)
+	nums := make([]interface{}, lastCol)
+	head := func(row []interface{}, c int, v string) { row[c-1] = excelize.Cell{StyleID: st.head, Value: v} }
+	for c := 1; c <= lastCol; c++ {
+		head(h1, c, "")
+		head(h2, c, "")
+		nums[c-1] = excelize.Cell{StyleID: st.colNum, Value: fmt.Sprintf("(%d)", c)}
+	}
+	var merges [][2]string
+	single := func(c int, v string) {
+		head(h1, c, v)
+		merges = append(merges, [2]string{cellName(c, firstHeadRow), cellName(c, firstHeadRow+1)})
+	}
+	single(1, "No")
+	single(2, "Kode")
+	single(3, "Indikator Kinerja")
+	single(4, "Satuan")
+	head(h1, 5, "Target")
+	merges = append(merges, [2]string{cellName(5, firstHeadRow), cellName(6, firstHeadRow)})
+	head(h2, 5, "Nasional")
+	head(h2, 6, "Provinsi")
+	for i, g := range m.Regencies {
+		c := fixedCols + i*perRegency + 1
+		head(h1, c, g.Name)
+		merges = append(merges, [2]string{cellName(c, firstHeadRow), cellName(c+2, firstHeadRow)})
+		head(h2, c, "Target")
+		head(h2, c+1, "Realisasi")
+		head(h2, c+2, "Capaian (%)")
+	}
+	single(rollCol, "Gabungan Kab/Kota")
+	single(gapCol, "Selisih thd Target Provinsi")
+	single(flagCol, "Catatan Harmonisasi")
+	for i, row := range [][]interface{}{h1, h2, nums} {
+		if err := sw.SetRow(cellName(1, firstHeadRow+i), row, excelize.RowOpts{Height: map[int]float64{0: 30, 1: 30, 2: 14}[i]}); err != nil {
+			return err
+		}
+	}
+	for _, mg := range merges {
+		if err := sw.MergeCell(mg[0], mg[1]); err != nil {
+			return err
+		}
+	}
+
+	// Data rows grouped by category.
+	r := firstHeadRow + 3
+	category := "\x00"
+	for n, row := range rows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ind := row.Indicator
+		if ind.Category != category {
+			category = ind.Category
+			label := category
+			if label == "" {
+				label = "Lainnya"
+			}
+			if err := sw.SetRow(cellName(1, r), []interface{}{excelize.Cell{StyleID: st.category, Value: label}}); err != nil {
+				return err
+			}
+			if err := sw.MergeCell(cellName(1, r), cellName(lastCol, r)); err != nil {
+				return err
+			}
+			r++
+		}
+		vstyle := valueStyle(st, ind)
+		num := func(v *float64, style int) excelize.Cell {
+			if v == nil {
+				return excelize.Cell{StyleID: style}
+			}
+			return excelize.Cell{StyleID: style, Value: *v}
+		}
+		vals := make([]interface{}, lastCol)
+		vals[0] = excelize.Cell{StyleID: st.text, Value: n + 1}
+		vals[1] = excelize.Cell{StyleID: st.code, Value: ind.Code}
+		vals[2] = excelize.Cell{StyleID: st.text, Value: ind.Name}
+		vals[3] = excelize.Cell{StyleID: st.text, Value: ind.Unit}
+		vals[4] = num(row.National.Target, vstyle)
+		vals[5] = num(row.Province.Target, vstyle)
+		var targetCells []string
+		var notes []string
+		for i, c := range row.Regencies {
+			base := fixedCols + i*perRegency
+			vals[base] = num(c.Target, vstyle)
+			vals[base+1] = num(c.Realisation, vstyle)
+			vals[base+2] = num(c.Achievement, st.percent[1])
+			targetCells = append(targetCells, cellName(base+1, r))
+			for _, fl := range c.Flags {
+				if fl == harmonise.BelowProvincial || fl == harmonise.BelowNational || fl == harmonise.Implausible || fl == harmonise.Falling {
+					notes = append(notes, m.Regencies[i].Name+": "+strings.ToLower(FlagLabels[fl]))
+				}
+			}
+		}
+		vals[rollCol-1] = rollUpCell(ind, row, targetCells, vstyle)
+		if row.Gap != nil {
+			vals[gapCol-1] = excelize.Cell{StyleID: vstyle, Formula: cellName(rollCol, r) + "-" + cellName(6, r), Value: *row.Gap}
+		} else {
+			vals[gapCol-1] = excelize.Cell{StyleID: vstyle}
+		}
+		var labels []string
+		for _, fl := range row.Flags {
+			labels = append(labels, FlagLabels[fl])
+		}
+		for _, fl := range row.Province.Flags {
+			labels = append(labels, "Provinsi: "+strings.ToLower(FlagLabels[fl]))
+		}
+		labels = append(labels, notes...)
+		vals[flagCol-1] = excelize.Cell{StyleID: st.text, Value: strings.Join(labels, "; ")}
+		if err := sw.SetRow(cellName(1, r), vals); err != nil {
+			return err
+		}
+		r++
+		tick()
+	}
+	city := p.Address
+	if i := strings.Index(city, ","); i > 0 {
+		city = city[:i]
+	}
+	if err := signature(sw, st, p, r+2, max(flagCol-2, 3), city, now); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("xlsx: flush: %w", err)
+	}
+	return nil
+}
+
+func valueStyle(st *styles, ind indicator.Indicator) int {
+	switch {
+	case ind.IsPercent():
+		return st.percent[ind.Decimals]
+	case ind.Kind == indicator.Rupiah:
+		return st.rupiah
+	default:
+		return st.count[ind.Decimals]
+	}
+}
+
+// rollUpCell is a live SUM or AVERAGE over the regency targets when the
+// regencies are complete; a ratio needs numerators and denominators the
+// sheet does not show, so it carries the engine's value.
+func rollUpCell(ind indicator.Indicator, row harmonise.Row, targets []string, style int) excelize.Cell {
+	c := excelize.Cell{StyleID: style}
+	if row.RollUp.Target != nil {
+		c.Value = *row.RollUp.Target
+	}
+	if !row.RollUp.Complete || len(targets) == 0 {
+		return c
+	}
+	switch ind.Aggregation {
+	case indicator.Sum:
+		c.Formula = "SUM(" + strings.Join(targets, ",") + ")"
+	case indicator.Mean:
+		c.Formula = "AVERAGE(" + strings.Join(targets, ",") + ")"
+	}
+	return c
+}
+
+// ExportTargets writes a workbook with the Matriks Target sheets of m to
+// path, atomically.
+func ExportTargets(ctx context.Context, path string, m harmonise.Matrix, p profile.Profile, now time.Time, progress Progress) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := WriteTargetMatrix(ctx, f, m, p, now, progress); err != nil {
+		return err
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	f.SetActiveSheet(0)
+	return SaveAtomically(ctx, f, path)
+}

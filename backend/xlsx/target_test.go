@@ -1,0 +1,199 @@
+package xlsx
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/demo"
+	"selaras/backend/harmonise"
+	"selaras/backend/profile"
+)
+
+var when = time.Date(2024, 2, 23, 9, 0, 0, 0, time.UTC)
+
+// exportDemo writes the demo's Babel matrix and opens it back.
+func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*excelize.File, harmonise.Matrix) {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := demo.Create(ctx, filepath.Join(dir, "demo.db"))
+	require.NoError(t, err)
+	defer s.Close()
+	m, err := harmonise.Compute(ctx, s, "19", years)
+	require.NoError(t, err)
+	p, err := profile.Get(ctx, s)
+	require.NoError(t, err)
+	if mutate != nil {
+		mutate(&p)
+	}
+	out := filepath.Join(dir, "Matriks-Target.xlsx")
+	var ticks []int
+	require.NoError(t, ExportTargets(ctx, out, m, p, when, func(done, total int) { ticks = append(ticks, done) }))
+	assert.Len(t, ticks, len(m.Rows))
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	return f, m
+}
+
+func find(t *testing.T, f *excelize.File, sheet, code string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	for i, r := range rows {
+		if len(r) > 1 && r[1] == code {
+			return i + 1
+		}
+	}
+	t.Fatalf("code %s not found in %s", code, sheet)
+	return 0
+}
+
+func TestTargetMatrixSheet(t *testing.T) {
+	f, m := exportDemo(t, []int{2024, 2025}, nil)
+	assert.Equal(t, []string{"Matriks Target 2024", "Matriks Target 2025"}, f.GetSheetList())
+	sh := "Matriks Target 2025"
+
+	// Title block and headers.
+	v, _ := f.GetCellValue(sh, "A1")
+	assert.Equal(t, "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG", v)
+	v, _ = f.GetCellValue(sh, "A3")
+	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung · Tahun 2025", v)
+	v, _ = f.GetCellValue(sh, "G5")
+	assert.Equal(t, "Kabupaten Bangka", v)
+	v, _ = f.GetCellValue(sh, "H6")
+	assert.Equal(t, "Realisasi", v)
+	v, _ = f.GetCellValue(sh, "C7")
+	assert.Equal(t, "(3)", v)
+	merges, err := f.GetMergeCells(sh)
+	require.NoError(t, err)
+	var ranges []string
+	for _, mc := range merges {
+		ranges = append(ranges, mc.GetStartAxis()+":"+mc.GetEndAxis())
+	}
+	assert.Contains(t, ranges, "G5:I5", "a regency's three columns share its name")
+	assert.Contains(t, ranges, "E5:F5")
+	assert.Contains(t, ranges, "A5:A6")
+
+	// Codes are text; the provincial target is a number with a % display format.
+	r := find(t, f, sh, "KOP.01")
+	codeCell := "B" + itoa(r)
+	typ, err := f.GetCellType(sh, codeCell)
+	require.NoError(t, err)
+	assert.NotEqual(t, excelize.CellTypeNumber, typ)
+	raw, err := f.GetCellValue(sh, "F"+itoa(r), excelize.Options{RawCellValue: true})
+	require.NoError(t, err)
+	assert.Equal(t, "17.65", raw)
+	shown, _ := f.GetCellValue(sh, "F"+itoa(r))
+	assert.Equal(t, "17.65%", shown, "excelize renders with the en-US separators; Excel uses the user's locale")
+
+	// A summed indicator has a live SUM over the regency target columns.
+	rh := find(t, f, sh, "UKM.05")
+	rollCol := col(6 + 7*3 + 1)
+	formula, err := f.GetCellFormula(sh, rollCol+itoa(rh))
+	require.NoError(t, err)
+	var row harmonise.Row
+	for _, x := range m.Rows {
+		if x.Indicator.Code == "UKM.05" && x.Year == 2025 {
+			row = x
+		}
+	}
+	if row.RollUp.Complete {
+		assert.True(t, strings.HasPrefix(formula, "SUM(G"+itoa(rh)+",J"+itoa(rh)), formula)
+	} else {
+		assert.Empty(t, formula, "an incomplete roll-up is the engine's value, not a formula over blanks")
+	}
+	gap, err := f.GetCellFormula(sh, col(6+7*3+2)+itoa(r))
+	require.NoError(t, err)
+	assert.Equal(t, rollCol+itoa(r)+"-F"+itoa(r), gap)
+
+	// Frozen panes, print setup on F4 landscape fitted to width, repeated headers.
+	panes, err := f.GetPanes(sh)
+	require.NoError(t, err)
+	assert.True(t, panes.Freeze)
+	assert.Equal(t, 4, panes.XSplit)
+	assert.Equal(t, 7, panes.YSplit)
+	pl, err := f.GetPageLayout(sh)
+	require.NoError(t, err)
+	assert.Equal(t, "landscape", *pl.Orientation)
+	assert.Equal(t, 14, *pl.Size, "F4 is printed on Folio 8.5 x 13 in")
+	assert.Equal(t, 1, *pl.FitToWidth)
+	names := f.GetDefinedName()
+	found := false
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == sh {
+			found = true
+			assert.Equal(t, "'Matriks Target 2025'!$5:$7", n.RefersTo)
+		}
+	}
+	assert.True(t, found, "header rows repeat on every printed page")
+
+	// Signature block with the head of office.
+	rows, err := f.GetRows(sh)
+	require.NoError(t, err)
+	text := ""
+	for _, rr := range rows {
+		text += strings.Join(rr, "|") + "\n"
+	}
+	assert.Contains(t, text, "Pangkalpinang, 23 Februari 2024")
+	assert.Contains(t, text, "Riza Aryani")
+	assert.Contains(t, text, "Koperasi")
+}
+
+func TestA4AndUserText(t *testing.T) {
+	f, _ := exportDemo(t, []int{2025}, func(p *profile.Profile) {
+		p.PaperSize = profile.A4
+		p.HeadName = "=HYPERLINK(\"x\")"
+	})
+	sh := "Matriks Target 2025"
+	pl, err := f.GetPageLayout(sh)
+	require.NoError(t, err)
+	assert.Equal(t, 9, *pl.Size)
+	rows, err := f.GetRows(sh)
+	require.NoError(t, err)
+	for i, r := range rows {
+		for j, v := range r {
+			if strings.HasPrefix(v, "=HYPERLINK") {
+				c := cellName(j+1, i+1)
+				formula, err := f.GetCellFormula(sh, c)
+				require.NoError(t, err)
+				assert.Empty(t, formula, "user text is never written as a formula")
+				return
+			}
+		}
+	}
+	t.Fatal("head of office name not found")
+}
+
+func TestCancelledExportLeavesNoFile(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	dir := t.TempDir()
+	s, err := demo.Create(context.Background(), filepath.Join(dir, "demo.db"))
+	require.NoError(t, err)
+	defer s.Close()
+	m, err := harmonise.Compute(context.Background(), s, "19", []int{2025})
+	require.NoError(t, err)
+	out := filepath.Join(dir, "out.xlsx")
+	err = ExportTargets(ctx, out, m, demo.Profile(), when, func(done, _ int) {
+		if done == 3 {
+			cancel()
+		}
+	})
+	assert.True(t, errors.Is(err, context.Canceled), "got %v", err)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		assert.False(t, strings.HasSuffix(e.Name(), ".xlsx"), "left behind: %s", e.Name())
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

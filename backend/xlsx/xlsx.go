@@ -1,0 +1,156 @@
+// Package xlsx writes the Excel workbooks the ministry receives. Every
+// sheet follows the government forms people already use: a title block from
+// the office profile, merged multi-level headers, the numbered (1)(2)(3)
+// column row, frozen panes, codes as text, numbers as numbers with display
+// formats, landscape print setup on A4 or F4 with repeated header rows, and
+// a signature block. Sheets are streamed so national exports stay small in
+// memory. Figures come from backend/harmonise; nothing is recomputed here
+// except the live formulas Excel itself evaluates.
+package xlsx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/profile"
+)
+
+// Progress reports done out of total steps; it may be nil.
+type Progress func(done, total int)
+
+// Paper sizes in the OOXML numbering: 9 is A4; 14 is Folio 8.5 x 13 in
+// (216 x 330 mm), the size Indonesian offices call F4.
+func paperCode(p profile.Paper) int {
+	if p == profile.F4 {
+		return 14
+	}
+	return 9
+}
+
+// styles are created once per workbook.
+type styles struct {
+	title, subtitle, head, colNum, text, code, category, sign, signBold int
+	count, decimals                                                     map[int]int // by decimals
+	percent                                                             map[int]int
+	rupiah                                                              int
+	ref                                                                 int
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+	var firstErr error
+	mk := func(s *excelize.Style) int {
+		id, err := f.NewStyle(s)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		return id
+	}
+	wrapLeft := &excelize.Alignment{Vertical: "center", WrapText: true}
+	st := &styles{
+		title:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}, Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		subtitle: mk(&excelize.Style{Font: &excelize.Font{Size: 11}, Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		head: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9EAD3"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
+		colNum: mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 9}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F3F3"}},
+			Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		text:     mk(&excelize.Style{Border: border, Alignment: wrapLeft}),
+		code:     mk(&excelize.Style{Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "center"}}),
+		category: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EFEFEF"}}}),
+		sign:     mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		signBold: mk(&excelize.Style{Font: &excelize.Font{Bold: true, Underline: "single"}, Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		count:    map[int]int{},
+		percent:  map[int]int{},
+	}
+	num := func(format string, fill string) int {
+		s := &excelize.Style{Border: border, CustomNumFmt: &format, Alignment: &excelize.Alignment{Vertical: "center"}}
+		if fill != "" {
+			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
+		}
+		return mk(s)
+	}
+	for d := 0; d <= 6; d++ {
+		frac := ""
+		if d > 0 {
+			frac = "." + strings.Repeat("0", d)
+		}
+		st.count[d] = num("#,##0"+frac, "")
+		// Values are stored in percent units (17.65), so the % is a literal.
+		st.percent[d] = num("#,##0"+frac+`"%"`, "")
+	}
+	st.rupiah = num(`"Rp"#,##0`, "")
+	st.ref = num("#,##0.00", "F8FAFC")
+	return st, firstErr
+}
+
+// signature writes the signature block at row r, under the given column.
+func signature(sw *excelize.StreamWriter, st *styles, p profile.Profile, r int, col int, city string, now time.Time) error {
+	cell := func(row int) string { c, _ := excelize.CoordinatesToCellName(col, row); return c }
+	lines := []excelize.Cell{
+		{StyleID: st.sign, Value: city + ", " + LongDate(now)},
+		{StyleID: st.sign, Value: p.HeadPosition},
+		{StyleID: st.sign, Value: ""},
+		{StyleID: st.sign, Value: ""},
+		{StyleID: st.signBold, Value: p.HeadName},
+	}
+	if p.HeadNIP != "" {
+		lines = append(lines, excelize.Cell{StyleID: st.sign, Value: "NIP. " + p.HeadNIP})
+	}
+	for i, l := range lines {
+		if err := sw.SetRow(cell(r+i), []interface{}{l}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var months = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
+
+// LongDate writes a date the Indonesian way: "23 Februari 2024".
+func LongDate(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+}
+
+// User text (names, notes) is always written as a string cell: excelize
+// never turns a Go string into a formula, so "=1+1" typed by a user stays
+// text in the workbook (see TestUserTextIsNeverAFormula).
+
+// SaveAtomically writes the workbook to a temporary file next to path and
+// renames it into place, so a failed or cancelled export leaves no half file.
+func SaveAtomically(ctx context.Context, f *excelize.File, path string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("xlsx: save: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, ".selaras-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("xlsx: save: %w", err)
+	}
+	name := tmp.Name()
+	_, werr := f.WriteTo(tmp)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("xlsx: save: %w", err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("xlsx: save: %w", err)
+	}
+	return nil
+}
