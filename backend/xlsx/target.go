@@ -100,13 +100,13 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 	if err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	widths := map[int]float64{1: 5, 2: 10, 3: 38, 4: 11, 5: 13, 6: 13}
+	widths := map[int]float64{1: 5, 2: 10, 3: 38, 4: 11, 5: 17, 6: 17}
 	for c, w := range widths {
 		if err := sw.SetColWidth(c, c, w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetColWidth(fixedCols+1, rollCol+1, 13); err != nil {
+	if err := sw.SetColWidth(fixedCols+1, rollCol+1, 17); err != nil { // wide enough for Rp222.000.000.000
 		return err
 	}
 	if err := sw.SetColWidth(flagCol, flagCol, 40); err != nil {
