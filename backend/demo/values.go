@@ -64,9 +64,10 @@ func nz(x float64) *float64 {
 	return &x
 }
 
-// fillValues writes the seed figures and, for Bangka Belitung (2024–2025)
-// and Kalimantan Tengah (2025–2026), generated regency and national values
-// labelled demo so that every flag of the comparison screen has an example.
+// fillValues writes the seed figures and, for Bangka Belitung (2024–2025),
+// Kalimantan Tengah (2025–2026), Jawa Timur (2024–2025) and Maluku
+// (2023–2024), generated regency and national values labelled demo so that
+// every flag of the comparison screen has an example.
 func fillValues(ctx context.Context, tx *sql.Tx) error {
 	inds, err := indicator.List(ctx, tx)
 	if err != nil {
@@ -96,7 +97,7 @@ func fillValues(ctx context.Context, tx *sql.Tx) error {
 	for _, plan := range []struct {
 		province string
 		years    []int
-	}{{"19", []int{2024, 2025}}, {"62", []int{2025, 2026}}} {
+	}{{"19", []int{2024, 2025}}, {"62", []int{2025, 2026}}, {"35", []int{2024, 2025}}, {"81", []int{2023, 2024}}} {
 		regs := region.Default().Regencies(plan.province)
 		for _, ind := range inds {
 			if ind.Code == "KOP.07" || ind.Code == "UKM.07" || ind.Code == "PDRB.01" {

@@ -83,6 +83,10 @@ test('the demo shows the seeded figures with chart and flags', async () => {
     await expect(page.getByTestId('regency-chart')).toBeVisible()
     await expect(page.getByTestId('indicator-table')).toContainText('Kota Pangkal Pinang')
     await shot(page, '14-indicator-chart')
+    await page.getByRole('button', { name: 'Simpan grafik (PNG)' }).click()
+    await expect(page.getByText('Grafik disimpan:')).toBeVisible()
+    const png = await readFile(join(app.dir, 'ekspor', 'Grafik-KOP.01-Kepulauan Bangka Belitung-2025.png'))
+    assert.equal(png.subarray(1, 4).toString(), 'PNG')
 
     // Export: the bridge has no save dialog and writes into the config folder's "ekspor".
     await page.getByTestId('export-button').click()
