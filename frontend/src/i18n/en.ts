@@ -227,7 +227,7 @@ const en: typeof id = {
     auditWhat: 'Data',
     auditAction: 'Action',
     actions: { insert: 'added', update: 'changed', delete: 'deleted' },
-    tables: { profile: 'Office profile' },
+    tables: { profile: 'Office profile', indicator: 'Indicator', indicator_value: 'Indicator value' },
   },
   about: {
     title: 'About Selaras',

@@ -225,7 +225,7 @@ export default {
     auditWhat: 'Data',
     auditAction: 'Tindakan',
     actions: { insert: 'tambah', update: 'ubah', delete: 'hapus' },
-    tables: { profile: 'Profil kantor' },
+    tables: { profile: 'Profil kantor', indicator: 'Indikator', indicator_value: 'Nilai indikator' },
   },
   about: {
     title: 'Tentang Selaras',
