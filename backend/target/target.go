@@ -172,6 +172,23 @@ func (e *BatchError) Error() string {
 // source as their origin ("ketik", "tempel", "impor:<file>#<hash>"). If any
 // cell is invalid it returns a *BatchError and writes nothing.
 func Apply(ctx context.Context, s *store.Store, edits []Edit, source string) (int, error) {
+	return apply(ctx, s, edits, source, true)
+}
+
+// errDryRun rolls back a validation-only run.
+var errDryRun = errors.New("target: dry run")
+
+// Validate checks a batch exactly as Apply would, writing nothing: the
+// import preview uses it so every problem shows before the user confirms.
+func Validate(ctx context.Context, s *store.Store, edits []Edit) error {
+	_, err := apply(ctx, s, edits, "", false)
+	if errors.Is(err, errDryRun) {
+		return nil
+	}
+	return err
+}
+
+func apply(ctx context.Context, s *store.Store, edits []Edit, source string, write bool) (int, error) {
 	inds, err := indicator.List(ctx, s.Read())
 	if err != nil {
 		return 0, err
@@ -215,6 +232,9 @@ func Apply(ctx context.Context, s *store.Store, edits []Edit, source string) (in
 		}
 		if len(bad) > 0 {
 			return &BatchError{Cells: bad}
+		}
+		if !write {
+			return errDryRun
 		}
 		for _, k := range order {
 			v := changed[k]

@@ -1,0 +1,206 @@
+package xlsx
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/demo"
+	"selaras/backend/profile"
+	"selaras/backend/store"
+	"selaras/backend/target"
+)
+
+type fixture struct {
+	s    *store.Store
+	dir  string
+	path string // a fresh template for Kabupaten Bangka, 2025
+}
+
+func newFixture(t *testing.T) fixture {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := demo.Create(ctx, filepath.Join(dir, "demo.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	p, err := profile.Get(ctx, s)
+	require.NoError(t, err)
+	in, err := LoadTemplateInput(ctx, s, p, "19.01", 2025)
+	require.NoError(t, err)
+	path := filepath.Join(dir, "Templat-Kabupaten-Bangka-2025.xlsx")
+	require.NoError(t, WriteTemplate(ctx, path, in, when))
+	return fixture{s, dir, path}
+}
+
+// state is everything an import could change, to prove a refusal wrote nothing.
+func (fx fixture) state(t *testing.T) string {
+	t.Helper()
+	vals, err := target.Load(context.Background(), fx.s.Read(), target.Filter{})
+	require.NoError(t, err)
+	log, err := fx.s.Audit(context.Background(), store.AuditQuery{Limit: 100000})
+	require.NoError(t, err)
+	return strings.Repeat("v", len(vals)) + "|" + strings.Repeat("a", len(log))
+}
+
+func edit(t *testing.T, path string, fn func(f *excelize.File)) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	fn(f)
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+}
+
+func rowOf(t *testing.T, path, code string) int {
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	return find(t, f, ValuesSheet, code)
+}
+
+func TestTemplateLayout(t *testing.T) {
+	fx := newFixture(t)
+	f, err := excelize.OpenFile(fx.path)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, []string{ValuesSheet, GuideSheet, MetaSheet}, f.GetSheetList())
+	vis, err := f.GetSheetVisible(MetaSheet)
+	require.NoError(t, err)
+	assert.False(t, vis)
+	v, _ := f.GetCellValue(ValuesSheet, "A3")
+	assert.Equal(t, "Kabupaten Bangka · Tahun 2025", v)
+	dvs, err := f.GetDataValidations(ValuesSheet)
+	require.NoError(t, err)
+	assert.NotEmpty(t, dvs, "percent and number cells are validated")
+	// Input cells are unlocked, descriptive ones locked.
+	r := find(t, f, ValuesSheet, "UKM.05")
+	in, _ := f.GetCellStyle(ValuesSheet, "F"+itoa(r))
+	code, _ := f.GetCellStyle(ValuesSheet, "B"+itoa(r))
+	sIn, _ := f.GetStyle(in)
+	sCode, _ := f.GetStyle(code)
+	require.NotNil(t, sIn.Protection)
+	assert.False(t, sIn.Protection.Locked)
+	assert.True(t, sCode.Protection == nil || sCode.Protection.Locked)
+	assert.Equal(t, 49, sCode.NumFmt, "codes are text")
+}
+
+func TestImportFilledTemplate(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	halal, growth := rowOf(t, fx.path, "UKM.05"), rowOf(t, fx.path, "KOP.01")
+	edit(t, fx.path, func(f *excelize.File) {
+		require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(halal), 175))     // a number cell
+		require.NoError(t, f.SetCellValue(ValuesSheet, "I"+itoa(halal), "150"))   // text typed as text
+		require.NoError(t, f.SetCellValue(ValuesSheet, "G"+itoa(growth), "12,5")) // Indonesian decimal
+		require.NoError(t, f.SetCellValue(ValuesSheet, "H"+itoa(growth), "80"))
+		require.NoError(t, f.SetCellValue(ValuesSheet, "K"+itoa(growth), "=usulan")) // user text, not a formula
+	})
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{Province: "19", Year: 2025})
+	require.NoError(t, err)
+	assert.Equal(t, "19.01", p.Region.Code)
+	assert.Equal(t, 2025, p.Year)
+	assert.Positive(t, p.Changed+p.New)
+	assert.Positive(t, p.Unchanged, "prefilled values come back unchanged")
+	kinds := map[string]string{}
+	for _, c := range p.Changes {
+		kinds[c.Cell] = c.Kind + ":" + c.Old + "->" + c.New
+	}
+	assert.Contains(t, kinds["F"+itoa(halal)], "175")
+	assert.Equal(t, "baru:->150", kinds["I"+itoa(halal)])
+
+	n, err := CommitImport(ctx, fx.s, p)
+	require.NoError(t, err)
+	assert.Positive(t, n)
+	vals, err := target.Load(ctx, fx.s.Read(), target.Filter{Years: []int{2025}, Regions: []string{"19.01"}})
+	require.NoError(t, err)
+	var sawGrowth bool
+	for _, v := range vals {
+		if v.Note == "=usulan" {
+			sawGrowth = true
+			assert.InDelta(t, 15.625, *v.Target, 1e-9, "the ratio is computed from 12,5 / 80")
+			assert.True(t, strings.HasPrefix(v.Source, "impor:Templat-Kabupaten-Bangka-2025.xlsx#"), v.Source)
+		}
+	}
+	assert.True(t, sawGrowth)
+}
+
+func TestImportRefusals(t *testing.T) {
+	tests := []struct {
+		name   string
+		spoil func(t *testing.T, fx fixture) string // returns the file to import
+		opt    ImportOptions
+		want   []string // each must appear in the error
+	}{
+		{"bad number names sheet and cell", func(t *testing.T, fx fixture) string {
+			r := rowOf(t, fx.path, "UKM.05")
+			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "12,3,4")) })
+			return fx.path
+		}, ImportOptions{}, []string{`lembar "Target Indikator" sel F`, "pemisah desimal lebih dari satu"}},
+		{"ambiguous number is reported, not guessed", func(t *testing.T, fx fixture) string {
+			r := rowOf(t, fx.path, "UKM.05")
+			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "1.311")) })
+			return fx.path
+		}, ImportOptions{}, []string{"ribuan atau desimal"}},
+		{"percent sign on a count", func(t *testing.T, fx fixture) string {
+			r := rowOf(t, fx.path, "UKM.05")
+			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "15%")) })
+			return fx.path
+		}, ImportOptions{}, []string{"bukan indikator persen"}},
+		{"zero denominator", func(t *testing.T, fx fixture) string {
+			r := rowOf(t, fx.path, "KOP.01")
+			edit(t, fx.path, func(f *excelize.File) {
+				require.NoError(t, f.SetCellValue(ValuesSheet, "G"+itoa(r), 5))
+				require.NoError(t, f.SetCellValue(ValuesSheet, "H"+itoa(r), 0))
+			})
+			return fx.path
+		}, ImportOptions{}, []string{"tidak boleh nol"}},
+		{"edited structure", func(t *testing.T, fx fixture) string {
+			r := rowOf(t, fx.path, "KOP.01")
+			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "B"+itoa(r), "KOP.99")) })
+			return fx.path
+		}, ImportOptions{}, []string{"susunan templat telah diubah"}},
+		{"foreign workbook", func(t *testing.T, fx fixture) string {
+			f := excelize.NewFile()
+			p := filepath.Join(fx.dir, "rekap.xlsx")
+			require.NoError(t, f.SetCellValue("Sheet1", "A1", "Rekap"))
+			require.NoError(t, f.SaveAs(p))
+			return p
+		}, ImportOptions{}, []string{"bukan templat Selaras"}},
+		{"another year", func(t *testing.T, fx fixture) string { return fx.path }, ImportOptions{Year: 2026}, []string{"tahun 2025, bukan 2026"}},
+		{"another province", func(t *testing.T, fx fixture) string { return fx.path }, ImportOptions{Province: "62"}, []string{"di luar provinsi"}},
+		{"truncated file", func(t *testing.T, fx fixture) string {
+			b, err := os.ReadFile(fx.path)
+			require.NoError(t, err)
+			p := filepath.Join(fx.dir, "potong.xlsx")
+			require.NoError(t, os.WriteFile(p, b[:len(b)/2], 0o644))
+			return p
+		}, ImportOptions{}, []string{"bukan berkas Excel"}},
+		{"not xlsx at all", func(t *testing.T, fx fixture) string {
+			p := filepath.Join(fx.dir, "catatan.xlsx")
+			require.NoError(t, os.WriteFile(p, []byte("kode;nilai\nKOP.01;17,65\n"), 0o644))
+			return p
+		}, ImportOptions{}, []string{"bukan berkas Excel"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fx := newFixture(t)
+			before := fx.state(t)
+			path := tt.spoil(t, fx)
+			_, err := ReadImport(context.Background(), fx.s, path, tt.opt)
+			require.Error(t, err)
+			var ie *ImportError
+			require.ErrorAs(t, err, &ie)
+			for _, w := range tt.want {
+				assert.Contains(t, err.Error(), w)
+			}
+			assert.Equal(t, before, fx.state(t), "nothing is written")
+		})
+	}
+}

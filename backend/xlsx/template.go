@@ -1,0 +1,264 @@
+package xlsx
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/fault"
+	"selaras/backend/indicator"
+	"selaras/backend/profile"
+	"selaras/backend/region"
+	"selaras/backend/target"
+)
+
+// Template workbooks go to a regency and come back filled in. The structure
+// (sheet names, headers, indicator codes and their order) is locked and
+// summed into a checksum on a hidden sheet, so an import can tell a returned
+// template from a foreign or edited workbook.
+const (
+	TemplateVersion = 1
+	ValuesSheet     = "Target Indikator"
+	GuideSheet      = "Petunjuk"
+	MetaSheet       = "_selaras"
+	tplHeadRow      = 6
+	tplFirstRow     = 8
+)
+
+// Template columns of the values sheet: locked ones describe, open ones are
+// filled in by the regency.
+var tplColumns = []struct {
+	title string
+	field target.Field // "" for a locked descriptive column
+	width float64
+}{
+	{"No", "", 5}, {"Kode", "", 10}, {"Indikator Kinerja", "", 40}, {"Satuan", "", 10},
+	{"Target Provinsi", "", 14},
+	{"Target", target.FTarget, 15}, {"Pembilang Target", target.FTargetNum, 16}, {"Penyebut Target", target.FTargetDen, 16},
+	{"Realisasi", target.FRealisation, 15}, {"Baseline", target.FBaseline, 14}, {"Catatan", target.FNote, 36},
+}
+
+// TemplateInput is what a template is built from.
+type TemplateInput struct {
+	Profile    profile.Profile
+	Region     region.Region
+	Year       int
+	Indicators []indicator.Indicator
+	Current    map[int64]target.Value // this region's values for the year, by indicator
+	Provincial map[int64]target.Value // the province's values, shown for reference
+}
+
+// structureSum hashes what must not change between export and import.
+func structureSum(regionCode string, year int, codes []string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "v%d|%s|%d|", TemplateVersion, regionCode, year)
+	for _, c := range tplColumns {
+		fmt.Fprintf(h, "%s|", c.title)
+	}
+	for _, c := range codes {
+		fmt.Fprintf(h, "%s|", c)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// WriteTemplate builds the template workbook for one region and year.
+func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.Time) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return fmt.Errorf("xlsx: styles: %w", err)
+	}
+	unlocked := func(format string) int {
+		s := &excelize.Style{
+			Border: []excelize.Border{{Type: "left", Color: "7F7F7F", Style: 1}, {Type: "right", Color: "7F7F7F", Style: 1},
+				{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1}},
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
+			Protection: &excelize.Protection{Locked: false},
+		}
+		if format != "" {
+			s.CustomNumFmt = &format
+		}
+		id, _ := f.NewStyle(s)
+		return id
+	}
+	inText, inNum := unlocked(""), unlocked("#,##0.######")
+
+	if err := f.SetSheetName("Sheet1", ValuesSheet); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	sh := ValuesSheet
+	set := func(cell string, v any, style int) {
+		if err == nil {
+			err = f.SetCellValue(sh, cell, v)
+		}
+		if err == nil && style != 0 {
+			err = f.SetCellStyle(sh, cell, cell, style)
+		}
+	}
+	last := len(tplColumns)
+	set("A1", strings.ToUpper(in.Profile.OfficeName), st.title)
+	set("A2", "TEMPLAT ISIAN TARGET INDIKATOR KINERJA", st.title)
+	set("A3", fmt.Sprintf("%s · Tahun %d", in.Region.Name, in.Year), st.subtitle)
+	set("A4", "Isi hanya sel berwarna kuning. Jangan menambah, menghapus, atau memindahkan baris dan kolom.", 0)
+	for r := 1; r <= 3 && err == nil; r++ {
+		err = f.MergeCell(sh, cellName(1, r), cellName(last, r))
+	}
+	for i, c := range tplColumns {
+		set(cellName(i+1, tplHeadRow), c.title, st.head)
+		set(cellName(i+1, tplHeadRow+1), fmt.Sprintf("(%d)", i+1), st.colNum)
+		if err == nil {
+			err = f.SetColWidth(sh, col(i+1), col(i+1), c.width)
+		}
+	}
+	codes := make([]string, 0, len(in.Indicators))
+	for n, ind := range in.Indicators {
+		r := tplFirstRow + n
+		codes = append(codes, ind.Code)
+		set(cellName(1, r), n+1, st.text)
+		set(cellName(2, r), ind.Code, st.code)
+		set(cellName(3, r), ind.Name, st.text)
+		set(cellName(4, r), ind.Unit, st.text)
+		vstyle := valueStyle(st, ind)
+		if p, ok := in.Provincial[ind.ID]; ok && p.Target != nil {
+			set(cellName(5, r), *p.Target, vstyle)
+		} else {
+			set(cellName(5, r), "", vstyle)
+		}
+		cur := in.Current[ind.ID]
+		for i, c := range tplColumns {
+			if c.field == "" {
+				continue
+			}
+			cell := cellName(i+1, r)
+			isPart := c.field == target.FTargetNum || c.field == target.FTargetDen
+			switch {
+			case c.field == target.FNote:
+				set(cell, cur.Note, inText)
+			case isPart && ind.Kind != indicator.Ratio:
+				set(cell, "", st.text) // locked: only ratios have parts
+			default:
+				var v *float64
+				switch c.field {
+				case target.FTarget:
+					v = cur.Target
+				case target.FTargetNum:
+					v = cur.TargetNum
+				case target.FTargetDen:
+					v = cur.TargetDen
+				case target.FRealisation:
+					v = cur.Realisation
+				case target.FBaseline:
+					v = cur.Baseline
+				}
+				if v != nil {
+					set(cell, *v, inNum)
+				} else {
+					set(cell, "", inNum)
+				}
+			}
+		}
+		if err == nil && ind.IsPercent() {
+			dv := excelize.NewDataValidation(true)
+			dv.SetSqref(cellName(6, r) + " " + cellName(9, r) + ":" + cellName(10, r))
+			if e := dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); e == nil {
+				dv.SetError(excelize.DataValidationErrorStyleStop, "Nilai persen", "Isi angka persen antara 0 dan 100, misalnya 17,65.")
+				err = f.AddDataValidation(sh, dv)
+			}
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("xlsx: template: %w", err)
+	}
+	if n := len(in.Indicators); n > 0 {
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("F%d:J%d", tplFirstRow, tplFirstRow+n-1))
+		if err := dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err == nil {
+			dv.SetError(excelize.DataValidationErrorStyleStop, "Angka", "Isi dengan angka, misalnya 1.311 atau 17,65.")
+			_ = f.AddDataValidation(sh, dv)
+		}
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: tplFirstRow - 1,
+		TopLeftCell: cellName(4, tplFirstRow), ActivePane: "bottomRight"}); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatColumns: true}); err != nil {
+		return fmt.Errorf("xlsx: protect: %w", err)
+	}
+
+	// Instructions.
+	if _, err := f.NewSheet(GuideSheet); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	guide := []string{
+		"PETUNJUK PENGISIAN",
+		"1. Isi sel berwarna kuning pada lembar \"" + ValuesSheet + "\" untuk " + in.Region.Name + ", tahun " + strconv.Itoa(in.Year) + ".",
+		"2. Tulis angka seperti biasa: 17,65 atau 1.311; persen tanpa tanda % juga boleh (17,65).",
+		"3. Untuk indikator rasio, isi pembilang dan penyebut; persentasenya dihitung Selaras.",
+		"4. Jangan mengubah kode, nama indikator, urutan baris, atau nama lembar. Lembar tersembunyi jangan dihapus.",
+		"5. Kirim kembali berkas ini ke sekretariat Dinas Koperasi dan UKM Provinsi untuk diimpor.",
+		"Dibuat oleh Selaras pada " + LongDate(now) + ".",
+	}
+	for i, line := range guide {
+		if err := f.SetCellValue(GuideSheet, cellName(1, i+1), line); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	_ = f.SetColWidth(GuideSheet, "A", "A", 110)
+
+	// Meta sheet: version, region, year, checksum of the structure.
+	if _, err := f.NewSheet(MetaSheet); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	meta := [][2]any{
+		{"template_version", TemplateVersion}, {"region", in.Region.Code}, {"year", in.Year},
+		{"checksum", structureSum(in.Region.Code, in.Year, codes)}, {"rows", len(codes)}, {"created_at", now.UTC().Format(time.RFC3339)},
+	}
+	for i, kv := range meta {
+		if err := f.SetSheetRow(MetaSheet, cellName(1, i+1), &[]any{kv[0], kv[1]}); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	if err := f.SetSheetVisible(MetaSheet, false, true); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	f.SetActiveSheet(0)
+	return SaveAtomically(ctx, f, path)
+}
+
+// LoadTemplateInput reads what a region's template needs from a workspace.
+func LoadTemplateInput(ctx context.Context, s interface {
+	Read() *sql.DB
+}, p profile.Profile, regionCode string, year int) (TemplateInput, error) {
+	reg, ok := region.Default().Lookup(regionCode)
+	if !ok {
+		return TemplateInput{}, fault.New(fault.UnknownRegion, "Wilayah", "code", regionCode)
+	}
+	inds, err := indicator.List(ctx, s.Read())
+	if err != nil {
+		return TemplateInput{}, err
+	}
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{year}, Regions: []string{reg.Code, reg.ProvinceCode}})
+	if err != nil {
+		return TemplateInput{}, err
+	}
+	in := TemplateInput{Profile: p, Region: reg, Year: year, Indicators: inds,
+		Current: map[int64]target.Value{}, Provincial: map[int64]target.Value{}}
+	for _, v := range vals {
+		if v.Region == reg.Code {
+			in.Current[v.IndicatorID] = v
+		}
+		if v.Region == reg.ProvinceCode {
+			in.Provincial[v.IndicatorID] = v
+		}
+	}
+	return in, nil
+}
