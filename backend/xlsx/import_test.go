@@ -133,10 +133,10 @@ func TestImportFilledTemplate(t *testing.T) {
 
 func TestImportRefusals(t *testing.T) {
 	tests := []struct {
-		name   string
+		name  string
 		spoil func(t *testing.T, fx fixture) string // returns the file to import
-		opt    ImportOptions
-		want   []string // each must appear in the error
+		opt   ImportOptions
+		want  []string // each must appear in the error
 	}{
 		{"bad number names sheet and cell", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
