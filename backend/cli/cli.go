@@ -48,6 +48,9 @@ type Command struct {
 // errUsage marks a usage error; its text has already been printed.
 var errUsage = errors.New("usage")
 
+// errReported is a failure whose message has already been printed.
+var errReported = errors.New("reported")
+
 // Commands lists the built-in subcommands; the app layer may add its own.
 func Commands() []Command {
 	return []Command{
@@ -55,6 +58,8 @@ func Commands() []Command {
 		{"demo", "buat ruang kerja demo: demo [--db BERKAS] [--force]", runDemo},
 		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|json]", runRegions},
 		{"backup", "salin basis data: backup --db BERKAS --out BERKAS", runBackup},
+		{"template", "templat isian kabupaten/kota: template --db BERKAS --region KODE [--year TAHUN] --out BERKAS.xlsx|FOLDER", runTemplate},
+		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] BERKAS.xlsx", runImport},
 		{"export", "ekspor Matriks Target ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] --out BERKAS.xlsx", runExport},
 		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|json]", runHarmonise},
 	}
@@ -92,6 +97,8 @@ func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 			return OK
 		case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 			return Usage
+		case errors.Is(err, errReported):
+			return Error
 		default:
 			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, fault.ID))
 			return Error

@@ -204,3 +204,31 @@ func TestExport(t *testing.T) {
 	r = run(t, nil, "export", "--db", filepath.Join(dir, "none.db"), "--out", out)
 	assert.Equal(t, Error, r.code)
 }
+
+func TestTemplateAndImport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+
+	one := filepath.Join(dir, "bangka.xlsx")
+	r := run(t, nil, "template", "--db", db, "--region", "19.01", "--out", one)
+	require.Equal(t, OK, r.code, r.stderr)
+	folder := filepath.Join(dir, "templat")
+	r = run(t, nil, "template", "--db", db, "--region", "19", "--out", folder)
+	require.Equal(t, OK, r.code, r.stderr)
+	entries, err := os.ReadDir(folder)
+	require.NoError(t, err)
+	assert.Len(t, entries, 7, "one template per kabupaten/kota")
+
+	r = run(t, nil, "import", "--db", db, "--dry-run", one)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Kabupaten Bangka, tahun 2025")
+	assert.Contains(t, r.stdout, "tidak ada yang disimpan")
+
+	r = run(t, nil, "import", "--db", db, "--year", "2026", one)
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "bukan 2026")
+
+	r = run(t, nil, "import", "--db", db)
+	assert.Equal(t, Usage, r.code)
+}

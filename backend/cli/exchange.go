@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"selaras/backend/fault"
+	"selaras/backend/profile"
+	"selaras/backend/region"
+	"selaras/backend/xlsx"
+)
+
+func runTemplate(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "template")
+	db := fs.String("db", "", "basis data ruang kerja")
+	reg := fs.String("region", "", "kode kabupaten/kota, mis. 19.01, atau kode provinsi untuk semua kabupaten/kotanya")
+	year := fs.Int("year", 0, "tahun (bawaan: tahun kerja)")
+	out := fs.String("out", "", "berkas .xlsx, atau folder bila --region adalah provinsi")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *reg == "" || *out == "" {
+		return UsageError(env, "template", "--region dan --out wajib diisi")
+	}
+	s, err := openExisting(ctx, env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := profile.Get(ctx, s)
+	if err != nil {
+		return fmt.Errorf("template: profil kantor belum diisi: %w", err)
+	}
+	if *year == 0 {
+		*year = p.WorkingYear
+	}
+	r, ok := region.Default().Lookup(*reg)
+	if !ok {
+		return fault.New(fault.UnknownRegion, "--region", "code", *reg)
+	}
+	targets := []region.Region{r}
+	if r.Level == region.Province {
+		targets = region.Default().Regencies(r.Code)
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return err
+		}
+	}
+	for _, g := range targets {
+		path := *out
+		if r.Level == region.Province {
+			path = filepath.Join(*out, TemplateFileName(g, *year))
+		}
+		in, err := xlsx.LoadTemplateInput(ctx, s, p, g.Code, *year)
+		if err != nil {
+			return err
+		}
+		if err := xlsx.WriteTemplate(ctx, path, in, time.Now()); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Templat %s %d: %s\n", g.Name, *year, path)
+	}
+	return nil
+}
+
+// TemplateFileName is e.g. Templat-Kabupaten-Bangka-2025.xlsx.
+func TemplateFileName(r region.Region, year int) string {
+	return fmt.Sprintf("Templat-%s-%d.xlsx", strings.Join(strings.Fields(r.Name), "-"), year)
+}
+
+func runImport(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "import")
+	db := fs.String("db", "", "basis data ruang kerja")
+	dry := fs.Bool("dry-run", false, "tampilkan perubahan tanpa menyimpan")
+	year := fs.Int("year", 0, "tolak templat selain tahun ini")
+	// The file comes after the flags: import --db X [--dry-run] FILE.xlsx
+	var file string
+	if n := len(args); n > 0 && !strings.HasPrefix(args[n-1], "-") {
+		file, args = args[n-1], args[:n-1]
+	}
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if file == "" {
+		return UsageError(env, "import", "sebutkan berkas .xlsx yang diimpor")
+	}
+	s, err := openExisting(ctx, env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := profile.Get(ctx, s)
+	if err != nil {
+		return fmt.Errorf("import: profil kantor belum diisi: %w", err)
+	}
+	pv, err := xlsx.ReadImport(ctx, s, file, xlsx.ImportOptions{Province: p.ProvinceCode, Year: *year})
+	var ie *xlsx.ImportError
+	if errors.As(err, &ie) {
+		fmt.Fprintln(env.Stderr, ie.Error())
+		return errReported
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s: %s, tahun %d — %d baru, %d diubah, %d dikosongkan, %d tetap\n",
+		pv.File, pv.Region.Name, pv.Year, pv.New, pv.Changed, pv.Cleared, pv.Unchanged)
+	for _, c := range pv.Changes {
+		if c.Kind == "tetap" {
+			continue
+		}
+		fmt.Fprintf(env.Stdout, "  %s %-8s %-7s %s: %q -> %q\n", c.Cell, c.Code, c.Kind, c.Field, c.Old, c.New)
+	}
+	if *dry {
+		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
+		return nil
+	}
+	n, err := xlsx.CommitImport(ctx, s, pv)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Tersimpan: %d nilai dari %s.\n", n, pv.File)
+	return nil
+}
