@@ -19,8 +19,9 @@ import (
 type Exchange struct {
 	a *App
 
-	mu     sync.Mutex
-	cancel context.CancelFunc
+	mu       sync.Mutex
+	cancel   context.CancelFunc
+	previews map[string]xlsx.Preview // validated imports awaiting confirmation
 }
 
 // ExportProgress is the payload of the "export:progress" event.

@@ -53,7 +53,7 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 	for _, g := range targets {
 		path := *out
 		if r.Level == region.Province {
-			path = filepath.Join(*out, TemplateFileName(g, *year))
+			path = filepath.Join(*out, xlsx.TemplateFileName(g, *year))
 		}
 		in, err := xlsx.LoadTemplateInput(ctx, s, p, g.Code, *year)
 		if err != nil {
@@ -67,10 +67,6 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// TemplateFileName is e.g. Templat-Kabupaten-Bangka-2025.xlsx.
-func TemplateFileName(r region.Region, year int) string {
-	return fmt.Sprintf("Templat-%s-%d.xlsx", strings.Join(strings.Fields(r.Name), "-"), year)
-}
 
 func runImport(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "import")

@@ -209,7 +209,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 			old := oldText(cur[ind.ID], column.field)
 			ch := Change{Sheet: sh, Cell: cell, Code: code, Indicator: ind.Name, Field: column.field, Old: old, New: text}
 			switch {
-			case old == text:
+			case old == text || sameNumber(old, text):
 				ch.Kind = "tetap"
 				p.Unchanged++
 			case old == "":
@@ -291,6 +291,18 @@ func readCell(f *excelize.File, sh, cell string, note bool) (string, string, *Pr
 		s += "%"
 	}
 	return canonical(n.Value), s, nil
+}
+
+// sameNumber treats values equal to 12 significant digits as unchanged:
+// Excel keeps 15 digits, so a computed ratio comes back slightly shorter.
+func sameNumber(a, b string) bool {
+	x, err1 := number.Parse(a)
+	y, err2 := number.Parse(b)
+	if err1 != nil || err2 != nil || x.Percent != y.Percent {
+		return false
+	}
+	d := math.Abs(x.Value - y.Value)
+	return d <= 1e-12*math.Max(1, math.Max(math.Abs(x.Value), math.Abs(y.Value)))
 }
 
 // canonical writes a number the way number.Parse reads it back exactly.

@@ -204,3 +204,11 @@ func TestImportRefusals(t *testing.T) {
 		})
 	}
 }
+
+func TestUnchangedTemplateHasNothingToSave(t *testing.T) {
+	fx := newFixture(t)
+	p, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	assert.Zero(t, p.New+p.Changed+p.Cleared, "computed ratios survive Excel's 15 digits: %+v", p.Changes)
+	assert.Empty(t, p.Edits)
+}

@@ -262,3 +262,8 @@ func LoadTemplateInput(ctx context.Context, s interface {
 	}
 	return in, nil
 }
+
+// TemplateFileName is e.g. Templat-Kabupaten-Bangka-2025.xlsx.
+func TemplateFileName(r region.Region, year int) string {
+	return fmt.Sprintf("Templat-%s-%d.xlsx", strings.Join(strings.Fields(r.Name), "-"), year)
+}

@@ -6,6 +6,7 @@ import AboutView from './views/AboutView.vue'
 import EmptyArea from './views/EmptyArea.vue'
 import ComparisonView from './views/ComparisonView.vue'
 import IndicatorsView from './views/IndicatorsView.vue'
+import ExchangeView from './views/ExchangeView.vue'
 
 // Hash history: the Wails webview serves a single index.html.
 export const router = createRouter({
@@ -16,7 +17,7 @@ export const router = createRouter({
     { path: '/indikator', name: 'indicators', component: IndicatorsView },
     { path: '/program', name: 'programs', component: EmptyArea, props: { area: 'programs' } },
     { path: '/rakor', name: 'rakor', component: EmptyArea, props: { area: 'rakor' } },
-    { path: '/ekspor-impor', name: 'exchange', component: EmptyArea, props: { area: 'exchange' } },
+    { path: '/ekspor-impor', name: 'exchange', component: ExchangeView },
     { path: '/wilayah', name: 'regions', component: RegionsView },
     { path: '/pengaturan', name: 'settings', component: SettingsView },
     { path: '/tentang', name: 'about', component: AboutView },

@@ -6,7 +6,7 @@ import * as RegionsSvc from '../lib/wailsjs/go/app/Regions'
 import * as TargetsSvc from '../lib/wailsjs/go/app/Targets'
 import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
 import { EventsOn } from '../lib/wailsjs/runtime/runtime'
-import type { app, harmonise, indicator, profile, region, store, target, workspace } from '../lib/wailsjs/go/models'
+import type { app, harmonise, indicator, profile, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
 export type Region = region.Region
@@ -21,6 +21,8 @@ export type Edit = target.Edit
 export type CellError = target.CellError
 export type ApplyResult = app.ApplyResult
 export interface ExportProgress { done: number; total: number }
+export type ImportPreview = app.ImportPreview
+export type ImportChange = xlsx.Change
 export type Flag =
   | 'missing_target' | 'below_national' | 'below_provincial' | 'rollup_short' | 'rollup_above'
   | 'rollup_incomplete' | 'target_falling' | 'implausible' | 'no_program'
@@ -100,6 +102,9 @@ export const api = {
   exchange: {
     exportTargets: (province: string, years: number[]) => call(() => ExchangeSvc.ExportTargets(province, years)),
     cancelExport: () => call(() => ExchangeSvc.CancelExport()),
+    makeTemplates: (regions: string[], year: number) => call(() => ExchangeSvc.MakeTemplates(regions, year)),
+    previewImport: (name: string, base64: string) => call(() => ExchangeSvc.PreviewImport(name, base64)),
+    commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
   },
   /** Subscribes to a backend event; returns the function that unsubscribes. */
   on<T>(event: string, cb: (data: T) => void): () => void {

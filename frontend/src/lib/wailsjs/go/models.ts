@@ -66,6 +66,42 @@ export namespace app {
 	        this.cancelled = source["cancelled"];
 	    }
 	}
+	export class ImportPreview {
+	    token: string;
+	    preview: xlsx.Preview;
+	    problems: xlsx.Problem[];
+	    refused: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.preview = this.convertValues(source["preview"], xlsx.Preview);
+	        this.problems = this.convertValues(source["problems"], xlsx.Problem);
+	        this.refused = source["refused"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RegionQuery {
 	    text: string;
 	    province: string;
@@ -80,6 +116,18 @@ export namespace app {
 	        this.text = source["text"];
 	        this.province = source["province"];
 	        this.level = source["level"];
+	    }
+	}
+	export class TemplateResult {
+	    paths: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paths = source["paths"];
 	    }
 	}
 	export class WorkspaceState {
@@ -466,6 +514,105 @@ export namespace workspace {
 	        this.kind = source["kind"];
 	        this.createdAt = source["createdAt"];
 	        this.schemaVersion = source["schemaVersion"];
+	    }
+	}
+
+}
+
+export namespace xlsx {
+	
+	export class Change {
+	    sheet: string;
+	    cell: string;
+	    code: string;
+	    indicator: string;
+	    field: string;
+	    old: string;
+	    new: string;
+	    kind: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.cell = source["cell"];
+	        this.code = source["code"];
+	        this.indicator = source["indicator"];
+	        this.field = source["field"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.kind = source["kind"];
+	    }
+	}
+	export class Preview {
+	    file: string;
+	    hash: string;
+	    region: region.Region;
+	    year: number;
+	    changes: Change[];
+	    new: number;
+	    changed: number;
+	    cleared: number;
+	    unchanged: number;
+	    edits: target.Edit[];
+	    sourceNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.hash = source["hash"];
+	        this.region = this.convertValues(source["region"], region.Region);
+	        this.year = source["year"];
+	        this.changes = this.convertValues(source["changes"], Change);
+	        this.new = source["new"];
+	        this.changed = source["changed"];
+	        this.cleared = source["cleared"];
+	        this.unchanged = source["unchanged"];
+	        this.edits = this.convertValues(source["edits"], target.Edit);
+	        this.sourceNote = source["sourceNote"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Problem {
+	    sheet: string;
+	    cell: string;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.cell = source["cell"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
 	    }
 	}
 

@@ -4,4 +4,10 @@ import {app} from '../models';
 
 export function CancelExport():Promise<void>;
 
+export function CommitImport(arg1:string):Promise<number>;
+
 export function ExportTargets(arg1:string,arg2:Array<number>):Promise<app.ExportResult>;
+
+export function MakeTemplates(arg1:Array<string>,arg2:number):Promise<app.TemplateResult>;
+
+export function PreviewImport(arg1:string,arg2:string):Promise<app.ImportPreview>;

@@ -6,6 +6,18 @@ export function CancelExport() {
   return window['go']['app']['Exchange']['CancelExport']();
 }
 
+export function CommitImport(arg1) {
+  return window['go']['app']['Exchange']['CommitImport'](arg1);
+}
+
 export function ExportTargets(arg1, arg2) {
   return window['go']['app']['Exchange']['ExportTargets'](arg1, arg2);
+}
+
+export function MakeTemplates(arg1, arg2) {
+  return window['go']['app']['Exchange']['MakeTemplates'](arg1, arg2);
+}
+
+export function PreviewImport(arg1, arg2) {
+  return window['go']['app']['Exchange']['PreviewImport'](arg1, arg2);
 }

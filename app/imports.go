@@ -1,0 +1,162 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"selaras/backend/fault"
+	"selaras/backend/profile"
+	"selaras/backend/region"
+	"selaras/backend/xlsx"
+)
+
+// TemplateResult lists the templates written; empty when the user cancelled.
+type TemplateResult struct {
+	Paths []string `json:"paths"`
+}
+
+// MakeTemplates writes a template for each region: one file through a save
+// dialog, several into a folder the user picks. Progress goes out as
+// "template:progress".
+func (e *Exchange) MakeTemplates(regions []string, year int) (TemplateResult, error) {
+	res := TemplateResult{Paths: []string{}}
+	s, err := e.a.store()
+	if err != nil {
+		return res, e.a.fail(err)
+	}
+	ctx := context.Background()
+	p, err := profile.Get(ctx, s)
+	if err != nil {
+		return res, e.a.fail(err)
+	}
+	var regs []region.Region
+	for _, code := range regions {
+		r, ok := region.Default().Lookup(code)
+		if !ok {
+			return res, e.a.fail(fault.New(fault.UnknownRegion, "Wilayah", "code", code))
+		}
+		regs = append(regs, r)
+	}
+	if len(regs) == 0 {
+		return res, e.a.fail(fault.New(fault.Required, "Wilayah"))
+	}
+	var dir, single string
+	if len(regs) == 1 {
+		single, err = e.a.savePath(xlsx.TemplateFileName(regs[0], year), "*.xlsx", "Buku kerja Excel")
+		if err != nil || single == "" {
+			return res, e.a.fail(err)
+		}
+	} else if dir, err = e.a.pickDir(fmt.Sprintf("Templat-%d", year)); err != nil || dir == "" {
+		return res, e.a.fail(err)
+	}
+	for i, r := range regs {
+		path := single
+		if path == "" {
+			path = filepath.Join(dir, xlsx.TemplateFileName(r, year))
+		}
+		in, err := xlsx.LoadTemplateInput(ctx, s, p, r.Code, year)
+		if err != nil {
+			return res, e.a.fail(err)
+		}
+		if err := xlsx.WriteTemplate(ctx, path, in, time.Now()); err != nil {
+			return res, e.a.fail(err)
+		}
+		res.Paths = append(res.Paths, path)
+		e.a.emit("template:progress", ExportProgress{Done: i + 1, Total: len(regs)})
+	}
+	return res, nil
+}
+
+// pickDir asks for a folder (the bridge uses "ekspor/<name>" in the config folder).
+func (a *App) pickDir(name string) (string, error) {
+	if a.headless {
+		dir := filepath.Join(a.opt.ConfigDir, "ekspor", name)
+		return dir, os.MkdirAll(dir, 0o755)
+	}
+	return runtime.OpenDirectoryDialog(a.ctx, runtime.OpenDialogOptions{Title: "Folder untuk templat"})
+}
+
+// ImportPreview is a validated import waiting for confirmation.
+type ImportPreview struct {
+	Token    string         `json:"token"`
+	Preview  xlsx.Preview   `json:"preview"`
+	Problems []xlsx.Problem `json:"problems"` // non-empty when refused
+	Refused  string         `json:"refused"`  // the summary of a refusal
+}
+
+// PreviewImport reads a workbook the user picked or dropped (sent as
+// base64, which works the same in the desktop webview and a browser),
+// validates it and shows every change. Nothing is written.
+func (e *Exchange) PreviewImport(name, data string) (ImportPreview, error) {
+	out := ImportPreview{Problems: []xlsx.Problem{}}
+	s, err := e.a.store()
+	if err != nil {
+		return out, e.a.fail(err)
+	}
+	raw, err := base64.StdEncoding.DecodeString(data)
+	if err != nil {
+		return out, e.a.fail(fault.Wrap(err, fault.Invalid, "Berkas", "reason", "data berkas rusak"))
+	}
+	dir, err := os.MkdirTemp("", "selaras-impor-")
+	if err != nil {
+		return out, e.a.fail(err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, safeName(filepath.Base(name)))
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		return out, e.a.fail(err)
+	}
+	ctx := context.Background()
+	p, err := profile.Get(ctx, s)
+	if err != nil {
+		return out, e.a.fail(err)
+	}
+	pv, err := xlsx.ReadImport(ctx, s, path, xlsx.ImportOptions{Province: p.ProvinceCode})
+	if ie, ok := err.(*xlsx.ImportError); ok {
+		out.Problems = ie.Problems
+		out.Refused = fmt.Sprintf("%s tidak dapat diimpor; tidak ada data yang diubah.", ie.File)
+		if e.a.lang() == fault.EN {
+			out.Refused = fmt.Sprintf("%s cannot be imported; no data was changed.", ie.File)
+		}
+		return out, nil
+	}
+	if err != nil {
+		return out, e.a.fail(err)
+	}
+	tok := make([]byte, 8)
+	_, _ = rand.Read(tok)
+	out.Token = hex.EncodeToString(tok)
+	out.Preview = pv
+	e.mu.Lock()
+	if e.previews == nil {
+		e.previews = map[string]xlsx.Preview{}
+	}
+	e.previews[out.Token] = pv
+	e.mu.Unlock()
+	return out, nil
+}
+
+// CommitImport writes a previewed import in one transaction.
+func (e *Exchange) CommitImport(token string) (int, error) {
+	s, err := e.a.store()
+	if err != nil {
+		return 0, e.a.fail(err)
+	}
+	e.mu.Lock()
+	pv, ok := e.previews[token]
+	delete(e.previews, token)
+	e.mu.Unlock()
+	if !ok {
+		return 0, e.a.fail(fault.New(fault.NotFound, "Pratinjau impor"))
+	}
+	n, err := xlsx.CommitImport(context.Background(), s, pv)
+	return n, e.a.fail(err)
+}
