@@ -46,8 +46,52 @@ func WriteTargetMatrix(ctx context.Context, f *excelize.File, m harmonise.Matrix
 	if err != nil {
 		return fmt.Errorf("xlsx: styles: %w", err)
 	}
-	total := len(m.Rows)
 	done := 0
+	return writeTargetSheets(ctx, f, st, m, p, now, TargetSheetName, func() {
+		done++
+		if progress != nil {
+			progress(done, len(m.Rows))
+		}
+	})
+}
+
+// ExportNational writes the consolidation the ministry receives: one
+// Matriks Target sheet per province and year, named "Jawa Timur 2025".
+func ExportNational(ctx context.Context, path string, ms []harmonise.Matrix, p profile.Profile, now time.Time, progress Progress) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return fmt.Errorf("xlsx: styles: %w", err)
+	}
+	total, done := 0, 0
+	for _, m := range ms {
+		total += len(m.Rows)
+	}
+	for _, m := range ms {
+		name := func(year int) string {
+			n := fmt.Sprintf("%s %d", m.Province.Name, year)
+			if len(n) > 31 { // Excel's limit on sheet names
+				n = fmt.Sprintf("%s %d", m.Province.Code, year)
+			}
+			return n
+		}
+		if err := writeTargetSheets(ctx, f, st, m, p, now, name, func() {
+			done++
+			if progress != nil {
+				progress(done, total)
+			}
+		}); err != nil {
+			return err
+		}
+	}
+	// No SetActiveSheet: it parses every streamed sheet back into memory, and
+	// the first sheet (the renamed Sheet1) is already the active one.
+	return SaveAtomically(ctx, f, path)
+}
+
+func writeTargetSheets(ctx context.Context, f *excelize.File, st *styles, m harmonise.Matrix, p profile.Profile, now time.Time,
+	name func(int) string, tick func()) error {
 	for _, year := range m.Years {
 		var rows []harmonise.Row
 		for _, r := range m.Rows {
@@ -55,12 +99,7 @@ func WriteTargetMatrix(ctx context.Context, f *excelize.File, m harmonise.Matrix
 				rows = append(rows, r)
 			}
 		}
-		if err := writeTargetSheet(ctx, f, st, m, rows, year, p, now, func() {
-			done++
-			if progress != nil {
-				progress(done, total)
-			}
-		}); err != nil {
+		if err := writeTargetSheet(ctx, f, st, m, rows, year, name(year), p, now, tick); err != nil {
 			return err
 		}
 	}
@@ -72,10 +111,9 @@ func col(n int) string { s, _ := excelize.ColumnNumberToName(n); return s }
 func cellName(c, r int) string { s, _ := excelize.CoordinatesToCellName(c, r); return s }
 
 func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmonise.Matrix, rows []harmonise.Row,
-	year int, p profile.Profile, now time.Time, tick func()) error {
-	sheet := TargetSheetName(year)
-	if _, err := f.NewSheet(sheet); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
+	year int, sheet string, p profile.Profile, now time.Time, tick func()) error {
+	if err := addSheet(f, sheet); err != nil {
+		return err
 	}
 	nReg := len(m.Regencies)
 	rollCol := fixedCols + nReg*perRegency + 1
@@ -303,9 +341,25 @@ func ExportTargets(ctx context.Context, path string, m harmonise.Matrix, p profi
 	if err := WriteTargetMatrix(ctx, f, m, p, now, progress); err != nil {
 		return err
 	}
-	if err := f.DeleteSheet("Sheet1"); err != nil {
+	// No SetActiveSheet: it parses every streamed sheet back into memory, and
+	// the first sheet (the renamed Sheet1) is already the active one.
+	return SaveAtomically(ctx, f, path)
+}
+
+// addSheet takes over the new workbook's empty "Sheet1" for the first sheet
+// rather than deleting it afterwards: deleting a sheet makes excelize parse
+// every streamed sheet back into memory.
+func addSheet(f *excelize.File, name string) error {
+	if list := f.GetSheetList(); len(list) == 1 && list[0] == "Sheet1" && name != "Sheet1" {
+		if rows, _ := f.GetRows("Sheet1"); len(rows) == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return fmt.Errorf("xlsx: %w", err)
+			}
+			return nil
+		}
+	}
+	if _, err := f.NewSheet(name); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	f.SetActiveSheet(0)
-	return SaveAtomically(ctx, f, path)
+	return nil
 }
