@@ -67,7 +67,6 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-
 func runImport(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "import")
 	db := fs.String("db", "", "basis data ruang kerja")
