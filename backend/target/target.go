@@ -280,6 +280,14 @@ func checkPlace(e Edit, known bool) (string, string) {
 	return "", ""
 }
 
+// Number returns the numeric part f of v (nil when empty or for FNote).
+func (v Value) Number(f Field) *float64 {
+	if p := v.slot(f); p != nil {
+		return *p
+	}
+	return nil
+}
+
 func (v *Value) slot(f Field) **float64 {
 	switch f {
 	case FTarget:

@@ -309,29 +309,13 @@ func sameNumber(a, b string) bool {
 func canonical(v float64) string { return number.Format(v, -1) }
 
 func oldText(v target.Value, f target.Field) string {
-	var p *float64
-	switch f {
-	case target.FNote:
+	if f == target.FNote {
 		return v.Note
-	case target.FTarget:
-		p = v.Target
-	case target.FTargetNum:
-		p = v.TargetNum
-	case target.FTargetDen:
-		p = v.TargetDen
-	case target.FRealisation:
-		p = v.Realisation
-	case target.FRealDen:
-		p = v.RealDen
-	case target.FRealNum:
-		p = v.RealNum
-	case target.FBaseline:
-		p = v.Baseline
 	}
-	if p == nil {
-		return ""
+	if p := v.Number(f); p != nil {
+		return canonical(*p)
 	}
-	return canonical(*p)
+	return ""
 }
 
 // CommitImport writes a previewed import in one transaction, with the file

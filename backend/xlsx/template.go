@@ -145,20 +145,7 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 			case isPart && ind.Kind != indicator.Ratio:
 				set(cell, "", st.text) // locked: only ratios have parts
 			default:
-				var v *float64
-				switch c.field {
-				case target.FTarget:
-					v = cur.Target
-				case target.FTargetNum:
-					v = cur.TargetNum
-				case target.FTargetDen:
-					v = cur.TargetDen
-				case target.FRealisation:
-					v = cur.Realisation
-				case target.FBaseline:
-					v = cur.Baseline
-				}
-				if v != nil {
+				if v := cur.Number(c.field); v != nil {
 					set(cell, *v, inNum)
 				} else {
 					set(cell, "", inNum)
