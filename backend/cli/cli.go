@@ -62,6 +62,7 @@ func Commands() []Command {
 		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] BERKAS.xlsx", runImport},
 		{"export", "ekspor Matriks Target ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] --out BERKAS.xlsx", runExport},
 		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|json]", runHarmonise},
+		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|json]", runPrograms},
 	}
 }
 
@@ -254,7 +255,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fault.New(fault.NotFound, "Basis data "+path)
 	}
-	s, err := store.Open(ctx, path, store.Options{})
+	s, err := workspace.Open(ctx, path)
 	if err != nil {
 		return err
 	}

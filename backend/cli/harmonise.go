@@ -12,6 +12,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/store"
+	"selaras/backend/workspace"
 )
 
 // yearsFlag accepts --year 2025 --year 2026 or --year 2025,2026.
@@ -42,7 +43,7 @@ func openExisting(ctx context.Context, env Env, db string) (*store.Store, error)
 	if _, err := os.Stat(path); err != nil {
 		return nil, fault.New(fault.NotFound, "Basis data "+path)
 	}
-	return store.Open(ctx, path, store.Options{})
+	return workspace.Open(ctx, path)
 }
 
 func runHarmonise(ctx context.Context, env Env, args []string) error {

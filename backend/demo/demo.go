@@ -51,6 +51,9 @@ func Fill(ctx context.Context, s *store.Store) error {
 		if err := profile.Put(ctx, tx, p); err != nil {
 			return err
 		}
-		return fillValues(ctx, tx)
+		if err := fillValues(ctx, tx); err != nil {
+			return err
+		}
+		return fillPrograms(ctx, tx)
 	})
 }

@@ -13,6 +13,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
+	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
@@ -123,7 +124,12 @@ func Load(ctx context.Context, s *store.Store, province string, years []int) (In
 	if err != nil {
 		return Input{}, fmt.Errorf("harmonise: %w", err)
 	}
-	return Input{Province: p, Regencies: region.Default().Regencies(province), Indicators: inds, Values: vals}, nil
+	served, err := program.Served(ctx, s, province, years)
+	if err != nil {
+		return Input{}, fmt.Errorf("harmonise: %w", err)
+	}
+	return Input{Province: p, Regencies: region.Default().Regencies(province), Indicators: inds, Values: vals,
+		Served: served}, nil
 }
 
 func withPrevious(years []int) []int {

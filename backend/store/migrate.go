@@ -32,6 +32,8 @@ type migration struct {
 var migrations = []migration{
 	{Version: 1, Name: "init", SQL: mustRead("0001_init.sql"), Audit: []string{"profile"}},
 	{Version: 2, Name: "indicators", SQL: mustRead("0002_indicators.sql"), Audit: []string{"indicator", "indicator_value"}},
+	{Version: 3, Name: "programs", SQL: mustRead("0003_programs.sql"), Audit: []string{"central_item", "central_target",
+		"central_indicator", "nomenclature", "sub_kegiatan_indicator", "plan_line"}},
 }
 
 func mustRead(name string) string {

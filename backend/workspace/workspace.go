@@ -13,6 +13,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
+	"selaras/backend/program"
 	"selaras/backend/store"
 	"selaras/backend/version"
 )
@@ -48,6 +49,21 @@ func DefaultDir() (string, error) {
 	return filepath.Join(dir, "Selaras"), nil
 }
 
+// Open opens an existing workspace, migrating it if needed and filling in
+// shipped reference data that plain-SQL migrations cannot carry (the 2.17
+// nomenclature for a workspace made before schema 3).
+func Open(ctx context.Context, path string) (*store.Store, error) {
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := program.EnsureInstalled(ctx, s); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
 // Create makes a new workspace file of the given kind. An existing file is
 // never overwritten.
 func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
@@ -62,6 +78,9 @@ func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
 	}
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
 		if err := indicator.InstallStarter(ctx, tx); err != nil {
+			return err
+		}
+		if err := program.Install(ctx, tx); err != nil {
 			return err
 		}
 		for k, v := range map[string]string{

@@ -1,0 +1,320 @@
+package program
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"selaras/backend/fault"
+	"selaras/backend/store"
+)
+
+// CentralKind is the rank of a central (ministry) item.
+type CentralKind string
+
+const (
+	CentralProgram   CentralKind = "program"
+	CentralKegiatan  CentralKind = "kegiatan"
+	CentralOutput    CentralKind = "output"    // keluaran (KRO/RO)
+	CentralIndicator CentralKind = "indikator" // a national indicator
+)
+
+// CentralKinds lists the kinds in display order.
+var CentralKinds = []CentralKind{CentralProgram, CentralKegiatan, CentralOutput, CentralIndicator}
+
+// CentralItem is a program, kegiatan, output or national indicator of a
+// ministry (Kementerian Koperasi, Kementerian UMKM, ...). Codes are free-form.
+type CentralItem struct {
+	ID           int64           `json:"id"`
+	Code         string          `json:"code"`
+	Kind         CentralKind     `json:"kind"`
+	ParentID     int64           `json:"parentId"` // 0 for a top item
+	Name         string          `json:"name"`
+	Institution  string          `json:"institution"`
+	Unit         string          `json:"unit"`
+	Note         string          `json:"note"`
+	IndicatorIDs []int64         `json:"indicatorIds"` // performance indicators it serves
+	Targets      []CentralTarget `json:"targets"`      // by year
+}
+
+// CentralTarget is what the centre plans for an item in a year.
+type CentralTarget struct {
+	Year   int      `json:"year"`
+	Target *float64 `json:"target"`
+	Pagu   *int64   `json:"pagu"` // Rupiah
+}
+
+const centralCols = `id, code, kind, COALESCE(parent_id, 0), name, institution, unit, note`
+
+// ListCentral returns every central item in code order with its indicator
+// links and targets.
+func ListCentral(ctx context.Context, q querier) ([]CentralItem, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+centralCols+" FROM central_item ORDER BY code")
+	if err != nil {
+		return nil, fmt.Errorf("program: list central: %w", err)
+	}
+	defer rows.Close()
+	out := []CentralItem{}
+	pos := map[int64]int{}
+	for rows.Next() {
+		var c CentralItem
+		if err := rows.Scan(&c.ID, &c.Code, &c.Kind, &c.ParentID, &c.Name, &c.Institution, &c.Unit, &c.Note); err != nil {
+			return nil, fmt.Errorf("program: list central: %w", err)
+		}
+		c.IndicatorIDs, c.Targets = []int64{}, []CentralTarget{}
+		pos[c.ID] = len(out)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("program: list central: %w", err)
+	}
+	links, err := q.QueryContext(ctx, "SELECT central_id, indicator_id FROM central_indicator ORDER BY central_id, indicator_id")
+	if err != nil {
+		return nil, fmt.Errorf("program: list central: %w", err)
+	}
+	defer links.Close()
+	for links.Next() {
+		var c, ind int64
+		if err := links.Scan(&c, &ind); err != nil {
+			return nil, fmt.Errorf("program: list central: %w", err)
+		}
+		if i, ok := pos[c]; ok {
+			out[i].IndicatorIDs = append(out[i].IndicatorIDs, ind)
+		}
+	}
+	if err := links.Err(); err != nil {
+		return nil, fmt.Errorf("program: list central: %w", err)
+	}
+	tg, err := q.QueryContext(ctx, "SELECT central_id, year, target, pagu FROM central_target ORDER BY central_id, year")
+	if err != nil {
+		return nil, fmt.Errorf("program: list central: %w", err)
+	}
+	defer tg.Close()
+	for tg.Next() {
+		var c int64
+		var t CentralTarget
+		if err := tg.Scan(&c, &t.Year, &t.Target, &t.Pagu); err != nil {
+			return nil, fmt.Errorf("program: list central: %w", err)
+		}
+		if i, ok := pos[c]; ok {
+			out[i].Targets = append(out[i].Targets, t)
+		}
+	}
+	return out, tg.Err()
+}
+
+// TargetFor returns the item's target for a year, if any.
+func (c CentralItem) TargetFor(year int) (CentralTarget, bool) {
+	for _, t := range c.Targets {
+		if t.Year == year {
+			return t, true
+		}
+	}
+	return CentralTarget{Year: year}, false
+}
+
+// Normalize trims text fields.
+func (c *CentralItem) Normalize() {
+	c.Code = strings.Join(strings.Fields(c.Code), "")
+	c.Name = strings.Join(strings.Fields(c.Name), " ")
+	c.Institution = strings.Join(strings.Fields(c.Institution), " ")
+	c.Unit = strings.TrimSpace(c.Unit)
+	c.Note = strings.TrimSpace(c.Note)
+}
+
+// Validate checks what needs no database, naming the field in Indonesian.
+func (c CentralItem) Validate() error {
+	switch {
+	case c.Code == "":
+		return fault.New(fault.Required, "Kode pusat")
+	case c.Name == "":
+		return fault.New(fault.Required, "Uraian pusat")
+	}
+	switch c.Kind {
+	case CentralProgram, CentralKegiatan, CentralOutput, CentralIndicator:
+	default:
+		return fault.New(fault.Invalid, "Jenis item pusat", "reason", "pilih program, kegiatan, keluaran, atau indikator")
+	}
+	if c.ParentID != 0 && c.ParentID == c.ID {
+		return fault.New(fault.Invalid, "Induk item pusat", "reason", "item tidak dapat menjadi induk dirinya sendiri")
+	}
+	seen := map[int]bool{}
+	for _, t := range c.Targets {
+		y := strconv.Itoa(t.Year)
+		if t.Year < MinYear || t.Year > MaxYear {
+			return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+		}
+		if seen[t.Year] {
+			return fault.New(fault.Invalid, "Tahun", "reason", "tahun "+y+" tercantum dua kali")
+		}
+		seen[t.Year] = true
+		if t.Target != nil && (math.IsNaN(*t.Target) || math.IsInf(*t.Target, 0) || *t.Target < 0) {
+			return fault.New(fault.Invalid, "Target pusat", "reason", "target tahun "+y+" tidak boleh negatif")
+		}
+		if t.Pagu != nil && (*t.Pagu < 0 || *t.Pagu > MaxPagu) {
+			return fault.New(fault.OutOfRange, "Pagu pusat", "min", "0", "max", maxPaguText)
+		}
+	}
+	return nil
+}
+
+// SaveCentral validates and inserts (ID 0) or updates a central item,
+// replacing its indicator links and targets.
+func SaveCentral(ctx context.Context, s *store.Store, c CentralItem) (CentralItem, error) {
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return CentralItem{}, err
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var dup int64
+		err := tx.QueryRowContext(ctx, "SELECT id FROM central_item WHERE code = ? AND id <> ?", c.Code, c.ID).Scan(&dup)
+		if err == nil {
+			return fault.New(fault.Invalid, "Kode pusat", "reason", "kode "+c.Code+" sudah dipakai item pusat lain")
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("program: save central: %w", err)
+		}
+		if err := checkParent(ctx, tx, c); err != nil {
+			return err
+		}
+		if c.IndicatorIDs, err = checkIndicators(ctx, tx, c.IndicatorIDs); err != nil {
+			return err
+		}
+		c.ID, err = PutCentral(ctx, tx, c)
+		return err
+	})
+	if err != nil {
+		return CentralItem{}, err
+	}
+	if c.Targets == nil {
+		c.Targets = []CentralTarget{}
+	}
+	return c, nil
+}
+
+// checkParent refuses an unknown parent and a parent chain that would loop.
+func checkParent(ctx context.Context, q querier, c CentralItem) error {
+	for p, steps := c.ParentID, 0; p != 0; steps++ {
+		if p == c.ID || steps > 1000 {
+			return fault.New(fault.Invalid, "Induk item pusat", "reason", "induk membentuk lingkaran")
+		}
+		var next int64
+		err := q.QueryRowContext(ctx, "SELECT COALESCE(parent_id, 0) FROM central_item WHERE id = ?", p).Scan(&next)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fault.New(fault.NotFound, "Induk item pusat")
+		}
+		if err != nil {
+			return fmt.Errorf("program: central parent: %w", err)
+		}
+		p = next
+	}
+	return nil
+}
+
+// PutCentral writes an already validated central item inside tx and returns
+// its id (the demo uses it).
+func PutCentral(ctx context.Context, tx *sql.Tx, c CentralItem) (int64, error) {
+	var parent any
+	if c.ParentID != 0 {
+		parent = c.ParentID
+	}
+	args := []any{c.Code, c.Kind, parent, c.Name, c.Institution, c.Unit, c.Note}
+	if c.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO central_item(code, kind, parent_id, name, institution, unit, note)
+VALUES(?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return 0, fmt.Errorf("program: insert central: %w", err)
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return 0, fmt.Errorf("program: insert central: %w", err)
+		}
+	} else {
+		res, err := tx.ExecContext(ctx, `UPDATE central_item SET code = ?, kind = ?, parent_id = ?, name = ?, institution = ?,
+unit = ?, note = ? WHERE id = ?`, append(args, c.ID)...)
+		if err != nil {
+			return 0, fmt.Errorf("program: update central: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return 0, fault.Wrap(ErrNotFound, fault.NotFound, "Program pusat")
+		}
+	}
+	if err := replaceLinks(ctx, tx, "central_indicator", "central_id", c.ID, c.IndicatorIDs); err != nil {
+		return 0, err
+	}
+	// Targets: upsert the given years, drop the others.
+	keep := map[int]bool{}
+	for _, t := range c.Targets {
+		keep[t.Year] = true
+		_, err := tx.ExecContext(ctx, `INSERT INTO central_target(central_id, year, target, pagu) VALUES(?, ?, ?, ?)
+ON CONFLICT(central_id, year) DO UPDATE SET target = excluded.target, pagu = excluded.pagu`, c.ID, t.Year, t.Target, t.Pagu)
+		if err != nil {
+			return 0, fmt.Errorf("program: central target: %w", err)
+		}
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT year FROM central_target WHERE central_id = ?", c.ID)
+	if err != nil {
+		return 0, fmt.Errorf("program: central target: %w", err)
+	}
+	var drop []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("program: central target: %w", err)
+		}
+		if !keep[y] {
+			drop = append(drop, y)
+		}
+	}
+	rows.Close()
+	sort.Ints(drop)
+	for _, y := range drop {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM central_target WHERE central_id = ? AND year = ?", c.ID, y); err != nil {
+			return 0, fmt.Errorf("program: central target: %w", err)
+		}
+	}
+	return c.ID, nil
+}
+
+// DeleteCentral removes a central item with its targets and links; plan
+// lines and sub-kegiatan that pointed to it keep their data and lose the
+// link. An item with children is refused.
+func DeleteCentral(ctx context.Context, s *store.Store, id int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM central_item WHERE parent_id = ?", id).Scan(&n); err != nil {
+			return fmt.Errorf("program: delete central: %w", err)
+		}
+		if n > 0 {
+			return fault.New(fault.Invalid, "Program pusat", "reason", fmt.Sprintf("masih menjadi induk %d item pusat lain", n))
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM central_item WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("program: delete central: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fault.Wrap(ErrNotFound, fault.NotFound, "Program pusat")
+		}
+		return nil
+	})
+}
+
+// checkCentral refuses a link to a central item that does not exist.
+func checkCentral(ctx context.Context, q querier, id *int64) error {
+	if id == nil {
+		return nil
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM central_item WHERE id = ?", *id).Scan(&n); err != nil {
+		return fmt.Errorf("program: check central: %w", err)
+	}
+	if n == 0 {
+		return fault.New(fault.NotFound, "Program pusat")
+	}
+	return nil
+}

@@ -1,0 +1,614 @@
+package program
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"selaras/backend/fault"
+	"selaras/backend/number"
+	"selaras/backend/region"
+	"selaras/backend/store"
+)
+
+// SumberDana is where the money of a plan line comes from.
+type SumberDana string
+
+const (
+	APBDProvinsi SumberDana = "apbd_provinsi"
+	APBDKabKota  SumberDana = "apbd_kabkota"
+	APBNDekon    SumberDana = "apbn_dekon" // APBN, dana dekonsentrasi
+	DAK          SumberDana = "dak"        // Dana Alokasi Khusus
+	Lainnya      SumberDana = "lainnya"
+)
+
+// AllSumberDana lists the sources in display order.
+var AllSumberDana = []SumberDana{APBDProvinsi, APBDKabKota, APBNDekon, DAK, Lainnya}
+
+// Label is the name used in forms and exports.
+func (d SumberDana) Label() string {
+	switch d {
+	case APBDProvinsi:
+		return "APBD Provinsi"
+	case APBDKabKota:
+		return "APBD Kabupaten/Kota"
+	case APBNDekon:
+		return "APBN (Dekonsentrasi)"
+	case DAK:
+		return "DAK"
+	case Lainnya:
+		return "Lainnya"
+	}
+	return string(d)
+}
+
+// Status is where a plan line stands in the rakor.
+type Status string
+
+const (
+	Usulan          Status = "usulan"
+	Disepakati      Status = "disepakati"
+	BelumDisepakati Status = "belum_disepakati" // needs a reason
+)
+
+// AllStatus lists the statuses in display order.
+var AllStatus = []Status{Usulan, Disepakati, BelumDisepakati}
+
+// Label is the name used in forms and exports.
+func (s Status) Label() string {
+	switch s {
+	case Usulan:
+		return "Usulan"
+	case Disepakati:
+		return "Disepakati"
+	case BelumDisepakati:
+		return "Belum disepakati"
+	}
+	return string(s)
+}
+
+// Flag marks a plan line the rakor should look at.
+type Flag string
+
+const (
+	NoTarget    Flag = "no_target"    // program with no target
+	NoIndicator Flag = "no_indicator" // its sub-kegiatan serves no performance indicator
+)
+
+// Bounds of the values accepted.
+const (
+	MinYear = 2000
+	MaxYear = 2100
+	// MaxPagu is Rp100 triliun, far above any pagu of one line and well below
+	// 2^53, so Rupiah stay exact in JavaScript and in float64 on the way in.
+	MaxPagu int64 = 100_000_000_000_000
+)
+
+const maxPaguText = "Rp100.000.000.000.000"
+
+// PlanLine is one line of the work plan: a sub-kegiatan in a region and year.
+type PlanLine struct {
+	ID              int64      `json:"id"`
+	SubKegiatanID   int64      `json:"subKegiatanId"`
+	SubKegiatanCode string     `json:"subKegiatanCode"` // read-only
+	SubKegiatanName string     `json:"subKegiatanName"` // read-only
+	Level           Level      `json:"level"`           // read-only: who plans it, from the code's L digit
+	Region          string     `json:"region"`          // where it lands: "19" or "19.01"
+	RegionName      string     `json:"regionName"`      // read-only
+	Year            int        `json:"year"`
+	OutputIndicator string     `json:"outputIndicator"` // indikator keluaran
+	OutputUnit      string     `json:"outputUnit"`
+	Target          *float64   `json:"target"`
+	Pagu            int64      `json:"pagu"` // pagu indikatif, Rupiah
+	SumberDana      SumberDana `json:"sumberDana"`
+	Lokasi          string     `json:"lokasi"`
+	Bidang          string     `json:"bidang"` // bidang penanggung jawab
+	Catatan         string     `json:"catatan"`
+	TargetNext      *float64   `json:"targetNext"` // prakiraan maju, year n+1
+	PaguNext        *int64     `json:"paguNext"`   // prakiraan maju, year n+1, Rupiah
+	Status          Status     `json:"status"`
+	StatusReason    string     `json:"statusReason"` // required when belum disepakati
+	CentralID       *int64     `json:"centralId"`    // the central program or output it aligns with
+	CentralCode     string     `json:"centralCode"`  // read-only: the code of CentralID
+	Flags           []Flag     `json:"flags"`        // read-only
+}
+
+// Normalize trims text fields and fills the default status. A reason is kept
+// only while the line is not agreed.
+func (l *PlanLine) Normalize() {
+	l.Region = strings.TrimSpace(l.Region)
+	l.OutputIndicator = strings.Join(strings.Fields(l.OutputIndicator), " ")
+	l.OutputUnit = strings.TrimSpace(l.OutputUnit)
+	l.Lokasi = strings.TrimSpace(l.Lokasi)
+	l.Bidang = strings.Join(strings.Fields(l.Bidang), " ")
+	l.Catatan = strings.TrimSpace(l.Catatan)
+	l.StatusReason = strings.TrimSpace(l.StatusReason)
+	l.SumberDana = SumberDana(strings.TrimSpace(string(l.SumberDana)))
+	if l.Status == "" {
+		l.Status = Usulan
+	}
+	if l.Status != BelumDisepakati {
+		l.StatusReason = ""
+	}
+}
+
+func badNumber(x *float64) bool {
+	return x != nil && (math.IsNaN(*x) || math.IsInf(*x, 0) || *x < 0)
+}
+
+// Validate checks what needs no database, in the order of the form, naming
+// the field in Indonesian.
+func (l PlanLine) Validate() error {
+	if l.SubKegiatanID == 0 {
+		return fault.New(fault.Required, "Sub-kegiatan")
+	}
+	if l.Region == "" {
+		return fault.New(fault.Required, "Wilayah")
+	}
+	reg, ok := region.Default().Lookup(l.Region)
+	if !ok {
+		return fault.New(fault.UnknownRegion, "Wilayah", "code", l.Region)
+	}
+	if l.Year < MinYear || l.Year > MaxYear {
+		return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+	}
+	if l.OutputIndicator == "" {
+		return fault.New(fault.Required, "Indikator keluaran")
+	}
+	if badNumber(l.Target) {
+		return fault.New(fault.Invalid, "Target", "reason", "harus angka nol atau lebih")
+	}
+	if l.Target != nil && l.OutputUnit == "" {
+		return fault.New(fault.Required, "Satuan")
+	}
+	if l.Pagu < 0 || l.Pagu > MaxPagu {
+		return fault.New(fault.OutOfRange, "Pagu indikatif", "min", "0", "max", maxPaguText)
+	}
+	switch l.SumberDana {
+	case "":
+		return fault.New(fault.Required, "Sumber dana")
+	case APBDProvinsi, APBNDekon, DAK, Lainnya:
+	case APBDKabKota:
+		if reg.Level == region.Province {
+			return fault.New(fault.Invalid, "Sumber dana", "reason", "APBD kabupaten/kota hanya untuk baris di wilayah kabupaten/kota")
+		}
+	default:
+		return fault.New(fault.Invalid, "Sumber dana", "reason",
+			"pilih APBD provinsi, APBD kabupaten/kota, APBN (dekonsentrasi), DAK, atau lainnya")
+	}
+	if badNumber(l.TargetNext) {
+		return fault.New(fault.Invalid, "Target tahun n+1", "reason", "harus angka nol atau lebih")
+	}
+	if l.PaguNext != nil && (*l.PaguNext < 0 || *l.PaguNext > MaxPagu) {
+		return fault.New(fault.OutOfRange, "Pagu tahun n+1", "min", "0", "max", maxPaguText)
+	}
+	switch l.Status {
+	case Usulan, Disepakati:
+	case BelumDisepakati:
+		if l.StatusReason == "" {
+			return fault.New(fault.Required, "Alasan belum disepakati")
+		}
+	default:
+		return fault.New(fault.Invalid, "Status", "reason", "pilih usulan, disepakati, atau belum disepakati")
+	}
+	return nil
+}
+
+// check validates against the database: the sub-kegiatan exists and may be
+// planned in the region, and the central link exists.
+func (l PlanLine) check(ctx context.Context, q querier) error {
+	sub, err := getItem(ctx, q, l.SubKegiatanID)
+	if err != nil {
+		return err
+	}
+	if sub.Kind != KindSubKegiatan {
+		return fault.New(fault.Invalid, "Sub-kegiatan", "reason", sub.Code+" adalah "+string(sub.Kind)+", bukan sub-kegiatan")
+	}
+	reg, _ := region.Default().Lookup(l.Region)
+	if sub.Level == LevelRegency && reg.Level == region.Province {
+		return fault.New(fault.Invalid, "Wilayah", "reason", "sub-kegiatan "+sub.Code+
+			" adalah kewenangan kabupaten/kota (L = 2); pilih kabupaten/kota, bukan provinsi "+reg.Name)
+	}
+	return checkCentral(ctx, q, l.CentralID)
+}
+
+// SavePlanLine validates and inserts (ID 0) or updates a plan line.
+func SavePlanLine(ctx context.Context, s *store.Store, l PlanLine) (PlanLine, error) {
+	l.Normalize()
+	if err := l.Validate(); err != nil {
+		return PlanLine{}, err
+	}
+	var out PlanLine
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := l.check(ctx, tx); err != nil {
+			return err
+		}
+		id, err := PutPlanLine(ctx, tx, l)
+		if err != nil {
+			return err
+		}
+		out, err = getPlanLine(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return PlanLine{}, err
+	}
+	return out, nil
+}
+
+// PutPlanLine writes an already validated plan line inside tx and returns
+// its id (used by SavePlanLine, the demo and benchmarks).
+func PutPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
+	args := []any{l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu, l.SumberDana,
+		l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID}
+	if l.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator, output_unit,
+target, pagu, sumber_dana, lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id)
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return 0, fmt.Errorf("program: insert plan line: %w", err)
+		}
+		return res.LastInsertId()
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE plan_line SET sub_kegiatan_id = ?, region_code = ?, year = ?, output_indicator = ?,
+output_unit = ?, target = ?, pagu = ?, sumber_dana = ?, lokasi = ?, bidang = ?, catatan = ?, target_next = ?, pagu_next = ?,
+status = ?, status_reason = ?, central_id = ? WHERE id = ?`, append(args, l.ID)...)
+	if err != nil {
+		return 0, fmt.Errorf("program: update plan line: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "Baris rencana")
+	}
+	return l.ID, nil
+}
+
+// DeletePlanLine removes one plan line.
+func DeletePlanLine(ctx context.Context, s *store.Store, id int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM plan_line WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("program: delete plan line: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fault.Wrap(ErrNotFound, fault.NotFound, "Baris rencana")
+		}
+		return nil
+	})
+}
+
+// History lists the recorded changes of one plan line, newest first.
+func History(ctx context.Context, s *store.Store, id int64) ([]store.AuditEntry, error) {
+	return s.Audit(ctx, store.AuditQuery{Table: "plan_line", RowKey: strconv.FormatInt(id, 10)})
+}
+
+// PlanLineInput is a plan line as typed in a form: numbers are text and are
+// read as Indonesians write them ("1.500.000", "Rp 1,5 miliar", "17,65%").
+type PlanLineInput struct {
+	ID              int64      `json:"id"`
+	SubKegiatanID   int64      `json:"subKegiatanId"`
+	Region          string     `json:"region"`
+	Year            int        `json:"year"`
+	OutputIndicator string     `json:"outputIndicator"`
+	OutputUnit      string     `json:"outputUnit"`
+	Target          string     `json:"target"`
+	Pagu            string     `json:"pagu"` // empty means 0
+	SumberDana      SumberDana `json:"sumberDana"`
+	Lokasi          string     `json:"lokasi"`
+	Bidang          string     `json:"bidang"`
+	Catatan         string     `json:"catatan"`
+	TargetNext      string     `json:"targetNext"`
+	PaguNext        string     `json:"paguNext"`
+	Status          Status     `json:"status"`
+	StatusReason    string     `json:"statusReason"`
+	CentralID       *int64     `json:"centralId"`
+}
+
+// Parse reads the typed numbers into a PlanLine. It reports the first field
+// that is not a number, naming it in Indonesian.
+func (in PlanLineInput) Parse() (PlanLine, error) {
+	l := PlanLine{ID: in.ID, SubKegiatanID: in.SubKegiatanID, Region: in.Region, Year: in.Year,
+		OutputIndicator: in.OutputIndicator, OutputUnit: in.OutputUnit, SumberDana: in.SumberDana, Lokasi: in.Lokasi,
+		Bidang: in.Bidang, Catatan: in.Catatan, Status: in.Status, StatusReason: in.StatusReason, CentralID: in.CentralID}
+	var err error
+	var pct bool
+	if l.Target, pct, err = parseQuantity("Target", in.Target); err != nil {
+		return PlanLine{}, err
+	}
+	if pct && strings.TrimSpace(l.OutputUnit) == "" {
+		l.OutputUnit = "%"
+	}
+	pagu, err := parseRupiah("Pagu indikatif", in.Pagu)
+	if err != nil {
+		return PlanLine{}, err
+	}
+	if pagu != nil {
+		l.Pagu = *pagu
+	}
+	if l.TargetNext, _, err = parseQuantity("Target tahun n+1", in.TargetNext); err != nil {
+		return PlanLine{}, err
+	}
+	if l.PaguNext, err = parseRupiah("Pagu tahun n+1", in.PaguNext); err != nil {
+		return PlanLine{}, err
+	}
+	return l, nil
+}
+
+// SavePlanLineInput parses a typed plan line and saves it.
+func SavePlanLineInput(ctx context.Context, s *store.Store, in PlanLineInput) (PlanLine, error) {
+	l, err := in.Parse()
+	if err != nil {
+		return PlanLine{}, err
+	}
+	return SavePlanLine(ctx, s, l)
+}
+
+func numberReason(err error) string {
+	var ne *number.Error
+	if errors.As(err, &ne) {
+		return ne.Indonesian()
+	}
+	return err.Error()
+}
+
+// parseQuantity reads an optional target; empty text is no value.
+func parseQuantity(field, text string) (*float64, bool, error) {
+	n, err := number.Parse(text)
+	if errors.Is(err, number.ErrEmpty) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fault.New(fault.Invalid, field, "reason", numberReason(err))
+	}
+	x := n.Value
+	return &x, n.Percent, nil
+}
+
+// parseRupiah reads an optional amount in whole Rupiah; empty text is no value.
+func parseRupiah(field, text string) (*int64, error) {
+	n, err := number.Parse(text)
+	if errors.Is(err, number.ErrEmpty) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fault.New(fault.Invalid, field, "reason", numberReason(err))
+	}
+	switch {
+	case n.Percent:
+		return nil, fault.New(fault.Invalid, field, "reason", "pagu ditulis dalam rupiah, bukan persen")
+	case n.Value < 0 || n.Value > float64(MaxPagu):
+		return nil, fault.New(fault.OutOfRange, field, "min", "0", "max", maxPaguText)
+	case n.Value != math.Trunc(n.Value):
+		return nil, fault.New(fault.Invalid, field, "reason", "pagu ditulis dalam rupiah bulat, tanpa sen")
+	}
+	// Exact: every whole number up to MaxPagu is representable in float64.
+	v := int64(n.Value)
+	return &v, nil
+}
+
+// Filter selects plan lines; zero fields match everything.
+type Filter struct {
+	Year       int        `json:"year"`
+	Province   string     `json:"province"` // the province and its regencies
+	Region     string     `json:"region"`   // exactly this region
+	Bidang     string     `json:"bidang"`   // case-insensitive
+	Status     Status     `json:"status"`
+	SumberDana SumberDana `json:"sumberDana"`
+	// IncludeEmpty makes Tree show nomenclature without lines as well.
+	IncludeEmpty bool `json:"includeEmpty"`
+}
+
+const lineCols = `id, sub_kegiatan_id, region_code, year, output_indicator, output_unit, target, pagu, sumber_dana,
+lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id`
+
+// subInfo is what a plan line shows of its sub-kegiatan.
+type subInfo struct {
+	code, name string
+	served     bool // linked to at least one indicator
+}
+
+// refs are the names a plan line shows of what it points to.
+type refs struct {
+	subs    map[int64]subInfo
+	central map[int64]string // central item codes
+}
+
+// loadRefs reads the code, name and links of every sub-kegiatan and the
+// codes of the central items: a few hundred rows, joined to the lines in Go
+// so that reading 20,000 lines is one plain scan of plan_line.
+func loadRefs(ctx context.Context, q querier) (refs, error) {
+	r := refs{subs: map[int64]subInfo{}, central: map[int64]string{}}
+	rows, err := q.QueryContext(ctx, `SELECT n.id, n.code, n.name,
+EXISTS (SELECT 1 FROM sub_kegiatan_indicator si WHERE si.sub_kegiatan_id = n.id)
+FROM nomenclature n WHERE n.kind = 'sub_kegiatan'`)
+	if err != nil {
+		return r, fmt.Errorf("program: sub-kegiatan: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var si subInfo
+		if err := rows.Scan(&id, &si.code, &si.name, &si.served); err != nil {
+			return r, fmt.Errorf("program: sub-kegiatan: %w", err)
+		}
+		r.subs[id] = si
+	}
+	if err := rows.Err(); err != nil {
+		return r, fmt.Errorf("program: sub-kegiatan: %w", err)
+	}
+	crows, err := q.QueryContext(ctx, "SELECT id, code FROM central_item")
+	if err != nil {
+		return r, fmt.Errorf("program: central codes: %w", err)
+	}
+	defer crows.Close()
+	for crows.Next() {
+		var id int64
+		var code string
+		if err := crows.Scan(&id, &code); err != nil {
+			return r, fmt.Errorf("program: central codes: %w", err)
+		}
+		r.central[id] = code
+	}
+	return r, crows.Err()
+}
+
+func scanLine(row interface{ Scan(...any) error }) (PlanLine, error) {
+	var l PlanLine
+	err := row.Scan(&l.ID, &l.SubKegiatanID, &l.Region, &l.Year, &l.OutputIndicator, &l.OutputUnit, &l.Target, &l.Pagu,
+		&l.SumberDana, &l.Lokasi, &l.Bidang, &l.Catatan, &l.TargetNext, &l.PaguNext, &l.Status, &l.StatusReason, &l.CentralID)
+	return l, err
+}
+
+// describe fills the read-only fields and flags of a scanned line.
+func (l *PlanLine) describe(r refs) {
+	si := r.subs[l.SubKegiatanID]
+	if l.CentralID != nil {
+		l.CentralCode = r.central[*l.CentralID]
+	}
+	l.SubKegiatanCode, l.SubKegiatanName = si.code, si.name
+	l.Level = levelOfCode(si.code)
+	if r, ok := region.Default().Lookup(l.Region); ok {
+		l.RegionName = r.Name
+	}
+	l.Flags = []Flag{}
+	if l.Target == nil {
+		l.Flags = append(l.Flags, NoTarget)
+	}
+	if !si.served {
+		l.Flags = append(l.Flags, NoIndicator)
+	}
+}
+
+// ListPlanLines returns the lines matching f in sub-kegiatan code, region,
+// id order.
+func ListPlanLines(ctx context.Context, s *store.Store, f Filter) ([]PlanLine, error) {
+	return listLines(ctx, s.Read(), f)
+}
+
+func listLines(ctx context.Context, q querier, f Filter) ([]PlanLine, error) {
+	var where []string
+	var args []any
+	if f.Year != 0 {
+		where = append(where, "year = ?")
+		args = append(args, f.Year)
+	}
+	if p := strings.TrimSpace(f.Province); p != "" {
+		// A range rather than LIKE so the (year, region_code) index is used:
+		// '/' is the character after '.', so this is every "19.xx".
+		where = append(where, "(region_code = ? OR (region_code > ? AND region_code < ?))")
+		args = append(args, p, p+".", p+"/")
+	}
+	if r := strings.TrimSpace(f.Region); r != "" {
+		where = append(where, "region_code = ?")
+		args = append(args, r)
+	}
+	if b := strings.Join(strings.Fields(f.Bidang), " "); b != "" {
+		where = append(where, "bidang = ? COLLATE NOCASE")
+		args = append(args, b)
+	}
+	if f.Status != "" {
+		where = append(where, "status = ?")
+		args = append(args, f.Status)
+	}
+	if f.SumberDana != "" {
+		where = append(where, "sumber_dana = ?")
+		args = append(args, f.SumberDana)
+	}
+	from := " FROM plan_line"
+	if len(where) > 0 {
+		from += " WHERE " + strings.Join(where, " AND ")
+	}
+	refs, err := loadRefs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	// Counting first lets the slice be allocated once: a PlanLine is large,
+	// and regrowing a slice of 20,000 of them costs more than the count.
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(*)"+from, args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("program: list plan lines: %w", err)
+	}
+	rows, err := q.QueryContext(ctx, "SELECT "+lineCols+from, args...)
+	if err != nil {
+		return nil, fmt.Errorf("program: list plan lines: %w", err)
+	}
+	defer rows.Close()
+	out := make([]PlanLine, 0, n)
+	for rows.Next() {
+		l, err := scanLine(rows)
+		if err != nil {
+			return nil, fmt.Errorf("program: list plan lines: %w", err)
+		}
+		l.describe(refs)
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("program: list plan lines: %w", err)
+	}
+	// Sort a permutation rather than the lines themselves: swapping large
+	// structs costs more than one final copy.
+	perm := make([]int32, len(out))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(a, b int32) int {
+		x, y := &out[a], &out[b]
+		if c := strings.Compare(x.SubKegiatanCode, y.SubKegiatanCode); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.Region, y.Region); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ID, y.ID)
+	})
+	sorted := make([]PlanLine, len(out))
+	for i, p := range perm {
+		sorted[i] = out[p]
+	}
+	return sorted, nil
+}
+
+// GetPlanLine returns one plan line.
+func GetPlanLine(ctx context.Context, s *store.Store, id int64) (PlanLine, error) {
+	return getPlanLine(ctx, s.Read(), id)
+}
+
+func getPlanLine(ctx context.Context, q querier, id int64) (PlanLine, error) {
+	l, err := scanLine(q.QueryRowContext(ctx, "SELECT "+lineCols+" FROM plan_line WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return PlanLine{}, fault.Wrap(ErrNotFound, fault.NotFound, "Baris rencana")
+	}
+	if err != nil {
+		return PlanLine{}, fmt.Errorf("program: get plan line: %w", err)
+	}
+	refs, err := loadRefs(ctx, q)
+	if err != nil {
+		return PlanLine{}, err
+	}
+	l.describe(refs)
+	return l, nil
+}
+
+// ListBidang returns the bidang named in plan lines, for the filter.
+func ListBidang(ctx context.Context, s *store.Store) ([]string, error) {
+	rows, err := s.Read().QueryContext(ctx,
+		"SELECT DISTINCT bidang FROM plan_line WHERE bidang <> '' ORDER BY bidang COLLATE NOCASE")
+	if err != nil {
+		return nil, fmt.Errorf("program: list bidang: %w", err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var b string
+		if err := rows.Scan(&b); err != nil {
+			return nil, fmt.Errorf("program: list bidang: %w", err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,212 @@
+package program
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/fault"
+	"selaras/backend/store"
+)
+
+func TestPlanLineValidation(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	prov := f.sub(t, "2.17.08.1.01.0001", "Fasilitasi Sertifikasi Halal", "UKM.05")
+	kab := f.sub(t, "2.17.07.2.01.0003", "Fasilitasi Kemudahan Perizinan Usaha Mikro")
+	tests := []struct {
+		name   string
+		change func(l *PlanLine)
+		field  string // "" when valid
+		msg    string
+	}{
+		{"valid", func(l *PlanLine) {}, "", ""},
+		{"valid in a regency", func(l *PlanLine) { l.Region = "19.01" }, "", ""},
+		{"no sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = 0 }, "Sub-kegiatan", "wajib diisi"},
+		{"unknown sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = 424242 }, "Sub-kegiatan", "tidak ditemukan"},
+		{"a kegiatan is not a sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = f.items["2.17.08.1.01"].ID }, "Sub-kegiatan", "bukan sub-kegiatan"},
+		{"no region", func(l *PlanLine) { l.Region = " " }, "Wilayah", "wajib diisi"},
+		{"unknown region", func(l *PlanLine) { l.Region = "99.99" }, "Wilayah", "\"99.99\" tidak dikenal"},
+		{"national is not a region", func(l *PlanLine) { l.Region = "ID" }, "Wilayah", "tidak dikenal"},
+		{"regency sub-kegiatan in a province", func(l *PlanLine) { l.SubKegiatanID = kab.ID }, "Wilayah", "kewenangan kabupaten/kota"},
+		{"regency sub-kegiatan in a regency", func(l *PlanLine) { l.SubKegiatanID = kab.ID; l.Region = "19.71"; l.SumberDana = APBDKabKota }, "", ""},
+		{"year too early", func(l *PlanLine) { l.Year = 1999 }, "Tahun", "antara 2000 dan 2100"},
+		{"year too late", func(l *PlanLine) { l.Year = 2101 }, "Tahun", "antara 2000 dan 2100"},
+		{"no output indicator", func(l *PlanLine) { l.OutputIndicator = "  " }, "Indikator keluaran", "wajib diisi"},
+		{"negative target", func(l *PlanLine) { l.Target = fp(-1) }, "Target", "nol atau lebih"},
+		{"no target is allowed", func(l *PlanLine) { l.Target = nil; l.OutputUnit = "" }, "", ""},
+		{"target without unit", func(l *PlanLine) { l.OutputUnit = "" }, "Satuan", "wajib diisi"},
+		{"negative pagu", func(l *PlanLine) { l.Pagu = -1 }, "Pagu indikatif", "antara 0 dan Rp100.000.000.000.000"},
+		{"pagu too large", func(l *PlanLine) { l.Pagu = MaxPagu + 1 }, "Pagu indikatif", "antara 0 dan"},
+		{"largest pagu", func(l *PlanLine) { l.Pagu = MaxPagu }, "", ""},
+		{"no sumber dana", func(l *PlanLine) { l.SumberDana = "" }, "Sumber dana", "wajib diisi"},
+		{"unknown sumber dana", func(l *PlanLine) { l.SumberDana = "hibah" }, "Sumber dana", "pilih APBD provinsi"},
+		{"APBD kab/kota in a province", func(l *PlanLine) { l.SumberDana = APBDKabKota }, "Sumber dana", "hanya untuk baris di wilayah kabupaten/kota"},
+		{"negative target n+1", func(l *PlanLine) { l.TargetNext = fp(-0.5) }, "Target tahun n+1", "nol atau lebih"},
+		{"negative pagu n+1", func(l *PlanLine) { l.PaguNext = ip(-5) }, "Pagu tahun n+1", "antara 0 dan"},
+		{"pagu n+1 too large", func(l *PlanLine) { l.PaguNext = ip(MaxPagu + 1) }, "Pagu tahun n+1", "antara 0 dan"},
+		{"unknown status", func(l *PlanLine) { l.Status = "ditolak" }, "Status", "pilih usulan"},
+		{"not agreed without reason", func(l *PlanLine) { l.Status = BelumDisepakati; l.StatusReason = " " }, "Alasan belum disepakati", "wajib diisi"},
+		{"not agreed with reason", func(l *PlanLine) { l.Status = BelumDisepakati; l.StatusReason = "menunggu pagu DAK" }, "", ""},
+		{"unknown central link", func(l *PlanLine) { l.CentralID = ip(424242) }, "Program pusat", "tidak ditemukan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := line(prov, "19", 150_000_000)
+			tt.change(&l)
+			got, err := SavePlanLine(ctx, f.s, l)
+			if tt.field == "" {
+				require.NoError(t, err)
+				assert.NotZero(t, got.ID)
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, tt.field, fault.FieldOf(err), fault.Message(err, fault.ID))
+			assert.Contains(t, fault.Message(err, fault.ID), tt.msg)
+			assert.NotContains(t, fault.Message(err, fault.EN), "{", "the English message is complete")
+		})
+	}
+}
+
+func TestPlanLineSaveAndRead(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	sub := f.sub(t, "2.17.08.1.01.0001", "Fasilitasi Sertifikasi Halal", "UKM.05")
+	l := line(sub, "19", 750_000_000)
+	l.Lokasi, l.Catatan = " 7 kabupaten/kota ", " angka contoh "
+	l.TargetNext, l.PaguNext = fp(1200), ip(900_000_000)
+	l.Status, l.StatusReason = Disepakati, "dropped: only kept while not agreed"
+	got, err := SavePlanLine(ctx, f.s, l)
+	require.NoError(t, err)
+	assert.Equal(t, "2.17.08.1.01.0001", got.SubKegiatanCode)
+	assert.Equal(t, "Fasilitasi Sertifikasi Halal", got.SubKegiatanName)
+	assert.Equal(t, LevelProvince, got.Level)
+	assert.Equal(t, "Kepulauan Bangka Belitung", got.RegionName)
+	assert.Equal(t, "7 kabupaten/kota", got.Lokasi)
+	assert.Equal(t, "", got.StatusReason)
+	assert.Equal(t, []Flag{}, got.Flags)
+	assert.Equal(t, int64(900_000_000), *got.PaguNext)
+
+	got.Target = nil
+	got.OutputUnit = ""
+	got, err = SavePlanLine(ctx, f.s, got)
+	require.NoError(t, err)
+	assert.Equal(t, []Flag{NoTarget}, got.Flags, "program with no target")
+
+	other := f.sub(t, "2.17.07.1.01.0001", "Fasilitasi Jaminan Sosial Ketenagakerjaan")
+	l2, err := SavePlanLine(ctx, f.s, line(other, "19", 1))
+	require.NoError(t, err)
+	assert.Equal(t, []Flag{NoIndicator}, l2.Flags, "a line whose sub-kegiatan serves no indicator")
+
+	_, err = SavePlanLine(ctx, f.s, PlanLine{ID: 424242, SubKegiatanID: sub.ID, Region: "19", Year: 2025,
+		OutputIndicator: "x", SumberDana: DAK})
+	assert.True(t, fault.Is(err, fault.NotFound))
+	assert.True(t, fault.Is(DeletePlanLine(ctx, f.s, 424242), fault.NotFound))
+
+	bidang, err := ListBidang(ctx, f.s)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Bidang UKM"}, bidang)
+}
+
+func TestPlanLineInput(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	sub := f.sub(t, "2.17.08.1.01.0001", "Fasilitasi Sertifikasi Halal", "UKM.05")
+	base := PlanLineInput{SubKegiatanID: sub.ID, Region: "19", Year: 2025, OutputIndicator: "Sertifikat halal terbit",
+		OutputUnit: "sertifikat", SumberDana: APBDProvinsi}
+	tests := []struct {
+		name                 string
+		target, pagu         string
+		targetNext, paguNext string
+		wantPagu             int64
+		wantPaguNext         *int64
+		wantTarget           *float64
+		wantUnit             string
+		field, msg           string
+	}{
+		{name: "Indonesian grouping", target: "1.000", pagu: "222.000.000.000", wantPagu: 222_000_000_000, wantTarget: fp(1000), wantUnit: "sertifikat"},
+		{name: "rupiah and scale words", target: "1.000", pagu: "Rp 1,5 miliar", paguNext: "Rp2 M", wantPagu: 1_500_000_000,
+			wantPaguNext: ip(2_000_000_000), wantTarget: fp(1000), wantUnit: "sertifikat"},
+		{name: "no cents marker", pagu: "Rp 15.000,-", wantPagu: 15000, wantUnit: "sertifikat"},
+		{name: "empty pagu is zero", target: "10", wantPagu: 0, wantTarget: fp(10), wantUnit: "sertifikat"},
+		{name: "largest pagu", pagu: "100 triliun", wantPagu: MaxPagu, wantUnit: "sertifikat"},
+		{name: "cents refused", pagu: "1.500,50", field: "Pagu indikatif", msg: "rupiah bulat"},
+		{name: "percent pagu refused", pagu: "15%", field: "Pagu indikatif", msg: "bukan persen"},
+		{name: "not a number", pagu: "satu juta", field: "Pagu indikatif", msg: "bukan angka yang dikenali"},
+		{name: "negative pagu", pagu: "-1.000", field: "Pagu indikatif", msg: "antara 0 dan"},
+		{name: "pagu too large", pagu: "101 triliun", field: "Pagu indikatif", msg: "antara 0 dan"},
+		{name: "bad pagu n+1", paguNext: "12,3,4", field: "Pagu tahun n+1", msg: "\"12,3,4\" bukan angka"},
+		{name: "bad target", target: "17,6,5", field: "Target", msg: "pemisah desimal lebih dari satu"},
+		{name: "bad target n+1", targetNext: "abc", field: "Target tahun n+1", msg: "bukan angka"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := base
+			in.Target, in.Pagu, in.TargetNext, in.PaguNext = tt.target, tt.pagu, tt.targetNext, tt.paguNext
+			got, err := SavePlanLineInput(ctx, f.s, in)
+			if tt.field != "" {
+				require.Error(t, err)
+				assert.Equal(t, tt.field, fault.FieldOf(err))
+				assert.Contains(t, fault.Message(err, fault.ID), tt.msg)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantPagu, got.Pagu)
+			assert.Equal(t, tt.wantPaguNext, got.PaguNext)
+			assert.Equal(t, tt.wantTarget, got.Target)
+			assert.Equal(t, tt.wantUnit, got.OutputUnit)
+		})
+	}
+	t.Run("a percentage target sets the unit", func(t *testing.T) {
+		in := base
+		in.OutputUnit, in.Target = "", "17,65%"
+		got, err := SavePlanLineInput(ctx, f.s, in)
+		require.NoError(t, err)
+		assert.Equal(t, 17.65, *got.Target)
+		assert.Equal(t, "%", got.OutputUnit)
+	})
+}
+
+func TestPlanLineAudit(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	// The audit log names the operator of the office profile.
+	require.NoError(t, f.s.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO profile(id, province_code, office_name, working_year, user_name)
+VALUES(1, '19', 'Dinas KUKM Babel', 2025, 'Operator Uji')`)
+		return err
+	}))
+	sub := f.sub(t, "2.17.08.1.01.0001", "Fasilitasi Sertifikasi Halal", "UKM.05")
+	l, err := SavePlanLine(ctx, f.s, line(sub, "19", 100))
+	require.NoError(t, err)
+	l.Pagu = 222_000_000_000
+	_, err = SavePlanLine(ctx, f.s, l)
+	require.NoError(t, err)
+	require.NoError(t, DeletePlanLine(ctx, f.s, l.ID))
+
+	hist, err := History(ctx, f.s, l.ID)
+	require.NoError(t, err)
+	require.Len(t, hist, 3)
+	assert.Equal(t, []string{"delete", "update", "insert"}, []string{hist[0].Action, hist[1].Action, hist[2].Action})
+	assert.Contains(t, hist[1].OldValues, `"pagu":100`)
+	assert.Contains(t, hist[1].NewValues, `"pagu":222000000000`, "Rupiah are stored as integers")
+	for _, h := range hist {
+		assert.Equal(t, "Operator Uji", h.UserName)
+	}
+
+	// A refused save writes nothing, not even to the log.
+	bad := line(sub, "19", 100)
+	bad.SumberDana = "hibah"
+	_, err = SavePlanLine(ctx, f.s, bad)
+	require.Error(t, err)
+	all, err := f.s.Audit(ctx, store.AuditQuery{Table: "plan_line"})
+	require.NoError(t, err)
+	assert.Len(t, all, 3)
+	for _, e := range all {
+		assert.False(t, strings.Contains(e.NewValues, "hibah"))
+	}
+}

@@ -1,0 +1,444 @@
+// Package program holds programs and budgets: the regional nomenclature of
+// urusan 2.17 (program -> kegiatan -> sub-kegiatan, codes 2.17.PP.L.KK.SSSS),
+// the central (ministry) programs and outputs it aligns with, and the plan
+// lines of the work plan (Renja) per sub-kegiatan x region x year with their
+// target and pagu indikatif. It builds the tree with exact Rupiah subtotals,
+// the centre-province-regency crosswalk (sinkronisasi pusat-daerah), and
+// tells the harmonisation matrix which indicators a program serves.
+package program
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"selaras/backend/fault"
+	"selaras/backend/store"
+)
+
+// Kind is the rank of a nomenclature item.
+type Kind string
+
+const (
+	KindUrusan      Kind = "urusan"
+	KindProgram     Kind = "program"
+	KindKegiatan    Kind = "kegiatan"
+	KindSubKegiatan Kind = "sub_kegiatan"
+)
+
+// Level is the tier of government a kegiatan or sub-kegiatan belongs to: the
+// L digit of its code.
+type Level string
+
+const (
+	LevelProvince Level = "provinsi" // L = 1
+	LevelRegency  Level = "kabkota"  // L = 2, kabupaten/kota
+)
+
+// Item is one row of the nomenclature.
+type Item struct {
+	ID        int64  `json:"id"`
+	Code      string `json:"code"`
+	Kind      Kind   `json:"kind"`
+	Level     Level  `json:"level"`    // for kegiatan and sub-kegiatan; "" above them
+	ParentID  int64  `json:"parentId"` // 0 for the urusan
+	Name      string `json:"name"`
+	Shipped   bool   `json:"shipped"`   // from the decree: read-only
+	CentralID *int64 `json:"centralId"` // the central program or output it supports
+	Note      string `json:"note"`
+	// IndicatorIDs are the performance indicators a sub-kegiatan serves.
+	IndicatorIDs []int64 `json:"indicatorIds"`
+}
+
+// ErrNotFound means no item, plan line or central item has that id.
+var ErrNotFound = errors.New("program: not found")
+
+var (
+	reUrusan   = regexp.MustCompile(`^\d\.\d{2}$`)
+	reProgram  = regexp.MustCompile(`^\d\.\d{2}\.\d{2}$`)
+	reKegiatan = regexp.MustCompile(`^\d\.\d{2}\.\d{2}\.[12]\.\d{2}$`)
+	reSub      = regexp.MustCompile(`^\d\.\d{2}\.\d{2}\.[12]\.\d{2}\.\d{4}$`)
+	reSubNo    = regexp.MustCompile(`^\d{4}$`)
+)
+
+// kindOfCode tells the rank of a code from its shape.
+func kindOfCode(code string) (Kind, bool) {
+	switch {
+	case reUrusan.MatchString(code):
+		return KindUrusan, true
+	case reProgram.MatchString(code):
+		return KindProgram, true
+	case reKegiatan.MatchString(code):
+		return KindKegiatan, true
+	case reSub.MatchString(code):
+		return KindSubKegiatan, true
+	}
+	return "", false
+}
+
+// parentCode drops the last segment: "2.17.07.2.01.0001" -> "2.17.07.2.01".
+// The L digit has no item of its own, so a kegiatan's parent is its program.
+func parentCode(code string) string {
+	parts := strings.Split(code, ".")
+	switch len(parts) {
+	case 3:
+		return strings.Join(parts[:2], ".")
+	case 5:
+		return strings.Join(parts[:3], ".")
+	case 6:
+		return strings.Join(parts[:5], ".")
+	}
+	return ""
+}
+
+// levelOfCode reads the L digit of a kegiatan or sub-kegiatan code.
+func levelOfCode(code string) Level {
+	parts := strings.Split(code, ".")
+	if len(parts) < 5 {
+		return ""
+	}
+	switch parts[3] {
+	case "1":
+		return LevelProvince
+	case "2":
+		return LevelRegency
+	}
+	return ""
+}
+
+func levelText(l Level) string {
+	if l == LevelProvince {
+		return "provinsi (L = 1)"
+	}
+	return "kabupaten/kota (L = 2)"
+}
+
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}
+
+const itemCols = `id, code, kind, COALESCE(parent_id, 0), name, shipped, central_id, note`
+
+func scanItem(row interface{ Scan(...any) error }) (Item, error) {
+	var it Item
+	err := row.Scan(&it.ID, &it.Code, &it.Kind, &it.ParentID, &it.Name, &it.Shipped, &it.CentralID, &it.Note)
+	it.Level = levelOfCode(it.Code)
+	it.IndicatorIDs = []int64{}
+	return it, err
+}
+
+// ListItems returns the whole nomenclature in code order, each sub-kegiatan
+// with the indicators it serves.
+func ListItems(ctx context.Context, q querier) ([]Item, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+itemCols+" FROM nomenclature ORDER BY code")
+	if err != nil {
+		return nil, fmt.Errorf("program: list items: %w", err)
+	}
+	defer rows.Close()
+	out := []Item{}
+	pos := map[int64]int{}
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, fmt.Errorf("program: list items: %w", err)
+		}
+		pos[it.ID] = len(out)
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("program: list items: %w", err)
+	}
+	links, err := q.QueryContext(ctx, "SELECT sub_kegiatan_id, indicator_id FROM sub_kegiatan_indicator ORDER BY sub_kegiatan_id, indicator_id")
+	if err != nil {
+		return nil, fmt.Errorf("program: list items: %w", err)
+	}
+	defer links.Close()
+	for links.Next() {
+		var sub, ind int64
+		if err := links.Scan(&sub, &ind); err != nil {
+			return nil, fmt.Errorf("program: list items: %w", err)
+		}
+		if i, ok := pos[sub]; ok {
+			out[i].IndicatorIDs = append(out[i].IndicatorIDs, ind)
+		}
+	}
+	return out, links.Err()
+}
+
+// GetItem returns one nomenclature item.
+func GetItem(ctx context.Context, s *store.Store, id int64) (Item, error) {
+	return getItem(ctx, s.Read(), id)
+}
+
+func getItem(ctx context.Context, q querier, id int64) (Item, error) {
+	it, err := scanItem(q.QueryRowContext(ctx, "SELECT "+itemCols+" FROM nomenclature WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Item{}, fault.Wrap(ErrNotFound, fault.NotFound, "Sub-kegiatan")
+	}
+	if err != nil {
+		return Item{}, fmt.Errorf("program: get item: %w", err)
+	}
+	rows, err := q.QueryContext(ctx, "SELECT indicator_id FROM sub_kegiatan_indicator WHERE sub_kegiatan_id = ? ORDER BY indicator_id", id)
+	if err != nil {
+		return Item{}, fmt.Errorf("program: get item: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ind int64
+		if err := rows.Scan(&ind); err != nil {
+			return Item{}, fmt.Errorf("program: get item: %w", err)
+		}
+		it.IndicatorIDs = append(it.IndicatorIDs, ind)
+	}
+	return it, rows.Err()
+}
+
+func itemByCode(ctx context.Context, q querier, code string) (Item, bool, error) {
+	it, err := scanItem(q.QueryRowContext(ctx, "SELECT "+itemCols+" FROM nomenclature WHERE code = ?", code))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Item{}, false, nil
+	}
+	if err != nil {
+		return Item{}, false, fmt.Errorf("program: item %s: %w", code, err)
+	}
+	return it, true, nil
+}
+
+const fieldSubCode = "Kode sub-kegiatan"
+
+func badCode(reason string) error {
+	return fault.New(fault.Invalid, fieldSubCode, "reason", reason)
+}
+
+// checkSubCode validates a sub-kegiatan code against its parent kegiatan and
+// returns the parent and the full code. The parent is parentID when given
+// (the kegiatan the user picked), else the kegiatan the code's prefix names.
+// With a parent picked, the four digits of the sub-kegiatan number alone are
+// enough ("0001").
+func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (Item, string, error) {
+	code = strings.Join(strings.Fields(code), "")
+	if code == "" {
+		return Item{}, "", fault.New(fault.Required, fieldSubCode)
+	}
+	var parent Item
+	picked := false
+	if parentID != 0 {
+		p, err := getItem(ctx, q, parentID)
+		if err != nil && !fault.Is(err, fault.NotFound) {
+			return Item{}, "", err
+		}
+		if err != nil || p.Kind != KindKegiatan {
+			return Item{}, "", badCode("kegiatan induk yang dipilih tidak ada dalam nomenklatur")
+		}
+		parent, picked = p, true
+		if reSubNo.MatchString(code) {
+			code = parent.Code + "." + code
+		}
+	}
+	if !reSub.MatchString(code) {
+		return Item{}, "", badCode("\"" + code + "\" tidak sesuai format 2.17.PP.L.KK.SSSS, misalnya 2.17.07.2.01.0001")
+	}
+	if strings.HasSuffix(code, ".0000") {
+		return Item{}, "", badCode("nomor sub-kegiatan (4 angka terakhir) tidak boleh 0000")
+	}
+	prefix := parentCode(code)
+	if !picked {
+		p, ok, err := itemByCode(ctx, q, prefix)
+		if err != nil {
+			return Item{}, "", err
+		}
+		if !ok || p.Kind != KindKegiatan {
+			return Item{}, "", badCode("kegiatan induk " + prefix + " tidak ada dalam nomenklatur")
+		}
+		parent = p
+	}
+	if got, want := levelOfCode(code), parent.Level; got != want {
+		return Item{}, "", badCode("digit tingkat (L) menunjuk " + levelText(got) + ", padahal kegiatan induk " +
+			parent.Code + " adalah kegiatan " + levelText(want))
+	}
+	if prefix != parent.Code {
+		return Item{}, "", badCode("kode harus diawali kode kegiatan induknya, " + parent.Code)
+	}
+	return parent, code, nil
+}
+
+// SaveSubKegiatan validates and inserts (ID 0) or updates a sub-kegiatan,
+// replacing its links to indicators. The code is checked against its parent
+// kegiatan (see checkSubCode); shipped items cannot be changed.
+func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error) {
+	it.Name = strings.Join(strings.Fields(it.Name), " ")
+	it.Note = strings.TrimSpace(it.Note)
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if it.ID != 0 {
+			cur, err := getItem(ctx, tx, it.ID)
+			if err != nil {
+				return err
+			}
+			if cur.Shipped || cur.Kind != KindSubKegiatan {
+				return fault.New(fault.Invalid, "Nomenklatur", "reason",
+					cur.Code+" berasal dari Kepmendagri dan tidak dapat diubah; hanya sub-kegiatan yang dapat diubah")
+			}
+		}
+		parent, code, err := checkSubCode(ctx, tx, it.Code, it.ParentID)
+		if err != nil {
+			return err
+		}
+		it.Code, it.ParentID, it.Kind, it.Level, it.Shipped = code, parent.ID, KindSubKegiatan, parent.Level, false
+		if it.Name == "" {
+			return fault.New(fault.Required, "Nama sub-kegiatan")
+		}
+		var dup int64
+		err = tx.QueryRowContext(ctx, "SELECT id FROM nomenclature WHERE code = ? AND id <> ?", it.Code, it.ID).Scan(&dup)
+		if err == nil {
+			return badCode("kode " + it.Code + " sudah dipakai sub-kegiatan lain")
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("program: save sub-kegiatan: %w", err)
+		}
+		if err := checkCentral(ctx, tx, it.CentralID); err != nil {
+			return err
+		}
+		ids, err := checkIndicators(ctx, tx, it.IndicatorIDs)
+		if err != nil {
+			return err
+		}
+		it.IndicatorIDs = ids
+		it.ID, err = putSub(ctx, tx, it)
+		return err
+	})
+	if err != nil {
+		return Item{}, err
+	}
+	return it, nil
+}
+
+// PutSubKegiatan writes an already validated sub-kegiatan and its indicator
+// links inside tx (the demo uses it); ParentID must be its kegiatan.
+func PutSubKegiatan(ctx context.Context, tx *sql.Tx, it Item) (int64, error) {
+	return putSub(ctx, tx, it)
+}
+
+func putSub(ctx context.Context, tx *sql.Tx, it Item) (int64, error) {
+	if it.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO nomenclature(code, kind, parent_id, name, shipped, central_id, note)
+VALUES(?, 'sub_kegiatan', ?, ?, 0, ?, ?)`, it.Code, it.ParentID, it.Name, it.CentralID, it.Note)
+		if err != nil {
+			return 0, fmt.Errorf("program: insert sub-kegiatan: %w", err)
+		}
+		if it.ID, err = res.LastInsertId(); err != nil {
+			return 0, fmt.Errorf("program: insert sub-kegiatan: %w", err)
+		}
+	} else {
+		_, err := tx.ExecContext(ctx, `UPDATE nomenclature SET code = ?, parent_id = ?, name = ?, central_id = ?, note = ?
+WHERE id = ? AND kind = 'sub_kegiatan'`, it.Code, it.ParentID, it.Name, it.CentralID, it.Note, it.ID)
+		if err != nil {
+			return 0, fmt.Errorf("program: update sub-kegiatan: %w", err)
+		}
+	}
+	if err := replaceLinks(ctx, tx, "sub_kegiatan_indicator", "sub_kegiatan_id", it.ID, it.IndicatorIDs); err != nil {
+		return 0, err
+	}
+	return it.ID, nil
+}
+
+// replaceLinks makes the indicator links of one row exactly ids, touching
+// only the links that change so the audit log shows real changes.
+func replaceLinks(ctx context.Context, tx *sql.Tx, table, col string, id int64, ids []int64) error {
+	want := map[int64]bool{}
+	for _, i := range ids {
+		want[i] = true
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT indicator_id FROM "+table+" WHERE "+col+" = ?", id)
+	if err != nil {
+		return fmt.Errorf("program: links: %w", err)
+	}
+	have := map[int64]bool{}
+	for rows.Next() {
+		var i int64
+		if err := rows.Scan(&i); err != nil {
+			rows.Close()
+			return fmt.Errorf("program: links: %w", err)
+		}
+		have[i] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("program: links: %w", err)
+	}
+	for i := range have {
+		if !want[i] {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE "+col+" = ? AND indicator_id = ?", id, i); err != nil {
+				return fmt.Errorf("program: unlink: %w", err)
+			}
+		}
+	}
+	for _, i := range sortedIDs(want) {
+		if !have[i] {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO "+table+"("+col+", indicator_id) VALUES(?, ?)", id, i); err != nil {
+				return fmt.Errorf("program: link: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+func sortedIDs(set map[int64]bool) []int64 {
+	out := make([]int64, 0, len(set))
+	for i := range set {
+		out = append(out, i)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
+	return out
+}
+
+// checkIndicators refuses unknown indicator ids and returns the ids sorted
+// without duplicates.
+func checkIndicators(ctx context.Context, q querier, ids []int64) ([]int64, error) {
+	set := map[int64]bool{}
+	for _, id := range ids {
+		var n int
+		if err := q.QueryRowContext(ctx, "SELECT count(*) FROM indicator WHERE id = ?", id).Scan(&n); err != nil {
+			return nil, fmt.Errorf("program: check indicator: %w", err)
+		}
+		if n == 0 {
+			return nil, fault.New(fault.Invalid, "Indikator kinerja", "reason",
+				"indikator dengan id "+strconv.FormatInt(id, 10)+" tidak ada dalam katalog")
+		}
+		set[id] = true
+	}
+	return sortedIDs(set), nil
+}
+
+// DeleteSubKegiatan removes a user-added sub-kegiatan and its indicator
+// links. One that still has plan lines is refused rather than taking the
+// budget lines with it.
+func DeleteSubKegiatan(ctx context.Context, s *store.Store, id int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		cur, err := getItem(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.Shipped || cur.Kind != KindSubKegiatan {
+			return fault.New(fault.Invalid, "Nomenklatur", "reason",
+				cur.Code+" berasal dari Kepmendagri dan tidak dapat dihapus; hanya sub-kegiatan yang dapat dihapus")
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM plan_line WHERE sub_kegiatan_id = ?", id).Scan(&n); err != nil {
+			return fmt.Errorf("program: delete sub-kegiatan: %w", err)
+		}
+		if n > 0 {
+			return fault.New(fault.Invalid, "Sub-kegiatan", "reason", fmt.Sprintf(
+				"%s masih dipakai %d baris rencana; hapus atau pindahkan baris itu dulu", cur.Code, n))
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM nomenclature WHERE id = ?", id); err != nil {
+			return fmt.Errorf("program: delete sub-kegiatan: %w", err)
+		}
+		return nil
+	})
+}
