@@ -65,7 +65,7 @@ func New(opt Options) (*App, error) {
 
 // Bindings are the structs the frontend calls, one per area.
 func (a *App) Bindings() []any {
-	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}, a.exchange}
+	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}, &Programs{a}, a.exchange}
 }
 
 // Startup is Wails' OnStartup; it opens the workspace chosen by Options.
@@ -133,7 +133,7 @@ func (a *App) open(ctx context.Context, path string, kind workspace.Kind, rememb
 	var err error
 	switch {
 	case exists(path):
-		s, err = store.Open(ctx, path, store.Options{})
+		s, err = workspace.Open(ctx, path)
 	case kind == workspace.Demo:
 		s, err = demo.Create(ctx, path)
 	default:

@@ -35,7 +35,7 @@ export function expect(locator) {
     }),
     toHaveAttribute: (attr, value) => poll(`${name} [${attr}=${value}]`, async () => {
       const v = await locator.first().getAttribute(attr)
-      return { ok: v === value, got: v }
+      return { ok: value instanceof RegExp ? value.test(v ?? '') : v === value, got: v }
     }),
   }
 }

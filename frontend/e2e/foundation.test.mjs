@@ -66,8 +66,8 @@ describe('first start', () => {
       await shot(page, '04-home-demo')
 
       // An area that is not built yet says so and shows no figures.
-      await new Shell(page).go('Program')
-      await expect(page.getByText('Program belum tersedia')).toBeVisible()
+      await new Shell(page).go('Rakor')
+      await expect(page.getByText('Rakor belum tersedia')).toBeVisible()
     }))
 })
 

@@ -7,6 +7,7 @@ import EmptyArea from './views/EmptyArea.vue'
 import ComparisonView from './views/ComparisonView.vue'
 import IndicatorsView from './views/IndicatorsView.vue'
 import ExchangeView from './views/ExchangeView.vue'
+import ProgramsView from './views/ProgramsView.vue'
 
 // Hash history: the Wails webview serves a single index.html.
 export const router = createRouter({
@@ -15,7 +16,7 @@ export const router = createRouter({
     { path: '/', name: 'home', component: HomeView },
     { path: '/perbandingan', name: 'comparison', component: ComparisonView },
     { path: '/indikator', name: 'indicators', component: IndicatorsView },
-    { path: '/program', name: 'programs', component: EmptyArea, props: { area: 'programs' } },
+    { path: '/program', name: 'programs', component: ProgramsView },
     { path: '/rakor', name: 'rakor', component: EmptyArea, props: { area: 'rakor' } },
     { path: '/ekspor-impor', name: 'exchange', component: ExchangeView },
     { path: '/wilayah', name: 'regions', component: RegionsView },

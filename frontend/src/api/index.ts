@@ -5,8 +5,9 @@ import * as SettingsSvc from '../lib/wailsjs/go/app/Settings'
 import * as RegionsSvc from '../lib/wailsjs/go/app/Regions'
 import * as TargetsSvc from '../lib/wailsjs/go/app/Targets'
 import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
+import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import { EventsOn } from '../lib/wailsjs/runtime/runtime'
-import type { app, harmonise, indicator, profile, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
+import type { app, harmonise, indicator, profile, program, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
 export type Region = region.Region
@@ -22,6 +23,15 @@ export type CellError = target.CellError
 export type ApplyResult = app.ApplyResult
 export interface ExportProgress { done: number; total: number }
 export type ImportPreview = app.ImportPreview
+export type ProgramFilter = program.Filter
+export type ProgramTree = program.Tree
+export type ProgramNode = program.Node
+export type ProgramItem = program.Item
+export type PlanLine = program.PlanLine
+export type PlanLineInput = program.PlanLineInput
+export type CentralItem = program.CentralItem
+export type Crosswalk = program.Crosswalk
+export type CrosswalkQuery = program.CrosswalkQuery
 export type ImportChange = xlsx.Change
 export type Flag =
   | 'missing_target' | 'below_national' | 'below_provincial' | 'rollup_short' | 'rollup_above'
@@ -98,6 +108,18 @@ export const api = {
     matrix: (province: string, years: number[]) => call(() => TargetsSvc.Matrix(province, years)),
     apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits, pasted)),
     history: (indicatorId: number, region: string, year: number) => call(() => TargetsSvc.History(indicatorId, region, year)),
+  },
+  programs: {
+    tree: (f: ProgramFilter) => call(() => ProgramsSvc.Tree(f)),
+    items: () => call(() => ProgramsSvc.Items()),
+    saveSubKegiatan: (it: ProgramItem) => call(() => ProgramsSvc.SaveSubKegiatan(it)),
+    deleteSubKegiatan: (id: number) => call(() => ProgramsSvc.DeleteSubKegiatan(id)),
+    savePlanLine: (l: PlanLineInput) => call(() => ProgramsSvc.SavePlanLine(l)),
+    deletePlanLine: (id: number) => call(() => ProgramsSvc.DeletePlanLine(id)),
+    history: (id: number) => call(() => ProgramsSvc.PlanLineHistory(id)),
+    central: () => call(() => ProgramsSvc.Central()),
+    crosswalk: (q: CrosswalkQuery) => call(() => ProgramsSvc.Crosswalk(q)),
+    bidang: async () => (await call(() => ProgramsSvc.Bidang())) ?? [],
   },
   exchange: {
     exportTargets: (province: string, years: number[]) => call(() => ExchangeSvc.ExportTargets(province, years)),

@@ -401,6 +401,567 @@ export namespace profile {
 
 }
 
+export namespace program {
+	
+	export class CentralTarget {
+	    year: number;
+	    target?: number;
+	    pagu?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CentralTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.target = source["target"];
+	        this.pagu = source["pagu"];
+	    }
+	}
+	export class CentralItem {
+	    id: number;
+	    code: string;
+	    kind: string;
+	    parentId: number;
+	    name: string;
+	    institution: string;
+	    unit: string;
+	    note: string;
+	    indicatorIds: number[];
+	    targets: CentralTarget[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CentralItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.kind = source["kind"];
+	        this.parentId = source["parentId"];
+	        this.name = source["name"];
+	        this.institution = source["institution"];
+	        this.unit = source["unit"];
+	        this.note = source["note"];
+	        this.indicatorIds = source["indicatorIds"];
+	        this.targets = this.convertValues(source["targets"], CentralTarget);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CentralPlan {
+	    item: CentralItem;
+	    target?: number;
+	    pagu?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CentralPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = this.convertValues(source["item"], CentralItem);
+	        this.target = source["target"];
+	        this.pagu = source["pagu"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class CrossCentre {
+	    nationalTarget?: number;
+	    items: CentralPlan[];
+	    pagu: number;
+	    missing: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CrossCentre(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.nationalTarget = source["nationalTarget"];
+	        this.items = this.convertValues(source["items"], CentralPlan);
+	        this.pagu = source["pagu"];
+	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Sum {
+	    pagu: number;
+	    paguNext: number;
+	    lines: number;
+	    noTarget: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Sum(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pagu = source["pagu"];
+	        this.paguNext = source["paguNext"];
+	        this.lines = source["lines"];
+	        this.noTarget = source["noTarget"];
+	    }
+	}
+	export class PlanLine {
+	    id: number;
+	    subKegiatanId: number;
+	    subKegiatanCode: string;
+	    subKegiatanName: string;
+	    level: string;
+	    region: string;
+	    regionName: string;
+	    year: number;
+	    outputIndicator: string;
+	    outputUnit: string;
+	    target?: number;
+	    pagu: number;
+	    sumberDana: string;
+	    lokasi: string;
+	    bidang: string;
+	    catatan: string;
+	    targetNext?: number;
+	    paguNext?: number;
+	    status: string;
+	    statusReason: string;
+	    centralId?: number;
+	    flags: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.subKegiatanId = source["subKegiatanId"];
+	        this.subKegiatanCode = source["subKegiatanCode"];
+	        this.subKegiatanName = source["subKegiatanName"];
+	        this.level = source["level"];
+	        this.region = source["region"];
+	        this.regionName = source["regionName"];
+	        this.year = source["year"];
+	        this.outputIndicator = source["outputIndicator"];
+	        this.outputUnit = source["outputUnit"];
+	        this.target = source["target"];
+	        this.pagu = source["pagu"];
+	        this.sumberDana = source["sumberDana"];
+	        this.lokasi = source["lokasi"];
+	        this.bidang = source["bidang"];
+	        this.catatan = source["catatan"];
+	        this.targetNext = source["targetNext"];
+	        this.paguNext = source["paguNext"];
+	        this.status = source["status"];
+	        this.statusReason = source["statusReason"];
+	        this.centralId = source["centralId"];
+	        this.flags = source["flags"];
+	    }
+	}
+	export class CrossLevel {
+	    region: region.Region;
+	    indicatorTarget?: number;
+	    lines: PlanLine[];
+	    target?: number;
+	    unit: string;
+	    sum: Sum;
+	    missing: boolean;
+	    fromProvince: PlanLine[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CrossLevel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.region = this.convertValues(source["region"], region.Region);
+	        this.indicatorTarget = source["indicatorTarget"];
+	        this.lines = this.convertValues(source["lines"], PlanLine);
+	        this.target = source["target"];
+	        this.unit = source["unit"];
+	        this.sum = this.convertValues(source["sum"], Sum);
+	        this.missing = source["missing"];
+	        this.fromProvince = this.convertValues(source["fromProvince"], PlanLine);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CrosswalkQuery {
+	    indicatorId: number;
+	    centralCode: string;
+	    year: number;
+	    province: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CrosswalkQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.indicatorId = source["indicatorId"];
+	        this.centralCode = source["centralCode"];
+	        this.year = source["year"];
+	        this.province = source["province"];
+	    }
+	}
+	export class Crosswalk {
+	    query: CrosswalkQuery;
+	    indicator?: indicator.Indicator;
+	    central?: CentralItem;
+	    centre: CrossCentre;
+	    province: CrossLevel;
+	    regencies: CrossLevel[];
+	    missing: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Crosswalk(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = this.convertValues(source["query"], CrosswalkQuery);
+	        this.indicator = this.convertValues(source["indicator"], indicator.Indicator);
+	        this.central = this.convertValues(source["central"], CentralItem);
+	        this.centre = this.convertValues(source["centre"], CrossCentre);
+	        this.province = this.convertValues(source["province"], CrossLevel);
+	        this.regencies = this.convertValues(source["regencies"], CrossLevel);
+	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Filter {
+	    year: number;
+	    province: string;
+	    region: string;
+	    bidang: string;
+	    status: string;
+	    sumberDana: string;
+	    includeEmpty: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.province = source["province"];
+	        this.region = source["region"];
+	        this.bidang = source["bidang"];
+	        this.status = source["status"];
+	        this.sumberDana = source["sumberDana"];
+	        this.includeEmpty = source["includeEmpty"];
+	    }
+	}
+	export class FundSum {
+	    sumberDana: string;
+	    label: string;
+	    sum: Sum;
+	
+	    static createFrom(source: any = {}) {
+	        return new FundSum(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sumberDana = source["sumberDana"];
+	        this.label = source["label"];
+	        this.sum = this.convertValues(source["sum"], Sum);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Item {
+	    id: number;
+	    code: string;
+	    kind: string;
+	    level: string;
+	    parentId: number;
+	    name: string;
+	    shipped: boolean;
+	    centralId?: number;
+	    note: string;
+	    indicatorIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.kind = source["kind"];
+	        this.level = source["level"];
+	        this.parentId = source["parentId"];
+	        this.name = source["name"];
+	        this.shipped = source["shipped"];
+	        this.centralId = source["centralId"];
+	        this.note = source["note"];
+	        this.indicatorIds = source["indicatorIds"];
+	    }
+	}
+	export class Node {
+	    item: Item;
+	    children: Node[];
+	    lines: PlanLine[];
+	    sum: Sum;
+	
+	    static createFrom(source: any = {}) {
+	        return new Node(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = this.convertValues(source["item"], Item);
+	        this.children = this.convertValues(source["children"], Node);
+	        this.lines = this.convertValues(source["lines"], PlanLine);
+	        this.sum = this.convertValues(source["sum"], Sum);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PlanLineInput {
+	    id: number;
+	    subKegiatanId: number;
+	    region: string;
+	    year: number;
+	    outputIndicator: string;
+	    outputUnit: string;
+	    target: string;
+	    pagu: string;
+	    sumberDana: string;
+	    lokasi: string;
+	    bidang: string;
+	    catatan: string;
+	    targetNext: string;
+	    paguNext: string;
+	    status: string;
+	    statusReason: string;
+	    centralId?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanLineInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.subKegiatanId = source["subKegiatanId"];
+	        this.region = source["region"];
+	        this.year = source["year"];
+	        this.outputIndicator = source["outputIndicator"];
+	        this.outputUnit = source["outputUnit"];
+	        this.target = source["target"];
+	        this.pagu = source["pagu"];
+	        this.sumberDana = source["sumberDana"];
+	        this.lokasi = source["lokasi"];
+	        this.bidang = source["bidang"];
+	        this.catatan = source["catatan"];
+	        this.targetNext = source["targetNext"];
+	        this.paguNext = source["paguNext"];
+	        this.status = source["status"];
+	        this.statusReason = source["statusReason"];
+	        this.centralId = source["centralId"];
+	    }
+	}
+	export class RegionSum {
+	    region: string;
+	    name: string;
+	    sum: Sum;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegionSum(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.region = source["region"];
+	        this.name = source["name"];
+	        this.sum = this.convertValues(source["sum"], Sum);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Tree {
+	    filter: Filter;
+	    urusan: Item;
+	    programs: Node[];
+	    total: Sum;
+	    byRegion: RegionSum[];
+	    bySumberDana: FundSum[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Tree(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.urusan = this.convertValues(source["urusan"], Item);
+	        this.programs = this.convertValues(source["programs"], Node);
+	        this.total = this.convertValues(source["total"], Sum);
+	        this.byRegion = this.convertValues(source["byRegion"], RegionSum);
+	        this.bySumberDana = this.convertValues(source["bySumberDana"], FundSum);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace region {
 	
 	export class Region {

@@ -1,0 +1,79 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { expect } from './expect.mjs'
+import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { ProfileForm, Shell, Welcome } from './pages.mjs'
+
+let browser
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+/** Expands a row of the program tree by its code. */
+async function expand(page, code) {
+  const row = page.locator('[data-testid=program-tree] tr', { hasText: code }).first()
+  await row.locator('.n-data-table-expand-trigger').click()
+}
+
+/** The hover title of the province cell of an indicator in the comparison matrix. */
+function provinceCell(page, code) {
+  return page.locator(`[data-testid=matrix] tr[data-indicator="${code}"] td.ref.cell`)
+}
+
+test('a sub-kegiatan with a plan line updates the totals and the flags; a code that does not fit its kegiatan is refused', async () => {
+  const app = await startApp()
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Welcome(page).startOffice()
+    const form = new ProfileForm(page)
+    await form.chooseProvince('Kepulauan Bangka Belitung')
+    await form.suggestOfficeName()
+    await form.submit()
+    await new Shell(page).go('Program')
+    await expect(page.getByTestId('program-totals')).toContainText('Rp0')
+
+    await expand(page, '2.17.08')
+    await page.getByTestId('add-sub-2.17.08.1.01').click()
+    // A regency code (L = 2) under a province kegiatan is refused with the reason.
+    await page.getByTestId('sub-code').locator('input').fill('2.17.08.2.01.0001')
+    await page.getByTestId('sub-name').locator('input').fill('Fasilitasi Sertifikasi Halal bagi Usaha Kecil')
+    await page.getByTestId('sub-save').click()
+    await expect(page.getByText('Kode sub-kegiatan').first()).toBeVisible()
+    await expect(page.locator('.n-form-item-feedback--error').first()).toBeVisible()
+    await shot(page, '30-sub-code-refused')
+
+    await page.getByTestId('sub-code').locator('input').fill('2.17.08.1.01.0001')
+    await page.getByTestId('sub-indicators').click()
+    await page.keyboard.type('UKM.05')
+    await page.locator('.n-base-select-option', { hasText: 'UKM.05' }).first().click()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('sub-save').click()
+    await expect(page.getByTestId('add-line-2.17.08.1.01.0001')).toBeVisible()
+
+    await page.getByTestId('add-line-2.17.08.1.01.0001').click()
+    await page.getByTestId('plan-output').locator('input').fill('Sertifikat halal yang diterbitkan')
+    await page.getByTestId('plan-target').locator('input').fill('1.000')
+    await page.getByTestId('plan-pagu').locator('input').fill('Rp 1,5 miliar')
+    await page.getByTestId('plan-save').click()
+    await expect(page.getByText('Satuan wajib diisi.').first()).toBeVisible()
+    await page.getByTestId('plan-unit').locator('input').fill('sertifikat')
+    await page.getByTestId('plan-save').click()
+    await expect(page.getByTestId('program-totals')).toContainText('Rp1.500.000.000')
+    await expect(page.getByTestId('by-fund')).toContainText('APBD Provinsi')
+    await shot(page, '31-program-tree')
+
+    // The indicator the sub-kegiatan serves loses its "no program" flag; the others keep it.
+    await new Shell(page).go('Perbandingan Target')
+    await expect(provinceCell(page, 'KOP.01')).toHaveAttribute('title', /Belum ada program yang mendukung/)
+    const halal = await provinceCell(page, 'UKM.05').getAttribute('title')
+    assert.doesNotMatch(halal, /Belum ada program/)
+    assert.match(halal, /Sertifikat halal/)
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
