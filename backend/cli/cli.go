@@ -63,6 +63,7 @@ func Commands() []Command {
 		{"export", "ekspor Matriks Target ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] --out BERKAS.xlsx", runExport},
 		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|json]", runHarmonise},
 		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|json]", runPrograms},
+		{"rakor", "daftar rakor dengan jumlah peserta, kesepakatan dan permasalahan: rakor --db BERKAS [--format csv|json]", runRakor},
 	}
 }
 

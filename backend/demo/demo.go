@@ -37,6 +37,11 @@ func Create(ctx context.Context, path string) (*store.Store, error) {
 		s.Close()
 		return nil, err
 	}
+	// After Fill commits: a snapshot is computed from committed values.
+	if err := snapshotRakor(ctx, s); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -52,6 +57,9 @@ func Fill(ctx context.Context, s *store.Store) error {
 			return err
 		}
 		if err := fillValues(ctx, tx); err != nil {
+			return err
+		}
+		if err := fillRakor(ctx, tx); err != nil {
 			return err
 		}
 		return fillPrograms(ctx, tx)

@@ -34,6 +34,11 @@ var migrations = []migration{
 	{Version: 2, Name: "indicators", SQL: mustRead("0002_indicators.sql"), Audit: []string{"indicator", "indicator_value"}},
 	{Version: 3, Name: "programs", SQL: mustRead("0003_programs.sql"), Audit: []string{"central_item", "central_target",
 		"central_indicator", "nomenclature", "sub_kegiatan_indicator", "plan_line"}},
+	// snapshot_matrix is left out on purpose: it is written once (a trigger
+	// refuses updates) and the audited snapshot row carries its sha256.
+	{Version: 4, Name: "rakor", SQL: mustRead("0004_rakor.sql"), Audit: []string{"meeting", "meeting_participant",
+		"agenda_item", "snapshot", "decision", "decision_indicator", "decision_region", "decision_program",
+		"decision_followup", "agenda_decision", "challenge_category", "challenge", "decision_challenge"}},
 }
 
 func mustRead(name string) string {

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+
+	"selaras/backend/rakor"
+)
+
+func runRakor(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "rakor")
+	db := fs.String("db", "", "basis data ruang kerja")
+	format := fs.String("format", "csv", "csv atau json")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "csv" && *format != "json" {
+		return UsageError(env, "rakor", "format %q tidak dikenal; pilih csv atau json", *format)
+	}
+	s, err := openExisting(ctx, env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, err := rakor.ListMeetings(ctx, s)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(list)
+	}
+	w := csv.NewWriter(env.Stdout)
+	_ = w.Write([]string{"id", "jenis", "judul", "tanggal_mulai", "tanggal_selesai", "tempat", "moda", "tahun_perencanaan",
+		"provinsi", "penyelenggara", "peserta", "hadir", "agenda", "kesepakatan", "kesepakatan_terbuka", "permasalahan", "cuplikan"})
+	itoa := strconv.Itoa
+	for _, ms := range list {
+		m := ms.Meeting
+		_ = w.Write([]string{strconv.FormatInt(m.ID, 10), string(m.Kind), m.Title, m.StartDate, m.EndDate, m.Venue,
+			string(m.Mode), itoa(m.PlanningYear), m.ProvinceCode, m.Organiser, itoa(ms.Participants), itoa(ms.Present),
+			itoa(ms.AgendaItems), itoa(ms.Decisions), itoa(ms.OpenDecisions), itoa(ms.Challenges), itoa(ms.Snapshots)})
+	}
+	w.Flush()
+	return w.Error()
+}

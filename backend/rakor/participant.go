@@ -1,0 +1,258 @@
+package rakor
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"selaras/backend/fault"
+	"selaras/backend/region"
+	"selaras/backend/store"
+)
+
+// Role is what a participant does in the meeting.
+type Role string
+
+const (
+	Pimpinan   Role = "pimpinan"   // chairs or opens the meeting
+	Narasumber Role = "narasumber" // speaker
+	Peserta    Role = "peserta"
+	Notulis    Role = "notulis" // minute-taker
+)
+
+// Attendance records whether a participant came.
+type Attendance string
+
+const (
+	Hadir      Attendance = "hadir"
+	TidakHadir Attendance = "tidak_hadir"
+	Diwakili   Attendance = "diwakili" // represented by someone else
+)
+
+// Participant is one line of the attendance list (daftar hadir).
+type Participant struct {
+	ID          int64      `json:"id"`
+	MeetingID   int64      `json:"meetingId"`
+	Name        string     `json:"name"`
+	Position    string     `json:"position"`    // jabatan
+	Institution string     `json:"institution"` // instansi
+	Region      string     `json:"region"`      // Kemendagri code, optional
+	Role        Role       `json:"role"`
+	Attendance  Attendance `json:"attendance"`
+	Note        string     `json:"note"`
+	SortOrder   int        `json:"sortOrder"`
+}
+
+// Normalize trims text and fills the default role and attendance.
+func (p *Participant) Normalize() {
+	p.Name = clean(p.Name)
+	p.Position = clean(p.Position)
+	p.Institution = clean(p.Institution)
+	p.Region = strings.TrimSpace(p.Region)
+	if p.Role == "" {
+		p.Role = Peserta
+	}
+	if p.Attendance == "" {
+		p.Attendance = Hadir
+	}
+	p.Note = strings.TrimSpace(p.Note)
+}
+
+// Validate returns the first problem, naming the field in Indonesian.
+func (p Participant) Validate() error {
+	if p.Name == "" {
+		return fault.New(fault.Required, "Nama peserta")
+	}
+	if p.Region != "" {
+		if _, ok := region.Default().Lookup(p.Region); !ok {
+			return fault.New(fault.UnknownRegion, "Wilayah peserta", "code", p.Region)
+		}
+	}
+	switch p.Role {
+	case Pimpinan, Narasumber, Peserta, Notulis:
+	default:
+		return fault.New(fault.Invalid, "Peran", "reason", "pilih pimpinan, narasumber, peserta, atau notulis")
+	}
+	switch p.Attendance {
+	case Hadir, TidakHadir, Diwakili:
+	default:
+		return fault.New(fault.Invalid, "Kehadiran", "reason", "pilih hadir, tidak hadir, atau diwakili")
+	}
+	return nil
+}
+
+const participantCols = `id, meeting_id, name, position, institution, region_code, role, attendance, note, sort_order`
+
+func scanParticipant(row interface{ Scan(...any) error }) (Participant, error) {
+	var p Participant
+	err := row.Scan(&p.ID, &p.MeetingID, &p.Name, &p.Position, &p.Institution, &p.Region, &p.Role, &p.Attendance,
+		&p.Note, &p.SortOrder)
+	return p, err
+}
+
+// Participants lists a meeting's participants in list order.
+func Participants(ctx context.Context, s *store.Store, meetingID int64) ([]Participant, error) {
+	rows, err := s.Read().QueryContext(ctx, "SELECT "+participantCols+
+		" FROM meeting_participant WHERE meeting_id = ? ORDER BY sort_order, id", meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("rakor: participants: %w", err)
+	}
+	defer rows.Close()
+	out := []Participant{}
+	for rows.Next() {
+		p, err := scanParticipant(rows)
+		if err != nil {
+			return nil, fmt.Errorf("rakor: participants: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// AddParticipants validates every participant, then adds them all to the end
+// of the meeting's list in one transaction. If any is invalid it returns a
+// *BatchError naming each (Line = position in ps, from 1) and adds nothing.
+func AddParticipants(ctx context.Context, s *store.Store, meetingID int64, ps []Participant) ([]Participant, error) {
+	out := make([]Participant, len(ps))
+	var bad []LineError
+	for i, p := range ps {
+		p.Normalize()
+		if err := p.Validate(); err != nil {
+			bad = append(bad, lineError(i+1, err))
+		}
+		p.ID, p.MeetingID = 0, meetingID
+		out[i] = p
+	}
+	if len(bad) > 0 {
+		return nil, &BatchError{Lines: bad}
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := meetingExists(ctx, tx, meetingID); err != nil {
+			return err
+		}
+		var next int
+		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(max(sort_order), 0) FROM meeting_participant WHERE meeting_id = ?",
+			meetingID).Scan(&next); err != nil {
+			return fmt.Errorf("rakor: add participants: %w", err)
+		}
+		for i := range out {
+			next++
+			out[i].SortOrder = next
+			id, err := PutParticipant(ctx, tx, out[i])
+			if err != nil {
+				return err
+			}
+			out[i].ID = id
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SaveParticipant validates and updates one participant, or adds it to the
+// end of the list when ID is 0.
+func SaveParticipant(ctx context.Context, s *store.Store, p Participant) (Participant, error) {
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		return Participant{}, err
+	}
+	if p.ID == 0 {
+		added, err := AddParticipants(ctx, s, p.MeetingID, []Participant{p})
+		if err != nil {
+			return Participant{}, err
+		}
+		return added[0], nil
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := PutParticipant(ctx, tx, p)
+		return err
+	})
+	if err != nil {
+		return Participant{}, err
+	}
+	return GetParticipant(ctx, s, p.ID)
+}
+
+// GetParticipant returns one participant.
+func GetParticipant(ctx context.Context, s *store.Store, id int64) (Participant, error) {
+	p, err := scanParticipant(s.Read().QueryRowContext(ctx, "SELECT "+participantCols+" FROM meeting_participant WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Participant{}, notFound("Peserta")
+	}
+	if err != nil {
+		return Participant{}, fmt.Errorf("rakor: get participant: %w", err)
+	}
+	return p, nil
+}
+
+// PutParticipant writes an already validated participant inside tx and
+// returns its id. An update keeps the participant in its meeting.
+func PutParticipant(ctx context.Context, tx *sql.Tx, p Participant) (int64, error) {
+	if p.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO meeting_participant(meeting_id, name, position, institution, region_code,
+role, attendance, note, sort_order) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.MeetingID, p.Name, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder)
+		if err != nil {
+			return 0, fmt.Errorf("rakor: insert participant: %w", err)
+		}
+		return res.LastInsertId()
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE meeting_participant SET name = ?, position = ?, institution = ?, region_code = ?,
+role = ?, attendance = ?, note = ?, sort_order = CASE WHEN ? > 0 THEN ? ELSE sort_order END WHERE id = ?`,
+		p.Name, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder, p.SortOrder, p.ID)
+	if err != nil {
+		return 0, fmt.Errorf("rakor: update participant: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, notFound("Peserta")
+	}
+	return p.ID, nil
+}
+
+// DeleteParticipant removes one participant.
+func DeleteParticipant(ctx context.Context, s *store.Store, id int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM meeting_participant WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("rakor: delete participant: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("Peserta")
+		}
+		return nil
+	})
+}
+
+// InstitutionCount is how many people an institution sent.
+type InstitutionCount struct {
+	Institution string `json:"institution"` // "" for participants without one
+	Total       int    `json:"total"`
+	Present     int    `json:"present"` // hadir or diwakili
+}
+
+// CountByInstitution counts a meeting's participants per institution, the
+// largest first.
+func CountByInstitution(ctx context.Context, s *store.Store, meetingID int64) ([]InstitutionCount, error) {
+	rows, err := s.Read().QueryContext(ctx, `
+SELECT institution, count(*), sum(attendance <> 'tidak_hadir')
+FROM meeting_participant WHERE meeting_id = ?
+GROUP BY institution ORDER BY count(*) DESC, institution`, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("rakor: count by institution: %w", err)
+	}
+	defer rows.Close()
+	out := []InstitutionCount{}
+	for rows.Next() {
+		var c InstitutionCount
+		if err := rows.Scan(&c.Institution, &c.Total, &c.Present); err != nil {
+			return nil, fmt.Errorf("rakor: count by institution: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

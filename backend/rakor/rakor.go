@@ -1,0 +1,153 @@
+// Package rakor keeps the coordination meetings (rakor, rakortek, rakornis,
+// rakorda) of a Dinas Koperasi dan UKM: who came, the agenda and its minutes,
+// the figures shown (frozen as snapshots of the harmonisation matrix), the
+// decisions (kesepakatan) agreed and their follow-up across meetings, and the
+// challenges (permasalahan / isu strategis) raised. Open decisions carry over:
+// the next meeting opens with "Tindak lanjut hasil rakor sebelumnya".
+package rakor
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"selaras/backend/fault"
+)
+
+// isoDate is the layout of every date stored here ("2024-02-23").
+const isoDate = "2006-01-02"
+
+// today is the date recorded when a decision is marked done without one;
+// tests replace it.
+var today = func() string { return time.Now().Format(isoDate) }
+
+// Minimum and maximum planning years, as elsewhere in Selaras.
+const (
+	MinYear = 2000
+	MaxYear = 2100
+)
+
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}
+
+// ErrNotFound means no row has that id.
+var ErrNotFound = errors.New("rakor: not found")
+
+func notFound(field string) error { return fault.Wrap(ErrNotFound, fault.NotFound, field) }
+
+// LineError says why one line of a pasted list or one item of a batch was
+// refused, in Indonesian and English. Line counts from 1.
+type LineError struct {
+	Line      int    `json:"line"`
+	Message   string `json:"message"`
+	MessageEN string `json:"messageEn"`
+}
+
+func lineError(line int, err error) LineError {
+	n := strconv.Itoa(line)
+	return LineError{Line: line, Message: "Baris " + n + ": " + fault.Message(err, fault.ID),
+		MessageEN: "Line " + n + ": " + fault.Message(err, fault.EN)}
+}
+
+// BatchError carries every refused item of a batch; nothing was written.
+type BatchError struct{ Lines []LineError }
+
+func (e *BatchError) Error() string {
+	return fmt.Sprintf("rakor: %d baris tidak valid, tidak ada yang disimpan", len(e.Lines))
+}
+
+// ErrBatch reports whether err is a batch of refused items.
+func ErrBatch(err error) (*BatchError, bool) {
+	var be *BatchError
+	ok := errors.As(err, &be)
+	return be, ok
+}
+
+// checkDate validates an ISO date; empty is allowed only when optional.
+func checkDate(field, s string, optional bool) error {
+	if s == "" {
+		if optional {
+			return nil
+		}
+		return fault.New(fault.Required, field)
+	}
+	if t, err := time.Parse(isoDate, s); err != nil || t.Format(isoDate) != s {
+		return fault.New(fault.Invalid, field, "reason", "tanggal \""+s+"\" tidak dikenal; tulis seperti 2024-02-23")
+	}
+	return nil
+}
+
+// clean collapses runs of white space, so pasted text compares and prints well.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// cleanList trims, drops empty and repeated entries, keeping the first order.
+func cleanList(in []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, s := range in {
+		s = clean(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+func uniqueIDs(in []int64) []int64 {
+	out := []int64{}
+	seen := map[int64]bool{}
+	for _, id := range in {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// scanIDs reads a one-column result of ids and closes rows.
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	out := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func idArgs(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// likePattern makes a LIKE pattern that matches s anywhere, literally.
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(strings.TrimSpace(s)) + "%"
+}
