@@ -65,7 +65,7 @@ func New(opt Options) (*App, error) {
 
 // Bindings are the structs the frontend calls, one per area.
 func (a *App) Bindings() []any {
-	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}, &Programs{a}, a.exchange}
+	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}, &Programs{a}, &Rakor{a}, a.exchange}
 }
 
 // Startup is Wails' OnStartup; it opens the workspace chosen by Options.

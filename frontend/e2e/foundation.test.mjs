@@ -65,9 +65,9 @@ describe('first start', () => {
       await expect(page.getByRole('heading', { name: /Kepulauan Bangka Belitung/ })).toBeVisible()
       await shot(page, '04-home-demo')
 
-      // An area that is not built yet says so and shows no figures.
+      // A new office has no meetings yet and says so.
       await new Shell(page).go('Rakor')
-      await expect(page.getByText('Rakor belum tersedia')).toBeVisible()
+      await expect(page.getByText('Belum ada rakor')).toBeVisible()
     }))
 })
 

@@ -6,8 +6,9 @@ import * as RegionsSvc from '../lib/wailsjs/go/app/Regions'
 import * as TargetsSvc from '../lib/wailsjs/go/app/Targets'
 import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
 import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
+import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import { EventsOn } from '../lib/wailsjs/runtime/runtime'
-import type { app, harmonise, indicator, profile, program, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
+import type { app, harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
 export type Region = region.Region
@@ -33,6 +34,30 @@ export type CentralItem = program.CentralItem
 export type Crosswalk = program.Crosswalk
 export type CrosswalkQuery = program.CrosswalkQuery
 export type ImportChange = xlsx.Change
+export type Meeting = rakor.Meeting
+export type MeetingSummary = rakor.MeetingSummary
+export type Participant = rakor.Participant
+export type ParticipantsPreview = app.ParticipantsPreview
+export type InstitutionCount = rakor.InstitutionCount
+export type AgendaItem = rakor.AgendaItem
+export type SnapshotInfo = rakor.SnapshotInfo
+export type Snapshot = rakor.Snapshot
+export type SnapshotRequest = rakor.SnapshotRequest
+export type Decision = rakor.Decision
+export type FollowUp = rakor.FollowUp
+export type RegisterEntry = rakor.Entry
+export type RegisterFilter = rakor.RegisterFilter
+export type ChallengeCategory = rakor.Category
+export type Challenge = rakor.Challenge
+export type ChallengeFilter = rakor.ChallengeFilter
+export type ChallengeOverview = rakor.Overview
+export type MeetingKind = 'rakor' | 'rakortek' | 'rakornis' | 'rakorda' | 'lainnya'
+export type MeetingMode = 'luring' | 'daring' | 'hybrid'
+export type ParticipantRole = 'pimpinan' | 'narasumber' | 'peserta' | 'notulis'
+export type Attendance = 'hadir' | 'tidak_hadir' | 'diwakili'
+export type DecisionStatus = 'baru' | 'berjalan' | 'selesai' | 'dibatalkan'
+export type Severity = 'rendah' | 'sedang' | 'tinggi'
+export type ChallengeStatus = 'terbuka' | 'ditangani' | 'selesai'
 export type Flag =
   | 'missing_target' | 'below_national' | 'below_provincial' | 'rollup_short' | 'rollup_above'
   | 'rollup_incomplete' | 'target_falling' | 'implausible' | 'no_program'
@@ -120,6 +145,45 @@ export const api = {
     central: () => call(() => ProgramsSvc.Central()),
     crosswalk: (q: CrosswalkQuery) => call(() => ProgramsSvc.Crosswalk(q)),
     bidang: async () => (await call(() => ProgramsSvc.Bidang())) ?? [],
+  },
+  rakor: {
+    meetings: () => call(() => RakorSvc.Meetings()),
+    meeting: (id: number) => call(() => RakorSvc.Meeting(id)),
+    /** Creates a meeting; its first agenda item carries over open decisions of earlier meetings. */
+    start: (m: Meeting) => call(() => RakorSvc.StartMeeting(m)),
+    save: (m: Meeting) => call(() => RakorSvc.SaveMeeting(m)),
+    remove: (id: number) => call(() => RakorSvc.DeleteMeeting(id)),
+    parseParticipants: (text: string) => call(() => RakorSvc.ParseParticipants(text)),
+    participants: (meetingId: number) => call(() => RakorSvc.Participants(meetingId)),
+    addParticipants: (meetingId: number, ps: Participant[]) => call(() => RakorSvc.AddParticipants(meetingId, ps)),
+    saveParticipant: (p: Participant) => call(() => RakorSvc.SaveParticipant(p)),
+    deleteParticipant: (id: number) => call(() => RakorSvc.DeleteParticipant(id)),
+    countByInstitution: (meetingId: number) => call(() => RakorSvc.CountByInstitution(meetingId)),
+    agenda: (meetingId: number) => call(() => RakorSvc.Agenda(meetingId)),
+    saveAgendaItem: (a: AgendaItem) => call(() => RakorSvc.SaveAgendaItem(a)),
+    deleteAgendaItem: (id: number) => call(() => RakorSvc.DeleteAgendaItem(id)),
+    setMinutes: (agendaId: number, minutes: string) => call(() => RakorSvc.SetMinutes(agendaId, minutes)),
+    reorderAgenda: (meetingId: number, ids: number[]) => call(() => RakorSvc.ReorderAgenda(meetingId, ids)),
+    addCarryOver: (meetingId: number) => call(() => RakorSvc.AddCarryOver(meetingId)),
+    openFromEarlier: (meetingId: number) => call(() => RakorSvc.OpenFromEarlier(meetingId)),
+    snapshots: (meetingId: number) => call(() => RakorSvc.Snapshots(meetingId)),
+    takeSnapshot: (req: SnapshotRequest) => call(() => RakorSvc.TakeSnapshot(req)),
+    snapshot: (id: number) => call(() => RakorSvc.Snapshot(id)),
+    deleteSnapshot: (id: number) => call(() => RakorSvc.DeleteSnapshot(id)),
+    decisions: (meetingId: number) => call(() => RakorSvc.Decisions(meetingId)),
+    saveDecision: (d: Decision) => call(() => RakorSvc.SaveDecision(d)),
+    deleteDecision: (id: number) => call(() => RakorSvc.DeleteDecision(id)),
+    decisionHistory: (id: number) => call(() => RakorSvc.DecisionHistory(id)),
+    followUps: (decisionId: number) => call(() => RakorSvc.FollowUps(decisionId)),
+    addFollowUp: (f: FollowUp) => call(() => RakorSvc.AddFollowUp(f)),
+    deleteFollowUp: (id: number) => call(() => RakorSvc.DeleteFollowUp(id)),
+    register: (f: RegisterFilter) => call(() => RakorSvc.Register(f)),
+    categories: () => call(() => RakorSvc.Categories()),
+    addCategory: (name: string) => call(() => RakorSvc.AddCategory(name)),
+    challenges: (f: ChallengeFilter) => call(() => RakorSvc.Challenges(f)),
+    saveChallenge: (c: Challenge) => call(() => RakorSvc.SaveChallenge(c)),
+    deleteChallenge: (id: number) => call(() => RakorSvc.DeleteChallenge(id)),
+    challengeOverview: (f: ChallengeFilter) => call(() => RakorSvc.ChallengeOverview(f)),
   },
   exchange: {
     exportTargets: (province: string, years: number[]) => call(() => ExchangeSvc.ExportTargets(province, years)),

@@ -1,4 +1,7 @@
 import type id from './id'
+import { en as rakor } from './rakor'
+import { en as deck } from './deck'
+import { en as record } from './record'
 
 // English translations; the type makes a missing key a compile error.
 const en: typeof id = {
@@ -89,11 +92,6 @@ const en: typeof id = {
     rakor: 'Coordination meetings: participants, agenda, challenges, decisions and projector mode.',
     exchange: 'Excel matrices for the ministry, templates for regencies, and validated import.',
     regions: '38 provinces and 514 regencies/cities with Kemendagri codes.',
-  },
-  empty: {
-    title: '{area} is not available yet',
-    body: 'This part is being built and stores no data yet. Selaras never shows sample figures as if they were real data.',
-    planned: 'What will be here:',
   },
   cmp: {
     title: 'Target comparison',
@@ -304,5 +302,8 @@ const en: typeof id = {
     licenceText:
       'The region data is licensed under the Open Database License (ODbL) 1.0. Selaras uses it without changing its content.',
   },
+  rakor,
+  deck,
+  record,
 }
 export default en

@@ -1,4 +1,8 @@
 // Indonesian: the first language of Selaras. en.ts must have every key here.
+import { id as rakor } from './rakor'
+import { id as deck } from './deck'
+import { id as record } from './record'
+
 export default {
   app: {
     name: 'Selaras',
@@ -87,11 +91,6 @@ export default {
     rakor: 'Rapat koordinasi: peserta, agenda, permasalahan, kesepakatan dan mode proyektor.',
     exchange: 'Matriks Excel untuk kementerian, templat untuk kabupaten/kota, dan impor yang divalidasi.',
     regions: '38 provinsi dan 514 kabupaten/kota dengan kode Kemendagri.',
-  },
-  empty: {
-    title: '{area} belum tersedia',
-    body: 'Bagian ini sedang dibangun dan belum menyimpan data apa pun. Selaras tidak menampilkan angka contoh seolah-olah data sungguhan.',
-    planned: 'Yang akan ada di sini:',
   },
   cmp: {
     title: 'Perbandingan Target',
@@ -302,4 +301,7 @@ export default {
     licenceText:
       'Data wilayah dilisensikan di bawah Open Database License (ODbL) 1.0. Selaras memakai data tersebut tanpa perubahan isi.',
   },
+  rakor,
+  deck,
+  record,
 }

@@ -102,6 +102,38 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ParticipantsPreview {
+	    participants: rakor.Participant[];
+	    errors: rakor.LineError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ParticipantsPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.participants = this.convertValues(source["participants"], rakor.Participant);
+	        this.errors = this.convertValues(source["errors"], rakor.LineError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RegionQuery {
 	    text: string;
 	    province: string;
@@ -578,6 +610,7 @@ export namespace program {
 	    status: string;
 	    statusReason: string;
 	    centralId?: number;
+	    centralCode: string;
 	    flags: string[];
 	
 	    static createFrom(source: any = {}) {
@@ -607,6 +640,7 @@ export namespace program {
 	        this.status = source["status"];
 	        this.statusReason = source["statusReason"];
 	        this.centralId = source["centralId"];
+	        this.centralCode = source["centralCode"];
 	        this.flags = source["flags"];
 	    }
 	}
@@ -958,6 +992,567 @@ export namespace program {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace rakor {
+	
+	export class AgendaItem {
+	    id: number;
+	    meetingId: number;
+	    position: number;
+	    title: string;
+	    presenter: string;
+	    day: string;
+	    startTime: string;
+	    endTime: string;
+	    desk: string;
+	    minutes: string;
+	    carryOver: boolean;
+	    decisionIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AgendaItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.meetingId = source["meetingId"];
+	        this.position = source["position"];
+	        this.title = source["title"];
+	        this.presenter = source["presenter"];
+	        this.day = source["day"];
+	        this.startTime = source["startTime"];
+	        this.endTime = source["endTime"];
+	        this.desk = source["desk"];
+	        this.minutes = source["minutes"];
+	        this.carryOver = source["carryOver"];
+	        this.decisionIds = source["decisionIds"];
+	    }
+	}
+	export class Category {
+	    code: string;
+	    name: string;
+	    nameEn: string;
+	    builtin: boolean;
+	    sortOrder: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Category(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.nameEn = source["nameEn"];
+	        this.builtin = source["builtin"];
+	        this.sortOrder = source["sortOrder"];
+	    }
+	}
+	export class CategoryCount {
+	    category: string;
+	    name: string;
+	    count: number;
+	    open: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CategoryCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.name = source["name"];
+	        this.count = source["count"];
+	        this.open = source["open"];
+	    }
+	}
+	export class Challenge {
+	    id: number;
+	    category: string;
+	    description: string;
+	    region: string;
+	    meetingId: number;
+	    severity: string;
+	    solution: string;
+	    status: string;
+	    raisedBy: string;
+	    note: string;
+	    decisionIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Challenge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.category = source["category"];
+	        this.description = source["description"];
+	        this.region = source["region"];
+	        this.meetingId = source["meetingId"];
+	        this.severity = source["severity"];
+	        this.solution = source["solution"];
+	        this.status = source["status"];
+	        this.raisedBy = source["raisedBy"];
+	        this.note = source["note"];
+	        this.decisionIds = source["decisionIds"];
+	    }
+	}
+	export class ChallengeFilter {
+	    meetingId: number;
+	    category: string;
+	    region: string;
+	    severity: string;
+	    status: string;
+	    search: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChallengeFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.category = source["category"];
+	        this.region = source["region"];
+	        this.severity = source["severity"];
+	        this.status = source["status"];
+	        this.search = source["search"];
+	    }
+	}
+	export class Decision {
+	    id: number;
+	    meetingId: number;
+	    number: number;
+	    text: string;
+	    ownerRegion: string;
+	    ownerUnit: string;
+	    dueDate: string;
+	    status: string;
+	    cancelReason: string;
+	    doneDate: string;
+	    notAgreed: boolean;
+	    notAgreedReason: string;
+	    note: string;
+	    indicatorIds: number[];
+	    regions: string[];
+	    programs: string[];
+	    challengeIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.meetingId = source["meetingId"];
+	        this.number = source["number"];
+	        this.text = source["text"];
+	        this.ownerRegion = source["ownerRegion"];
+	        this.ownerUnit = source["ownerUnit"];
+	        this.dueDate = source["dueDate"];
+	        this.status = source["status"];
+	        this.cancelReason = source["cancelReason"];
+	        this.doneDate = source["doneDate"];
+	        this.notAgreed = source["notAgreed"];
+	        this.notAgreedReason = source["notAgreedReason"];
+	        this.note = source["note"];
+	        this.indicatorIds = source["indicatorIds"];
+	        this.regions = source["regions"];
+	        this.programs = source["programs"];
+	        this.challengeIds = source["challengeIds"];
+	    }
+	}
+	export class Entry {
+	    decision: Decision;
+	    meetingTitle: string;
+	    meetingKind: string;
+	    meetingDate: string;
+	    overdue: boolean;
+	    daysOverdue: number;
+	    followUps: number;
+	    lastFollowUp: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.decision = this.convertValues(source["decision"], Decision);
+	        this.meetingTitle = source["meetingTitle"];
+	        this.meetingKind = source["meetingKind"];
+	        this.meetingDate = source["meetingDate"];
+	        this.overdue = source["overdue"];
+	        this.daysOverdue = source["daysOverdue"];
+	        this.followUps = source["followUps"];
+	        this.lastFollowUp = source["lastFollowUp"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FollowUp {
+	    id: number;
+	    decisionId: number;
+	    date: string;
+	    progress: string;
+	    evidence: string;
+	    reviewedIn: number;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.decisionId = source["decisionId"];
+	        this.date = source["date"];
+	        this.progress = source["progress"];
+	        this.evidence = source["evidence"];
+	        this.reviewedIn = source["reviewedIn"];
+	        this.status = source["status"];
+	    }
+	}
+	export class InstitutionCount {
+	    institution: string;
+	    total: number;
+	    present: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new InstitutionCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.institution = source["institution"];
+	        this.total = source["total"];
+	        this.present = source["present"];
+	    }
+	}
+	export class LineError {
+	    line: number;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
+	    }
+	}
+	export class Meeting {
+	    id: number;
+	    kind: string;
+	    title: string;
+	    theme: string;
+	    startDate: string;
+	    endDate: string;
+	    venue: string;
+	    mode: string;
+	    planningYear: number;
+	    organiser: string;
+	    provinceCode: string;
+	    desks: string[];
+	    headcount: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Meeting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.title = source["title"];
+	        this.theme = source["theme"];
+	        this.startDate = source["startDate"];
+	        this.endDate = source["endDate"];
+	        this.venue = source["venue"];
+	        this.mode = source["mode"];
+	        this.planningYear = source["planningYear"];
+	        this.organiser = source["organiser"];
+	        this.provinceCode = source["provinceCode"];
+	        this.desks = source["desks"];
+	        this.headcount = source["headcount"];
+	        this.note = source["note"];
+	    }
+	}
+	export class MeetingCount {
+	    meetingId: number;
+	    title: string;
+	    startDate: string;
+	    count: number;
+	    byCategory: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeetingCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.title = source["title"];
+	        this.startDate = source["startDate"];
+	        this.count = source["count"];
+	        this.byCategory = source["byCategory"];
+	    }
+	}
+	export class MeetingSummary {
+	    meeting: Meeting;
+	    participants: number;
+	    present: number;
+	    agendaItems: number;
+	    decisions: number;
+	    openDecisions: number;
+	    challenges: number;
+	    snapshots: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeetingSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meeting = this.convertValues(source["meeting"], Meeting);
+	        this.participants = source["participants"];
+	        this.present = source["present"];
+	        this.agendaItems = source["agendaItems"];
+	        this.decisions = source["decisions"];
+	        this.openDecisions = source["openDecisions"];
+	        this.challenges = source["challenges"];
+	        this.snapshots = source["snapshots"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RegionCount {
+	    region: string;
+	    name: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegionCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.region = source["region"];
+	        this.name = source["name"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Overview {
+	    total: number;
+	    byCategory: CategoryCount[];
+	    byRegion: RegionCount[];
+	    byMeeting: MeetingCount[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Overview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.byCategory = this.convertValues(source["byCategory"], CategoryCount);
+	        this.byRegion = this.convertValues(source["byRegion"], RegionCount);
+	        this.byMeeting = this.convertValues(source["byMeeting"], MeetingCount);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Participant {
+	    id: number;
+	    meetingId: number;
+	    name: string;
+	    position: string;
+	    institution: string;
+	    region: string;
+	    role: string;
+	    attendance: string;
+	    note: string;
+	    sortOrder: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Participant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.meetingId = source["meetingId"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.institution = source["institution"];
+	        this.region = source["region"];
+	        this.role = source["role"];
+	        this.attendance = source["attendance"];
+	        this.note = source["note"];
+	        this.sortOrder = source["sortOrder"];
+	    }
+	}
+	
+	export class RegisterFilter {
+	    meetingId: number;
+	    ownerRegion: string;
+	    ownerUnit: string;
+	    statuses: string[];
+	    dueBefore: string;
+	    overdueOnly: boolean;
+	    asOf: string;
+	    search: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RegisterFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.ownerRegion = source["ownerRegion"];
+	        this.ownerUnit = source["ownerUnit"];
+	        this.statuses = source["statuses"];
+	        this.dueBefore = source["dueBefore"];
+	        this.overdueOnly = source["overdueOnly"];
+	        this.asOf = source["asOf"];
+	        this.search = source["search"];
+	    }
+	}
+	export class SnapshotInfo {
+	    id: number;
+	    meetingId: number;
+	    label: string;
+	    province: string;
+	    years: number[];
+	    takenAt: string;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SnapshotInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.meetingId = source["meetingId"];
+	        this.label = source["label"];
+	        this.province = source["province"];
+	        this.years = source["years"];
+	        this.takenAt = source["takenAt"];
+	        this.sha256 = source["sha256"];
+	    }
+	}
+	export class Snapshot {
+	    info: SnapshotInfo;
+	    matrix: harmonise.Matrix;
+	
+	    static createFrom(source: any = {}) {
+	        return new Snapshot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.info = this.convertValues(source["info"], SnapshotInfo);
+	        this.matrix = this.convertValues(source["matrix"], harmonise.Matrix);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class SnapshotRequest {
+	    meetingId: number;
+	    label: string;
+	    province: string;
+	    years: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SnapshotRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.label = source["label"];
+	        this.province = source["province"];
+	        this.years = source["years"];
+	    }
 	}
 
 }
