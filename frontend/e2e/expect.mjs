@@ -33,6 +33,10 @@ export function expect(locator) {
       const t = await locator.first().innerText()
       return { ok: t.includes(text), got: `"${t}"` }
     }),
+    toHaveValue: (value) => poll(`${name} value "${value}"`, async () => {
+      const v = await locator.first().inputValue()
+      return { ok: v === value, got: `"${v}"` }
+    }),
     toHaveAttribute: (attr, value) => poll(`${name} [${attr}=${value}]`, async () => {
       const v = await locator.first().getAttribute(attr)
       return { ok: value instanceof RegExp ? value.test(v ?? '') : v === value, got: v }

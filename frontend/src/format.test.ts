@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from './format'
+import { formatDate, formatDateRange, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from './format'
 
 describe('Indonesian formats', () => {
   it.each([
@@ -31,6 +31,12 @@ describe('Indonesian formats', () => {
     expect(formatDate('2025-02-25')).toBe('Selasa, 25 Februari 2025')
     expect(formatDate('2024-02-23', 'en')).toBe('Friday, 23 February 2024')
     expect(formatDate('')).toBe('–')
+  })
+
+  it('formats the dates of a meeting of one or several days', () => {
+    expect(formatDateRange('2024-02-23', '2024-02-23')).toBe('Jumat, 23 Februari 2024')
+    expect(formatDateRange('2024-02-23', '')).toBe('Jumat, 23 Februari 2024')
+    expect(formatDateRange('2024-02-26', '2024-02-28')).toBe('Senin, 26 Februari 2024 – Rabu, 28 Februari 2024')
   })
 
   it('formats in English when asked', () => {

@@ -53,6 +53,15 @@ export function formatDate(d: Date | string | null | undefined, lang: Lang = 'id
   }).format(date)
 }
 
+/**
+ * The dates of an event: one day as formatDate, several as "Senin, 26 Februari 2024 – Rabu, 28 Februari 2024".
+ * Intl's range formatting is not used: it drops the weekday of the second date in some engines.
+ */
+export function formatDateRange(start: string | null | undefined, end: string | null | undefined, lang: Lang = 'id'): string {
+  if (!end || end === start) return formatDate(start, lang)
+  return `${formatDate(start, lang)} – ${formatDate(end, lang)}`
+}
+
 /** Date and time for logs: "23 Februari 2024 14.05". */
 export function formatDateTime(iso: string | null | undefined, lang: Lang = 'id'): string {
   if (!iso) return '–'

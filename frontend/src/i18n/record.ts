@@ -3,9 +3,17 @@
 export const id = {
   notulen: 'Notulen',
   beritaAcara: 'Berita Acara',
+  status: { baru: 'Baru', berjalan: 'Berjalan', selesai: 'Selesai', dibatalkan: 'Dibatalkan' },
+  challengeStatus: { terbuka: 'Terbuka', ditangani: 'Ditangani', selesai: 'Selesai' },
+  severity: { rendah: 'Rendah', sedang: 'Sedang', tinggi: 'Tinggi' },
+  overdue: 'Terlambat {n} hari',
 }
 
 export const en: typeof id = {
   notulen: 'Minutes',
   beritaAcara: 'Official record',
+  status: { baru: 'New', berjalan: 'In progress', selesai: 'Done', dibatalkan: 'Cancelled' },
+  challengeStatus: { terbuka: 'Open', ditangani: 'Being handled', selesai: 'Resolved' },
+  severity: { rendah: 'Low', sedang: 'Medium', tinggi: 'High' },
+  overdue: '{n} days overdue',
 }

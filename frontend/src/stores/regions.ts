@@ -1,16 +1,29 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { api, type Region } from '../api'
 
-// The province list is fixed for a build: load it once.
+// The region list is fixed for a build: load it once.
 export const useRegions = defineStore('regions', () => {
   const provinces = ref<Region[]>([])
+  const all = ref<Region[]>([])
   async function ensureProvinces() {
     if (provinces.value.length === 0) provinces.value = await api.regions.provinces()
     return provinces.value
   }
+  /** Loads every province and kab/kota (552 rows) for name look-ups and region pickers. */
+  async function ensureAll() {
+    if (all.value.length === 0) all.value = await api.regions.search({ text: '', province: '', level: '' })
+    return all.value
+  }
   function provinceName(code: string | undefined) {
     return provinces.value.find((p) => p.code === code)?.name ?? code ?? ''
   }
-  return { provinces, ensureProvinces, provinceName }
+  const byCode = computed(() => new Map(all.value.map((r) => [r.code, r])))
+  /** The name of any region once ensureAll has run; the code itself until then. */
+  function name(code: string): string {
+    return byCode.value.get(code)?.name ?? provinceName(code)
+  }
+  /** Options for a region select: provinces, each followed by its kab/kota. */
+  const options = computed(() => all.value.map((r) => ({ label: `${r.code} ${r.name}`, value: r.code })))
+  return { provinces, all, ensureProvinces, ensureAll, provinceName, name, options }
 })

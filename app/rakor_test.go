@@ -1,0 +1,37 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/rakor"
+)
+
+// A pasted list with a bad line is refused whole, naming the line; the
+// error reaches the frontend as a Problem with the field.
+func TestAddParticipantsNamesTheBadLine(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	r := &Rakor{a}
+	m, err := r.StartMeeting(rakor.Meeting{Kind: rakor.Rakor, Title: "Rakor uji", StartDate: "2024-02-23", PlanningYear: 2025})
+	require.NoError(t, err)
+
+	prev := r.ParseParticipants("1. Rina Marlina; Kepala Bidang UKM; Dinas Koperasi dan UKM\n2. Andi; Analis; Dinas; 99.99")
+	assert.Len(t, prev.Participants, 1)
+	require.Len(t, prev.Errors, 1)
+	assert.Equal(t, 2, prev.Errors[0].Line)
+
+	_, err = r.AddParticipants(m.ID, []rakor.Participant{{Name: "Rina"}, {Name: ""}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"field":"Daftar peserta"`)
+	assert.Contains(t, err.Error(), "baris 2")
+	ps, err := r.Participants(m.ID)
+	require.NoError(t, err)
+	assert.Empty(t, ps, "nothing is added when a line is bad")
+
+	// Lists are never null for the frontend, even on error.
+	none, err := r.Decisions(-1)
+	require.NoError(t, err)
+	assert.NotNil(t, none)
+}

@@ -1,0 +1,133 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { expect } from './expect.mjs'
+import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { ProfileForm, Shell, Welcome } from './pages.mjs'
+
+let browser
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+/** Fills the new-meeting drawer and saves it. */
+async function createMeeting(page, { title, date }) {
+  await page.getByTestId('new-meeting').click()
+  await page.getByTestId('meeting-title').locator('textarea').fill(title)
+  for (const id of ['meeting-start', 'meeting-end']) {
+    const input = page.getByTestId(id).locator('input')
+    await input.fill(date.split('-').reverse().join('/'))
+    await input.press('Enter')
+  }
+  await page.getByTestId('meeting-save').click()
+  await expect(page.getByTestId('meeting-heading')).toHaveText(title)
+}
+
+async function tab(page, name) {
+  await page.locator('.n-tabs-tab', { hasText: name }).first().click()
+}
+
+test('a rakor: participants by paste, agenda with minutes, a challenge and a decision, carried over to the next rakor', async () => {
+  const app = await startApp()
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Welcome(page).startOffice()
+    const form = new ProfileForm(page)
+    await form.chooseProvince('Kepulauan Bangka Belitung')
+    await form.suggestOfficeName()
+    await form.submit()
+    await new Shell(page).go('Rakor')
+    await expect(page.getByText('Belum ada rakor')).toBeVisible()
+
+    await createMeeting(page, { title: 'Rakor Penyusunan Renja 2025', date: '2024-02-23' })
+    await expect(page.getByText('Jumat, 23 Februari 2024').first()).toBeVisible()
+
+    // Participants pasted from a document: numbering and the header are skipped,
+    // a line without an institution is reported, the rest are added at once.
+    await tab(page, 'Peserta')
+    await page.getByTestId('participants-paste').locator('textarea').fill([
+      'No\tNama\tJabatan\tInstansi',
+      '1.\tDrs. Jasmono, M.Si\tKepala Dinas\tDinas Koperasi dan UKM Provinsi Kepulauan Bangka Belitung',
+      '2.\tRina Marlina\tKepala Bidang UKM\tDinas Koperasi dan UKM Provinsi Kepulauan Bangka Belitung',
+      '3.\tAndi Pratama\tAnalis Perencanaan\tDinas Koperasi, UKM dan Perdagangan Kabupaten Bangka',
+    ].join('\n'))
+    await expect(page.getByTestId('participants-preview')).toContainText('Andi Pratama')
+    await expect(page.getByText('Pratinjau: 3 peserta terbaca')).toBeVisible()
+    await page.getByTestId('participants-add').click()
+    await expect(page.getByTestId('participants')).toContainText('Drs. Jasmono, M.Si')
+    await expect(page.getByTestId('participants-present')).toHaveText('3 dari 3 hadir')
+    await expect(page.getByTestId('by-institution')).toContainText('2/2')
+    await shot(page, '40-rakor-participants')
+
+    // An agenda item with minutes, kept after a reload.
+    await tab(page, 'Agenda dan notulen')
+    await page.getByTestId('agenda-add').click()
+    await page.getByTestId('agenda-title').locator('textarea').fill('Pemaparan capaian IKU 2023')
+    await page.getByTestId('agenda-presenter').locator('input').fill('Kepala Bidang UKM')
+    await page.getByTestId('agenda-start').locator('input').fill('09.00')
+    await page.getByTestId('agenda-save').click()
+    await expect(page.getByTestId('agenda')).toContainText('Pemaparan capaian IKU 2023')
+    await page.getByTestId('minutes-1').locator('textarea').fill('Capaian pertumbuhan wirausaha 0,59%.')
+    await page.getByTestId('agenda').locator('.title').first().click() // blur saves
+    await expect(page.getByText('Notulen tersimpan.')).toBeVisible()
+    await page.reload()
+    await expect(page.getByTestId('minutes-1').locator('textarea')).toHaveValue('Capaian pertumbuhan wirausaha 0,59%.')
+
+    // A challenge and a decision.
+    await tab(page, 'Permasalahan')
+    await page.getByTestId('challenge-add').click()
+    await page.getByTestId('challenge-category').click()
+    await page.keyboard.type('Pembiayaan')
+    await page.locator('.n-base-select-option', { hasText: 'Pembiayaan' }).first().click()
+    await page.getByTestId('challenge-description').locator('textarea').fill('Akses permodalan UMKM ke perbankan masih rendah')
+    await page.getByTestId('challenge-save').click()
+    await expect(page.getByTestId('challenge-group')).toContainText('Akses permodalan UMKM')
+
+    await tab(page, 'Kesepakatan')
+    await page.getByTestId('decision-add').click()
+    await page.getByTestId('decision-text').locator('textarea').fill('Menyusun basis data UMKM terpadu bersama kabupaten/kota')
+    await page.getByTestId('decision-save').click()
+    await expect(page.getByTestId('decisions')).toContainText('Menyusun basis data UMKM terpadu')
+    await page.keyboard.press('Escape')
+    await shot(page, '41-rakor-decisions')
+
+    // The next rakor opens with the open decision as its first agenda item.
+    await page.getByText('Semua rakor').click()
+    await createMeeting(page, { title: 'Rakor Evaluasi Triwulan I', date: '2024-04-18' })
+    await expect(page.getByText(/1 kesepakatan terbuka dari rakor sebelumnya/)).toBeVisible()
+    await expect(page.locator('[data-agenda="1"]')).toContainText('Tindak lanjut hasil rakor sebelumnya')
+    await expect(page.getByTestId('carried')).toContainText('Menyusun basis data UMKM terpadu')
+    await shot(page, '42-rakor-carry-over')
+
+    await page.getByText('Semua rakor').click()
+    await expect(page.getByTestId('meetings')).toContainText('Rakor Evaluasi Triwulan I')
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
+
+test('the demo rakor of Bangka Belitung with its snapshot; a new snapshot keeps its figures', async () => {
+  const app = await startApp({ demo: true })
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Shell(page).go('Rakor')
+    await expect(page.getByTestId('meetings')).toContainText('Penyusunan Rencana Kerja (Renja)')
+    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await expect(page.getByTestId('meeting-heading')).toContainText('Renja')
+    await shot(page, '43-rakor-demo-meeting')
+    await tab(page, 'Cuplikan angka')
+    await page.getByTestId('snapshot-take').click()
+    await expect(page.getByText(/Angka dibekukan: \d+ indikator/)).toBeVisible()
+    await page.getByTestId('snapshots').locator('tr', { hasText: 'Angka yang ditayangkan' }).last().getByText('Lihat').click()
+    await expect(page.getByTestId('snapshot-matrix')).toContainText('17,65%')
+    await shot(page, '44-rakor-snapshot')
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
