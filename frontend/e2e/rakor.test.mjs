@@ -131,3 +131,47 @@ test('the demo rakor of Bangka Belitung with its snapshot; a new snapshot keeps 
     await app.stop()
   }
 })
+
+test('the decision register marks overdue decisions; a follow-up closes one; the challenge overview counts by category', async () => {
+  const app = await startApp({ demo: true })
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Shell(page).go('Rakor')
+    await page.getByTestId('rakor-tabs').getByText('Register kesepakatan').click()
+    await expect(page.getByTestId('register')).toContainText('Penyusunan Rencana Kerja')
+    await page.getByTestId('register-overdue').click()
+    await expect(page.locator('[data-testid=register] [data-overdue=true]').first()).toBeVisible()
+    const before = Number((await page.getByTestId('register-counts').locator('.n').nth(2).innerText()).trim())
+    assert.ok(before > 0, 'the demo has overdue decisions')
+    await shot(page, '45-register-overdue')
+
+    // A follow-up that closes the first overdue decision takes it off the list.
+    await page.locator('[data-testid=register] tbody tr').first().click()
+    await page.getByTestId('fu-progress').locator('textarea').fill('Basis data telah diserahkan ke kementerian')
+    await page.getByTestId('fu-status').click()
+    await page.locator('.n-base-select-option', { hasText: 'Selesai' }).first().click()
+    await page.getByTestId('fu-add').click()
+    await expect(page.getByTestId('follow-ups')).toContainText('Basis data telah diserahkan')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('register-counts').locator('.n').nth(2)).toHaveText(String(before - 1))
+
+    await page.getByTestId('rakor-tabs').getByText('Permasalahan').click()
+    await expect(page.getByTestId('chart-category').locator('canvas')).toBeVisible()
+    await expect(page.getByTestId('challenges')).toContainText('permodalan')
+    const total = Number((await page.getByTestId('challenge-counts').locator('.n').first().innerText()).trim())
+    await page.getByTestId('challenge-add').click()
+    await page.getByTestId('challenge-category').click()
+    await page.keyboard.type('Digitalisasi')
+    await page.locator('.n-base-select-option', { hasText: 'Digitalisasi' }).first().click()
+    await page.getByTestId('challenge-description').locator('textarea').fill('Pelaku UMKM belum memanfaatkan pemasaran digital')
+    await page.getByTestId('challenge-save').click()
+    await expect(page.getByTestId('challenge-counts').locator('.n').first()).toHaveText(String(total + 1))
+    await expect(page.getByTestId('challenges')).toContainText('pemasaran digital')
+    await page.waitForTimeout(500) // the drawer slides out
+    await shot(page, '46-challenges-overview')
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
