@@ -1,0 +1,103 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { expect } from './expect.mjs'
+import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { Shell } from './pages.mjs'
+
+let browser
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+const slide = (page) => page.locator('[data-slide]')
+
+test('the projector deck of the Bangka Belitung rakor, walked by keyboard, with a decision typed live', async () => {
+  const app = await startApp({ demo: true })
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Shell(page).go('Rakor')
+    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await page.getByTestId('open-deck').click()
+    await expect(slide(page)).toHaveAttribute('data-slide', 'title')
+    await expect(page.getByTestId('deck')).toContainText('Jumat, 23 Februari 2024')
+    await shot(page, '50-deck-title')
+
+    // Walk forward to the end, recording each slide, then back to the start.
+    const total = Number((await page.getByTestId('deck-position').innerText()).split('/')[1])
+    const kinds = []
+    for (let i = 0; i < total; i++) {
+      const kind = await slide(page).getAttribute('data-slide')
+      kinds.push(kind)
+      if (kind === 'indicator' && !kinds.slice(0, -1).includes('indicator')) {
+        await expect(page.getByTestId('deck-chart').locator('canvas')).toBeVisible()
+        await shot(page, '52-deck-indicator')
+      } else if (!kinds.slice(0, -1).includes(kind)) {
+        await shot(page, `51-deck-${i}-${kind}`)
+      }
+      await page.keyboard.press('ArrowRight')
+    }
+    assert.equal(kinds[0], 'title')
+    assert.ok(kinds.includes('agenda'), kinds.join())
+    assert.ok(kinds.includes('indicator'), 'flagged indicators are chosen by default: ' + kinds.join())
+    assert.ok(kinds.includes('challenges'), kinds.join())
+    assert.equal(kinds.at(-1), 'decisions')
+    await expect(page.getByTestId('deck-position')).toHaveText(`${total} / ${total}`) // stays on the last
+    await page.keyboard.press('Home')
+    await expect(page.getByTestId('deck-position')).toHaveText(`1 / ${total}`)
+    await page.keyboard.press('End')
+
+    // Type a decision live; arrows while typing do not move the deck.
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Seluruh kab/kota menyampaikan data UMKM terbaru')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('deck-decisions')).toContainText('Seluruh kab/kota menyampaikan data UMKM terbaru')
+    await expect(slide(page)).toHaveAttribute('data-slide', 'decisions')
+    await page.keyboard.press('Escape') // leaves the text box, not the deck
+    await expect(slide(page)).toHaveAttribute('data-slide', 'decisions')
+    await shot(page, '53-deck-decisions')
+
+    // The province figure is the snapshot's: 17,65% for the share of cooperatives.
+    await page.keyboard.press('Home')
+    for (let i = 0; i < total; i++) {
+      if ((await slide(page).getAttribute('data-slide')) === 'indicator' &&
+        (await page.getByTestId('deck-province-value').innerText()).includes('17,65%')) break
+      await page.keyboard.press('ArrowRight')
+    }
+    await expect(page.getByTestId('deck-province-value')).toHaveText('17,65%')
+    await shot(page, '55-deck-rate')
+
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('meeting-heading')).toContainText('Renja')
+    await page.locator('.n-tabs-tab', { hasText: 'Kesepakatan' }).click()
+    await expect(page.getByTestId('decisions')).toContainText('Seluruh kab/kota menyampaikan data UMKM terbaru')
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
+
+test('the deck fits 1920x1080', async () => {
+  const app = await startApp({ demo: true })
+  const { page, errors } = await openPage(browser, app.url, { width: 1920, height: 1080 })
+  try {
+    await new Shell(page).go('Rakor')
+    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await page.getByTestId('open-deck').click()
+    await expect(slide(page)).toHaveAttribute('data-slide', 'title')
+    for (let i = 0; i < 20 && (await slide(page).getAttribute('data-slide')) !== 'indicator'; i++) await page.keyboard.press('ArrowRight')
+    await expect(page.getByTestId('deck-chart').locator('canvas')).toBeVisible()
+    await shot(page, '54-deck-indicator-1920')
+    // Nothing spills out of the slide.
+    const overflow = await page.locator('[data-slide]').evaluate((el) => el.scrollHeight - el.clientHeight)
+    assert.ok(overflow <= 1, `slide overflows by ${overflow}px`)
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
