@@ -175,3 +175,36 @@ test('the decision register marks overdue decisions; a follow-up closes one; the
     await app.stop()
   }
 })
+
+test('the printed Notulen and Berita Acara of the demo rakor', async () => {
+  const app = await startApp({ demo: true })
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Shell(page).go('Rakor')
+    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await page.getByTestId('print-ba').click()
+    await expect(page.getByTestId('ba-opening')).toContainText(
+      'Pada hari ini Jumat tanggal dua puluh tiga bulan Februari tahun dua ribu dua puluh empat')
+    const doc = page.getByTestId('print-doc')
+    for (const heading of ['BERITA ACARA', 'Lampiran I: Daftar Hadir', 'Lampiran II: Kesepakatan', 'Lampiran III: Hal yang Belum Disepakati']) {
+      await expect(doc).toContainText(heading)
+    }
+    await expect(doc).toContainText('Riza Aryani')
+    await shot(page, '47-berita-acara')
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.locator('.toolbar').isVisible(), false, 'the toolbar is not printed')
+    await shot(page, '48-berita-acara-print')
+    await page.emulateMedia({ media: 'screen' })
+
+    await page.getByTestId('print-back').click()
+    await page.getByTestId('print-notulen').click()
+    await expect(doc).toContainText('NOTULEN')
+    await expect(doc).toContainText('Pokok pembahasan')
+    await expect(doc).toContainText('1.000 sertifikat halal')
+    await shot(page, '49-notulen')
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})

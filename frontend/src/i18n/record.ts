@@ -7,6 +7,9 @@ export const id = {
   challengeStatus: { terbuka: 'Terbuka', ditangani: 'Ditangani', selesai: 'Selesai' },
   severity: { rendah: 'Rendah', sedang: 'Sedang', tinggi: 'Tinggi' },
   overdue: 'Terlambat {n} hari',
+  print: 'Cetak',
+  back: 'Kembali ke rakor',
+  paper: 'Kertas {size}, sesuai profil kantor. Dokumen resmi selalu berbahasa Indonesia.',
 }
 
 export const en: typeof id = {
@@ -16,4 +19,7 @@ export const en: typeof id = {
   challengeStatus: { terbuka: 'Open', ditangani: 'Being handled', selesai: 'Resolved' },
   severity: { rendah: 'Low', sedang: 'Medium', tinggi: 'High' },
   overdue: '{n} days overdue',
+  print: 'Print',
+  back: 'Back to the meeting',
+  paper: 'Paper {size}, from the office profile. Official documents are always in Indonesian.',
 }
