@@ -77,3 +77,24 @@ test('a sub-kegiatan with a plan line updates the totals and the flags; a code t
     await app.stop()
   }
 })
+
+test('the demo crosswalk opens on a planned indicator and shows what each level plans', async () => {
+  const app = await startApp({ demo: true })
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Shell(page).go('Program')
+    await expect(page.getByTestId('program-totals')).toContainText('Rp')
+    await page.locator('.n-tabs-tab', { hasText: 'Sinkronisasi pusat' }).click()
+    const province = page.locator('[data-testid=crosswalk] [data-region="19"]')
+    await expect(province).toBeVisible()
+    assert.equal(await province.evaluate((el) => el.classList.contains('missing')), false, 'the province plans for it')
+    assert.doesNotMatch(await province.locator('.pagu').innerText(), /^Rp0$/)
+    // A level without a plan is marked, not hidden.
+    assert.ok(await page.locator('[data-testid=crosswalk] .col.missing').count() > 0)
+    await shot(page, '32-crosswalk')
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
