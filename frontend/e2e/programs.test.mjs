@@ -92,6 +92,17 @@ test('the demo crosswalk opens on a planned indicator and shows what each level 
     // A level without a plan is marked, not hidden.
     assert.ok(await page.locator('[data-testid=crosswalk] .col.missing').count() > 0)
     await shot(page, '32-crosswalk')
+
+    // A central output added by hand, with what the ministry plans this year.
+    await page.locator('.n-tabs-tab', { hasText: 'Program pusat' }).click()
+    await page.getByTestId('central-add').click()
+    await page.getByTestId('central-code').locator('input').fill('KRO.QDB')
+    await page.getByTestId('central-name').locator('textarea').fill('Fasilitasi sertifikasi halal usaha mikro')
+    await page.getByTestId('central-pagu').locator('input').fill('12.500.000.000')
+    await page.getByTestId('central-save').click()
+    await expect(page.getByTestId('central')).toContainText('KRO.QDB')
+    await expect(page.getByTestId('central')).toContainText('Rp12.500.000.000')
+    await shot(page, '33-central')
     assert.deepEqual(errors, [])
   } finally {
     await page.close()

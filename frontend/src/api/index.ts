@@ -143,6 +143,7 @@ export const api = {
     deletePlanLine: (id: number) => call(() => ProgramsSvc.DeletePlanLine(id)),
     history: (id: number) => call(() => ProgramsSvc.PlanLineHistory(id)),
     central: () => call(() => ProgramsSvc.Central()),
+    saveCentral: (c: CentralItem) => call(() => ProgramsSvc.SaveCentral(c)),
     crosswalk: (q: CrosswalkQuery) => call(() => ProgramsSvc.Crosswalk(q)),
     bidang: async () => (await call(() => ProgramsSvc.Bidang())) ?? [],
   },
