@@ -38,6 +38,7 @@ test('the projector deck of the Bangka Belitung rakor, walked by keyboard, with 
         await shot(page, `51-deck-${i}-${kind}`)
       }
       await page.keyboard.press('ArrowRight')
+      await expect(page.getByTestId('deck-position')).toHaveText(`${Math.min(i + 2, total)} / ${total}`)
     }
     assert.equal(kinds[0], 'title')
     assert.ok(kinds.includes('agenda'), kinds.join())
