@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/profile"
 	"selaras/backend/store"
@@ -231,4 +232,27 @@ func TestTemplateAndImport(t *testing.T) {
 
 	r = run(t, nil, "import", "--db", db)
 	assert.Equal(t, Usage, r.code)
+}
+
+func TestExportChosenSheets(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	out := filepath.Join(dir, "Rakor.xlsx")
+
+	r := run(t, nil, "export", "--db", db, "--out", out, "--sheets", "target,pivot")
+	assert.Equal(t, Usage, r.code)
+	assert.Contains(t, r.stderr, `"pivot" tidak dikenal`)
+	r = run(t, nil, "export", "--db", db, "--out", out, "--sheets", "berita-acara")
+	assert.Equal(t, Usage, r.code)
+	assert.Contains(t, r.stderr, "--meeting")
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err))
+
+	r = run(t, nil, "export", "--db", db, "--out", out, "--year", "2025", "--sheets", "program,sinkronisasi,kesepakatan,hadir", "--meeting", "2")
+	require.Equal(t, OK, r.code, r.stderr)
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, []string{"Matriks Program 2025", "Sinkronisasi 2025", "Daftar Hadir", "Kesepakatan"}, f.GetSheetList())
 }

@@ -3,7 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+
+	"selaras/backend/fault"
 
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
@@ -17,11 +20,25 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	var years yearsFlag
 	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma; bawaan: tahun kerja)")
 	out := fs.String("out", "", "berkas .xlsx yang ditulis")
+	sheetList := fs.String("sheets", "", "lembar yang ditulis, dipisah koma (bawaan: target): "+strings.Join(xlsx.SheetNames(), ","))
+	meeting := fs.Int64("meeting", 0, "nomor rapat untuk lembar hadir, kesepakatan, permasalahan dan berita-acara (lihat: selaras rakor)")
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		return UsageError(env, "export", "--out wajib diisi")
+	}
+	var sheets []xlsx.Sheet
+	if *sheetList != "" {
+		var err error
+		if sheets, err = xlsx.ParseSheets(*sheetList); err != nil {
+			return UsageError(env, "export", "%s", fault.Message(err, fault.ID))
+		}
+		for _, sh := range sheets {
+			if sh.NeedsMeeting() && *meeting == 0 {
+				return UsageError(env, "export", "lembar %s memerlukan --meeting (nomor rapat dari: selaras rakor)", sh)
+			}
+		}
 	}
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
@@ -37,6 +54,14 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	}
 	if len(years) == 0 {
 		years = yearsFlag{p.WorkingYear}
+	}
+	if sheets != nil {
+		req := xlsx.WorkbookRequest{Province: *prov, Years: years, Sheets: sheets, MeetingID: *meeting}
+		if err := xlsx.ExportWorkbook(ctx, s, *out, req, p, time.Now(), nil); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Buku kerja ditulis: %s (lembar: %s)\n", *out, *sheetList)
+		return nil
 	}
 	m, err := harmonise.Compute(ctx, s, *prov, years)
 	if err != nil {

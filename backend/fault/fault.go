@@ -151,6 +151,8 @@ var fieldsEN = map[string]string{
 	"Jumlah desimal":         "Decimals",
 	"Skala":                  "Scale",
 	"Tahun":                  "Year",
+	"Rapat":                  "Meeting",
+	"Lembar":                 "Sheet",
 	"Grafik":                 "Chart",
 	"Pembilang dan penyebut": "Numerator and denominator",
 	// Programs and budgets (backend/program).

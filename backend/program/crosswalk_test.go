@@ -152,7 +152,7 @@ func TestServed(t *testing.T) {
 		{halalID, "19", 2025, true}, // the province's own line, wherever it lands
 		{halalID, "19.01", 2025, false},
 		{izinID, "19.71", 2025, true},
-		{izinID, "19", 2025, false}, // a regency's line does not serve the province
+		{izinID, "19", 2025, false},   // a regency's line does not serve the province
 		{izinID, "19.01", 2026, true}, // 2026 was not loaded: not judged
 		{f.inds["KOP.01"].ID, "19", 2025, false},
 		{halalID, "62", 2025, false}, // another province is not loaded

@@ -120,18 +120,9 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 	gapCol, flagCol := rollCol+1, rollCol+2
 	lastCol := flagCol
 
-	// Print setup and sheet properties go on before streaming starts.
-	orient, size, fit, zero := "landscape", paperCode(p.PaperSize), 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &fit, FitToHeight: &zero}); err != nil {
-		return fmt.Errorf("xlsx: page layout: %w", err)
-	}
-	yes := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return fmt.Errorf("xlsx: sheet props: %w", err)
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, firstHeadRow, firstHeadRow+2)}); err != nil {
-		return fmt.Errorf("xlsx: print titles: %w", err)
+	// Print setup goes on before streaming starts.
+	if err := pageSetup(f, sheet, p, 1, 0, firstHeadRow, firstHeadRow+2); err != nil {
+		return err
 	}
 
 	sw, err := f.NewStreamWriter(sheet)
@@ -289,11 +280,7 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 		r++
 		tick()
 	}
-	city := p.Address
-	if i := strings.Index(city, ","); i > 0 {
-		city = city[:i]
-	}
-	if err := signature(sw, st, p, r+2, max(flagCol-2, 3), city, now); err != nil {
+	if err := signature(sw, st, p, r+2, max(flagCol-2, 3), city(p), now); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {

@@ -41,6 +41,8 @@ type styles struct {
 	percent                                                             map[int]int
 	rupiah                                                              int
 	ref                                                                 int
+	date, bold, missing, paragraph, textRight                           int
+	sumRupiah, sumLabel, sumCode                                        int // subtotal rows
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -92,6 +94,20 @@ func newStyles(f *excelize.File) (*styles, error) {
 	}
 	st.rupiah = num(`"Rp"#,##0`, "")
 	st.ref = num("#,##0.00", "F8FAFC")
+	// LCID 421 is Indonesian: Excel and LibreOffice show "23 Februari 2024".
+	st.date = num(`[$-421]d mmmm yyyy`, "")
+	st.textRight = mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}})
+	st.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Alignment: wrapLeft})
+	st.missing = mk(&excelize.Style{Font: &excelize.Font{Color: "9C0006", Italic: true}, Border: border, Alignment: wrapLeft,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+	st.paragraph = mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "justify", Vertical: "top", WrapText: true}})
+	sumFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	rp := `"Rp"#,##0;-"Rp"#,##0;"-"` // a nil total shows as a dash, the way budget tables do
+	st.sumRupiah = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: sumFill, CustomNumFmt: &rp,
+		Alignment: &excelize.Alignment{Vertical: "center"}})
+	st.sumLabel = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: sumFill, Alignment: wrapLeft})
+	st.sumCode = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: sumFill, NumFmt: 49,
+		Alignment: &excelize.Alignment{Vertical: "center"}})
 	return st, firstErr
 }
 

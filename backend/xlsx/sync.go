@@ -1,0 +1,169 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/indicator"
+	"selaras/backend/profile"
+	"selaras/backend/program"
+	"selaras/backend/region"
+	"selaras/backend/store"
+)
+
+// SyncSheetName is the Matriks Sinkronisasi sheet of a year.
+func SyncSheetName(year int) string { return fmt.Sprintf("Sinkronisasi %d", year) }
+
+// missingText marks a level that plans nothing for an indicator.
+const missingText = "belum ada"
+
+// LoadCrosswalks builds the crosswalk of every indicator in the catalogue
+// for a province and year, in catalogue order.
+func LoadCrosswalks(ctx context.Context, s *store.Store, province string, year int) ([]program.Crosswalk, error) {
+	inds, err := indicator.List(ctx, s.Read())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]program.Crosswalk, 0, len(inds))
+	for _, ind := range inds {
+		cw, err := program.BuildCrosswalk(ctx, s, program.CrosswalkQuery{IndicatorID: ind.ID, Year: year, Province: province})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cw)
+	}
+	return out, nil
+}
+
+// writeSyncMatrix adds the Matriks Sinkronisasi pusat-provinsi-kab/kota: one
+// row per indicator; column groups for the centre (central programs, the
+// national target, their pagu), the province and each regency (the
+// sub-kegiatan planned for it, the level's target, the pagu). A level that
+// plans nothing reads "belum ada" on a red fill.
+func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []program.Crosswalk, province string, year int,
+	p profile.Profile, now time.Time, tick func()) error {
+	cols := []column{
+		{Head: "No", Width: 5}, {Head: "Kode", Width: 9}, {Head: "Indikator Kinerja", Width: 34}, {Head: "Satuan", Width: 10},
+		{Group: "Pusat (Kementerian)", Head: "Program / Kegiatan Pusat", Width: 30},
+		{Group: "Pusat (Kementerian)", Head: "Target Nasional", Width: 16},
+		{Group: "Pusat (Kementerian)", Head: "Pagu (Rp)", Width: 18},
+	}
+	level := func(name string) {
+		cols = append(cols, column{Group: name, Head: "Sub Kegiatan", Width: 30},
+			column{Group: name, Head: "Target", Width: 16}, column{Group: name, Head: "Pagu (Rp)", Width: 18})
+	}
+	level(placeName(province))
+	regencies := region.Default().Regencies(province)
+	for _, r := range regencies {
+		level(r.Name)
+	}
+	fm, err := newForm(f, st, p, formSpec{
+		Sheet: SyncSheetName(year),
+		Titles: []string{"MATRIKS SINKRONISASI PROGRAM PUSAT, PROVINSI DAN KABUPATEN/KOTA",
+			fmt.Sprintf("%s · Tahun %d", placeName(province), year)},
+		Cols:       cols,
+		FreezeCols: 4,
+		PagesWide:  max(1, (len(regencies)+3)/4), // about four regencies a page stay legible
+		TitleCols:  10,                           // through the province's group
+	})
+	if err != nil {
+		return err
+	}
+	category := "\x00"
+	for i, cw := range cws {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if cw.Indicator == nil {
+			continue
+		}
+		ind := *cw.Indicator
+		if ind.Category != category {
+			category = ind.Category
+			label := category
+			if label == "" {
+				label = "Lainnya"
+			}
+			if err := fm.band(label, st.category); err != nil {
+				return err
+			}
+		}
+		vstyle := valueStyle(st, ind)
+		target := func(v *float64) excelize.Cell {
+			if v == nil {
+				return excelize.Cell{StyleID: vstyle}
+			}
+			return excelize.Cell{StyleID: vstyle, Value: *v}
+		}
+		pagu := func(v int64, missing bool) excelize.Cell {
+			if missing {
+				return excelize.Cell{StyleID: st.rupiah}
+			}
+			return excelize.Cell{StyleID: st.rupiah, Value: v}
+		}
+		cells := []interface{}{
+			excelize.Cell{StyleID: st.text, Value: i + 1}, excelize.Cell{StyleID: st.code, Value: ind.Code},
+			fm.text(ind.Name), fm.text(ind.Unit),
+		}
+		if cw.Centre.Missing {
+			cells = append(cells, excelize.Cell{StyleID: st.missing, Value: missingText})
+		} else {
+			var names []string
+			for _, c := range cw.Centre.Items {
+				names = append(names, c.Item.Code+" "+c.Item.Name)
+			}
+			cells = append(cells, fm.text(strings.Join(names, "\n")))
+		}
+		cells = append(cells, target(cw.Centre.NationalTarget), pagu(cw.Centre.Pagu, cw.Centre.Missing))
+		levelCells := func(l program.CrossLevel) {
+			if l.Missing {
+				cells = append(cells, excelize.Cell{StyleID: st.missing, Value: missingText})
+			} else {
+				cells = append(cells, fm.text(subNames(l)))
+			}
+			cells = append(cells, target(l.IndicatorTarget), pagu(l.Sum.Pagu, l.Missing))
+		}
+		levelCells(cw.Province)
+		byCode := map[string]program.CrossLevel{}
+		for _, l := range cw.Regencies {
+			byCode[l.Region.Code] = l
+		}
+		for _, r := range regencies {
+			l, ok := byCode[r.Code]
+			if !ok {
+				l = program.CrossLevel{Region: r, Missing: true}
+			}
+			levelCells(l)
+		}
+		if _, err := fm.add(cells, 0); err != nil {
+			return err
+		}
+		if tick != nil {
+			tick()
+		}
+	}
+	return fm.close(ctx, now, max(len(cols)-3, 5))
+}
+
+// subNames lists the sub-kegiatan a level plans, once each, and the
+// province's own lines landing in a regency.
+func subNames(l program.CrossLevel) string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(ls []program.PlanLine, prefix string) {
+		for _, pl := range ls {
+			name := prefix + pl.SubKegiatanCode + " " + pl.SubKegiatanName
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	add(l.Lines, "")
+	add(l.FromProvince, "Provinsi: ")
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,214 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/fault"
+	"selaras/backend/harmonise"
+	"selaras/backend/profile"
+	"selaras/backend/program"
+	"selaras/backend/store"
+)
+
+// Sheet names a kind of sheet a workbook can hold.
+type Sheet string
+
+const (
+	SheetTarget     Sheet = "target"
+	SheetProgram    Sheet = "program"
+	SheetSync       Sheet = "sinkronisasi"
+	SheetAttendance Sheet = "hadir"
+	SheetDecisions  Sheet = "kesepakatan"
+	SheetChallenges Sheet = "permasalahan"
+	SheetMinutes    Sheet = "berita-acara"
+)
+
+// AllSheets lists the sheets in workbook order.
+var AllSheets = []Sheet{SheetTarget, SheetProgram, SheetSync, SheetAttendance, SheetDecisions, SheetChallenges, SheetMinutes}
+
+// NeedsMeeting reports whether the sheet is about one meeting.
+func (s Sheet) NeedsMeeting() bool { return s == SheetAttendance || s == SheetMinutes }
+
+// SheetNames lists the sheet kinds as typed on the command line.
+func SheetNames() []string {
+	names := make([]string, len(AllSheets))
+	for i, s := range AllSheets {
+		names[i] = string(s)
+	}
+	return names
+}
+
+func sheetList() string { return strings.Join(SheetNames(), ", ") }
+
+// ParseSheets reads a comma-separated list such as "target,program".
+func ParseSheets(list string) ([]Sheet, error) {
+	var out []Sheet
+	for _, part := range strings.Split(list, ",") {
+		s := Sheet(strings.ToLower(strings.TrimSpace(part)))
+		if s == "" {
+			continue
+		}
+		if !slices.Contains(AllSheets, s) {
+			return nil, fault.New(fault.Invalid, "Lembar", "reason", fmt.Sprintf("%q tidak dikenal; pilih dari %s", string(s), sheetList()))
+		}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fault.New(fault.Required, "Lembar")
+	}
+	return out, nil
+}
+
+// WorkbookRequest chooses what one exported workbook holds.
+type WorkbookRequest struct {
+	Province  string  `json:"province"`
+	Years     []int   `json:"years"`
+	Sheets    []Sheet `json:"sheets"`
+	MeetingID int64   `json:"meetingId"` // for the meeting sheets; 0 = the register of every meeting
+}
+
+// workbook is everything read before the first cell is written, so a
+// database error never leaves a half-built file behind.
+type workbook struct {
+	req    WorkbookRequest
+	matrix harmonise.Matrix
+	trees  []program.Tree
+	cws    [][]program.Crosswalk
+	rakor  Rakor
+	total  int
+}
+
+func (req WorkbookRequest) has(s Sheet) bool { return slices.Contains(req.Sheets, s) }
+
+// Validate checks the request before anything is read.
+func (req WorkbookRequest) Validate() error {
+	if len(req.Sheets) == 0 {
+		return fault.New(fault.Required, "Lembar")
+	}
+	for _, s := range req.Sheets {
+		if !slices.Contains(AllSheets, s) {
+			return fault.New(fault.Invalid, "Lembar", "reason", fmt.Sprintf("%q tidak dikenal; pilih dari %s", string(s), sheetList()))
+		}
+		if s.NeedsMeeting() && req.MeetingID == 0 {
+			return fault.New(fault.Required, "Rapat", "sheet", string(s))
+		}
+	}
+	if len(req.Years) == 0 && (req.has(SheetTarget) || req.has(SheetProgram) || req.has(SheetSync)) {
+		return fault.New(fault.Required, "Tahun")
+	}
+	return nil
+}
+
+func loadWorkbook(ctx context.Context, s *store.Store, req WorkbookRequest) (workbook, error) {
+	w := workbook{req: req}
+	if err := req.Validate(); err != nil {
+		return w, err
+	}
+	var err error
+	if req.has(SheetTarget) {
+		if w.matrix, err = harmonise.Compute(ctx, s, req.Province, req.Years); err != nil {
+			return w, err
+		}
+		w.total += len(w.matrix.Rows)
+	}
+	for _, y := range req.Years {
+		if req.has(SheetProgram) {
+			t, err := program.BuildTree(ctx, s, program.Filter{Year: y, Province: req.Province})
+			if err != nil {
+				return w, err
+			}
+			w.trees = append(w.trees, t)
+			w.total += t.Total.Lines
+		}
+		if req.has(SheetSync) {
+			cws, err := LoadCrosswalks(ctx, s, req.Province, y)
+			if err != nil {
+				return w, err
+			}
+			w.cws = append(w.cws, cws)
+			w.total += len(cws)
+		}
+	}
+	if req.has(SheetAttendance) || req.has(SheetDecisions) || req.has(SheetChallenges) || req.has(SheetMinutes) {
+		if w.rakor, err = LoadRakor(ctx, s, req.MeetingID); err != nil {
+			return w, err
+		}
+		for _, sh := range req.Sheets {
+			if sh != SheetTarget && sh != SheetProgram && sh != SheetSync {
+				w.total++
+			}
+		}
+	}
+	return w, nil
+}
+
+// ExportWorkbook writes one workbook with the chosen sheets, in AllSheets
+// order, atomically: a failed or cancelled export leaves no file.
+func ExportWorkbook(ctx context.Context, s *store.Store, path string, req WorkbookRequest, p profile.Profile, now time.Time, progress Progress) error {
+	w, err := loadWorkbook(ctx, s, req)
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return fmt.Errorf("xlsx: styles: %w", err)
+	}
+	done := 0
+	tick := func() {
+		done++
+		if progress != nil {
+			progress(done, w.total)
+		}
+	}
+	for _, sh := range AllSheets {
+		if !req.has(sh) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch sh {
+		case SheetTarget:
+			err = writeTargetSheets(ctx, f, st, w.matrix, p, now, TargetSheetName, tick)
+		case SheetProgram:
+			for _, t := range w.trees {
+				if err = writeProgramMatrix(ctx, f, st, t, p, now, tick); err != nil {
+					break
+				}
+			}
+		case SheetSync:
+			for i, y := range req.Years {
+				if err = writeSyncMatrix(ctx, f, st, w.cws[i], req.Province, y, p, now, tick); err != nil {
+					break
+				}
+			}
+		case SheetAttendance:
+			err = writeAttendance(ctx, f, st, w.rakor, p, now)
+		case SheetDecisions:
+			err = writeDecisions(ctx, f, st, w.rakor, p, now)
+		case SheetChallenges:
+			err = writeChallenges(ctx, f, st, w.rakor, p, now)
+		case SheetMinutes:
+			err = writeMinutes(ctx, f, st, w.rakor, p, now)
+		}
+		if err != nil {
+			return err
+		}
+		if sh != SheetTarget && sh != SheetProgram && sh != SheetSync {
+			tick()
+		}
+	}
+	// No SetActiveSheet: it parses every streamed sheet back into memory, and
+	// the first sheet (the renamed Sheet1) is already the active one.
+	return SaveAtomically(ctx, f, path)
+}

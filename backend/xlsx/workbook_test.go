@@ -1,0 +1,282 @@
+package xlsx
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/demo"
+	"selaras/backend/fault"
+	"selaras/backend/profile"
+	"selaras/backend/program"
+	"selaras/backend/rakor"
+	"selaras/backend/store"
+)
+
+// demoStore opens the demo workspace and finds the Babel Renja meeting.
+func demoStore(t *testing.T) (*store.Store, profile.Profile, int64) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	p, err := profile.Get(ctx, s)
+	require.NoError(t, err)
+	ms, err := rakor.ListMeetings(ctx, s)
+	require.NoError(t, err)
+	for _, m := range ms {
+		if strings.Contains(m.Meeting.Title, "Penyusunan Rencana Kerja (Renja)") {
+			return s, p, m.Meeting.ID
+		}
+	}
+	t.Fatal("demo Renja meeting not found")
+	return nil, p, 0
+}
+
+func exportBook(t *testing.T, s *store.Store, p profile.Profile, req WorkbookRequest) *excelize.File {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "book.xlsx")
+	last, total := 0, 0
+	require.NoError(t, ExportWorkbook(context.Background(), s, out, req, p, when, func(done, tot int) {
+		assert.Greater(t, done, last, "progress only moves forward")
+		last, total = done, tot
+	}))
+	assert.Equal(t, total, last, "progress ends at its total")
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func locate(t *testing.T, f *excelize.File, sheet string, col int, want string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	for i, r := range rows {
+		if len(r) >= col && r[col-1] == want {
+			return i + 1
+		}
+	}
+	t.Fatalf("%q not found in column %d of %s", want, col, sheet)
+	return 0
+}
+
+func get(t *testing.T, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell)
+	require.NoError(t, err)
+	return v
+}
+
+func TestProgramMatrixSheet(t *testing.T) {
+	s, p, _ := demoStore(t)
+	ctx := context.Background()
+	tree, err := program.BuildTree(ctx, s, program.Filter{Year: 2025, Province: "19"})
+	require.NoError(t, err)
+	require.Positive(t, tree.Total.Lines)
+
+	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []Sheet{SheetProgram}})
+	sh := "Matriks Program 2025"
+	assert.Equal(t, []string{sh}, f.GetSheetList())
+	assert.Equal(t, "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG", get(t, f, sh, "A1"))
+	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung · Tahun 2025", get(t, f, sh, "A3"))
+	// Two header rows (year groups merged), then (1)..(10).
+	assert.Equal(t, "Kode", get(t, f, sh, "A5"))
+	assert.Equal(t, "Rencana Tahun 2025", get(t, f, sh, "D5"))
+	assert.Equal(t, "Prakiraan Maju Tahun 2026", get(t, f, sh, "I5"))
+	assert.Equal(t, "Pagu Indikatif (Rp)", get(t, f, sh, "F6"))
+	assert.Equal(t, "(1)", get(t, f, sh, "A7"))
+	assert.Equal(t, "(10)", get(t, f, sh, "J7"))
+	merges, err := f.GetMergeCells(sh)
+	require.NoError(t, err)
+	var ranges []string
+	for _, m := range merges {
+		ranges = append(ranges, m.GetStartAxis()+":"+m.GetEndAxis())
+	}
+	assert.Subset(t, ranges, []string{"A5:A6", "B5:B6", "C5:C6", "D5:H5", "I5:J5", "A1:J1"})
+
+	// The urusan row totals everything with SUBTOTAL, cached with the exact sum.
+	r := locate(t, f, sh, 1, "2.17")
+	assert.Equal(t, 8, r, "the urusan is the first body row")
+	formula, err := f.GetCellFormula(sh, "F8")
+	require.NoError(t, err)
+	last := 8 + rows(program.Node{Children: tree.Programs}) - 1
+	assert.Equal(t, "SUBTOTAL(9,F9:F"+strconv.Itoa(last)+")", formula)
+	raw, err := f.GetCellValue(sh, "F8", excelize.Options{RawCellValue: true})
+	require.NoError(t, err)
+	assert.Equal(t, strconv.FormatInt(tree.Total.Pagu, 10), raw)
+
+	// Codes are text; each program row sums its own block.
+	pr := locate(t, f, sh, 1, tree.Programs[0].Item.Code)
+	typ, err := f.GetCellType(sh, "A"+strconv.Itoa(pr))
+	require.NoError(t, err)
+	assert.NotEqual(t, excelize.CellTypeNumber, typ)
+	raw, _ = f.GetCellValue(sh, "F"+strconv.Itoa(pr), excelize.Options{RawCellValue: true})
+	assert.Equal(t, strconv.FormatInt(tree.Programs[0].Sum.Pagu, 10), raw)
+
+	// The halal certification line: lokasi, target, Rupiah, source, next year.
+	hr := locate(t, f, sh, 3, "Sertifikat halal yang diterbitkan bagi produk UMKM (sertifikat)")
+	row := strconv.Itoa(hr)
+	assert.Equal(t, "Kepulauan Bangka Belitung, 7 kabupaten/kota", get(t, f, sh, "D"+row))
+	raw, _ = f.GetCellValue(sh, "E"+row, excelize.Options{RawCellValue: true})
+	assert.Equal(t, "1000", raw)
+	raw, _ = f.GetCellValue(sh, "F"+row, excelize.Options{RawCellValue: true})
+	assert.Equal(t, "1250000000", raw)
+	assert.Equal(t, "APBD Provinsi", get(t, f, sh, "G"+row))
+	raw, _ = f.GetCellValue(sh, "J"+row, excelize.Options{RawCellValue: true})
+	assert.Equal(t, "1500000000", raw)
+	styleID, err := f.GetCellStyle(sh, "F"+row)
+	require.NoError(t, err)
+	style, err := f.GetStyle(styleID)
+	require.NoError(t, err)
+	require.NotNil(t, style.CustomNumFmt)
+	assert.Equal(t, `"Rp"#,##0`, *style.CustomNumFmt)
+
+	// Print setup: landscape F4 (the demo's paper), fit to width, headers repeated.
+	layout, err := f.GetPageLayout(sh)
+	require.NoError(t, err)
+	assert.Equal(t, "landscape", *layout.Orientation)
+	assert.Equal(t, paperCode(p.PaperSize), *layout.Size)
+	assert.Equal(t, 1, *layout.FitToWidth)
+	names := f.GetDefinedName()
+	require.NotEmpty(t, names)
+	assert.Equal(t, "'Matriks Program 2025'!$5:$7", names[0].RefersTo)
+	panes, err := f.GetPanes(sh)
+	require.NoError(t, err)
+	assert.True(t, panes.Freeze)
+	assert.Equal(t, 7, panes.YSplit)
+
+	// The signature block closes the sheet.
+	rowsAll, _ := f.GetRows(sh)
+	var tail []string
+	for _, r := range rowsAll[len(rowsAll)-6:] {
+		tail = append(tail, strings.Join(r, ""))
+	}
+	assert.Contains(t, strings.Join(tail, "|"), p.HeadName)
+}
+
+func TestSyncMatrixSheet(t *testing.T) {
+	s, p, _ := demoStore(t)
+	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []Sheet{SheetSync}})
+	sh := "Sinkronisasi 2025"
+	assert.Equal(t, []string{sh}, f.GetSheetList())
+	assert.Equal(t, "Pusat (Kementerian)", get(t, f, sh, "E5"))
+	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung", get(t, f, sh, "H5"))
+	assert.Equal(t, "Kabupaten Bangka", get(t, f, sh, "K5"))
+	assert.Equal(t, "Sub Kegiatan", get(t, f, sh, "K6"))
+	// Seven regencies of three columns after the ten fixed ones.
+	assert.Equal(t, "(31)", get(t, f, sh, "AE7"))
+
+	rows, err := f.GetRows(sh)
+	require.NoError(t, err)
+	missing, planned := 0, 0
+	for r, row := range rows {
+		for c, v := range row {
+			cell := cellName(c+1, r+1)
+			switch {
+			case v == missingText:
+				missing++
+				id, _ := f.GetCellStyle(sh, cell)
+				st, _ := f.GetStyle(id)
+				assert.Equal(t, []string{"FFC7CE"}, st.Fill.Color, cell)
+			case strings.HasPrefix(v, "2.17."):
+				planned++
+			}
+		}
+	}
+	assert.Positive(t, missing, "some level plans nothing in the demo")
+	assert.Positive(t, planned, "some sub-kegiatan are named")
+}
+
+func TestRakorSheets(t *testing.T) {
+	s, p, id := demoStore(t)
+	ctx := context.Background()
+	// User text that looks like a formula stays text.
+	_, err := rakor.SaveDecision(ctx, s, rakor.Decision{MeetingID: id, Text: "=HYPERLINK(\"http://x\")+1", OwnerUnit: "@bidang"})
+	require.NoError(t, err)
+
+	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetAttendance, SheetDecisions, SheetChallenges, SheetMinutes}, MeetingID: id})
+	assert.Equal(t, []string{"Daftar Hadir", "Kesepakatan", "Permasalahan", "Berita Acara"}, f.GetSheetList())
+
+	parts, err := rakor.Participants(ctx, s, id)
+	require.NoError(t, err)
+	require.NotEmpty(t, parts)
+	r := locate(t, f, "Daftar Hadir", 2, parts[0].Name)
+	assert.Equal(t, "1.", get(t, f, "Daftar Hadir", "H"+strconv.Itoa(r)))
+	assert.Contains(t, get(t, f, "Daftar Hadir", "A3"), "Jumat, 23 Februari 2024")
+
+	r = locate(t, f, "Kesepakatan", 2, "=HYPERLINK(\"http://x\")+1")
+	formula, err := f.GetCellFormula("Kesepakatan", "B"+strconv.Itoa(r))
+	require.NoError(t, err)
+	assert.Empty(t, formula)
+	assert.Equal(t, "@bidang", get(t, f, "Kesepakatan", "C"+strconv.Itoa(r)))
+
+	ds, err := rakor.Decisions(ctx, s, id)
+	require.NoError(t, err)
+	for _, d := range ds {
+		if d.DueDate != "" {
+			r := locate(t, f, "Kesepakatan", 2, d.Text)
+			raw, _ := f.GetCellValue("Kesepakatan", "D"+strconv.Itoa(r), excelize.Options{RawCellValue: true})
+			_, err := strconv.ParseFloat(raw, 64)
+			assert.NoError(t, err, "due dates are Excel dates")
+			break
+		}
+	}
+
+	chs, err := rakor.Challenges(ctx, s, rakor.ChallengeFilter{MeetingID: id})
+	require.NoError(t, err)
+	require.NotEmpty(t, chs)
+	locate(t, f, "Permasalahan", 3, chs[0].Description)
+
+	ba, err := f.GetRows("Berita Acara")
+	require.NoError(t, err)
+	var text []string
+	for _, r := range ba {
+		text = append(text, strings.Join(r, " "))
+	}
+	all := strings.Join(text, "\n")
+	assert.Contains(t, all, "BERITA ACARA")
+	assert.Contains(t, all, "Pada hari ini Jumat tanggal dua puluh tiga bulan Februari tahun dua ribu dua puluh empat")
+	assert.Contains(t, all, ds[0].Text)
+	assert.Contains(t, all, p.HeadName)
+}
+
+func TestWorkbookWithEverySheet(t *testing.T) {
+	s, p, id := demoStore(t)
+	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: AllSheets, MeetingID: id})
+	assert.Equal(t, []string{"Matriks Target 2025", "Matriks Program 2025", "Sinkronisasi 2025", "Daftar Hadir",
+		"Kesepakatan", "Permasalahan", "Berita Acara"}, f.GetSheetList())
+}
+
+func TestWorkbookRefusals(t *testing.T) {
+	s, p, _ := demoStore(t)
+	ctx := context.Background()
+	out := filepath.Join(t.TempDir(), "x.xlsx")
+	err := ExportWorkbook(ctx, s, out, WorkbookRequest{Sheets: []Sheet{SheetMinutes}}, p, when, nil)
+	assert.Equal(t, fault.Required, fault.CodeOf(err))
+	assert.Equal(t, "Rapat wajib diisi.", fault.Message(err, fault.ID))
+	err = ExportWorkbook(ctx, s, out, WorkbookRequest{Province: "99", Years: []int{2025}, Sheets: []Sheet{SheetProgram}}, p, when, nil)
+	assert.Equal(t, fault.UnknownRegion, fault.CodeOf(err))
+	_, statErr := os.Stat(out)
+	assert.True(t, errors.Is(statErr, os.ErrNotExist), "nothing is written on error")
+
+	_, err = ParseSheets("target, program,target")
+	assert.NoError(t, err)
+	_, err = ParseSheets("target,pivot")
+	assert.Contains(t, fault.Message(err, fault.ID), `"pivot" tidak dikenal`)
+
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	err = ExportWorkbook(cctx, s, out, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: AllSheets[:3]}, p, when, nil)
+	assert.ErrorIs(t, err, context.Canceled)
+	_, statErr = os.Stat(out)
+	assert.True(t, errors.Is(statErr, os.ErrNotExist))
+}
