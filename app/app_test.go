@@ -14,10 +14,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/workspace"
+	"selaras/backend/xlsx"
 )
 
 func newApp(t *testing.T, opt Options) *App {
@@ -154,4 +156,32 @@ func TestExportTargetsWithProgress(t *testing.T) {
 	assert.Equal(t, last.Total, last.Done, "the last tick reports completion")
 	_, err = os.Stat(res.Path)
 	assert.NoError(t, err)
+}
+
+func TestExportWorkbookNamesAndSheets(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	a.headless = true
+	dir := filepath.Join(a.opt.ConfigDir, "ekspor")
+
+	res, err := a.exchange.ExportWorkbook(xlsx.WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []xlsx.Sheet{xlsx.SheetProgram}})
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, "Matriks-Program-Kepulauan-Bangka-Belitung-2025.xlsx"), res.Path)
+
+	res, err = a.exchange.ExportWorkbook(xlsx.WorkbookRequest{Sheets: []xlsx.Sheet{xlsx.SheetAttendance, xlsx.SheetMinutes}, MeetingID: 2})
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, "Rakor-2024-02-23-Penyusunan-Rencana-Kerja-Dinas-Koperasi.xlsx"), res.Path)
+
+	res, err = a.exchange.ExportWorkbook(xlsx.WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: xlsx.AllSheets, MeetingID: 2})
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, "Selaras-Kepulauan-Bangka-Belitung-2025.xlsx"), res.Path)
+	f, err := excelize.OpenFile(res.Path)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Len(t, f.GetSheetList(), 7)
+
+	_, err = a.exchange.ExportWorkbook(xlsx.WorkbookRequest{Sheets: []xlsx.Sheet{xlsx.SheetMinutes}})
+	var pe problemError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, fault.Required, pe.p.Code)
+	assert.Equal(t, "Rapat wajib diisi.", pe.p.Message)
 }

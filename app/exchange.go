@@ -11,7 +11,9 @@ import (
 
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
+	"selaras/backend/rakor"
 	"selaras/backend/region"
+	"selaras/backend/store"
 	"selaras/backend/xlsx"
 )
 
@@ -53,6 +55,87 @@ func ExportFileName(kind, province string, years []int) string {
 // emitting "export:progress" at most every 100 ms. CancelExport stops it and
 // leaves no file behind.
 func (e *Exchange) ExportTargets(province string, years []int) (ExportResult, error) {
+	return e.export(func(ctx context.Context, s *store.Store, p profile.Profile) (exportJob, error) {
+		m, err := harmonise.Compute(ctx, s, province, years)
+		if err != nil {
+			return exportJob{}, err
+		}
+		return exportJob{
+			name: ExportFileName("Matriks-Target", province, years),
+			write: func(path string, progress xlsx.Progress) error {
+				return xlsx.ExportTargets(ctx, path, m, p, time.Now(), progress)
+			},
+		}, nil
+	})
+}
+
+// ExportWorkbook writes one workbook with the chosen sheets (target,
+// program, sinkronisasi and the rakor sheets), like ExportTargets.
+func (e *Exchange) ExportWorkbook(req xlsx.WorkbookRequest) (ExportResult, error) {
+	return e.export(func(ctx context.Context, s *store.Store, p profile.Profile) (exportJob, error) {
+		if err := req.Validate(); err != nil {
+			return exportJob{}, err
+		}
+		name, err := workbookFileName(ctx, s, req)
+		if err != nil {
+			return exportJob{}, err
+		}
+		return exportJob{
+			name: name,
+			write: func(path string, progress xlsx.Progress) error {
+				return xlsx.ExportWorkbook(ctx, s, path, req, p, time.Now(), progress)
+			},
+		}, nil
+	})
+}
+
+// workbookFileName proposes Matriks-Program-Kepulauan-Bangka-Belitung-2025.xlsx
+// for one matrix, Rakor-2024-02-23-Penyusunan-Rencana-Kerja.xlsx for a
+// meeting's sheets, Selaras-<province>-<years>.xlsx for a mix.
+func workbookFileName(ctx context.Context, s *store.Store, req xlsx.WorkbookRequest) (string, error) {
+	matrices := map[xlsx.Sheet]string{xlsx.SheetTarget: "Matriks-Target", xlsx.SheetProgram: "Matriks-Program", xlsx.SheetSync: "Matriks-Sinkronisasi"}
+	if len(req.Sheets) == 1 && matrices[req.Sheets[0]] != "" {
+		return ExportFileName(matrices[req.Sheets[0]], req.Province, req.Years), nil
+	}
+	onlyRakor := true
+	for _, sh := range req.Sheets {
+		onlyRakor = onlyRakor && matrices[sh] == ""
+	}
+	switch {
+	case onlyRakor && req.MeetingID != 0:
+		m, err := rakor.GetMeeting(ctx, s, req.MeetingID)
+		if err != nil {
+			return "", err
+		}
+		title := m.Title
+		for _, kind := range []string{"Rapat Koordinasi Teknis", "Rapat Koordinasi"} { // the name says Rakor already
+			if strings.HasPrefix(title, kind) {
+				title = title[len(kind):]
+				break
+			}
+		}
+		var words []string
+		for _, w := range strings.Fields(title) {
+			if !strings.HasPrefix(w, "(") && len(words) < 5 {
+				words = append(words, w)
+			}
+		}
+		return safeName("Rakor-" + m.StartDate + "-" + strings.Join(words, "-") + ".xlsx"), nil
+	case onlyRakor:
+		return "Register-Rakor.xlsx", nil
+	}
+	return ExportFileName("Selaras", req.Province, req.Years), nil
+}
+
+// exportJob is a prepared export: its proposed file name and the writer.
+type exportJob struct {
+	name  string
+	write func(path string, progress xlsx.Progress) error
+}
+
+// export runs one export at a time: prepare reads what it needs, the user
+// picks the file, then the writer runs with throttled progress events.
+func (e *Exchange) export(prepare func(context.Context, *store.Store, profile.Profile) (exportJob, error)) (ExportResult, error) {
 	s, err := e.a.store()
 	if err != nil {
 		return ExportResult{}, e.a.fail(err)
@@ -77,11 +160,11 @@ func (e *Exchange) ExportTargets(province string, years []int) (ExportResult, er
 	if err != nil {
 		return ExportResult{}, e.a.fail(err)
 	}
-	m, err := harmonise.Compute(ctx, s, province, years)
+	job, err := prepare(ctx, s, p)
 	if err != nil {
 		return ExportResult{}, e.a.fail(err)
 	}
-	path, err := e.a.savePath(ExportFileName("Matriks-Target", province, years), "*.xlsx", "Buku kerja Excel")
+	path, err := e.a.savePath(job.name, "*.xlsx", "Buku kerja Excel")
 	if err != nil {
 		return ExportResult{}, e.a.fail(err)
 	}
@@ -89,7 +172,7 @@ func (e *Exchange) ExportTargets(province string, years []int) (ExportResult, er
 		return ExportResult{Cancelled: true}, nil
 	}
 	var last time.Time
-	err = xlsx.ExportTargets(ctx, path, m, p, time.Now(), func(done, total int) {
+	err = job.write(path, func(done, total int) {
 		if done == total || time.Since(last) >= 100*time.Millisecond {
 			last = time.Now()
 			e.a.emit("export:progress", ExportProgress{Done: done, Total: total})

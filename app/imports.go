@@ -160,3 +160,19 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 	n, err := xlsx.CommitImport(context.Background(), s, pv)
 	return n, e.a.fail(err)
 }
+
+// SubmissionBoard shows which regencies of the office's province have
+// returned their template for a year, when, and with how many changes.
+func (e *Exchange) SubmissionBoard(year int) ([]xlsx.BoardRow, error) {
+	s, err := e.a.store()
+	if err != nil {
+		return nil, e.a.fail(err)
+	}
+	ctx := context.Background()
+	p, err := profile.Get(ctx, s)
+	if err != nil {
+		return nil, e.a.fail(err)
+	}
+	rows, err := xlsx.Board(ctx, s, p.ProvinceCode, year)
+	return rows, e.a.fail(err)
+}

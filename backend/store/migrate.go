@@ -39,6 +39,7 @@ var migrations = []migration{
 	{Version: 4, Name: "rakor", SQL: mustRead("0004_rakor.sql"), Audit: []string{"meeting", "meeting_participant",
 		"agenda_item", "snapshot", "decision", "decision_indicator", "decision_region", "decision_program",
 		"decision_followup", "agenda_decision", "challenge_category", "challenge", "decision_challenge"}},
+	{Version: 5, Name: "submissions", SQL: mustRead("0005_submissions.sql"), Audit: []string{"import_log"}},
 }
 
 func mustRead(name string) string {

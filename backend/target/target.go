@@ -172,7 +172,14 @@ func (e *BatchError) Error() string {
 // source as their origin ("ketik", "tempel", "impor:<file>#<hash>"). If any
 // cell is invalid it returns a *BatchError and writes nothing.
 func Apply(ctx context.Context, s *store.Store, edits []Edit, source string) (int, error) {
-	return apply(ctx, s, edits, source, true)
+	return apply(ctx, s, edits, source, true, nil)
+}
+
+// ApplyWith is Apply that also runs also in the same transaction once the
+// values are written (n of them), so a record of the change commits or
+// rolls back with it.
+func ApplyWith(ctx context.Context, s *store.Store, edits []Edit, source string, also func(tx *sql.Tx, n int) error) (int, error) {
+	return apply(ctx, s, edits, source, true, also)
 }
 
 // errDryRun rolls back a validation-only run.
@@ -181,14 +188,14 @@ var errDryRun = errors.New("target: dry run")
 // Validate checks a batch exactly as Apply would, writing nothing: the
 // import preview uses it so every problem shows before the user confirms.
 func Validate(ctx context.Context, s *store.Store, edits []Edit) error {
-	_, err := apply(ctx, s, edits, "", false)
+	_, err := apply(ctx, s, edits, "", false, nil)
 	if errors.Is(err, errDryRun) {
 		return nil
 	}
 	return err
 }
 
-func apply(ctx context.Context, s *store.Store, edits []Edit, source string, write bool) (int, error) {
+func apply(ctx context.Context, s *store.Store, edits []Edit, source string, write bool, also func(*sql.Tx, int) error) (int, error) {
 	inds, err := indicator.List(ctx, s.Read())
 	if err != nil {
 		return 0, err
@@ -243,6 +250,9 @@ func apply(ctx context.Context, s *store.Store, edits []Edit, source string, wri
 				return err
 			}
 			n++
+		}
+		if also != nil {
+			return also(tx, n)
 		}
 		return nil
 	})

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -319,10 +321,11 @@ func oldText(v target.Value, f target.Field) string {
 }
 
 // CommitImport writes a previewed import in one transaction, with the file
-// name and hash as the source of every value.
+// name and hash as the source of every value, and records the submission on
+// the board in the same transaction. A template returned without changes
+// is recorded too: the regency has answered.
 func CommitImport(ctx context.Context, s *store.Store, p Preview) (int, error) {
-	if len(p.Edits) == 0 {
-		return 0, nil
-	}
-	return target.Apply(ctx, s, p.Edits, p.SourceNote)
+	return target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
+		return logSubmission(ctx, tx, p, time.Now())
+	})
 }

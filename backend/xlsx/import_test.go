@@ -46,7 +46,9 @@ func (fx fixture) state(t *testing.T) string {
 	require.NoError(t, err)
 	log, err := fx.s.Audit(context.Background(), store.AuditQuery{Limit: 100000})
 	require.NoError(t, err)
-	return strings.Repeat("v", len(vals)) + "|" + strings.Repeat("a", len(log))
+	subs, err := Submissions(context.Background(), fx.s, 2025)
+	require.NoError(t, err)
+	return strings.Repeat("v", len(vals)) + "|" + strings.Repeat("a", len(log)) + "|" + strings.Repeat("s", len(subs))
 }
 
 func edit(t *testing.T, path string, fn func(f *excelize.File)) {
@@ -211,4 +213,54 @@ func TestUnchangedTemplateHasNothingToSave(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, p.New+p.Changed+p.Cleared, "computed ratios survive Excel's 15 digits: %+v", p.Changes)
 	assert.Empty(t, p.Edits)
+}
+
+func TestSubmissionBoard(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	board, err := Board(ctx, fx.s, "19", 2025)
+	require.NoError(t, err)
+	require.Len(t, board, 7)
+	for _, b := range board {
+		assert.False(t, b.Returned, b.Region.Name)
+	}
+
+	// A commit that fails rolls its board entry back with the values.
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	bad := p
+	bad.Edits = []target.Edit{{IndicatorID: 999999, Region: "19.01", Year: 2025, Field: target.FTarget, Text: "1"}}
+	before := fx.state(t)
+	_, err = CommitImport(ctx, fx.s, bad)
+	require.Error(t, err)
+	assert.Equal(t, before, fx.state(t), "nothing is written")
+
+	// An unchanged template still counts as returned.
+	n, err := CommitImport(ctx, fx.s, p)
+	require.NoError(t, err)
+	assert.Zero(t, n)
+	r := rowOf(t, fx.path, "UKM.05")
+	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), 175)) })
+	p2, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	_, err = CommitImport(ctx, fx.s, p2)
+	require.NoError(t, err)
+
+	board, err = Board(ctx, fx.s, "19", 2025)
+	require.NoError(t, err)
+	assert.Equal(t, "19.01", board[0].Region.Code)
+	assert.True(t, board[0].Returned)
+	assert.Equal(t, 2, board[0].Imports)
+	require.NotNil(t, board[0].Latest)
+	assert.Equal(t, "Templat-Kabupaten-Bangka-2025.xlsx", board[0].Latest.File)
+	assert.Equal(t, p2.Hash, board[0].Latest.Hash)
+	assert.Equal(t, p2.New+p2.Changed, board[0].Latest.New+board[0].Latest.Changed)
+	assert.Positive(t, board[0].Latest.New+board[0].Latest.Changed)
+	assert.Equal(t, "Sekretariat (demo)", board[0].Latest.Operator)
+	assert.False(t, board[1].Returned)
+
+	// The board entry is in the audit log like any other change.
+	log, err := fx.s.Audit(ctx, store.AuditQuery{Table: "import_log", Limit: 10})
+	require.NoError(t, err)
+	assert.Len(t, log, 2)
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { expect } from './expect.mjs'
 import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
 import { Shell } from './pages.mjs'
+import { sheetNames } from './xlsx.mjs'
 
 let browser
 before(async () => {
@@ -32,12 +33,57 @@ test('templates go out, a returned template is previewed, a wrong file is refuse
     await expect(page.getByTestId('import-summary')).toContainText('0 baru, 0 diubah')
     await shot(page, '20-import-preview')
 
+    // Recording it marks the regency as returned on the board.
+    await expect(page.getByTestId('board-summary')).toContainText('0 dari 7')
+    await page.getByTestId('commit-import').click()
+    await expect(page.getByText('dicatat sebagai sudah kembali')).toBeVisible()
+    await expect(page.getByTestId('board-summary')).toContainText('1 dari 7')
+    const bangka = page.getByTestId('board').locator('tr', { hasText: 'Kabupaten Bangka' }).first()
+    await expect(bangka).toContainText('Sudah kembali')
+    await expect(bangka).toContainText('Templat-Kabupaten-Bangka-2025.xlsx')
+    await expect(page.getByTestId('board').locator('tr', { hasText: 'Kota Pangkal Pinang' })).toContainText('Belum kembali')
+    await shot(page, '22-submission-board')
+
     // Something that is not a workbook.
     const bad = join(app.dir, 'rekap.xlsx')
     await writeFile(bad, 'kode;nilai\nKOP.01;17,65\n')
     await page.getByTestId('import-file').setInputFiles(bad)
     await expect(page.getByTestId('import-refused')).toContainText('bukan berkas Excel')
     await shot(page, '21-import-refused')
+    assert.deepEqual(errors, [])
+  } finally {
+    await page.close()
+    await app.stop()
+  }
+})
+
+test('one workbook with the matrices and a meeting\'s record, from the Exchange area and from the meeting', async () => {
+  const app = await startApp({ demo: true })
+  const { page, errors } = await openPage(browser, app.url)
+  try {
+    await new Shell(page).go('Ekspor/Impor')
+    const sheets = page.getByTestId('export-sheets')
+    await sheets.getByText('Berita Acara').click()
+    await expect(page.getByText('memerlukan satu rapat')).toBeVisible()
+    await expect(page.getByTestId('export-button')).toBeDisabled()
+    await page.getByTestId('export-meeting').click()
+    await page.locator('.n-base-select-option', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await expect(page.getByTestId('export-button')).toHaveText('Ekspor 4 lembar')
+    await shot(page, '23-export-workbook')
+    await page.getByTestId('export-button').click()
+    await expect(page.getByText('Berkas Excel disimpan')).toBeVisible()
+    const book = join(app.dir, 'ekspor', 'Selaras-Kepulauan-Bangka-Belitung-2025.xlsx')
+    assert.deepEqual(await sheetNames(book), ['Matriks Target 2025', 'Matriks Program 2025', 'Sinkronisasi 2025', 'Berita Acara'])
+
+    // The meeting page exports its own record.
+    await new Shell(page).go('Rakor')
+    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await page.getByRole('button', { name: 'Ekspor Excel' }).click()
+    await expect(page.getByText('Berkas Excel disimpan')).toBeVisible()
+    const files = await readdir(join(app.dir, 'ekspor'))
+    const rakor = files.find((f) => f.startsWith('Rakor-2024-02-23-'))
+    assert.ok(rakor, files.join())
+    assert.deepEqual(await sheetNames(join(app.dir, 'ekspor', rakor)), ['Daftar Hadir', 'Kesepakatan', 'Permasalahan', 'Berita Acara'])
     assert.deepEqual(errors, [])
   } finally {
     await page.close()

@@ -33,6 +33,7 @@ export function expect(locator) {
       const t = await locator.first().innerText()
       return { ok: t.includes(text), got: `"${t}"` }
     }),
+    toBeDisabled: () => poll(`${name} to be disabled`, async () => ({ ok: await locator.first().isDisabled(), got: 'enabled' })),
     toHaveValue: (value) => poll(`${name} value "${value}"`, async () => {
       const v = await locator.first().inputValue()
       return { ok: v === value, got: `"${v}"` }

@@ -34,6 +34,8 @@ export type CentralItem = program.CentralItem
 export type Crosswalk = program.Crosswalk
 export type CrosswalkQuery = program.CrosswalkQuery
 export type ImportChange = xlsx.Change
+export type WorkbookRequest = xlsx.WorkbookRequest
+export type BoardRow = xlsx.BoardRow
 export type Meeting = rakor.Meeting
 export type MeetingSummary = rakor.MeetingSummary
 export type Participant = rakor.Participant
@@ -192,6 +194,8 @@ export const api = {
     makeTemplates: (regions: string[], year: number) => call(() => ExchangeSvc.MakeTemplates(regions, year)),
     previewImport: (name: string, base64: string) => call(() => ExchangeSvc.PreviewImport(name, base64)),
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
+    exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
+    submissionBoard: (year: number) => call(() => ExchangeSvc.SubmissionBoard(year)),
   },
   /** Subscribes to a backend event; returns the function that unsubscribes. */
   on<T>(event: string, cb: (data: T) => void): () => void {

@@ -68,6 +68,7 @@ export const id = {
     deck: 'Mode tayang',
     notulen: 'Cetak notulen',
     beritaAcara: 'Cetak berita acara',
+    excel: 'Ekspor Excel',
     back: 'Semua rakor',
   },
   participants: {
@@ -279,6 +280,7 @@ export const en: typeof id = {
     deck: 'Projector mode',
     notulen: 'Print minutes',
     beritaAcara: 'Print official record',
+    excel: 'Export to Excel',
     back: 'All meetings',
   },
   participants: {

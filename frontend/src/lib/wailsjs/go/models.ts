@@ -1677,6 +1677,72 @@ export namespace workspace {
 
 export namespace xlsx {
 	
+	export class Submission {
+	    id: number;
+	    region: string;
+	    year: number;
+	    file: string;
+	    hash: string;
+	    importedAt: string;
+	    new: number;
+	    changed: number;
+	    cleared: number;
+	    operator: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Submission(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.region = source["region"];
+	        this.year = source["year"];
+	        this.file = source["file"];
+	        this.hash = source["hash"];
+	        this.importedAt = source["importedAt"];
+	        this.new = source["new"];
+	        this.changed = source["changed"];
+	        this.cleared = source["cleared"];
+	        this.operator = source["operator"];
+	    }
+	}
+	export class BoardRow {
+	    region: region.Region;
+	    returned: boolean;
+	    latest?: Submission;
+	    imports: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BoardRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.region = this.convertValues(source["region"], region.Region);
+	        this.returned = source["returned"];
+	        this.latest = this.convertValues(source["latest"], Submission);
+	        this.imports = source["imports"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Change {
 	    sheet: string;
 	    cell: string;
@@ -1769,6 +1835,25 @@ export namespace xlsx {
 	        this.cell = source["cell"];
 	        this.message = source["message"];
 	        this.messageEn = source["messageEn"];
+	    }
+	}
+	
+	export class WorkbookRequest {
+	    province: string;
+	    years: number[];
+	    sheets: string[];
+	    meetingId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WorkbookRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.province = source["province"];
+	        this.years = source["years"];
+	        this.sheets = source["sheets"];
+	        this.meetingId = source["meetingId"];
 	    }
 	}
 

@@ -14,10 +14,18 @@ export function ExportTargets(arg1, arg2) {
   return window['go']['app']['Exchange']['ExportTargets'](arg1, arg2);
 }
 
+export function ExportWorkbook(arg1) {
+  return window['go']['app']['Exchange']['ExportWorkbook'](arg1);
+}
+
 export function MakeTemplates(arg1, arg2) {
   return window['go']['app']['Exchange']['MakeTemplates'](arg1, arg2);
 }
 
 export function PreviewImport(arg1, arg2) {
   return window['go']['app']['Exchange']['PreviewImport'](arg1, arg2);
+}
+
+export function SubmissionBoard(arg1) {
+  return window['go']['app']['Exchange']['SubmissionBoard'](arg1);
 }

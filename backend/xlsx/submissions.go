@@ -1,0 +1,93 @@
+package xlsx
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"selaras/backend/region"
+	"selaras/backend/store"
+)
+
+// Submission is one returned template that was imported.
+type Submission struct {
+	ID         int64  `json:"id"`
+	Region     string `json:"region"`
+	Year       int    `json:"year"`
+	File       string `json:"file"`
+	Hash       string `json:"hash"`
+	ImportedAt string `json:"importedAt"` // RFC 3339, UTC
+	New        int    `json:"new"`
+	Changed    int    `json:"changed"`
+	Cleared    int    `json:"cleared"`
+	Operator   string `json:"operator"`
+}
+
+// BoardRow is one region on the submission board: whether it has returned
+// its template for the year, its latest import and how many there were.
+type BoardRow struct {
+	Region   region.Region `json:"region"`
+	Returned bool          `json:"returned"`
+	Latest   *Submission   `json:"latest"`
+	Imports  int           `json:"imports"`
+}
+
+func logSubmission(ctx context.Context, tx *sql.Tx, p Preview, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO import_log
+(region_code, year, file_name, sha256, imported_at, new_values, changed_values, cleared_values, operator)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT user_name FROM profile WHERE id = 1), ''))`,
+		p.Region.Code, p.Year, p.File, p.Hash, now.UTC().Format(time.RFC3339), p.New, p.Changed, p.Cleared)
+	if err != nil {
+		return fmt.Errorf("xlsx: submission log: %w", err)
+	}
+	return nil
+}
+
+// Submissions lists the imports of a year, newest first.
+func Submissions(ctx context.Context, s *store.Store, year int) ([]Submission, error) {
+	rows, err := s.Read().QueryContext(ctx, `SELECT id, region_code, year, file_name, sha256, imported_at,
+new_values, changed_values, cleared_values, operator FROM import_log WHERE year = ? ORDER BY imported_at DESC, id DESC`, year)
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: submissions: %w", err)
+	}
+	defer rows.Close()
+	out := []Submission{}
+	for rows.Next() {
+		var x Submission
+		if err := rows.Scan(&x.ID, &x.Region, &x.Year, &x.File, &x.Hash, &x.ImportedAt, &x.New, &x.Changed, &x.Cleared, &x.Operator); err != nil {
+			return nil, fmt.Errorf("xlsx: submissions: %w", err)
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// Board is the submission board of a province: each regency in code order,
+// returned or not, with its latest import of the year.
+func Board(ctx context.Context, s *store.Store, province string, year int) ([]BoardRow, error) {
+	subs, err := Submissions(ctx, s, year)
+	if err != nil {
+		return nil, err
+	}
+	regs := region.Default().Regencies(province)
+	out := make([]BoardRow, len(regs))
+	byCode := map[string]int{}
+	for i, r := range regs {
+		out[i] = BoardRow{Region: r}
+		byCode[r.Code] = i
+	}
+	for i := range subs { // newest first: the first seen is the latest
+		idx, ok := byCode[subs[i].Region]
+		if !ok {
+			continue
+		}
+		row := &out[idx]
+		if row.Latest == nil {
+			row.Latest = &subs[i]
+			row.Returned = true
+		}
+		row.Imports++
+	}
+	return out, nil
+}
