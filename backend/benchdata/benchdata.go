@@ -11,6 +11,7 @@ import (
 
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
+	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
@@ -60,6 +61,68 @@ func Fill(ctx context.Context, s *store.Store) error {
 						return err
 					}
 				}
+			}
+		}
+		return nil
+	})
+}
+
+// PlanLines is the number of plan lines of the national dataset.
+const PlanLines = 20000
+
+// FillPlans writes the national work plan of one year: 180 sub-kegiatan
+// under the shipped nomenclature and n plan lines over every regency, with
+// a third of the provincial sub-kegiatan's lines in the provinces.
+func FillPlans(ctx context.Context, s *store.Store, year, n int) error {
+	if err := program.EnsureInstalled(ctx, s); err != nil {
+		return err
+	}
+	items, err := program.ListItems(ctx, s.Read())
+	if err != nil {
+		return err
+	}
+	byCode := map[string]program.Item{}
+	for _, it := range items {
+		byCode[it.Code] = it
+	}
+	provinces := region.Default().Provinces()
+	regencies := region.Default().Regencies("")
+	kegiatan := []string{"2.17.05.1.01", "2.17.06.1.01", "2.17.07.1.01", "2.17.08.1.01",
+		"2.17.03.2.01", "2.17.05.2.01", "2.17.06.2.01", "2.17.07.2.01", "2.17.08.2.01"}
+	f64 := func(x float64) *float64 { return &x }
+	i64 := func(x int64) *int64 { return &x }
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		var subs []program.Item
+		for i := 0; i < 180; i++ {
+			k, ok := byCode[kegiatan[i%len(kegiatan)]]
+			if !ok {
+				return fmt.Errorf("benchdata: kegiatan %s not shipped", kegiatan[i%len(kegiatan)])
+			}
+			it := program.Item{Code: fmt.Sprintf("%s.%04d", k.Code, 9000+i), ParentID: k.ID, Name: fmt.Sprintf("Sub-kegiatan uji %d", i+1)}
+			id, err := program.PutSubKegiatan(ctx, tx, it)
+			if err != nil {
+				return err
+			}
+			it.ID, it.Level = id, k.Level
+			subs = append(subs, it)
+		}
+		for j := 0; j < n; j++ {
+			sub := subs[j%len(subs)]
+			reg := regencies[j%len(regencies)].Code
+			if sub.Level == program.LevelProvince && j%3 == 0 {
+				reg = provinces[j%len(provinces)].Code
+			}
+			l := program.PlanLine{SubKegiatanID: sub.ID, Region: reg, Year: year, OutputIndicator: "Keluaran uji", OutputUnit: "unit",
+				Target: f64(float64(j % 97)), Pagu: int64(j+1) * 1_000_000, SumberDana: program.AllSumberDana[j%len(program.AllSumberDana)],
+				Bidang: "Bidang UKM", Status: program.Usulan, PaguNext: i64(int64(j+1) * 1_100_000)}
+			if l.SumberDana == program.APBDKabKota && sub.Level == program.LevelProvince {
+				l.SumberDana = program.APBDProvinsi
+			}
+			if j%50 == 0 {
+				l.Target = nil
+			}
+			if _, err := program.PutPlanLine(ctx, tx, l); err != nil {
+				return err
 			}
 		}
 		return nil

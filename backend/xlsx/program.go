@@ -83,6 +83,8 @@ type programWriter struct {
 func placeName(code string) string {
 	r, ok := region.Default().Lookup(code)
 	switch {
+	case code == "":
+		return "Seluruh Provinsi"
 	case !ok:
 		return code
 	case region.Default().IsProvince(code):

@@ -11,6 +11,7 @@ import (
 	"selaras/backend/harmonise"
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
+	"selaras/backend/program"
 )
 
 // FlagLabels are the Indonesian names of the harmonisation flags, as in the app.
@@ -56,8 +57,10 @@ func WriteTargetMatrix(ctx context.Context, f *excelize.File, m harmonise.Matrix
 }
 
 // ExportNational writes the consolidation the ministry receives: one
-// Matriks Target sheet per province and year, named "Jawa Timur 2025".
-func ExportNational(ctx context.Context, path string, ms []harmonise.Matrix, p profile.Profile, now time.Time, progress Progress) error {
+// Matriks Target sheet per province and year, named "Jawa Timur 2025",
+// then a Matriks Program sheet for each tree in plans (the national work
+// plan of a year).
+func ExportNational(ctx context.Context, path string, ms []harmonise.Matrix, plans []program.Tree, p profile.Profile, now time.Time, progress Progress) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f)
@@ -68,6 +71,15 @@ func ExportNational(ctx context.Context, path string, ms []harmonise.Matrix, p p
 	for _, m := range ms {
 		total += len(m.Rows)
 	}
+	for _, t := range plans {
+		total += t.Total.Lines
+	}
+	tick := func() {
+		done++
+		if progress != nil {
+			progress(done, total)
+		}
+	}
 	for _, m := range ms {
 		name := func(year int) string {
 			n := fmt.Sprintf("%s %d", m.Province.Name, year)
@@ -76,12 +88,12 @@ func ExportNational(ctx context.Context, path string, ms []harmonise.Matrix, p p
 			}
 			return n
 		}
-		if err := writeTargetSheets(ctx, f, st, m, p, now, name, func() {
-			done++
-			if progress != nil {
-				progress(done, total)
-			}
-		}); err != nil {
+		if err := writeTargetSheets(ctx, f, st, m, p, now, name, tick); err != nil {
+			return err
+		}
+	}
+	for _, t := range plans {
+		if err := writeProgramMatrix(ctx, f, st, t, p, now, tick); err != nil {
 			return err
 		}
 	}
