@@ -107,7 +107,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		if c.Kind == "tetap" {
 			continue
 		}
-		fmt.Fprintf(env.Stdout, "  %s %-8s %-7s %s: %q -> %q\n", c.Cell, c.Code, c.Kind, c.Field, c.Old, c.New)
+		fmt.Fprintf(env.Stdout, "  %s!%s %-8s %-7s %s: %q -> %q\n", c.Sheet, c.Cell, c.Code, c.Kind, c.Field, c.Old, c.New)
 	}
 	if *dry {
 		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
@@ -117,6 +117,6 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Tersimpan: %d nilai dari %s.\n", n, pv.File)
+	fmt.Fprintf(env.Stdout, "Tersimpan: %d nilai dan baris rencana dari %s; tercatat di papan pengembalian templat.\n", n, pv.File)
 	return nil
 }

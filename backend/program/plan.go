@@ -242,6 +242,20 @@ func SavePlanLine(ctx context.Context, s *store.Store, l PlanLine) (PlanLine, er
 	return out, nil
 }
 
+// WritePlanLine normalizes, validates and checks l against the database,
+// then writes it inside tx: for callers that batch lines in their own
+// transaction (the template import).
+func WritePlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
+	l.Normalize()
+	if err := l.Validate(); err != nil {
+		return 0, err
+	}
+	if err := l.check(ctx, tx); err != nil {
+		return 0, err
+	}
+	return PutPlanLine(ctx, tx, l)
+}
+
 // PutPlanLine writes an already validated plan line inside tx and returns
 // its id (used by SavePlanLine, the demo and benchmarks).
 func PutPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {

@@ -19,6 +19,7 @@ import (
 
 	"selaras/backend/indicator"
 	"selaras/backend/number"
+	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
@@ -80,6 +81,8 @@ type Preview struct {
 	Unchanged  int           `json:"unchanged"`
 	Edits      []target.Edit `json:"edits"`
 	SourceNote string        `json:"sourceNote"`
+	// PlanLines are the plan lines the template adds or changes.
+	PlanLines []program.PlanLine `json:"planLines"`
 }
 
 // ImportOptions constrain what a workbook may contain.
@@ -128,7 +131,8 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 			meta[r[0]] = r[1]
 		}
 	}
-	if v, _ := strconv.Atoi(meta["template_version"]); v != TemplateVersion {
+	version, _ := strconv.Atoi(meta["template_version"])
+	if version != 1 && version != TemplateVersion {
 		return Preview{}, refuse(name, whole(fmt.Sprintf("versi templat %q tidak dikenal oleh Selaras ini", meta["template_version"]),
 			fmt.Sprintf("template version %q is not known to this Selaras", meta["template_version"])))
 	}
@@ -168,7 +172,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 		v, _ := f.GetCellValue(sh, cellName(i+1, tplHeadRow))
 		headers = append(headers, v)
 	}
-	if structureSum(reg.Code, year, codes) != meta["checksum"] || !sameHeaders(headers) {
+	if structureSum(version, reg.Code, year, codes) != meta["checksum"] || !sameHeaders(headers) {
 		return Preview{}, refuse(name, Problem{Sheet: sh, Message: "susunan templat telah diubah (baris, kolom, kode, atau judul); isi ulang pada templat asli",
 			MessageEN: "the template's layout was changed (rows, columns, codes or headings); fill in the original template"})
 	}
@@ -230,6 +234,22 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 				cellOf = append(cellOf, cell)
 			}
 		}
+	}
+	p.PlanLines = []program.PlanLine{}
+	if version >= 2 {
+		lines, subs, err := planInput(ctx, s, reg, year)
+		if err != nil {
+			return Preview{}, err
+		}
+		pr, err := readPlanSheet(f, meta, reg, year, lines, subs)
+		if err != nil {
+			return Preview{}, refuse(name, Problem{Sheet: PlanSheet, Message: "susunan lembar rencana telah diubah (baris, kolom, kode, atau judul); isi ulang pada templat asli",
+				MessageEN: "the plan sheet's layout was changed (rows, columns, codes or headings); fill in the original template"})
+		}
+		problems = append(problems, pr.problems...)
+		p.Changes = append(p.Changes, pr.changes...)
+		p.PlanLines = pr.lines
+		p.New, p.Changed, p.Cleared, p.Unchanged = p.New+pr.counts[0], p.Changed+pr.counts[1], p.Cleared+pr.counts[2], p.Unchanged+pr.counts[3]
 	}
 	if len(problems) > 0 {
 		return Preview{}, refuse(name, problems...)
@@ -325,7 +345,18 @@ func oldText(v target.Value, f target.Field) string {
 // the board in the same transaction. A template returned without changes
 // is recorded too: the regency has answered.
 func CommitImport(ctx context.Context, s *store.Store, p Preview) (int, error) {
-	return target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
+	planned := 0
+	n, err := target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
+		for _, l := range p.PlanLines {
+			if _, err := program.WritePlanLine(ctx, tx, l); err != nil {
+				return fmt.Errorf("%s %s: %w", PlanSheet, l.SubKegiatanCode, err)
+			}
+			planned++
+		}
 		return logSubmission(ctx, tx, p, time.Now())
 	})
+	if err != nil {
+		return 0, err
+	}
+	return n + planned, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,7 +13,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/demo"
+	"selaras/backend/number"
 	"selaras/backend/profile"
+	"selaras/backend/program"
+	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
 )
@@ -72,7 +76,7 @@ func TestTemplateLayout(t *testing.T) {
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
 	defer f.Close()
-	assert.Equal(t, []string{ValuesSheet, GuideSheet, MetaSheet}, f.GetSheetList())
+	assert.Equal(t, []string{ValuesSheet, PlanSheet, GuideSheet, MetaSheet}, f.GetSheetList())
 	vis, err := f.GetSheetVisible(MetaSheet)
 	require.NoError(t, err)
 	assert.False(t, vis)
@@ -263,4 +267,119 @@ func TestSubmissionBoard(t *testing.T) {
 	log, err := fx.s.Audit(ctx, store.AuditQuery{Table: "import_log", Limit: 10})
 	require.NoError(t, err)
 	assert.Len(t, log, 2)
+}
+
+func TestTemplatePlanSheet(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	lines, subs, err := planInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	require.NoError(t, err)
+	require.NotEmpty(t, lines, "the demo plans for Kabupaten Bangka")
+	require.NotEmpty(t, subs)
+
+	f, err := excelize.OpenFile(fx.path)
+	require.NoError(t, err)
+	v, _ := f.GetCellValue(PlanSheet, "B"+itoa(planFirstRow))
+	assert.Equal(t, lines[0].SubKegiatanCode, v)
+	raw, _ := f.GetCellValue(PlanSheet, "G"+itoa(planFirstRow), excelize.Options{RawCellValue: true})
+	assert.Equal(t, strconv.FormatInt(lines[0].Pagu, 10), raw)
+	visible, err := f.GetColVisible(PlanSheet, "M")
+	require.NoError(t, err)
+	assert.False(t, visible, "the id column is hidden")
+	newRow := itoa(planFirstRow + len(lines))
+	formula, _ := f.GetCellFormula(PlanSheet, "C"+newRow)
+	assert.Contains(t, formula, "VLOOKUP(B"+newRow)
+	dvs, err := f.GetDataValidations(PlanSheet)
+	require.NoError(t, err)
+	var lists []string
+	for _, dv := range dvs {
+		if dv.Type == "list" {
+			lists = append(lists, dv.Sqref+"="+dv.Formula1)
+		}
+	}
+	assert.Len(t, lists, 2, "codes of new rows and sources of funds are chosen from lists")
+	assert.Contains(t, strings.Join(lists, " "), "APBD Kabupaten/Kota")
+	require.NoError(t, f.Close())
+
+	// Change the pagu of the first line, add a line, and import.
+	sub := subs[len(subs)-1]
+	edit(t, fx.path, func(f *excelize.File) {
+		require.NoError(t, f.SetCellValue(PlanSheet, "G"+itoa(planFirstRow), "Rp 175 juta"))
+		require.NoError(t, f.SetCellValue(PlanSheet, "B"+newRow, sub.Code))
+		require.NoError(t, f.SetCellValue(PlanSheet, "D"+newRow, "=Pelaku UMKM yang dilatih"))
+		require.NoError(t, f.SetCellValue(PlanSheet, "E"+newRow, "orang"))
+		require.NoError(t, f.SetCellValue(PlanSheet, "F"+newRow, 40))
+		require.NoError(t, f.SetCellValue(PlanSheet, "G"+newRow, 90000000))
+		require.NoError(t, f.SetCellValue(PlanSheet, "H"+newRow, "APBD Kabupaten/Kota"))
+	})
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{Province: "19", Year: 2025})
+	require.NoError(t, err)
+	require.Len(t, p.PlanLines, 2)
+	kinds := map[string]string{}
+	for _, c := range p.Changes {
+		kinds[c.Cell] = c.Kind + ":" + c.Old + "->" + c.New
+	}
+	assert.Equal(t, "ubah:Rp"+number.Format(float64(lines[0].Pagu), 0)+"->Rp175.000.000", kinds["G"+itoa(planFirstRow)])
+	assert.Equal(t, "baru:->Rp90.000.000", kinds["G"+newRow])
+
+	n, err := CommitImport(ctx, fx.s, p)
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+	after, _, err := planInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	require.NoError(t, err)
+	require.Len(t, after, len(lines)+1)
+	byID := map[int64]program.PlanLine{}
+	for _, l := range after {
+		byID[l.ID] = l
+	}
+	assert.Equal(t, int64(175_000_000), byID[lines[0].ID].Pagu)
+	var added program.PlanLine
+	for _, l := range after {
+		if l.SubKegiatanID == sub.ID && l.OutputIndicator == "=Pelaku UMKM yang dilatih" {
+			added = l
+		}
+	}
+	assert.Equal(t, int64(90_000_000), added.Pagu)
+	assert.Equal(t, program.APBDKabKota, added.SumberDana)
+	assert.Equal(t, program.Usulan, added.Status)
+}
+
+func TestTemplatePlanRefusals(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	lines, _, err := planInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	require.NoError(t, err)
+	newRow := itoa(planFirstRow + len(lines))
+	edit(t, fx.path, func(f *excelize.File) {
+		require.NoError(t, f.SetCellValue(PlanSheet, "G"+itoa(planFirstRow), "1.500.000,50")) // cents
+		require.NoError(t, f.SetCellValue(PlanSheet, "H"+itoa(planFirstRow), "APBN murni"))  // unknown source
+		require.NoError(t, f.SetCellValue(PlanSheet, "D"+newRow, "Keluaran tanpa kode"))     // no code
+	})
+	before := fx.state(t)
+	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.Error(t, err)
+	msg := err.Error()
+	assert.Contains(t, msg, `sumber dana "APBN murni" tidak dikenal`)
+	assert.Contains(t, msg, "kode sub kegiatan wajib diisi")
+	assert.Contains(t, msg, `lembar "Rencana Program" sel B`+newRow)
+	assert.Equal(t, before, fx.state(t))
+
+	// A line added with rupiah cents names its cell.
+	fx = newFixture(t)
+	edit(t, fx.path, func(f *excelize.File) {
+		require.NoError(t, f.SetCellValue(PlanSheet, "G"+itoa(planFirstRow), "1.500.000,50"))
+	})
+	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `sel G`+itoa(planFirstRow))
+	assert.Contains(t, err.Error(), "rupiah bulat")
+
+	// Moving a listed line breaks the structure.
+	fx = newFixture(t)
+	edit(t, fx.path, func(f *excelize.File) {
+		require.NoError(t, f.SetCellValue(PlanSheet, "M"+itoa(planFirstRow), 999999))
+	})
+	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "susunan lembar rencana telah diubah")
 }

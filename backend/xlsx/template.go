@@ -3,7 +3,6 @@ package xlsx
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"strconv"
@@ -15,7 +14,9 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
+	"selaras/backend/program"
 	"selaras/backend/region"
+	"selaras/backend/store"
 	"selaras/backend/target"
 )
 
@@ -24,7 +25,8 @@ import (
 // summed into a checksum on a hidden sheet, so an import can tell a returned
 // template from a foreign or edited workbook.
 const (
-	TemplateVersion = 1
+	// TemplateVersion 2 added the plan sheet; version 1 templates still import.
+	TemplateVersion = 2
 	ValuesSheet     = "Target Indikator"
 	GuideSheet      = "Petunjuk"
 	MetaSheet       = "_selaras"
@@ -53,12 +55,14 @@ type TemplateInput struct {
 	Indicators []indicator.Indicator
 	Current    map[int64]target.Value // this region's values for the year, by indicator
 	Provincial map[int64]target.Value // the province's values, shown for reference
+	Plans      []program.PlanLine     // the region's own plan lines of the year
+	Subs       []program.Item         // the sub-kegiatan it may add lines for
 }
 
 // structureSum hashes what must not change between export and import.
-func structureSum(regionCode string, year int, codes []string) string {
+func structureSum(version int, regionCode string, year int, codes []string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "v%d|%s|%d|", TemplateVersion, regionCode, year)
+	fmt.Fprintf(h, "v%d|%s|%d|", version, regionCode, year)
 	for _, c := range tplColumns {
 		fmt.Fprintf(h, "%s|", c.title)
 	}
@@ -89,7 +93,7 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		id, _ := f.NewStyle(s)
 		return id
 	}
-	inText, inNum := unlocked(""), unlocked("#,##0.######")
+	inText, inNum, inRupiah := unlocked(""), unlocked("#,##0.######"), unlocked(`"Rp"#,##0`)
 
 	if err := f.SetSheetName("Sheet1", ValuesSheet); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
@@ -172,6 +176,9 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 			_ = f.AddDataValidation(sh, dv)
 		}
 	}
+	if err := pageSetup(f, sh, in.Profile, 1, 0, tplHeadRow, tplHeadRow+1); err != nil {
+		return err
+	}
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: tplFirstRow - 1,
 		TopLeftCell: cellName(4, tplFirstRow), ActivePane: "bottomRight"}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
@@ -179,6 +186,11 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatColumns: true}); err != nil {
 		return fmt.Errorf("xlsx: protect: %w", err)
+	}
+
+	planMeta, err := writePlanSheet(f, st, in, inText, inNum, inRupiah)
+	if err != nil {
+		return err
 	}
 
 	// Instructions.
@@ -191,7 +203,9 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		"2. Tulis angka seperti biasa: 17,65 atau 1.311; persen tanpa tanda % juga boleh (17,65).",
 		"3. Untuk indikator rasio, isi pembilang dan penyebut; persentasenya dihitung Selaras.",
 		"4. Jangan mengubah kode, nama indikator, urutan baris, atau nama lembar. Lembar tersembunyi jangan dihapus.",
-		"5. Kirim kembali berkas ini ke sekretariat Dinas Koperasi dan UKM Provinsi untuk diimpor.",
+		"5. Pada lembar \"" + PlanSheet + "\", perbarui target, pagu indikatif (rupiah bulat), sumber dana, lokasi dan prakiraan maju " +
+			"rencana yang ada; tambahkan rencana baru di baris kosong dengan memilih kode sub kegiatan dari daftar.",
+		"6. Kirim kembali berkas ini ke sekretariat Dinas Koperasi dan UKM Provinsi untuk diimpor.",
 		"Dibuat oleh Selaras pada " + LongDate(now) + ".",
 	}
 	for i, line := range guide {
@@ -207,12 +221,16 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	}
 	meta := [][2]any{
 		{"template_version", TemplateVersion}, {"region", in.Region.Code}, {"year", in.Year},
-		{"checksum", structureSum(in.Region.Code, in.Year, codes)}, {"rows", len(codes)}, {"created_at", now.UTC().Format(time.RFC3339)},
+		{"checksum", structureSum(TemplateVersion, in.Region.Code, in.Year, codes)}, {"rows", len(codes)}, {"created_at", now.UTC().Format(time.RFC3339)},
 	}
+	meta = append(meta, planMeta...)
 	for i, kv := range meta {
 		if err := f.SetSheetRow(MetaSheet, cellName(1, i+1), &[]any{kv[0], kv[1]}); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
+	}
+	if err := writePlanList(f, in.Subs); err != nil {
+		return err
 	}
 	if err := f.SetSheetVisible(MetaSheet, false, true); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
@@ -222,9 +240,7 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 }
 
 // LoadTemplateInput reads what a region's template needs from a workspace.
-func LoadTemplateInput(ctx context.Context, s interface {
-	Read() *sql.DB
-}, p profile.Profile, regionCode string, year int) (TemplateInput, error) {
+func LoadTemplateInput(ctx context.Context, s *store.Store, p profile.Profile, regionCode string, year int) (TemplateInput, error) {
 	reg, ok := region.Default().Lookup(regionCode)
 	if !ok {
 		return TemplateInput{}, fault.New(fault.UnknownRegion, "Wilayah", "code", regionCode)
@@ -247,7 +263,37 @@ func LoadTemplateInput(ctx context.Context, s interface {
 			in.Provincial[v.IndicatorID] = v
 		}
 	}
+	if in.Plans, in.Subs, err = planInput(ctx, s, reg, year); err != nil {
+		return TemplateInput{}, err
+	}
 	return in, nil
+}
+
+// planInput reads the region's own plan lines of the year and the
+// sub-kegiatan it may plan: L = 2 for a regency, L = 1 for a province.
+func planInput(ctx context.Context, s *store.Store, reg region.Region, year int) ([]program.PlanLine, []program.Item, error) {
+	level := planLevel(reg)
+	all, err := program.ListPlanLines(ctx, s, program.Filter{Year: year, Region: reg.Code})
+	if err != nil {
+		return nil, nil, err
+	}
+	lines := []program.PlanLine{}
+	for _, l := range all {
+		if l.Level == level {
+			lines = append(lines, l)
+		}
+	}
+	items, err := program.ListItems(ctx, s.Read())
+	if err != nil {
+		return nil, nil, err
+	}
+	subs := []program.Item{}
+	for _, it := range items {
+		if it.Kind == program.KindSubKegiatan && it.Level == level {
+			subs = append(subs, it)
+		}
+	}
+	return lines, subs, nil
 }
 
 // TemplateFileName is e.g. Templat-Kabupaten-Bangka-2025.xlsx.

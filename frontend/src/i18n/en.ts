@@ -141,6 +141,11 @@ const en: typeof id = {
       target: 'Target', targetNum: 'Target numerator', targetDen: 'Target denominator',
       realisation: 'Realisation', realNum: 'Realisation numerator', realDen: 'Realisation denominator',
       baseline: 'Baseline', note: 'Note',
+      plan: {
+        outputIndicator: 'Plan: output indicator', outputUnit: 'Plan: unit', target: 'Plan: target',
+        pagu: 'Plan: indicative budget', sumberDana: 'Plan: source of funds', lokasi: 'Plan: location', catatan: 'Plan: note',
+        targetNext: 'Plan: target n+1', paguNext: 'Plan: budget n+1',
+      },
     },
     entryHelp: 'Type numbers as usual (17,65 · 1.311 · 17,65% · Rp 222 miliar). Paste a block from Excel with Ctrl+V in its first cell. Arrows, Tab and Enter move between cells.',
     savedCells: '{n} values saved',
@@ -157,7 +162,7 @@ const en: typeof id = {
   exchange: {
     intro: 'Excel matrices for the ministry, templates for regencies to fill in, and import of the returned templates — checked first, then saved all at once.',
     templateTitle: 'Templates for regencies',
-    templateText: 'One workbook per regency with its indicators and the values recorded so far. Only the yellow cells can be filled in.',
+    templateText: 'One workbook per regency with its indicators and the values recorded so far, and its program plan with indicative budgets and sources of funds. Only the yellow cells can be filled in.',
     all: 'Select all',
     none: 'Clear',
     makeTemplates: 'Make {n} templates',

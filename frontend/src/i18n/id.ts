@@ -140,6 +140,11 @@ export default {
       target: 'Target', targetNum: 'Pembilang target', targetDen: 'Penyebut target',
       realisation: 'Realisasi', realNum: 'Pembilang realisasi', realDen: 'Penyebut realisasi',
       baseline: 'Baseline', note: 'Catatan',
+      plan: {
+        outputIndicator: 'Rencana: indikator keluaran', outputUnit: 'Rencana: satuan', target: 'Rencana: target',
+        pagu: 'Rencana: pagu indikatif', sumberDana: 'Rencana: sumber dana', lokasi: 'Rencana: lokasi', catatan: 'Rencana: catatan',
+        targetNext: 'Rencana: target n+1', paguNext: 'Rencana: pagu n+1',
+      },
     },
     entryHelp: 'Ketik angka seperti biasa (17,65 · 1.311 · 17,65% · Rp 222 miliar). Tempel blok dari Excel dengan Ctrl+V di sel awal. Panah, Tab dan Enter untuk berpindah sel.',
     savedCells: '{n} nilai tersimpan',
@@ -156,7 +161,7 @@ export default {
   exchange: {
     intro: 'Matriks Excel untuk kementerian, templat isian untuk kabupaten/kota, dan impor templat yang kembali — diperiksa dulu, lalu disimpan sekaligus.',
     templateTitle: 'Templat untuk kabupaten/kota',
-    templateText: 'Satu buku kerja per kabupaten/kota berisi indikator dan nilai yang sudah tercatat. Hanya sel kuning yang dapat diisi.',
+    templateText: 'Satu buku kerja per kabupaten/kota berisi indikator dan nilai yang sudah tercatat, serta rencana program dengan pagu indikatif dan sumber dana. Hanya sel kuning yang dapat diisi.',
     all: 'Pilih semua',
     none: 'Kosongkan',
     makeTemplates: 'Buat {n} templat',

@@ -1781,6 +1781,7 @@ export namespace xlsx {
 	    unchanged: number;
 	    edits: target.Edit[];
 	    sourceNote: string;
+	    planLines: program.PlanLine[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Preview(source);
@@ -1799,6 +1800,7 @@ export namespace xlsx {
 	        this.unchanged = source["unchanged"];
 	        this.edits = this.convertValues(source["edits"], target.Edit);
 	        this.sourceNote = source["sourceNote"];
+	        this.planLines = this.convertValues(source["planLines"], program.PlanLine);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,421 @@
+package xlsx
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/fault"
+	"selaras/backend/number"
+	"selaras/backend/program"
+	"selaras/backend/region"
+	"selaras/backend/target"
+)
+
+// The plan sheet of a template (version 2): the region's plan lines of the
+// year with their figures open for editing, then blank rows where the
+// regency adds lines by choosing a sub-kegiatan code from a list.
+const (
+	PlanSheet     = "Rencana Program"
+	planHeadRow   = 6
+	planFirstRow  = 8
+	planBlankRows = 15
+	planIDCol     = 13 // hidden: the plan line's id
+	metaCodeCol   = 4  // on the meta sheet: the sub-kegiatan codes and names offered
+)
+
+// planColumn is one column of the plan sheet; field names the PlanLineInput
+// field it fills ("" for a locked descriptive column).
+type planColumn struct {
+	title, field string
+	width        float64
+	number       bool
+}
+
+func planColumns(year int) []planColumn {
+	return []planColumn{
+		{"No", "", 5, false}, {"Kode Sub Kegiatan", "code", 19, false}, {"Sub Kegiatan", "", 36, false},
+		{"Indikator Keluaran", "outputIndicator", 34, false}, {"Satuan", "outputUnit", 11, false},
+		{"Target", "target", 11, true}, {"Pagu Indikatif (Rp)", "pagu", 18, true}, {"Sumber Dana", "sumberDana", 20, false},
+		{"Lokasi", "lokasi", 22, false}, {"Catatan", "catatan", 28, false},
+		{fmt.Sprintf("Target %d", year+1), "targetNext", 11, true}, {fmt.Sprintf("Pagu %d (Rp)", year+1), "paguNext", 18, true},
+		{"ID", "", 6, false},
+	}
+}
+
+// planFieldLabels name the fields in messages and in the import preview.
+var planFieldLabels = map[string]string{
+	"code": "Kode sub kegiatan", "outputIndicator": "Indikator keluaran", "outputUnit": "Satuan", "target": "Target",
+	"pagu": "Pagu indikatif", "sumberDana": "Sumber dana", "lokasi": "Lokasi", "catatan": "Catatan",
+	"targetNext": "Target tahun n+1", "paguNext": "Pagu tahun n+1",
+}
+
+// planLevel is who plans in a region: the regency (L = 2) or the province (L = 1).
+func planLevel(r region.Region) program.Level {
+	if r.Level == region.Province {
+		return program.LevelProvince
+	}
+	return program.LevelRegency
+}
+
+func planSum(regionCode string, year int, lines []program.PlanLine) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "plan|%s|%d|%d|", regionCode, year, planBlankRows)
+	for _, c := range planColumns(year) {
+		fmt.Fprintf(h, "%s|", c.title)
+	}
+	for _, l := range lines {
+		fmt.Fprintf(h, "%d:%s|", l.ID, l.SubKegiatanCode)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// writePlanSheet adds the plan sheet, returning the meta rows to add; the
+// offered sub-kegiatan go on the meta sheet with writePlanList.
+func writePlanSheet(f *excelize.File, st *styles, in TemplateInput, inText, inNum, inRupiah int) ([][2]any, error) {
+	sh := PlanSheet
+	if _, err := f.NewSheet(sh); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	cols := planColumns(in.Year)
+	var err error
+	set := func(cell string, v any, style int) {
+		if err == nil {
+			err = f.SetCellValue(sh, cell, v)
+		}
+		if err == nil && style != 0 {
+			err = f.SetCellStyle(sh, cell, cell, style)
+		}
+	}
+	last := len(cols) - 1
+	set("A1", strings.ToUpper(in.Profile.OfficeName), st.title)
+	set("A2", "TEMPLAT ISIAN RENCANA PROGRAM DAN PAGU INDIKATIF", st.title)
+	set("A3", fmt.Sprintf("%s · Tahun %d", in.Region.Name, in.Year), st.subtitle)
+	set("A4", "Ubah sel kuning pada baris yang ada; tambah rencana baru di baris kosong dengan memilih kode sub kegiatan dari daftar.", 0)
+	for r := 1; r <= 3 && err == nil; r++ {
+		err = f.MergeCell(sh, cellName(1, r), cellName(last, r))
+	}
+	if err == nil {
+		err = f.SetRowHeight(sh, planHeadRow, 30)
+	}
+	for i, c := range cols {
+		set(cellName(i+1, planHeadRow), c.title, st.head)
+		set(cellName(i+1, planHeadRow+1), fmt.Sprintf("(%d)", i+1), st.colNum)
+		if err == nil {
+			err = f.SetColWidth(sh, col(i+1), col(i+1), c.width)
+		}
+	}
+	values := func(l program.PlanLine) map[string]any {
+		v := map[string]any{"outputIndicator": l.OutputIndicator, "outputUnit": l.OutputUnit, "pagu": l.Pagu,
+			"sumberDana": l.SumberDana.Label(), "lokasi": l.Lokasi, "catatan": l.Catatan}
+		if l.Target != nil {
+			v["target"] = *l.Target
+		}
+		if l.TargetNext != nil {
+			v["targetNext"] = *l.TargetNext
+		}
+		if l.PaguNext != nil {
+			v["paguNext"] = *l.PaguNext
+		}
+		return v
+	}
+	rows := len(in.Plans) + planBlankRows
+	for n := 0; n < rows; n++ {
+		r := planFirstRow + n
+		var v map[string]any
+		if n < len(in.Plans) {
+			l := in.Plans[n]
+			v = values(l)
+			set(cellName(2, r), l.SubKegiatanCode, st.code)
+			set(cellName(3, r), l.SubKegiatanName, st.text)
+			if err == nil { // streamed rows get no autofit; two lines fit most names
+				err = f.SetRowHeight(sh, r, 30)
+			}
+			set(cellName(planIDCol, r), l.ID, st.text)
+		} else {
+			set(cellName(2, r), "", inText)
+			set(cellName(3, r), "", st.text)
+			if err == nil { // the name follows the chosen code
+				err = f.SetCellFormula(sh, cellName(3, r), fmt.Sprintf(`IFERROR(VLOOKUP(B%d,'%s'!$D:$E,2,FALSE),"")`, r, MetaSheet))
+			}
+			set(cellName(planIDCol, r), "", st.text)
+		}
+		set(cellName(1, r), n+1, st.text)
+		for i, c := range cols {
+			if c.field == "" || c.field == "code" {
+				continue
+			}
+			style := inText
+			switch c.field {
+			case "pagu", "paguNext":
+				style = inRupiah
+			case "target", "targetNext":
+				style = inNum
+			}
+			x, ok := v[c.field]
+			if !ok {
+				x = ""
+			}
+			set(cellName(i+1, r), x, style)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: plan template: %w", err)
+	}
+	first, lastRow := planFirstRow, planFirstRow+rows-1
+	// Drop-down lists: the sub-kegiatan codes (new rows) and the sources of funds.
+	if n := len(in.Subs); n > 0 {
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("B%d:B%d", planFirstRow+len(in.Plans), lastRow))
+		dv.SetSqrefDropList(fmt.Sprintf("'%s'!$D$1:$D$%d", MetaSheet, n))
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Kode sub kegiatan", "Pilih kode sub kegiatan dari daftar.")
+		if err := f.AddDataValidation(sh, dv); err != nil {
+			return nil, fmt.Errorf("xlsx: plan template: %w", err)
+		}
+	}
+	var funds []string
+	for _, d := range program.AllSumberDana {
+		funds = append(funds, d.Label())
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(fmt.Sprintf("H%d:H%d", first, lastRow))
+	if err := dv.SetDropList(funds); err != nil {
+		return nil, fmt.Errorf("xlsx: plan template: %w", err)
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Sumber dana", "Pilih sumber dana dari daftar.")
+	if err := f.AddDataValidation(sh, dv); err != nil {
+		return nil, fmt.Errorf("xlsx: plan template: %w", err)
+	}
+	num := excelize.NewDataValidation(true)
+	num.SetSqref(fmt.Sprintf("F%d:G%d K%d:L%d", first, lastRow, first, lastRow))
+	if err := num.SetRange(0, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err == nil {
+		num.SetError(excelize.DataValidationErrorStyleStop, "Angka", "Isi dengan angka nol atau lebih, misalnya 1.500.000.")
+		if err := f.AddDataValidation(sh, num); err != nil {
+			return nil, fmt.Errorf("xlsx: plan template: %w", err)
+		}
+	}
+	if err := f.SetColVisible(sh, col(planIDCol), false); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	if err := pageSetup(f, sh, in.Profile, 1, 0, planHeadRow, planHeadRow+1); err != nil {
+		return nil, err
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: planFirstRow - 1,
+		TopLeftCell: cellName(4, planFirstRow), ActivePane: "bottomRight"}); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatColumns: true}); err != nil {
+		return nil, fmt.Errorf("xlsx: protect: %w", err)
+	}
+	return [][2]any{{"plan_rows", len(in.Plans)}, {"plan_checksum", planSum(in.Region.Code, in.Year, in.Plans)}}, nil
+}
+
+// writePlanList puts the offered codes and names on the meta sheet, for the
+// drop-down list and the name lookup of new rows.
+func writePlanList(f *excelize.File, subs []program.Item) error {
+	for i, it := range subs {
+		if err := f.SetSheetRow(MetaSheet, cellName(metaCodeCol, i+1), &[]any{it.Code, it.Name}); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	return nil
+}
+
+// planRead is what the plan sheet brings: the lines to write and the changes shown.
+type planRead struct {
+	lines    []program.PlanLine
+	changes  []Change
+	problems []Problem
+	counts   [4]int // new, changed, cleared, unchanged
+}
+
+// readPlanSheet compares the plan sheet with the region's current lines.
+func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, year int,
+	current []program.PlanLine, subs []program.Item) (planRead, error) {
+	var out planRead
+	sh := PlanSheet
+	if idx, _ := f.GetSheetIndex(sh); idx < 0 {
+		return out, fmt.Errorf("missing")
+	}
+	n, _ := strconv.Atoi(meta["plan_rows"])
+	byID := map[int64]program.PlanLine{}
+	for _, l := range current {
+		byID[l.ID] = l
+	}
+	// The structure: the listed lines (id and code) and the headings.
+	listed := make([]program.PlanLine, n)
+	for i := range listed {
+		r := planFirstRow + i
+		idText, _ := f.GetCellValue(sh, cellName(planIDCol, r))
+		id, _ := strconv.ParseInt(idText, 10, 64)
+		code, _ := f.GetCellValue(sh, cellName(2, r))
+		listed[i] = program.PlanLine{ID: id, SubKegiatanCode: code}
+	}
+	cols := planColumns(year)
+	sameHeads := true
+	for i, c := range cols {
+		v, _ := f.GetCellValue(sh, cellName(i+1, planHeadRow))
+		sameHeads = sameHeads && v == c.title
+	}
+	if planSum(reg.Code, year, listed) != meta["plan_checksum"] || !sameHeads {
+		return out, fmt.Errorf("changed")
+	}
+	subByCode := map[string]program.Item{}
+	for _, it := range subs {
+		subByCode[it.Code] = it
+	}
+	funds := map[string]program.SumberDana{}
+	for _, d := range program.AllSumberDana {
+		funds[strings.ToLower(d.Label())] = d
+		funds[string(d)] = d
+	}
+	for i := 0; i < n+planBlankRows; i++ {
+		r := planFirstRow + i
+		cells := map[string]string{}
+		display := map[string]string{}
+		cellOf := map[string]string{}
+		empty := true
+		for c, column := range cols {
+			if column.field == "" {
+				continue
+			}
+			cell := cellName(c+1, r)
+			cellOf[column.field] = cell
+			text, val, prob := readCell(f, sh, cell, !column.number)
+			if prob != nil {
+				out.problems = append(out.problems, *prob)
+				continue
+			}
+			cells[column.field], display[column.field] = val, text
+			if text != "" && column.field != "code" {
+				empty = false
+			}
+		}
+		isNew := i >= n
+		if isNew && empty && cells["code"] == "" {
+			continue
+		}
+		var base program.PlanLine
+		if isNew {
+			sub, ok := subByCode[cells["code"]]
+			if !ok {
+				msg := fmt.Sprintf("kode sub kegiatan %q tidak ada dalam daftar; pilih dari daftar", cells["code"])
+				if cells["code"] == "" {
+					msg = "kode sub kegiatan wajib diisi untuk baris rencana baru"
+				}
+				out.problems = append(out.problems, Problem{Sheet: sh, Cell: cellOf["code"], Message: msg,
+					MessageEN: "choose a sub-kegiatan code from the list"})
+				continue
+			}
+			base = program.PlanLine{SubKegiatanID: sub.ID, SubKegiatanCode: sub.Code, Region: reg.Code, Year: year, Status: program.Usulan}
+		} else {
+			l, ok := byID[listed[i].ID]
+			if !ok {
+				out.problems = append(out.problems, Problem{Sheet: sh, Cell: cellName(2, r),
+					Message:   "baris rencana ini sudah dihapus di ruang kerja; buat templat baru",
+					MessageEN: "this plan line was deleted in the workspace; make a new template"})
+				continue
+			}
+			base = l
+		}
+		fund, ok := funds[strings.ToLower(strings.TrimSpace(cells["sumberDana"]))]
+		if !ok && cells["sumberDana"] != "" {
+			out.problems = append(out.problems, Problem{Sheet: sh, Cell: cellOf["sumberDana"],
+				Message: fmt.Sprintf("sumber dana %q tidak dikenal; pilih dari daftar", cells["sumberDana"]), MessageEN: "choose a source of funds from the list"})
+			continue
+		}
+		in := program.PlanLineInput{ID: base.ID, SubKegiatanID: base.SubKegiatanID, Region: base.Region, Year: base.Year,
+			OutputIndicator: cells["outputIndicator"], OutputUnit: cells["outputUnit"], Target: cells["target"], Pagu: cells["pagu"],
+			SumberDana: fund, Lokasi: cells["lokasi"], Bidang: base.Bidang, Catatan: cells["catatan"], TargetNext: cells["targetNext"],
+			PaguNext: cells["paguNext"], Status: base.Status, StatusReason: base.StatusReason, CentralID: base.CentralID}
+		l, err := in.Parse()
+		if err == nil {
+			l.Normalize()
+			err = l.Validate()
+		}
+		if err != nil {
+			cell := cellName(2, r)
+			for field, label := range planFieldLabels {
+				if fault.FieldOf(err) == label {
+					cell = cellOf[field]
+				}
+			}
+			out.problems = append(out.problems, Problem{Sheet: sh, Cell: cell, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)})
+			continue
+		}
+		l.SubKegiatanCode = base.SubKegiatanCode
+		changed := false
+		for _, column := range cols {
+			if column.field == "" || column.field == "code" {
+				continue
+			}
+			old := planText(base, column.field, isNew)
+			now := planText(l, column.field, false)
+			ch := Change{Sheet: sh, Cell: cellOf[column.field], Code: base.SubKegiatanCode, Indicator: l.OutputIndicator,
+				Field: target.Field("plan." + column.field), Old: old, New: now}
+			switch {
+			case old == now:
+				ch.Kind = "tetap"
+				out.counts[3]++
+			case old == "":
+				ch.Kind = "baru"
+				out.counts[0]++
+			case now == "":
+				ch.Kind = "hapus"
+				out.counts[2]++
+			default:
+				ch.Kind = "ubah"
+				out.counts[1]++
+			}
+			changed = changed || ch.Kind != "tetap"
+			out.changes = append(out.changes, ch)
+		}
+		if changed {
+			out.lines = append(out.lines, l)
+		}
+	}
+	return out, nil
+}
+
+// planText shows a field the way the preview lists it; a new line has no old values.
+func planText(l program.PlanLine, field string, none bool) string {
+	if none {
+		return ""
+	}
+	qty := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return number.Format(*v, -1)
+	}
+	rupiah := func(v int64) string { return "Rp" + number.Format(float64(v), 0) }
+	switch field {
+	case "outputIndicator":
+		return l.OutputIndicator
+	case "outputUnit":
+		return l.OutputUnit
+	case "target":
+		return qty(l.Target)
+	case "pagu":
+		return rupiah(l.Pagu)
+	case "sumberDana":
+		return l.SumberDana.Label()
+	case "lokasi":
+		return l.Lokasi
+	case "catatan":
+		return l.Catatan
+	case "targetNext":
+		return qty(l.TargetNext)
+	case "paguNext":
+		if l.PaguNext == nil {
+			return ""
+		}
+		return rupiah(*l.PaguNext)
+	}
+	return ""
+}
