@@ -91,14 +91,8 @@ func writePlanSheet(f *excelize.File, st *styles, in TemplateInput, inText, inNu
 			err = f.SetCellStyle(sh, cell, cell, style)
 		}
 	}
-	last := len(cols) - 1
-	set("A1", strings.ToUpper(in.Profile.OfficeName), st.title)
-	set("A2", "TEMPLAT ISIAN RENCANA PROGRAM DAN PAGU INDIKATIF", st.title)
-	set("A3", fmt.Sprintf("%s · Tahun %d", in.Region.Name, in.Year), st.subtitle)
-	set("A4", "Ubah sel kuning pada baris yang ada; tambah rencana baru di baris kosong dengan memilih kode sub kegiatan dari daftar.", 0)
-	for r := 1; r <= 3 && err == nil; r++ {
-		err = f.MergeCell(sh, cellName(1, r), cellName(last, r))
-	}
+	err = templateHead(f, st, sh, in, "TEMPLAT ISIAN RENCANA PROGRAM DAN PAGU INDIKATIF",
+		"Ubah sel kuning pada baris yang ada; tambah rencana baru di baris kosong dengan memilih kode sub kegiatan dari daftar.", len(cols)-1)
 	if err == nil {
 		err = f.SetRowHeight(sh, planHeadRow, 30)
 	}

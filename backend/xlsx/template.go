@@ -107,14 +107,8 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 			err = f.SetCellStyle(sh, cell, cell, style)
 		}
 	}
-	last := len(tplColumns)
-	set("A1", strings.ToUpper(in.Profile.OfficeName), st.title)
-	set("A2", "TEMPLAT ISIAN TARGET INDIKATOR KINERJA", st.title)
-	set("A3", fmt.Sprintf("%s · Tahun %d", in.Region.Name, in.Year), st.subtitle)
-	set("A4", "Isi hanya sel berwarna kuning. Jangan menambah, menghapus, atau memindahkan baris dan kolom.", 0)
-	for r := 1; r <= 3 && err == nil; r++ {
-		err = f.MergeCell(sh, cellName(1, r), cellName(last, r))
-	}
+	err = templateHead(f, st, sh, in, "TEMPLAT ISIAN TARGET INDIKATOR KINERJA",
+		"Isi hanya sel berwarna kuning. Jangan menambah, menghapus, atau memindahkan baris dan kolom.", len(tplColumns))
 	for i, c := range tplColumns {
 		set(cellName(i+1, tplHeadRow), c.title, st.head)
 		set(cellName(i+1, tplHeadRow+1), fmt.Sprintf("(%d)", i+1), st.colNum)
@@ -237,6 +231,34 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	}
 	f.SetActiveSheet(0)
 	return SaveAtomically(ctx, f, path)
+}
+
+// templateHead writes a template sheet's title block over its columns and
+// the one-line hint under it.
+func templateHead(f *excelize.File, st *styles, sh string, in TemplateInput, title, hint string, cols int) error {
+	rows := []struct {
+		text  string
+		style int
+	}{
+		{strings.ToUpper(in.Profile.OfficeName), st.title}, {title, st.title},
+		{fmt.Sprintf("%s · Tahun %d", in.Region.Name, in.Year), st.subtitle}, {hint, 0},
+	}
+	for i, r := range rows {
+		cell := cellName(1, i+1)
+		if err := f.SetCellValue(sh, cell, r.text); err != nil {
+			return err
+		}
+		if r.style == 0 {
+			continue
+		}
+		if err := f.SetCellStyle(sh, cell, cell, r.style); err != nil {
+			return err
+		}
+		if err := f.MergeCell(sh, cell, cellName(cols, i+1)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // LoadTemplateInput reads what a region's template needs from a workspace.
