@@ -83,14 +83,12 @@ const en: typeof id = {
     head: 'Head of office',
     areasTitle: 'Parts of the app',
     openRegions: 'See regions',
-    ready: 'Ready',
-    comingSoon: 'Coming soon',
   },
   areas: {
     comparison: 'Regency indicator targets side by side with the provincial and national targets, with problem flags.',
     programs: 'The 2.17 nomenclature, program plans and budgets, and centre–region alignment.',
     rakor: 'Coordination meetings: participants, agenda, challenges, decisions and projector mode.',
-    exchange: 'Excel matrices for the ministry, templates for regencies, and validated import.',
+    exchange: 'Excel workbooks for the ministry (targets, programs, synchronisation, meetings), regency templates, validated import and the return board.',
     regions: '38 provinces and 514 regencies/cities with Kemendagri codes.',
   },
   cmp: {

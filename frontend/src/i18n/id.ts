@@ -82,14 +82,12 @@ export default {
     head: 'Kepala dinas',
     areasTitle: 'Bagian aplikasi',
     openRegions: 'Lihat wilayah',
-    ready: 'Siap dipakai',
-    comingSoon: 'Segera hadir',
   },
   areas: {
     comparison: 'Target indikator kabupaten/kota berdampingan dengan target provinsi dan nasional, lengkap dengan tanda masalah.',
     programs: 'Nomenklatur urusan 2.17, rencana program dan pagu, serta sinkronisasi pusat–daerah.',
     rakor: 'Rapat koordinasi: peserta, agenda, permasalahan, kesepakatan dan mode proyektor.',
-    exchange: 'Matriks Excel untuk kementerian, templat untuk kabupaten/kota, dan impor yang divalidasi.',
+    exchange: 'Buku kerja Excel untuk kementerian (target, program, sinkronisasi, rakor), templat kabupaten/kota, impor yang divalidasi dan papan pengembalian.',
     regions: '38 provinsi dan 514 kabupaten/kota dengan kode Kemendagri.',
   },
   cmp: {
