@@ -60,6 +60,7 @@ func Commands() []Command {
 		{"backup", "salin basis data: backup --db BERKAS --out BERKAS", runBackup},
 		{"template", "templat isian kabupaten/kota: template --db BERKAS --region KODE [--year TAHUN] --out BERKAS.xlsx|FOLDER", runTemplate},
 		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] BERKAS.xlsx", runImport},
+		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|json]", runSubmissions},
 		{"export", "ekspor ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] [--sheets target,program,sinkronisasi,hadir,kesepakatan,permasalahan,berita-acara] [--meeting ID] --out BERKAS.xlsx", runExport},
 		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|json]", runHarmonise},
 		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|json]", runPrograms},

@@ -230,6 +230,20 @@ func TestTemplateAndImport(t *testing.T) {
 	assert.Equal(t, Error, r.code)
 	assert.Contains(t, r.stderr, "bukan 2026")
 
+	// A dry run leaves the board empty; an import marks the regency as returned.
+	r = run(t, nil, "submissions", "--db", db)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.NotContains(t, r.stdout, "sudah kembali")
+	r = run(t, nil, "import", "--db", db, one)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "papan pengembalian")
+	r = run(t, nil, "submissions", "--db", db, "--year", "2025")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "19.01,Kabupaten Bangka,sudah kembali,")
+	assert.Contains(t, r.stdout, "19.71,Kota Pangkal Pinang,belum kembali,")
+	r = run(t, nil, "submissions", "--db", db, "--format", "xml")
+	assert.Equal(t, Usage, r.code)
+
 	r = run(t, nil, "import", "--db", db)
 	assert.Equal(t, Usage, r.code)
 }

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"selaras/backend/profile"
+	"selaras/backend/xlsx"
+)
+
+// runSubmissions prints the template return board of the office's province.
+func runSubmissions(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "submissions")
+	db := fs.String("db", "", "basis data ruang kerja")
+	year := fs.Int("year", 0, "tahun templat (bawaan: tahun kerja)")
+	format := fs.String("format", "csv", "csv atau json")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "csv" && *format != "json" {
+		return UsageError(env, "submissions", "format %q tidak dikenal; pilih csv atau json", *format)
+	}
+	s, err := openExisting(ctx, env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := profile.Get(ctx, s)
+	if err != nil {
+		return fmt.Errorf("submissions: profil kantor belum diisi: %w", err)
+	}
+	if *year == 0 {
+		*year = p.WorkingYear
+	}
+	board, err := xlsx.Board(ctx, s, p.ProvinceCode, *year)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(board)
+	}
+	w := csv.NewWriter(env.Stdout)
+	_ = w.Write([]string{"kode", "wilayah", "status", "diimpor", "berkas", "sha256", "baru", "diubah", "dikosongkan", "jumlah_impor", "petugas"})
+	for _, b := range board {
+		row := []string{b.Region.Code, b.Region.Name, "belum kembali", "", "", "", "", "", "", strconv.Itoa(b.Imports), ""}
+		if l := b.Latest; l != nil {
+			row = []string{b.Region.Code, b.Region.Name, "sudah kembali", l.ImportedAt, l.File, l.Hash, strconv.Itoa(l.New),
+				strconv.Itoa(l.Changed), strconv.Itoa(l.Cleared), strconv.Itoa(b.Imports), l.Operator}
+		}
+		_ = w.Write(row)
+	}
+	w.Flush()
+	return w.Error()
+}
