@@ -275,3 +275,24 @@ func city(p profile.Profile) string {
 	}
 	return strings.TrimSpace(c)
 }
+
+// sentences joins notes with "; ", or a space after one that already ends
+// a sentence, skipping empty ones.
+func sentences(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if s := b.String(); strings.HasSuffix(s, ".") || strings.HasSuffix(s, ".)") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -151,18 +150,15 @@ func (w *programWriter) line(l program.PlanLine) error {
 	if l.Lokasi != "" {
 		where += ", " + l.Lokasi
 	}
-	var notes []string
-	if l.Catatan != "" {
-		notes = append(notes, l.Catatan)
-	}
+	status, bidang := "", ""
 	switch l.Status {
 	case program.Usulan:
-		notes = append(notes, "Status: usulan")
+		status = "Status: usulan"
 	case program.BelumDisepakati:
-		notes = append(notes, "Belum disepakati: "+l.StatusReason)
+		status = "Belum disepakati: " + l.StatusReason
 	}
 	if l.Bidang != "" {
-		notes = append(notes, "Bidang: "+l.Bidang)
+		bidang = "Bidang: " + l.Bidang
 	}
 	rupiah := func(v *int64) excelize.Cell {
 		if v == nil {
@@ -179,7 +175,7 @@ func (w *programWriter) line(l program.PlanLine) error {
 		w.quantity(l.Target),
 		rupiah(&pagu),
 		fm.text(l.SumberDana.Label()),
-		fm.text(strings.Join(notes, "; ")),
+		fm.text(sentences(l.Catatan, status, bidang)),
 		w.quantity(l.TargetNext),
 		rupiah(l.PaguNext),
 	}

@@ -186,14 +186,8 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 		if e.FollowUps > 0 {
 			follow = fmt.Sprintf("%d kali, terakhir %s", e.FollowUps, LongDate(mustDate(e.LastFollowUp)))
 		}
-		var notes []string
-		for _, n := range []string{d.Note, d.CancelReason, d.NotAgreedReason} {
-			if n != "" {
-				notes = append(notes, n)
-			}
-		}
 		cells = append(cells, fm.text(d.Text), fm.text(strings.Join(owner, ", ")), fm.date(d.DueDate), fm.text(status), late,
-			fm.text(follow), fm.text(strings.Join(notes, "; ")))
+			fm.text(follow), fm.text(sentences(d.Note, d.CancelReason, d.NotAgreedReason)))
 		if _, err := fm.add(cells, 0); err != nil {
 			return err
 		}
