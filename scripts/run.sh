@@ -19,4 +19,7 @@ else
 fi
 out="${SELARAS_OUT:-$HOME/Selaras}/Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx"
 "$bin" export --db "$demo" --province 19 --year 2025 --out "$out"
+# The whole workbook for the ministry: targets, the Renja program matrix, the synchronisation matrix.
+book="$(dirname "$out")/Selaras-Kepulauan-Bangka-Belitung-2025.xlsx"
+"$bin" export --db "$demo" --province 19 --year 2025 --sheets target,program,sinkronisasi --out "$book"
 echo "Buka jendela aplikasi di komputer berlayar dengan: $bin --demo"
