@@ -99,6 +99,16 @@ func (p *Programs) SaveCentral(c program.CentralItem) (program.CentralItem, erro
 	return out, p.a.fail(err)
 }
 
+// DeleteCentral removes a central item that is no parent of another; the
+// sub-kegiatan and plan lines linked to it lose the link.
+func (p *Programs) DeleteCentral(id int64) error {
+	s, err := p.a.store()
+	if err != nil {
+		return p.a.fail(err)
+	}
+	return p.a.fail(program.DeleteCentral(context.Background(), s, id))
+}
+
 // Crosswalk is what the centre, the province and each regency plan for an
 // indicator or central program.
 func (p *Programs) Crosswalk(q program.CrosswalkQuery) (program.Crosswalk, error) {

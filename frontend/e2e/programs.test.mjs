@@ -103,6 +103,12 @@ test('the demo crosswalk opens on a planned indicator and shows what each level 
     await expect(page.getByTestId('central')).toContainText('KRO.QDB')
     await expect(page.getByTestId('central')).toContainText('Rp12.500.000.000')
     await shot(page, '33-central')
+
+    // And deleted again, after a confirmation.
+    await page.getByTestId('central').locator('tr', { hasText: 'KRO.QDB' }).click()
+    await page.getByTestId('central-delete').click()
+    await page.locator('.n-popconfirm').getByRole('button', { name: 'Setuju' }).click()
+    await expect(page.getByTestId('central').locator('tr', { hasText: 'KRO.QDB' })).toHaveCount(0)
     assert.deepEqual(errors, [])
   } finally {
     await page.close()

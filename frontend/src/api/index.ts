@@ -146,6 +146,7 @@ export const api = {
     history: (id: number) => call(() => ProgramsSvc.PlanLineHistory(id)),
     central: () => call(() => ProgramsSvc.Central()),
     saveCentral: (c: CentralItem) => call(() => ProgramsSvc.SaveCentral(c)),
+    deleteCentral: (id: number) => call(() => ProgramsSvc.DeleteCentral(id)),
     crosswalk: (q: CrosswalkQuery) => call(() => ProgramsSvc.Crosswalk(q)),
     bidang: async () => (await call(() => ProgramsSvc.Bidang())) ?? [],
   },

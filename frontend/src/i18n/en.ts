@@ -209,6 +209,8 @@ const en: typeof id = {
   prog: {
     centralTab: 'Central programs',
     centralIntro: 'Ministry programs, activities, outputs (KRO/RO) and national indicators with free codes. Regional sub-activities can be linked to the central item they support.',
+    centralDelete: 'Delete central item',
+    centralDeleteConfirm: 'Delete {code}? Linked sub-kegiatan and plan lines lose their link.',
     centralAdd: 'Add central item',
     centralCode: 'Code',
     centralName: 'Name',

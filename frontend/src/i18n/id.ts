@@ -208,6 +208,8 @@ export default {
   prog: {
     centralTab: 'Program pusat',
     centralIntro: 'Program, kegiatan, keluaran (KRO/RO) dan indikator nasional kementerian dengan kode bebas. Sub-kegiatan daerah dapat ditautkan ke item pusat yang didukungnya.',
+    centralDelete: 'Hapus item pusat',
+    centralDeleteConfirm: 'Hapus {code}? Sub-kegiatan dan rencana yang tertaut kehilangan tautannya.',
     centralAdd: 'Tambah item pusat',
     centralCode: 'Kode',
     centralName: 'Uraian',

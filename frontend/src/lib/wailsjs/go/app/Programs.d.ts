@@ -9,6 +9,8 @@ export function Central():Promise<Array<program.CentralItem>>;
 
 export function Crosswalk(arg1:program.CrosswalkQuery):Promise<program.Crosswalk>;
 
+export function DeleteCentral(arg1:number):Promise<void>;
+
 export function DeletePlanLine(arg1:number):Promise<void>;
 
 export function DeleteSubKegiatan(arg1:number):Promise<void>;

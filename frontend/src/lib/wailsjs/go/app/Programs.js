@@ -14,6 +14,10 @@ export function Crosswalk(arg1) {
   return window['go']['app']['Programs']['Crosswalk'](arg1);
 }
 
+export function DeleteCentral(arg1) {
+  return window['go']['app']['Programs']['DeleteCentral'](arg1);
+}
+
 export function DeletePlanLine(arg1) {
   return window['go']['app']['Programs']['DeletePlanLine'](arg1);
 }
