@@ -93,6 +93,14 @@ test('the demo crosswalk opens on a planned indicator and shows what each level 
     assert.ok(await page.locator('[data-testid=crosswalk] .col.missing').count() > 0)
     await shot(page, '32-crosswalk')
 
+    // By central program: the ministry's program with the regional plans that support it.
+    await page.getByTestId('cross-by').getByText('Per program pusat').click()
+    await expect(page.getByTestId('cross-central')).toContainText('KEMENKOP-01')
+    await expect(page.locator('[data-testid=crosswalk] .col').first()).toContainText('Program Pemberdayaan dan Modernisasi Koperasi')
+    await expect(page.locator('[data-testid=crosswalk] [data-region="19"]')).toBeVisible()
+    await expect(page.locator('[data-testid=cross-by] .n-radio-button--checked')).toHaveText('Per program pusat')
+    await shot(page, '32b-crosswalk-central')
+
     // A central output added by hand, with what the ministry plans this year.
     await page.locator('.n-tabs-tab', { hasText: 'Program pusat' }).click()
     await page.getByTestId('central-add').click()
