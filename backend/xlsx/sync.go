@@ -61,6 +61,7 @@ func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []pr
 	for _, r := range regencies {
 		level(r.Name)
 	}
+	cols = append(cols, column{Head: "Status Keselarasan", Width: 32})
 	fm, err := newForm(f, st, p, formSpec{
 		Sheet: SyncSheetName(year),
 		Titles: []string{"MATRIKS SINKRONISASI PROGRAM PUSAT, PROVINSI DAN KABUPATEN/KOTA",
@@ -139,6 +140,7 @@ func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []pr
 			}
 			levelCells(l)
 		}
+		cells = append(cells, alignment(cw, st))
 		if _, err := fm.add(cells, 0); err != nil {
 			return err
 		}
@@ -147,6 +149,29 @@ func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []pr
 		}
 	}
 	return fm.close(ctx, now, max(len(cols)-3, 5))
+}
+
+// alignment says whether every level plans for the indicator, else which do not.
+func alignment(cw program.Crosswalk, st *styles) excelize.Cell {
+	if len(cw.Missing) == 0 {
+		return excelize.Cell{StyleID: st.text, Value: "Selaras"}
+	}
+	var levels []string
+	regencies := 0
+	for _, m := range cw.Missing {
+		switch m {
+		case program.MissingCentre:
+			levels = append(levels, "pusat")
+		case program.MissingProvince:
+			levels = append(levels, "provinsi")
+		default:
+			regencies++
+		}
+	}
+	if regencies > 0 {
+		levels = append(levels, fmt.Sprintf("%d kabupaten/kota", regencies))
+	}
+	return excelize.Cell{StyleID: st.missing, Value: "Belum selaras: belum ada rencana di " + strings.Join(levels, ", ")}
 }
 
 // subNames lists the sub-kegiatan a level plans, once each, and the

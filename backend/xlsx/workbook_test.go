@@ -174,6 +174,7 @@ func TestSyncMatrixSheet(t *testing.T) {
 	assert.Equal(t, "Sub Kegiatan", get(t, f, sh, "K6"))
 	// Seven regencies of three columns after the ten fixed ones.
 	assert.Equal(t, "(31)", get(t, f, sh, "AE7"))
+	assert.Equal(t, "Status Keselarasan", get(t, f, sh, "AF5"))
 
 	rows, err := f.GetRows(sh)
 	require.NoError(t, err)
@@ -193,6 +194,14 @@ func TestSyncMatrixSheet(t *testing.T) {
 		}
 	}
 	assert.Positive(t, missing, "some level plans nothing in the demo")
+	var statuses []string
+	for _, row := range rows {
+		if len(row) >= 32 && row[31] != "" && row[31] != "(32)" && row[31] != "Status Keselarasan" {
+			statuses = append(statuses, row[31])
+		}
+	}
+	assert.Contains(t, strings.Join(statuses, "|"), "Belum selaras: belum ada rencana di ")
+	assert.Contains(t, strings.Join(statuses, "|"), "kabupaten/kota")
 	assert.Positive(t, planned, "some sub-kegiatan are named")
 }
 
