@@ -102,6 +102,7 @@ shoot() {
 }
 
 echo "smoke-native: starting $BIN on $DISPLAY"
+START=$(date +%s.%N)
 "$BIN" --demo >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 
@@ -112,6 +113,9 @@ echo "smoke-native: window $WID ($(xdotool getwindowgeometry "$WID" | tr -s ' \n
 
 shoot "$OUT/01-start.png"
 C1=$COLOURS
+# Informational: a first start (the demo workspace is created) under Xvfb's software
+# rendering, screenshot included; the design's goal is a first screen under 1.5 s.
+echo "smoke-native: first screen after $(awk -v a="$START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') s"
 echo "smoke-native: start screenshot has $C1 colours"
 
 timeout 10 xdotool mousemove --window "$WID" 200 300 click 1 || fail "xdotool click failed"
