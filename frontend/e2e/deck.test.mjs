@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
 import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
-import { Shell } from './pages.mjs'
+import { openMeeting, RENJA } from './pages.mjs'
 
 let browser
 before(async () => {
@@ -18,8 +18,7 @@ test('the projector deck of the Bangka Belitung rakor, walked by keyboard, with 
   const app = await startApp({ demo: true })
   const { page, errors } = await openPage(browser, app.url)
   try {
-    await new Shell(page).go('Rakor')
-    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await openMeeting(page, RENJA)
     await page.getByTestId('open-deck').click()
     await expect(slide(page)).toHaveAttribute('data-slide', 'title')
     await expect(page.getByTestId('deck')).toContainText('Jumat, 23 Februari 2024')
@@ -86,8 +85,7 @@ test('the deck fits 1920x1080', async () => {
   const app = await startApp({ demo: true })
   const { page, errors } = await openPage(browser, app.url, { width: 1920, height: 1080 })
   try {
-    await new Shell(page).go('Rakor')
-    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await openMeeting(page, RENJA)
     await page.getByTestId('open-deck').click()
     await expect(slide(page)).toHaveAttribute('data-slide', 'title')
     for (let i = 0; i < 20 && (await slide(page).getAttribute('data-slide')) !== 'indicator'; i++) await page.keyboard.press('ArrowRight')

@@ -4,7 +4,7 @@ import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
 import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
-import { Shell } from './pages.mjs'
+import { openMeeting, RENJA, Shell } from './pages.mjs'
 import { sheetNames } from './xlsx.mjs'
 
 let browser
@@ -67,7 +67,7 @@ test('one workbook with the matrices and a meeting\'s record, from the Exchange 
     await expect(page.getByText('memerlukan satu rapat')).toBeVisible()
     await expect(page.getByTestId('export-button')).toBeDisabled()
     await page.getByTestId('export-meeting').click()
-    await page.locator('.n-base-select-option', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await page.locator('.n-base-select-option', { hasText: RENJA }).click()
     await expect(page.getByTestId('export-button')).toHaveText('Ekspor 4 lembar')
     await shot(page, '23-export-workbook')
     await page.getByTestId('export-button').click()
@@ -76,8 +76,7 @@ test('one workbook with the matrices and a meeting\'s record, from the Exchange 
     assert.deepEqual(await sheetNames(book), ['Matriks Target 2025', 'Matriks Program 2025', 'Sinkronisasi 2025', 'Berita Acara'])
 
     // The meeting page exports its own record.
-    await new Shell(page).go('Rakor')
-    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await openMeeting(page, RENJA)
     await page.getByRole('button', { name: 'Ekspor Excel' }).click()
     await expect(page.getByText('Berkas Excel disimpan')).toBeVisible()
     const files = await readdir(join(app.dir, 'ekspor'))

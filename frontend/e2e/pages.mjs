@@ -47,6 +47,15 @@ export class Shell {
   }
 }
 
+/** Opens a meeting of the Rakor area by part of its title. */
+export async function openMeeting(page, title) {
+  await new Shell(page).go('Rakor')
+  await page.getByTestId('meetings').locator('tr', { hasText: title }).click()
+}
+
+/** The Renja rakor of Bangka Belitung, 23 February 2024: the demo meeting most specs use. */
+export const RENJA = 'Penyusunan Rencana Kerja (Renja)'
+
 export class Regions {
   constructor(page) {
     this.page = page

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
 import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
-import { ProfileForm, Shell, Welcome } from './pages.mjs'
+import { openMeeting, ProfileForm, RENJA, Shell, Welcome } from './pages.mjs'
 
 let browser
 before(async () => {
@@ -115,8 +115,8 @@ test('the demo rakor of Bangka Belitung with its snapshot; a new snapshot keeps 
   const { page, errors } = await openPage(browser, app.url)
   try {
     await new Shell(page).go('Rakor')
-    await expect(page.getByTestId('meetings')).toContainText('Penyusunan Rencana Kerja (Renja)')
-    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await expect(page.getByTestId('meetings')).toContainText(RENJA)
+    await page.getByTestId('meetings').locator('tr', { hasText: RENJA }).click()
     await expect(page.getByTestId('meeting-heading')).toContainText('Renja')
     await shot(page, '43-rakor-demo-meeting')
     await tab(page, 'Cuplikan angka')
@@ -180,8 +180,7 @@ test('the printed Notulen and Berita Acara of the demo rakor', async () => {
   const app = await startApp({ demo: true })
   const { page, errors } = await openPage(browser, app.url)
   try {
-    await new Shell(page).go('Rakor')
-    await page.getByTestId('meetings').locator('tr', { hasText: 'Penyusunan Rencana Kerja (Renja)' }).click()
+    await openMeeting(page, RENJA)
     await page.getByTestId('print-ba').click()
     await expect(page.getByTestId('ba-opening')).toContainText(
       'Pada hari ini Jumat tanggal dua puluh tiga bulan Februari tahun dua ribu dua puluh empat')
