@@ -352,8 +352,8 @@ func TestTemplatePlanRefusals(t *testing.T) {
 	newRow := itoa(planFirstRow + len(lines))
 	edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(PlanSheet, "G"+itoa(planFirstRow), "1.500.000,50")) // cents
-		require.NoError(t, f.SetCellValue(PlanSheet, "H"+itoa(planFirstRow), "APBN murni"))  // unknown source
-		require.NoError(t, f.SetCellValue(PlanSheet, "D"+newRow, "Keluaran tanpa kode"))     // no code
+		require.NoError(t, f.SetCellValue(PlanSheet, "H"+itoa(planFirstRow), "APBN murni"))   // unknown source
+		require.NoError(t, f.SetCellValue(PlanSheet, "D"+newRow, "Keluaran tanpa kode"))      // no code
 	})
 	before := fx.state(t)
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
