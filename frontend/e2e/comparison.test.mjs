@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
-import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { launchBrowser, shot, withApp } from './harness.mjs'
 import { Comparison, ProfileForm, Shell, Welcome } from './pages.mjs'
 
 let browser
@@ -15,9 +15,7 @@ after(async () => {
 })
 
 test('entering values by typing and pasting makes flags appear; a bad block saves nothing', async () => {
-  const app = await startApp()
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, {}, async (page) => {
     await new Welcome(page).startOffice()
     const form = new ProfileForm(page)
     await form.chooseProvince('Kepulauan Bangka Belitung')
@@ -62,17 +60,11 @@ test('entering values by typing and pasting makes flags appear; a bad block save
     // One click from a flagged cell to the entry grid, focused on that cell.
     await cmp.matrixCell('KOP.01', '19.02').click()
     await expect(page.locator('td.focus[data-cell="19.02|KOP.01"]')).toBeVisible()
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })
 
 test('the demo shows the seeded figures with chart and flags', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, { demo: true }, async (page, app) => {
     await new Shell(page).go('Perbandingan Target')
     const cmp = new Comparison(page)
     await expect(cmp.matrix).toBeVisible()
@@ -94,9 +86,5 @@ test('the demo shows the seeded figures with chart and flags', async () => {
     const file = join(app.dir, 'ekspor', 'Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx')
     const head = (await readFile(file)).subarray(0, 2).toString()
     assert.equal(head, 'PK', 'an xlsx is a zip file')
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })

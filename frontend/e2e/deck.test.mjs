@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
-import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { launchBrowser, shot, withApp } from './harness.mjs'
 import { openMeeting, RENJA } from './pages.mjs'
 
 let browser
@@ -15,9 +15,7 @@ after(async () => {
 const slide = (page) => page.locator('[data-slide]')
 
 test('the projector deck of the Bangka Belitung rakor, walked by keyboard, with a decision typed live', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, { demo: true }, async (page) => {
     await openMeeting(page, RENJA)
     await page.getByTestId('open-deck').click()
     await expect(slide(page)).toHaveAttribute('data-slide', 'title')
@@ -74,17 +72,11 @@ test('the projector deck of the Bangka Belitung rakor, walked by keyboard, with 
     await expect(page.getByTestId('meeting-heading')).toContainText('Renja')
     await page.locator('.n-tabs-tab', { hasText: 'Kesepakatan' }).click()
     await expect(page.getByTestId('decisions')).toContainText('Seluruh kab/kota menyampaikan data UMKM terbaru')
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })
 
 test('the deck fits 1920x1080', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url, { width: 1920, height: 1080 })
-  try {
+  await withApp(browser, { demo: true, viewport: { width: 1920, height: 1080 } }, async (page) => {
     await openMeeting(page, RENJA)
     await page.getByTestId('open-deck').click()
     await expect(slide(page)).toHaveAttribute('data-slide', 'title')
@@ -94,9 +86,5 @@ test('the deck fits 1920x1080', async () => {
     // Nothing spills out of the slide.
     const overflow = await page.locator('[data-slide]').evaluate((el) => el.scrollHeight - el.clientHeight)
     assert.ok(overflow <= 1, `slide overflows by ${overflow}px`)
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })

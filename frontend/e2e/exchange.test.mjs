@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
-import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { launchBrowser, shot, withApp } from './harness.mjs'
 import { openMeeting, RENJA, Shell } from './pages.mjs'
 import { sheetNames } from './xlsx.mjs'
 
@@ -16,9 +16,7 @@ after(async () => {
 })
 
 test('templates go out, a returned template is previewed, a wrong file is refused with the reason', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, { demo: true }, async (page, app) => {
     await new Shell(page).go('Ekspor/Impor')
     await page.getByTestId('make-templates').click()
     await expect(page.getByText('7 templat ditulis')).toBeVisible()
@@ -50,17 +48,11 @@ test('templates go out, a returned template is previewed, a wrong file is refuse
     await page.getByTestId('import-file').setInputFiles(bad)
     await expect(page.getByTestId('import-refused')).toContainText('bukan berkas Excel')
     await shot(page, '21-import-refused')
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })
 
 test('one workbook with the matrices and a meeting\'s record, from the Exchange area and from the meeting', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, { demo: true }, async (page, app) => {
     await new Shell(page).go('Ekspor/Impor')
     const sheets = page.getByTestId('export-sheets')
     await sheets.getByText('Berita Acara').click()
@@ -83,9 +75,5 @@ test('one workbook with the matrices and a meeting\'s record, from the Exchange 
     const rakor = files.find((f) => f.startsWith('Rakor-2024-02-23-'))
     assert.ok(rakor, files.join())
     assert.deepEqual(await sheetNames(join(app.dir, 'ekspor', rakor)), ['Daftar Hadir', 'Kesepakatan', 'Permasalahan', 'Berita Acara'])
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })

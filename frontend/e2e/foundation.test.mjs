@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
-import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { launchBrowser, shot, withApp } from './harness.mjs'
 import { ProfileForm, Regions, Shell, Welcome } from './pages.mjs'
 
 let browser
@@ -12,21 +12,9 @@ after(async () => {
   await browser?.close()
 })
 
-async function withApp(opts, fn) {
-  const app = await startApp(opts)
-  const { page, errors } = await openPage(browser, app.url)
-  try {
-    await fn(page, app)
-    assert.deepEqual(errors, [], 'no page errors')
-  } finally {
-    await page.close()
-    await app.stop()
-  }
-}
-
 describe('first start', () => {
   test('a new office fills in its profile and lands on its home screen', () =>
-    withApp({}, async (page) => {
+    withApp(browser, {}, async (page) => {
       const welcome = new Welcome(page)
       await expect(welcome.heading).toBeVisible()
       await shot(page, '01-welcome')
@@ -58,7 +46,7 @@ describe('first start', () => {
     }))
 
   test('the demo workspace is labelled as demo', () =>
-    withApp({}, async (page) => {
+    withApp(browser, {}, async (page) => {
       await new Welcome(page).openDemo()
       await expect(page.getByTestId('demo-badge')).toBeVisible()
       await expect(page.getByTestId('demo-notice')).toBeVisible()
@@ -73,7 +61,7 @@ describe('first start', () => {
 
 describe('language', () => {
   test('switching to English is remembered', () =>
-    withApp({ demo: true }, async (page) => {
+    withApp(browser, { demo: true }, async (page) => {
       const shell = new Shell(page)
       await expect(shell.nav.getByRole('link', { name: 'Perbandingan Target' })).toBeVisible()
       await shell.language('en')
@@ -88,7 +76,7 @@ describe('language', () => {
 
 describe('regions', () => {
   test('searching the official list, home province first', () =>
-    withApp({ demo: true }, async (page) => {
+    withApp(browser, { demo: true }, async (page) => {
       await new Shell(page).go('Wilayah')
       const regions = new Regions(page)
       await expect(regions.count).toHaveText('552 wilayah')

@@ -1,5 +1,6 @@
 // End-to-end harness: the real Go backend (`selaras serve`, see app/bridge.go)
 // serving the built frontend, driven by Playwright in Debian's Chromium.
+import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -61,6 +62,22 @@ export async function openPage(browser, url, viewport = { width: 1366, height: 7
   })
   await page.goto(url)
   return { page, errors }
+}
+
+/**
+ * Runs fn(page, app) against a fresh backend (startApp options, plus an
+ * optional viewport), then asserts the page logged no error, and cleans up.
+ */
+export async function withApp(browser, { viewport, ...opts }, fn) {
+  const app = await startApp(opts)
+  const { page, errors } = await openPage(browser, app.url, viewport)
+  try {
+    await fn(page, app)
+    assert.deepEqual(errors, [], 'no page errors')
+  } finally {
+    await page.close()
+    await app.stop()
+  }
 }
 
 /** Saves a screenshot when SELARAS_SHOTS names a folder (for looking at the UI). */

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
-import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { launchBrowser, shot, withApp } from './harness.mjs'
 import { ProfileForm, Shell, Welcome } from './pages.mjs'
 
 let browser
@@ -24,9 +24,7 @@ function provinceCell(page, code) {
 }
 
 test('a sub-kegiatan with a plan line updates the totals and the flags; a code that does not fit its kegiatan is refused', async () => {
-  const app = await startApp()
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, {}, async (page) => {
     await new Welcome(page).startOffice()
     const form = new ProfileForm(page)
     await form.chooseProvince('Kepulauan Bangka Belitung')
@@ -71,17 +69,11 @@ test('a sub-kegiatan with a plan line updates the totals and the flags; a code t
     const halal = await provinceCell(page, 'UKM.05').getAttribute('title')
     assert.doesNotMatch(halal, /Belum ada program/)
     assert.match(halal, /Sertifikat halal/)
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })
 
 test('the demo crosswalk opens on a planned indicator and shows what each level plans', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, { demo: true }, async (page) => {
     await new Shell(page).go('Program')
     await expect(page.getByTestId('program-totals')).toContainText('Rp')
     await page.locator('.n-tabs-tab', { hasText: 'Sinkronisasi pusat' }).click()
@@ -117,9 +109,5 @@ test('the demo crosswalk opens on a planned indicator and shows what each level 
     await page.getByTestId('central-delete').click()
     await page.locator('.n-popconfirm').getByRole('button', { name: 'Setuju' }).click()
     await expect(page.getByTestId('central').locator('tr', { hasText: 'KRO.QDB' })).toHaveCount(0)
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })

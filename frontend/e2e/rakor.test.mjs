@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
-import { launchBrowser, openPage, shot, startApp } from './harness.mjs'
+import { launchBrowser, shot, withApp } from './harness.mjs'
 import { openMeeting, ProfileForm, RENJA, Shell, Welcome } from './pages.mjs'
 
 let browser
@@ -30,9 +30,7 @@ async function tab(page, name) {
 }
 
 test('a rakor: participants by paste, agenda with minutes, a challenge and a decision, carried over to the next rakor', async () => {
-  const app = await startApp()
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, {}, async (page) => {
     await new Welcome(page).startOffice()
     const form = new ProfileForm(page)
     await form.chooseProvince('Kepulauan Bangka Belitung')
@@ -103,17 +101,11 @@ test('a rakor: participants by paste, agenda with minutes, a challenge and a dec
 
     await page.getByText('Semua rakor').click()
     await expect(page.getByTestId('meetings')).toContainText('Rakor Evaluasi Triwulan I')
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })
 
 test('the demo rakor of Bangka Belitung with its snapshot; a new snapshot keeps its figures', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, { demo: true }, async (page) => {
     await new Shell(page).go('Rakor')
     await expect(page.getByTestId('meetings')).toContainText(RENJA)
     await page.getByTestId('meetings').locator('tr', { hasText: RENJA }).click()
@@ -125,17 +117,11 @@ test('the demo rakor of Bangka Belitung with its snapshot; a new snapshot keeps 
     await page.getByTestId('snapshots').locator('tr', { hasText: 'Angka yang ditayangkan' }).last().getByText('Lihat').click()
     await expect(page.getByTestId('snapshot-matrix')).toContainText('17,65%')
     await shot(page, '44-rakor-snapshot')
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })
 
 test('the decision register marks overdue decisions; a follow-up closes one; the challenge overview counts by category', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, { demo: true }, async (page) => {
     await new Shell(page).go('Rakor')
     await page.getByTestId('rakor-tabs').getByText('Register kesepakatan').click()
     await expect(page.getByTestId('register')).toContainText('Penyusunan Rencana Kerja')
@@ -169,17 +155,11 @@ test('the decision register marks overdue decisions; a follow-up closes one; the
     await expect(page.getByTestId('challenges')).toContainText('pemasaran digital')
     await page.waitForTimeout(500) // the drawer slides out
     await shot(page, '46-challenges-overview')
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })
 
 test('the printed Notulen and Berita Acara of the demo rakor', async () => {
-  const app = await startApp({ demo: true })
-  const { page, errors } = await openPage(browser, app.url)
-  try {
+  await withApp(browser, { demo: true }, async (page) => {
     await openMeeting(page, RENJA)
     await page.getByTestId('print-ba').click()
     await expect(page.getByTestId('ba-opening')).toContainText(
@@ -201,9 +181,5 @@ test('the printed Notulen and Berita Acara of the demo rakor', async () => {
     await expect(doc).toContainText('Pokok pembahasan')
     await expect(doc).toContainText('1.000 sertifikat halal')
     await shot(page, '49-notulen')
-    assert.deepEqual(errors, [])
-  } finally {
-    await page.close()
-    await app.stop()
-  }
+  })
 })
