@@ -79,38 +79,94 @@ type Crosswalk struct {
 func BuildCrosswalk(ctx context.Context, s *store.Store, q CrosswalkQuery) (Crosswalk, error) {
 	q.Province = strings.TrimSpace(q.Province)
 	q.CentralCode = strings.TrimSpace(q.CentralCode)
-	prov, ok := region.Default().Lookup(q.Province)
-	if !ok || prov.Level != region.Province {
-		return Crosswalk{}, fault.New(fault.UnknownRegion, "Provinsi", "code", q.Province)
-	}
-	if q.Year < MinYear || q.Year > MaxYear {
-		return Crosswalk{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+	prov, err := crosswalkPlace(q.Province, q.Year)
+	if err != nil {
+		return Crosswalk{}, err
 	}
 	if q.IndicatorID == 0 && q.CentralCode == "" {
 		return Crosswalk{}, fault.New(fault.Required, "Indikator kinerja")
 	}
-	items, err := ListItems(ctx, s.Read())
+	base, err := loadCrosswalkBase(ctx, s, q.Province, q.Year)
 	if err != nil {
 		return Crosswalk{}, err
+	}
+	return base.build(ctx, s, prov, q)
+}
+
+// BuildCrosswalks builds the crosswalk of every indicator in the catalogue,
+// in catalogue order, reading the nomenclature and plan lines once.
+func BuildCrosswalks(ctx context.Context, s *store.Store, province string, year int) ([]Crosswalk, error) {
+	province = strings.TrimSpace(province)
+	prov, err := crosswalkPlace(province, year)
+	if err != nil {
+		return nil, err
+	}
+	base, err := loadCrosswalkBase(ctx, s, province, year)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := indicator.List(ctx, s.Read())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Crosswalk, 0, len(inds))
+	for _, ind := range inds {
+		cw, err := base.build(ctx, s, prov, CrosswalkQuery{IndicatorID: ind.ID, Year: year, Province: province})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cw)
+	}
+	return out, nil
+}
+
+// crosswalkPlace checks that a crosswalk asks for a province and a year in range.
+func crosswalkPlace(province string, year int) (region.Region, error) {
+	prov, ok := region.Default().Lookup(province)
+	if !ok || prov.Level != region.Province {
+		return region.Region{}, fault.New(fault.UnknownRegion, "Provinsi", "code", province)
+	}
+	if year < MinYear || year > MaxYear {
+		return region.Region{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+	}
+	return prov, nil
+}
+
+// crosswalkBase is what every crosswalk of a province and year reads.
+type crosswalkBase struct {
+	subs        map[int64]Item
+	central     []CentralItem
+	centralByID map[int64]CentralItem
+	lines       []PlanLine
+}
+
+func loadCrosswalkBase(ctx context.Context, s *store.Store, province string, year int) (crosswalkBase, error) {
+	items, err := ListItems(ctx, s.Read())
+	if err != nil {
+		return crosswalkBase{}, err
 	}
 	central, err := ListCentral(ctx, s.Read())
 	if err != nil {
-		return Crosswalk{}, err
+		return crosswalkBase{}, err
 	}
-	lines, err := listLines(ctx, s.Read(), Filter{Year: q.Year, Province: q.Province})
+	lines, err := listLines(ctx, s.Read(), Filter{Year: year, Province: province})
 	if err != nil {
-		return Crosswalk{}, err
+		return crosswalkBase{}, err
 	}
-	cw := Crosswalk{Query: q, Missing: []string{}, Regencies: []CrossLevel{}}
-
-	subs := map[int64]Item{}
+	b := crosswalkBase{subs: map[int64]Item{}, central: central, centralByID: map[int64]CentralItem{}, lines: lines}
 	for _, it := range items {
-		subs[it.ID] = it
+		b.subs[it.ID] = it
 	}
-	centralByID := map[int64]CentralItem{}
 	for _, c := range central {
-		centralByID[c.ID] = c
+		b.centralByID[c.ID] = c
 	}
+	return b, nil
+}
+
+// build assembles one crosswalk of q (already checked) from the base.
+func (b crosswalkBase) build(ctx context.Context, s *store.Store, prov region.Region, q CrosswalkQuery) (Crosswalk, error) {
+	subs, central, centralByID, lines := b.subs, b.central, b.centralByID, b.lines
+	cw := Crosswalk{Query: q, Missing: []string{}, Regencies: []CrossLevel{}}
 	effective := func(l PlanLine) int64 {
 		if l.CentralID != nil {
 			return *l.CentralID

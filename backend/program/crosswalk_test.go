@@ -107,6 +107,21 @@ func TestCrosswalk(t *testing.T) {
 		assert.NotNil(t, cw.Province.Lines)
 	})
 
+	t.Run("every indicator at once, reading the plan once", func(t *testing.T) {
+		all, err := BuildCrosswalks(ctx, f.s, "19", 2025)
+		require.NoError(t, err)
+		require.Len(t, all, len(f.inds))
+		for _, cw := range all {
+			one, err := BuildCrosswalk(ctx, f.s, CrosswalkQuery{IndicatorID: cw.Indicator.ID, Year: 2025, Province: "19"})
+			require.NoError(t, err)
+			assert.Equal(t, one, cw, cw.Indicator.Code)
+		}
+		_, err = BuildCrosswalks(ctx, f.s, "19.01", 2025)
+		assert.Equal(t, "Provinsi", fault.FieldOf(err))
+		_, err = BuildCrosswalks(ctx, f.s, "19", 0)
+		assert.Equal(t, "Tahun", fault.FieldOf(err))
+	})
+
 	bad := []struct {
 		name  string
 		q     CrosswalkQuery

@@ -8,11 +8,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
-	"selaras/backend/store"
 )
 
 // SyncSheetName is the Matriks Sinkronisasi sheet of a year.
@@ -20,24 +18,6 @@ func SyncSheetName(year int) string { return fmt.Sprintf("Sinkronisasi %d", year
 
 // missingText marks a level that plans nothing for an indicator.
 const missingText = "belum ada"
-
-// LoadCrosswalks builds the crosswalk of every indicator in the catalogue
-// for a province and year, in catalogue order.
-func LoadCrosswalks(ctx context.Context, s *store.Store, province string, year int) ([]program.Crosswalk, error) {
-	inds, err := indicator.List(ctx, s.Read())
-	if err != nil {
-		return nil, err
-	}
-	out := make([]program.Crosswalk, 0, len(inds))
-	for _, ind := range inds {
-		cw, err := program.BuildCrosswalk(ctx, s, program.CrosswalkQuery{IndicatorID: ind.ID, Year: year, Province: province})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, cw)
-	}
-	return out, nil
-}
 
 // writeSyncMatrix adds the Matriks Sinkronisasi pusat-provinsi-kab/kota: one
 // row per indicator; column groups for the centre (central programs, the

@@ -129,7 +129,7 @@ func loadWorkbook(ctx context.Context, s *store.Store, req WorkbookRequest) (wor
 			w.total += t.Total.Lines
 		}
 		if req.has(SheetSync) {
-			cws, err := LoadCrosswalks(ctx, s, req.Province, y)
+			cws, err := program.BuildCrosswalks(ctx, s, req.Province, y)
 			if err != nil {
 				return w, err
 			}
