@@ -3,6 +3,7 @@ package xlsx
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -228,13 +229,16 @@ type planRead struct {
 	counts   [4]int // new, changed, cleared, unchanged
 }
 
+// errPlanLayout: the plan sheet is missing or its rows, ids or headings changed.
+var errPlanLayout = errors.New("xlsx: plan sheet layout changed")
+
 // readPlanSheet compares the plan sheet with the region's current lines.
 func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, year int,
 	current []program.PlanLine, subs []program.Item) (planRead, error) {
 	var out planRead
 	sh := PlanSheet
 	if idx, _ := f.GetSheetIndex(sh); idx < 0 {
-		return out, fmt.Errorf("missing")
+		return out, errPlanLayout
 	}
 	n, _ := strconv.Atoi(meta["plan_rows"])
 	byID := map[int64]program.PlanLine{}
@@ -257,7 +261,7 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 		sameHeads = sameHeads && v == c.title
 	}
 	if planSum(reg.Code, year, listed) != meta["plan_checksum"] || !sameHeads {
-		return out, fmt.Errorf("changed")
+		return out, errPlanLayout
 	}
 	subByCode := map[string]program.Item{}
 	for _, it := range subs {

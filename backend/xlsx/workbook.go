@@ -35,6 +35,14 @@ var AllSheets = []Sheet{SheetTarget, SheetProgram, SheetSync, SheetAttendance, S
 // NeedsMeeting reports whether the sheet is about one meeting.
 func (s Sheet) NeedsMeeting() bool { return s == SheetAttendance || s == SheetMinutes }
 
+// fromRakor reports whether the sheet shows rakor records (one step of
+// progress each) rather than a matrix (a step per row).
+func (s Sheet) fromRakor() bool { return s != SheetTarget && s != SheetProgram && s != SheetSync }
+
+func unknownSheet(s Sheet) error {
+	return fault.New(fault.Invalid, "Lembar", "reason", fmt.Sprintf("%q tidak dikenal; pilih dari %s", string(s), sheetList()))
+}
+
 // SheetNames lists the sheet kinds as typed on the command line.
 func SheetNames() []string {
 	names := make([]string, len(AllSheets))
@@ -55,7 +63,7 @@ func ParseSheets(list string) ([]Sheet, error) {
 			continue
 		}
 		if !slices.Contains(AllSheets, s) {
-			return nil, fault.New(fault.Invalid, "Lembar", "reason", fmt.Sprintf("%q tidak dikenal; pilih dari %s", string(s), sheetList()))
+			return nil, unknownSheet(s)
 		}
 		if !slices.Contains(out, s) {
 			out = append(out, s)
@@ -95,7 +103,7 @@ func (req WorkbookRequest) Validate() error {
 	}
 	for _, s := range req.Sheets {
 		if !slices.Contains(AllSheets, s) {
-			return fault.New(fault.Invalid, "Lembar", "reason", fmt.Sprintf("%q tidak dikenal; pilih dari %s", string(s), sheetList()))
+			return unknownSheet(s)
 		}
 		if s.NeedsMeeting() && req.MeetingID == 0 {
 			return fault.New(fault.Required, "Rapat", "sheet", string(s))
@@ -137,14 +145,14 @@ func loadWorkbook(ctx context.Context, s *store.Store, req WorkbookRequest) (wor
 			w.total += len(cws)
 		}
 	}
-	if req.has(SheetAttendance) || req.has(SheetDecisions) || req.has(SheetChallenges) || req.has(SheetMinutes) {
+	for _, sh := range req.Sheets {
+		if sh.fromRakor() {
+			w.total++
+		}
+	}
+	if slices.ContainsFunc(req.Sheets, Sheet.fromRakor) {
 		if w.rakor, err = LoadRakor(ctx, s, req.MeetingID); err != nil {
 			return w, err
-		}
-		for _, sh := range req.Sheets {
-			if sh != SheetTarget && sh != SheetProgram && sh != SheetSync {
-				w.total++
-			}
 		}
 	}
 	return w, nil
@@ -204,7 +212,7 @@ func ExportWorkbook(ctx context.Context, s *store.Store, path string, req Workbo
 		if err != nil {
 			return err
 		}
-		if sh != SheetTarget && sh != SheetProgram && sh != SheetSync {
+		if sh.fromRakor() {
 			tick()
 		}
 	}
