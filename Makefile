@@ -38,6 +38,7 @@ deps-test:
 	@scripts/deps.sh test
 
 test-go:
+	@files=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$files" ]; then echo "gofmt would change: $$files"; exit 1; fi
 	go vet ./...
 	SELARAS_REQUIRE_NPM=1 go test ./...
 
