@@ -229,12 +229,25 @@ func runRegions(_ context.Context, env Env, args []string) error {
 		w.Flush()
 		return w.Error()
 	case "json":
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(list)
+		return writeJSON(env, list)
 	default:
-		return UsageError(env, "regions", "format %q tidak dikenal; pilih csv atau json", *format)
+		return checkFormat(env, "regions", *format)
 	}
+}
+
+// checkFormat refuses an output format other than csv or json.
+func checkFormat(env Env, cmd, format string) error {
+	if format != "csv" && format != "json" {
+		return UsageError(env, cmd, "format %q tidak dikenal; pilih csv atau json", format)
+	}
+	return nil
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(env Env, v any) error {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func runBackup(ctx context.Context, env Env, args []string) error {

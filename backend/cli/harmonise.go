@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -59,8 +58,8 @@ func runHarmonise(ctx context.Context, env Env, args []string) error {
 	if *prov == "" || len(years) == 0 {
 		return UsageError(env, "harmonise", "--province dan --year wajib diisi")
 	}
-	if *format != "csv" && *format != "json" {
-		return UsageError(env, "harmonise", "format %q tidak dikenal; pilih csv atau json", *format)
+	if err := checkFormat(env, "harmonise", *format); err != nil {
+		return err
 	}
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
@@ -72,9 +71,7 @@ func runHarmonise(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(m)
+		return writeJSON(env, m)
 	}
 	return writeMatrixCSV(env, m)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -22,8 +21,8 @@ func runPrograms(ctx context.Context, env Env, args []string) error {
 	if *year == 0 {
 		return UsageError(env, "programs", "--year wajib diisi")
 	}
-	if *format != "csv" && *format != "json" {
-		return UsageError(env, "programs", "format %q tidak dikenal; pilih csv atau json", *format)
+	if err := checkFormat(env, "programs", *format); err != nil {
+		return err
 	}
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
@@ -35,9 +34,7 @@ func runPrograms(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(t)
+		return writeJSON(env, t)
 	}
 	return writeTreeCSV(env, t)
 }

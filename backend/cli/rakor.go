@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"strconv"
 
 	"selaras/backend/rakor"
@@ -16,8 +15,8 @@ func runRakor(ctx context.Context, env Env, args []string) error {
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return UsageError(env, "rakor", "format %q tidak dikenal; pilih csv atau json", *format)
+	if err := checkFormat(env, "rakor", *format); err != nil {
+		return err
 	}
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
@@ -29,9 +28,7 @@ func runRakor(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(list)
+		return writeJSON(env, list)
 	}
 	w := csv.NewWriter(env.Stdout)
 	_ = w.Write([]string{"id", "jenis", "judul", "tanggal_mulai", "tanggal_selesai", "tempat", "moda", "tahun_perencanaan",

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -20,8 +19,8 @@ func runSubmissions(ctx context.Context, env Env, args []string) error {
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return UsageError(env, "submissions", "format %q tidak dikenal; pilih csv atau json", *format)
+	if err := checkFormat(env, "submissions", *format); err != nil {
+		return err
 	}
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
@@ -40,9 +39,7 @@ func runSubmissions(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(board)
+		return writeJSON(env, board)
 	}
 	w := csv.NewWriter(env.Stdout)
 	_ = w.Write([]string{"kode", "wilayah", "status", "diimpor", "berkas", "sha256", "baru", "diubah", "dikosongkan", "jumlah_impor", "petugas"})
