@@ -5,12 +5,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -117,13 +115,15 @@ func TestBridgeCallsBoundMethods(t *testing.T) {
 	_, err = b.call("app.Nope.X", nil)
 	assert.Error(t, err)
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	urls := make(chan string, 1)
-	assets := fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body></body></html>")}}
-	go func() { _ = a.ServeBridge(ctx, "127.0.0.1:0", assets, func(u string) { urls <- u }) }()
-	url := <-urls
-	resp, err := http.Post(url+"bridge/call/app.Workspace.State", "application/json", strings.NewReader("[]"))
+	url, client := serveBridge(t, a)
+	// The printed URL carries the run's token; the page keeps it as a cookie.
+	page, err := client.Get(url)
+	require.NoError(t, err)
+	defer page.Body.Close()
+	body := new(strings.Builder)
+	_, _ = io.Copy(body, page.Body)
+	assert.Contains(t, body.String(), "window.go = new Proxy")
+	resp, err := client.Post(root(url)+"bridge/call/app.Workspace.State", "application/json", strings.NewReader("[]"))
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	var out struct {
@@ -131,12 +131,6 @@ func TestBridgeCallsBoundMethods(t *testing.T) {
 	}
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
 	assert.Equal(t, PhaseReady, out.Result.Phase)
-	page, err := http.Get(url)
-	require.NoError(t, err)
-	defer page.Body.Close()
-	body := new(strings.Builder)
-	_, _ = io.Copy(body, page.Body)
-	assert.Contains(t, body.String(), "window.go = new Proxy")
 }
 
 func TestExportTargetsWithProgress(t *testing.T) {

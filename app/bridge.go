@@ -3,6 +3,9 @@ package app
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"selaras/backend/fault"
 )
 
 // The bridge serves the built frontend and the bound services over HTTP, so
@@ -170,7 +175,22 @@ func staticWithShim(assets fs.FS) http.Handler {
 }
 
 // ServeBridge serves the app on addr until ctx ends, printing the URL to ready.
+// Only a loopback address is accepted, and the URL carries a secret made for
+// this run: any web page the user visits can reach 127.0.0.1, so every
+// request must prove it comes from the page opened at that URL (see guard).
 func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready func(url string)) error {
+	if !loopback(addr) {
+		return fault.New(fault.Invalid, "--addr", "reason", "hanya alamat loopback (127.0.0.1 atau localhost)")
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		ln.Close()
+		return err
+	}
 	b := newBridge(a.Bindings())
 	a.SetEmitter(b.emit)
 	a.headless = true
@@ -181,22 +201,83 @@ func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready 
 	mux.HandleFunc("/bridge/call/", b.handleRPC)
 	mux.HandleFunc("/bridge/events", b.handleEvents)
 	mux.Handle("/", staticWithShim(assets))
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	token := hex.EncodeToString(secret)
+	srv := &http.Server{Handler: guard(mux, token, ln.Addr().(*net.TCPAddr).Port), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	ready("http://" + ln.Addr().String() + "/")
+	ready("http://" + ln.Addr().String() + "/?" + tokenParam + "=" + token)
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
+}
+
+const (
+	tokenParam  = "token"
+	tokenCookie = "selaras_token"
+)
+
+// loopback reports whether addr ("host:port") listens on this machine only.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// guard admits a request only from the page opened at the printed URL:
+//   - the Host header names this server on loopback (a DNS-rebinding page
+//     reaches 127.0.0.1 under its own host name);
+//   - the URL's token is exchanged once for a SameSite=Strict cookie, which a
+//     browser never sends with a request started by another site;
+//   - a call must be a same-origin JSON POST, so a cross-origin form or a
+//     text/plain fetch cannot reach a bound method even with the cookie.
+func guard(next http.Handler, token string, port int) http.Handler {
+	hosts := map[string]bool{}
+	for _, h := range []string{"127.0.0.1", "localhost", "[::1]"} {
+		hosts[fmt.Sprintf("%s:%d", h, port)] = true
+	}
+	same := func(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
+	refuse := func(w http.ResponseWriter) {
+		http.Error(w, "Selaras: buka alamat yang dicetak oleh `selaras serve` (open the address `selaras serve` printed).", http.StatusForbidden)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !hosts[r.Host] {
+			refuse(w)
+			return
+		}
+		if t := r.URL.Query().Get(tokenParam); t != "" && r.Method == http.MethodGet {
+			if !same(t, token) {
+				refuse(w)
+				return
+			}
+			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+			http.Redirect(w, r, r.URL.Path, http.StatusSeeOther)
+			return
+		}
+		c, err := r.Cookie(tokenCookie)
+		if err != nil || !same(c.Value, token) {
+			refuse(w)
+			return
+		}
+		if r.Method != http.MethodGet {
+			origin := r.Header.Get("Origin")
+			if (origin != "" && origin != "http://"+r.Host) || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+				refuse(w)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // bridgeJS stands in for the window.go and window.runtime objects that Wails

@@ -25,7 +25,7 @@ export async function startApp({ demo = false, args = [] } = {}) {
     let out = ''
     proc.stdout.on('data', (d) => {
       out += d
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out)
       if (m) {
         clearTimeout(timer)
         ok(m[1])

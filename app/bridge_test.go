@@ -1,0 +1,95 @@
+package app
+
+import (
+	"context"
+	"net/http"
+	"net/http/cookiejar"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// serveBridge starts the bridge on a free loopback port and returns the
+// printed URL (with its token) and a client that keeps cookies, as a browser.
+func serveBridge(t *testing.T, a *App) (string, *http.Client) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	urls := make(chan string, 1)
+	done := make(chan struct{})
+	assets := fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body></body></html>")}}
+	go func() {
+		defer close(done)
+		_ = a.ServeBridge(ctx, "127.0.0.1:0", assets, func(u string) { urls <- u })
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	return <-urls, &http.Client{Jar: jar}
+}
+
+func root(url string) string { return url[:strings.Index(url, "?")] }
+
+func meetingCount(t *testing.T, a *App) int {
+	t.Helper()
+	ms, err := (&Rakor{a}).Meetings()
+	require.NoError(t, err)
+	return len(ms)
+}
+
+// A web page the user visits while `selaras serve` runs can reach 127.0.0.1.
+// None of its ways of calling a bound method may get through.
+func TestBridgeRefusesForeignCallers(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	url, client := serveBridge(t, a)
+	before := meetingCount(t, a)
+	require.Positive(t, before)
+	call := root(url) + "bridge/call/app.Rakor.DeleteMeeting"
+
+	post := func(c *http.Client, mutate func(*http.Request)) int {
+		req, err := http.NewRequest(http.MethodPost, call, strings.NewReader("[1]"))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		mutate(req)
+		resp, err := c.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	// A cross-origin text/plain POST (no preflight) from another site: the
+	// browser sends no SameSite=Strict cookie.
+	assert.Equal(t, http.StatusForbidden, post(http.DefaultClient, func(r *http.Request) {
+		r.Header.Set("Content-Type", "text/plain")
+		r.Header.Set("Origin", "https://example.org")
+	}))
+
+	// Now the user's own page has the cookie; a foreign origin still fails,
+	// as does a wrong token, a non-JSON body and a rebinding host name.
+	resp, err := client.Get(url)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, http.StatusForbidden, post(client, func(r *http.Request) { r.Header.Set("Origin", "https://example.org") }))
+	assert.Equal(t, http.StatusForbidden, post(client, func(r *http.Request) { r.Header.Set("Content-Type", "text/plain") }))
+	assert.Equal(t, http.StatusForbidden, post(client, func(r *http.Request) { r.Host = "evil.example:80" }))
+	wrong, err := http.Get(root(url) + "?token=00")
+	require.NoError(t, err)
+	wrong.Body.Close()
+	assert.Equal(t, http.StatusForbidden, wrong.StatusCode)
+	assert.Equal(t, before, meetingCount(t, a), "no refused call deleted a meeting")
+
+	// The page opened at the printed URL calls as before.
+	assert.Equal(t, http.StatusOK, post(client, func(r *http.Request) { r.Header.Set("Origin", strings.TrimSuffix(root(url), "/")) }))
+	assert.Equal(t, before-1, meetingCount(t, a))
+}
+
+func TestBridgeListensOnLoopbackOnly(t *testing.T) {
+	a := newApp(t, Options{})
+	err := a.ServeBridge(context.Background(), "0.0.0.0:0", fstest.MapFS{}, func(string) { t.Fatal("served") })
+	require.Error(t, err)
+	for addr, want := range map[string]bool{"127.0.0.1:0": true, "localhost:8080": true, "[::1]:0": true, "0.0.0.0:0": false, ":8080": false, "192.168.1.2:80": false} {
+		assert.Equal(t, want, loopback(addr), addr)
+	}
+}
