@@ -275,7 +275,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	if err := s.Backup(ctx, *out); err != nil {
+	if err := s.BackupTo(ctx, *out); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Salinan dibuat: %s\n", *out)
