@@ -23,12 +23,12 @@ import (
 type Reason string
 
 const (
-	Manual        Reason = "manual"  // "Cadangkan sekarang", selaras backup
-	Daily         Reason = "harian"  // first start of the day
-	BeforeImport  Reason = "impor"   // before a template import is written
-	BeforeMigrate Reason = "skema"   // before the schema changes (name carries the old schema: skema3)
-	BeforeRestore Reason = "pulih"   // the state a restore replaced, so it can be undone
-	DamagedCopy   Reason = "rusak"   // a damaged file moved aside for inspection
+	Manual        Reason = "manual" // "Cadangkan sekarang", selaras backup
+	Daily         Reason = "harian" // first start of the day
+	BeforeImport  Reason = "impor"  // before a template import is written
+	BeforeMigrate Reason = "skema"  // before the schema changes (name carries the old schema: skema3)
+	BeforeRestore Reason = "pulih"  // the state a restore replaced, so it can be undone
+	DamagedCopy   Reason = "rusak"  // a damaged file moved aside for inspection
 	stampLayout          = "20060102-150405.000"
 )
 

@@ -77,4 +77,3 @@ func Delay(span time.Duration) time.Duration {
 	}
 	return time.Duration(rand.Int64N(int64(span)))
 }
-
