@@ -12,6 +12,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/region"
+	"selaras/backend/store"
 	"selaras/backend/xlsx"
 )
 
@@ -112,6 +113,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if *dry {
 		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
 		return nil
+	}
+	if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil { // undo point (issue 15)
+		return err
 	}
 	n, err := xlsx.CommitImport(ctx, s, pv)
 	if err != nil {

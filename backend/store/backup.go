@@ -108,6 +108,9 @@ func listBackups(dir, base string) ([]Backup, error) {
 // TakeBackup writes a verified copy into the backups folder, named after
 // the reason and the time, and rotates the older backups of that reason.
 func (s *Store) TakeBackup(ctx context.Context, reason Reason) (Backup, error) {
+	if s.readOnly { // nothing can change, and its folder may not take a file
+		return Backup{}, fault.New(fault.ReadOnlyWorkspace, "", "path", s.path)
+	}
 	dir := s.opt.backupDir(s.path)
 	base := baseName(s.path)
 	tag := string(reason)
@@ -182,6 +185,16 @@ func (s *Store) BackupTo(ctx context.Context, out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fault.New(fault.FileExists, "", "path", out)
 	}
+	return s.copyTo(ctx, out)
+}
+
+// SaveCopy is BackupTo for a file the user chose in a save dialog, which
+// has already asked whether to replace an existing file: it replaces it.
+func (s *Store) SaveCopy(ctx context.Context, out string) error {
+	return s.copyTo(ctx, out)
+}
+
+func (s *Store) copyTo(ctx context.Context, out string) error {
 	atomicfile.Clean(filepath.Dir(out), time.Minute)
 	tmp, err := atomicfile.Create(out)
 	if err != nil {
