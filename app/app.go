@@ -163,16 +163,18 @@ func (a *App) opened(path string, err error) error {
 func (a *App) open(ctx context.Context, path string, kind workspace.Kind, remember bool) error {
 	a.backupMu.Lock()
 	defer a.backupMu.Unlock()
-	return a.opened(path, a.openLocked(ctx, path, kind, remember))
+	return a.opened(path, a.openLocked(ctx, path, kind, remember, true))
 }
 
-func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, remember bool) error {
+// openLocked opens path with backupMu held; daily takes the day's backup
+// (not wanted right after a restore, whose content is a backup already).
+func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, remember, daily bool) error {
 	var s *store.Store
 	var err error
 	switch {
 	case exists(path):
 		s, err = workspace.Open(ctx, path)
-		if err == nil {
+		if err == nil && daily {
 			// The first start of the day keeps a copy (the last seven are
 			// kept). A failure here must not lock the user out of their data;
 			// the backups panel shows when the last copy was taken.

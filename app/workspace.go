@@ -208,7 +208,7 @@ func (w *Workspace) restore(path, backupPath string) (WorkspaceState, error) {
 	}
 	// Open again whatever is there now: the restored copy, or on failure
 	// the untouched original.
-	if err := a.opened(path, a.openLocked(ctx, path, workspace.Office, true)); err != nil {
+	if err := a.opened(path, a.openLocked(ctx, path, workspace.Office, true, false)); err != nil {
 		return WorkspaceState{}, a.fail(errors.Join(rerr, err))
 	}
 	if rerr != nil {

@@ -40,7 +40,8 @@ type Backup struct {
 	Path   string    `json:"path"`
 	Name   string    `json:"name"`
 	Reason Reason    `json:"reason"`
-	Taken  time.Time `json:"taken"`
+	Taken  time.Time `json:"-"`
+	When   string    `json:"taken"` // Taken as RFC 3339, for the frontend
 	Size   int64     `json:"size"`
 }
 
@@ -99,7 +100,8 @@ func listBackups(dir, base string) ([]Backup, error) {
 		if err != nil {
 			continue
 		}
-		out = append(out, Backup{Path: filepath.Join(dir, e.Name()), Name: e.Name(), Reason: reason, Taken: taken, Size: info.Size()})
+		out = append(out, Backup{Path: filepath.Join(dir, e.Name()), Name: e.Name(), Reason: reason, Taken: taken,
+			When: taken.Format(time.RFC3339), Size: info.Size()})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Taken.After(out[j].Taken) })
 	return out, nil
@@ -138,7 +140,8 @@ func (s *Store) TakeBackup(ctx context.Context, reason Reason) (Backup, error) {
 	if err != nil {
 		return Backup{}, fmt.Errorf("store: backup: %w", err)
 	}
-	return Backup{Path: out, Name: name, Reason: reason, Taken: now, Size: info.Size()}, nil
+	taken, _ := time.ParseInLocation(stampLayout, now.Format(stampLayout), time.Local)
+	return Backup{Path: out, Name: name, Reason: reason, Taken: taken, When: taken.Format(time.RFC3339), Size: info.Size()}, nil
 }
 
 // HasBackupSince reports whether a backup of reason was taken at or after t.

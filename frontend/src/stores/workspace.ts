@@ -35,6 +35,10 @@ export const useWorkspace = defineStore('workspace', () => {
     busy.value = true
     try {
       state.value = await fn()
+    } catch (e) {
+      // A workspace that failed to open (damaged, newer) is described by the state.
+      state.value = await api.workspace.state()
+      throw e
     } finally {
       busy.value = false
     }
@@ -43,6 +47,10 @@ export const useWorkspace = defineStore('workspace', () => {
   const openDemo = () => run(api.workspace.openDemo)
   const resetDemo = () => run(api.workspace.resetDemo)
   const openOffice = () => run(api.workspace.openOffice)
+  const restore = (path: string) => run(() => api.workspace.restore(path))
+  const restoreNewest = () => run(api.workspace.restoreNewest)
+  const openFile = (path: string) => run(() => api.workspace.openFile(path))
+  const readOnly = computed(() => !!state.value?.info?.readOnly)
 
   async function saveProfile(p: Profile) {
     const saved = await api.settings.saveProfile(p)
@@ -50,5 +58,8 @@ export const useWorkspace = defineStore('workspace', () => {
     return saved
   }
 
-  return { state, lang, busy, phase, isDemo, profile, load, setLanguage, openDemo, resetDemo, openOffice, saveProfile }
+  return {
+    state, lang, busy, phase, isDemo, profile, readOnly, load, setLanguage, openDemo, resetDemo, openOffice, restore, restoreNewest,
+    openFile, saveProfile,
+  }
 })
