@@ -65,7 +65,7 @@ func TestKilledBackupLeavesNothing(t *testing.T) {
 	require.NoError(t, os.Remove(out))
 
 	const trials = 30
-	complete, absent := 0, 0
+	complete, absent, swept := 0, 0, 0
 	for i := range trials {
 		o := crashtest.KillAfter(t, crashtest.Command(t, "TestHelperBackup", "backup", env...), crashtest.Delay(span))
 		if _, err := os.Stat(out); err == nil {
@@ -77,12 +77,14 @@ func TestKilledBackupLeavesNothing(t *testing.T) {
 			absent++
 		}
 		// The next start sweeps what the killed process left.
-		_, err := atomicfile.Clean(outDir, 0)
+		n, err := atomicfile.Clean(outDir, 0)
 		require.NoError(t, err)
+		swept += n
 		entries, _ := os.ReadDir(outDir)
 		assert.Empty(t, entries, "trial %d: nothing left beside the target", i)
 	}
-	t.Logf("%d trials over %v: %d killed before the rename (no file), %d complete", trials, span, absent, complete)
+	t.Logf("%d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
+		trials, span, absent, complete, swept)
 	assert.Positive(t, absent, "some kills must land mid-backup")
 
 	// A later backup to the same path works.
