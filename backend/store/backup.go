@@ -208,8 +208,13 @@ func (s *Store) copyTo(ctx context.Context, out string) error {
 		return err
 	}
 	db := s.w
-	if db == nil {
-		db = s.r
+	if db == nil { // read-only: a connection of its own, as query_only forbids VACUUM INTO
+		ro, err := sql.Open("sqlite", copyDSN(s.path, s.immutable))
+		if err != nil {
+			return fmt.Errorf("store: backup: %w", err)
+		}
+		defer ro.Close()
+		db = ro
 	}
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp.TempName()); err != nil {
 		return explainSQLite(atomicfile.Explain(fmt.Errorf("store: backup: %w", err), out), s.path)

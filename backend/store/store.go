@@ -26,11 +26,12 @@ import (
 // A read-only store (file or folder write-protected) has no writer: Tx
 // refuses with a message that says why.
 type Store struct {
-	path     string
-	w        *sql.DB
-	r        *sql.DB
-	readOnly bool
-	opt      Options
+	path      string
+	w         *sql.DB
+	r         *sql.DB
+	readOnly  bool
+	immutable bool // read-only and read as an unchanging file
+	opt       Options
 }
 
 // Options tune Open.
@@ -69,13 +70,20 @@ func dsn(path string, readOnly bool) string {
 // looking at a file (to check its version or health) never changes a byte.
 func roDSN(path string) string { return roDSNImmutable(path, false) }
 
-// roDSNImmutable may also declare the file immutable: a WAL database in a
+func roDSNImmutable(path string, immutable bool) string { return roDSNWith(path, immutable, true) }
+
+// copyDSN opens a read-only file for VACUUM INTO, which query_only forbids.
+func copyDSN(path string, immutable bool) string { return roDSNWith(path, immutable, false) }
+
+// roDSNWith may also declare the file immutable: a WAL database in a
 // folder we cannot write has no -shm to coordinate readers through, and
 // SQLite can read it only as an unchanging file.
-func roDSNImmutable(path string, immutable bool) string {
+func roDSNWith(path string, immutable, queryOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
-	q.Add("_pragma", "query_only(ON)")
+	if queryOnly {
+		q.Add("_pragma", "query_only(ON)")
+	}
 	q.Set("mode", "ro")
 	if immutable {
 		q.Set("immutable", "1")
@@ -145,7 +153,7 @@ func openReadOnly(path string, immutable bool, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("store: open read-only: %w", err)
 	}
 	r.SetMaxOpenConns(4)
-	return &Store{path: path, r: r, readOnly: true, opt: opt}, nil
+	return &Store{path: path, r: r, readOnly: true, immutable: immutable, opt: opt}, nil
 }
 
 // probed is what a read-only look at an existing file found.
