@@ -27,6 +27,8 @@ export const id = {
   moveTitle: 'Pindahkan ruang kerja',
   moveText:
     'Simpan seluruh ruang kerja dalam satu berkas untuk dibawa ke komputer lain, lalu buka berkas itu di sana dengan "Buka ruang kerja dari berkas".',
+  openText:
+    'Ruang kerja dari komputer lain: buka berkas yang disimpan di sana dengan "Simpan salinan ruang kerja" (Pengaturan). Salin berkas ke komputer ini lebih dulu, jangan membukanya dari flashdisk.',
   saveCopy: 'Simpan salinan ruang kerja',
   savedCopy: 'Salinan ruang kerja disimpan: {path}',
   openFile: 'Buka ruang kerja dari berkas',
@@ -37,7 +39,6 @@ export const id = {
     'Ruang kerja ini hanya dapat dibaca (berkas atau foldernya dilindungi dari penulisan). Perubahan tidak dapat disimpan; data tetap dapat dilihat dan diekspor.',
   damagedTitle: 'Berkas ruang kerja rusak',
   recover: 'Pulihkan cadangan terbaru ({when})',
-  recoverHint: 'Berkas yang rusak disimpan di folder cadangan untuk diperiksa.',
   noRecovery: 'Tidak ada cadangan yang utuh. Buka salinan ruang kerja dari berkas, atau mulai ruang kerja baru.',
 }
 
@@ -68,6 +69,8 @@ export const en: typeof id = {
   moveTitle: 'Move the workspace',
   moveText:
     'Save the whole workspace in one file to take to another computer, then open that file there with "Open a workspace file".',
+  openText:
+    'A workspace from another computer: open the file saved there with "Save a copy of the workspace" (Settings). Copy the file to this computer first rather than opening it from a USB stick.',
   saveCopy: 'Save a copy of the workspace',
   savedCopy: 'Copy of the workspace saved: {path}',
   openFile: 'Open a workspace file',
@@ -78,6 +81,5 @@ export const en: typeof id = {
     'This workspace is read-only (the file or its folder is write-protected). Changes cannot be saved; its data can still be viewed and exported.',
   damagedTitle: 'The workspace file is damaged',
   recover: 'Restore the newest backup ({when})',
-  recoverHint: 'The damaged file is kept in the backups folder for inspection.',
   noRecovery: 'There is no intact backup. Open a copy of the workspace from a file, or start a new workspace.',
 }

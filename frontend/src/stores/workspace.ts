@@ -9,6 +9,8 @@ export const useWorkspace = defineStore('workspace', () => {
   const state = ref<WorkspaceState | null>(null)
   const lang = ref<Lang>('id')
   const busy = ref(false)
+  // Counts workspace switches and restores: views key their forms on it to reload.
+  const generation = ref(0)
 
   const phase = computed(() => state.value?.phase ?? 'choose')
   const isDemo = computed(() => state.value?.info?.kind === 'demo')
@@ -35,6 +37,7 @@ export const useWorkspace = defineStore('workspace', () => {
     busy.value = true
     try {
       state.value = await fn()
+      generation.value++
     } catch (e) {
       // A workspace that failed to open (damaged, newer) is described by the state.
       state.value = await api.workspace.state()
@@ -59,7 +62,7 @@ export const useWorkspace = defineStore('workspace', () => {
   }
 
   return {
-    state, lang, busy, phase, isDemo, profile, readOnly, load, setLanguage, openDemo, resetDemo, openOffice, restore, restoreNewest,
+    state, lang, busy, generation, phase, isDemo, profile, readOnly, load, setLanguage, openDemo, resetDemo, openOffice, restore, restoreNewest,
     openFile, saveProfile,
   }
 })
