@@ -71,7 +71,9 @@ func TestExplain(t *testing.T) {
 	ro := filepath.Join(dir, "ro")
 	require.NoError(t, os.Mkdir(ro, 0o555))
 	t.Cleanup(func() { os.Chmod(ro, 0o755) })
-	wrap := func(e syscall.Errno) error { return fmt.Errorf("write: %w", &fs.PathError{Op: "write", Path: "x", Err: e}) }
+	wrap := func(e syscall.Errno) error {
+		return fmt.Errorf("write: %w", &fs.PathError{Op: "write", Path: "x", Err: e})
+	}
 	tests := []struct {
 		name string
 		err  error

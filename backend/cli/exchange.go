@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/region"
@@ -28,6 +29,7 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 	if *reg == "" || *out == "" {
 		return UsageError(env, "template", "--region dan --out wajib diisi")
 	}
+	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
 		return err
