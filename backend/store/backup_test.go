@@ -390,3 +390,15 @@ func copyFile(t *testing.T, from, to string, mode os.FileMode) {
 	require.NoError(t, err)
 	require.NoError(t, dst.Close())
 }
+
+func TestQuickCheckCutShortIsNotDamage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "selaras.db")
+	s := open(t, path)
+	fill(t, s, 2)
+	require.NoError(t, s.Close())
+	// On a very big file the check at open is bounded; running out of
+	// time must not refuse a healthy workspace.
+	s, err := Open(context.Background(), path, Options{CheckTimeout: time.Nanosecond})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+}
