@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"selaras/backend/atomicfile"
 	"selaras/backend/demo"
 	"selaras/backend/fault"
 	"selaras/backend/settings"
@@ -36,8 +38,10 @@ type App struct {
 	ctx      context.Context // the Wails context, kept here because runtime calls need it
 	st       *store.Store
 	prefs    settings.Settings
-	openErr  error // why the startup workspace could not be opened
-	headless bool  // served by the browser bridge: no native dialogs
+	openErr  error      // why the startup workspace could not be opened
+	failed   string     // the workspace file that could not be opened (to recover it)
+	backupMu sync.Mutex // one backup, restore or workspace switch at a time
+	headless bool       // served by the browser bridge: no native dialogs
 	exchange *Exchange
 	emitFunc func(event string, data ...any)
 }
@@ -73,7 +77,24 @@ func (a *App) Startup(ctx context.Context) {
 	a.mu.Lock()
 	a.ctx = ctx
 	a.mu.Unlock()
+	a.sweep()
 	a.openInitial(ctx)
+}
+
+// sweep removes what a process killed mid-write left behind: temporary
+// files beside the workspaces, their backups and exports, and excelize's
+// temporary files (untouched for an hour, so a running export keeps its own).
+func (a *App) sweep() {
+	dirs := []string{a.opt.ConfigDir, filepath.Join(a.opt.ConfigDir, "backups"), filepath.Join(a.opt.ConfigDir, "ekspor")}
+	for _, p := range []string{a.opt.DB, a.prefs.LastWorkspace} {
+		if p != "" {
+			dirs = append(dirs, filepath.Dir(p), store.BackupDir(p))
+		}
+	}
+	for _, d := range dirs {
+		_, _ = atomicfile.Clean(d, time.Minute)
+	}
+	_, _ = atomicfile.CleanExcelize(time.Hour)
 }
 
 // SetEmitter replaces the Wails event emitter (the test bridge uses its own).
@@ -126,14 +147,39 @@ func (a *App) openInitial(ctx context.Context) {
 	a.mu.Unlock()
 }
 
+// opened notes the outcome of opening path: a failure is kept for the
+// welcome screen (with the file, so a damaged one can be recovered).
+func (a *App) opened(path string, err error) error {
+	if err != nil {
+		a.mu.Lock()
+		a.openErr, a.failed = err, path
+		a.mu.Unlock()
+	}
+	return err
+}
+
 // open switches to the workspace at path, creating it (of kind) if missing,
 // and remembers it for the next start when remember is set.
 func (a *App) open(ctx context.Context, path string, kind workspace.Kind, remember bool) error {
+	a.backupMu.Lock()
+	defer a.backupMu.Unlock()
+	return a.opened(path, a.openLocked(ctx, path, kind, remember, true))
+}
+
+// openLocked opens path with backupMu held; daily takes the day's backup
+// (not wanted right after a restore, whose content is a backup already).
+func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, remember, daily bool) error {
 	var s *store.Store
 	var err error
 	switch {
 	case exists(path):
 		s, err = workspace.Open(ctx, path)
+		if err == nil && daily {
+			// The first start of the day keeps a copy (the last seven are
+			// kept). A failure here must not lock the user out of their data;
+			// the backups panel shows when the last copy was taken.
+			_ = workspace.DailyBackup(ctx, s, time.Now())
+		}
 	case kind == workspace.Demo:
 		s, err = demo.Create(ctx, path)
 	default:
@@ -145,7 +191,7 @@ func (a *App) open(ctx context.Context, path string, kind workspace.Kind, rememb
 	a.mu.Lock()
 	old := a.st
 	a.st = s
-	a.openErr = nil
+	a.openErr, a.failed = nil, ""
 	if remember {
 		a.prefs.LastWorkspace = path
 	}

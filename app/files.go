@@ -9,6 +9,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
 )
 
@@ -44,10 +45,24 @@ func (s *Settings) SavePNG(dataURL, name string) (string, error) {
 	if err != nil || path == "" {
 		return "", s.a.fail(err)
 	}
-	if err := os.WriteFile(path, img, 0o644); err != nil {
+	if err := writeAtomically(path, img); err != nil {
 		return "", s.a.fail(fmt.Errorf("app: save png: %w", err))
 	}
 	return path, nil
+}
+
+// writeAtomically writes data through a temporary file and a rename, so an
+// interrupted save leaves no partial file (see backend/atomicfile).
+func writeAtomically(path string, data []byte) error {
+	f, err := atomicfile.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if _, err := f.Write(data); err != nil {
+		return atomicfile.Explain(err, path)
+	}
+	return f.Commit()
 }
 
 // safeName keeps a proposed file name portable (Windows forbids some characters).

@@ -15,6 +15,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/region"
+	"selaras/backend/store"
 	"selaras/backend/xlsx"
 )
 
@@ -156,6 +157,9 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 	e.mu.Unlock()
 	if !ok {
 		return 0, e.a.fail(fault.New(fault.NotFound, "Pratinjau impor"))
+	}
+	if _, err := s.TakeBackup(context.Background(), store.BeforeImport); err != nil { // undo point (issue 15)
+		return 0, e.a.fail(err)
 	}
 	n, err := xlsx.CommitImport(context.Background(), s, pv)
 	return n, e.a.fail(err)

@@ -3,9 +3,14 @@ package app
 import (
 	"context"
 	"errors"
+	"path/filepath"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"selaras/backend/fault"
 	"selaras/backend/profile"
+	"selaras/backend/store"
 	"selaras/backend/workspace"
 )
 
@@ -29,6 +34,11 @@ type WorkspaceState struct {
 	Error        string           `json:"error"`        // why the last workspace could not be opened
 	OfficeExists bool             `json:"officeExists"` // an office workspace exists to reopen
 	DemoExists   bool             `json:"demoExists"`
+	// Damaged: the workspace that failed to open is damaged; Recovery names
+	// the newest intact backup that RestoreNewest would bring back.
+	Damaged  bool          `json:"damaged"`
+	Recovery *store.Backup `json:"recovery"`
+	Browser  bool          `json:"browser"` // no native file dialogs: paths are typed
 }
 
 // State describes the open workspace, or why there is none.
@@ -38,12 +48,19 @@ func (w *Workspace) State() (WorkspaceState, error) {
 
 func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
 	a := w.a
-	st := WorkspaceState{Phase: PhaseChoose, OfficeExists: exists(a.officePath()), DemoExists: exists(a.demoPath())}
+	st := WorkspaceState{Phase: PhaseChoose, OfficeExists: exists(a.officePath()), DemoExists: exists(a.demoPath()), Browser: a.headless}
 	a.mu.Lock()
-	s, openErr := a.st, a.openErr
+	s, openErr, failed := a.st, a.openErr, a.failed
 	a.mu.Unlock()
-	if openErr != nil {
+	damaged := fault.Is(openErr, fault.Damaged) && failed != ""
+	if openErr != nil && (s == nil || damaged) {
 		st.Error = fault.Message(openErr, a.lang())
+		if damaged {
+			st.Damaged = true
+			if b, err := store.NewestGoodBackup(ctx, failed); err == nil {
+				st.Recovery = &b
+			}
+		}
 	}
 	if s == nil {
 		return st, nil
@@ -98,4 +115,178 @@ func (w *Workspace) OpenOffice() (WorkspaceState, error) {
 		return WorkspaceState{}, w.a.fail(err)
 	}
 	return w.state(ctx)
+}
+
+// Backups lists the backups of the open workspace (or of the one that
+// could not be opened), newest first.
+func (w *Workspace) Backups() ([]store.Backup, error) {
+	path := w.a.workspacePath()
+	if path == "" {
+		return []store.Backup{}, nil
+	}
+	list, err := store.ListBackups(path)
+	return list, w.a.fail(err)
+}
+
+// BackupNow takes a manual backup of the open workspace.
+func (w *Workspace) BackupNow() (store.Backup, error) {
+	a := w.a
+	a.backupMu.Lock()
+	defer a.backupMu.Unlock()
+	s, err := a.store()
+	if err != nil {
+		return store.Backup{}, a.fail(err)
+	}
+	b, err := s.TakeBackup(context.Background(), store.Manual)
+	return b, a.fail(err)
+}
+
+// Restore replaces the open workspace with one of its backups. The current
+// state is backed up first ("pulih"), so a restore can itself be undone;
+// the workspace is closed, replaced atomically and opened again.
+func (w *Workspace) Restore(backupPath string) (WorkspaceState, error) {
+	a := w.a
+	s, err := a.store()
+	if err != nil {
+		return WorkspaceState{}, a.fail(err)
+	}
+	return w.restore(s.Path(), backupPath)
+}
+
+// RestoreNewest restores the newest intact backup of the workspace that
+// could not be opened because it is damaged; the damaged file is kept in
+// the backups folder for inspection.
+func (w *Workspace) RestoreNewest() (WorkspaceState, error) {
+	a := w.a
+	a.mu.Lock()
+	path, openErr := a.failed, a.openErr
+	a.mu.Unlock()
+	if path == "" || !fault.Is(openErr, fault.Damaged) {
+		return WorkspaceState{}, a.fail(fault.New(fault.NoWorkspace, ""))
+	}
+	b, err := store.NewestGoodBackup(context.Background(), path)
+	if err != nil {
+		return WorkspaceState{}, a.fail(err)
+	}
+	return w.restore(path, b.Path)
+}
+
+func (w *Workspace) restore(path, backupPath string) (WorkspaceState, error) {
+	a := w.a
+	ctx := context.Background()
+	a.backupMu.Lock()
+	defer a.backupMu.Unlock()
+	if !isBackupOf(path, backupPath) {
+		return WorkspaceState{}, a.fail(fault.New(fault.NotFound, "Cadangan"))
+	}
+	if err := store.Verify(ctx, backupPath); err != nil {
+		return WorkspaceState{}, a.fail(err)
+	}
+	a.mu.Lock()
+	s := a.st
+	a.mu.Unlock()
+	if s != nil && s.Path() == path {
+		if s.ReadOnly() {
+			return WorkspaceState{}, a.fail(fault.New(fault.ReadOnlyWorkspace, "", "path", path))
+		}
+		if _, err := s.TakeBackup(ctx, store.BeforeRestore); err != nil {
+			return WorkspaceState{}, a.fail(err)
+		}
+		a.mu.Lock()
+		a.st = nil
+		a.mu.Unlock()
+		s.Close()
+	} else if exists(path) {
+		// A workspace that could not be opened (damaged): keep it for inspection.
+		if _, err := store.SetAside(path); err != nil {
+			return WorkspaceState{}, a.fail(err)
+		}
+	}
+	rerr := store.Restore(ctx, path, backupPath)
+	if rerr != nil && !exists(path) { // never open an empty workspace in its place
+		return WorkspaceState{}, a.fail(rerr)
+	}
+	// Open again whatever is there now: the restored copy, or on failure
+	// the untouched original.
+	if err := a.opened(path, a.openLocked(ctx, path, workspace.Office, true, false)); err != nil {
+		return WorkspaceState{}, a.fail(errors.Join(rerr, err))
+	}
+	if rerr != nil {
+		return WorkspaceState{}, a.fail(rerr)
+	}
+	return w.state(ctx)
+}
+
+// SaveCopy writes the open workspace into one self-contained file (a
+// consistent copy: no -wal or -shm needed) to carry to another PC. It
+// returns the path, or "" when the user cancelled the dialog.
+func (w *Workspace) SaveCopy() (string, error) {
+	a := w.a
+	s, err := a.store()
+	if err != nil {
+		return "", a.fail(err)
+	}
+	name := "Ruang-kerja-Selaras-" + time.Now().Format("2006-01-02") + ".db"
+	path, err := a.savePath(name, "*.db", "Ruang kerja Selaras")
+	if err != nil || path == "" {
+		return "", a.fail(err)
+	}
+	a.backupMu.Lock()
+	defer a.backupMu.Unlock()
+	return path, a.fail(s.SaveCopy(context.Background(), path))
+}
+
+// OpenFile opens a workspace file (a copy brought from another PC). In the
+// desktop app an empty path asks with the system's open dialog; the
+// browser build passes a path typed by the user. The file is checked
+// before it is used, and remembered for the next start.
+func (w *Workspace) OpenFile(path string) (WorkspaceState, error) {
+	a := w.a
+	ctx := context.Background()
+	if path == "" && !a.headless {
+		p, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{
+			Title:   "Buka ruang kerja",
+			Filters: []runtime.FileFilter{{DisplayName: "Ruang kerja Selaras (*.db)", Pattern: "*.db"}},
+		})
+		if err != nil || p == "" {
+			return WorkspaceState{}, a.fail(err)
+		}
+		path = p
+	}
+	if path == "" {
+		return WorkspaceState{}, a.fail(fault.New(fault.Required, "Berkas"))
+	}
+	path, _ = filepath.Abs(path)
+	if !exists(path) {
+		return WorkspaceState{}, a.fail(fault.New(fault.NotFound, "Berkas "+path))
+	}
+	if err := a.open(ctx, path, workspace.Office, true); err != nil {
+		return WorkspaceState{}, a.fail(err)
+	}
+	return w.state(ctx)
+}
+
+// workspacePath is the open workspace's file, or the one that failed to open.
+func (a *App) workspacePath() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.st != nil {
+		return a.st.Path()
+	}
+	return a.failed
+}
+
+// isBackupOf accepts only a file listed among path's backups, so the
+// frontend cannot make Restore read an arbitrary file.
+func isBackupOf(path, backup string) bool {
+	list, err := store.ListBackups(path)
+	if err != nil {
+		return false
+	}
+	for _, b := range list {
+		if b.Path == backup && b.Reason != store.DamagedCopy {
+			return true
+		}
+	}
+	return false
 }

@@ -57,7 +57,8 @@ func Commands() []Command {
 		{"version", "tampilkan versi Selaras", runVersion},
 		{"demo", "buat ruang kerja demo: demo [--db BERKAS] [--force]", runDemo},
 		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|json]", runRegions},
-		{"backup", "salin basis data: backup --db BERKAS --out BERKAS", runBackup},
+		{"backup", "cadangkan ruang kerja: backup --db BERKAS [--out SALINAN.db | --list]", runBackup},
+		{"restore", "pulihkan ruang kerja dari cadangan atau salinan: restore --db BERKAS --from CADANGAN.db", runRestore},
 		{"template", "templat isian kabupaten/kota: template --db BERKAS --region KODE [--year TAHUN] --out BERKAS.xlsx|FOLDER", runTemplate},
 		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] BERKAS.xlsx", runImport},
 		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|json]", runSubmissions},
@@ -253,12 +254,10 @@ func writeJSON(env Env, v any) error {
 func runBackup(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "backup")
 	db := fs.String("db", "", "basis data yang disalin (bawaan: SELARAS_DB atau selaras.db)")
-	out := fs.String("out", "", "berkas salinan (belum boleh ada)")
+	out := fs.String("out", "", "berkas salinan (belum boleh ada); tanpa --out: ke folder backups di samping basis data")
+	list := fs.Bool("list", false, "tampilkan cadangan yang ada, terbaru dulu")
 	if err := Parse(fs, args); err != nil {
 		return err
-	}
-	if *out == "" {
-		return UsageError(env, "backup", "--out wajib diisi")
 	}
 	path := *db
 	if path == "" {
@@ -266,6 +265,19 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		if path, err = DefaultDB(env); err != nil {
 			return err
 		}
+	}
+	if *list {
+		backups, err := store.ListBackups(path)
+		if err != nil {
+			return err
+		}
+		for _, b := range backups {
+			fmt.Fprintf(env.Stdout, "%s  %-7s %10d  %s\n", b.Taken.Format("2006-01-02 15:04:05"), b.Reason, b.Size, b.Path)
+		}
+		if len(backups) == 0 {
+			fmt.Fprintf(env.Stdout, "Belum ada cadangan di %s\n", store.BackupDir(path))
+		}
+		return nil
 	}
 	if _, err := os.Stat(path); err != nil {
 		return fault.New(fault.NotFound, "Basis data "+path)
@@ -275,9 +287,66 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	if err := s.Backup(ctx, *out); err != nil {
+	if *out == "" {
+		b, err := s.TakeBackup(ctx, store.Manual)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Cadangan dibuat: %s\n", b.Path)
+		return nil
+	}
+	if err := s.BackupTo(ctx, *out); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Salinan dibuat: %s\n", *out)
+	fmt.Fprintf(env.Stdout, "Salinan dibuat: %s (satu berkas utuh, tanpa -wal/-shm)\n", *out)
+	return nil
+}
+
+func runRestore(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "restore")
+	db := fs.String("db", "", "ruang kerja yang diganti (bawaan: SELARAS_DB atau selaras.db)")
+	from := fs.String("from", "", "cadangan atau salinan ruang kerja yang dipulihkan")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *from == "" {
+		return UsageError(env, "restore", "--from wajib diisi")
+	}
+	path := *db
+	if path == "" {
+		var err error
+		if path, err = DefaultDB(env); err != nil {
+			return err
+		}
+	}
+	if err := store.Verify(ctx, *from); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err == nil {
+		// Keep the state being replaced, so the restore can be undone; a
+		// damaged workspace is set aside for inspection instead.
+		s, err := workspace.Open(ctx, path)
+		switch {
+		case fault.Is(err, fault.Damaged):
+			aside, err := store.SetAside(path)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Berkas rusak disimpan untuk diperiksa: %s\n", aside)
+		case err != nil:
+			return err
+		default:
+			b, err := s.TakeBackup(ctx, store.BeforeRestore)
+			s.Close()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Keadaan sebelum pemulihan dicadangkan: %s\n", b.Path)
+		}
+	}
+	if err := store.Restore(ctx, path, *from); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Dipulihkan: %s dari %s\n", path, *from)
 	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -132,12 +133,55 @@ func TestDemoAndBackup(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "19", p.ProvinceCode)
 
-	r = run(t, nil, "backup", "--db", db)
-	assert.Equal(t, Usage, r.code)
-	assert.Contains(t, r.stderr, "--out wajib diisi")
+	r = run(t, nil, "backup", "--db", db, "--out", out)
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "sudah ada")
 	r = run(t, nil, "backup", "--db", filepath.Join(dir, "missing.db"), "--out", filepath.Join(dir, "x.db"))
 	assert.Equal(t, Error, r.code)
 	assert.Contains(t, r.stderr, "tidak ditemukan")
+}
+
+func TestBackupListAndRestore(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	r := run(t, nil, "backup", "--db", db)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, filepath.Join(dir, "backups", "demo-manual-"))
+	r = run(t, nil, "backup", "--db", db, "--list")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "manual")
+	backups, err := store.ListBackups(db)
+	require.NoError(t, err)
+	require.Len(t, backups, 1)
+
+	// Change the workspace, then restore the backup: the change is gone and
+	// the state before the restore is itself kept.
+	s, err := store.Open(context.Background(), db, store.Options{})
+	require.NoError(t, err)
+	require.NoError(t, s.Tx(context.Background(), func(tx *sql.Tx) error {
+		_, err := tx.Exec("UPDATE profile SET office_name = 'diubah'")
+		return err
+	}))
+	require.NoError(t, s.Close())
+	r = run(t, nil, "restore", "--db", db, "--from", backups[0].Path)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Dipulihkan")
+	s, err = store.Open(context.Background(), db, store.Options{})
+	require.NoError(t, err)
+	p, err := profile.Get(context.Background(), s)
+	require.NoError(t, err)
+	s.Close()
+	assert.NotEqual(t, "diubah", p.OfficeName)
+	backups, err = store.ListBackups(db)
+	require.NoError(t, err)
+	assert.Equal(t, store.BeforeRestore, backups[0].Reason)
+
+	junk := filepath.Join(dir, "junk.db")
+	require.NoError(t, os.WriteFile(junk, []byte("not a workspace"), 0o644))
+	r = run(t, nil, "restore", "--db", db, "--from", junk)
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "bukan salinan ruang kerja Selaras yang utuh")
 }
 
 func TestHarmonise(t *testing.T) {

@@ -9,9 +9,11 @@ import (
 	"strings"
 	"time"
 
+	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/region"
+	"selaras/backend/store"
 	"selaras/backend/xlsx"
 )
 
@@ -27,6 +29,7 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 	if *reg == "" || *out == "" {
 		return UsageError(env, "template", "--region dan --out wajib diisi")
 	}
+	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
 		return err
@@ -112,6 +115,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if *dry {
 		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
 		return nil
+	}
+	if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil { // undo point (issue 15)
+		return err
 	}
 	n, err := xlsx.CommitImport(ctx, s, pv)
 	if err != nil {

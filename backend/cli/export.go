@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
 
 	"selaras/backend/harmonise"
@@ -40,6 +41,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 			}
 		}
 	}
+	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
 		return err

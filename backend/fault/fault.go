@@ -25,6 +25,20 @@ const (
 	Locked        Code = "locked"
 )
 
+// Files and workspaces on a PC where things go wrong (issue 15: backups and
+// recovery). Kept together so merges with other areas stay easy.
+const (
+	FileInUse         Code = "file_in_use"
+	DiskFull          Code = "disk_full"
+	ReadOnlyFolder    Code = "read_only_folder"
+	NoPermission      Code = "no_permission"
+	ReadOnlyWorkspace Code = "read_only_workspace"
+	Damaged           Code = "damaged"
+	BadBackup         Code = "bad_backup"
+	NoBackup          Code = "no_backup"
+	FileExists        Code = "file_exists"
+)
+
 // Error is a problem with a place: the field (or sheet and cell) it concerns
 // and the values the message needs.
 type Error struct {
@@ -90,6 +104,44 @@ var catalog = map[Code]text{
 	NotDatabase: {"Berkas {path} bukan basis data Selaras yang dapat dibaca: {cause}", "The file {path} is not a readable Selaras database: {cause}"},
 	NoWorkspace: {"Belum ada ruang kerja yang dibuka.", "No workspace is open."},
 	Locked:      {"Basis data {path} sedang dipakai oleh proses lain.", "The database {path} is in use by another process."},
+
+	// Files and workspaces (issue 15).
+	FileInUse: {
+		"Berkas {path} sedang dibuka oleh program lain. Tutup berkas di Excel lalu ulangi.",
+		"The file {path} is open in another program. Close it in Excel and try again.",
+	},
+	DiskFull: {
+		"Disk penuh: {path} tidak dapat ditulis. Kosongkan ruang disk lalu ulangi.",
+		"The disk is full: {path} could not be written. Free some disk space and try again.",
+	},
+	ReadOnlyFolder: {
+		"Folder untuk {path} hanya dapat dibaca. Pilih folder lain.",
+		"The folder for {path} is read-only. Choose another folder.",
+	},
+	NoPermission: {
+		"Tidak ada izin menulis {path}. Pilih folder lain atau minta izin kepada pengelola komputer.",
+		"No permission to write {path}. Choose another folder or ask the computer's administrator.",
+	},
+	ReadOnlyWorkspace: {
+		"Ruang kerja {path} hanya dapat dibaca (berkas atau foldernya dilindungi dari penulisan), jadi perubahan tidak dapat disimpan. Data tetap dapat dilihat dan diekspor; untuk mengubahnya, salin berkas ke folder yang dapat ditulis.",
+		"The workspace {path} is read-only (the file or its folder is write-protected), so changes cannot be saved. Its data can still be viewed and exported; to change it, copy the file to a folder you can write to.",
+	},
+	Damaged: {
+		"Berkas ruang kerja {path} rusak: sebagian isinya tidak terbaca utuh. Selaras tidak menulis ke berkas ini. Pulihkan cadangan terbaru; berkas yang rusak disimpan di folder cadangan untuk diperiksa.",
+		"The workspace file {path} is damaged: part of it cannot be read intact. Selaras will not write to it. Restore the newest backup; the damaged file is kept in the backups folder for inspection.",
+	},
+	BadBackup: {
+		"Berkas {path} bukan salinan ruang kerja Selaras yang utuh; tidak dipakai.",
+		"The file {path} is not an intact copy of a Selaras workspace; it was not used.",
+	},
+	NoBackup: {
+		"Belum ada cadangan yang utuh untuk ruang kerja {path}.",
+		"There is no intact backup of the workspace {path} yet.",
+	},
+	FileExists: {
+		"Berkas {path} sudah ada; pilih nama lain.",
+		"The file {path} already exists; choose another name.",
+	},
 }
 
 // Message renders err for a user. Errors that are not *Error are reported as

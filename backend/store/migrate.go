@@ -4,13 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"selaras/backend/fault"
@@ -55,6 +50,9 @@ func SchemaVersion() int { return migrations[len(migrations)-1].Version }
 
 // Version reads the schema version recorded in the database (0 if new).
 func (s *Store) Version(ctx context.Context) (int, error) {
+	if s.w == nil {
+		return currentVersion(ctx, s.r)
+	}
 	return currentVersion(ctx, s.w)
 }
 
@@ -85,7 +83,7 @@ func (s *Store) migrate(ctx context.Context, opt Options) error {
 		return fault.Wrap(err, fault.NotDatabase, "", "path", s.path)
 	}
 	want := SchemaVersion()
-	if have > want {
+	if have > want { // Open refused it before writing; a second guard
 		return fault.New(fault.NewerSchema, "", "path", s.path,
 			"have", strconv.Itoa(have), "want", strconv.Itoa(want))
 	}
@@ -130,50 +128,10 @@ func (s *Store) migrate(ctx context.Context, opt Options) error {
 }
 
 // backupBeforeMigration copies the database before its schema changes and
-// keeps only the newest backups.
-func (s *Store) backupBeforeMigration(ctx context.Context, from int, opt Options) error {
-	dir := opt.BackupDir
-	if dir == "" {
-		dir = filepath.Join(filepath.Dir(s.path), "backups")
-	}
-	keep := opt.KeepBackups
-	if keep <= 0 {
-		keep = 5
-	}
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	name := fmt.Sprintf("%s-skema%d-%s.db", base, from, time.Now().Format("20060102-150405.000"))
-	if err := vacuumInto(ctx, s.w, filepath.Join(dir, name)); err != nil {
+// keeps only the newest such backups.
+func (s *Store) backupBeforeMigration(ctx context.Context, _ int, _ Options) error {
+	if _, err := s.TakeBackup(ctx, BeforeMigrate); err != nil {
 		return fmt.Errorf("store: backup before migration: %w", err)
 	}
-	return rotate(dir, base+"-skema", keep)
-}
-
-func rotate(dir, prefix string, keep int) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("store: rotate backups: %w", err)
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasPrefix(e.Name(), prefix) && strings.HasSuffix(e.Name(), ".db") {
-			names = append(names, e.Name())
-		}
-	}
-	// Names embed a sortable timestamp after the schema number; sort by it.
-	sort.Slice(names, func(i, j int) bool { return stamp(names[i]) < stamp(names[j]) })
-	var errs []error
-	for len(names) > keep {
-		errs = append(errs, os.Remove(filepath.Join(dir, names[0])))
-		names = names[1:]
-	}
-	return errors.Join(errs...)
-}
-
-func stamp(name string) string {
-	i := strings.LastIndex(name, "-")
-	j := strings.LastIndex(name[:max(i, 0)], "-")
-	if j < 0 {
-		return name
-	}
-	return name[j+1:]
+	return nil
 }

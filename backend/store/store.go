@@ -11,8 +11,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
+	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -20,18 +23,33 @@ import (
 
 // Store is an open workspace database. Writes go through one connection so
 // SQLite never sees two writers; reads use a small pool of read-only ones.
+// A read-only store (file or folder write-protected) has no writer: Tx
+// refuses with a message that says why.
 type Store struct {
-	path string
-	w    *sql.DB
-	r    *sql.DB
+	path      string
+	w         *sql.DB
+	r         *sql.DB
+	readOnly  bool
+	immutable bool // read-only and read as an unchanging file
+	opt       Options
 }
 
 // Options tune Open.
 type Options struct {
-	// BackupDir is where the pre-migration backups go; default "<db dir>/backups".
+	// BackupDir is where backups go; default "<db dir>/backups".
 	BackupDir string
-	// KeepBackups is how many backups are kept; default 5.
+	// KeepBackups is how many pre-migration backups are kept; default 5.
 	KeepBackups int
+	// CheckTimeout bounds the quick_check at open on a big file; default 3 s.
+	// A check cut short is not taken as damage.
+	CheckTimeout time.Duration
+}
+
+func (o Options) backupDir(path string) string {
+	if o.BackupDir != "" {
+		return o.BackupDir
+	}
+	return BackupDir(path)
 }
 
 func dsn(path string, readOnly bool) string {
@@ -48,17 +66,60 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
 }
 
+// roDSN opens a file strictly read-only and without the WAL switch, so
+// looking at a file (to check its version or health) never changes a byte.
+func roDSN(path string) string { return roDSNImmutable(path, false) }
+
+func roDSNImmutable(path string, immutable bool) string { return roDSNWith(path, immutable, true) }
+
+// copyDSN opens a read-only file for VACUUM INTO, which query_only forbids.
+func copyDSN(path string, immutable bool) string { return roDSNWith(path, immutable, false) }
+
+// roDSNWith may also declare the file immutable: a WAL database in a
+// folder we cannot write has no -shm to coordinate readers through, and
+// SQLite can read it only as an unchanging file.
+func roDSNWith(path string, immutable, queryOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	if queryOnly {
+		q.Add("_pragma", "query_only(ON)")
+	}
+	q.Set("mode", "ro")
+	if immutable {
+		q.Set("immutable", "1")
+	}
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
 // Open opens (creating if needed) the workspace at path and migrates it to
-// the current schema. A database from a newer Selaras is refused untouched.
+// the current schema. Before anything can write, the file is looked at
+// read-only: a database from a newer Selaras or a damaged one is refused
+// untouched, and a write-protected one opens read-only.
 func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("store: open: empty path")
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("store: open: %w", err)
-	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
+	}
+	if info, err := os.Stat(path); err == nil && info.Size() > 0 {
+		p, err := probe(ctx, path, opt.CheckTimeout)
+		if err != nil {
+			return nil, err
+		}
+		if p.version > SchemaVersion() {
+			return nil, fault.New(fault.NewerSchema, "", "path", path,
+				"have", strconv.Itoa(p.version), "want", strconv.Itoa(SchemaVersion()))
+		}
+		if !p.writable {
+			if p.version < SchemaVersion() {
+				// An old schema needs a migration, which a read-only file cannot take.
+				return nil, fault.New(fault.ReadOnlyWorkspace, "", "path", path)
+			}
+			return openReadOnly(path, p.immutable, opt)
+		}
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, atomicfile.Explain(fmt.Errorf("store: open: %w", err), filepath.Dir(path))
 	}
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
@@ -67,14 +128,14 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
-	s := &Store{path: path, w: w}
+	s := &Store{path: path, w: w, opt: opt}
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
-		return nil, fault.Wrap(err, fault.NotDatabase, "", "path", path)
+		return nil, explainSQLite(fault.Wrap(err, fault.NotDatabase, "", "path", path), path)
 	}
 	if err := s.migrate(ctx, opt); err != nil {
 		w.Close()
-		return nil, err
+		return nil, explainSQLite(err, path)
 	}
 	r, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
@@ -84,6 +145,108 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	r.SetMaxOpenConns(4)
 	s.r = r
 	return s, nil
+}
+
+func openReadOnly(path string, immutable bool, opt Options) (*Store, error) {
+	r, err := sql.Open("sqlite", roDSNImmutable(path, immutable))
+	if err != nil {
+		return nil, fmt.Errorf("store: open read-only: %w", err)
+	}
+	r.SetMaxOpenConns(4)
+	return &Store{path: path, r: r, readOnly: true, immutable: immutable, opt: opt}, nil
+}
+
+// probed is what a read-only look at an existing file found.
+type probed struct {
+	version   int
+	writable  bool
+	immutable bool // read it as an unchanging file (see roDSNImmutable)
+}
+
+// probe reads the schema version and runs a quick_check with a strictly
+// read-only connection (no WAL switch, no journal), and tells whether the
+// file and its folder can be written.
+func probe(ctx context.Context, path string, timeout time.Duration) (probed, error) {
+	p := probed{writable: writable(path)}
+	// Nothing can change a file we cannot write but whose -wal is empty or
+	// gone, unless its owner does: reading it as immutable is then safe.
+	if wal, err := os.Stat(path + "-wal"); !p.writable && (err != nil || wal.Size() == 0) {
+		p.immutable = true
+	}
+	db, err := sql.Open("sqlite", roDSNImmutable(path, p.immutable))
+	if err != nil {
+		return p, fmt.Errorf("store: probe: %w", err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if p.version, err = currentVersion(ctx, db); err != nil {
+		return p, explainSQLite(fault.Wrap(err, fault.NotDatabase, "", "path", path), path)
+	}
+	if err := quickCheck(ctx, db, path, timeout); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// quickCheck runs PRAGMA quick_check, bounded in time: on a very big file
+// a check cut short is not taken as damage (the full integrity_check runs
+// on every backup).
+func quickCheck(ctx context.Context, db *sql.DB, path string, timeout time.Duration) error {
+	if timeout <= 0 {
+		timeout = 3 * time.Second
+	}
+	cctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	res, err := checkResult(cctx, db, "PRAGMA quick_check")
+	switch {
+	case cctx.Err() != nil && ctx.Err() == nil:
+		return nil
+	case err != nil && isCorrupt(err):
+		return fault.Wrap(err, fault.Damaged, "", "path", path)
+	case err != nil:
+		return explainSQLite(fault.Wrap(err, fault.NotDatabase, "", "path", path), path)
+	case res != "ok":
+		return fault.Wrap(errors.New(res), fault.Damaged, "", "path", path)
+	}
+	return nil
+}
+
+// checkResult runs quick_check or integrity_check and joins the rows it
+// reports ("ok" when healthy).
+func checkResult(ctx context.Context, db *sql.DB, pragma string) (string, error) {
+	rows, err := db.QueryContext(ctx, pragma)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return "", err
+		}
+		out = append(out, line)
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	return strings.Join(out, "; "), nil
+}
+
+// writable reports whether the database file and its folder (where SQLite
+// keeps its -wal and -shm files) accept writes.
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	t, err := atomicfile.Create(path)
+	if err != nil {
+		return false
+	}
+	t.Abort()
+	return true
 }
 
 // checkHeader refuses a non-empty file that is not SQLite before the driver
@@ -111,6 +274,10 @@ func checkHeader(path string) error {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
+// ReadOnly reports whether the workspace opened read-only (file or folder
+// write-protected): it can be looked at and exported, not changed.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
 // Close closes both connection pools.
 func (s *Store) Close() error {
 	var errs []error
@@ -129,6 +296,10 @@ func (s *Store) Read() *sql.DB { return s.r }
 // Tx runs fn in a write transaction, committing if fn returns nil and rolling
 // back otherwise (also on panic).
 func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	if s.readOnly {
+		return fault.New(fault.ReadOnlyWorkspace, "", "path", s.path)
+	}
+	defer func() { err = explainSQLite(err, s.path) }()
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
@@ -147,25 +318,6 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	}
 	if err = tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
-	}
-	return nil
-}
-
-// Backup writes a consistent copy of the database to out (VACUUM INTO), which
-// must not exist yet.
-func (s *Store) Backup(ctx context.Context, out string) error {
-	return vacuumInto(ctx, s.w, out)
-}
-
-func vacuumInto(ctx context.Context, db *sql.DB, out string) error {
-	if _, err := os.Stat(out); err == nil {
-		return fault.New(fault.Invalid, out, "reason", "berkas sudah ada")
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return fmt.Errorf("store: backup: %w", err)
-	}
-	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", out); err != nil {
-		return fmt.Errorf("store: backup: %w", err)
 	}
 	return nil
 }

@@ -252,8 +252,8 @@ func TestBackup(t *testing.T) {
 	s := open(t, filepath.Join(dir, "selaras.db"))
 	insertProfile(t, s, "op")
 	out := filepath.Join(dir, "copy", "backup.db")
-	require.NoError(t, s.Backup(context.Background(), out))
-	assert.Error(t, s.Backup(context.Background(), out), "an existing file is never overwritten")
+	require.NoError(t, s.BackupTo(context.Background(), out))
+	assert.Error(t, s.BackupTo(context.Background(), out), "an existing file is never overwritten")
 	c := open(t, out)
 	var office string
 	require.NoError(t, c.Read().QueryRow("SELECT office_name FROM profile").Scan(&office))

@@ -38,6 +38,7 @@ type Info struct {
 	Kind          Kind   `json:"kind"`
 	CreatedAt     string `json:"createdAt"`
 	SchemaVersion int    `json:"schemaVersion"`
+	ReadOnly      bool   `json:"readOnly"` // write-protected: can be viewed and exported, not changed
 }
 
 // DefaultDir is where workspaces live unless --db or SELARAS_DB says otherwise.
@@ -103,7 +104,7 @@ func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
 
 // Describe reads the workspace's kind and origin.
 func Describe(ctx context.Context, s *store.Store) (Info, error) {
-	info := Info{Path: s.Path(), Kind: Office}
+	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly()}
 	kind, err := s.Meta(ctx, keyKind)
 	if err != nil {
 		return Info{}, err
@@ -118,4 +119,20 @@ func Describe(ctx context.Context, s *store.Store) (Info, error) {
 		return Info{}, fmt.Errorf("workspace: describe: %w", err)
 	}
 	return info, nil
+}
+
+// DailyBackup takes the day's automatic backup unless one was taken since
+// midnight (rotated: the last seven days are kept). A read-only workspace
+// cannot change, so it needs none.
+func DailyBackup(ctx context.Context, s *store.Store, now time.Time) error {
+	if s.ReadOnly() {
+		return nil
+	}
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	done, err := s.HasBackupSince(store.Daily, midnight)
+	if err != nil || done {
+		return err
+	}
+	_, err = s.TakeBackup(ctx, store.Daily)
+	return err
 }

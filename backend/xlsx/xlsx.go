@@ -10,15 +10,14 @@ package xlsx
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"selaras/backend/atomicfile"
 	"selaras/backend/profile"
 )
 
@@ -143,29 +142,29 @@ func LongDate(t time.Time) string {
 // never turns a Go string into a formula, so "=1+1" typed by a user stays
 // text in the workbook (see TestUserTextIsNeverAFormula).
 
-// SaveAtomically writes the workbook to a temporary file next to path and
-// renames it into place, so a failed or cancelled export leaves no half file.
+// SaveAtomically writes the workbook to a temporary file next to path
+// (".selaras-tmp-*", swept by atomicfile.Clean), flushes it to disk and
+// renames it into place, so a failed, cancelled or killed export leaves no
+// half file. The file is readable by others (0644 under the umask).
+// Errors say what the user can do: close the file in Excel, free disk
+// space, choose another folder.
 func SaveAtomically(ctx context.Context, f *excelize.File, path string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("xlsx: save: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, ".selaras-*.xlsx")
+	_, _ = atomicfile.Clean(filepath.Dir(path), time.Minute)
+	tmp, err := atomicfile.Create(path)
 	if err != nil {
 		return fmt.Errorf("xlsx: save: %w", err)
 	}
-	name := tmp.Name()
-	_, werr := f.WriteTo(tmp)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("xlsx: save: %w", err)
+	defer tmp.Abort()
+	if _, err := f.WriteTo(tmp); err != nil {
+		return fmt.Errorf("xlsx: save: %w", atomicfile.Explain(err, path))
 	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := tmp.Commit(); err != nil {
 		return fmt.Errorf("xlsx: save: %w", err)
 	}
 	return nil

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateRange, formatNumber, formatPercent, formatRupiah, formatRupiahShort } from './format'
+import { formatDate, formatDateRange, formatNumber, formatPercent, formatRupiah, formatRupiahShort, formatSize } from './format'
 
 describe('Indonesian formats', () => {
   it.each([
@@ -53,5 +53,17 @@ describe('formatValue', () => {
     expect(formatValue({ kind: 'count', unit: 'unit', decimals: 0, scale: 1 }, 1311)).toBe('1.311')
     expect(formatValue(pct, null)).toBe('–')
     expect(shortRegion('Kabupaten Bangka Barat')).toBe('Kab. Bangka Barat')
+  })
+})
+
+describe('formatSize', () => {
+  it.each([
+    [512, 'id', '512 B'],
+    [840_000, 'id', '840 kB'],
+    [1_634_304, 'id', '1,6 MB'],
+    [12_400_000, 'en', '12.4 MB'],
+    [2_500_000_000, 'id', '2,5 GB'],
+  ] as const)('%d bytes in %s is %s', (n, lang, want) => {
+    expect(formatSize(n, lang)).toBe(want)
   })
 })

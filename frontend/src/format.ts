@@ -95,3 +95,12 @@ export function formatValue(
 export function shortRegion(name: string): string {
   return name.replace(/^Kabupaten /, 'Kab. ')
 }
+
+/** A file size: "840 kB", "12,4 MB". */
+export function formatSize(bytes: number | null | undefined, lang: Lang = 'id'): string {
+  if (bytes == null) return '–'
+  if (bytes < 1000) return `${formatNumber(bytes, 0, lang)} B`
+  if (bytes < 1e6) return `${formatNumber(bytes / 1e3, 0, lang)} kB`
+  if (bytes < 1e9) return `${formatNumber(bytes / 1e6, 1, lang)} MB`
+  return `${formatNumber(bytes / 1e9, 1, lang)} GB`
+}

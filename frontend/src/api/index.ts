@@ -14,6 +14,7 @@ export type Profile = profile.Profile
 export type Region = region.Region
 export type WorkspaceInfo = workspace.Info
 export type AuditEntry = store.AuditEntry
+export type Backup = store.Backup
 export type AboutInfo = app.AboutInfo
 export type Indicator = indicator.Indicator
 export type Matrix = harmonise.Matrix
@@ -72,6 +73,11 @@ export interface WorkspaceState {
   error: string
   officeExists: boolean
   demoExists: boolean
+  /** The workspace that failed to open is damaged; recovery is its newest intact backup. */
+  damaged: boolean
+  recovery?: Backup
+  /** Served to a browser: no native file dialogs, paths are typed. */
+  browser: boolean
 }
 export interface RegionQuery {
   text: string
@@ -118,6 +124,16 @@ export const api = {
     openDemo: () => call(() => WorkspaceSvc.OpenDemo() as Promise<WorkspaceState>),
     resetDemo: () => call(() => WorkspaceSvc.ResetDemo() as Promise<WorkspaceState>),
     openOffice: () => call(() => WorkspaceSvc.OpenOffice() as Promise<WorkspaceState>),
+    backups: async () => (await call(() => WorkspaceSvc.Backups())) ?? [],
+    backupNow: () => call(() => WorkspaceSvc.BackupNow()),
+    /** Replaces the workspace with a backup; the current state is backed up first. */
+    restore: (path: string) => call(() => WorkspaceSvc.Restore(path) as Promise<WorkspaceState>),
+    /** Restores the newest intact backup of a damaged workspace. */
+    restoreNewest: () => call(() => WorkspaceSvc.RestoreNewest() as Promise<WorkspaceState>),
+    /** Saves one self-contained copy; '' when the user cancelled the dialog. */
+    saveCopy: () => call(() => WorkspaceSvc.SaveCopy()),
+    /** Opens a workspace file; '' asks with the system dialog (desktop only). */
+    openFile: (path: string) => call(() => WorkspaceSvc.OpenFile(path) as Promise<WorkspaceState>),
   },
   settings: {
     profile: () => call(() => SettingsSvc.Profile()),

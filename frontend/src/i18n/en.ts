@@ -2,6 +2,7 @@ import type id from './id'
 import { en as rakor } from './rakor'
 import { en as deck } from './deck'
 import { en as record } from './record'
+import { en as backup } from './backup'
 
 // English translations; the type makes a missing key a compile error.
 const en: typeof id = {
@@ -354,5 +355,6 @@ const en: typeof id = {
   rakor,
   deck,
   record,
+  backup,
 }
 export default en

@@ -2,6 +2,7 @@
 import { id as rakor } from './rakor'
 import { id as deck } from './deck'
 import { id as record } from './record'
+import { id as backup } from './backup'
 
 export default {
   app: {
@@ -353,4 +354,5 @@ export default {
   rakor,
   deck,
   record,
+  backup,
 }

@@ -9,6 +9,8 @@ export const useWorkspace = defineStore('workspace', () => {
   const state = ref<WorkspaceState | null>(null)
   const lang = ref<Lang>('id')
   const busy = ref(false)
+  // Counts workspace switches and restores: views key their forms on it to reload.
+  const generation = ref(0)
 
   const phase = computed(() => state.value?.phase ?? 'choose')
   const isDemo = computed(() => state.value?.info?.kind === 'demo')
@@ -35,6 +37,11 @@ export const useWorkspace = defineStore('workspace', () => {
     busy.value = true
     try {
       state.value = await fn()
+      generation.value++
+    } catch (e) {
+      // A workspace that failed to open (damaged, newer) is described by the state.
+      state.value = await api.workspace.state()
+      throw e
     } finally {
       busy.value = false
     }
@@ -43,6 +50,10 @@ export const useWorkspace = defineStore('workspace', () => {
   const openDemo = () => run(api.workspace.openDemo)
   const resetDemo = () => run(api.workspace.resetDemo)
   const openOffice = () => run(api.workspace.openOffice)
+  const restore = (path: string) => run(() => api.workspace.restore(path))
+  const restoreNewest = () => run(api.workspace.restoreNewest)
+  const openFile = (path: string) => run(() => api.workspace.openFile(path))
+  const readOnly = computed(() => !!state.value?.info?.readOnly)
 
   async function saveProfile(p: Profile) {
     const saved = await api.settings.saveProfile(p)
@@ -50,5 +61,8 @@ export const useWorkspace = defineStore('workspace', () => {
     return saved
   }
 
-  return { state, lang, busy, phase, isDemo, profile, load, setLanguage, openDemo, resetDemo, openOffice, saveProfile }
+  return {
+    state, lang, busy, generation, phase, isDemo, profile, readOnly, load, setLanguage, openDemo, resetDemo, openOffice, restore, restoreNewest,
+    openFile, saveProfile,
+  }
 })

@@ -169,6 +169,9 @@ export namespace app {
 	    error: string;
 	    officeExists: boolean;
 	    demoExists: boolean;
+	    damaged: boolean;
+	    recovery?: store.Backup;
+	    browser: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new WorkspaceState(source);
@@ -182,6 +185,9 @@ export namespace app {
 	        this.error = source["error"];
 	        this.officeExists = source["officeExists"];
 	        this.demoExists = source["demoExists"];
+	        this.damaged = source["damaged"];
+	        this.recovery = this.convertValues(source["recovery"], store.Backup);
+	        this.browser = source["browser"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1608,6 +1614,26 @@ export namespace store {
 	        this.userName = source["userName"];
 	    }
 	}
+	export class Backup {
+	    path: string;
+	    name: string;
+	    reason: string;
+	    taken: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Backup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.reason = source["reason"];
+	        this.taken = source["taken"];
+	        this.size = source["size"];
+	    }
+	}
 
 }
 
@@ -1659,6 +1685,7 @@ export namespace workspace {
 	    kind: string;
 	    createdAt: string;
 	    schemaVersion: number;
+	    readOnly: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -1670,6 +1697,7 @@ export namespace workspace {
 	        this.kind = source["kind"];
 	        this.createdAt = source["createdAt"];
 	        this.schemaVersion = source["schemaVersion"];
+	        this.readOnly = source["readOnly"];
 	    }
 	}
 

@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/atomicfile/crashtest"
+)
+
+// TestHelperReadOnlyCLI runs commands as an unprivileged user on a
+// workspace it cannot write, and reports what each did.
+func TestHelperReadOnlyCLI(t *testing.T) {
+	if crashtest.Job() != "readonly-cli" {
+		t.Skip("child process of TestReadOnlyWorkspaceCanBeLookedAt")
+	}
+	db, out := os.Getenv("SELARAS_DB"), os.Getenv("SELARAS_OUT")
+	report := map[string]result{
+		"harmonise": run(t, nil, "harmonise", "--db", db, "--province", "19", "--year", "2025"),
+		"export":    run(t, nil, "export", "--db", db, "--out", filepath.Join(out, "Matriks.xlsx")),
+		"backup":    run(t, nil, "backup", "--db", db, "--out", filepath.Join(out, "salinan.db")),
+		"template":  run(t, nil, "template", "--db", db, "--region", "19.01", "--out", filepath.Join(out, "t.xlsx")),
+		"import":    run(t, nil, "import", "--db", db, filepath.Join(out, "t.xlsx")),
+	}
+	enc := map[string][3]string{}
+	for k, r := range report {
+		enc[k] = [3]string{fmt.Sprint(r.code), r.stdout, r.stderr}
+	}
+	b, _ := json.Marshal(enc)
+	fmt.Println("REPORT " + string(b))
+}
+
+func TestReadOnlyWorkspaceCanBeLookedAt(t *testing.T) {
+	base := t.TempDir()
+	require.NoError(t, os.Chmod(filepath.Dir(base), 0o755))
+	require.NoError(t, os.Chmod(base, 0o755))
+	dir := filepath.Join(base, "ro")
+	db := filepath.Join(dir, "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	out := filepath.Join(base, "out")
+	require.NoError(t, os.MkdirAll(out, 0o777))
+	require.NoError(t, os.Chmod(out, 0o777))
+	require.NoError(t, os.Chmod(db, 0o444))
+	require.NoError(t, os.Chmod(dir, 0o555))
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+
+	bin := filepath.Join(base, "cli.test")
+	src, err := os.Open(os.Args[0])
+	require.NoError(t, err)
+	dst, err := os.OpenFile(bin, os.O_CREATE|os.O_WRONLY, 0o755)
+	require.NoError(t, err)
+	_, err = io.Copy(dst, src)
+	require.NoError(t, err)
+	src.Close()
+	require.NoError(t, dst.Close())
+
+	cmd := crashtest.Command(t, "TestHelperReadOnlyCLI", "readonly-cli", "SELARAS_DB="+db, "SELARAS_OUT="+out)
+	cmd.Path, cmd.Args[0] = bin, bin
+	if !crashtest.AsUnprivileged(cmd) {
+		t.Skip("file modes cannot be shown here")
+	}
+	got, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(got))
+	_, js, ok := strings.Cut(string(got), "REPORT ")
+	require.True(t, ok, string(got))
+	var rep map[string][3]string
+	require.NoError(t, json.Unmarshal([]byte(strings.SplitN(js, "\n", 2)[0]), &rep))
+
+	for _, cmd := range []string{"harmonise", "export", "backup", "template"} {
+		assert.Equal(t, "0", rep[cmd][0], "%s works on a read-only workspace: %s", cmd, rep[cmd][2])
+	}
+	assert.Contains(t, rep["harmonise"][1], "19.01")
+	assert.FileExists(t, filepath.Join(out, "Matriks.xlsx"))
+	assert.Equal(t, "1", rep["import"][0])
+	assert.Contains(t, rep["import"][2], "hanya dapat dibaca", "writing is refused with a reason")
+	assert.NotContains(t, rep["import"][2], "readonly database")
+}
