@@ -103,7 +103,7 @@ func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 		case errors.Is(err, errReported):
 			return Error
 		default:
-			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, fault.ID))
+			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, language(env)))
 			return Error
 		}
 	}
@@ -119,7 +119,8 @@ func printHelp(w io.Writer, cmds []Command) {
 	for _, c := range sorted {
 		fmt.Fprintf(w, "  %-10s %s\n", c.Name, c.Summary)
 	}
-	fmt.Fprintln(w, "Basis data bawaan: SELARAS_DB, atau selaras.db di folder konfigurasi pengguna.")
+	fmt.Fprintln(w, "Tanpa --db: SELARAS_DB, ruang kerja terakhir yang dibuka aplikasi, atau satu-satunya")
+	fmt.Fprintln(w, "ruang kerja (demo.db atau selaras.db) di folder data pengguna.")
 }
 
 // NewFlags makes a flag set that reports usage errors in Indonesian.
@@ -147,19 +148,6 @@ func UsageError(env Env, cmd, format string, a ...any) error {
 	return errUsage
 }
 
-// DefaultDB is the workspace used when --db is not given: SELARAS_DB, or
-// selaras.db in the user's config dir.
-func DefaultDB(env Env) (string, error) {
-	if p := env.Getenv("SELARAS_DB"); p != "" {
-		return p, nil
-	}
-	dir, err := workspace.DefaultDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "selaras.db"), nil
-}
-
 func runVersion(_ context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "version")
 	if err := Parse(fs, args); err != nil {
@@ -183,11 +171,11 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	}
 	path := *db
 	if path == "" {
-		dir, err := workspace.DefaultDir()
+		dirs, err := dirsOf(env)
 		if err != nil {
 			return err
 		}
-		path = filepath.Join(dir, "demo.db")
+		path = filepath.Join(dirs.Data, workspace.DemoFile)
 	}
 	if *force {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -252,7 +240,7 @@ func writeJSON(env Env, v any) error {
 
 func runBackup(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "backup")
-	db := fs.String("db", "", "basis data yang disalin (bawaan: SELARAS_DB atau selaras.db)")
+	db := fs.String("db", "", "basis data yang disalin (bawaan: ruang kerja terakhir)")
 	out := fs.String("out", "", "berkas salinan (belum boleh ada)")
 	if err := Parse(fs, args); err != nil {
 		return err

@@ -25,6 +25,16 @@ const (
 	Locked        Code = "locked"
 )
 
+// Windows office PC (issue 13): the default workspace of the headless
+// commands and the move of workspaces out of the roaming profile.
+const (
+	NoDefaultWorkspace Code = "no_default_workspace"
+	ManyWorkspaces     Code = "many_workspaces"
+	OtherWorkspaces    Code = "other_workspaces"
+	WorkspaceMoved     Code = "workspace_moved"
+	WorkspaceNotMoved  Code = "workspace_not_moved"
+)
+
 // Error is a problem with a place: the field (or sheet and cell) it concerns
 // and the values the message needs.
 type Error struct {
@@ -90,6 +100,27 @@ var catalog = map[Code]text{
 	NotDatabase: {"Berkas {path} bukan basis data Selaras yang dapat dibaca: {cause}", "The file {path} is not a readable Selaras database: {cause}"},
 	NoWorkspace: {"Belum ada ruang kerja yang dibuka.", "No workspace is open."},
 	Locked:      {"Basis data {path} sedang dipakai oleh proses lain.", "The database {path} is in use by another process."},
+	// Windows office PC (issue 13).
+	NoDefaultWorkspace: {
+		"Belum ada ruang kerja di {dir}. Buat ruang kerja demo dengan 'selaras demo', buka aplikasi Selaras, atau pilih berkas dengan --db BERKAS.",
+		"There is no workspace in {dir} yet. Create the demo workspace with 'selaras demo', open the Selaras app, or choose a file with --db FILE.",
+	},
+	OtherWorkspaces: {
+		"Di {dir} tidak ada demo.db atau selaras.db, tetapi ada: {files}. Pilih berkasnya dengan --db, mis. --db \"{example}\".",
+		"{dir} holds no demo.db or selaras.db, but it has: {files}. Choose the file with --db, e.g. --db \"{example}\".",
+	},
+	ManyWorkspaces: {
+		"Ada beberapa ruang kerja di {dir}: {files}. Pilih salah satu dengan --db, mis. --db \"{example}\".",
+		"There are several workspaces in {dir}: {files}. Choose one with --db, e.g. --db \"{example}\".",
+	},
+	WorkspaceMoved: {
+		"Ruang kerja dipindahkan dari profil roaming {from} ke folder lokal {to} (agar tidak ikut tersalin setiap log masuk). Salinan cadangan berkas asli: {backup}.",
+		"Workspaces were moved from the roaming profile {from} to the local folder {to} (so they no longer travel at every log-on). A backup copy of the original files: {backup}.",
+	},
+	WorkspaceNotMoved: {
+		"Ruang kerja {files} di profil roaming {from} tidak dipindahkan karena {to} sudah berisi berkas dengan nama yang sama. Bandingkan keduanya, lalu hapus atau pindahkan salah satu.",
+		"The workspaces {files} in the roaming profile {from} were not moved because {to} already holds files of the same name. Compare them, then delete or move one.",
+	},
 }
 
 // Message renders err for a user. Errors that are not *Error are reported as

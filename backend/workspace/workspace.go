@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"selaras/backend/fault"
@@ -38,15 +37,6 @@ type Info struct {
 	Kind          Kind   `json:"kind"`
 	CreatedAt     string `json:"createdAt"`
 	SchemaVersion int    `json:"schemaVersion"`
-}
-
-// DefaultDir is where workspaces live unless --db or SELARAS_DB says otherwise.
-func DefaultDir() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("workspace: config dir: %w", err)
-	}
-	return filepath.Join(dir, "Selaras"), nil
 }
 
 // Open opens an existing workspace, migrating it if needed and filling in
