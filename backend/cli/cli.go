@@ -4,7 +4,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -56,15 +55,15 @@ func Commands() []Command {
 	return []Command{
 		{"version", "tampilkan versi Selaras", runVersion},
 		{"demo", "buat ruang kerja demo: demo [--db BERKAS] [--force]", runDemo},
-		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|json]", runRegions},
+		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|csv-rfc|json]", runRegions},
 		{"backup", "salin basis data: backup --db BERKAS --out BERKAS", runBackup},
 		{"template", "templat isian kabupaten/kota: template --db BERKAS --region KODE [--year TAHUN] --out BERKAS.xlsx|FOLDER", runTemplate},
 		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] BERKAS.xlsx", runImport},
-		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|json]", runSubmissions},
+		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|csv-rfc|json]", runSubmissions},
 		{"export", "ekspor ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] [--sheets target,program,sinkronisasi,hadir,kesepakatan,permasalahan,berita-acara] [--meeting ID] --out BERKAS.xlsx", runExport},
-		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|json]", runHarmonise},
-		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|json]", runPrograms},
-		{"rakor", "daftar rakor dengan jumlah peserta, kesepakatan dan permasalahan: rakor --db BERKAS [--format csv|json]", runRakor},
+		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|csv-rfc|json]", runHarmonise},
+		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|csv-rfc|json]", runPrograms},
+		{"rakor", "daftar rakor dengan jumlah peserta, kesepakatan dan permasalahan: rakor --db BERKAS [--format csv|csv-rfc|json]", runRakor},
 	}
 }
 
@@ -198,8 +197,11 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 func runRegions(_ context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "regions")
 	prov := fs.String("province", "", "hanya provinsi ini dan kabupaten/kotanya (mis. 19)")
-	format := fs.String("format", "csv", "csv atau json")
+	format := fs.String("format", formatCSV, formatHelp)
 	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat(env, "regions", *format); err != nil {
 		return err
 	}
 	cat := region.Default()
@@ -207,26 +209,21 @@ func runRegions(_ context.Context, env Env, args []string) error {
 		return fault.New(fault.UnknownRegion, "--province", "code", *prov)
 	}
 	list := cat.Search(region.Query{Province: *prov})
-	switch *format {
-	case "csv":
-		w := csv.NewWriter(env.Stdout)
-		_ = w.Write([]string{"code", "name", "level", "province_code"})
-		for _, r := range list {
-			_ = w.Write([]string{r.Code, r.Name, string(r.Level), r.ProvinceCode})
-		}
-		w.Flush()
-		return w.Error()
-	case "json":
+	if *format == formatJSON {
 		return writeJSON(env, list)
-	default:
-		return checkFormat(env, "regions", *format)
 	}
+	t := newTable(env, *format)
+	t.row("code", "name", "level", "province_code")
+	for _, r := range list {
+		t.row(r.Code, r.Name, string(r.Level), r.ProvinceCode)
+	}
+	return t.flush()
 }
 
-// checkFormat refuses an output format other than csv or json.
+// checkFormat refuses an output format other than csv, csv-rfc or json.
 func checkFormat(env Env, cmd, format string) error {
-	if format != "csv" && format != "json" {
-		return UsageError(env, cmd, "format %q tidak dikenal; pilih csv atau json", format)
+	if format != formatCSV && format != formatCSVRFC && format != formatJSON {
+		return UsageError(env, cmd, "format %q tidak dikenal; pilih csv (Excel), csv-rfc (skrip) atau json", format)
 	}
 	return nil
 }
