@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -22,7 +23,9 @@ import (
 
 // Options decide which workspace the app opens at start.
 type Options struct {
-	ConfigDir string // where settings.json and the default workspaces live
+	ConfigDir string // where settings.json lives (and the workspaces, unless DataDir is set)
+	DataDir   string // where demo.db, selaras.db and backups/ live; default ConfigDir
+	Roaming   string // Windows: where an older Selaras kept workspaces, moved to DataDir once
 	DB        string // --db or SELARAS_DB: always open this file
 	Demo      bool   // --demo: on first start, open the demo workspace
 }
@@ -36,7 +39,8 @@ type App struct {
 	ctx      context.Context // the Wails context, kept here because runtime calls need it
 	st       *store.Store
 	prefs    settings.Settings
-	openErr  error // why the startup workspace could not be opened
+	openErr  error   // why the startup workspace could not be opened
+	notices  []error // told once on the home screen: workspaces moved out of the roaming profile
 	headless bool  // served by the browser bridge: no native dialogs
 	exchange *Exchange
 	emitFunc func(event string, data ...any)
@@ -45,20 +49,31 @@ type App struct {
 // New makes the App; call Startup before serving calls.
 func New(opt Options) (*App, error) {
 	if opt.ConfigDir == "" {
-		dir, err := workspace.DefaultDir()
+		dirs, err := workspace.DefaultDirs()
 		if err != nil {
 			return nil, err
 		}
-		opt.ConfigDir = dir
+		opt.ConfigDir, opt.DataDir, opt.Roaming = dirs.Settings, dirs.Data, dirs.Roaming
 	}
-	if err := os.MkdirAll(opt.ConfigDir, 0o755); err != nil {
-		return nil, err
+	if opt.DataDir == "" {
+		opt.DataDir = opt.ConfigDir
 	}
-	prefs, err := settings.Load(filepath.Join(opt.ConfigDir, "settings.json"))
+	// A failed move leaves the workspaces where they were: say why, and go on.
+	m, err := workspace.Settle(workspace.Dirs{Settings: opt.ConfigDir, Data: opt.DataDir, Roaming: opt.Roaming}, time.Now())
+	notices := m.Notices()
+	if err != nil {
+		notices = append(notices, err)
+	}
+	for _, d := range []string{opt.ConfigDir, opt.DataDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	prefs, err := settings.Load(filepath.Join(opt.ConfigDir, settings.File))
 	if err != nil {
 		return nil, err
 	}
-	a := &App{opt: opt, prefs: prefs}
+	a := &App{opt: opt, prefs: prefs, notices: notices}
 	a.exchange = &Exchange{a: a}
 	return a, nil
 }
@@ -108,8 +123,8 @@ func (a *App) SecondInstance() {
 	runtime.Show(a.ctx)
 }
 
-func (a *App) demoPath() string   { return filepath.Join(a.opt.ConfigDir, "demo.db") }
-func (a *App) officePath() string { return filepath.Join(a.opt.ConfigDir, "selaras.db") }
+func (a *App) demoPath() string   { return filepath.Join(a.opt.DataDir, workspace.DemoFile) }
+func (a *App) officePath() string { return filepath.Join(a.opt.DataDir, workspace.OfficeFile) }
 
 func (a *App) openInitial(ctx context.Context) {
 	var err error
@@ -155,7 +170,7 @@ func (a *App) open(ctx context.Context, path string, kind workspace.Kind, rememb
 		old.Close()
 	}
 	if remember {
-		return settings.Save(filepath.Join(a.opt.ConfigDir, "settings.json"), prefs)
+		return settings.Save(filepath.Join(a.opt.ConfigDir, settings.File), prefs)
 	}
 	return nil
 }

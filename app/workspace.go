@@ -29,6 +29,8 @@ type WorkspaceState struct {
 	Error        string           `json:"error"`        // why the last workspace could not be opened
 	OfficeExists bool             `json:"officeExists"` // an office workspace exists to reopen
 	DemoExists   bool             `json:"demoExists"`
+	// Notices are told on the home screen: where workspaces moved at this start.
+	Notices []string `json:"notices"`
 }
 
 // State describes the open workspace, or why there is none.
@@ -38,10 +40,13 @@ func (w *Workspace) State() (WorkspaceState, error) {
 
 func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
 	a := w.a
-	st := WorkspaceState{Phase: PhaseChoose, OfficeExists: exists(a.officePath()), DemoExists: exists(a.demoPath())}
+	st := WorkspaceState{Phase: PhaseChoose, OfficeExists: exists(a.officePath()), DemoExists: exists(a.demoPath()), Notices: []string{}}
 	a.mu.Lock()
 	s, openErr := a.st, a.openErr
 	a.mu.Unlock()
+	for _, n := range a.notices {
+		st.Notices = append(st.Notices, fault.Message(n, a.lang()))
+	}
 	if openErr != nil {
 		st.Error = fault.Message(openErr, a.lang())
 	}

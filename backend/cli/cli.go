@@ -170,7 +170,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	}
 	path := *db
 	if path == "" {
-		dirs, err := dirsOf(env)
+		dirs, err := dataDirs(env)
 		if err != nil {
 			return err
 		}

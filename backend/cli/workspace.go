@@ -2,11 +2,13 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"selaras/backend/fault"
 	"selaras/backend/settings"
@@ -16,6 +18,27 @@ import (
 // dirsOf returns the user's folders as the environment of env describes them.
 func dirsOf(env Env) (workspace.Dirs, error) {
 	return workspace.DirsFor(runtime.GOOS, env.Getenv)
+}
+
+// dataDirs is dirsOf after settling the folders: on Windows a workspace an
+// older Selaras kept in the roaming profile moves to the local one first,
+// and the user reads where it went.
+func dataDirs(env Env) (workspace.Dirs, error) {
+	dirs, err := dirsOf(env)
+	if err != nil {
+		return dirs, err
+	}
+	return dirs, settle(env, dirs)
+}
+
+// settle moves roaming workspaces (see workspace.Settle) and logs the move
+// on standard error, where a redirected table does not catch it.
+func settle(env Env, dirs workspace.Dirs) error {
+	m, err := workspace.Settle(dirs, time.Now())
+	for _, n := range m.Notices() {
+		fmt.Fprintln(env.Stderr, "selaras: "+fault.Message(n, language(env)))
+	}
+	return err
 }
 
 // language is the user's interface language from settings.json, so the
@@ -39,7 +62,7 @@ func DefaultDB(env Env) (string, error) {
 	if p := env.Getenv("SELARAS_DB"); p != "" {
 		return p, nil
 	}
-	dirs, err := dirsOf(env)
+	dirs, err := dataDirs(env)
 	if err != nil {
 		return "", err
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"selaras/backend/workspace"
 )
 
 // copyFile copies a workspace made once, so each case needs no new demo.
@@ -107,4 +110,24 @@ func TestDefaultWorkspace(t *testing.T) {
 			assert.Equal(t, filepath.Join(dir, c.wantDB), got)
 		})
 	}
+}
+
+// On Windows the first command moves a roaming workspace to the local
+// folder and says so on standard error; the table on stdout stays clean.
+func TestSettleTellsWhereTheWorkspaceWent(t *testing.T) {
+	base := t.TempDir()
+	dirs := workspace.Dirs{Settings: filepath.Join(base, "Roaming"), Data: filepath.Join(base, "Local"), Roaming: filepath.Join(base, "Roaming")}
+	demo := filepath.Join(dirs.Roaming, "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", demo).code)
+	var out, errb bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	require.NoError(t, settle(env, dirs))
+	assert.Empty(t, out.String())
+	assert.Contains(t, errb.String(), "selaras: Ruang kerja dipindahkan dari profil roaming "+dirs.Roaming+" ke folder lokal "+dirs.Data)
+	assert.FileExists(t, filepath.Join(dirs.Data, "demo.db"))
+	assert.NoFileExists(t, demo)
+
+	errb.Reset()
+	require.NoError(t, settle(env, dirs))
+	assert.Empty(t, errb.String(), "told once")
 }

@@ -72,6 +72,7 @@ export interface WorkspaceState {
   error: string
   officeExists: boolean
   demoExists: boolean
+  notices: string[] // where workspaces moved at this start (Windows: out of the roaming profile)
 }
 export interface RegionQuery {
   text: string

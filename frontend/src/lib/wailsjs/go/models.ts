@@ -169,6 +169,7 @@ export namespace app {
 	    error: string;
 	    officeExists: boolean;
 	    demoExists: boolean;
+	    notices: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new WorkspaceState(source);
@@ -182,6 +183,7 @@ export namespace app {
 	        this.error = source["error"];
 	        this.officeExists = source["officeExists"];
 	        this.demoExists = source["demoExists"];
+	        this.notices = source["notices"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
