@@ -41,7 +41,7 @@ type App struct {
 	prefs    settings.Settings
 	openErr  error   // why the startup workspace could not be opened
 	notices  []error // told once on the home screen: workspaces moved out of the roaming profile
-	headless bool  // served by the browser bridge: no native dialogs
+	headless bool    // served by the browser bridge: no native dialogs
 	exchange *Exchange
 	emitFunc func(event string, data ...any)
 }
