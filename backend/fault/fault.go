@@ -33,6 +33,13 @@ const (
 	OtherWorkspaces    Code = "other_workspaces"
 	WorkspaceMoved     Code = "workspace_moved"
 	WorkspaceNotMoved  Code = "workspace_not_moved"
+	// The WebView2 runtime the desktop window needs (Wails windows.Messages).
+	WebView2Title   Code = "webview2_title"
+	WebView2Missing Code = "webview2_missing"
+	WebView2Old     Code = "webview2_old"
+	WebView2Failed  Code = "webview2_failed"
+	WebView2Invalid Code = "webview2_invalid"
+	WebView2Crash   Code = "webview2_crash"
 )
 
 // Error is a problem with a place: the field (or sheet and cell) it concerns
@@ -120,6 +127,35 @@ var catalog = map[Code]text{
 	WorkspaceNotMoved: {
 		"Ruang kerja {files} di profil roaming {from} tidak dipindahkan karena {to} sudah berisi berkas dengan nama yang sama. Bandingkan keduanya, lalu hapus atau pindahkan salah satu.",
 		"The workspaces {files} in the roaming profile {from} were not moved because {to} already holds files of the same name. Compare them, then delete or move one.",
+	},
+	WebView2Title: {"Selaras belum dapat dibuka", "Selaras cannot open yet"},
+	WebView2Missing: {
+		"Selaras memerlukan Microsoft Edge WebView2 Runtime, yang belum terpasang di komputer ini.\n\n" +
+			"Pasang tanpa internet dan tanpa hak administrator: jalankan installer Selaras versi luring (sudah memuat WebView2), " +
+			"atau jalankan MicrosoftEdgeWebView2RuntimeInstallerX64.exe (\"Evergreen Standalone Installer\" x64, diunduh di komputer lain " +
+			"dari https://developer.microsoft.com/microsoft-edge/webview2/ lalu disalin ke sini). Setelah itu buka Selaras lagi.\n\n" +
+			"Untuk salinan portabel: ekstrak runtime \"Fixed Version\" ke folder WebView2 di {dir}.",
+		"Selaras needs the Microsoft Edge WebView2 Runtime, which is not installed on this PC.\n\n" +
+			"To install it without internet access or administrator rights: run the offline Selaras installer (it carries WebView2), " +
+			"or run MicrosoftEdgeWebView2RuntimeInstallerX64.exe (the x64 \"Evergreen Standalone Installer\", downloaded on another PC " +
+			"from https://developer.microsoft.com/microsoft-edge/webview2/ and copied here). Then open Selaras again.\n\n" +
+			"For a portable copy: extract the \"Fixed Version\" runtime into a folder named WebView2 in {dir}.",
+	},
+	WebView2Old: {
+		"Microsoft Edge WebView2 Runtime di komputer ini terlalu lama untuk Selaras. Pasang versi terbaru dengan installer Selaras versi luring atau MicrosoftEdgeWebView2RuntimeInstallerX64.exe, lalu buka Selaras lagi.",
+		"The Microsoft Edge WebView2 Runtime on this PC is too old for Selaras. Install the latest with the offline Selaras installer or MicrosoftEdgeWebView2RuntimeInstallerX64.exe, then open Selaras again.",
+	},
+	WebView2Failed: {
+		"Pemasangan Microsoft Edge WebView2 Runtime gagal. Jalankan MicrosoftEdgeWebView2RuntimeInstallerX64.exe atau installer Selaras versi luring.",
+		"Installing the Microsoft Edge WebView2 Runtime failed. Run MicrosoftEdgeWebView2RuntimeInstallerX64.exe or the offline Selaras installer.",
+	},
+	WebView2Invalid: {
+		"Folder {dir} tidak berisi runtime WebView2 \"Fixed Version\" yang dapat dipakai. Ganti isinya dengan runtime x64 yang utuh, atau hapus folder itu agar Selaras memakai WebView2 yang terpasang.",
+		"The folder {dir} does not hold a usable \"Fixed Version\" WebView2 runtime. Replace it with a complete x64 runtime, or delete the folder so Selaras uses the installed WebView2.",
+	},
+	WebView2Crash: {
+		"Tampilan Selaras (WebView2) berhenti mendadak. Tutup dan buka kembali Selaras; data yang sudah tersimpan tidak hilang.",
+		"Selaras's display (WebView2) stopped unexpectedly. Close and reopen Selaras; saved data is not lost.",
 	},
 }
 

@@ -30,6 +30,16 @@ Unicode true
 ####
 ## !define REQUEST_EXECUTION_LEVEL "admin"            # Default "admin"  see also https://nsis.sourceforge.io/Docs/Chapter4.html
 ####
+## Selaras installs per user: an office PC often has no IT at hand to type an
+## administrator password. Program in $LOCALAPPDATA\Programs\Selaras, uninstall
+## key in HKCU, shortcuts in the user's start menu and desktop.
+!ifndef REQUEST_EXECUTION_LEVEL
+    !define REQUEST_EXECUTION_LEVEL "user"
+!endif
+!ifndef WAILS_INSTALL_SCOPE
+    !define WAILS_INSTALL_SCOPE "user"
+!endif
+####
 ## Include the wails tools
 ####
 !include "wails_tools.nsh"
@@ -56,15 +66,21 @@ ManifestDPIAware true
 !define MUI_FINISHPAGE_NOAUTOCLOSE # Wait on the INSTFILES page so the user can take a look into the details of the installation steps
 !define MUI_ABORTWARNING # This will warn the user if they exit from the installer.
 
+!define MUI_COMPONENTSPAGE_NODESC
 !insertmacro MUI_PAGE_WELCOME # Welcome to the installer page.
 # !insertmacro MUI_PAGE_LICENSE "resources\eula.txt" # Adds a EULA page to the installer
 !insertmacro MUI_PAGE_DIRECTORY # In which folder install page.
 !insertmacro MUI_PAGE_INSTFILES # Installing page.
 !insertmacro MUI_PAGE_FINISH # Finished installation page.
 
+!insertmacro MUI_UNPAGE_COMPONENTS # "Hapus data" stays unticked unless the user asks
 !insertmacro MUI_UNPAGE_INSTFILES # Uinstalling page
 
-!insertmacro MUI_LANGUAGE "English" # Set the Language of the installer
+# Indonesian first; Windows set to another language gets English.
+!insertmacro MUI_LANGUAGE "Indonesian"
+!insertmacro MUI_LANGUAGE "English"
+
+!include "selaras.nsh"
 
 ## The following two statements can be used to sign the installer and the uninstaller. The path to the binaries are provided in %1
 #!uninstfinalize 'signtool --file "%1"'
@@ -90,7 +106,7 @@ FunctionEnd
 Section
     !insertmacro wails.setShellContext
 
-    !insertmacro wails.webview2runtime
+    !insertmacro selaras.webview2
 
     SetOutPath $INSTDIR
 
@@ -105,10 +121,14 @@ Section
     !insertmacro wails.writeUninstaller
 SectionEnd
 
-Section "uninstall"
+Section "un.$(UN_APP)" unApp
+    SectionIn RO
     !insertmacro wails.setShellContext
 
-    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # Remove the WebView2 DataPath
+    # The WebView2 cache is no user data: Selaras keeps it in
+    # $LOCALAPPDATA\Selaras\WebView2 (older builds: $AppData\selaras.exe).
+    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}"
+    RMDir /r "$LOCALAPPDATA\${INFO_PRODUCTNAME}\WebView2"
 
     RMDir /r $INSTDIR
 
@@ -120,3 +140,17 @@ Section "uninstall"
 
     !insertmacro wails.deleteUninstaller
 SectionEnd
+
+# Workspaces, backups and settings go only when "hapus data" is ticked.
+Section /o "un.$(UN_DATA)" unData
+    RMDir /r "$LOCALAPPDATA\${INFO_PRODUCTNAME}"
+    RMDir /r "$APPDATA\${INFO_PRODUCTNAME}"
+SectionEnd
+
+Function un.onUninstSuccess
+    ${IfNot} ${SectionIsSelected} ${unData}
+        ${If} ${FileExists} "$LOCALAPPDATA\${INFO_PRODUCTNAME}\*.*"
+            MessageBox MB_OK|MB_ICONINFORMATION "$(UN_KEPT) $LOCALAPPDATA\${INFO_PRODUCTNAME}" /SD IDOK
+        ${EndIf}
+    ${EndIf}
+FunctionEnd
