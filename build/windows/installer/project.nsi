@@ -66,7 +66,6 @@ ManifestDPIAware true
 !define MUI_FINISHPAGE_NOAUTOCLOSE # Wait on the INSTFILES page so the user can take a look into the details of the installation steps
 !define MUI_ABORTWARNING # This will warn the user if they exit from the installer.
 
-!define MUI_COMPONENTSPAGE_NODESC
 !insertmacro MUI_PAGE_WELCOME # Welcome to the installer page.
 # !insertmacro MUI_PAGE_LICENSE "resources\eula.txt" # Adds a EULA page to the installer
 !insertmacro MUI_PAGE_DIRECTORY # In which folder install page.
@@ -146,6 +145,11 @@ Section /o "un.$(UN_DATA)" unData
     RMDir /r "$LOCALAPPDATA\${INFO_PRODUCTNAME}"
     RMDir /r "$APPDATA\${INFO_PRODUCTNAME}"
 SectionEnd
+
+!insertmacro MUI_UNFUNCTION_DESCRIPTION_BEGIN
+    !insertmacro MUI_DESCRIPTION_TEXT ${unApp} "$(UN_APP)"
+    !insertmacro MUI_DESCRIPTION_TEXT ${unData} "$(UN_DATA_DESC)"
+!insertmacro MUI_UNFUNCTION_DESCRIPTION_END
 
 Function un.onUninstSuccess
     ${IfNot} ${SectionIsSelected} ${unData}
