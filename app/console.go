@@ -1,7 +1,7 @@
 package app
 
-// stdStreams says, per standard stream, whether the process already has a
-// usable handle for it: a console, or a file or pipe it was redirected to.
+// stdStreams says, per standard stream, whether it was redirected: it has a
+// usable handle that is not a console (a file, a pipe, NUL).
 type stdStreams struct{ In, Out, Err bool }
 
 // consolePlan is what attachConsole does: whether to attach to the parent's
@@ -13,7 +13,7 @@ type consolePlan struct {
 	Err    bool // replace stderr with CONOUT$
 }
 
-// planConsole keeps every stream that is already valid, so
+// planConsole keeps every redirected stream, so
 // `selaras.exe regions > r.csv` writes to r.csv, and attaches to the parent
 // console only for the streams that have nowhere to go. A windowsgui
 // program started from cmd.exe or PowerShell without redirection has none.

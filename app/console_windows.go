@@ -12,9 +12,9 @@ import (
 // streams that were redirected to a file or a pipe where they are.
 func attachConsole() {
 	plan := planConsole(stdStreams{
-		In:  validHandle(syscall.STD_INPUT_HANDLE),
-		Out: validHandle(syscall.STD_OUTPUT_HANDLE),
-		Err: validHandle(syscall.STD_ERROR_HANDLE),
+		In:  redirected(syscall.STD_INPUT_HANDLE),
+		Out: redirected(syscall.STD_OUTPUT_HANDLE),
+		Err: redirected(syscall.STD_ERROR_HANDLE),
 	})
 	if !plan.Attach {
 		return
@@ -41,13 +41,18 @@ func attachConsole() {
 	}
 }
 
-// validHandle reports whether the standard handle leads somewhere: a GUI
-// program started without redirection gets none (0 or INVALID_HANDLE_VALUE).
-func validHandle(which int) bool {
+// redirected reports whether the standard handle leads to a file, a pipe or
+// a device such as NUL. A GUI program started without redirection has no
+// handle (0 or INVALID_HANDLE_VALUE) or, at most, an inherited console
+// handle it is not attached to; both are replaced by the console's own.
+func redirected(which int) bool {
 	h, err := syscall.GetStdHandle(which)
 	if err != nil || h == 0 || h == syscall.InvalidHandle {
 		return false
 	}
-	t, err := syscall.GetFileType(h)
-	return err == nil && t != syscall.FILE_TYPE_UNKNOWN
+	if t, err := syscall.GetFileType(h); err != nil || t == syscall.FILE_TYPE_UNKNOWN {
+		return false
+	}
+	var mode uint32
+	return syscall.GetConsoleMode(h, &mode) != nil // a console answers; a file, pipe or NUL does not
 }
