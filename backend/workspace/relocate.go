@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -49,7 +50,7 @@ var dbSuffixes = []string{"", "-wal", "-shm"}
 // holds no workspace, so later starts find nothing to do.
 func Relocate(from, to string, now time.Time) (Moved, error) {
 	m := Moved{From: from, To: to, Files: []string{}, Left: []string{}}
-	if from == "" || filepath.Clean(from) == filepath.Clean(to) {
+	if from == "" || samePath(from, to) {
 		return m, nil
 	}
 	names, err := workspaceFiles(from)
@@ -211,6 +212,15 @@ func copyFile(src, dst string) (err error) {
 	return nil
 }
 
+// samePath compares folders as the file system does: Windows ignores case.
+func samePath(a, b string) bool {
+	a, b = filepath.Clean(a), filepath.Clean(b)
+	if runtime.GOOS == "windows" {
+		return strings.EqualFold(a, b)
+	}
+	return a == b
+}
+
 func exists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
@@ -234,7 +244,7 @@ func Settle(dirs Dirs, now time.Time) (Moved, error) {
 	if err != nil {
 		return m, err
 	}
-	if filepath.Dir(prefs.LastWorkspace) == filepath.Clean(m.From) {
+	if samePath(filepath.Dir(prefs.LastWorkspace), m.From) {
 		name := filepath.Base(prefs.LastWorkspace)
 		for _, f := range m.Files {
 			if f == name {
