@@ -10,7 +10,7 @@ LDFLAGS := -X selaras/backend/version.Version=$(VERSION)
 # Probed when the recipe runs, after deps may have installed it.
 WEBKIT_TAGS = $$(pkg-config --exists webkit2gtk-4.0 || (pkg-config --exists webkit2gtk-4.1 && echo -tags webkit2_41))
 
-.PHONY: run test deps-test build build-windows frontend e2e-bin test-go test-frontend test-e2e smoke bench regions deps clean
+.PHONY: run test deps-test vet-windows build build-windows frontend e2e-bin test-go test-frontend test-e2e smoke bench regions deps clean
 
 run: build
 	@scripts/run.sh
@@ -24,15 +24,41 @@ frontend:
 	cd frontend && npm run build --silent
 	@touch frontend/dist/.gitkeep
 
+# Wails rewrites the generated bindings with mode 755; the tracked files are
+# 644, so put that back and the tree stays clean (git describe: not -dirty).
+WAILSJS_MODES = find frontend/src/lib/wailsjs -type f -exec chmod 644 {} +
+
 build: deps frontend
 	wails build -s -m -trimpath $(WEBKIT_TAGS) -ldflags "$(LDFLAGS)" -o selaras
+	@$(WAILSJS_MODES)
+
+# Microsoft's offline WebView2 installer, bundled when present (see
+# build/windows/webview2/README.md). -tags wv2runtime.error: a PC without
+# WebView2 gets our message (app/windows.go), never a download attempt.
+WEBVIEW2_OFFLINE := build/windows/webview2/MicrosoftEdgeWebView2RuntimeInstallerX64.exe
 
 build-windows:
 	@scripts/deps.sh windows
 	$(MAKE) frontend
-	wails build -s -m -trimpath -platform windows/amd64 -nsis -ldflags "$(LDFLAGS)" -o selaras.exe
+	rm -f build/bin/Selaras-amd64-installer.exe
+	wails build -s -m -trimpath -platform windows/amd64 -nsis -tags wv2runtime.error -ldflags "$(LDFLAGS)" -o selaras.exe
+	@$(WAILSJS_MODES)
+	@rm -rf build/windows/installer/tmp
+	@test -f build/bin/Selaras-amd64-installer.exe
+	@if 7z l build/bin/Selaras-amd64-installer.exe | grep -q MicrosoftEdgeWebView2RuntimeInstallerX64.exe; then \
+	  echo "build-windows: installer LURING (offline): build/bin/Selaras-amd64-installer.exe memuat WebView2 Runtime dari $(WEBVIEW2_OFFLINE)"; \
+	else \
+	  echo "build-windows: installer DARING (online): build/bin/Selaras-amd64-installer.exe hanya memuat bootstrapper WebView2 (perlu internet bila WebView2 belum terpasang)."; \
+	  echo "build-windows: untuk installer luring letakkan $(WEBVIEW2_OFFLINE) (lihat build/windows/webview2/README.md)"; \
+	fi
 
 test: deps-test test-go test-frontend test-e2e
+
+# The Windows-only code vets, and the tests of the package holding it compile
+# (its decisions are pure functions whose tests run on Linux).
+vet-windows:
+	GOOS=windows go vet ./...
+	GOOS=windows go test -c -o /dev/null ./app
 
 deps-test:
 	@scripts/deps.sh test

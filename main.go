@@ -12,7 +12,6 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
-	"github.com/wailsapp/wails/v2/pkg/options/windows"
 
 	"selaras/app"
 )
@@ -51,7 +50,7 @@ func main() {
 			UniqueId:               "id.go.selaras.desktop",
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) { a.SecondInstance() },
 		},
-		Windows: &windows.Options{Theme: windows.Light},
+		Windows: a.WindowsOptions(),
 		Linux:   &linux.Options{ProgramName: "selaras"},
 	})
 	if err != nil {

@@ -24,7 +24,9 @@ import (
 
 // Options decide which workspace the app opens at start.
 type Options struct {
-	ConfigDir string // where settings.json and the default workspaces live
+	ConfigDir string // where settings.json lives (and the workspaces, unless DataDir is set)
+	DataDir   string // where demo.db, selaras.db and backups/ live; default ConfigDir
+	Roaming   string // Windows: where an older Selaras kept workspaces, moved to DataDir once
 	DB        string // --db or SELARAS_DB: always open this file
 	Demo      bool   // --demo: on first start, open the demo workspace
 }
@@ -40,6 +42,7 @@ type App struct {
 	prefs    settings.Settings
 	openErr  error      // why the startup workspace could not be opened
 	failed   string     // the workspace file that could not be opened (to recover it)
+	notices  []error    // told once on the home screen: workspaces moved out of the roaming profile
 	backupMu sync.Mutex // one backup, restore or workspace switch at a time
 	headless bool       // served by the browser bridge: no native dialogs
 	exchange *Exchange
@@ -49,20 +52,31 @@ type App struct {
 // New makes the App; call Startup before serving calls.
 func New(opt Options) (*App, error) {
 	if opt.ConfigDir == "" {
-		dir, err := workspace.DefaultDir()
+		dirs, err := workspace.DefaultDirs()
 		if err != nil {
 			return nil, err
 		}
-		opt.ConfigDir = dir
+		opt.ConfigDir, opt.DataDir, opt.Roaming = dirs.Settings, dirs.Data, dirs.Roaming
 	}
-	if err := os.MkdirAll(opt.ConfigDir, 0o755); err != nil {
-		return nil, err
+	if opt.DataDir == "" {
+		opt.DataDir = opt.ConfigDir
 	}
-	prefs, err := settings.Load(filepath.Join(opt.ConfigDir, "settings.json"))
+	// A failed move leaves the workspaces where they were: say why, and go on.
+	m, err := workspace.Settle(workspace.Dirs{Settings: opt.ConfigDir, Data: opt.DataDir, Roaming: opt.Roaming}, time.Now())
+	notices := m.Notices()
+	if err != nil {
+		notices = append(notices, err)
+	}
+	for _, d := range []string{opt.ConfigDir, opt.DataDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	prefs, err := settings.Load(filepath.Join(opt.ConfigDir, settings.File))
 	if err != nil {
 		return nil, err
 	}
-	a := &App{opt: opt, prefs: prefs}
+	a := &App{opt: opt, prefs: prefs, notices: notices}
 	a.exchange = &Exchange{a: a}
 	return a, nil
 }
@@ -85,7 +99,7 @@ func (a *App) Startup(ctx context.Context) {
 // files beside the workspaces, their backups and exports, and excelize's
 // temporary files (untouched for an hour, so a running export keeps its own).
 func (a *App) sweep() {
-	dirs := []string{a.opt.ConfigDir, filepath.Join(a.opt.ConfigDir, "backups"), filepath.Join(a.opt.ConfigDir, "ekspor")}
+	dirs := []string{a.opt.DataDir, filepath.Join(a.opt.DataDir, "backups"), filepath.Join(a.opt.DataDir, "ekspor")}
 	for _, p := range []string{a.opt.DB, a.prefs.LastWorkspace} {
 		if p != "" {
 			dirs = append(dirs, filepath.Dir(p), store.BackupDir(p))
@@ -129,8 +143,8 @@ func (a *App) SecondInstance() {
 	runtime.Show(a.ctx)
 }
 
-func (a *App) demoPath() string   { return filepath.Join(a.opt.ConfigDir, "demo.db") }
-func (a *App) officePath() string { return filepath.Join(a.opt.ConfigDir, "selaras.db") }
+func (a *App) demoPath() string   { return filepath.Join(a.opt.DataDir, workspace.DemoFile) }
+func (a *App) officePath() string { return filepath.Join(a.opt.DataDir, workspace.OfficeFile) }
 
 func (a *App) openInitial(ctx context.Context) {
 	var err error
@@ -201,7 +215,7 @@ func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, 
 		old.Close()
 	}
 	if remember {
-		return settings.Save(filepath.Join(a.opt.ConfigDir, "settings.json"), prefs)
+		return settings.Save(filepath.Join(a.opt.ConfigDir, settings.File), prefs)
 	}
 	return nil
 }

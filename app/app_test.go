@@ -179,3 +179,30 @@ func TestExportWorkbookNamesAndSheets(t *testing.T) {
 	assert.Equal(t, fault.Required, pe.p.Code)
 	assert.Equal(t, "Rapat wajib diisi.", pe.p.Message)
 }
+
+// On Windows the first start moves the workspace from the roaming profile
+// to the local folder, opens it there and says so on the home screen.
+func TestFirstStartMovesRoamingWorkspace(t *testing.T) {
+	base := t.TempDir()
+	roaming, local := filepath.Join(base, "Roaming", "Selaras"), filepath.Join(base, "Local", "Selaras")
+	old := newApp(t, Options{ConfigDir: roaming})
+	_, err := (&Workspace{old}).OpenDemo()
+	require.NoError(t, err)
+	old.Shutdown(context.Background())
+
+	a := newApp(t, Options{ConfigDir: roaming, DataDir: local, Roaming: roaming})
+	st, err := (&Workspace{a}).State()
+	require.NoError(t, err)
+	require.NotNil(t, st.Info)
+	assert.Equal(t, filepath.Join(local, "demo.db"), st.Info.Path, "the moved workspace is opened")
+	assert.Equal(t, workspace.Demo, st.Info.Kind)
+	require.Len(t, st.Notices, 1)
+	assert.Contains(t, st.Notices[0], "Ruang kerja dipindahkan dari profil roaming "+roaming+" ke folder lokal "+local)
+	require.NoError(t, (&Settings{a}).SetLanguage("en"))
+	st, err = (&Workspace{a}).State()
+	require.NoError(t, err)
+	assert.Contains(t, st.Notices[0], "Workspaces were moved from the roaming profile")
+	assert.Equal(t, local, (&Settings{a}).About().DataDir)
+	assert.NoFileExists(t, filepath.Join(roaming, "demo.db"))
+	assert.FileExists(t, filepath.Join(roaming, "settings.json"), "settings stay roaming")
+}

@@ -18,7 +18,7 @@ import (
 // the "ekspor" folder next to the workspaces.
 func (a *App) savePath(name, pattern, label string) (string, error) {
 	if a.headless {
-		dir := filepath.Join(a.opt.ConfigDir, "ekspor")
+		dir := filepath.Join(a.opt.DataDir, "ekspor")
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return "", err
 		}

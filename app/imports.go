@@ -79,7 +79,7 @@ func (e *Exchange) MakeTemplates(regions []string, year int) (TemplateResult, er
 // pickDir asks for a folder (the bridge uses "ekspor/<name>" in the config folder).
 func (a *App) pickDir(name string) (string, error) {
 	if a.headless {
-		dir := filepath.Join(a.opt.ConfigDir, "ekspor", name)
+		dir := filepath.Join(a.opt.DataDir, "ekspor", name)
 		return dir, os.MkdirAll(dir, 0o755)
 	}
 	return runtime.OpenDirectoryDialog(a.ctx, runtime.OpenDialogOptions{Title: "Folder untuk templat"})

@@ -69,7 +69,7 @@ func (s *Settings) SetLanguage(lang string) error {
 	s.a.prefs.Language = lang
 	prefs := s.a.prefs
 	s.a.mu.Unlock()
-	return s.a.fail(settings.Save(filepath.Join(s.a.opt.ConfigDir, "settings.json"), prefs))
+	return s.a.fail(settings.Save(filepath.Join(s.a.opt.ConfigDir, settings.File), prefs))
 }
 
 // AboutInfo is shown on the About screen.
@@ -88,7 +88,7 @@ func (s *Settings) About() AboutInfo {
 		SchemaVersion: store.SchemaVersion(),
 		RegionSource:  region.Source(),
 		Attribution:   region.Attribution,
-		DataDir:       s.a.opt.ConfigDir,
+		DataDir:       s.a.opt.DataDir,
 	}
 }
 

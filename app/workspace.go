@@ -39,6 +39,8 @@ type WorkspaceState struct {
 	Damaged  bool          `json:"damaged"`
 	Recovery *store.Backup `json:"recovery"`
 	Browser  bool          `json:"browser"` // no native file dialogs: paths are typed
+	// Notices are told on the home screen: where workspaces moved at this start.
+	Notices []string `json:"notices"`
 }
 
 // State describes the open workspace, or why there is none.
@@ -48,10 +50,13 @@ func (w *Workspace) State() (WorkspaceState, error) {
 
 func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
 	a := w.a
-	st := WorkspaceState{Phase: PhaseChoose, OfficeExists: exists(a.officePath()), DemoExists: exists(a.demoPath()), Browser: a.headless}
+	st := WorkspaceState{Phase: PhaseChoose, OfficeExists: exists(a.officePath()), DemoExists: exists(a.demoPath()), Browser: a.headless, Notices: []string{}}
 	a.mu.Lock()
 	s, openErr, failed := a.st, a.openErr, a.failed
 	a.mu.Unlock()
+	for _, n := range a.notices {
+		st.Notices = append(st.Notices, fault.Message(n, a.lang()))
+	}
 	damaged := fault.Is(openErr, fault.Damaged) && failed != ""
 	if openErr != nil && (s == nil || damaged) {
 		st.Error = fault.Message(openErr, a.lang())

@@ -31,7 +31,7 @@ if has build; then
 fi
 has test && pkgs+=(chromium)
 has smoke && pkgs+=(xvfb xauth imagemagick xdotool dbus-x11)
-has windows && pkgs+=(nsis)
+has windows && pkgs+=(nsis p7zip-full) # 7z lists the installer: which WebView2 it carries
 command -v node >/dev/null || pkgs+=(nodejs npm)
 
 missing=()

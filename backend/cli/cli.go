@@ -4,7 +4,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -56,16 +55,16 @@ func Commands() []Command {
 	return []Command{
 		{"version", "tampilkan versi Selaras", runVersion},
 		{"demo", "buat ruang kerja demo: demo [--db BERKAS] [--force]", runDemo},
-		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|json]", runRegions},
+		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|csv-rfc|json]", runRegions},
 		{"backup", "cadangkan ruang kerja: backup --db BERKAS [--out SALINAN.db | --list]", runBackup},
 		{"restore", "pulihkan ruang kerja dari cadangan atau salinan: restore --db BERKAS --from CADANGAN.db", runRestore},
 		{"template", "templat isian kabupaten/kota: template --db BERKAS --region KODE [--year TAHUN] --out BERKAS.xlsx|FOLDER", runTemplate},
 		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] BERKAS.xlsx", runImport},
-		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|json]", runSubmissions},
+		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|csv-rfc|json]", runSubmissions},
 		{"export", "ekspor ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] [--sheets target,program,sinkronisasi,hadir,kesepakatan,permasalahan,berita-acara] [--meeting ID] --out BERKAS.xlsx", runExport},
-		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|json]", runHarmonise},
-		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|json]", runPrograms},
-		{"rakor", "daftar rakor dengan jumlah peserta, kesepakatan dan permasalahan: rakor --db BERKAS [--format csv|json]", runRakor},
+		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|csv-rfc|json]", runHarmonise},
+		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|csv-rfc|json]", runPrograms},
+		{"rakor", "daftar rakor dengan jumlah peserta, kesepakatan dan permasalahan: rakor --db BERKAS [--format csv|csv-rfc|json]", runRakor},
 	}
 }
 
@@ -104,7 +103,7 @@ func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 		case errors.Is(err, errReported):
 			return Error
 		default:
-			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, fault.ID))
+			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, language(env)))
 			return Error
 		}
 	}
@@ -120,7 +119,8 @@ func printHelp(w io.Writer, cmds []Command) {
 	for _, c := range sorted {
 		fmt.Fprintf(w, "  %-10s %s\n", c.Name, c.Summary)
 	}
-	fmt.Fprintln(w, "Basis data bawaan: SELARAS_DB, atau selaras.db di folder konfigurasi pengguna.")
+	fmt.Fprintln(w, "Tanpa --db: SELARAS_DB, ruang kerja terakhir yang dibuka aplikasi, atau satu-satunya")
+	fmt.Fprintln(w, "ruang kerja (demo.db atau selaras.db) di folder data pengguna.")
 }
 
 // NewFlags makes a flag set that reports usage errors in Indonesian.
@@ -148,19 +148,6 @@ func UsageError(env Env, cmd, format string, a ...any) error {
 	return errUsage
 }
 
-// DefaultDB is the workspace used when --db is not given: SELARAS_DB, or
-// selaras.db in the user's config dir.
-func DefaultDB(env Env) (string, error) {
-	if p := env.Getenv("SELARAS_DB"); p != "" {
-		return p, nil
-	}
-	dir, err := workspace.DefaultDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "selaras.db"), nil
-}
-
 func runVersion(_ context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "version")
 	if err := Parse(fs, args); err != nil {
@@ -184,11 +171,11 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	}
 	path := *db
 	if path == "" {
-		dir, err := workspace.DefaultDir()
+		dirs, err := dataDirs(env)
 		if err != nil {
 			return err
 		}
-		path = filepath.Join(dir, "demo.db")
+		path = filepath.Join(dirs.Data, workspace.DemoFile)
 	}
 	if *force {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -211,8 +198,11 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 func runRegions(_ context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "regions")
 	prov := fs.String("province", "", "hanya provinsi ini dan kabupaten/kotanya (mis. 19)")
-	format := fs.String("format", "csv", "csv atau json")
+	format := fs.String("format", formatCSV, formatHelp)
 	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat(env, "regions", *format); err != nil {
 		return err
 	}
 	cat := region.Default()
@@ -220,26 +210,21 @@ func runRegions(_ context.Context, env Env, args []string) error {
 		return fault.New(fault.UnknownRegion, "--province", "code", *prov)
 	}
 	list := cat.Search(region.Query{Province: *prov})
-	switch *format {
-	case "csv":
-		w := csv.NewWriter(env.Stdout)
-		_ = w.Write([]string{"code", "name", "level", "province_code"})
-		for _, r := range list {
-			_ = w.Write([]string{r.Code, r.Name, string(r.Level), r.ProvinceCode})
-		}
-		w.Flush()
-		return w.Error()
-	case "json":
+	if *format == formatJSON {
 		return writeJSON(env, list)
-	default:
-		return checkFormat(env, "regions", *format)
 	}
+	t := newTable(env, *format)
+	t.row("code", "name", "level", "province_code")
+	for _, r := range list {
+		t.row(r.Code, r.Name, string(r.Level), r.ProvinceCode)
+	}
+	return t.flush()
 }
 
-// checkFormat refuses an output format other than csv or json.
+// checkFormat refuses an output format other than csv, csv-rfc or json.
 func checkFormat(env Env, cmd, format string) error {
-	if format != "csv" && format != "json" {
-		return UsageError(env, cmd, "format %q tidak dikenal; pilih csv atau json", format)
+	if format != formatCSV && format != formatCSVRFC && format != formatJSON {
+		return UsageError(env, cmd, "format %q tidak dikenal; pilih csv (Excel), csv-rfc (skrip) atau json", format)
 	}
 	return nil
 }
@@ -253,7 +238,7 @@ func writeJSON(env Env, v any) error {
 
 func runBackup(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "backup")
-	db := fs.String("db", "", "basis data yang disalin (bawaan: SELARAS_DB atau selaras.db)")
+	db := fs.String("db", "", "basis data yang disalin (bawaan: ruang kerja terakhir)")
 	out := fs.String("out", "", "berkas salinan (belum boleh ada); tanpa --out: ke folder backups di samping basis data")
 	list := fs.Bool("list", false, "tampilkan cadangan yang ada, terbaru dulu")
 	if err := Parse(fs, args); err != nil {

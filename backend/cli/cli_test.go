@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -67,10 +66,9 @@ func readData(t *testing.T, name string) [][]string {
 
 // The CSV carries exactly the package's provinces and regencies.
 func TestRegionsCSVMatchesPackage(t *testing.T) {
-	r := run(t, nil, "regions", "--format", "csv")
+	r := run(t, nil, "regions", "--format", "csv-rfc")
 	require.Equal(t, OK, r.code, r.stderr)
-	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
-	require.NoError(t, err)
+	rows := readRFC(t, r.stdout)
 	assert.Equal(t, []string{"code", "name", "level", "province_code"}, rows[0])
 	got := map[string]string{}
 	provinces, regencies := 0, 0
@@ -188,19 +186,23 @@ func TestHarmonise(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
 
+	growth := func(rows [][]string) []string {
+		for _, row := range rows {
+			if row[0] == "KOP.01" && row[6] == "provinsi" {
+				return row
+			}
+		}
+		t.Fatal("no provincial line of KOP.01")
+		return nil
+	}
 	r := run(t, nil, "harmonise", "--db", db, "--province", "19", "--year", "2025")
 	require.Equal(t, OK, r.code, r.stderr)
-	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
-	require.NoError(t, err)
+	rows := readExcel(t, r.stdout)
 	assert.Equal(t, "indikator", rows[0][0])
-	var growth []string
-	for _, row := range rows {
-		if row[0] == "KOP.01" && row[6] == "provinsi" {
-			growth = row
-		}
-	}
-	require.NotNil(t, growth, "the provincial line of KOP.01")
-	assert.Equal(t, "17.65", growth[7])
+	assert.Equal(t, "17,65", growth(rows)[7], "a decimal comma for Excel in Indonesian")
+	r = run(t, nil, "harmonise", "--db", db, "--province", "19", "--year", "2025", "--format", "csv-rfc")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Equal(t, "17.65", growth(readRFC(t, r.stdout))[7], "a decimal point for scripts")
 
 	r = run(t, nil, "harmonise", "--db", db, "--province", "62", "--year", "2025,2026", "--format", "json")
 	require.Equal(t, OK, r.code, r.stderr)
@@ -283,8 +285,8 @@ func TestTemplateAndImport(t *testing.T) {
 	assert.Contains(t, r.stdout, "papan pengembalian")
 	r = run(t, nil, "submissions", "--db", db, "--year", "2025")
 	require.Equal(t, OK, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "19.01,Kabupaten Bangka,sudah kembali,")
-	assert.Contains(t, r.stdout, "19.71,Kota Pangkal Pinang,belum kembali,")
+	assert.Contains(t, r.stdout, "19.01;Kabupaten Bangka;sudah kembali;")
+	assert.Contains(t, r.stdout, "19.71;Kota Pangkal Pinang;belum kembali;")
 	r = run(t, nil, "submissions", "--db", db, "--format", "xml")
 	assert.Equal(t, Usage, r.code)
 

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"strconv"
@@ -51,7 +50,7 @@ func runHarmonise(ctx context.Context, env Env, args []string) error {
 	prov := fs.String("province", "", "kode provinsi, mis. 19")
 	var years yearsFlag
 	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma)")
-	format := fs.String("format", "csv", "csv atau json")
+	format := fs.String("format", formatCSV, formatHelp)
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
@@ -70,24 +69,18 @@ func runHarmonise(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	if *format == formatJSON {
 		return writeJSON(env, m)
 	}
-	return writeMatrixCSV(env, m)
+	return writeMatrixCSV(newTable(env, *format), m)
 }
 
 // writeMatrixCSV prints one line per region and indicator-year, with the
-// roll-up as its own line; numbers use a dot so other tools read them.
-func writeMatrixCSV(env Env, m harmonise.Matrix) error {
-	w := csv.NewWriter(env.Stdout)
-	_ = w.Write([]string{"indikator", "nama_indikator", "satuan", "tahun", "wilayah", "nama_wilayah", "tingkat",
-		"target", "pembilang", "penyebut", "realisasi", "capaian_persen", "peringkat", "tanda"})
-	num := func(p *float64) string {
-		if p == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*p, 'f', -1, 64)
-	}
+// roll-up as its own line.
+func writeMatrixCSV(w *table, m harmonise.Matrix) error {
+	num := w.num
+	w.row("indikator", "nama_indikator", "satuan", "tahun", "wilayah", "nama_wilayah", "tingkat",
+		"target", "pembilang", "penyebut", "realisasi", "capaian_persen", "peringkat", "tanda")
 	flags := func(fs []harmonise.Flag) string {
 		parts := make([]string, len(fs))
 		for i, f := range fs {
@@ -101,17 +94,16 @@ func writeMatrixCSV(env Env, m harmonise.Matrix) error {
 			if c.Rank > 0 {
 				rank = strconv.Itoa(c.Rank)
 			}
-			_ = w.Write([]string{r.Indicator.Code, r.Indicator.Name, r.Indicator.Unit, strconv.Itoa(r.Year), code, name, level,
-				num(c.Target), num(c.TargetNum), num(c.TargetDen), num(c.Realisation), num(c.Achievement), rank, flags(c.Flags)})
+			w.row(r.Indicator.Code, r.Indicator.Name, r.Indicator.Unit, strconv.Itoa(r.Year), code, name, level,
+				num(c.Target), num(c.TargetNum), num(c.TargetDen), num(c.Realisation), num(c.Achievement), rank, flags(c.Flags))
 		}
 		line("ID", "Nasional", "nasional", r.National)
 		line(m.Province.Code, m.Province.Name, "provinsi", r.Province)
 		for i, g := range m.Regencies {
 			line(g.Code, g.Name, string(g.Level), r.Regencies[i])
 		}
-		_ = w.Write([]string{r.Indicator.Code, r.Indicator.Name, r.Indicator.Unit, strconv.Itoa(r.Year), m.Province.Code,
-			"Gabungan kabupaten/kota", "gabungan", num(r.RollUp.Target), "", "", num(r.RollUp.Realisation), "", "", flags(r.Flags)})
+		w.row(r.Indicator.Code, r.Indicator.Name, r.Indicator.Unit, strconv.Itoa(r.Year), m.Province.Code,
+			"Gabungan kabupaten/kota", "gabungan", num(r.RollUp.Target), "", "", num(r.RollUp.Realisation), "", "", flags(r.Flags))
 	}
-	w.Flush()
-	return w.Error()
+	return w.flush()
 }

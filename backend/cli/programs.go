@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"strconv"
 	"strings"
 
@@ -14,7 +13,7 @@ func runPrograms(ctx context.Context, env Env, args []string) error {
 	db := fs.String("db", "", "basis data ruang kerja")
 	year := fs.Int("year", 0, "tahun rencana, mis. 2025")
 	prov := fs.String("province", "", "hanya provinsi ini dan kabupaten/kotanya (mis. 19)")
-	format := fs.String("format", "csv", "csv atau json")
+	format := fs.String("format", formatCSV, formatHelp)
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
@@ -33,26 +32,20 @@ func runPrograms(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	if *format == formatJSON {
 		return writeJSON(env, t)
 	}
-	return writeTreeCSV(env, t)
+	return writeTreeCSV(newTable(env, *format), t)
 }
 
 // writeTreeCSV prints the Renja order: each program, kegiatan and
 // sub-kegiatan with its subtotal, the plan lines under it, and a grand
 // total last. Numbers use a dot and Rupiah are whole integers so other
 // tools read them.
-func writeTreeCSV(env Env, t program.Tree) error {
-	w := csv.NewWriter(env.Stdout)
-	_ = w.Write([]string{"tingkat", "kode", "uraian", "wilayah", "nama_wilayah", "indikator_keluaran", "satuan", "target",
-		"pagu", "sumber_dana", "lokasi", "bidang", "status", "alasan", "target_n1", "pagu_n1", "kode_pusat", "catatan", "tanda"})
-	num := func(p *float64) string {
-		if p == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*p, 'f', -1, 64)
-	}
+func writeTreeCSV(w *table, t program.Tree) error {
+	num := w.num
+	w.row("tingkat", "kode", "uraian", "wilayah", "nama_wilayah", "indikator_keluaran", "satuan", "target",
+		"pagu", "sumber_dana", "lokasi", "bidang", "status", "alasan", "target_n1", "pagu_n1", "kode_pusat", "catatan", "tanda")
 	rp := func(p *int64) string {
 		if p == nil {
 			return ""
@@ -60,8 +53,8 @@ func writeTreeCSV(env Env, t program.Tree) error {
 		return strconv.FormatInt(*p, 10)
 	}
 	subtotal := func(n program.Node) {
-		_ = w.Write([]string{string(n.Item.Kind), n.Item.Code, n.Item.Name, "", "", "", "", "",
-			strconv.FormatInt(n.Sum.Pagu, 10), "", "", "", "", "", "", strconv.FormatInt(n.Sum.PaguNext, 10), "", "", ""})
+		w.row(string(n.Item.Kind), n.Item.Code, n.Item.Name, "", "", "", "", "",
+			strconv.FormatInt(n.Sum.Pagu, 10), "", "", "", "", "", "", strconv.FormatInt(n.Sum.PaguNext, 10), "", "", "")
 	}
 	var walk func(n program.Node)
 	walk = func(n program.Node) {
@@ -72,9 +65,9 @@ func writeTreeCSV(env Env, t program.Tree) error {
 				flags[i] = string(f)
 			}
 			pagu := l.Pagu
-			_ = w.Write([]string{"baris", l.SubKegiatanCode, l.SubKegiatanName, l.Region, l.RegionName, l.OutputIndicator,
+			w.row("baris", l.SubKegiatanCode, l.SubKegiatanName, l.Region, l.RegionName, l.OutputIndicator,
 				l.OutputUnit, num(l.Target), rp(&pagu), string(l.SumberDana), l.Lokasi, l.Bidang, string(l.Status),
-				l.StatusReason, num(l.TargetNext), rp(l.PaguNext), l.CentralCode, l.Catatan, strings.Join(flags, ";")})
+				l.StatusReason, num(l.TargetNext), rp(l.PaguNext), l.CentralCode, l.Catatan, strings.Join(flags, ";"))
 		}
 		for _, c := range n.Children {
 			walk(c)
@@ -83,8 +76,7 @@ func writeTreeCSV(env Env, t program.Tree) error {
 	for _, p := range t.Programs {
 		walk(p)
 	}
-	_ = w.Write([]string{"jumlah", t.Urusan.Code, "Jumlah " + strconv.Itoa(t.Total.Lines) + " baris", "", "", "", "", "",
-		strconv.FormatInt(t.Total.Pagu, 10), "", "", "", "", "", "", strconv.FormatInt(t.Total.PaguNext, 10), "", "", ""})
-	w.Flush()
-	return w.Error()
+	w.row("jumlah", t.Urusan.Code, "Jumlah "+strconv.Itoa(t.Total.Lines)+" baris", "", "", "", "", "",
+		strconv.FormatInt(t.Total.Pagu, 10), "", "", "", "", "", "", strconv.FormatInt(t.Total.PaguNext, 10), "", "", "")
+	return w.flush()
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
 	"strconv"
@@ -18,8 +17,7 @@ func TestPrograms(t *testing.T) {
 
 	r := run(t, nil, "programs", "--db", db, "--year", "2025", "--province", "19")
 	require.Equal(t, OK, r.code, r.stderr)
-	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
-	require.NoError(t, err)
+	rows := readExcel(t, r.stdout)
 	header := rows[0]
 	assert.Equal(t, "tingkat", header[0])
 	col := map[string]int{}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"strconv"
 
 	"selaras/backend/rakor"
@@ -11,7 +10,7 @@ import (
 func runRakor(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "rakor")
 	db := fs.String("db", "", "basis data ruang kerja")
-	format := fs.String("format", "csv", "csv atau json")
+	format := fs.String("format", formatCSV, formatHelp)
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
@@ -27,19 +26,18 @@ func runRakor(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	if *format == formatJSON {
 		return writeJSON(env, list)
 	}
-	w := csv.NewWriter(env.Stdout)
-	_ = w.Write([]string{"id", "jenis", "judul", "tanggal_mulai", "tanggal_selesai", "tempat", "moda", "tahun_perencanaan",
-		"provinsi", "penyelenggara", "peserta", "hadir", "agenda", "kesepakatan", "kesepakatan_terbuka", "permasalahan", "cuplikan"})
+	w := newTable(env, *format)
+	w.row("id", "jenis", "judul", "tanggal_mulai", "tanggal_selesai", "tempat", "moda", "tahun_perencanaan",
+		"provinsi", "penyelenggara", "peserta", "hadir", "agenda", "kesepakatan", "kesepakatan_terbuka", "permasalahan", "cuplikan")
 	itoa := strconv.Itoa
 	for _, ms := range list {
 		m := ms.Meeting
-		_ = w.Write([]string{strconv.FormatInt(m.ID, 10), string(m.Kind), m.Title, m.StartDate, m.EndDate, m.Venue,
+		w.row(strconv.FormatInt(m.ID, 10), string(m.Kind), m.Title, m.StartDate, m.EndDate, m.Venue,
 			string(m.Mode), itoa(m.PlanningYear), m.ProvinceCode, m.Organiser, itoa(ms.Participants), itoa(ms.Present),
-			itoa(ms.AgendaItems), itoa(ms.Decisions), itoa(ms.OpenDecisions), itoa(ms.Challenges), itoa(ms.Snapshots)})
+			itoa(ms.AgendaItems), itoa(ms.Decisions), itoa(ms.OpenDecisions), itoa(ms.Challenges), itoa(ms.Snapshots))
 	}
-	w.Flush()
-	return w.Error()
+	return w.flush()
 }

@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,8 +17,7 @@ func TestRakor(t *testing.T) {
 
 	r := run(t, nil, "rakor", "--db", db)
 	require.Equal(t, OK, r.code, r.stderr)
-	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
-	require.NoError(t, err)
+	rows := readExcel(t, r.stdout)
 	require.Len(t, rows, 6, "a header and the five meetings of the seeds")
 	col := map[string]int{}
 	for i, h := range rows[0] {

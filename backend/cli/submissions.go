@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"strconv"
 
@@ -15,7 +14,7 @@ func runSubmissions(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "submissions")
 	db := fs.String("db", "", "basis data ruang kerja")
 	year := fs.Int("year", 0, "tahun templat (bawaan: tahun kerja)")
-	format := fs.String("format", "csv", "csv atau json")
+	format := fs.String("format", formatCSV, formatHelp)
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
@@ -38,19 +37,18 @@ func runSubmissions(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	if *format == formatJSON {
 		return writeJSON(env, board)
 	}
-	w := csv.NewWriter(env.Stdout)
-	_ = w.Write([]string{"kode", "wilayah", "status", "diimpor", "berkas", "sha256", "baru", "diubah", "dikosongkan", "jumlah_impor", "petugas"})
+	w := newTable(env, *format)
+	w.row("kode", "wilayah", "status", "diimpor", "berkas", "sha256", "baru", "diubah", "dikosongkan", "jumlah_impor", "petugas")
 	for _, b := range board {
 		row := []string{b.Region.Code, b.Region.Name, "belum kembali", "", "", "", "", "", "", strconv.Itoa(b.Imports), ""}
 		if l := b.Latest; l != nil {
 			row = []string{b.Region.Code, b.Region.Name, "sudah kembali", l.ImportedAt, l.File, l.Hash, strconv.Itoa(l.New),
 				strconv.Itoa(l.Changed), strconv.Itoa(l.Cleared), strconv.Itoa(b.Imports), l.Operator}
 		}
-		_ = w.Write(row)
+		w.row(row...)
 	}
-	w.Flush()
-	return w.Error()
+	return w.flush()
 }

@@ -39,6 +39,23 @@ const (
 	FileExists        Code = "file_exists"
 )
 
+// Windows office PC (issue 13): the default workspace of the headless
+// commands and the move of workspaces out of the roaming profile.
+const (
+	NoDefaultWorkspace Code = "no_default_workspace"
+	ManyWorkspaces     Code = "many_workspaces"
+	OtherWorkspaces    Code = "other_workspaces"
+	WorkspaceMoved     Code = "workspace_moved"
+	WorkspaceNotMoved  Code = "workspace_not_moved"
+	// The WebView2 runtime the desktop window needs (Wails windows.Messages).
+	WebView2Title   Code = "webview2_title"
+	WebView2Missing Code = "webview2_missing"
+	WebView2Old     Code = "webview2_old"
+	WebView2Failed  Code = "webview2_failed"
+	WebView2Invalid Code = "webview2_invalid"
+	WebView2Crash   Code = "webview2_crash"
+)
+
 // Error is a problem with a place: the field (or sheet and cell) it concerns
 // and the values the message needs.
 type Error struct {
@@ -141,6 +158,56 @@ var catalog = map[Code]text{
 	FileExists: {
 		"Berkas {path} sudah ada; pilih nama lain.",
 		"The file {path} already exists; choose another name.",
+	},
+	// Windows office PC (issue 13).
+	NoDefaultWorkspace: {
+		"Belum ada ruang kerja di {dir}. Buat ruang kerja demo dengan 'selaras demo', buka aplikasi Selaras, atau pilih berkas dengan --db BERKAS.",
+		"There is no workspace in {dir} yet. Create the demo workspace with 'selaras demo', open the Selaras app, or choose a file with --db FILE.",
+	},
+	OtherWorkspaces: {
+		"Di {dir} tidak ada demo.db atau selaras.db, tetapi ada: {files}. Pilih berkasnya dengan --db, mis. --db \"{example}\".",
+		"{dir} holds no demo.db or selaras.db, but it has: {files}. Choose the file with --db, e.g. --db \"{example}\".",
+	},
+	ManyWorkspaces: {
+		"Ada beberapa ruang kerja di {dir}: {files}. Pilih salah satu dengan --db, mis. --db \"{example}\".",
+		"There are several workspaces in {dir}: {files}. Choose one with --db, e.g. --db \"{example}\".",
+	},
+	WorkspaceMoved: {
+		"Ruang kerja dipindahkan dari profil roaming {from} ke folder lokal {to} (agar tidak ikut tersalin setiap log masuk). Salinan cadangan berkas asli: {backup}.",
+		"Workspaces were moved from the roaming profile {from} to the local folder {to} (so they no longer travel at every log-on). A backup copy of the original files: {backup}.",
+	},
+	WorkspaceNotMoved: {
+		"Ruang kerja {files} di profil roaming {from} tidak dipindahkan karena {to} sudah berisi berkas dengan nama yang sama. Bandingkan keduanya, lalu hapus atau pindahkan salah satu.",
+		"The workspaces {files} in the roaming profile {from} were not moved because {to} already holds files of the same name. Compare them, then delete or move one.",
+	},
+	WebView2Title: {"Selaras belum dapat dibuka", "Selaras cannot open yet"},
+	WebView2Missing: {
+		"Selaras memerlukan Microsoft Edge WebView2 Runtime, yang belum terpasang di komputer ini.\n\n" +
+			"Pasang tanpa internet dan tanpa hak administrator: jalankan installer Selaras versi luring (sudah memuat WebView2), " +
+			"atau jalankan MicrosoftEdgeWebView2RuntimeInstallerX64.exe (\"Evergreen Standalone Installer\" x64, diunduh di komputer lain " +
+			"dari https://developer.microsoft.com/microsoft-edge/webview2/ lalu disalin ke sini). Setelah itu buka Selaras lagi.\n\n" +
+			"Untuk salinan portabel: ekstrak runtime \"Fixed Version\" ke folder WebView2 di {dir}.",
+		"Selaras needs the Microsoft Edge WebView2 Runtime, which is not installed on this PC.\n\n" +
+			"To install it without internet access or administrator rights: run the offline Selaras installer (it carries WebView2), " +
+			"or run MicrosoftEdgeWebView2RuntimeInstallerX64.exe (the x64 \"Evergreen Standalone Installer\", downloaded on another PC " +
+			"from https://developer.microsoft.com/microsoft-edge/webview2/ and copied here). Then open Selaras again.\n\n" +
+			"For a portable copy: extract the \"Fixed Version\" runtime into a folder named WebView2 in {dir}.",
+	},
+	WebView2Old: {
+		"Microsoft Edge WebView2 Runtime di komputer ini terlalu lama untuk Selaras. Pasang versi terbaru dengan installer Selaras versi luring atau MicrosoftEdgeWebView2RuntimeInstallerX64.exe, lalu buka Selaras lagi.",
+		"The Microsoft Edge WebView2 Runtime on this PC is too old for Selaras. Install the latest with the offline Selaras installer or MicrosoftEdgeWebView2RuntimeInstallerX64.exe, then open Selaras again.",
+	},
+	WebView2Failed: {
+		"Pemasangan Microsoft Edge WebView2 Runtime gagal. Jalankan MicrosoftEdgeWebView2RuntimeInstallerX64.exe atau installer Selaras versi luring.",
+		"Installing the Microsoft Edge WebView2 Runtime failed. Run MicrosoftEdgeWebView2RuntimeInstallerX64.exe or the offline Selaras installer.",
+	},
+	WebView2Invalid: {
+		"Folder {dir} tidak berisi runtime WebView2 \"Fixed Version\" yang dapat dipakai. Ganti isinya dengan runtime x64 yang utuh, atau hapus folder itu agar Selaras memakai WebView2 yang terpasang.",
+		"The folder {dir} does not hold a usable \"Fixed Version\" WebView2 runtime. Replace it with a complete x64 runtime, or delete the folder so Selaras uses the installed WebView2.",
+	},
+	WebView2Crash: {
+		"Tampilan Selaras (WebView2) berhenti mendadak. Tutup dan buka kembali Selaras; data yang sudah tersimpan tidak hilang.",
+		"Selaras's display (WebView2) stopped unexpectedly. Close and reopen Selaras; saved data is not lost.",
 	},
 }
 

@@ -10,7 +10,10 @@ import (
 	"path/filepath"
 )
 
-// Settings is stored as settings.json next to the workspaces.
+// File is the settings file's name in the user's settings folder.
+const File = "settings.json"
+
+// Settings is stored as settings.json in the user's settings folder.
 type Settings struct {
 	Language      string `json:"language"` // "id" or "en"
 	LastWorkspace string `json:"lastWorkspace"`

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"selaras/backend/fault"
@@ -39,15 +38,6 @@ type Info struct {
 	CreatedAt     string `json:"createdAt"`
 	SchemaVersion int    `json:"schemaVersion"`
 	ReadOnly      bool   `json:"readOnly"` // write-protected: can be viewed and exported, not changed
-}
-
-// DefaultDir is where workspaces live unless --db or SELARAS_DB says otherwise.
-func DefaultDir() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("workspace: config dir: %w", err)
-	}
-	return filepath.Join(dir, "Selaras"), nil
 }
 
 // Open opens an existing workspace, migrating it if needed and filling in

@@ -30,6 +30,16 @@ Unicode true
 ####
 ## !define REQUEST_EXECUTION_LEVEL "admin"            # Default "admin"  see also https://nsis.sourceforge.io/Docs/Chapter4.html
 ####
+## Selaras installs per user: an office PC often has no IT at hand to type an
+## administrator password. Program in $LOCALAPPDATA\Programs\Selaras, uninstall
+## key in HKCU, shortcuts in the user's start menu and desktop.
+!ifndef REQUEST_EXECUTION_LEVEL
+    !define REQUEST_EXECUTION_LEVEL "user"
+!endif
+!ifndef WAILS_INSTALL_SCOPE
+    !define WAILS_INSTALL_SCOPE "user"
+!endif
+####
 ## Include the wails tools
 ####
 !include "wails_tools.nsh"
@@ -62,9 +72,14 @@ ManifestDPIAware true
 !insertmacro MUI_PAGE_INSTFILES # Installing page.
 !insertmacro MUI_PAGE_FINISH # Finished installation page.
 
+!insertmacro MUI_UNPAGE_COMPONENTS # "Hapus data" stays unticked unless the user asks
 !insertmacro MUI_UNPAGE_INSTFILES # Uinstalling page
 
-!insertmacro MUI_LANGUAGE "English" # Set the Language of the installer
+# Indonesian first; Windows set to another language gets English.
+!insertmacro MUI_LANGUAGE "Indonesian"
+!insertmacro MUI_LANGUAGE "English"
+
+!include "selaras.nsh"
 
 ## The following two statements can be used to sign the installer and the uninstaller. The path to the binaries are provided in %1
 #!uninstfinalize 'signtool --file "%1"'
@@ -90,7 +105,7 @@ FunctionEnd
 Section
     !insertmacro wails.setShellContext
 
-    !insertmacro wails.webview2runtime
+    !insertmacro selaras.webview2
 
     SetOutPath $INSTDIR
 
@@ -105,10 +120,14 @@ Section
     !insertmacro wails.writeUninstaller
 SectionEnd
 
-Section "uninstall"
+Section "un.$(UN_APP)" unApp
+    SectionIn RO
     !insertmacro wails.setShellContext
 
-    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # Remove the WebView2 DataPath
+    # The WebView2 cache is no user data: Selaras keeps it in
+    # $LOCALAPPDATA\Selaras\WebView2 (older builds: $AppData\selaras.exe).
+    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}"
+    RMDir /r "$LOCALAPPDATA\${INFO_PRODUCTNAME}\WebView2"
 
     RMDir /r $INSTDIR
 
@@ -120,3 +139,22 @@ Section "uninstall"
 
     !insertmacro wails.deleteUninstaller
 SectionEnd
+
+# Workspaces, backups and settings go only when "hapus data" is ticked.
+Section /o "un.$(UN_DATA)" unData
+    RMDir /r "$LOCALAPPDATA\${INFO_PRODUCTNAME}"
+    RMDir /r "$APPDATA\${INFO_PRODUCTNAME}"
+SectionEnd
+
+!insertmacro MUI_UNFUNCTION_DESCRIPTION_BEGIN
+    !insertmacro MUI_DESCRIPTION_TEXT ${unApp} "$(UN_APP)"
+    !insertmacro MUI_DESCRIPTION_TEXT ${unData} "$(UN_DATA_DESC)"
+!insertmacro MUI_UNFUNCTION_DESCRIPTION_END
+
+Function un.onUninstSuccess
+    ${IfNot} ${SectionIsSelected} ${unData}
+        ${If} ${FileExists} "$LOCALAPPDATA\${INFO_PRODUCTNAME}\*.*"
+            MessageBox MB_OK|MB_ICONINFORMATION "$(UN_KEPT) $LOCALAPPDATA\${INFO_PRODUCTNAME}" /SD IDOK
+        ${EndIf}
+    ${EndIf}
+FunctionEnd

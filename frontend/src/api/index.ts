@@ -78,6 +78,7 @@ export interface WorkspaceState {
   recovery?: Backup
   /** Served to a browser: no native file dialogs, paths are typed. */
   browser: boolean
+  notices: string[] // where workspaces moved at this start (Windows: out of the roaming profile)
 }
 export interface RegionQuery {
   text: string

@@ -172,6 +172,7 @@ export namespace app {
 	    damaged: boolean;
 	    recovery?: store.Backup;
 	    browser: boolean;
+	    notices: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new WorkspaceState(source);
@@ -188,6 +189,7 @@ export namespace app {
 	        this.damaged = source["damaged"];
 	        this.recovery = this.convertValues(source["recovery"], store.Backup);
 	        this.browser = source["browser"];
+	        this.notices = source["notices"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
