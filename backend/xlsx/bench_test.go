@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -44,14 +43,6 @@ func nationalData(b *testing.B) ([]harmonise.Matrix, []program.Tree, profile.Pro
 	p, err := profile.Get(ctx, s)
 	require.NoError(b, err)
 	return ms, []program.Tree{t}, p
-}
-
-func maxRSSMB() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Maxrss) / 1024 // kilobytes on Linux
 }
 
 // BenchmarkExportNational writes the consolidated workbook: 190 target
