@@ -19,14 +19,14 @@ import (
 type unit int
 
 const (
-	uText      unit = iota // free text (notes, names)
-	uCount                 // whole, not negative: koperasi, UMKM, sertifikat
-	uRupiah                // rupiah, not negative
-	uPercent               // a percentage 0..100
-	uPart                  // a ratio's numerator: may be negative (growth)
-	uDen                   // a ratio's denominator: above zero
-	uDecimal               // a plain quantity, not negative (ratio values that are not percentages, plan targets)
-	uRatioPct              // a ratio's value in percent: any sign (growth), no upper bound
+	uText     unit = iota // free text (notes, names)
+	uCount                // whole, not negative: koperasi, UMKM, sertifikat
+	uRupiah               // rupiah, not negative
+	uPercent              // a percentage 0..100
+	uPart                 // a ratio's numerator: may be negative (growth)
+	uDen                  // a ratio's denominator: above zero
+	uDecimal              // a plain quantity, not negative (ratio values that are not percentages, plan targets)
+	uRatioPct             // a ratio's value in percent: any sign (growth), no upper bound
 )
 
 // maxInput is the template's validation bound: beyond it a figure is a

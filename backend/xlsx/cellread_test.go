@@ -182,7 +182,6 @@ func copyFile(t *testing.T, from, to string) {
 	require.NoError(t, os.WriteFile(to, b, 0o644))
 }
 
-
 func profileOf(t *testing.T, fx fixture) profile.Profile {
 	t.Helper()
 	p, err := profile.Get(context.Background(), fx.s)

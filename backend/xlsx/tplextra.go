@@ -133,4 +133,3 @@ func numericFormulaCache(b []byte) ([]byte, error) {
 	}
 	return out.Bytes(), nil
 }
-
