@@ -102,6 +102,19 @@ func checkZip(b []byte) error {
 			return fault.New(fault.FileTooLarge, "", "what", fmt.Sprintf("%s %d MB", short(e.Name), size>>20))
 		}
 	}
+	// An entry that inflates past its declared size (a lying bomb) or fails
+	// its checksum is refused here; the reader stops at the declared size.
+	for _, e := range zr.File {
+		rc, err := e.Open()
+		if err != nil {
+			return fault.Wrap(err, fault.FileNotXlsx, "")
+		}
+		_, err = io.Copy(io.Discard, rc)
+		rc.Close()
+		if err != nil {
+			return fault.Wrap(err, fault.FileNotXlsx, "")
+		}
+	}
 	return nil
 }
 
