@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"selaras/backend/demo"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
