@@ -10,71 +10,46 @@ import (
 	"selaras/backend/fault"
 )
 
-// grid is a template sheet's raw cell values up to the last row its
-// structure has, read in one streaming pass that stops at the first sign of
-// a sheet larger than a template can be.
+// grid is a template sheet's cells up to the last row its structure has,
+// read by readSheet.
 type grid struct {
-	rows    [][]string // rows[r-1]
-	last    int        // the last row of the structure
-	width   int        // the columns of the structure
-	extra   string     // the first non-empty cell outside the structure
+	rows    [][]xcell // rows[r-1]
+	last    int       // the last row of the structure
+	width   int       // the columns of the structure
+	extra   string    // the first non-empty cell outside the structure
 	extraAt string
+	merges  []string
 }
 
-func (g *grid) at(r, c int) string {
+func (g *grid) put(r, c int, x xcell) {
+	if r > g.last || c > g.width {
+		if v := strings.TrimSpace(x.v); g.extra == "" && (v != "" || x.formula != "") {
+			if v == "" {
+				v = x.formula
+			}
+			g.extra, g.extraAt = v, cellName(c, r)
+		}
+		return
+	}
+	for len(g.rows) < r {
+		g.rows = append(g.rows, nil)
+	}
+	row := g.rows[r-1]
+	if row == nil {
+		row = make([]xcell, g.width)
+		g.rows[r-1] = row
+	}
+	row[c-1] = x
+}
+
+func (g *grid) cell(r, c int) xcell {
 	if r < 1 || r > len(g.rows) || c < 1 || c > len(g.rows[r-1]) {
-		return ""
+		return xcell{}
 	}
 	return g.rows[r-1][c-1]
 }
 
-// readGrid reads sheet up to row last and width columns. Text outside them
-// is noted (the first one) for outside; a sheet going far beyond them is
-// refused outright.
-func readGrid(f *excelize.File, sheet string, last, width int) (*grid, error) {
-	g := &grid{last: last, width: width}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, fault.Wrap(err, fault.FileNotXlsx, "")
-	}
-	defer rows.Close()
-	r := 0
-	for rows.Next() {
-		r++
-		if r > last+maxRowsPastTable {
-			return nil, fault.New(fault.SheetTooLarge, "", "cell", "baris "+strconv.Itoa(r), "max", strconv.Itoa(last))
-		}
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fault.Wrap(err, fault.FileNotXlsx, "")
-		}
-		if len(cols) > maxColumns {
-			return nil, fault.New(fault.SheetTooLarge, "", "cell", cellName(len(cols), r), "max", strconv.Itoa(last))
-		}
-		if g.extra == "" {
-			start := width
-			if r > last {
-				start = 0
-			}
-			for c := start; c < len(cols); c++ {
-				if v := strings.TrimSpace(cols[c]); v != "" {
-					g.extra, g.extraAt = v, cellName(c+1, r)
-					break
-				}
-			}
-		}
-		if r <= last {
-			if len(cols) > width {
-				cols = cols[:width]
-			}
-			g.rows = append(g.rows, cols)
-		}
-	}
-	if err := rows.Error(); err != nil {
-		return nil, fault.Wrap(err, fault.FileNotXlsx, "")
-	}
-	return g, nil
-}
+func (g *grid) at(r, c int) string { return g.cell(r, c).v }
 
 // outside reports the first entry outside the structure.
 func (g *grid) outside(sheet string, code fault.Code) []Problem {
@@ -86,18 +61,14 @@ func (g *grid) outside(sheet string, code fault.Code) []Problem {
 
 // mergedInputs refuses merged blocks below the title: one value copied into
 // several input cells would be read several times.
-func mergedInputs(f *excelize.File, sheet string, headRow int) []Problem {
-	merges, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return []Problem{problem(sheet, "", fault.Wrap(err, fault.FileNotXlsx, ""))}
-	}
+func (g *grid) mergedInputs(sheet string, headRow int) []Problem {
 	var out []Problem
-	for _, m := range merges {
-		_, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		_, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+	for _, m := range g.merges {
+		from, to, _ := strings.Cut(m, ":")
+		_, r1, err1 := excelize.CellNameToCoordinates(from)
+		_, r2, err2 := excelize.CellNameToCoordinates(to)
 		if err1 != nil || err2 != nil || r2 >= headRow || r1 >= headRow {
-			rng := m.GetStartAxis() + ":" + m.GetEndAxis()
-			out = append(out, problem(sheet, m.GetStartAxis(), fault.New(fault.CellMerged, "", "range", short(rng))))
+			out = append(out, problem(sheet, short(from), fault.New(fault.CellMerged, "", "range", short(m))))
 		}
 	}
 	return out
@@ -123,54 +94,43 @@ func layoutProblems(sheet string, codes []string, first int) []Problem {
 		MessageEN: "the template's layout was changed (rows, columns, codes or headings); fill in the original template"})
 }
 
-// cellReader adds to a grid value what excelize knows of the cell: its
-// type, formula and number format (cached per style).
+// cellReader turns a grid cell into a rawCell, knowing the workbook's
+// number formats (cached per style).
 type cellReader struct {
 	f      *excelize.File
-	sheet  string
 	styles map[int]bool
 }
 
-func (rd cellReader) raw(cell, value string) rawCell {
-	c := rawCell{value: value}
-	c.formula, _ = rd.f.GetCellFormula(rd.sheet, cell)
-	if value == "" && c.formula == "" {
-		return c
-	}
-	c.typ, _ = rd.f.GetCellType(rd.sheet, cell)
-	if id, err := rd.f.GetCellStyle(rd.sheet, cell); err == nil && id > 0 {
-		pct, ok := rd.styles[id]
+func (rd cellReader) raw(x xcell) rawCell {
+	c := rawCell{value: x.v, formula: x.formula, typ: cellTypes[x.t]}
+	if x.s > 0 && (x.v != "" || x.formula != "") {
+		pct, ok := rd.styles[x.s]
 		if !ok {
-			if st, err := rd.f.GetStyle(id); err == nil && st != nil {
+			if st, err := rd.f.GetStyle(x.s); err == nil && st != nil {
 				custom := ""
 				if st.CustomNumFmt != nil {
 					custom = *st.CustomNumFmt
 				}
 				pct = isPercentFormat(st.NumFmt, custom)
 			}
-			rd.styles[id] = pct
+			rd.styles[x.s] = pct
 		}
 		c.pctFmt = pct
 	}
 	return c
 }
 
-// readMeta reads the hidden sheet's key/value rows (the first 50 rows of
-// columns A:B; the sub-kegiatan list beside them is not needed here).
-func readMeta(f *excelize.File) (map[string]string, error) {
-	rows, err := f.Rows(MetaSheet)
+// readMeta reads the hidden sheet's key/value rows (columns A:B; the
+// sub-kegiatan list beside them is not needed here).
+func readMeta(f *excelize.File, sst []string) (map[string]string, error) {
+	g, err := readSheet(f, MetaSheet, sst, 100000, 2)
 	if err != nil {
 		return nil, fault.Wrap(err, fault.TemplateMeta, "", "what", "tidak terbaca")
 	}
-	defer rows.Close()
 	meta := map[string]string{}
-	for r := 0; r < 50 && rows.Next(); r++ {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fault.Wrap(err, fault.TemplateMeta, "", "what", "tidak terbaca")
-		}
-		if len(cols) >= 2 && cols[0] != "" {
-			meta[cols[0]] = cols[1]
+	for r := 1; r <= min(len(g.rows), 50); r++ {
+		if k := g.at(r, 1); k != "" {
+			meta[k] = g.at(r, 2)
 		}
 	}
 	return meta, nil

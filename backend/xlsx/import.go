@@ -133,7 +133,11 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 		return Preview{}, refuse(name, whole("ini bukan templat Selaras (lembar data templat tidak ada); buat templat dari Selaras lalu isi",
 			"this is not a Selaras template (its template data sheet is missing)"))
 	}
-	meta, err := readMeta(f)
+	sst, err := sharedStrings(f)
+	if err != nil {
+		return Preview{}, refuse(name, problem("", "", fault.Wrap(err, fault.FileNotXlsx, "")))
+	}
+	meta, err := readMeta(f, sst)
 	if err != nil {
 		return Preview{}, refuse(name, problem(MetaSheet, "", err))
 	}
@@ -175,7 +179,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	if idx, _ := f.GetSheetIndex(sh); idx < 0 {
 		return Preview{}, refuse(name, whole("lembar \""+sh+"\" tidak ada", "sheet \""+sh+"\" is missing"))
 	}
-	grid, err := readGrid(f, sh, tplFirstRow+n-1, len(tplColumns))
+	grid, err := readSheet(f, sh, sst, tplFirstRow+n-1, len(tplColumns))
 	if err != nil {
 		return Preview{}, refuse(name, problem(sh, "", err))
 	}
@@ -192,7 +196,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	}
 	var problems []Problem
 	problems = append(problems, grid.outside(sh, fault.RowOutsideTable)...)
-	problems = append(problems, mergedInputs(f, sh, tplHeadRow)...)
+	problems = append(problems, grid.mergedInputs(sh, tplHeadRow)...)
 
 	current, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{year}, Regions: []string{reg.Code}})
 	if err != nil {
@@ -207,7 +211,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	if opt.WorkingYear != 0 && year != opt.WorkingYear {
 		p.Notices = append(p.Notices, problem("", "", fault.New(fault.OtherYear, "", "year", strconv.Itoa(year), "working", strconv.Itoa(opt.WorkingYear))))
 	}
-	rd := cellReader{f: f, sheet: sh, styles: map[int]bool{}}
+	rd := cellReader{f: f, styles: map[int]bool{}}
 	var cellOf []string
 	for i, code := range codes {
 		r := tplFirstRow + i
@@ -226,17 +230,17 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 			cell := cellName(c+1, r)
 			isPart := column.field == target.FTargetNum || column.field == target.FTargetDen
 			if isPart && ind.Kind != indicator.Ratio {
-				if v := grid.at(r, c+1); strings.TrimSpace(v) != "" && !isEmptyMark(strings.TrimSpace(v)) {
+				if v := grid.at(r, c+1); (strings.TrimSpace(v) != "" && !isEmptyMark(strings.TrimSpace(v))) || grid.cell(r, c+1).formula != "" {
 					problems = append(problems, problem(sh, cell, fault.New(fault.PartsNotRatio, "", "value", short(v))))
 				}
 				continue
 			}
 			if column.field == target.FTarget && ind.Kind == indicator.Ratio {
-				row.derived = rd.raw(cell, grid.at(r, c+1))
+				row.derived = rd.raw(grid.cell(r, c+1))
 				row.derivedCell = cell
 				continue
 			}
-			v, ferr := readValue(rd.raw(cell, grid.at(r, c+1)), unitFor(ind, column.field))
+			v, ferr := readValue(rd.raw(grid.cell(r, c+1)), unitFor(ind, column.field))
 			if ferr != nil {
 				problems = append(problems, problem(sh, cell, ferr))
 				continue
@@ -263,7 +267,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 		if err != nil {
 			return Preview{}, err
 		}
-		pr, err := readPlanSheet(f, meta, reg, year, lines, subs)
+		pr, err := readPlanSheet(f, sst, meta, reg, year, lines, subs)
 		if err != nil && !errors.Is(err, errPlanLayout) {
 			return Preview{}, refuse(name, append(problems, problem(PlanSheet, "", err))...)
 		}

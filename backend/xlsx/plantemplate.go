@@ -248,7 +248,7 @@ type planRead struct {
 var errPlanLayout = errors.New("xlsx: plan sheet layout changed")
 
 // readPlanSheet compares the plan sheet with the region's current lines.
-func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, year int,
+func readPlanSheet(f *excelize.File, sst []string, meta map[string]string, reg region.Region, year int,
 	current []program.PlanLine, subs []program.Item) (planRead, error) {
 	var out planRead
 	sh := PlanSheet
@@ -260,7 +260,7 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 		return out, err
 	}
 	cols := planColumns(year)
-	g, err := readGrid(f, sh, planFirstRow+n+planBlankRows-1, len(cols))
+	g, err := readSheet(f, sh, sst, planFirstRow+n+planBlankRows-1, len(cols))
 	if err != nil {
 		return out, err
 	}
@@ -283,8 +283,8 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 		return out, errPlanLayout
 	}
 	out.problems = append(out.problems, g.outside(sh, fault.RowOutsidePlan)...)
-	out.problems = append(out.problems, mergedInputs(f, sh, planHeadRow)...)
-	rd := cellReader{f: f, sheet: sh, styles: map[int]bool{}}
+	out.problems = append(out.problems, g.mergedInputs(sh, planHeadRow)...)
+	rd := cellReader{f: f, styles: map[int]bool{}}
 	subByCode := map[string]program.Item{}
 	for _, it := range subs {
 		subByCode[it.Code] = it
@@ -306,7 +306,7 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 			}
 			cell := cellName(c+1, r)
 			cellOf[column.field] = cell
-			v, ferr := readValue(rd.raw(cell, g.at(r, c+1)), planUnit(column.field))
+			v, ferr := readValue(rd.raw(g.cell(r, c+1)), planUnit(column.field))
 			if ferr != nil {
 				out.problems = append(out.problems, problem(sh, cell, ferr))
 				continue
