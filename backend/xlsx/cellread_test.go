@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -187,4 +188,67 @@ func profileOf(t *testing.T, fx fixture) profile.Profile {
 	p, err := profile.Get(context.Background(), fx.s)
 	require.NoError(t, err)
 	return p
+}
+
+// TestTemplateCells: formula cells cache what they compute, validation
+// rules never overlap, and the guide explains each kind of cell.
+func TestTemplateCells(t *testing.T) {
+	fx := kindFixture(t)
+	f, err := excelize.OpenFile(fx.path)
+	require.NoError(t, err)
+	defer f.Close()
+	for _, sh := range []string{ValuesSheet, PlanSheet} {
+		dvs, err := f.GetDataValidations(sh)
+		require.NoError(t, err)
+		seen := map[string]string{}
+		for _, dv := range dvs {
+			for _, ref := range strings.Fields(dv.Sqref) {
+				from, to, ok := strings.Cut(ref, ":")
+				if !ok {
+					to = from
+				}
+				c1, r1, err := excelize.CellNameToCoordinates(from)
+				require.NoError(t, err)
+				c2, r2, err := excelize.CellNameToCoordinates(to)
+				require.NoError(t, err)
+				for c := c1; c <= c2; c++ {
+					for r := r1; r <= r2; r++ {
+						cell := cellName(c, r)
+						assert.Empty(t, seen[cell], "%s %s is under two rules", sh, cell)
+						seen[cell] = dv.Sqref
+					}
+				}
+			}
+		}
+	}
+	// The plan sheet's name look-ups of blank rows cache "", not a stale value.
+	blank := 0
+	for r := planFirstRow; r <= planFirstRow+planBlankRows+5; r++ {
+		cell := "C" + itoa(r)
+		if formula, _ := f.GetCellFormula(PlanSheet, cell); formula != "" {
+			blank++
+			v, _ := f.GetCellValue(PlanSheet, cell, excelize.Options{RawCellValue: true})
+			assert.Empty(t, v, "%s caches %q", cell, v)
+		}
+	}
+	assert.Equal(t, planBlankRows, blank)
+	// A percent indicator is validated 0..100 and read so.
+	r := itoa(find(t, f, ValuesSheet, "TST.PCT"))
+	dvs, err := f.GetDataValidations(ValuesSheet)
+	require.NoError(t, err)
+	var pctRule string
+	for _, dv := range dvs {
+		if strings.Contains(" "+dv.Sqref+" ", " F"+r+" ") {
+			pctRule = dv.Formula1 + ".." + dv.Formula2
+		}
+	}
+	assert.Equal(t, "0..100", pctRule)
+	guide := mustRows(t, f, GuideSheet)
+	var text strings.Builder
+	for _, g := range guide {
+		text.WriteString(strings.Join(g, " "))
+	}
+	for _, w := range []string{"1.311", "17,65%", "Pembilang Target", "tanda hubung", "1,5 miliar"} {
+		assert.Contains(t, text.String(), w)
+	}
 }
