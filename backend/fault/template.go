@@ -17,6 +17,7 @@ const (
 	TemplateMeta   Code = "template_meta"
 	ImportCrash    Code = "import_crash"
 	ImportBusy     Code = "import_busy"
+	CommitCrash    Code = "import_commit_crash"
 	OtherYear      Code = "template_other_year"
 	MoreProblems   Code = "more_problems"
 
@@ -67,6 +68,8 @@ func init() {
 			"The template's hidden data sheet is damaged: {what}. Make a new template from Selaras."},
 		ImportCrash: {"Berkas ini tidak dapat dibaca oleh pembaca Excel ({cause}); tidak ada data yang diubah. Simpan ulang berkas di Excel lalu coba lagi.",
 			"This file could not be read by the Excel reader ({cause}); no data was changed. Save the file again in Excel and retry."},
+		CommitCrash: {"Penyimpanan impor gagal ({cause}); tidak ada data yang diubah. Laporkan kepada pengelola Selaras.",
+			"Saving the import failed ({cause}); no data was changed. Report it to whoever maintains Selaras."},
 		ImportBusy: {"Basis data sedang dipakai impor atau penyimpanan lain; tunggu sampai selesai lalu ulangi. Tidak ada data yang diubah.",
 			"The database is busy with another import or save; wait until it finishes and try again. No data was changed."},
 		OtherYear: {"Templat ini untuk tahun {year}, bukan tahun kerja {working}; nilainya akan disimpan untuk tahun {year}.",

@@ -463,9 +463,14 @@ func oldText(v target.Value, f target.Field) string {
 // name and hash as the source of every value, and records the submission on
 // the board in the same transaction. A template returned without changes
 // is recorded too: the regency has answered.
-func CommitImport(ctx context.Context, s *store.Store, p Preview) (int, error) {
+func CommitImport(ctx context.Context, s *store.Store, p Preview) (n int, err error) {
+	defer func() { // the transaction has rolled back; say so rather than crash
+		if r := recover(); r != nil {
+			n, err = 0, fault.New(fault.CommitCrash, "", "cause", short(fmt.Sprint(r)))
+		}
+	}()
 	planned := 0
-	n, err := target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
+	n, err = target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
 		for _, l := range p.PlanLines {
 			if _, err := program.WritePlanLine(ctx, tx, l); err != nil {
 				return fmt.Errorf("%s %s: %w", PlanSheet, l.SubKegiatanCode, err)
