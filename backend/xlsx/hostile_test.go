@@ -131,6 +131,28 @@ func TestRatioTargetWithoutPartsKept(t *testing.T) {
 	assert.Zero(t, p.New+p.Changed+p.Cleared)
 }
 
+// TestRatioLegacyTemplate: a template made before the ratio target became
+// a formula carries the old typed target beside the parts; the parts decide,
+// and the same file twice changes nothing.
+func TestRatioLegacyTemplate(t *testing.T) {
+	fx := newFixture(t)
+	r := itoa(rowOf(t, fx.path, "KOP.01"))
+	old := valueOf(t, fx, "KOP.01").Target
+	require.NotNil(t, old)
+	edit(t, fx.path, func(f *excelize.File) {
+		setMeta(t, f, "ratio_target", "")
+		require.NoError(t, f.SetCellFormula(ValuesSheet, "F"+r, ""))
+		require.NoError(t, f.SetCellFloat(ValuesSheet, "F"+r, *old, -1, 64))
+		require.NoError(t, f.SetCellInt(ValuesSheet, "G"+r, 50))
+		require.NoError(t, f.SetCellInt(ValuesSheet, "H"+r, 400))
+	})
+	importOnce(t, fx, fx.path)
+	assert.InDelta(t, 12.5, *valueOf(t, fx, "KOP.01").Target, 1e-9)
+	again, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	assert.Zero(t, again.New+again.Changed+again.Cleared)
+}
+
 func TestStructureRefusals(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -158,16 +180,16 @@ func TestStructureRefusals(t *testing.T) {
 			require.NoError(t, f.MergeCell(ValuesSheet, "F"+r, "J"+r))
 		}, []string{"digabung (merge)", "F"}},
 		{"negative row count on the hidden sheet", func(t *testing.T, fx fixture, f *excelize.File) {
-			require.NoError(t, f.SetCellInt(MetaSheet, "B5", -3))
+			setMeta(t, f, "rows", -3)
 		}, []string{"data templat (tersembunyi) rusak", "rows"}},
 		{"huge row count on the hidden sheet", func(t *testing.T, fx fixture, f *excelize.File) {
-			require.NoError(t, f.SetCellStr(MetaSheet, "B5", "99999999999"))
+			setMeta(t, f, "rows", "99999999999")
 		}, []string{"rusak"}},
 		{"huge plan row count", func(t *testing.T, fx fixture, f *excelize.File) {
-			require.NoError(t, f.SetCellInt(MetaSheet, "B7", 1<<40))
+			setMeta(t, f, "plan_rows", 1<<40)
 		}, []string{"plan_rows"}},
 		{"year on the hidden sheet", func(t *testing.T, fx fixture, f *excelize.File) {
-			require.NoError(t, f.SetCellStr(MetaSheet, "B3", "20x5"))
+			setMeta(t, f, "year", "20x5")
 		}, []string{"year"}},
 		{"ratio target typed as a percentage", func(t *testing.T, fx fixture, f *excelize.File) {
 			r := itoa(find(t, f, ValuesSheet, "KOP.01"))
@@ -206,6 +228,18 @@ func TestStructureRefusals(t *testing.T) {
 			assert.Equal(t, before, fx.state(t), "nothing is written")
 		})
 	}
+}
+
+// setMeta sets a key of the hidden sheet, as a tampering user would.
+func setMeta(t *testing.T, f *excelize.File, key string, v any) {
+	t.Helper()
+	for i, row := range mustRows(t, f, MetaSheet) {
+		if len(row) > 0 && row[0] == key {
+			require.NoError(t, f.SetCellValue(MetaSheet, "B"+itoa(i+1), v))
+			return
+		}
+	}
+	t.Fatalf("no %s on the hidden sheet", key)
 }
 
 func mustRows(t *testing.T, f *excelize.File, sheet string) [][]string {

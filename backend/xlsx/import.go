@@ -222,7 +222,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 				MessageEN: fmt.Sprintf("indicator %s is no longer in this workspace's catalogue", short(code))})
 			continue
 		}
-		row := valueRow{ind: ind, old: cur[ind.ID], r: r}
+		row := valueRow{ind: ind, old: cur[ind.ID], r: r, legacy: meta["ratio_target"] != "formula"}
 		for c, column := range tplColumns {
 			if column.field == "" {
 				continue
@@ -339,6 +339,7 @@ type valueRow struct {
 	cells       []readCellOf
 	derived     rawCell // a ratio's Target cell: a formula over its parts
 	derivedCell string
+	legacy      bool // a template from before the ratio target was a formula
 }
 
 // compare turns a row into changes and edits. A ratio indicator is filled
@@ -389,8 +390,14 @@ func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
 	}
 	// The Target cell must be the template's formula, or a value equal to
 	// what the parts give (a row pasted as values).
-	if row.derived.formula == "" && strings.TrimSpace(row.derived.value) != "" && !isEmptyMark(strings.TrimSpace(row.derived.value)) {
+	// Templates made before the target became a formula (no ratio_target on
+	// the hidden sheet) carry an old typed target beside the parts: there
+	// the parts decide whenever both are filled in.
+	legacyIgnored := row.legacy && hasNum
+	if !legacyIgnored && row.derived.formula == "" && strings.TrimSpace(row.derived.value) != "" && !isEmptyMark(strings.TrimSpace(row.derived.value)) {
 		typed, err := readValue(row.derived, uRatioPct)
+		// A row pasted as values keeps the target its parts give; a legacy
+		// template's untouched target equals the stored one.
 		same := err == nil && typed.num != nil && ((derived != nil && sameNumber(*typed.num, *derived)) ||
 			(!hasNum && row.old.Target != nil && sameNumber(*typed.num, *row.old.Target)))
 		if !same {

@@ -238,6 +238,7 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	meta := [][2]any{
 		{"template_version", TemplateVersion}, {"region", in.Region.Code}, {"year", in.Year},
 		{"checksum", structureSum(TemplateVersion, in.Region.Code, in.Year, codes)}, {"rows", len(codes)}, {"created_at", now.UTC().Format(time.RFC3339)},
+		{"ratio_target", "formula"}, // a ratio's target is computed from its parts (see valueRow.compare)
 	}
 	meta = append(meta, planMeta...)
 	for i, kv := range meta {
