@@ -120,7 +120,7 @@ func (e *Exchange) PreviewImport(name, data string) (ImportPreview, error) {
 	if err != nil {
 		return out, e.a.fail(err)
 	}
-	pv, err := xlsx.ReadImport(ctx, s, path, xlsx.ImportOptions{Province: p.ProvinceCode})
+	pv, err := xlsx.ReadImport(ctx, s, path, xlsx.ImportOptions{Province: p.ProvinceCode, WorkingYear: p.WorkingYear})
 	if ie, ok := err.(*xlsx.ImportError); ok {
 		out.Problems = ie.Problems
 		out.Refused = fmt.Sprintf("%s tidak dapat diimpor; tidak ada data yang diubah.", ie.File)

@@ -95,7 +95,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import: profil kantor belum diisi: %w", err)
 	}
-	pv, err := xlsx.ReadImport(ctx, s, file, xlsx.ImportOptions{Province: p.ProvinceCode, Year: *year})
+	pv, err := xlsx.ReadImport(ctx, s, file, xlsx.ImportOptions{Province: p.ProvinceCode, Year: *year, WorkingYear: p.WorkingYear})
 	var ie *xlsx.ImportError
 	if errors.As(err, &ie) {
 		fmt.Fprintln(env.Stderr, ie.Error())
@@ -106,11 +106,18 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "%s: %s, tahun %d — %d baru, %d diubah, %d dikosongkan, %d tetap\n",
 		pv.File, pv.Region.Name, pv.Year, pv.New, pv.Changed, pv.Cleared, pv.Unchanged)
+	for _, n := range pv.Notices {
+		fmt.Fprintln(env.Stdout, "Perhatian: "+n.Message)
+	}
 	for _, c := range pv.Changes {
 		if c.Kind == "tetap" {
 			continue
 		}
-		fmt.Fprintf(env.Stdout, "  %s!%s %-8s %-7s %s: %q -> %q\n", c.Sheet, c.Cell, c.Code, c.Kind, c.Field, c.Old, c.New)
+		from := ""
+		if c.Formula {
+			from = " (dari rumus)"
+		}
+		fmt.Fprintf(env.Stdout, "  %s!%s %-8s %-7s %s: %q -> %q%s\n", c.Sheet, c.Cell, c.Code, c.Kind, c.Field, c.Old, c.New, from)
 	}
 	if *dry {
 		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")

@@ -209,6 +209,11 @@ func apply(ctx context.Context, s *store.Store, edits []Edit, source string, wri
 	var bad []CellError
 	n := 0
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		st, err := prepare(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
 		for idx, e := range edits {
 			ind, ok := byID[e.IndicatorID]
 			if msg, en := checkPlace(e, ok); msg != "" {
@@ -218,7 +223,7 @@ func apply(ctx context.Context, s *store.Store, edits []Edit, source string, wri
 			k := Key{e.IndicatorID, strings.TrimSpace(e.Region), e.Year}
 			v, seen := changed[k]
 			if !seen {
-				cur, err := loadOne(ctx, tx, k)
+				cur, err := st.loadOne(ctx, k)
 				if err != nil {
 					return err
 				}
@@ -246,7 +251,7 @@ func apply(ctx context.Context, s *store.Store, edits []Edit, source string, wri
 		for _, k := range order {
 			v := changed[k]
 			v.Source = source
-			if err := put(ctx, tx, *v); err != nil {
+			if err := st.put(ctx, *v); err != nil {
 				return err
 			}
 			n++
@@ -381,10 +386,46 @@ func derive(v *Value, ind indicator.Indicator) (string, string) {
 	return "", ""
 }
 
-func loadOne(ctx context.Context, tx *sql.Tx, k Key) (Value, error) {
+// stmts are a batch's statements, prepared once per transaction: a
+// returned template writes thousands of values, and preparing the upsert
+// (with its audit triggers) for each one was most of an import's time.
+type stmts struct{ load, upsert, del *sql.Stmt }
+
+func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
+	var st stmts
+	var err error
+	if st.load, err = tx.PrepareContext(ctx, loadSQL); err == nil {
+		if st.upsert, err = tx.PrepareContext(ctx, upsertSQL); err == nil {
+			st.del, err = tx.PrepareContext(ctx, deleteSQL)
+		}
+	}
+	if err != nil {
+		st.close()
+		return nil, fmt.Errorf("target: prepare: %w", err)
+	}
+	return &st, nil
+}
+
+func (st *stmts) close() {
+	for _, s := range []*sql.Stmt{st.load, st.upsert, st.del} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+const (
+	loadSQL   = "SELECT " + cols + " FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?"
+	deleteSQL = "DELETE FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?"
+	upsertSQL = `INSERT INTO indicator_value(` + cols + `) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(indicator_id, region_code, year) DO UPDATE SET target = excluded.target, target_num = excluded.target_num,
+  target_den = excluded.target_den, realisation = excluded.realisation, real_num = excluded.real_num,
+  real_den = excluded.real_den, baseline = excluded.baseline, source = excluded.source, note = excluded.note`
+)
+
+func (st *stmts) loadOne(ctx context.Context, k Key) (Value, error) {
 	v := Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}
-	err := tx.QueryRowContext(ctx, "SELECT "+cols+" FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?",
-		k.IndicatorID, k.Region, k.Year).Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen,
+	err := st.load.QueryRowContext(ctx, k.IndicatorID, k.Region, k.Year).Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen,
 		&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, nil
@@ -401,24 +442,24 @@ func (v Value) empty() bool {
 }
 
 // put upserts v, or deletes the row when every part has been cleared.
-func put(ctx context.Context, tx *sql.Tx, v Value) error {
+func (st *stmts) put(ctx context.Context, v Value) error {
 	if v.empty() {
-		_, err := tx.ExecContext(ctx, "DELETE FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?",
-			v.IndicatorID, v.Region, v.Year)
-		if err != nil {
+		if _, err := st.del.ExecContext(ctx, v.IndicatorID, v.Region, v.Year); err != nil {
 			return fmt.Errorf("target: clear: %w", err)
 		}
 		return nil
 	}
-	return Put(ctx, tx, v)
+	_, err := st.upsert.ExecContext(ctx, v.IndicatorID, v.Region, v.Year, v.Target, v.TargetNum, v.TargetDen, v.Realisation,
+		v.RealNum, v.RealDen, v.Baseline, v.Source, v.Note)
+	if err != nil {
+		return fmt.Errorf("target: save: %w", err)
+	}
+	return nil
 }
 
 // Put writes a value as given (used by Apply, the demo and imports).
 func Put(ctx context.Context, tx *sql.Tx, v Value) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO indicator_value(`+cols+`) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(indicator_id, region_code, year) DO UPDATE SET target = excluded.target, target_num = excluded.target_num,
-  target_den = excluded.target_den, realisation = excluded.realisation, real_num = excluded.real_num,
-  real_den = excluded.real_den, baseline = excluded.baseline, source = excluded.source, note = excluded.note`,
+	_, err := tx.ExecContext(ctx, upsertSQL,
 		v.IndicatorID, v.Region, v.Year, v.Target, v.TargetNum, v.TargetDen, v.Realisation, v.RealNum, v.RealDen,
 		v.Baseline, v.Source, v.Note)
 	if err != nil {

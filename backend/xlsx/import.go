@@ -2,21 +2,15 @@ package xlsx
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
+	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/number"
 	"selaras/backend/program"
@@ -66,6 +60,9 @@ type Change struct {
 	Old       string       `json:"old"`
 	New       string       `json:"new"`
 	Kind      string       `json:"kind"` // baru, ubah, hapus, tetap
+	// Formula: the value is a formula's saved result (typed by the regency,
+	// or the ratio computed from its numerator and denominator).
+	Formula bool `json:"formula"`
 }
 
 // Preview is a validated import, shown to the user before it is committed.
@@ -83,64 +80,80 @@ type Preview struct {
 	SourceNote string        `json:"sourceNote"`
 	// PlanLines are the plan lines the template adds or changes.
 	PlanLines []program.PlanLine `json:"planLines"`
+	// Notices are said before importing but do not refuse it (another year).
+	Notices []Problem `json:"notices"`
 }
 
 // ImportOptions constrain what a workbook may contain.
 type ImportOptions struct {
-	Province string // the region must be this province or one of its regencies ("" = any)
-	Year     int    // the template must be of this year (0 = any)
+	Province    string // the region must be this province or one of its regencies ("" = any)
+	Year        int    // the template must be of this year (0 = any)
+	WorkingYear int    // a template of another year is imported with a notice (0 = no notice)
 }
 
-func refuse(file string, ps ...Problem) error { return &ImportError{File: file, Problems: ps} }
+// maxProblems are listed; the rest are counted.
+const maxProblems = 20
+
+func refuse(file string, ps ...Problem) error {
+	if len(ps) > maxProblems {
+		more := fault.New(fault.MoreProblems, "", "n", strconv.Itoa(len(ps)-maxProblems))
+		ps = append(ps[:maxProblems:maxProblems], Problem{Message: fault.Message(more, fault.ID), MessageEN: fault.Message(more, fault.EN)})
+	}
+	return &ImportError{File: file, Problems: ps}
+}
 
 func whole(msg, en string) Problem { return Problem{Message: msg, MessageEN: en} }
 
+// problem renders a coded message for a sheet and cell, in both languages.
+func problem(sheet, cell string, err error) Problem {
+	return Problem{Sheet: sheet, Cell: cell, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)}
+}
+
 // ReadImport opens a returned template, checks that it is one of ours and
-// unchanged in structure, reads every input cell and compares it with the
-// workspace. It writes nothing.
-func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOptions) (Preview, error) {
-	name := filepath.Base(path)
-	raw, err := os.Open(path)
+// unchanged in structure, reads every input cell by its indicator's kind and
+// compares it with the workspace. It writes nothing, and no file, however
+// hostile, gets past it as a panic.
+func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOptions) (p Preview, err error) {
+	name := baseName(path)
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = Preview{}, refuse(name, problem("", "", fault.New(fault.ImportCrash, "", "cause", short(fmt.Sprint(r)))))
+		}
+		if isBusy(err) {
+			err = fault.Wrap(err, fault.ImportBusy, "")
+		}
+	}()
+	f, hash, err := openWorkbook(path)
 	if err != nil {
-		return Preview{}, refuse(name, whole("berkas tidak dapat dibuka: "+err.Error(), "the file cannot be opened: "+err.Error()))
-	}
-	defer raw.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, raw); err != nil {
-		return Preview{}, refuse(name, whole("berkas tidak dapat dibaca", "the file cannot be read"))
-	}
-	hash := hex.EncodeToString(h.Sum(nil))
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		return Preview{}, refuse(name, whole("bukan berkas Excel (.xlsx) atau berkasnya rusak/terpotong",
-			"not an Excel (.xlsx) file, or the file is damaged or truncated"))
+		return Preview{}, refuse(name, problem("", "", err))
 	}
 	defer f.Close()
 
-	meta := map[string]string{}
 	if idx, _ := f.GetSheetIndex(MetaSheet); idx < 0 {
 		return Preview{}, refuse(name, whole("ini bukan templat Selaras (lembar data templat tidak ada); buat templat dari Selaras lalu isi",
 			"this is not a Selaras template (its template data sheet is missing)"))
 	}
-	rows, err := f.GetRows(MetaSheet)
+	sst, err := sharedStrings(f)
 	if err != nil {
-		return Preview{}, refuse(name, whole("lembar data templat rusak", "the template data sheet is damaged"))
+		return Preview{}, refuse(name, problem("", "", fault.Wrap(err, fault.FileNotXlsx, "")))
 	}
-	for _, r := range rows {
-		if len(r) >= 2 {
-			meta[r[0]] = r[1]
-		}
+	meta, err := readMeta(f, sst)
+	if err != nil {
+		return Preview{}, refuse(name, problem(MetaSheet, "", err))
 	}
 	version, _ := strconv.Atoi(meta["template_version"])
 	if version != 1 && version != TemplateVersion {
-		return Preview{}, refuse(name, whole(fmt.Sprintf("versi templat %q tidak dikenal oleh Selaras ini", meta["template_version"]),
-			fmt.Sprintf("template version %q is not known to this Selaras", meta["template_version"])))
+		return Preview{}, refuse(name, whole(fmt.Sprintf("versi templat %q tidak dikenal oleh Selaras ini", short(meta["template_version"])),
+			fmt.Sprintf("template version %q is not known to this Selaras", short(meta["template_version"]))))
 	}
 	reg, ok := region.Default().Lookup(meta["region"])
 	if !ok {
-		return Preview{}, refuse(name, whole(fmt.Sprintf("wilayah templat %q tidak dikenal", meta["region"]), fmt.Sprintf("unknown template region %q", meta["region"])))
+		return Preview{}, refuse(name, whole(fmt.Sprintf("wilayah templat %q tidak dikenal", short(meta["region"])), fmt.Sprintf("unknown template region %q", short(meta["region"]))))
 	}
-	year, _ := strconv.Atoi(meta["year"])
+	year, err := metaInt(meta, "year", target.MinYear, target.MaxYear)
+	if err != nil {
+		return Preview{}, refuse(name, problem(MetaSheet, "", err))
+	}
 	if opt.Province != "" && reg.ProvinceCode != opt.Province {
 		return Preview{}, refuse(name, whole(fmt.Sprintf("templat ini untuk %s, di luar provinsi ruang kerja ini", reg.Name),
 			fmt.Sprintf("this template is for %s, outside this workspace's province", reg.Name)))
@@ -148,6 +161,10 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	if opt.Year != 0 && year != opt.Year {
 		return Preview{}, refuse(name, whole(fmt.Sprintf("templat ini untuk tahun %d, bukan %d", year, opt.Year),
 			fmt.Sprintf("this template is for %d, not %d", year, opt.Year)))
+	}
+	n, err := metaInt(meta, "rows", 0, maxTplRows)
+	if err != nil {
+		return Preview{}, refuse(name, problem(MetaSheet, "", err))
 	}
 
 	inds, err := indicator.List(ctx, s.Read())
@@ -162,20 +179,24 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	if idx, _ := f.GetSheetIndex(sh); idx < 0 {
 		return Preview{}, refuse(name, whole("lembar \""+sh+"\" tidak ada", "sheet \""+sh+"\" is missing"))
 	}
-	n, _ := strconv.Atoi(meta["rows"])
+	grid, err := readSheet(f, sh, sst, tplFirstRow+n-1, len(tplColumns))
+	if err != nil {
+		return Preview{}, refuse(name, problem(sh, "", err))
+	}
 	codes := make([]string, n)
 	for i := range codes {
-		codes[i], _ = f.GetCellValue(sh, cellName(2, tplFirstRow+i))
+		codes[i] = grid.at(tplFirstRow+i, 2)
 	}
 	var headers []string
 	for i := range tplColumns {
-		v, _ := f.GetCellValue(sh, cellName(i+1, tplHeadRow))
-		headers = append(headers, v)
+		headers = append(headers, grid.at(tplHeadRow, i+1))
 	}
 	if structureSum(version, reg.Code, year, codes) != meta["checksum"] || !sameHeaders(headers) {
-		return Preview{}, refuse(name, Problem{Sheet: sh, Message: "susunan templat telah diubah (baris, kolom, kode, atau judul); isi ulang pada templat asli",
-			MessageEN: "the template's layout was changed (rows, columns, codes or headings); fill in the original template"})
+		return Preview{}, refuse(name, layoutProblems(sh, codes, tplFirstRow)...)
 	}
+	var problems []Problem
+	problems = append(problems, grid.outside(sh, fault.RowOutsideTable)...)
+	problems = append(problems, grid.mergedInputs(sh, tplHeadRow)...)
 
 	current, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{year}, Regions: []string{reg.Code}})
 	if err != nil {
@@ -185,63 +206,71 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	for _, v := range current {
 		cur[v.IndicatorID] = v
 	}
-	p := Preview{File: name, Hash: hash, Region: reg, Year: year, Changes: []Change{}, Edits: []target.Edit{},
-		SourceNote: "impor:" + name + "#" + hash[:12]}
-	var problems []Problem
+	p = Preview{File: name, Hash: hash, Region: reg, Year: year, Changes: []Change{}, Edits: []target.Edit{},
+		SourceNote: "impor:" + name + "#" + hash[:12], Notices: []Problem{}}
+	if opt.WorkingYear != 0 && year != opt.WorkingYear {
+		p.Notices = append(p.Notices, problem("", "", fault.New(fault.OtherYear, "", "year", strconv.Itoa(year), "working", strconv.Itoa(opt.WorkingYear))))
+	}
+	rd := cellReader{f: f, styles: map[int]bool{}}
 	var cellOf []string
 	for i, code := range codes {
 		r := tplFirstRow + i
 		ind, ok := byCode[code]
 		if !ok {
 			problems = append(problems, Problem{Sheet: sh, Cell: cellName(2, r),
-				Message:   fmt.Sprintf("indikator %s tidak ada lagi di katalog ruang kerja ini", code),
-				MessageEN: fmt.Sprintf("indicator %s is no longer in this workspace's catalogue", code)})
+				Message:   fmt.Sprintf("indikator %s tidak ada lagi di katalog ruang kerja ini", short(code)),
+				MessageEN: fmt.Sprintf("indicator %s is no longer in this workspace's catalogue", short(code))})
 			continue
 		}
+		row := valueRow{ind: ind, old: cur[ind.ID], r: r, legacy: meta["ratio_target"] != "formula"}
 		for c, column := range tplColumns {
 			if column.field == "" {
 				continue
 			}
+			cell := cellName(c+1, r)
 			isPart := column.field == target.FTargetNum || column.field == target.FTargetDen
 			if isPart && ind.Kind != indicator.Ratio {
+				if v := grid.at(r, c+1); (strings.TrimSpace(v) != "" && !isEmptyMark(strings.TrimSpace(v))) || grid.cell(r, c+1).formula != "" {
+					problems = append(problems, problem(sh, cell, fault.New(fault.PartsNotRatio, "", "value", short(v))))
+				}
 				continue
 			}
-			cell := cellName(c+1, r)
-			text, val, prob := readCell(f, sh, cell, column.field == target.FNote)
-			if prob != nil {
-				problems = append(problems, *prob)
+			if column.field == target.FTarget && ind.Kind == indicator.Ratio {
+				row.derived = rd.raw(grid.cell(r, c+1))
+				row.derivedCell = cell
 				continue
 			}
-			old := oldText(cur[ind.ID], column.field)
-			ch := Change{Sheet: sh, Cell: cell, Code: code, Indicator: ind.Name, Field: column.field, Old: old, New: text}
-			switch {
-			case old == text || sameNumber(old, text):
-				ch.Kind = "tetap"
-				p.Unchanged++
-			case old == "":
-				ch.Kind = "baru"
-				p.New++
-			case text == "":
-				ch.Kind = "hapus"
-				p.Cleared++
-			default:
-				ch.Kind = "ubah"
-				p.Changed++
+			v, ferr := readValue(rd.raw(grid.cell(r, c+1)), unitFor(ind, column.field))
+			if ferr != nil {
+				problems = append(problems, problem(sh, cell, ferr))
+				continue
 			}
-			p.Changes = append(p.Changes, ch)
-			if ch.Kind != "tetap" {
-				p.Edits = append(p.Edits, target.Edit{IndicatorID: ind.ID, Region: reg.Code, Year: year, Field: column.field, Text: val})
-				cellOf = append(cellOf, cell)
-			}
+			row.cells = append(row.cells, readCellOf{field: column.field, cell: cell, v: v})
+		}
+		changes, edits, probs := row.compare(sh)
+		problems = append(problems, probs...)
+		for _, ch := range changes {
+			p.count(ch.Kind)
+		}
+		p.Changes = append(p.Changes, changes...)
+		for _, e := range edits {
+			p.Edits = append(p.Edits, target.Edit{IndicatorID: ind.ID, Region: reg.Code, Year: year, Field: e.field, Text: e.text})
+			cellOf = append(cellOf, e.cell)
+		}
+		if len(problems) > 4*maxProblems {
+			break // enough to show; reading on only costs time
 		}
 	}
 	p.PlanLines = []program.PlanLine{}
-	if version >= 2 {
+	if version >= 2 && len(problems) <= 4*maxProblems {
 		lines, subs, err := planInput(ctx, s, reg, year)
 		if err != nil {
 			return Preview{}, err
 		}
-		pr, err := readPlanSheet(f, meta, reg, year, lines, subs)
+		pr, err := readPlanSheet(f, sst, meta, reg, year, lines, subs)
+		if err != nil && !errors.Is(err, errPlanLayout) {
+			return Preview{}, refuse(name, append(problems, problem(PlanSheet, "", err))...)
+		}
 		if err != nil {
 			return Preview{}, refuse(name, Problem{Sheet: PlanSheet, Message: "susunan lembar rencana telah diubah (baris, kolom, kode, atau judul); isi ulang pada templat asli",
 				MessageEN: "the plan sheet's layout was changed (rows, columns, codes or headings); fill in the original template"})
@@ -267,6 +296,19 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	return p, nil
 }
 
+func (p *Preview) count(kind string) {
+	switch kind {
+	case "tetap":
+		p.Unchanged++
+	case "baru":
+		p.New++
+	case "hapus":
+		p.Cleared++
+	default:
+		p.Changed++
+	}
+}
+
 func sameHeaders(h []string) bool {
 	for i, c := range tplColumns {
 		if i >= len(h) || h[i] != c.title {
@@ -276,55 +318,139 @@ func sameHeaders(h []string) bool {
 	return true
 }
 
-// readCell returns the value as display text and as the text handed to
-// target.Apply. Numeric cells are exact; text cells are read the way people
-// type numbers, and an ambiguous one ("1.311": thousand or decimal?) is
-// refused rather than guessed.
-func readCell(f *excelize.File, sh, cell string, note bool) (string, string, *Problem) {
-	raw, err := f.GetCellValue(sh, cell, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return "", "", &Problem{Sheet: sh, Cell: cell, Message: "sel tidak dapat dibaca", MessageEN: "the cell cannot be read"}
-	}
-	raw = strings.TrimSpace(raw)
-	if note || raw == "" {
-		return raw, raw, nil
-	}
-	typ, _ := f.GetCellType(sh, cell)
-	if typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset {
-		if v, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
-			return canonical(v), canonical(v), nil
-		}
-	}
-	n, err := number.Parse(raw)
-	if err != nil {
-		var ne *number.Error
-		if errors.As(err, &ne) {
-			return "", "", &Problem{Sheet: sh, Cell: cell, Message: ne.Indonesian(), MessageEN: ne.English()}
-		}
-		return "", "", &Problem{Sheet: sh, Cell: cell, Message: err.Error(), MessageEN: err.Error()}
-	}
-	if n.Ambiguous {
-		return "", "", &Problem{Sheet: sh, Cell: cell,
-			Message:   fmt.Sprintf("%q bisa berarti ribuan atau desimal; tulis %s atau %s", raw, number.Format(n.Value, 0), strings.Replace(raw, ".", ",", 1)),
-			MessageEN: fmt.Sprintf("%q could mean thousands or decimals; write it unambiguously", raw)}
-	}
-	s := canonical(n.Value)
-	if n.Percent {
-		s += "%"
-	}
-	return canonical(n.Value), s, nil
+// readCellOf is one input cell of a values row as read.
+type readCellOf struct {
+	field target.Field
+	cell  string
+	v     cellValue
 }
 
-// sameNumber treats values equal to 12 significant digits as unchanged:
+type pendingEdit struct {
+	field target.Field
+	cell  string
+	text  string
+}
+
+// valueRow is one indicator's row of the values sheet.
+type valueRow struct {
+	ind         indicator.Indicator
+	old         target.Value
+	r           int
+	cells       []readCellOf
+	derived     rawCell // a ratio's Target cell: a formula over its parts
+	derivedCell string
+	legacy      bool // a template from before the ratio target was a formula
+}
+
+// compare turns a row into changes and edits. A ratio indicator is filled
+// by its numerator and denominator; its Target is computed from them (a
+// formula in the template), so the file cannot carry a value contradicting
+// its parts and importing it twice changes nothing.
+func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
+	var changes []Change
+	var edits []pendingEdit
+	mk := func(c readCellOf, old string) Change {
+		ch := Change{Sheet: sh, Cell: c.cell, Code: row.ind.Code, Indicator: row.ind.Name, Field: c.field, Old: old, New: c.v.text, Formula: c.v.formula}
+		ch.Kind = changeKind(old, c.v.text)
+		return ch
+	}
+	var num, den *readCellOf
+	for i := range row.cells {
+		c := row.cells[i]
+		switch c.field {
+		case target.FTargetNum:
+			num = &row.cells[i]
+			continue
+		case target.FTargetDen:
+			den = &row.cells[i]
+			continue
+		}
+		ch := mk(c, oldText(row.old, c.field))
+		changes = append(changes, ch)
+		if ch.Kind != "tetap" {
+			edits = append(edits, pendingEdit{c.field, c.cell, c.v.text})
+		}
+	}
+	if row.ind.Kind != indicator.Ratio || num == nil || den == nil {
+		return changes, edits, nil
+	}
+	// The ratio: parts, then the target they give.
+	hasNum, hasDen := num.v.num != nil, den.v.num != nil
+	if hasNum != hasDen {
+		missing := num.cell
+		if hasNum {
+			missing = den.cell
+		}
+		return changes, edits, []Problem{problem(sh, missing, fault.New(fault.RatioOnePart, ""))}
+	}
+	var derived *float64
+	if hasNum && *den.v.num != 0 {
+		d := *num.v.num / *den.v.num * row.ind.Scale
+		derived = &d
+	}
+	// The Target cell must be the template's formula, or a value equal to
+	// what the parts give (a row pasted as values).
+	// Templates made before the target became a formula (no ratio_target on
+	// the hidden sheet) carry an old typed target beside the parts: there
+	// the parts decide whenever both are filled in.
+	legacyIgnored := row.legacy && hasNum
+	if !legacyIgnored && row.derived.formula == "" && strings.TrimSpace(row.derived.value) != "" && !isEmptyMark(strings.TrimSpace(row.derived.value)) {
+		typed, err := readValue(row.derived, uRatioPct)
+		// A row pasted as values keeps the target its parts give; a legacy
+		// template's untouched target equals the stored one.
+		same := err == nil && typed.num != nil && ((derived != nil && sameNumber(*typed.num, *derived)) ||
+			(!hasNum && row.old.Target != nil && sameNumber(*typed.num, *row.old.Target)))
+		if !same {
+			return changes, edits, []Problem{problem(sh, row.derivedCell, fault.New(fault.RatioValueTyped, "",
+				"value", short(strings.TrimSpace(row.derived.value)), "num", "G", "den", "H"))}
+		}
+	}
+	oldNum, oldDen := oldText(row.old, target.FTargetNum), oldText(row.old, target.FTargetDen)
+	chNum, chDen := mk(*num, oldNum), mk(*den, oldDen)
+	oldTarget := oldText(row.old, target.FTarget)
+	tgt := Change{Sheet: sh, Cell: row.derivedCell, Code: row.ind.Code, Indicator: row.ind.Name, Field: target.FTarget,
+		Old: oldTarget, New: oldTarget, Kind: "tetap", Formula: true}
+	switch {
+	case hasNum && (chNum.Kind != "tetap" || chDen.Kind != "tetap"):
+		edits = append(edits, pendingEdit{target.FTargetNum, num.cell, num.v.text}, pendingEdit{target.FTargetDen, den.cell, den.v.text})
+		if derived != nil {
+			tgt.New = canonical(*derived)
+		}
+	case !hasNum && (oldNum != "" || oldDen != ""):
+		// Parts cleared: the target they gave goes too.
+		edits = append(edits, pendingEdit{target.FTarget, row.derivedCell, ""})
+		tgt.New = ""
+	}
+	tgt.Kind = changeKind(tgt.Old, tgt.New)
+	changes = append(changes, tgt, chNum, chDen)
+	return changes, edits, nil
+}
+
+func changeKind(old, now string) string {
+	switch {
+	case old == now || sameText(old, now):
+		return "tetap"
+	case old == "":
+		return "baru"
+	case now == "":
+		return "hapus"
+	}
+	return "ubah"
+}
+
+// sameText treats numbers equal to 12 significant digits as unchanged:
 // Excel keeps 15 digits, so a computed ratio comes back slightly shorter.
-func sameNumber(a, b string) bool {
+func sameText(a, b string) bool {
 	x, err1 := number.Parse(a)
 	y, err2 := number.Parse(b)
 	if err1 != nil || err2 != nil || x.Percent != y.Percent {
 		return false
 	}
-	d := math.Abs(x.Value - y.Value)
-	return d <= 1e-12*math.Max(1, math.Max(math.Abs(x.Value), math.Abs(y.Value)))
+	return sameNumber(x.Value, y.Value)
+}
+
+func sameNumber(x, y float64) bool {
+	return math.Abs(x-y) <= 1e-12*math.Max(1, math.Max(math.Abs(x), math.Abs(y)))
 }
 
 // canonical writes a number the way number.Parse reads it back exactly.
@@ -344,9 +470,14 @@ func oldText(v target.Value, f target.Field) string {
 // name and hash as the source of every value, and records the submission on
 // the board in the same transaction. A template returned without changes
 // is recorded too: the regency has answered.
-func CommitImport(ctx context.Context, s *store.Store, p Preview) (int, error) {
+func CommitImport(ctx context.Context, s *store.Store, p Preview) (n int, err error) {
+	defer func() { // the transaction has rolled back; say so rather than crash
+		if r := recover(); r != nil {
+			n, err = 0, fault.New(fault.CommitCrash, "", "cause", short(fmt.Sprint(r)))
+		}
+	}()
 	planned := 0
-	n, err := target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
+	n, err = target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
 		for _, l := range p.PlanLines {
 			if _, err := program.WritePlanLine(ctx, tx, l); err != nil {
 				return fmt.Errorf("%s %s: %w", PlanSheet, l.SubKegiatanCode, err)
@@ -355,6 +486,9 @@ func CommitImport(ctx context.Context, s *store.Store, p Preview) (int, error) {
 		}
 		return logSubmission(ctx, tx, p, time.Now())
 	})
+	if isBusy(err) {
+		return 0, fault.Wrap(err, fault.ImportBusy, "")
+	}
 	if err != nil {
 		return 0, err
 	}

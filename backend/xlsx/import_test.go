@@ -149,16 +149,16 @@ func TestImportRefusals(t *testing.T) {
 			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "12,3,4")) })
 			return fx.path
 		}, ImportOptions{}, []string{`lembar "Target Indikator" sel F`, "pemisah desimal lebih dari satu"}},
-		{"ambiguous number is reported, not guessed", func(t *testing.T, fx fixture) string {
+		{"ambiguous number is reported with both readings, not guessed", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
-			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "1.311")) })
+			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "1,311")) })
 			return fx.path
-		}, ImportOptions{}, []string{"ribuan atau desimal"}},
+		}, ImportOptions{}, []string{`"1,311" bisa dibaca 1,311 atau 1.311`}},
 		{"percent sign on a count", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
 			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "15%")) })
 			return fx.path
-		}, ImportOptions{}, []string{"bukan indikator persen"}},
+		}, ImportOptions{}, []string{"indikator ini bukan persen"}},
 		{"zero denominator", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "KOP.01")
 			edit(t, fx.path, func(f *excelize.File) {

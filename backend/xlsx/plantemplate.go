@@ -133,7 +133,9 @@ func writePlanSheet(f *excelize.File, st *styles, in TemplateInput, inText, inNu
 			set(cellName(planIDCol, r), l.ID, st.text)
 		} else {
 			set(cellName(2, r), "", inText)
-			set(cellName(3, r), "", st.text)
+			if err == nil { // no value: the formula's cached result is "", not a stale string
+				err = f.SetCellStyle(sh, cellName(3, r), cellName(3, r), st.text)
+			}
 			if err == nil { // the name follows the chosen code
 				err = f.SetCellFormula(sh, cellName(3, r), fmt.Sprintf(`IFERROR(VLOOKUP(B%d,'%s'!$D:$E,2,FALSE),"")`, r, MetaSheet))
 			}
@@ -157,6 +159,19 @@ func writePlanSheet(f *excelize.File, st *styles, in TemplateInput, inText, inNu
 			}
 			set(cellName(i+1, r), x, style)
 		}
+	}
+	// No prefilled figure may show as ###: widen a column to its longest one.
+	for i, c := range cols {
+		if !c.number || err != nil {
+			continue
+		}
+		w := c.width
+		for _, l := range in.Plans {
+			if t := planText(l, c.field, false); float64(len(t))*1.15+3 > w {
+				w = float64(len(t))*1.15 + 3
+			}
+		}
+		err = f.SetColWidth(sh, col(i+1), col(i+1), w)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: plan template: %w", err)
@@ -233,14 +248,22 @@ type planRead struct {
 var errPlanLayout = errors.New("xlsx: plan sheet layout changed")
 
 // readPlanSheet compares the plan sheet with the region's current lines.
-func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, year int,
+func readPlanSheet(f *excelize.File, sst []string, meta map[string]string, reg region.Region, year int,
 	current []program.PlanLine, subs []program.Item) (planRead, error) {
 	var out planRead
 	sh := PlanSheet
 	if idx, _ := f.GetSheetIndex(sh); idx < 0 {
 		return out, errPlanLayout
 	}
-	n, _ := strconv.Atoi(meta["plan_rows"])
+	n, err := metaInt(meta, "plan_rows", 0, maxPlanRows)
+	if err != nil {
+		return out, err
+	}
+	cols := planColumns(year)
+	g, err := readSheet(f, sh, sst, planFirstRow+n+planBlankRows-1, len(cols))
+	if err != nil {
+		return out, err
+	}
 	byID := map[int64]program.PlanLine{}
 	for _, l := range current {
 		byID[l.ID] = l
@@ -249,20 +272,19 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 	listed := make([]program.PlanLine, n)
 	for i := range listed {
 		r := planFirstRow + i
-		idText, _ := f.GetCellValue(sh, cellName(planIDCol, r))
-		id, _ := strconv.ParseInt(idText, 10, 64)
-		code, _ := f.GetCellValue(sh, cellName(2, r))
-		listed[i] = program.PlanLine{ID: id, SubKegiatanCode: code}
+		id, _ := strconv.ParseInt(strings.TrimSpace(g.at(r, planIDCol)), 10, 64)
+		listed[i] = program.PlanLine{ID: id, SubKegiatanCode: g.at(r, 2)}
 	}
-	cols := planColumns(year)
 	sameHeads := true
 	for i, c := range cols {
-		v, _ := f.GetCellValue(sh, cellName(i+1, planHeadRow))
-		sameHeads = sameHeads && v == c.title
+		sameHeads = sameHeads && g.at(planHeadRow, i+1) == c.title
 	}
 	if planSum(reg.Code, year, listed) != meta["plan_checksum"] || !sameHeads {
 		return out, errPlanLayout
 	}
+	out.problems = append(out.problems, g.outside(sh, fault.RowOutsidePlan)...)
+	out.problems = append(out.problems, g.mergedInputs(sh, planHeadRow)...)
+	rd := cellReader{f: f, styles: map[int]bool{}}
 	subByCode := map[string]program.Item{}
 	for _, it := range subs {
 		subByCode[it.Code] = it
@@ -275,7 +297,7 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 	for i := 0; i < n+planBlankRows; i++ {
 		r := planFirstRow + i
 		cells := map[string]string{}
-		display := map[string]string{}
+		formula := map[string]bool{}
 		cellOf := map[string]string{}
 		empty := true
 		for c, column := range cols {
@@ -284,13 +306,13 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 			}
 			cell := cellName(c+1, r)
 			cellOf[column.field] = cell
-			text, val, prob := readCell(f, sh, cell, !column.number)
-			if prob != nil {
-				out.problems = append(out.problems, *prob)
+			v, ferr := readValue(rd.raw(g.cell(r, c+1)), planUnit(column.field))
+			if ferr != nil {
+				out.problems = append(out.problems, problem(sh, cell, ferr))
 				continue
 			}
-			cells[column.field], display[column.field] = val, text
-			if text != "" && column.field != "code" {
+			cells[column.field], formula[column.field] = v.text, v.formula
+			if v.text != "" && column.field != "code" {
 				empty = false
 			}
 		}
@@ -355,7 +377,7 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 			old := planText(base, column.field, isNew)
 			now := planText(l, column.field, false)
 			ch := Change{Sheet: sh, Cell: cellOf[column.field], Code: base.SubKegiatanCode, Indicator: l.OutputIndicator,
-				Field: target.Field("plan." + column.field), Old: old, New: now}
+				Field: target.Field("plan." + column.field), Old: old, New: now, Formula: formula[column.field]}
 			switch {
 			case old == now:
 				ch.Kind = "tetap"
@@ -378,6 +400,17 @@ func readPlanSheet(f *excelize.File, meta map[string]string, reg region.Region, 
 		}
 	}
 	return out, nil
+}
+
+// planUnit is how a plan column is read: quantities, whole rupiah, or text.
+func planUnit(field string) unit {
+	switch field {
+	case "target", "targetNext":
+		return uDecimal
+	case "pagu", "paguNext":
+		return uRupiah
+	}
+	return uText
 }
 
 // planText shows a field the way the preview lists it; a new line has no old values.

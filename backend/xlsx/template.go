@@ -1,11 +1,11 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -13,6 +13,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
+	"selaras/backend/number"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
@@ -94,6 +95,14 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		return id
 	}
 	inText, inNum, inRupiah := unlocked(""), unlocked("#,##0.######"), unlocked(`"Rp"#,##0`)
+	// A ratio's target: computed from its parts, locked, grey.
+	calcFmt := "#,##0.00"
+	calc, _ := f.NewStyle(&excelize.Style{
+		Border: []excelize.Border{{Type: "left", Color: "7F7F7F", Style: 1}, {Type: "right", Color: "7F7F7F", Style: 1},
+			{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1}},
+		Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
+		CustomNumFmt: &calcFmt, Protection: &excelize.Protection{Locked: true},
+	})
 
 	if err := f.SetSheetName("Sheet1", ValuesSheet); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
@@ -109,13 +118,23 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	}
 	err = templateHead(f, st, sh, in, "TEMPLAT ISIAN TARGET INDIKATOR KINERJA",
 		"Isi hanya sel berwarna kuning. Jangan menambah, menghapus, atau memindahkan baris dan kolom.", len(tplColumns))
+	widths := make([]float64, len(tplColumns))
 	for i, c := range tplColumns {
 		set(cellName(i+1, tplHeadRow), c.title, st.head)
 		set(cellName(i+1, tplHeadRow+1), fmt.Sprintf("(%d)", i+1), st.colNum)
-		if err == nil {
-			err = f.SetColWidth(sh, col(i+1), col(i+1), c.width)
+		widths[i] = c.width
+	}
+	// fit widens a column so no prefilled figure shows as ###.
+	fit := func(c int, v float64, rupiah bool) {
+		w := float64(len(number.Format(v, -1)))*1.15 + 3
+		if rupiah {
+			w += 3
+		}
+		if w > widths[c-1] {
+			widths[c-1] = w
 		}
 	}
+	dvs := map[unit][]string{}
 	codes := make([]string, 0, len(in.Indicators))
 	for n, ind := range in.Indicators {
 		r := tplFirstRow + n
@@ -127,6 +146,7 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		vstyle := valueStyle(st, ind)
 		if p, ok := in.Provincial[ind.ID]; ok && p.Target != nil {
 			set(cellName(5, r), *p.Target, vstyle)
+			fit(5, *p.Target, ind.Kind == indicator.Rupiah)
 		} else {
 			set(cellName(5, r), "", vstyle)
 		}
@@ -142,33 +162,43 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 				set(cell, cur.Note, inText)
 			case isPart && ind.Kind != indicator.Ratio:
 				set(cell, "", st.text) // locked: only ratios have parts
-			default:
-				if v := cur.Number(c.field); v != nil {
-					set(cell, *v, inNum)
-				} else {
-					set(cell, "", inNum)
+			case c.field == target.FTarget && ind.Kind == indicator.Ratio:
+				formula, cached := ratioFormula(ind, cur, r)
+				if cached != nil {
+					set(cell, *cached, calc)
+					fit(i+1, *cached, false)
+				} else if err == nil {
+					err = f.SetCellStyle(sh, cell, cell, calc) // no value: the formula's result is ""
 				}
+				if err == nil {
+					err = f.SetCellFormula(sh, cell, formula)
+				}
+			default:
+				style := inNum
+				if ind.Kind == indicator.Rupiah {
+					style = inRupiah
+				}
+				if v := cur.Number(c.field); v != nil {
+					set(cell, *v, style)
+					fit(i+1, *v, ind.Kind == indicator.Rupiah)
+				} else {
+					set(cell, "", style)
+				}
+				u := unitFor(ind, c.field)
+				dvs[u] = append(dvs[u], cell)
 			}
 		}
-		if err == nil && ind.IsPercent() {
-			dv := excelize.NewDataValidation(true)
-			dv.SetSqref(cellName(6, r) + " " + cellName(9, r) + ":" + cellName(10, r))
-			if e := dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); e == nil {
-				dv.SetError(excelize.DataValidationErrorStyleStop, "Nilai persen", "Isi angka persen antara 0 dan 100, misalnya 17,65.")
-				err = f.AddDataValidation(sh, dv)
-			}
+	}
+	for i, w := range widths {
+		if err == nil {
+			err = f.SetColWidth(sh, col(i+1), col(i+1), w)
 		}
+	}
+	if err == nil {
+		err = addInputValidations(f, sh, dvs)
 	}
 	if err != nil {
 		return fmt.Errorf("xlsx: template: %w", err)
-	}
-	if n := len(in.Indicators); n > 0 {
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(fmt.Sprintf("F%d:J%d", tplFirstRow, tplFirstRow+n-1))
-		if err := dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err == nil {
-			dv.SetError(excelize.DataValidationErrorStyleStop, "Angka", "Isi dengan angka, misalnya 1.311 atau 17,65.")
-			_ = f.AddDataValidation(sh, dv)
-		}
 	}
 	if err := pageSetup(f, sh, in.Profile, 1, 0, tplHeadRow, tplHeadRow+1); err != nil {
 		return err
@@ -191,23 +221,15 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	if _, err := f.NewSheet(GuideSheet); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	guide := []string{
-		"PETUNJUK PENGISIAN",
-		"1. Isi sel berwarna kuning pada lembar \"" + ValuesSheet + "\" untuk " + in.Region.Name + ", tahun " + strconv.Itoa(in.Year) + ".",
-		"2. Tulis angka seperti biasa: 17,65 atau 1.311; persen tanpa tanda % juga boleh (17,65).",
-		"3. Untuk indikator rasio, isi pembilang dan penyebut; persentasenya dihitung Selaras.",
-		"4. Jangan mengubah kode, nama indikator, urutan baris, atau nama lembar. Lembar tersembunyi jangan dihapus.",
-		"5. Pada lembar \"" + PlanSheet + "\", perbarui target, pagu indikatif (rupiah bulat), sumber dana, lokasi dan prakiraan maju " +
-			"rencana yang ada; tambahkan rencana baru di baris kosong dengan memilih kode sub kegiatan dari daftar.",
-		"6. Kirim kembali berkas ini ke sekretariat Dinas Koperasi dan UKM Provinsi untuk diimpor.",
-		"Dibuat oleh Selaras pada " + LongDate(now) + ".",
-	}
+	guide := guideLines(in, now)
 	for i, line := range guide {
 		if err := f.SetCellValue(GuideSheet, cellName(1, i+1), line); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
-	_ = f.SetColWidth(GuideSheet, "A", "A", 110)
+	if err := f.SetColWidth(GuideSheet, "A", "A", 120); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
 
 	// Meta sheet: version, region, year, checksum of the structure.
 	if _, err := f.NewSheet(MetaSheet); err != nil {
@@ -216,6 +238,7 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	meta := [][2]any{
 		{"template_version", TemplateVersion}, {"region", in.Region.Code}, {"year", in.Year},
 		{"checksum", structureSum(TemplateVersion, in.Region.Code, in.Year, codes)}, {"rows", len(codes)}, {"created_at", now.UTC().Format(time.RFC3339)},
+		{"ratio_target", "formula"}, // a ratio's target is computed from its parts (see valueRow.compare)
 	}
 	meta = append(meta, planMeta...)
 	for i, kv := range meta {
@@ -230,7 +253,22 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	f.SetActiveSheet(0)
-	return SaveAtomically(ctx, f, path)
+	// excelize caches a formula's result as text; a number must be cached as
+	// a number for Excel-compatible readers to show it.
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return fmt.Errorf("xlsx: template: %w", err)
+	}
+	fixed, err := numericFormulaCache(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("xlsx: template: %w", err)
+	}
+	out, err := excelize.OpenReader(bytes.NewReader(fixed))
+	if err != nil {
+		return fmt.Errorf("xlsx: template: %w", err)
+	}
+	defer out.Close()
+	return SaveAtomically(ctx, out, path)
 }
 
 // templateHead writes a template sheet's title block over its columns and

@@ -175,6 +175,8 @@ const en: typeof id = {
     old: 'Old',
     new: 'New',
     kinds: { baru: 'new', ubah: 'changed', hapus: 'cleared', tetap: 'unchanged' },
+    fromFormula: 'from formula',
+    fromFormulaHint: 'The saved result of the formula in this cell; a ratio indicator\'s target is computed from numerator and denominator.',
     commit: 'Save {n} changes',
     committed: '{n} values from {file} saved.',
     recordReturn: 'Record the template as returned without changes',

@@ -174,6 +174,9 @@ export default {
     old: 'Lama',
     new: 'Baru',
     kinds: { baru: 'baru', ubah: 'diubah', hapus: 'dikosongkan', tetap: 'tetap' },
+    fromFormula: 'dari rumus',
+    fromFormulaHint: 'Nilai tersimpan dari rumus di sel ini; target indikator rasio dihitung dari pembilang dan penyebut.',
+
     commit: 'Simpan {n} perubahan',
     committed: '{n} nilai dari {file} tersimpan.',
     recordReturn: 'Catat templat kembali tanpa perubahan',

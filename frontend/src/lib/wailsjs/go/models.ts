@@ -1782,6 +1782,7 @@ export namespace xlsx {
 	    old: string;
 	    new: string;
 	    kind: string;
+	    formula: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Change(source);
@@ -1797,6 +1798,25 @@ export namespace xlsx {
 	        this.old = source["old"];
 	        this.new = source["new"];
 	        this.kind = source["kind"];
+	        this.formula = source["formula"];
+	    }
+	}
+	export class Problem {
+	    sheet: string;
+	    cell: string;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.cell = source["cell"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
 	    }
 	}
 	export class Preview {
@@ -1812,6 +1832,7 @@ export namespace xlsx {
 	    edits: target.Edit[];
 	    sourceNote: string;
 	    planLines: program.PlanLine[];
+	    notices: Problem[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Preview(source);
@@ -1831,6 +1852,7 @@ export namespace xlsx {
 	        this.edits = this.convertValues(source["edits"], target.Edit);
 	        this.sourceNote = source["sourceNote"];
 	        this.planLines = this.convertValues(source["planLines"], program.PlanLine);
+	        this.notices = this.convertValues(source["notices"], Problem);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1851,24 +1873,7 @@ export namespace xlsx {
 		    return a;
 		}
 	}
-	export class Problem {
-	    sheet: string;
-	    cell: string;
-	    message: string;
-	    messageEn: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.sheet = source["sheet"];
-	        this.cell = source["cell"];
-	        this.message = source["message"];
-	        this.messageEn = source["messageEn"];
-	    }
-	}
 	
 	export class WorkbookRequest {
 	    province: string;
