@@ -6,7 +6,6 @@ const (
 	// The file.
 	FileMissing    Code = "file_missing"
 	FileNotRegular Code = "file_not_regular"
-	FileInUse      Code = "file_in_use"
 	FileNoAccess   Code = "file_no_access"
 	FileUnreadable Code = "file_unreadable"
 	FileEncrypted  Code = "file_encrypted"
@@ -48,8 +47,6 @@ func init() {
 			"The file {file} was not found; it may have been moved, renamed or deleted."},
 		FileNotRegular: {"{file} bukan berkas biasa (folder, pintasan, atau perangkat); pilih berkas .xlsx.",
 			"{file} is not a regular file (a folder, shortcut or device); choose an .xlsx file."},
-		FileInUse: {"Berkas {file} sedang dibuka di program lain; tutup berkas di Excel lalu ulangi.",
-			"The file {file} is open in another program; close it in Excel and try again."},
 		FileNoAccess: {"Tidak ada izin untuk membuka berkas {file}; salin berkas ke folder Dokumen lalu ulangi.",
 			"No permission to open {file}; copy it to your Documents folder and try again."},
 		FileUnreadable: {"Berkas {file} tidak dapat dibaca sampai habis; salin ulang berkasnya lalu ulangi.",

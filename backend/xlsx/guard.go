@@ -126,7 +126,7 @@ func fileError(err error, name string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return fault.Wrap(err, fault.FileMissing, "", "file", name)
 	case isSharingViolation(err):
-		return fault.Wrap(err, fault.FileInUse, "", "file", name)
+		return fault.Wrap(err, fault.FileInUse, "", "path", name)
 	case errors.Is(err, fs.ErrPermission):
 		return fault.Wrap(err, fault.FileNoAccess, "", "file", name)
 	case errors.As(err, &errno) && errno == syscall.EISDIR:
