@@ -1,6 +1,7 @@
 import type id from './id'
 import { en as rakor } from './rakor'
 import { en as deck } from './deck'
+import { en as audit } from './audit'
 import { en as record } from './record'
 
 // English translations; the type makes a missing key a compile error.
@@ -20,6 +21,14 @@ const en: typeof id = {
     settings: 'Settings',
     about: 'About',
   },
+  find: {
+    title: 'Find',
+    placeholder: 'Find an indicator, region, meeting, decision, sub-activity…',
+    hint: 'Type part of a code or name; ↑ ↓ choose, Enter opens, Esc closes. Open it any time with Ctrl+K.',
+    none: 'Nothing matches.',
+    open: 'Find (Ctrl+K)',
+    kind: { indicator: 'Indicator', region: 'Region', meeting: 'Meeting', decision: 'Decision', sub: 'Sub-activity' },
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -30,6 +39,7 @@ const en: typeof id = {
     language: 'Language',
     saved: 'Saved',
     error: 'Something went wrong',
+    autosave: { dirty: 'Not saved yet…', saving: 'Saving…', saved: 'Saved', error: 'Could not save: {msg}' },
   },
   welcome: {
     title: 'Welcome to Selaras',
@@ -99,6 +109,9 @@ const en: typeof id = {
     tabMatrix: 'Matrix',
     tabIndicator: 'By indicator',
     tabEntry: 'Data entry',
+    layout: { indicators: 'Indicators as rows', regions: 'Regencies as rows', projector: 'One indicator, projector' },
+    emptyChart: 'No regency target or realisation for {name} in {year} yet.',
+    emptyChartHow: 'Enter the figures in the Data entry tab, import the filled regency templates (Export/Import), or choose another year.',
     large: 'Large type',
     contrast: 'High contrast',
     filterFlag: 'Filter by flag',
@@ -339,7 +352,6 @@ const en: typeof id = {
     auditWhat: 'Data',
     auditAction: 'Action',
     actions: { insert: 'added', update: 'changed', delete: 'deleted' },
-    tables: { profile: 'Office profile', indicator: 'Indicator', indicator_value: 'Indicator value' },
   },
   about: {
     title: 'About Selaras',
@@ -353,6 +365,7 @@ const en: typeof id = {
   },
   rakor,
   deck,
+  audit,
   record,
 }
 export default en

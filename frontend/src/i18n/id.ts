@@ -1,6 +1,7 @@
 // Indonesian: the first language of Selaras. en.ts must have every key here.
 import { id as rakor } from './rakor'
 import { id as deck } from './deck'
+import { id as audit } from './audit'
 import { id as record } from './record'
 
 export default {
@@ -19,6 +20,14 @@ export default {
     settings: 'Pengaturan',
     about: 'Tentang',
   },
+  find: {
+    title: 'Cari',
+    placeholder: 'Cari indikator, wilayah, rakor, kesepakatan, sub-kegiatan…',
+    hint: 'Ketik sebagian kode atau nama; ↑ ↓ memilih, Enter membuka, Esc menutup. Buka kapan saja dengan Ctrl+K.',
+    none: 'Tidak ada yang cocok.',
+    open: 'Cari (Ctrl+K)',
+    kind: { indicator: 'Indikator', region: 'Wilayah', meeting: 'Rakor', decision: 'Kesepakatan', sub: 'Sub-kegiatan' },
+  },
   common: {
     save: 'Simpan',
     cancel: 'Batal',
@@ -29,6 +38,7 @@ export default {
     language: 'Bahasa',
     saved: 'Tersimpan',
     error: 'Terjadi masalah',
+    autosave: { dirty: 'Belum tersimpan…', saving: 'Menyimpan…', saved: 'Tersimpan', error: 'Gagal menyimpan: {msg}' },
   },
   welcome: {
     title: 'Selamat datang di Selaras',
@@ -98,6 +108,9 @@ export default {
     tabMatrix: 'Matriks',
     tabIndicator: 'Per indikator',
     tabEntry: 'Isian data',
+    layout: { indicators: 'Indikator per baris', regions: 'Kab/kota per baris', projector: 'Tayang satu indikator' },
+    emptyChart: 'Belum ada target atau realisasi kab/kota untuk {name} tahun {year}.',
+    emptyChartHow: 'Isi angkanya di tab Isian data, impor templat kab/kota yang sudah diisi (Ekspor/Impor), atau pilih tahun lain.',
     large: 'Huruf besar',
     contrast: 'Kontras tinggi',
     filterFlag: 'Saring tanda',
@@ -338,7 +351,6 @@ export default {
     auditWhat: 'Data',
     auditAction: 'Tindakan',
     actions: { insert: 'tambah', update: 'ubah', delete: 'hapus' },
-    tables: { profile: 'Profil kantor', indicator: 'Indikator', indicator_value: 'Nilai indikator' },
   },
   about: {
     title: 'Tentang Selaras',
@@ -352,5 +364,6 @@ export default {
   },
   rakor,
   deck,
+  audit,
   record,
 }
