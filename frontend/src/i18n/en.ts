@@ -39,7 +39,7 @@ const en: typeof id = {
     language: 'Language',
     saved: 'Saved',
     error: 'Something went wrong',
-    autosave: { dirty: 'Not saved yet…', saving: 'Saving…', saved: 'Saved', error: 'Could not save: {msg}' },
+    autosave: { local: 'Draft kept on this computer', dirty: 'Not saved yet…', saving: 'Saving…', saved: 'Saved', error: 'Could not save: {msg}' },
   },
   welcome: {
     title: 'Welcome to Selaras',
@@ -279,7 +279,12 @@ const en: typeof id = {
     noPlan: 'Nothing planned',
     funds: { apbd_provinsi: 'Provincial budget (APBD)', apbd_kabkota: 'Regency budget (APBD)', apbn_dekon: 'State budget (deconcentration)', dak: 'Special allocation (DAK)', lainnya: 'Other' },
     statuses: { usulan: 'Proposed', disepakati: 'Agreed', belum_disepakati: 'Not agreed' },
-    flags: { no_target: 'No target', no_indicator: 'No indicator linked' },
+    flagsShort: {
+    missing_target: 'no target', below_national: 'below national', below_provincial: 'below provincial',
+    rollup_short: 'roll-up short', rollup_above: 'roll-up above', rollup_incomplete: 'roll-up incomplete',
+    target_falling: 'target falling', implausible: 'implausible', no_program: 'no program',
+  },
+  flags: { no_target: 'No target', no_indicator: 'No indicator linked' },
   },
   flags: {
     missing_target: 'No target yet',

@@ -38,7 +38,7 @@ export default {
     language: 'Bahasa',
     saved: 'Tersimpan',
     error: 'Terjadi masalah',
-    autosave: { dirty: 'Belum tersimpan…', saving: 'Menyimpan…', saved: 'Tersimpan', error: 'Gagal menyimpan: {msg}' },
+    autosave: { local: 'Draf tersimpan di komputer ini', dirty: 'Belum tersimpan…', saving: 'Menyimpan…', saved: 'Tersimpan', error: 'Gagal menyimpan: {msg}' },
   },
   welcome: {
     title: 'Selamat datang di Selaras',
@@ -278,7 +278,12 @@ export default {
     noPlan: 'Belum ada rencana',
     funds: { apbd_provinsi: 'APBD Provinsi', apbd_kabkota: 'APBD Kab/Kota', apbn_dekon: 'APBN (Dekon)', dak: 'DAK', lainnya: 'Lainnya' },
     statuses: { usulan: 'Usulan', disepakati: 'Disepakati', belum_disepakati: 'Belum disepakati' },
-    flags: { no_target: 'Tanpa target', no_indicator: 'Tidak terkait indikator' },
+    flagsShort: {
+    missing_target: 'tanpa target', below_national: 'di bawah nasional', below_provincial: 'di bawah provinsi',
+    rollup_short: 'gabungan kurang', rollup_above: 'gabungan lebih', rollup_incomplete: 'gabungan belum lengkap',
+    target_falling: 'target turun', implausible: 'tidak wajar', no_program: 'tanpa program',
+  },
+  flags: { no_target: 'Tanpa target', no_indicator: 'Tidak terkait indikator' },
   },
   flags: {
     missing_target: 'Target belum diisi',
