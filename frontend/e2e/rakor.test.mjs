@@ -197,3 +197,30 @@ test('the printed Notulen and Berita Acara of the demo rakor', async () => {
     await shot(page, '49-notulen')
   })
 })
+
+test('a decision\'s text saves while typed, and a new one\'s is kept until Simpan', async () => {
+  await withApp(browser, { demo: true }, async (page) => {
+    await openMeeting(page, RENJA)
+    await tab(page, 'Kesepakatan')
+    await page.getByTestId('decisions').locator('tr[data-decision="1"]').click()
+    const text = page.getByTestId('decision-text').locator('textarea')
+    await text.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Paling lambat akhir Maret.')
+    await expect(page.getByTestId('decision-save-state')).toHaveText('Tersimpan')
+    await shot(page, '58-decision-autosave')
+    await page.evaluate(() => localStorage.clear())
+    await page.reload()
+    await tab(page, 'Kesepakatan')
+    await expect(page.getByTestId('decisions').locator('tr[data-decision="1"]')).toContainText('Paling lambat akhir Maret.')
+
+    // A new decision cannot be saved before Simpan: its text waits on this computer.
+    await page.getByTestId('decision-add').click()
+    await page.getByTestId('decision-text').locator('textarea').fill('Draf kesepakatan yang belum disimpan')
+    await expect(page.getByTestId('decision-save-state')).toHaveText('Draf tersimpan di komputer ini')
+    await page.reload()
+    await tab(page, 'Kesepakatan')
+    await page.getByTestId('decision-add').click()
+    await expect(page.getByTestId('decision-text').locator('textarea')).toHaveValue('Draf kesepakatan yang belum disimpan')
+  })
+})
