@@ -6,17 +6,20 @@ import { axisMax, barLabels } from '../../../chartAxis'
 export function deckChartOption(r: MatrixRow, regs: Region[], lang: Lang, names: { national: string; provincial: string }) {
   const fmt = (v: number | null | undefined) => formatValue(r.indicator, v, lang, true)
   const big = Math.round(Math.max(14, Math.min(22, window.innerWidth / 80)))
-  const lines: { name: string; yAxis: number; lineStyle: { color: string; width: number; type: string }; label?: { position: string } }[] = []
+  const lines: { name: string; yAxis: number; lineStyle: { color: string; width: number; type: string }; label: { formatter: string } }[] = []
   // A summed indicator's provincial target is the regencies' total, not a
   // level each regency should reach: no reference lines then.
   const rate = r.indicator.aggregation !== 'sum'
-  if (rate && r.province.target != null) lines.push({ name: names.provincial, yAxis: r.province.target, lineStyle: { color: '#fbbf24', width: 3, type: 'solid' } })
-  if (rate && r.national.target != null) lines.push({
-    name: names.national, yAxis: r.national.target, lineStyle: { color: '#f472b6', width: 3, type: 'dashed' },
-    // At the start, so that close targets do not print over each other.
-    label: { position: 'insideStartBottom' },
-  })
-  const right = lines.length ? 190 : 30
+  const prov = rate ? r.province.target : null
+  const nat = rate ? r.national.target : null
+  // Both labels sit right of the plot on one line each; the higher one's
+  // text goes above its line and the lower one's below, so close targets
+  // never print over each other.
+  const text = (name: string, v: number, up: boolean) => ({ formatter: up ? `${name} ${fmt(v)}\n ` : ` \n${name} ${fmt(v)}` })
+  if (prov != null) lines.push({ name: names.provincial, yAxis: prov, lineStyle: { color: '#fbbf24', width: 3, type: 'solid' }, label: text(names.provincial, prov, prov >= (nat ?? prov)) })
+  if (nat != null) lines.push({ name: names.national, yAxis: nat, lineStyle: { color: '#f472b6', width: 3, type: 'dashed' }, label: text(names.national, nat, nat > (prov ?? nat)) })
+  // Room right of the plot for the longest line label.
+  const right = lines.length ? Math.max(190, Math.ceil(Math.max(...lines.map((l) => l.label.formatter.length)) * (big - 2) * 0.58)) : 30
   // The plot is the slide (less its padding) less the axis and the line labels.
   const plot = window.innerWidth * 0.92 - right - 100
   const labels = barLabels(regs.map((g) => shortRegion(g.name)), plot, big)
@@ -37,7 +40,7 @@ export function deckChartOption(r: MatrixRow, regs: Region[], lang: Lang, names:
       label: { show: regs.length <= 12, position: 'top', color: '#f8fafc', fontSize: big - 2, formatter: (p: { value: number }) => fmt(p.value) },
       markLine: {
         symbol: 'none',
-        label: { position: 'end', color: '#f8fafc', fontSize: big - 2, formatter: (p: { name: string; value: number }) => `${p.name}\n${fmt(p.value)}` },
+        label: { position: 'end', color: '#f8fafc', fontSize: big - 2, lineHeight: Math.round((big - 2) * 1.3) },
         data: lines,
       },
     }],
