@@ -90,6 +90,8 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
       await chooseProvince(page, 'Jawa Timur', '35')
       const tiles = page.locator('[data-layout=projector] [data-region]')
       await expect(tiles).toHaveCount(38)
+      await expect(page.locator('[data-layout=projector]')).toContainText('N di bawah nasional') // flags in words
+      assert.ok(!(await page.locator('[data-layout=projector]').innerText()).includes('flags'), 'no message key on screen')
       await shot(page, `62-matrix-jatim-projector-${viewport.width}`)
       if (viewport.width === 1920) {
         await toBeOnScreen(tiles.last())

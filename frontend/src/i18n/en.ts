@@ -279,12 +279,12 @@ const en: typeof id = {
     noPlan: 'Nothing planned',
     funds: { apbd_provinsi: 'Provincial budget (APBD)', apbd_kabkota: 'Regency budget (APBD)', apbn_dekon: 'State budget (deconcentration)', dak: 'Special allocation (DAK)', lainnya: 'Other' },
     statuses: { usulan: 'Proposed', disepakati: 'Agreed', belum_disepakati: 'Not agreed' },
-    flagsShort: {
+    flags: { no_target: 'No target', no_indicator: 'No indicator linked' },
+  },
+  flagsShort: {
     missing_target: 'no target', below_national: 'below national', below_provincial: 'below provincial',
     rollup_short: 'roll-up short', rollup_above: 'roll-up above', rollup_incomplete: 'roll-up incomplete',
     target_falling: 'target falling', implausible: 'implausible', no_program: 'no program',
-  },
-  flags: { no_target: 'No target', no_indicator: 'No indicator linked' },
   },
   flags: {
     missing_target: 'No target yet',

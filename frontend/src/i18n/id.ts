@@ -278,12 +278,12 @@ export default {
     noPlan: 'Belum ada rencana',
     funds: { apbd_provinsi: 'APBD Provinsi', apbd_kabkota: 'APBD Kab/Kota', apbn_dekon: 'APBN (Dekon)', dak: 'DAK', lainnya: 'Lainnya' },
     statuses: { usulan: 'Usulan', disepakati: 'Disepakati', belum_disepakati: 'Belum disepakati' },
-    flagsShort: {
+    flags: { no_target: 'Tanpa target', no_indicator: 'Tidak terkait indikator' },
+  },
+  flagsShort: {
     missing_target: 'tanpa target', below_national: 'di bawah nasional', below_provincial: 'di bawah provinsi',
     rollup_short: 'gabungan kurang', rollup_above: 'gabungan lebih', rollup_incomplete: 'gabungan belum lengkap',
     target_falling: 'target turun', implausible: 'tidak wajar', no_program: 'tanpa program',
-  },
-  flags: { no_target: 'Tanpa target', no_indicator: 'Tidak terkait indikator' },
   },
   flags: {
     missing_target: 'Target belum diisi',
