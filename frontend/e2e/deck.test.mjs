@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { expect } from './expect.mjs'
+import { expect, toBeOnScreen } from './expect.mjs'
 import { launchBrowser, shot, withApp } from './harness.mjs'
 import { openMeeting, RENJA } from './pages.mjs'
 
@@ -86,5 +86,82 @@ test('the deck fits 1920x1080', async () => {
     // Nothing spills out of the slide.
     const overflow = await page.locator('[data-slide]').evaluate((el) => el.scrollHeight - el.clientHeight)
     assert.ok(overflow <= 1, `slide overflows by ${overflow}px`)
+  })
+})
+
+/** Adds decisions through the bound Go method until the meeting has n. */
+async function fillDecisions(page, meetingId, n) {
+  await page.evaluate(async ({ id, n }) => {
+    const rakor = window.go.app.Rakor
+    const have = (await rakor.Decisions(id)).length
+    for (let i = have; i < n; i++) {
+      await rakor.SaveDecision({ id: 0, meetingId: id, number: 0, status: 'baru', text: `Kesepakatan uji nomor ${i + 1} tentang tindak lanjut data UMKM kab/kota` })
+    }
+  }, { id: meetingId, n })
+}
+
+for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+  for (const count of [9, 30]) {
+    test(`the newest of ${count} decisions is on the wall after Enter at ${viewport.width}x${viewport.height}`, async () => {
+      await withApp(browser, { demo: true, viewport }, async (page) => {
+        await openMeeting(page, RENJA)
+        const meetingId = Number(/rakor\/(\d+)/.exec(page.url())[1])
+        await fillDecisions(page, meetingId, count - 1)
+        await page.getByTestId('open-deck').click()
+        await expect(slide(page)).toHaveAttribute('data-slide', 'title')
+        await page.keyboard.press('End')
+        await expect(slide(page)).toHaveAttribute('data-slide', 'decisions')
+        await page.keyboard.press('Enter')
+        await page.keyboard.type('Kesepakatan terbaru diketik langsung')
+        await page.keyboard.press('Enter')
+        const newest = page.getByTestId('deck-decisions').locator('li').last()
+        await expect(newest).toContainText('Kesepakatan terbaru diketik langsung')
+        await expect(newest).toHaveAttribute('data-number', String(count))
+        await toBeOnScreen(newest)
+        // Which of them show, in words, when not all fit.
+        if (count === 30) await expect(page.getByTestId('deck-range')).toContainText(`dari ${count}`)
+        await toBeOnScreen(page.getByTestId('deck-draft'))
+        await shot(page, `56-deck-decisions-${count}-${viewport.width}`)
+
+        // ↑ scrolls back to the first; the range says so.
+        if (count === 30) {
+          await page.keyboard.press('Escape') // out of the box: arrows scroll the list
+          for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowUp')
+          await toBeOnScreen(page.getByTestId('deck-decisions').locator('li').first())
+          await expect(page.getByTestId('deck-range')).toContainText('1–')
+        }
+      })
+    })
+  }
+}
+
+test('a half-typed decision is kept on Esc and asked about before leaving the deck', async () => {
+  await withApp(browser, { demo: true }, async (page) => {
+    await openMeeting(page, RENJA)
+    await page.getByTestId('open-deck').click()
+    await expect(slide(page)).toHaveAttribute('data-slide', 'title')
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Setengah diketik')
+    await page.keyboard.press('Escape') // leaves the box; the text stays
+    await expect(page.getByTestId('deck-draft')).toHaveValue('Setengah diketik')
+    await page.keyboard.press('Escape') // would leave the deck: asked first
+    await expect(page.getByTestId('deck-leave')).toContainText('Setengah diketik')
+    await shot(page, '57-deck-leave')
+    await page.keyboard.press('Escape') // stay
+    await expect(page.getByTestId('deck-leave')).toHaveCount(0)
+    await expect(slide(page)).toHaveAttribute('data-slide', 'decisions')
+
+    // Reopened later, the draft is still there; then saved on the way out.
+    await page.reload()
+    await expect(slide(page)).toHaveAttribute('data-slide', 'title')
+    await page.keyboard.press('End')
+    await expect(page.getByTestId('deck-draft')).toHaveValue('Setengah diketik')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('deck-leave')).toBeVisible()
+    await page.keyboard.press('Enter') // save and leave
+    await expect(page.getByTestId('meeting-heading')).toContainText('Renja')
+    await page.locator('.n-tabs-tab', { hasText: 'Kesepakatan' }).click()
+    await expect(page.getByTestId('decisions')).toContainText('Setengah diketik')
   })
 })

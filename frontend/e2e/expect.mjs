@@ -44,3 +44,29 @@ export function expect(locator) {
     }),
   }
 }
+
+/**
+ * Whether the element is wholly on screen: inside the viewport and inside
+ * every scrolling box around it (a row scrolled out of its list is not).
+ */
+export async function onScreen(locator) {
+  return locator.first().evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const inside = (b) => r.top >= b.top - 1 && r.bottom <= b.bottom + 1 && r.left >= b.left - 1 && r.right <= b.right + 1
+    if (!inside({ top: 0, left: 0, bottom: innerHeight, right: innerWidth })) return false
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const s = getComputedStyle(p)
+      if (/(auto|scroll|hidden)/.test(s.overflowX + s.overflowY) && !inside(p.getBoundingClientRect())) return false
+    }
+    return true
+  })
+}
+
+/** Polls until the element is wholly on screen (see onScreen). */
+export async function toBeOnScreen(locator) {
+  const deadline = Date.now() + TIMEOUT
+  while (!(await onScreen(locator).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`expected ${locator} to be wholly on screen`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}

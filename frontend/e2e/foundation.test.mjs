@@ -31,6 +31,11 @@ describe('first start', () => {
       await form.nip.fill('1970 01')
       await form.submit()
       await expect(page.getByText('NIP kepala dinas tidak valid: NIP terdiri atas 18 angka').first()).toBeVisible()
+      // The error stays on its field, red, after the toast has gone, until the NIP changes.
+      const nipItem = page.locator('.n-form-item', { has: form.nip })
+      await page.waitForTimeout(3500)
+      await expect(nipItem.locator('.n-form-item-feedback')).toContainText('NIP terdiri atas 18 angka')
+      await expect(nipItem.locator('.n-input')).toHaveAttribute('class', /n-input--error-status/)
       await shot(page, '02-first-start-error')
 
       await form.nip.fill('19700101 199503 2 001')

@@ -67,11 +67,25 @@ test('a rakor: participants by paste, agenda with minutes, a challenge and a dec
     await page.getByTestId('agenda-start').locator('input').fill('09.00')
     await page.getByTestId('agenda-save').click()
     await expect(page.getByTestId('agenda')).toContainText('Pemaparan capaian IKU 2023')
-    await page.getByTestId('minutes-1').locator('textarea').fill('Capaian pertumbuhan wirausaha 0,59%.')
-    await page.getByTestId('agenda').locator('.title').first().click() // blur saves
-    await expect(page.getByText('Notulen tersimpan.')).toBeVisible()
+    // Minutes save while typed, without leaving the box.
+    const minutes = page.getByTestId('minutes-1').locator('textarea')
+    await minutes.click()
+    await page.keyboard.type('Capaian pertumbuhan wirausaha 0,59%.')
+    await expect(page.getByTestId('minutes-state-1')).toHaveText('Tersimpan')
+    await page.evaluate(() => localStorage.clear()) // from the backend, not a local copy
     await page.reload()
-    await expect(page.getByTestId('minutes-1').locator('textarea')).toHaveValue('Capaian pertumbuhan wirausaha 0,59%.')
+    await expect(minutes).toHaveValue('Capaian pertumbuhan wirausaha 0,59%.')
+    // Typed and reloaded at once, before the save: nothing is lost either.
+    await minutes.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Tindak lanjut segera.')
+    await page.reload()
+    await expect(minutes).toHaveValue('Capaian pertumbuhan wirausaha 0,59%. Tindak lanjut segera.')
+    // Saved by the closing page or on return; the local copy goes once the backend has it.
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('selaras.minutes.')))
+    await page.evaluate(() => localStorage.clear())
+    await page.reload()
+    await expect(minutes).toHaveValue('Capaian pertumbuhan wirausaha 0,59%. Tindak lanjut segera.')
 
     // A challenge and a decision.
     await tab(page, 'Permasalahan')
@@ -181,5 +195,32 @@ test('the printed Notulen and Berita Acara of the demo rakor', async () => {
     await expect(doc).toContainText('Pokok pembahasan')
     await expect(doc).toContainText('1.000 sertifikat halal')
     await shot(page, '49-notulen')
+  })
+})
+
+test('a decision\'s text saves while typed, and a new one\'s is kept until Simpan', async () => {
+  await withApp(browser, { demo: true }, async (page) => {
+    await openMeeting(page, RENJA)
+    await tab(page, 'Kesepakatan')
+    await page.getByTestId('decisions').locator('tr[data-decision="1"]').click()
+    const text = page.getByTestId('decision-text').locator('textarea')
+    await text.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Paling lambat akhir Maret.')
+    await expect(page.getByTestId('decision-save-state')).toHaveText('Tersimpan')
+    await shot(page, '58-decision-autosave')
+    await page.evaluate(() => localStorage.clear())
+    await page.reload()
+    await tab(page, 'Kesepakatan')
+    await expect(page.getByTestId('decisions').locator('tr[data-decision="1"]')).toContainText('Paling lambat akhir Maret.')
+
+    // A new decision cannot be saved before Simpan: its text waits on this computer.
+    await page.getByTestId('decision-add').click()
+    await page.getByTestId('decision-text').locator('textarea').fill('Draf kesepakatan yang belum disimpan')
+    await expect(page.getByTestId('decision-save-state')).toHaveText('Draf tersimpan di komputer ini')
+    await page.reload()
+    await tab(page, 'Kesepakatan')
+    await page.getByTestId('decision-add').click()
+    await expect(page.getByTestId('decision-text').locator('textarea')).toHaveValue('Draf kesepakatan yang belum disimpan')
   })
 })

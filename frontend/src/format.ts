@@ -9,11 +9,17 @@ const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' }
 /** A plain number with a fixed count of decimals (default: as many as needed, up to 2). */
 export function formatNumber(n: number | null | undefined, decimals?: number, lang: Lang = 'id'): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–'
-  return new Intl.NumberFormat(locales[lang], {
-    minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? 2,
-  }).format(n)
+  const key = `${lang}|${decimals ?? ''}`
+  let f = numberFormats.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: decimals ?? 2 })
+    numberFormats.set(key, f)
+  }
+  return f.format(n)
 }
+// Building an Intl.NumberFormat costs far more than using one: a matrix of
+// 38 kab/kota formats thousands of numbers, so each kind is made once.
+const numberFormats = new Map<string, Intl.NumberFormat>()
 
 /** A percentage given in percent units: 17.65 -> "17,65%". */
 export function formatPercent(n: number | null | undefined, decimals = 2, lang: Lang = 'id'): string {

@@ -18,7 +18,13 @@ export const id = {
   markNotAgreed: 'Tandai belum disepakati',
   markAgreed: 'Tandai disepakati',
   reason: 'Alasan belum disepakati, lalu Enter',
-  keys: '← → pindah slide · Enter ketik kesepakatan · I pilih indikator · Esc keluar',
+  keys: '← → pindah slide · Enter ketik kesepakatan · ↑ ↓ gulir kesepakatan · I pilih indikator · Esc keluar',
+  range: '{from}–{to} dari {n}',
+  unsaved: 'Kesepakatan yang diketik belum disimpan',
+  leaveSave: 'Simpan lalu keluar',
+  leaveDiscard: 'Buang lalu keluar',
+  leaveStay: 'Tetap di sini',
+  noBars: 'Belum ada target kab/kota untuk {year}. Isi di Perbandingan Target > Isian data, atau impor templat kab/kota.',
 }
 
 export const en: typeof id = {
@@ -40,5 +46,11 @@ export const en: typeof id = {
   markNotAgreed: 'Mark not agreed',
   markAgreed: 'Mark agreed',
   reason: 'Reason not agreed, then Enter',
-  keys: '← → change slide · Enter type a decision · I choose indicators · Esc leave',
+  keys: '← → change slide · Enter type a decision · ↑ ↓ scroll decisions · I choose indicators · Esc leave',
+  range: '{from}–{to} of {n}',
+  unsaved: 'The decision being typed is not saved yet',
+  leaveSave: 'Save and leave',
+  leaveDiscard: 'Discard and leave',
+  leaveStay: 'Stay here',
+  noBars: 'No regency targets for {year} yet. Enter them in Target Comparison > Data entry, or import the regency templates.',
 }

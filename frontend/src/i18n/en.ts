@@ -1,6 +1,7 @@
 import type id from './id'
 import { en as rakor } from './rakor'
 import { en as deck } from './deck'
+import { en as audit } from './audit'
 import { en as record } from './record'
 import { en as backup } from './backup'
 
@@ -21,6 +22,14 @@ const en: typeof id = {
     settings: 'Settings',
     about: 'About',
   },
+  find: {
+    title: 'Find',
+    placeholder: 'Find an indicator, region, meeting, decision, sub-activity…',
+    hint: 'Type part of a code or name; ↑ ↓ choose, Enter opens, Esc closes. Open it any time with Ctrl+K.',
+    none: 'Nothing matches.',
+    open: 'Find (Ctrl+K)',
+    kind: { indicator: 'Indicator', region: 'Region', meeting: 'Meeting', decision: 'Decision', sub: 'Sub-activity' },
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -31,6 +40,7 @@ const en: typeof id = {
     language: 'Language',
     saved: 'Saved',
     error: 'Something went wrong',
+    autosave: { local: 'Draft kept on this computer', dirty: 'Not saved yet…', saving: 'Saving…', saved: 'Saved', error: 'Could not save: {msg}' },
   },
   welcome: {
     title: 'Welcome to Selaras',
@@ -100,6 +110,9 @@ const en: typeof id = {
     tabMatrix: 'Matrix',
     tabIndicator: 'By indicator',
     tabEntry: 'Data entry',
+    layout: { indicators: 'Indicators as rows', regions: 'Regencies as rows', projector: 'One indicator, projector' },
+    emptyChart: 'No regency target or realisation for {name} in {year} yet.',
+    emptyChartHow: 'Enter the figures in the Data entry tab, import the filled regency templates (Export/Import), or choose another year.',
     large: 'Large type',
     contrast: 'High contrast',
     filterFlag: 'Filter by flag',
@@ -271,6 +284,11 @@ const en: typeof id = {
     statuses: { usulan: 'Proposed', disepakati: 'Agreed', belum_disepakati: 'Not agreed' },
     flags: { no_target: 'No target', no_indicator: 'No indicator linked' },
   },
+  flagsShort: {
+    missing_target: 'no target', below_national: 'below national', below_provincial: 'below provincial',
+    rollup_short: 'roll-up short', rollup_above: 'roll-up above', rollup_incomplete: 'roll-up incomplete',
+    target_falling: 'target falling', implausible: 'implausible', no_program: 'no program',
+  },
   flags: {
     missing_target: 'No target yet',
     below_national: 'Below the national target',
@@ -342,7 +360,6 @@ const en: typeof id = {
     auditWhat: 'Data',
     auditAction: 'Action',
     actions: { insert: 'added', update: 'changed', delete: 'deleted' },
-    tables: { profile: 'Office profile', indicator: 'Indicator', indicator_value: 'Indicator value' },
   },
   about: {
     title: 'About Selaras',
@@ -356,6 +373,7 @@ const en: typeof id = {
   },
   rakor,
   deck,
+  audit,
   record,
   backup,
 }

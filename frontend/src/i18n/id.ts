@@ -1,6 +1,7 @@
 // Indonesian: the first language of Selaras. en.ts must have every key here.
 import { id as rakor } from './rakor'
 import { id as deck } from './deck'
+import { id as audit } from './audit'
 import { id as record } from './record'
 import { id as backup } from './backup'
 
@@ -20,6 +21,14 @@ export default {
     settings: 'Pengaturan',
     about: 'Tentang',
   },
+  find: {
+    title: 'Cari',
+    placeholder: 'Cari indikator, wilayah, rakor, kesepakatan, sub-kegiatan…',
+    hint: 'Ketik sebagian kode atau nama; ↑ ↓ memilih, Enter membuka, Esc menutup. Buka kapan saja dengan Ctrl+K.',
+    none: 'Tidak ada yang cocok.',
+    open: 'Cari (Ctrl+K)',
+    kind: { indicator: 'Indikator', region: 'Wilayah', meeting: 'Rakor', decision: 'Kesepakatan', sub: 'Sub-kegiatan' },
+  },
   common: {
     save: 'Simpan',
     cancel: 'Batal',
@@ -30,6 +39,7 @@ export default {
     language: 'Bahasa',
     saved: 'Tersimpan',
     error: 'Terjadi masalah',
+    autosave: { local: 'Draf tersimpan di komputer ini', dirty: 'Belum tersimpan…', saving: 'Menyimpan…', saved: 'Tersimpan', error: 'Gagal menyimpan: {msg}' },
   },
   welcome: {
     title: 'Selamat datang di Selaras',
@@ -99,6 +109,9 @@ export default {
     tabMatrix: 'Matriks',
     tabIndicator: 'Per indikator',
     tabEntry: 'Isian data',
+    layout: { indicators: 'Indikator per baris', regions: 'Kab/kota per baris', projector: 'Tayang satu indikator' },
+    emptyChart: 'Belum ada target atau realisasi kab/kota untuk {name} tahun {year}.',
+    emptyChartHow: 'Isi angkanya di tab Isian data, impor templat kab/kota yang sudah diisi (Ekspor/Impor), atau pilih tahun lain.',
     large: 'Huruf besar',
     contrast: 'Kontras tinggi',
     filterFlag: 'Saring tanda',
@@ -271,6 +284,11 @@ export default {
     statuses: { usulan: 'Usulan', disepakati: 'Disepakati', belum_disepakati: 'Belum disepakati' },
     flags: { no_target: 'Tanpa target', no_indicator: 'Tidak terkait indikator' },
   },
+  flagsShort: {
+    missing_target: 'tanpa target', below_national: 'di bawah nasional', below_provincial: 'di bawah provinsi',
+    rollup_short: 'gabungan kurang', rollup_above: 'gabungan lebih', rollup_incomplete: 'gabungan belum lengkap',
+    target_falling: 'target turun', implausible: 'tidak wajar', no_program: 'tanpa program',
+  },
   flags: {
     missing_target: 'Target belum diisi',
     below_national: 'Di bawah target nasional',
@@ -342,7 +360,6 @@ export default {
     auditWhat: 'Data',
     auditAction: 'Tindakan',
     actions: { insert: 'tambah', update: 'ubah', delete: 'hapus' },
-    tables: { profile: 'Profil kantor', indicator: 'Indikator', indicator_value: 'Nilai indikator' },
   },
   about: {
     title: 'Tentang Selaras',
@@ -356,6 +373,7 @@ export default {
   },
   rakor,
   deck,
+  audit,
   record,
   backup,
 }

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { api, type Flag, type Indicator, type Matrix } from '../api'
 import { useWorkspace } from './workspace'
 
@@ -9,7 +9,9 @@ export const useComparison = defineStore('comparison', () => {
   const ws = useWorkspace()
   const province = ref('')
   const years = ref<number[]>([])
-  const matrix = ref<Matrix | null>(null)
+  // Replaced whole on each load, never edited in place: a shallow ref spares
+  // Vue from wrapping its thousands of cells in proxies (38 kab/kota x 15 indicators).
+  const matrix = shallowRef<Matrix | null>(null)
   const indicators = ref<Indicator[]>([])
   const loading = ref(false)
   const focusIndicator = ref<number | null>(null)
