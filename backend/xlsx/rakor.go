@@ -132,7 +132,7 @@ func writeAttendance(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 			excelize.Cell{StyleID: st.text, Value: i + 1}, fm.text(x.Name), fm.text(x.Position), fm.text(x.Institution),
 			fm.text(reg), fm.text(roleNames[x.Role]), fm.text(attendanceName[x.Attendance]), sign,
 		}
-		if _, err := fm.add(cells, max(fm.fit(cells), 26)); err != nil { // room to sign
+		if _, err := fm.body(cells, max(fm.fit(cells), 26)); err != nil { // room to sign
 			return err
 		}
 	}
@@ -188,7 +188,7 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 		}
 		cells = append(cells, fm.text(d.Text), fm.text(strings.Join(owner, ", ")), fm.date(d.DueDate), fm.text(status), late,
 			fm.text(follow), fm.text(sentences(d.Note, d.CancelReason, d.NotAgreedReason)))
-		if _, err := fm.add(cells, 0); err != nil {
+		if _, err := fm.body(cells, 0); err != nil {
 			return err
 		}
 	}
@@ -197,7 +197,7 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 			return err
 		}
 	}
-	return fm.close(ctx, now, len(cols)-2)
+	return fm.close(ctx, r.signed(now), len(cols)-2)
 }
 
 // writeChallenges adds the Permasalahan sheet.
@@ -228,7 +228,7 @@ func writeChallenges(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 				nums = append(nums, "No. "+strconv.Itoa(n))
 			}
 		}
-		if _, err := fm.add([]interface{}{
+		if _, err := fm.body([]interface{}{
 			excelize.Cell{StyleID: st.text, Value: i + 1}, fm.text(r.Categories[c.Category]), fm.text(c.Description), fm.text(reg),
 			fm.text(severityNames[c.Severity]), fm.text(c.Solution), fm.text(chStatusNames[c.Status]), fm.text(c.RaisedBy),
 			fm.text(strings.Join(nums, ", ")),
@@ -241,7 +241,7 @@ func writeChallenges(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 			return err
 		}
 	}
-	return fm.close(ctx, now, 6)
+	return fm.close(ctx, r.signed(now), 6)
 }
 
 // writeMinutes adds the Berita Acara of a meeting: the opening sentence with
@@ -253,35 +253,19 @@ func writeMinutes(ctx context.Context, f *excelize.File, st *styles, r Rakor, p 
 		return nil
 	}
 	m := *r.Meeting
-	if err := addSheet(f, "Berita Acara"); err != nil {
-		return err
-	}
-	portrait, size, fit, zero := "portrait", paperCode(p.PaperSize), 1, 0
-	if err := f.SetPageLayout("Berita Acara", &excelize.PageLayoutOptions{Orientation: &portrait, Size: &size, FitToWidth: &fit, FitToHeight: &zero}); err != nil {
-		return fmt.Errorf("xlsx: page layout: %w", err)
-	}
-	yes := true
-	if err := f.SetSheetProps("Berita Acara", &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return fmt.Errorf("xlsx: sheet props: %w", err)
-	}
-	sw, err := f.NewStreamWriter("Berita Acara")
-	if err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	fm := &form{st: st, sw: sw, p: p, cols: []column{{Width: 5}, {Width: 84}}, row: 1, span: 2}
-	for i, c := range fm.cols {
-		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
-			return err
-		}
-	}
 	kind := kindNames[m.Kind]
 	heading := m.Title
 	if kind != "" && !strings.HasPrefix(m.Title, kind) {
 		heading = kind + " " + m.Title
 	}
+	fm, err := newForm(f, st, p, formSpec{Sheet: "Berita Acara", Titles: []string{"BERITA ACARA", heading},
+		Cols: []column{{Width: 5}, {Width: 84}}, Portrait: true, Prose: true})
+	if err != nil {
+		return err
+	}
 	place := m.Venue
 	if place == "" {
-		place = "…"
+		place = blank
 	}
 	present := 0
 	for _, x := range r.Participants {
@@ -311,20 +295,14 @@ func writeMinutes(ctx context.Context, f *excelize.File, st *styles, r Rakor, p 
 		}
 	}
 	para := func(text string, lines float64) error { return fm.bandHeight(text, st.paragraph, lineHeight*lines) }
-	steps := []func() error{
-		func() error { return fm.band(strings.ToUpper(p.OfficeName), st.title) },
-		func() error { fm.row++; return fm.band("BERITA ACARA", st.title) },
-		func() error { return fm.band(heading, st.subtitle) },
-		func() error { fm.row++; return para(opening, estimateLines(opening)) },
-		func() error { return para("Rapat menghasilkan kesepakatan sebagai berikut:", 1) },
+	if err := para(opening, estimateLines(opening)); err != nil {
+		return err
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
+	if err := para("Rapat menghasilkan kesepakatan sebagai berikut:", 1); err != nil {
+		return err
 	}
 	item := func(no string, text string) error {
-		_, err := fm.add([]interface{}{
+		_, err := fm.body([]interface{}{
 			excelize.Cell{StyleID: st.paragraph, Value: no},
 			excelize.Cell{StyleID: st.paragraph, Value: text},
 		}, lineHeight*estimateLines(text))
@@ -341,7 +319,7 @@ func writeMinutes(ctx context.Context, f *excelize.File, st *styles, r Rakor, p 
 		}
 	}
 	if len(notAgreed) > 0 {
-		fm.row++
+		fm.skip(1)
 		if err := para("Hal yang belum disepakati:", 1); err != nil {
 			return err
 		}
@@ -355,12 +333,22 @@ func writeMinutes(ctx context.Context, f *excelize.File, st *styles, r Rakor, p 
 			}
 		}
 	}
-	fm.row++
+	end := fm.closing()
+	fm.skip(1)
 	closing := "Rincian penanggung jawab dan batas waktu tercantum dalam lembar Kesepakatan. Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."
 	if err := para(closing, 2); err != nil {
 		return err
 	}
-	return fm.close(ctx, meetingEnd(m), 2)
+	return fm.closeWith(ctx, end, meetingEnd(m), 2)
+}
+
+// signed is the date on a rakor sheet: every document of a meeting carries
+// its last day; the register of every meeting is dated when exported.
+func (r Rakor) signed(now time.Time) time.Time {
+	if r.Meeting == nil {
+		return now
+	}
+	return meetingEnd(*r.Meeting)
 }
 
 // meetingEnd is the date the meeting's documents are signed.
