@@ -31,11 +31,11 @@ type Profile struct {
 	OfficeName   string `json:"officeName"`
 	Address      string `json:"address"`
 	// The kop of the office's documents; all optional.
-	Government string `json:"government"` // "Pemerintah Provinsi Jawa Timur"; blank: from the province
-	City       string `json:"city"`       // where documents are signed; blank: the address's first part
-	Phone      string `json:"phone"`
-	Email      string `json:"email"`
-	Website    string `json:"website"`
+	Government   string `json:"government"` // "Pemerintah Provinsi Jawa Timur"; blank: from the province
+	City         string `json:"city"`       // where documents are signed; blank: the address's first part
+	Phone        string `json:"phone"`
+	Email        string `json:"email"`
+	Website      string `json:"website"`
 	HeadName     string `json:"headName"`
 	HeadPosition string `json:"headPosition"`
 	HeadNIP      string `json:"headNip"`

@@ -54,7 +54,7 @@ type form struct {
 	page     pagePlan
 	repeatH  float64 // heading rows printed on every page
 	used     float64 // height used on the current printed page
-	pages    int     // printed pages down so far (0 = the first)
+	placed   float64 // height of every row placed so far
 	lastBody int     // the last body row written
 }
 
@@ -288,10 +288,10 @@ func (fm *form) skip(n int) {
 // page under the repeated heading rows.
 func (fm *form) place(h float64) {
 	if fm.used+h > fm.page.height && fm.used > fm.repeatH {
-		fm.pages++
 		fm.used = fm.repeatH
 	}
 	fm.used += h
+	fm.placed += h
 }
 
 // lineHeight is the height in points of one line of 11 pt text.
@@ -316,7 +316,7 @@ func (fm *form) fit(cells []interface{}) float64 {
 // width: about one character per unit of width.
 func wrapLines(text string, width float64) int {
 	n := 0
-	per := max(int(width*0.9), 1)
+	per := max(int(width), 1)
 	for _, part := range strings.Split(text, "\n") {
 		n += len([]rune(part))/per + 1 // words wrap early: round up generously
 	}
@@ -373,17 +373,22 @@ func (fm *form) date(iso string) excelize.Cell {
 // would not fit under it, a page break goes before that row, so no page
 // holds only a heading or a signature and a signature is never split.
 type closing struct {
-	fm    *form
-	pages int
-	row   int
+	fm     *form
+	used   float64 // height used on the last body row's page
+	placed float64
+	row    int
 }
 
-func (fm *form) closing() closing { return closing{fm: fm, pages: fm.pages, row: fm.lastBody} }
+func (fm *form) closing() closing {
+	return closing{fm: fm, used: fm.used, placed: fm.placed, row: fm.lastBody}
+}
 
-// keep puts the page break in when the closing lines ran onto a new page.
+// keep puts the page break in when the closing lines would not fit under
+// the last body row. Row heights are estimates and the reader lays out the
+// page itself, so a tenth of the page is kept in hand.
 func (c closing) keep() error {
 	fm := c.fm
-	if fm.pages == c.pages || c.row <= fm.first {
+	if c.used+(fm.placed-c.placed) <= 0.9*fm.page.height || c.row <= fm.first {
 		return nil
 	}
 	if err := fm.f.InsertPageBreak(fm.sheet, cellName(1, c.row)); err != nil {

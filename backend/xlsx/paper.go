@@ -62,6 +62,10 @@ func colPoints(width float64) float64 { return (width*7 + 5) * 0.75 }
 // largest that needs no more pages across than the readable minimum does.
 func pageColumns(cols []column, repeat int, paper profile.Paper, portrait bool) pagePlan {
 	avail, high := paperSize(paper, portrait)
+	// LibreOffice's columns come out a few percent wider than Excel's
+	// arithmetic: keep that much in hand so its own break never falls
+	// inside a column group before ours.
+	avail *= 0.96
 	type block struct {
 		from int // 1-based first column
 		w    float64
@@ -86,7 +90,9 @@ func pageColumns(cols []column, repeat int, paper profile.Paper, portrait bool) 
 		total += b.w
 	}
 	plan := func(scale int) pagePlan {
-		pp := pagePlan{scale: scale, firstEnd: len(cols), height: high * 100 / float64(scale)}
+		// The same few percent in hand down the page: a closing kept with
+		// the last rows must not be pushed over by LibreOffice's own break.
+		pp := pagePlan{scale: scale, firstEnd: len(cols), height: 0.95 * high * 100 / float64(scale)}
 		room, used := avail*100/float64(scale), rep
 		for _, b := range blocks {
 			if used+b.w > room && used > rep {

@@ -15,6 +15,8 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/program"
+	"selaras/backend/region"
+	"selaras/backend/store"
 )
 
 // FlagLabels are the Indonesian names of the harmonisation flags, as in the app.
@@ -74,6 +76,29 @@ func NationalSheetName(province string, year int) string {
 		short = string(r[:31-len(suffix)])
 	}
 	return short + suffix
+}
+
+// NationalMatrices computes the matrix of every province that has a
+// provincial or regency figure in years: what the consolidation holds.
+func NationalMatrices(ctx context.Context, s *store.Store, years []int) ([]harmonise.Matrix, error) {
+	var out []harmonise.Matrix
+	for _, pr := range region.Default().Provinces() {
+		m, err := harmonise.Compute(ctx, s, pr.Code, years)
+		if err != nil {
+			return nil, err
+		}
+		if slices.ContainsFunc(m.Rows, hasFigure) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+func hasFigure(r harmonise.Row) bool {
+	if r.Province.Target != nil {
+		return true
+	}
+	return slices.ContainsFunc(r.Regencies, func(c harmonise.Cell) bool { return c.Target != nil || c.Realisation != nil })
 }
 
 // ExportNational writes the consolidation the ministry receives: one
@@ -151,7 +176,7 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 	rollCol := len(cols) + 1
 	gapCol, flagCol := rollCol+1, rollCol+2
 	cols = append(cols, column{Head: "Gabungan Kab/Kota", Width: vw}, column{Head: "Selisih thd Target Provinsi", Width: vw},
-		column{Head: "Catatan Harmonisasi", Width: 48})
+		column{Head: "Catatan Harmonisasi", Width: 60})
 	fm, err := newForm(f, st, p, formSpec{
 		Sheet:      sheet,
 		Titles:     []string{"MATRIKS TARGET INDIKATOR KINERJA KOPERASI DAN UKM", fmt.Sprintf("Provinsi %s · Tahun %d", m.Province.Name, year)},
@@ -226,7 +251,10 @@ func regencyNotes(m harmonise.Matrix, row harmonise.Row) []string {
 				names = append(names, strings.Replace(m.Regencies[i].Name, "Kabupaten ", "Kab. ", 1))
 			}
 		}
-		if len(names) > 0 {
+		switch {
+		case len(names) > 5: // a list this long would make the row taller than a page
+			notes = append(notes, fmt.Sprintf("%s: %d kab/kota", FlagLabels[fl], len(names)))
+		case len(names) > 0:
 			notes = append(notes, FlagLabels[fl]+": "+strings.Join(names, ", "))
 		}
 	}
