@@ -53,9 +53,8 @@ type form struct {
 
 	page     pagePlan
 	repeatH  float64 // heading rows printed on every page
-	used     float64 // height used on the current printed page
-	placed   float64 // height of every row placed so far
-	lastBody int     // the last body row written
+	sims     [3]pageSim
+	lastBody int // the last body row written
 }
 
 // newForm sets up print and view options, then streams the kop, titles
@@ -138,7 +137,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	span := fm.span
 	fm.span = len(spec.Cols)
-	before := fm.used
+	before := fm.used()
 	if err := fm.headers(grouped); err != nil {
 		return nil, err
 	}
@@ -149,7 +148,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	if _, err := fm.add(nums, 15); err != nil {
 		return nil, err
 	}
-	fm.repeatH = fm.used - before
+	fm.repeatH = fm.used() - before
 	fm.span = span
 	fm.first = fm.row
 	return fm, nil
@@ -284,15 +283,35 @@ func (fm *form) skip(n int) {
 	}
 }
 
-// place follows the printed page down: a row that does not fit starts a new
-// page under the repeated heading rows.
-func (fm *form) place(h float64) {
-	if fm.used+h > fm.page.height && fm.used > fm.repeatH {
-		fm.used = fm.repeatH
-	}
-	fm.used += h
-	fm.placed += h
+// pageSim follows the printed pages down for one guess of a page's height.
+type pageSim struct {
+	height, used float64
+	pages        int
 }
+
+// pageSlack are the guesses: row heights are estimates and the reader lays
+// out the page itself, so a page may hold somewhat less or more than
+// computed.
+var pageSlack = [3]float64{0.9, 1, 1.1}
+
+// place follows the printed pages down: a row that does not fit starts a
+// new page under the repeated heading rows.
+func (fm *form) place(h float64) {
+	for i := range fm.sims {
+		sm := &fm.sims[i]
+		if sm.height == 0 {
+			sm.height = fm.page.height * pageSlack[i]
+		}
+		if sm.used+h > sm.height && sm.used > fm.repeatH {
+			sm.pages++
+			sm.used = fm.repeatH
+		}
+		sm.used += h
+	}
+}
+
+// used is the height used on the current page, by the middle guess.
+func (fm *form) used() float64 { return fm.sims[1].used }
 
 // lineHeight is the height in points of one line of 11 pt text.
 const lineHeight = 15
@@ -373,22 +392,28 @@ func (fm *form) date(iso string) excelize.Cell {
 // would not fit under it, a page break goes before that row, so no page
 // holds only a heading or a signature and a signature is never split.
 type closing struct {
-	fm     *form
-	used   float64 // height used on the last body row's page
-	placed float64
-	row    int
+	fm    *form
+	pages [3]int
+	row   int
 }
 
 func (fm *form) closing() closing {
-	return closing{fm: fm, used: fm.used, placed: fm.placed, row: fm.lastBody}
+	c := closing{fm: fm, row: fm.lastBody}
+	for i, sm := range fm.sims {
+		c.pages[i] = sm.pages
+	}
+	return c
 }
 
-// keep puts the page break in when the closing lines would not fit under
-// the last body row. Row heights are estimates and the reader lays out the
-// page itself, so a tenth of the page is kept in hand.
+// keep puts a page break before the last body row when, by any guess of
+// the page's height, the closing lines would run onto a page of their own.
 func (c closing) keep() error {
 	fm := c.fm
-	if c.used+(fm.placed-c.placed) <= 0.9*fm.page.height || c.row <= fm.first {
+	split := false
+	for i, sm := range fm.sims {
+		split = split || sm.pages != c.pages[i]
+	}
+	if !split || c.row <= fm.first {
 		return nil
 	}
 	if err := fm.f.InsertPageBreak(fm.sheet, cellName(1, c.row)); err != nil {

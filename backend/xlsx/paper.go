@@ -90,9 +90,7 @@ func pageColumns(cols []column, repeat int, paper profile.Paper, portrait bool) 
 		total += b.w
 	}
 	plan := func(scale int) pagePlan {
-		// The same few percent in hand down the page: a closing kept with
-		// the last rows must not be pushed over by LibreOffice's own break.
-		pp := pagePlan{scale: scale, firstEnd: len(cols), height: 0.95 * high * 100 / float64(scale)}
+		pp := pagePlan{scale: scale, firstEnd: len(cols), height: high * 100 / float64(scale)}
 		room, used := avail*100/float64(scale), rep
 		for _, b := range blocks {
 			if used+b.w > room && used > rep {

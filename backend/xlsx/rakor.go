@@ -152,11 +152,11 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 	if r.Meeting != nil {
 		title = meetingLine(*r.Meeting)
 	} else {
-		cols = append(cols, column{Head: "Rapat", Width: 30})
+		cols = append(cols, column{Head: "Rapat", Width: 24})
 	}
-	cols = append(cols, []column{{Head: "Kesepakatan", Width: 50}, {Head: "Penanggung Jawab", Width: 28},
-		{Head: "Batas Waktu", Width: 18}, {Head: "Status", Width: 12}, {Head: "Terlambat (hari)", Width: 11},
-		{Head: "Tindak Lanjut", Width: 22}, {Head: "Catatan", Width: 32}}...)
+	cols = append(cols, []column{{Head: "Kesepakatan", Width: 36}, {Head: "Penanggung Jawab", Width: 20},
+		{Head: "Batas Waktu", Width: 16}, {Head: "Status", Width: 11}, {Head: "Terlambat (hari)", Width: 10},
+		{Head: "Tindak Lanjut", Width: 16}, {Head: "Catatan", Width: 22}}...)
 	fm, err := newForm(f, st, p, formSpec{Sheet: "Kesepakatan", Titles: []string{"KESEPAKATAN DAN TINDAK LANJUT", title}, Cols: cols, FreezeCols: 1})
 	if err != nil {
 		return err
@@ -209,9 +209,9 @@ func writeChallenges(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 	fm, err := newForm(f, st, p, formSpec{
 		Sheet:  "Permasalahan",
 		Titles: []string{"PERMASALAHAN DAN USULAN PEMECAHAN", title},
-		Cols: []column{{Head: "No", Width: 5}, {Head: "Kategori", Width: 22}, {Head: "Permasalahan", Width: 46}, {Head: "Wilayah", Width: 22},
-			{Head: "Tingkat", Width: 10}, {Head: "Usulan Pemecahan", Width: 40}, {Head: "Status", Width: 12},
-			{Head: "Disampaikan Oleh", Width: 24}, {Head: "Kesepakatan Terkait", Width: 14}},
+		Cols: []column{{Head: "No", Width: 5}, {Head: "Kategori", Width: 16}, {Head: "Permasalahan", Width: 38}, {Head: "Wilayah", Width: 16},
+			{Head: "Tingkat", Width: 9}, {Head: "Usulan Pemecahan", Width: 34}, {Head: "Status", Width: 10},
+			{Head: "Disampaikan Oleh", Width: 18}, {Head: "Kesepakatan Terkait", Width: 12}},
 		FreezeCols: 2,
 	})
 	if err != nil {
