@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/profile"
+	"selaras/backend/rakor"
 )
 
 // column is one column of a form sheet. Consecutive columns with the same
@@ -432,13 +433,23 @@ func (fm *form) closeWith(ctx context.Context, c closing, date time.Time, signCo
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := fm.sign(c, date, signCol); err != nil {
+		return err
+	}
+	return fm.flush()
+}
+
+// sign writes the signature block after the closing lines c began and
+// keeps them together with the last rows.
+func (fm *form) sign(c closing, date time.Time, signCol int) error {
 	fm.skip(2)
 	if err := fm.signature(date, signCol); err != nil {
 		return err
 	}
-	if err := c.keep(); err != nil {
-		return err
-	}
+	return c.keep()
+}
+
+func (fm *form) flush() error {
 	if err := fm.sw.Flush(); err != nil {
 		return fmt.Errorf("xlsx: flush: %w", err)
 	}
@@ -474,11 +485,8 @@ func signPlace(p profile.Profile) string {
 	if c := p.SignCity(); c != "" {
 		return c
 	}
-	return blank
+	return rakor.Blank
 }
-
-// blank is printed where a fact is unknown: a line to fill in by hand.
-const blank = "……………………"
 
 // sentences joins notes with "; ", or a space after one that already ends
 // a sentence, skipping empty ones.

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -56,4 +57,8 @@ func TestNationalSheetName(t *testing.T) {
 		assert.Equal(t, want, got)
 		assert.LessOrEqual(t, len([]rune(got)), 31, "Excel's limit")
 	}
+}
+
+func TestDayDate(t *testing.T) {
+	assert.Equal(t, "Jumat, 23 Februari 2024", DayDate(time.Date(2024, 2, 23, 0, 0, 0, 0, time.UTC)))
 }

@@ -24,6 +24,7 @@ type Rakor struct {
 	Challenges   []rakor.Challenge
 	Categories   map[string]string // code -> name
 	Numbers      map[int64]int     // decision id -> its number, for challenge links
+	Record       rakor.Record      // the meeting's record: the Berita Acara's content and numbering
 }
 
 // LoadRakor reads a meeting's records (meetingID 0: every meeting's).
@@ -36,6 +37,9 @@ func LoadRakor(ctx context.Context, s *store.Store, meetingID int64) (Rakor, err
 		}
 		r.Meeting = &m
 		if r.Participants, err = rakor.Participants(ctx, s, meetingID); err != nil {
+			return r, err
+		}
+		if r.Record, err = rakor.BuildRecord(ctx, s, meetingID); err != nil {
 			return r, err
 		}
 	}
@@ -63,11 +67,6 @@ func LoadRakor(ctx context.Context, s *store.Store, meetingID int64) (Rakor, err
 
 // Indonesian labels, as the app shows them.
 var (
-	kindNames = map[rakor.Kind]string{
-		rakor.Rakor: "Rapat Koordinasi", rakor.Rakortek: "Rapat Koordinasi Teknis", rakor.Rakornis: "Rapat Koordinasi Teknis",
-		rakor.Rakorda: "Rapat Koordinasi Daerah", rakor.Lainnya: "Rapat",
-	}
-	modeNames      = map[rakor.Mode]string{rakor.Luring: "luring (tatap muka)", rakor.Daring: "daring", rakor.Hybrid: "hybrid (luring dan daring)"}
 	roleNames      = map[rakor.Role]string{rakor.Pimpinan: "Pimpinan", rakor.Narasumber: "Narasumber", rakor.Peserta: "Peserta", rakor.Notulis: "Notulis"}
 	attendanceName = map[rakor.Attendance]string{rakor.Hadir: "Hadir", rakor.TidakHadir: "Tidak hadir", rakor.Diwakili: "Diwakili"}
 	statusNames    = map[rakor.Status]string{rakor.Baru: "Baru", rakor.Berjalan: "Berjalan", rakor.Selesai: "Selesai", rakor.Dibatalkan: "Dibatalkan"}
@@ -141,7 +140,7 @@ func writeAttendance(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 			return err
 		}
 	}
-	return fm.close(ctx, meetingEnd(*r.Meeting), 7)
+	return fm.close(ctx, r.signed(now), 7)
 }
 
 // writeDecisions adds the Kesepakatan sheet: the decisions of a meeting, or
@@ -252,94 +251,118 @@ func writeMinutes(ctx context.Context, f *excelize.File, st *styles, r Rakor, p 
 	if r.Meeting == nil {
 		return nil
 	}
-	m := *r.Meeting
-	kind := kindNames[m.Kind]
-	heading := m.Title
-	if kind != "" && !strings.HasPrefix(m.Title, kind) {
-		heading = kind + " " + m.Title
-	}
-	fm, err := newForm(f, st, p, formSpec{Sheet: "Berita Acara", Titles: []string{"BERITA ACARA", heading},
-		Cols: []column{{Width: 5}, {Width: 84}}, Portrait: true, Prose: true})
+	rec := r.Record
+	fm, err := newForm(f, st, p, formSpec{Sheet: "Berita Acara", Titles: []string{"BERITA ACARA", rec.Heading},
+		Cols: []column{{Width: 5}, {Width: 44}, {Width: 24}, {Width: 16}}, Portrait: true, Prose: true})
 	if err != nil {
 		return err
 	}
-	place := m.Venue
-	if place == "" {
-		place = blank
-	}
-	present := 0
-	for _, x := range r.Participants {
-		if x.Attendance != rakor.TidakHadir {
-			present++
-		}
-	}
-	if present == 0 {
-		present = m.Headcount
-	}
-	opening := fmt.Sprintf("Pada hari ini %s, bertempat di %s, telah dilaksanakan %s secara %s", SpellDate(m.StartDate), place, m.Title, modeNames[m.Mode])
-	if m.Organiser != "" {
-		opening += ", diselenggarakan oleh " + m.Organiser
-	}
-	if m.Theme != "" {
-		opening += ", dengan tema “" + m.Theme + "”"
-	}
-	opening += fmt.Sprintf(", dihadiri oleh %d orang peserta sebagaimana tercantum dalam lembar Daftar Hadir.", present)
-
-	var agreed, notAgreed []rakor.Decision
-	for _, e := range r.Register {
-		switch {
-		case e.Decision.NotAgreed:
-			notAgreed = append(notAgreed, e.Decision)
-		case e.Decision.Status != rakor.Dibatalkan:
-			agreed = append(agreed, e.Decision)
-		}
-	}
-	para := func(text string, lines float64) error { return fm.bandHeight(text, st.paragraph, lineHeight*lines) }
-	if err := para(opening, estimateLines(opening)); err != nil {
-		return err
-	}
-	if err := para("Rapat menghasilkan kesepakatan sebagai berikut:", 1); err != nil {
-		return err
-	}
-	item := func(no string, text string) error {
-		_, err := fm.body([]interface{}{
-			excelize.Cell{StyleID: st.paragraph, Value: no},
+	para := func(text string) error { return fm.bandHeight(text, st.paragraph, lineHeight*estimateLines(text)) }
+	// item is a numbered line: its number, the text over the other columns.
+	item := func(no int, text string) error {
+		r, err := fm.body([]interface{}{
+			excelize.Cell{StyleID: st.paragraph, Value: fmt.Sprintf("%d.", no)},
 			excelize.Cell{StyleID: st.paragraph, Value: text},
 		}, lineHeight*estimateLines(text))
+		if err != nil {
+			return err
+		}
+		return fm.sw.MergeCell(cellName(2, r), cellName(4, r))
+	}
+	if err := para(rec.Opening); err != nil {
 		return err
 	}
-	for i, d := range agreed {
-		if err := item(fmt.Sprintf("%d.", i+1), d.Text); err != nil {
+	if err := para("Rapat menghasilkan kesepakatan sebagai berikut:"); err != nil {
+		return err
+	}
+	for _, it := range rec.Agreed {
+		if err := item(it.No, it.Decision.Text); err != nil {
 			return err
 		}
 	}
-	if len(agreed) == 0 {
-		if err := para("Tidak ada kesepakatan yang dicatat.", 1); err != nil {
+	if len(rec.Agreed) == 0 {
+		if err := para("Tidak ada kesepakatan yang dicatat."); err != nil {
 			return err
-		}
-	}
-	if len(notAgreed) > 0 {
-		fm.skip(1)
-		if err := para("Hal yang belum disepakati:", 1); err != nil {
-			return err
-		}
-		for i, d := range notAgreed {
-			text := d.Text
-			if d.NotAgreedReason != "" {
-				text += " (alasan: " + d.NotAgreedReason + ")"
-			}
-			if err := item(fmt.Sprintf("%d.", i+1), text); err != nil {
-				return err
-			}
 		}
 	}
 	end := fm.closing()
 	fm.skip(1)
-	closing := "Rincian penanggung jawab dan batas waktu tercantum dalam lembar Kesepakatan. Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."
-	if err := para(closing, 2); err != nil {
+	if err := para(rec.Closing); err != nil {
 		return err
 	}
-	return fm.closeWith(ctx, end, meetingEnd(m), 2)
+	if err := fm.sign(end, mustDate(rec.SignDate), 3); err != nil {
+		return err
+	}
+	if err := fm.annexes(rec); err != nil {
+		return err
+	}
+	return fm.flush()
+}
+
+// annexes writes the Berita Acara's Lampiran, each from a new page:
+// I who was present, II what was agreed (numbered as in the body), III
+// what was not.
+func (fm *form) annexes(rec rakor.Record) error {
+	st := fm.st
+	table := func(title string, heads []string, rows [][]string, empty string) error {
+		if err := fm.f.InsertPageBreak(fm.sheet, cellName(1, fm.row)); err != nil {
+			return fmt.Errorf("xlsx: page break: %w", err)
+		}
+		if err := fm.bandHeight(title, st.title, 18); err != nil {
+			return err
+		}
+		fm.skip(1)
+		head := make([]interface{}, len(heads))
+		for i, h := range heads {
+			head[i] = excelize.Cell{StyleID: st.head, Value: h}
+		}
+		if _, err := fm.add(head, 0); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			cells := make([]interface{}, len(r))
+			for i, v := range r {
+				cells[i] = fm.text(v)
+			}
+			if _, err := fm.add(cells, 0); err != nil {
+				return err
+			}
+		}
+		if len(rows) == 0 {
+			return fm.band(empty, st.text)
+		}
+		return nil
+	}
+	var present [][]string
+	for i, x := range rec.Participants {
+		present = append(present, []string{fmt.Sprint(i + 1), x.Name, sentences(x.Position, x.Institution), attendanceName[x.Attendance]})
+	}
+	if err := table("LAMPIRAN I: DAFTAR HADIR", []string{"No", "Nama", "Jabatan / Instansi", "Kehadiran"}, present, "Daftar hadir belum diisi."); err != nil {
+		return err
+	}
+	var agreed [][]string
+	for _, it := range rec.Agreed {
+		due := "–"
+		if it.Decision.DueDate != "" {
+			due = LongDate(mustDate(it.Decision.DueDate))
+		}
+		agreed = append(agreed, []string{fmt.Sprint(it.No), it.Decision.Text, it.Owner, due})
+	}
+	if err := table("LAMPIRAN II: KESEPAKATAN", []string{"No", "Kesepakatan", "Penanggung Jawab", "Batas Waktu"}, agreed, "Tidak ada kesepakatan yang dicatat."); err != nil {
+		return err
+	}
+	if len(rec.NotAgreed) == 0 {
+		return nil
+	}
+	var not [][]string
+	for _, it := range rec.NotAgreed {
+		reason := it.Decision.NotAgreedReason
+		if reason == "" {
+			reason = "–"
+		}
+		not = append(not, []string{fmt.Sprint(it.No), it.Decision.Text, reason, ""})
+	}
+	return table("LAMPIRAN III: HAL YANG BELUM DISEPAKATI", []string{"No", "Usulan", "Alasan Belum Disepakati", ""}, not, "")
 }
 
 // signed is the date on a rakor sheet: every document of a meeting carries
@@ -348,16 +371,9 @@ func (r Rakor) signed(now time.Time) time.Time {
 	if r.Meeting == nil {
 		return now
 	}
-	return meetingEnd(*r.Meeting)
+	return mustDate(r.Record.SignDate)
 }
 
-// meetingEnd is the date the meeting's documents are signed.
-func meetingEnd(m rakor.Meeting) time.Time {
-	if m.EndDate != "" {
-		return mustDate(m.EndDate)
-	}
-	return mustDate(m.StartDate)
-}
 
 // estimateLines guesses how many lines text wraps to in the wide column, so
 // rows are tall enough without Excel's autofit (which streaming skips).

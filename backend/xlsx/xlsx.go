@@ -20,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/profile"
+	"selaras/backend/rakor"
 )
 
 // Progress reports done out of total steps; it may be nil.
@@ -125,11 +126,9 @@ func newStyles(f *excelize.File) (*styles, error) {
 	return st, firstErr
 }
 
-var months = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
-
 // LongDate writes a date the Indonesian way: "23 Februari 2024".
 func LongDate(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+	return fmt.Sprintf("%d %s %d", t.Day(), rakor.MonthNames[t.Month()-1], t.Year())
 }
 
 // User text (names, notes) is always written as a string cell: excelize
