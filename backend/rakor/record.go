@@ -9,11 +9,11 @@ import (
 	"selaras/backend/store"
 )
 
-// Record is what a meeting's official record says: the Notulen, the Berita
+// MeetingRecord is what a meeting's official record says: the Notulen, the Berita
 // Acara and its Lampiran (I who was present, II what was agreed, III what
 // was not). It is computed here once, so the printed record and the Excel
 // sheet never disagree on a number or a sentence.
-type Record struct {
+type MeetingRecord struct {
 	Meeting  Meeting `json:"meeting"`
 	KindName string  `json:"kindName"` // "Rapat Koordinasi Teknis"
 	Heading  string  `json:"heading"`  // the title, with its kind when the title lacks it
@@ -56,29 +56,29 @@ var (
 )
 
 // BuildRecord reads a meeting and computes its record.
-func BuildRecord(ctx context.Context, s *store.Store, meetingID int64) (Record, error) {
+func BuildRecord(ctx context.Context, s *store.Store, meetingID int64) (MeetingRecord, error) {
 	m, err := GetMeeting(ctx, s, meetingID)
 	if err != nil {
-		return Record{}, err
+		return MeetingRecord{}, err
 	}
 	ps, err := Participants(ctx, s, meetingID)
 	if err != nil {
-		return Record{}, err
+		return MeetingRecord{}, err
 	}
 	ag, err := Agenda(ctx, s, meetingID)
 	if err != nil {
-		return Record{}, err
+		return MeetingRecord{}, err
 	}
 	ds, err := Decisions(ctx, s, meetingID)
 	if err != nil {
-		return Record{}, err
+		return MeetingRecord{}, err
 	}
 	return NewRecord(m, ps, ag, ds), nil
 }
 
 // NewRecord computes the record from what was read.
-func NewRecord(m Meeting, ps []Participant, ag []AgendaItem, ds []Decision) Record {
-	r := Record{Meeting: m, KindName: KindNames[m.Kind], ModeName: ModeNames[m.Mode], Heading: m.Title,
+func NewRecord(m Meeting, ps []Participant, ag []AgendaItem, ds []Decision) MeetingRecord {
+	r := MeetingRecord{Meeting: m, KindName: KindNames[m.Kind], ModeName: ModeNames[m.Mode], Heading: m.Title,
 		SignDate: m.EndDate, Participants: ps, Agenda: ag, Chairs: []Participant{}, Agreed: []RecordItem{}, NotAgreed: []RecordItem{}}
 	if r.Participants == nil {
 		r.Participants = []Participant{}

@@ -54,7 +54,7 @@ type form struct {
 
 	page     pagePlan
 	repeatH  float64 // heading rows printed on every page
-	sims     [3]pageSim
+	sims     [len(pageSlack)]pageSim
 	lastBody int // the last body row written
 }
 
@@ -292,8 +292,9 @@ type pageSim struct {
 
 // pageSlack are the guesses: row heights are estimates and the reader lays
 // out the page itself, so a page may hold somewhat less or more than
-// computed.
-var pageSlack = [3]float64{0.9, 1, 1.1}
+// computed; whether a closing fits is not monotonic in the page's height,
+// so the guesses are close together.
+var pageSlack = [...]float64{1, 0.9, 0.92, 0.94, 0.96, 0.98, 1.01, 1.02, 1.04, 1.06, 1.08, 1.1}
 
 // place follows the printed pages down: a row that does not fit starts a
 // new page under the repeated heading rows.
@@ -311,8 +312,8 @@ func (fm *form) place(h float64) {
 	}
 }
 
-// used is the height used on the current page, by the middle guess.
-func (fm *form) used() float64 { return fm.sims[1].used }
+// used is the height used on the current page, by the first guess.
+func (fm *form) used() float64 { return fm.sims[0].used }
 
 // lineHeight is the height in points of one line of 11 pt text.
 const lineHeight = 15
@@ -394,7 +395,7 @@ func (fm *form) date(iso string) excelize.Cell {
 // holds only a heading or a signature and a signature is never split.
 type closing struct {
 	fm    *form
-	pages [3]int
+	pages [len(pageSlack)]int
 	row   int
 }
 

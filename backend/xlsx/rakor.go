@@ -24,7 +24,7 @@ type Rakor struct {
 	Challenges   []rakor.Challenge
 	Categories   map[string]string // code -> name
 	Numbers      map[int64]int     // decision id -> its number, for challenge links
-	Record       rakor.Record      // the meeting's record: the Berita Acara's content and numbering
+	Record       rakor.MeetingRecord      // the meeting's record: the Berita Acara's content and numbering
 }
 
 // LoadRakor reads a meeting's records (meetingID 0: every meeting's).
@@ -302,7 +302,7 @@ func writeMinutes(ctx context.Context, f *excelize.File, st *styles, r Rakor, p 
 // annexes writes the Berita Acara's Lampiran, each from a new page:
 // I who was present, II what was agreed (numbered as in the body), III
 // what was not.
-func (fm *form) annexes(rec rakor.Record) error {
+func (fm *form) annexes(rec rakor.MeetingRecord) error {
 	st := fm.st
 	table := func(title string, heads []string, rows [][]string, empty string) error {
 		if err := fm.f.InsertPageBreak(fm.sheet, cellName(1, fm.row)); err != nil {

@@ -46,6 +46,7 @@ export type SnapshotInfo = rakor.SnapshotInfo
 export type Snapshot = rakor.Snapshot
 export type SnapshotRequest = rakor.SnapshotRequest
 export type Decision = rakor.Decision
+export type MeetingRecord = rakor.MeetingRecord
 export type FollowUp = rakor.FollowUp
 export type RegisterEntry = rakor.Entry
 export type RegisterFilter = rakor.RegisterFilter
@@ -153,6 +154,8 @@ export const api = {
   rakor: {
     meetings: () => call(() => RakorSvc.Meetings()),
     meeting: (id: number) => call(() => RakorSvc.Meeting(id)),
+    // The printed record, computed once in Go (the Excel Berita Acara renders the same).
+    record: (id: number) => call(() => RakorSvc.Record(id)),
     /** Creates a meeting; its first agenda item carries over open decisions of earlier meetings. */
     start: (m: Meeting) => call(() => RakorSvc.StartMeeting(m)),
     save: (m: Meeting) => call(() => RakorSvc.SaveMeeting(m)),
