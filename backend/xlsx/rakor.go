@@ -22,9 +22,9 @@ type Rakor struct {
 	Participants []rakor.Participant
 	Register     []rakor.Entry
 	Challenges   []rakor.Challenge
-	Categories   map[string]string // code -> name
-	Numbers      map[int64]int     // decision id -> its number, for challenge links
-	Record       rakor.MeetingRecord      // the meeting's record: the Berita Acara's content and numbering
+	Categories   map[string]string   // code -> name
+	Numbers      map[int64]int       // decision id -> its number, for challenge links
+	Record       rakor.MeetingRecord // the meeting's record: the Berita Acara's content and numbering
 }
 
 // LoadRakor reads a meeting's records (meetingID 0: every meeting's).
@@ -373,7 +373,6 @@ func (r Rakor) signed(now time.Time) time.Time {
 	}
 	return mustDate(r.Record.SignDate)
 }
-
 
 // estimateLines guesses how many lines text wraps to in the wide column, so
 // rows are tall enough without Excel's autofit (which streaming skips).
