@@ -199,6 +199,9 @@ export const api = {
     previewImport: (name: string, base64: string) => call(() => ExchangeSvc.PreviewImport(name, base64)),
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
     exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
+    // The consolidation for the ministry: a Matriks Target sheet per province with figures.
+    exportNational: (years: number[]) => call(() => ExchangeSvc.ExportNational(years)),
+    nationalProvinces: (year: number) => call(() => ExchangeSvc.NationalProvinces(year)),
     submissionBoard: (year: number) => call(() => ExchangeSvc.SubmissionBoard(year)),
   },
   /** Subscribes to a backend event; returns the function that unsubscribes. */

@@ -208,6 +208,9 @@ const en: typeof id = {
     meetingAll: 'All meetings (register)',
     meetingNeeded: 'The attendance list and the official record need one meeting.',
     exportWorkbook: 'Export {n} sheets',
+    // The national consolidation for the ministry.
+    nationalText: 'This workspace holds figures of {n} provinces for {year}: the national consolidation puts each province\'s Matriks Target on a sheet of its own.',
+    exportNational: 'Export the national consolidation ({n} provinces)',
     boardTitle: 'Template return board',
     boardText: 'Regencies that have returned their {year} template: {n} of {total}.',
     returned: 'Returned',

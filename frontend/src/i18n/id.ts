@@ -207,6 +207,9 @@ export default {
     meetingAll: 'Semua rapat (register)',
     meetingNeeded: 'Daftar Hadir dan Berita Acara memerlukan satu rapat.',
     exportWorkbook: 'Ekspor {n} lembar',
+    // The national consolidation for the ministry.
+    nationalText: 'Ruang kerja ini memuat angka {n} provinsi untuk tahun {year}: konsolidasi nasional menaruh Matriks Target tiap provinsi pada lembarnya sendiri.',
+    exportNational: 'Ekspor konsolidasi nasional ({n} provinsi)',
     boardTitle: 'Papan pengembalian templat',
     boardText: 'Kabupaten/kota yang sudah mengembalikan templat tahun {year}: {n} dari {total}.',
     returned: 'Sudah kembali',
