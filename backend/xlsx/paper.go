@@ -205,3 +205,38 @@ func docProps(f *excelize.File, p profile.Profile, now time.Time) error {
 	}
 	return nil
 }
+
+// guideSetup prints a sheet of instructions (a template's Petunjuk) on one
+// portrait page of the profile's paper, its lines wrapped in column A.
+func guideSetup(f *excelize.File, sheet string, p profile.Profile) error {
+	orient, size, one := "portrait", paperCode(p.PaperSize), 1
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &one, FitToHeight: &one}); err != nil {
+		return fmt.Errorf("xlsx: page layout: %w", err)
+	}
+	yes := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return fmt.Errorf("xlsx: sheet props: %w", err)
+	}
+	if err := f.SetColWidth(sheet, "A", "A", 90); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	if err := f.SetColStyle(sheet, "A", wrap); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 { // wrapped lines need the height: no reader autofits on opening
+			if err := f.SetRowHeight(sheet, i+1, float64(wrapLines(r[0], 90)*lineHeight)); err != nil {
+				return fmt.Errorf("xlsx: %w", err)
+			}
+		}
+	}
+	return marginsAndFooter(f, sheet, p)
+}

@@ -208,6 +208,9 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		}
 	}
 	_ = f.SetColWidth(GuideSheet, "A", "A", 110)
+	if err := guideSetup(f, GuideSheet, in.Profile); err != nil {
+		return err
+	}
 
 	// Meta sheet: version, region, year, checksum of the structure.
 	if _, err := f.NewSheet(MetaSheet); err != nil {
