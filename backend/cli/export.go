@@ -64,8 +64,9 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	if *prov == "" {
 		// Without --province the home province is exported, and said so.
 		*prov = p.ProvinceCode
+		home, _ := region.Default().Lookup(*prov)
 		fmt.Fprintf(env.Stderr, "export: provinsi asal %s (%s); pilih lain dengan --province atau semua dengan --national\n",
-			regionName(*prov), *prov)
+			home.Name, *prov)
 	}
 	if sheets != nil {
 		req := xlsx.WorkbookRequest{Province: *prov, Years: years, Sheets: sheets, MeetingID: *meeting}
@@ -102,11 +103,4 @@ func exportNational(ctx context.Context, env Env, s *store.Store, p profile.Prof
 	}
 	fmt.Fprintf(env.Stdout, "Konsolidasi nasional ditulis: %s (%d provinsi x %d tahun)\n", out, len(ms), len(years))
 	return nil
-}
-
-func regionName(code string) string {
-	if r, ok := region.Default().Lookup(code); ok {
-		return r.Name
-	}
-	return code
 }

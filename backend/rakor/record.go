@@ -138,8 +138,17 @@ func NewRecord(m Meeting, ps []Participant, ag []AgendaItem, ds []Decision) Meet
 	return r
 }
 
-// owner names who answers for a decision: its region and unit.
+// owner is who answers for a decision in the record: "–" for no one named.
 func owner(d Decision) string {
+	if o := DecisionOwner(d); o != "" {
+		return o
+	}
+	return "–"
+}
+
+// DecisionOwner names who answers for a decision: its region and unit,
+// "Kabupaten Bangka, Bidang UKM"; "" when neither is set.
+func DecisionOwner(d Decision) string {
 	var parts []string
 	if d.OwnerRegion != "" {
 		name := d.OwnerRegion
@@ -150,9 +159,6 @@ func owner(d Decision) string {
 	}
 	if d.OwnerUnit != "" {
 		parts = append(parts, d.OwnerUnit)
-	}
-	if len(parts) == 0 {
-		return "–"
 	}
 	return strings.Join(parts, ", ")
 }

@@ -166,13 +166,6 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 		if r.Meeting == nil {
 			cells = append(cells, fm.text(e.MeetingTitle+" ("+LongDate(mustDate(e.MeetingDate))+")"))
 		}
-		owner := []string{}
-		if d.OwnerRegion != "" {
-			owner = append(owner, regionName(d.OwnerRegion))
-		}
-		if d.OwnerUnit != "" {
-			owner = append(owner, d.OwnerUnit)
-		}
 		status := statusNames[d.Status]
 		if d.NotAgreed {
 			status = "Belum disepakati"
@@ -185,7 +178,7 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 		if e.FollowUps > 0 {
 			follow = fmt.Sprintf("%d kali, terakhir %s", e.FollowUps, LongDate(mustDate(e.LastFollowUp)))
 		}
-		cells = append(cells, fm.text(d.Text), fm.text(strings.Join(owner, ", ")), fm.date(d.DueDate), fm.text(status), late,
+		cells = append(cells, fm.text(d.Text), fm.text(rakor.DecisionOwner(d)), fm.date(d.DueDate), fm.text(status), late,
 			fm.text(follow), fm.text(sentences(d.Note, d.CancelReason, d.NotAgreedReason)))
 		if _, err := fm.body(cells, 0); err != nil {
 			return err
