@@ -66,7 +66,7 @@ const en: typeof id = {
     phone: 'Telephone',
     phonePlaceholder: 'e.g. (0717) 4262350',
     email: 'E-mail',
-    emailPlaceholder: 'e.g. diskopukm@babelprov.go.id',
+    emailPlaceholder: "e.g. diskopukm{'@'}babelprov.go.id",
     website: 'Website',
     websitePlaceholder: 'e.g. diskopukm.babelprov.go.id',
     headName: 'Head of office',

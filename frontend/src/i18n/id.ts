@@ -65,7 +65,7 @@ export default {
     phone: 'Telepon',
     phonePlaceholder: 'mis. (0717) 4262350',
     email: 'Pos-el',
-    emailPlaceholder: 'mis. diskopukm@babelprov.go.id',
+    emailPlaceholder: "mis. diskopukm{'@'}babelprov.go.id",
     website: 'Laman',
     websitePlaceholder: 'mis. diskopukm.babelprov.go.id',
     headName: 'Nama kepala dinas',
