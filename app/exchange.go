@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
 	"selaras/backend/rakor"
@@ -84,6 +85,39 @@ func (e *Exchange) ExportWorkbook(req xlsx.WorkbookRequest) (ExportResult, error
 			name: name,
 			write: func(path string, progress xlsx.Progress) error {
 				return xlsx.ExportWorkbook(ctx, s, path, req, p, time.Now(), progress)
+			},
+		}, nil
+	})
+}
+
+// NationalProvinces lists the provinces with figures in the year: the
+// national consolidation is offered when there is more than one.
+func (e *Exchange) NationalProvinces(year int) ([]string, error) {
+	return with(e.a, []string{}, func(ctx context.Context, s *store.Store) ([]string, error) {
+		ms, err := xlsx.NationalMatrices(ctx, s, []int{year})
+		names := []string{}
+		for _, m := range ms {
+			names = append(names, m.Province.Name)
+		}
+		return names, err
+	})
+}
+
+// ExportNational writes the consolidation for the ministry: a Matriks
+// Target sheet for every province with figures, like ExportTargets.
+func (e *Exchange) ExportNational(years []int) (ExportResult, error) {
+	return e.export(func(ctx context.Context, s *store.Store, p profile.Profile) (exportJob, error) {
+		ms, err := xlsx.NationalMatrices(ctx, s, years)
+		if err != nil {
+			return exportJob{}, err
+		}
+		if len(ms) == 0 {
+			return exportJob{}, fault.New(fault.Required, "Data provinsi")
+		}
+		return exportJob{
+			name: ExportFileName("Konsolidasi", "Nasional", years),
+			write: func(path string, progress xlsx.Progress) error {
+				return xlsx.ExportNational(ctx, path, ms, nil, p, time.Now(), progress)
 			},
 		}, nil
 	})

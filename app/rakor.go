@@ -59,6 +59,14 @@ func (r *Rakor) Meeting(id int64) (rakor.Meeting, error) {
 	})
 }
 
+// Record is the meeting's official record (Notulen, Berita Acara and its
+// Lampiran), computed once for the printed page and the Excel sheet.
+func (r *Rakor) Record(meetingID int64) (rakor.MeetingRecord, error) {
+	return with(r.a, rakor.MeetingRecord{}, func(ctx context.Context, s *store.Store) (rakor.MeetingRecord, error) {
+		return rakor.BuildRecord(ctx, s, meetingID)
+	})
+}
+
 // StartMeeting creates a meeting whose first agenda item carries over the
 // open decisions of earlier meetings.
 func (r *Rakor) StartMeeting(m rakor.Meeting) (rakor.Meeting, error) {

@@ -29,7 +29,8 @@ if has build; then
   fi
   [ -n "$webkit" ] && pkgs+=("$webkit")
 fi
-has test && pkgs+=(chromium)
+# LibreOffice, poppler and a Calibri-metric font: the Go test that prints every export to PDF.
+has test && pkgs+=(chromium libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito)
 has smoke && pkgs+=(xvfb xauth imagemagick xdotool dbus-x11)
 has windows && pkgs+=(nsis p7zip-full) # 7z lists the installer: which WebView2 it carries
 command -v node >/dev/null || pkgs+=(nodejs npm)

@@ -243,8 +243,21 @@ func TestExport(t *testing.T) {
 	r := run(t, nil, "export", "--db", db, "--out", out)
 	require.Equal(t, OK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, out)
+	assert.Contains(t, r.stderr, "provinsi asal Kepulauan Bangka Belitung (19)", "the home province is named, never picked silently")
 	_, err := os.Stat(out)
 	require.NoError(t, err)
+
+	// The national consolidation: every province of the demo with figures.
+	nat := filepath.Join(dir, "Konsolidasi.xlsx")
+	r = run(t, nil, "export", "--db", db, "--national", "--year", "2025", "--out", nat)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "3 provinsi")
+	f, err := excelize.OpenFile(nat)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Kep. Bangka Belitung 2025", "Jawa Timur 2025", "Kalimantan Tengah 2025"}, f.GetSheetList())
+	require.NoError(t, f.Close())
+	r = run(t, nil, "export", "--db", db, "--national", "--province", "19", "--out", nat)
+	assert.Equal(t, Usage, r.code)
 
 	r = run(t, nil, "export", "--db", db)
 	assert.Equal(t, Usage, r.code)

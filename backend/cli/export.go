@@ -11,13 +11,16 @@ import (
 
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
+	"selaras/backend/region"
+	"selaras/backend/store"
 	"selaras/backend/xlsx"
 )
 
 func runExport(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "export")
 	db := fs.String("db", "", "basis data ruang kerja")
-	prov := fs.String("province", "", "kode provinsi (bawaan: provinsi asal di profil)")
+	prov := fs.String("province", "", "kode provinsi (bawaan: provinsi asal di profil, disebutkan pada keluaran)")
+	national := fs.Bool("national", false, "konsolidasi nasional: satu lembar Matriks Target per provinsi yang punya data")
 	var years yearsFlag
 	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma; bawaan: tahun kerja)")
 	out := fs.String("out", "", "berkas .xlsx yang ditulis")
@@ -51,11 +54,21 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("export: profil kantor belum diisi: %w", err)
 	}
-	if *prov == "" {
-		*prov = p.ProvinceCode
-	}
 	if len(years) == 0 {
 		years = yearsFlag{p.WorkingYear}
+	}
+	if *national {
+		if *prov != "" || sheets != nil {
+			return UsageError(env, "export", "--national tidak dapat digabung dengan --province atau --sheets")
+		}
+		return exportNational(ctx, env, s, p, years, *out)
+	}
+	if *prov == "" {
+		// Without --province the home province is exported, and said so.
+		*prov = p.ProvinceCode
+		home, _ := region.Default().Lookup(*prov)
+		fmt.Fprintf(env.Stderr, "export: provinsi asal %s (%s); pilih lain dengan --province atau semua dengan --national\n",
+			home.Name, *prov)
 	}
 	if sheets != nil {
 		req := xlsx.WorkbookRequest{Province: *prov, Years: years, Sheets: sheets, MeetingID: *meeting}
@@ -74,5 +87,22 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Matriks target ditulis: %s (%d indikator x %d tahun, %d kabupaten/kota)\n",
 		*out, len(m.Rows)/max(len(m.Years), 1), len(m.Years), len(m.Regencies))
+	return nil
+}
+
+// exportNational writes the consolidation for the ministry: every province
+// of the workspace that has a figure for the years.
+func exportNational(ctx context.Context, env Env, s *store.Store, p profile.Profile, years []int, out string) error {
+	ms, err := xlsx.NationalMatrices(ctx, s, years)
+	if err != nil {
+		return err
+	}
+	if len(ms) == 0 {
+		return fault.New(fault.Required, "Data provinsi")
+	}
+	if err := xlsx.ExportNational(ctx, out, ms, nil, p, time.Now(), nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Konsolidasi nasional ditulis: %s (%d provinsi x %d tahun)\n", out, len(ms), len(years))
 	return nil
 }

@@ -30,12 +30,59 @@ type Profile struct {
 	ProvinceCode string `json:"provinceCode"`
 	OfficeName   string `json:"officeName"`
 	Address      string `json:"address"`
+	// The kop of the office's documents; all optional.
+	Government   string `json:"government"` // "Pemerintah Provinsi Jawa Timur"; blank: from the province
+	City         string `json:"city"`       // where documents are signed; blank: the address's first part
+	Phone        string `json:"phone"`
+	Email        string `json:"email"`
+	Website      string `json:"website"`
 	HeadName     string `json:"headName"`
 	HeadPosition string `json:"headPosition"`
 	HeadNIP      string `json:"headNip"`
 	WorkingYear  int    `json:"workingYear"`
 	PaperSize    Paper  `json:"paperSize"`
 	UserName     string `json:"userName"` // the operator recorded in the audit log
+	// Demo is true in the demo workspace: every export and printed page
+	// says so. Read from the workspace, never saved.
+	Demo bool `json:"demo"`
+}
+
+// GovernmentLine is the first line of the kop: the profile's own, else
+// "Pemerintah Provinsi" and the home province.
+func (p Profile) GovernmentLine() string {
+	if p.Government != "" {
+		return p.Government
+	}
+	if r, ok := region.Default().Lookup(p.ProvinceCode); ok {
+		return "Pemerintah Provinsi " + r.Name
+	}
+	return ""
+}
+
+// SignCity is where documents are signed: the city, else the address up
+// to its first comma (the way the address was first meant).
+func (p Profile) SignCity() string {
+	if p.City != "" {
+		return p.City
+	}
+	c, _, _ := strings.Cut(p.Address, ",")
+	return strings.TrimSpace(c)
+}
+
+// ContactLine is the kop's line under the office name: address, telephone,
+// e-mail and website, those that are known.
+func (p Profile) ContactLine() string {
+	var parts []string
+	add := func(label, v string) {
+		if v != "" {
+			parts = append(parts, label+v)
+		}
+	}
+	add("", p.Address)
+	add("Telepon ", p.Phone)
+	add("Pos-el ", p.Email)
+	add("Laman ", p.Website)
+	return strings.Join(parts, " · ")
 }
 
 // ErrNotSet means the first-start profile has not been filled in yet.
@@ -50,7 +97,12 @@ const (
 func (p *Profile) Normalize() {
 	p.ProvinceCode = strings.TrimSpace(p.ProvinceCode)
 	p.OfficeName = strings.Join(strings.Fields(p.OfficeName), " ")
-	p.Address = strings.TrimSpace(p.Address)
+	p.Address = strings.Join(strings.Fields(p.Address), " ")
+	p.Government = strings.Join(strings.Fields(p.Government), " ")
+	p.City = strings.TrimSpace(p.City)
+	p.Phone = strings.TrimSpace(p.Phone)
+	p.Email = strings.TrimSpace(p.Email)
+	p.Website = strings.TrimSpace(p.Website)
 	p.HeadName = strings.TrimSpace(p.HeadName)
 	p.HeadPosition = strings.TrimSpace(p.HeadPosition)
 	p.HeadNIP = strings.Join(strings.Fields(p.HeadNIP), "")
@@ -89,9 +141,11 @@ func (p Profile) Validate() error {
 func Get(ctx context.Context, s *store.Store) (Profile, error) {
 	var p Profile
 	err := s.Read().QueryRowContext(ctx, `
-SELECT province_code, office_name, address, head_name, head_position, head_nip, working_year, paper_size, user_name
+SELECT province_code, office_name, address, head_name, head_position, head_nip, working_year, paper_size, user_name,
+       government, city, phone, email, website,
+       COALESCE((SELECT value FROM meta WHERE key = 'workspace_kind'), '') = 'demo'
 FROM profile WHERE id = 1`).Scan(&p.ProvinceCode, &p.OfficeName, &p.Address, &p.HeadName, &p.HeadPosition,
-		&p.HeadNIP, &p.WorkingYear, &p.PaperSize, &p.UserName)
+		&p.HeadNIP, &p.WorkingYear, &p.PaperSize, &p.UserName, &p.Government, &p.City, &p.Phone, &p.Email, &p.Website, &p.Demo)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Profile{}, ErrNotSet
 	}
@@ -117,13 +171,17 @@ func Save(ctx context.Context, s *store.Store, p Profile) (Profile, error) {
 // Put writes an already validated profile inside a transaction.
 func Put(ctx context.Context, tx *sql.Tx, p Profile) error {
 	_, err := tx.ExecContext(ctx, `
-INSERT INTO profile(id, province_code, office_name, address, head_name, head_position, head_nip, working_year, paper_size, user_name)
-VALUES(1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO profile(id, province_code, office_name, address, head_name, head_position, head_nip, working_year, paper_size, user_name,
+                    government, city, phone, email, website)
+VALUES(1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(id) DO UPDATE SET
   province_code = excluded.province_code, office_name = excluded.office_name, address = excluded.address,
   head_name = excluded.head_name, head_position = excluded.head_position, head_nip = excluded.head_nip,
-  working_year = excluded.working_year, paper_size = excluded.paper_size, user_name = excluded.user_name`,
-		p.ProvinceCode, p.OfficeName, p.Address, p.HeadName, p.HeadPosition, p.HeadNIP, p.WorkingYear, p.PaperSize, p.UserName)
+  working_year = excluded.working_year, paper_size = excluded.paper_size, user_name = excluded.user_name,
+  government = excluded.government, city = excluded.city, phone = excluded.phone, email = excluded.email,
+  website = excluded.website`,
+		p.ProvinceCode, p.OfficeName, p.Address, p.HeadName, p.HeadPosition, p.HeadNIP, p.WorkingYear, p.PaperSize, p.UserName,
+		p.Government, p.City, p.Phone, p.Email, p.Website)
 	if err != nil {
 		return fmt.Errorf("profile: save: %w", err)
 	}

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,4 +84,31 @@ func TestValidate(t *testing.T) {
 			assert.ErrorIs(t, err, ErrNotSet, "nothing is written on a validation error")
 		})
 	}
+}
+
+func TestKop(t *testing.T) {
+	s := storetest.Open(t)
+	ctx := context.Background()
+	p := babel()
+	p.Phone, p.Email, p.Website = " (0717) 4262350 ", "diskopukm@babelprov.go.id", "diskopukm.babelprov.go.id"
+	saved, err := Save(ctx, s, p)
+	require.NoError(t, err)
+	got, err := Get(ctx, s)
+	require.NoError(t, err)
+	assert.Equal(t, saved, got, "the kop fields round-trip")
+	assert.False(t, got.Demo, "an office workspace is no demo")
+	assert.Equal(t, "Pemerintah Provinsi Kepulauan Bangka Belitung", got.GovernmentLine(), "blank: from the home province")
+	assert.Equal(t, "Jl. Pulau Bangka", got.SignCity(), "blank city: the address up to its first comma")
+	assert.Equal(t, "Jl. Pulau Bangka, Komplek Perkantoran Gubernur, Pangkalpinang · Telepon (0717) 4262350 · "+
+		"Pos-el diskopukm@babelprov.go.id · Laman diskopukm.babelprov.go.id", got.ContactLine())
+
+	got.Government, got.City, got.Address, got.Phone, got.Email, got.Website = "Pemerintah Kota Pangkalpinang", "Pangkalpinang", "", "", "", ""
+	assert.Equal(t, "Pemerintah Kota Pangkalpinang", got.GovernmentLine())
+	assert.Equal(t, "Pangkalpinang", got.SignCity())
+	assert.Empty(t, got.ContactLine(), "nothing known, no contact line")
+
+	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { return store.SetMeta(ctx, tx, "workspace_kind", "demo") }))
+	got, err = Get(ctx, s)
+	require.NoError(t, err)
+	assert.True(t, got.Demo, "the demo workspace marks its exports")
 }

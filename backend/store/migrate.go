@@ -35,6 +35,8 @@ var migrations = []migration{
 		"agenda_item", "snapshot", "decision", "decision_indicator", "decision_region", "decision_program",
 		"decision_followup", "agenda_decision", "challenge_category", "challenge", "decision_challenge"}},
 	{Version: 5, Name: "submissions", SQL: mustRead("0005_submissions.sql"), Audit: []string{"import_log"}},
+	// Re-installs the profile's audit triggers over its new columns.
+	{Version: 6, Name: "profile_kop", SQL: mustRead("0006_profile_kop.sql"), Audit: []string{"profile"}},
 }
 
 func mustRead(name string) string {

@@ -237,14 +237,14 @@ func TestAuditFollowsNewColumns(t *testing.T) {
 	s, err := Open(context.Background(), path, Options{})
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
-	withMigration(t, migration{Version: SchemaVersion() + 1, Name: "email",
-		SQL: "ALTER TABLE profile ADD COLUMN email TEXT NOT NULL DEFAULT ''", Audit: []string{"profile"}})
+	withMigration(t, migration{Version: SchemaVersion() + 1, Name: "fax",
+		SQL: "ALTER TABLE profile ADD COLUMN fax TEXT NOT NULL DEFAULT ''", Audit: []string{"profile"}})
 	s = open(t, path)
 	insertProfile(t, s, "op")
 	log, err := s.Audit(context.Background(), AuditQuery{Table: "profile"})
 	require.NoError(t, err)
 	require.Len(t, log, 1)
-	assert.Contains(t, log[0].NewValues, `"email":""`)
+	assert.Contains(t, log[0].NewValues, `"fax":""`)
 }
 
 func TestBackup(t *testing.T) {

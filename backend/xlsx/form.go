@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/profile"
+	"selaras/backend/rakor"
 )
 
 // column is one column of a form sheet. Consecutive columns with the same
@@ -23,31 +24,42 @@ type column struct {
 // formSpec describes a sheet in the government form layout.
 type formSpec struct {
 	Sheet      string
-	Titles     []string // under the office name: the first bold, the rest plain
+	Titles     []string // under the kop: the first bold, the rest plain
 	Cols       []column
 	FreezeCols int // columns kept in view when scrolling right
-	// PagesWide spreads a wide sheet over pages side by side, repeating the
-	// frozen columns on each, rather than shrinking it past reading; 0 = 1.
-	PagesWide int
-	// TitleCols is how many columns the title block spans; 0 = all. A sheet
-	// printed over several pages keeps its title on the first one.
-	TitleCols int
+	// RepeatCols are printed at the left of every page when the sheet is
+	// wider than the paper; 0 = FreezeCols. Column groups (a regency's
+	// target, pagu ...) are never split between pages.
+	RepeatCols int
+	Portrait   bool
+	// Prose sheets (the Berita Acara) are paragraphs: no column headings.
+	Prose bool
 }
 
-// form streams one sheet: title block, headers, the numbered column row,
-// then the body rows the caller adds, then the signature block.
+// form streams one sheet: kop, titles, headers, the numbered column row,
+// then the body rows the caller adds, then the signature block. It follows
+// the printed pages as it goes, so the closing lines can be kept together
+// with the last rows.
 type form struct {
-	st    *styles
-	sw    *excelize.StreamWriter
-	p     profile.Profile
-	cols  []column
-	row   int // the next row to write
-	first int // the first body row
-	span  int // columns a band spans
+	f      *excelize.File
+	sheet  string
+	st     *styles
+	sw     *excelize.StreamWriter
+	p      profile.Profile
+	cols   []column
+	repeat int // columns printed on every page across
+	row    int // the next row to write
+	first  int // the first body row
+	span   int // columns a band spans: the first printed page's
+
+	page     pagePlan
+	repeatH  float64 // heading rows printed on every page
+	sims     [len(pageSlack)]pageSim
+	lastBody int // the last body row written
 }
 
-// newForm sets up print and view options, then streams the title block and
-// headers. Print setup must happen before streaming starts.
+// newForm sets up print and view options, then streams the kop, titles
+// and headers. Print setup must happen before streaming starts.
 func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*form, error) {
 	if err := addSheet(f, spec.Sheet); err != nil {
 		return nil, err
@@ -56,51 +68,77 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	for _, c := range spec.Cols {
 		grouped = grouped || c.Group != ""
 	}
-	headRow := len(spec.Titles) + 3 // office, titles, a blank row
+	repeat := spec.RepeatCols
+	if repeat == 0 {
+		repeat = spec.FreezeCols
+	}
+	fm := &form{f: f, sheet: spec.Sheet, st: st, p: p, cols: spec.Cols, repeat: repeat}
+	fm.page = pageColumns(spec.Cols, repeat, p.PaperSize, spec.Portrait)
+	fm.span = fm.page.firstEnd
+	headRow := kopRows(p) + len(spec.Titles) + 3 // kop, a blank row, titles, a blank row
+	if p.Demo {
+		headRow++
+	}
 	headRows := 1
 	if grouped {
 		headRows = 2
 	}
-	numRow := headRow + headRows
-	repeat := 0
-	if spec.PagesWide > 1 {
-		repeat = spec.FreezeCols
+	if spec.Prose {
+		headRow--
 	}
-	if err := pageSetup(f, spec.Sheet, p, max(spec.PagesWide, 1), repeat, headRow, numRow); err != nil {
+	numRow := headRow + headRows
+	repeatCols := 0
+	if len(fm.page.breaks) > 0 {
+		repeatCols = repeat
+	}
+	titleFrom := headRow
+	if spec.Prose {
+		titleFrom = 0
+	}
+	if err := printSetup(f, spec.Sheet, p, fm.page, spec.Portrait, repeatCols, titleFrom, numRow); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(spec.Sheet)
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	fm := &form{st: st, sw: sw, p: p, cols: spec.Cols, span: len(spec.Cols)}
-	if spec.TitleCols > 0 {
-		fm.span = min(spec.TitleCols, len(spec.Cols))
-	}
+	fm.sw = sw
 	for i, c := range spec.Cols {
 		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
 			return nil, err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: spec.FreezeCols, YSplit: numRow,
-		TopLeftCell: cellName(spec.FreezeCols+1, numRow+1), ActivePane: "bottomRight"}); err != nil {
-		return nil, err
-	}
-	fm.row = 1
-	if err := fm.band(strings.ToUpper(p.OfficeName), st.title); err != nil {
-		return nil, err
-	}
-	for i, t := range spec.Titles {
-		style := st.subtitle
-		if i == 0 {
-			style = st.title
-		}
-		if err := fm.band(t, style); err != nil {
+	if !spec.Prose {
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: spec.FreezeCols, YSplit: numRow,
+			TopLeftCell: cellName(spec.FreezeCols+1, numRow+1), ActivePane: "bottomRight"}); err != nil {
 			return nil, err
 		}
 	}
-	fm.row = headRow
+	fm.row = 1
+	if err := fm.kop(); err != nil {
+		return nil, err
+	}
+	fm.skip(1)
+	for i, t := range spec.Titles {
+		style, h := st.subtitle, float64(lineHeight)
+		if i == 0 {
+			style, h = st.title, 18
+		}
+		if err := fm.bandHeight(t, style, h); err != nil {
+			return nil, err
+		}
+	}
+	if err := fm.demoBand(); err != nil {
+		return nil, err
+	}
+	fm.skip(headRow - fm.row)
+	if spec.Prose {
+		fm.first = fm.row
+		return fm, nil
+	}
+	span := fm.span
 	fm.span = len(spec.Cols)
+	before := fm.used()
 	if err := fm.headers(grouped); err != nil {
 		return nil, err
 	}
@@ -108,33 +146,59 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	for i := range nums {
 		nums[i] = excelize.Cell{StyleID: st.colNum, Value: fmt.Sprintf("(%d)", i+1)}
 	}
-	if _, err := fm.add(nums, 14); err != nil {
+	if _, err := fm.add(nums, 15); err != nil {
 		return nil, err
 	}
+	fm.repeatH = fm.used() - before
+	fm.span = span
 	fm.first = fm.row
 	return fm, nil
 }
 
-// pageSetup: landscape on the profile's paper, fit to pagesWide pages
-// across, header rows (and repeatCols first columns) on every printed page.
-func pageSetup(f *excelize.File, sheet string, p profile.Profile, pagesWide, repeatCols, headFrom, headTo int) error {
-	orient, size, fit, zero := "landscape", paperCode(p.PaperSize), pagesWide, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &fit, FitToHeight: &zero}); err != nil {
-		return fmt.Errorf("xlsx: page layout: %w", err)
+// kopRows is how many rows the kop takes: government, office, the contact
+// line when there is one, and the rule.
+func kopRows(p profile.Profile) int {
+	if p.ContactLine() == "" {
+		return 3
 	}
-	yes := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return fmt.Errorf("xlsx: sheet props: %w", err)
-	}
-	titles := fmt.Sprintf("'%s'!$%d:$%d", sheet, headFrom, headTo)
-	if repeatCols > 0 {
-		titles = fmt.Sprintf("'%s'!$A:$%s,%s", sheet, col(repeatCols), titles)
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: titles}); err != nil {
-		return fmt.Errorf("xlsx: print titles: %w", err)
-	}
-	return nil
+	return 4
 }
+
+// kop writes the letterhead of a government document: PEMERINTAH PROVINSI
+// ..., the office, its address and contacts, and a double rule under them.
+func (fm *form) kop() error {
+	if err := fm.bandHeight(strings.ToUpper(fm.p.GovernmentLine()), fm.st.kopGov, 17); err != nil {
+		return err
+	}
+	if err := fm.bandHeight(strings.ToUpper(fm.p.OfficeName), fm.st.kopOffice, 20); err != nil {
+		return err
+	}
+	if c := fm.p.ContactLine(); c != "" {
+		if err := fm.bandHeight(c, fm.st.kopContact, 14); err != nil {
+			return err
+		}
+	}
+	rule := make([]interface{}, fm.span)
+	for i := range rule {
+		rule[i] = excelize.Cell{StyleID: fm.st.rule}
+	}
+	r, err := fm.add(rule, 5)
+	if err != nil {
+		return err
+	}
+	return fm.sw.MergeCell(cellName(1, r), cellName(fm.span, r))
+}
+
+// demoBand marks every sheet of the demo workspace under its titles.
+func (fm *form) demoBand() error {
+	if !fm.p.Demo {
+		return nil
+	}
+	return fm.bandHeight(demoMark, fm.st.demo, 18)
+}
+
+// demoMark is printed on every page from the demo workspace.
+const demoMark = "CONTOH — data demo, bukan data resmi"
 
 func (fm *form) headers(grouped bool) error {
 	n := len(fm.cols)
@@ -166,11 +230,17 @@ func (fm *form) headers(grouped bool) error {
 		}
 		i = j
 	}
-	if _, err := fm.add(h1, 30); err != nil {
+	// Heading text wraps: each row as tall as its longest heading needs, the
+	// lower row's height counting for the headings merged over both.
+	h2h := 0.0
+	if grouped {
+		h2h = max(30, fm.fit(h2))
+	}
+	if _, err := fm.add(h1, max(30, fm.fit(h1)-h2h)); err != nil {
 		return err
 	}
 	if grouped {
-		if _, err := fm.add(h2, 30); err != nil {
+		if _, err := fm.add(h2, h2h); err != nil {
 			return err
 		}
 	}
@@ -182,29 +252,74 @@ func (fm *form) headers(grouped bool) error {
 	return nil
 }
 
-// add writes a row and returns its number; height 0 fits the wrapped text,
-// a negative one keeps the default.
+// add writes a row and returns its number; height 0 fits the wrapped text.
+// Every row gets an explicit height, so the pages LibreOffice and Excel
+// lay out are the pages this form counts.
 func (fm *form) add(cells []interface{}, height float64) (int, error) {
-	if height == 0 {
+	if height <= 0 {
 		height = fm.fit(cells)
 	}
-	var opts []excelize.RowOpts
-	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: min(height, excelize.MaxRowHeight)})
-	}
+	height = min(height, excelize.MaxRowHeight)
 	r := fm.row
-	if err := fm.sw.SetRow(cellName(1, r), cells, opts...); err != nil {
+	if err := fm.sw.SetRow(cellName(1, r), cells, excelize.RowOpts{Height: height}); err != nil {
 		return 0, fmt.Errorf("xlsx: row %d: %w", r, err)
 	}
 	fm.row++
+	fm.place(height)
 	return r, nil
 }
+
+// body writes a body row: one the closing lines may be kept with.
+func (fm *form) body(cells []interface{}, height float64) (int, error) {
+	r, err := fm.add(cells, height)
+	fm.lastBody = r
+	return r, err
+}
+
+// skip leaves n empty rows of the default height.
+func (fm *form) skip(n int) {
+	for ; n > 0; n-- {
+		fm.row++
+		fm.place(lineHeight)
+	}
+}
+
+// pageSim follows the printed pages down for one guess of a page's height.
+type pageSim struct {
+	height, used float64
+	pages        int
+}
+
+// pageSlack are the guesses: row heights are estimates and the reader lays
+// out the page itself, so a page may hold somewhat less or more than
+// computed; whether a closing fits is not monotonic in the page's height,
+// so the guesses are close together.
+var pageSlack = [...]float64{1, 0.9, 0.92, 0.94, 0.96, 0.98, 1.01, 1.02, 1.04, 1.06, 1.08, 1.1}
+
+// place follows the printed pages down: a row that does not fit starts a
+// new page under the repeated heading rows.
+func (fm *form) place(h float64) {
+	for i := range fm.sims {
+		sm := &fm.sims[i]
+		if sm.height == 0 {
+			sm.height = fm.page.height * pageSlack[i]
+		}
+		if sm.used+h > sm.height && sm.used > fm.repeatH {
+			sm.pages++
+			sm.used = fm.repeatH
+		}
+		sm.used += h
+	}
+}
+
+// used is the height used on the current page, by the first guess.
+func (fm *form) used() float64 { return fm.sims[0].used }
 
 // lineHeight is the height in points of one line of 11 pt text.
 const lineHeight = 15
 
 // fit estimates the height wrapped text needs: streamed rows get no
-// autofit from Excel or LibreOffice when opened. 0 keeps the default.
+// autofit from Excel or LibreOffice when opened.
 func (fm *form) fit(cells []interface{}) float64 {
 	lines := 1
 	for i, c := range cells {
@@ -213,33 +328,54 @@ func (fm *form) fit(cells []interface{}) float64 {
 		if !ok || !isText || i >= len(fm.cols) || fm.cols[i].Width == 0 {
 			continue
 		}
-		n := 0
-		for _, part := range strings.Split(text, "\n") {
-			// About one character per unit of width; bold text runs wider.
-			n += len([]rune(part))/max(int(fm.cols[i].Width*0.9), 1) + 1
-		}
-		lines = max(lines, n)
-	}
-	if lines == 1 {
-		return 0
+		lines = max(lines, wrapLines(text, fm.cols[i].Width))
 	}
 	return float64(lines * lineHeight)
 }
 
-// band writes text merged across every column (titles, group rows).
+// wrapLines guesses how many lines text wraps to in a column of the given
+// width: about one character per unit of width.
+func wrapLines(text string, width float64) int {
+	n := 0
+	per := max(int(width), 1)
+	for _, part := range strings.Split(text, "\n") {
+		n += len([]rune(part))/per + 1 // words wrap early: round up generously
+	}
+	return n
+}
+
+// band writes text merged across the band's columns (titles, group rows).
 func (fm *form) band(text string, style int) error {
-	return fm.bandHeight(text, style, 0)
+	return fm.bandHeight(text, style, lineHeight)
 }
 
 func (fm *form) bandHeight(text string, style int, height float64) error {
-	if height == 0 {
-		height = -1 // a merged band is as wide as the sheet: one line
-	}
 	r, err := fm.add([]interface{}{excelize.Cell{StyleID: style, Value: text}}, height)
 	if err != nil {
 		return err
 	}
 	return fm.sw.MergeCell(cellName(1, r), cellName(fm.span, r))
+}
+
+// category writes a group row: its label merged over the columns printed
+// on every page, so each page across names the group.
+func (fm *form) category(label string) error {
+	if label == "" {
+		label = "Lainnya"
+	}
+	cells := make([]interface{}, len(fm.cols))
+	for i := range cells {
+		cells[i] = excelize.Cell{StyleID: fm.st.category}
+	}
+	cells[0] = excelize.Cell{StyleID: fm.st.category, Value: label}
+	r, err := fm.add(cells, lineHeight)
+	if err != nil {
+		return err
+	}
+	if fm.repeat < 2 {
+		return nil
+	}
+	return fm.sw.MergeCell(cellName(1, r), cellName(fm.repeat, r))
 }
 
 // text is a bordered string cell: user text is always a string, never a formula.
@@ -253,27 +389,104 @@ func (fm *form) date(iso string) excelize.Cell {
 	return fm.text(iso)
 }
 
-// close writes the signature block under column signCol and flushes.
-func (fm *form) close(ctx context.Context, now time.Time, signCol int) error {
+// closing starts the lines that end the sheet (a closing paragraph, the
+// signature): they are printed on the page of the last body row. When they
+// would not fit under it, a page break goes before that row, so no page
+// holds only a heading or a signature and a signature is never split.
+type closing struct {
+	fm    *form
+	pages [len(pageSlack)]int
+	row   int
+}
+
+func (fm *form) closing() closing {
+	c := closing{fm: fm, row: fm.lastBody}
+	for i, sm := range fm.sims {
+		c.pages[i] = sm.pages
+	}
+	return c
+}
+
+// keep puts a page break before the last body row when, by any guess of
+// the page's height, the closing lines would run onto a page of their own.
+func (c closing) keep() error {
+	fm := c.fm
+	split := false
+	for i, sm := range fm.sims {
+		split = split || sm.pages != c.pages[i]
+	}
+	if !split || c.row <= fm.first {
+		return nil
+	}
+	if err := fm.f.InsertPageBreak(fm.sheet, cellName(1, c.row)); err != nil {
+		return fmt.Errorf("xlsx: page break: %w", err)
+	}
+	return nil
+}
+
+// close writes the signature block under column signCol, keeps it with the
+// last rows and flushes.
+func (fm *form) close(ctx context.Context, date time.Time, signCol int) error {
+	return fm.closeWith(ctx, fm.closing(), date, signCol)
+}
+
+func (fm *form) closeWith(ctx context.Context, c closing, date time.Time, signCol int) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := signature(fm.sw, fm.st, fm.p, fm.row+2, signCol, city(fm.p), now); err != nil {
+	if err := fm.sign(c, date, signCol); err != nil {
 		return err
 	}
+	return fm.flush()
+}
+
+// sign writes the signature block after the closing lines c began and
+// keeps them together with the last rows.
+func (fm *form) sign(c closing, date time.Time, signCol int) error {
+	fm.skip(2)
+	if err := fm.signature(date, signCol); err != nil {
+		return err
+	}
+	return c.keep()
+}
+
+func (fm *form) flush() error {
 	if err := fm.sw.Flush(); err != nil {
 		return fmt.Errorf("xlsx: flush: %w", err)
 	}
 	return nil
 }
 
-// city is where the office signs: the first part of its address.
-func city(p profile.Profile) string {
-	c := p.Address
-	if i := strings.Index(c, ","); i > 0 {
-		c = c[:i]
+// signature writes the head of office's signature block under column col.
+func (fm *form) signature(date time.Time, col int) error {
+	st := fm.st
+	lines := []excelize.Cell{
+		{StyleID: st.sign, Value: signPlace(fm.p) + ", " + LongDate(date)},
+		{StyleID: st.sign, Value: fm.p.HeadPosition},
+		{StyleID: st.sign}, {StyleID: st.sign}, {StyleID: st.sign},
+		{StyleID: st.signBold, Value: fm.p.HeadName},
 	}
-	return strings.TrimSpace(c)
+	if fm.p.HeadNIP != "" {
+		lines = append(lines, excelize.Cell{StyleID: st.sign, Value: "NIP. " + fm.p.HeadNIP})
+	}
+	for _, l := range lines {
+		r := fm.row
+		if err := fm.sw.SetRow(cellName(col, r), []interface{}{l}, excelize.RowOpts{Height: lineHeight}); err != nil {
+			return fmt.Errorf("xlsx: row %d: %w", r, err)
+		}
+		fm.row++
+		fm.place(lineHeight)
+	}
+	return nil
+}
+
+// signPlace is where the office signs: the profile's city, else the first
+// part of its address, else a line to fill in by hand.
+func signPlace(p profile.Profile) string {
+	if c := p.SignCity(); c != "" {
+		return c
+	}
+	return rakor.Blank
 }
 
 // sentences joins notes with "; ", or a space after one that already ends

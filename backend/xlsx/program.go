@@ -32,8 +32,9 @@ const (
 
 // writeProgramMatrix adds the Matriks Program sheet in the Renja layout:
 // (1) Kode, (2) Urusan/Program/Kegiatan/Sub-kegiatan, (3) Indikator
-// Kinerja, year n (4) Lokasi (5) Target (6) Pagu Indikatif (7) Sumber Dana
-// (8) Catatan, year n+1 (9) Target (10) Pagu. Each urusan, program,
+// Kinerja, Rencana Tahun n (4) Lokasi (5) Target (6) Pagu Indikatif (7)
+// Sumber Dana, (8) Catatan Penting, Prakiraan Maju n+1 (9) Target (10) Pagu,
+// as Permendagri 86/2017 lays out the Renja. Each urusan, program,
 // kegiatan and sub-kegiatan row totals its block with SUBTOTAL(9, ...), the
 // SUM that skips nested subtotals, so a block is never counted twice; the
 // cached values are the tree's exact int64 sums.
@@ -46,12 +47,13 @@ func writeProgramMatrix(ctx context.Context, f *excelize.File, st *styles, t pro
 		Sheet:  ProgramSheetName(year),
 		Titles: []string{"MATRIKS RENCANA PROGRAM, KEGIATAN DAN SUB KEGIATAN", fmt.Sprintf("%s · Tahun %d", place, year)},
 		Cols: []column{
-			{Head: "Kode", Width: 17}, {Head: "Urusan / Program / Kegiatan / Sub Kegiatan", Width: 42},
-			{Head: "Indikator Kinerja", Width: 34},
-			{Group: now1, Head: "Lokasi", Width: 24}, {Group: now1, Head: "Target", Width: 11},
-			{Group: now1, Head: "Pagu Indikatif (Rp)", Width: 19}, {Group: now1, Head: "Sumber Dana", Width: 17},
-			{Group: now1, Head: "Catatan", Width: 28},
-			{Group: next, Head: "Target", Width: 11}, {Group: next, Head: "Pagu Indikatif (Rp)", Width: 19},
+			{Head: "Kode", Width: 15}, {Head: "Urusan / Program / Kegiatan / Sub Kegiatan", Width: 28},
+			{Head: "Indikator Kinerja Program (Outcome) / Kegiatan / Sub Kegiatan (Output)", Width: 24},
+			{Group: now1, Head: "Lokasi", Width: 13}, {Group: now1, Head: "Target Capaian Kinerja", Width: 10},
+			{Group: now1, Head: "Kebutuhan Dana / Pagu Indikatif (Rp)", Width: 16}, {Group: now1, Head: "Sumber Dana", Width: 12},
+			// Permendagri 86/2017: Catatan Penting stands between the two years, in no group.
+			{Head: "Catatan Penting", Width: 16},
+			{Group: next, Head: "Target Capaian Kinerja", Width: 10}, {Group: next, Head: "Kebutuhan Dana / Pagu Indikatif (Rp)", Width: 16},
 		},
 		FreezeCols: 2,
 	})

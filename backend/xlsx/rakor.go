@@ -22,8 +22,9 @@ type Rakor struct {
 	Participants []rakor.Participant
 	Register     []rakor.Entry
 	Challenges   []rakor.Challenge
-	Categories   map[string]string // code -> name
-	Numbers      map[int64]int     // decision id -> its number, for challenge links
+	Categories   map[string]string   // code -> name
+	Numbers      map[int64]int       // decision id -> its number, for challenge links
+	Record       rakor.MeetingRecord // the meeting's record: the Berita Acara's content and numbering
 }
 
 // LoadRakor reads a meeting's records (meetingID 0: every meeting's).
@@ -36,6 +37,9 @@ func LoadRakor(ctx context.Context, s *store.Store, meetingID int64) (Rakor, err
 		}
 		r.Meeting = &m
 		if r.Participants, err = rakor.Participants(ctx, s, meetingID); err != nil {
+			return r, err
+		}
+		if r.Record, err = rakor.BuildRecord(ctx, s, meetingID); err != nil {
 			return r, err
 		}
 	}
@@ -63,11 +67,6 @@ func LoadRakor(ctx context.Context, s *store.Store, meetingID int64) (Rakor, err
 
 // Indonesian labels, as the app shows them.
 var (
-	kindNames = map[rakor.Kind]string{
-		rakor.Rakor: "Rapat Koordinasi", rakor.Rakortek: "Rapat Koordinasi Teknis", rakor.Rakornis: "Rapat Koordinasi Teknis",
-		rakor.Rakorda: "Rapat Koordinasi Daerah", rakor.Lainnya: "Rapat",
-	}
-	modeNames      = map[rakor.Mode]string{rakor.Luring: "luring (tatap muka)", rakor.Daring: "daring", rakor.Hybrid: "hybrid (luring dan daring)"}
 	roleNames      = map[rakor.Role]string{rakor.Pimpinan: "Pimpinan", rakor.Narasumber: "Narasumber", rakor.Peserta: "Peserta", rakor.Notulis: "Notulis"}
 	attendanceName = map[rakor.Attendance]string{rakor.Hadir: "Hadir", rakor.TidakHadir: "Tidak hadir", rakor.Diwakili: "Diwakili"}
 	statusNames    = map[rakor.Status]string{rakor.Baru: "Baru", rakor.Berjalan: "Berjalan", rakor.Selesai: "Selesai", rakor.Dibatalkan: "Dibatalkan"}
@@ -132,7 +131,7 @@ func writeAttendance(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 			excelize.Cell{StyleID: st.text, Value: i + 1}, fm.text(x.Name), fm.text(x.Position), fm.text(x.Institution),
 			fm.text(reg), fm.text(roleNames[x.Role]), fm.text(attendanceName[x.Attendance]), sign,
 		}
-		if _, err := fm.add(cells, max(fm.fit(cells), 26)); err != nil { // room to sign
+		if _, err := fm.body(cells, max(fm.fit(cells), 26)); err != nil { // room to sign
 			return err
 		}
 	}
@@ -141,7 +140,7 @@ func writeAttendance(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 			return err
 		}
 	}
-	return fm.close(ctx, meetingEnd(*r.Meeting), 7)
+	return fm.close(ctx, r.signed(now), 7)
 }
 
 // writeDecisions adds the Kesepakatan sheet: the decisions of a meeting, or
@@ -152,11 +151,11 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 	if r.Meeting != nil {
 		title = meetingLine(*r.Meeting)
 	} else {
-		cols = append(cols, column{Head: "Rapat", Width: 30})
+		cols = append(cols, column{Head: "Rapat", Width: 24})
 	}
-	cols = append(cols, []column{{Head: "Kesepakatan", Width: 50}, {Head: "Penanggung Jawab", Width: 28},
-		{Head: "Batas Waktu", Width: 18}, {Head: "Status", Width: 12}, {Head: "Terlambat (hari)", Width: 11},
-		{Head: "Tindak Lanjut", Width: 22}, {Head: "Catatan", Width: 32}}...)
+	cols = append(cols, []column{{Head: "Kesepakatan", Width: 36}, {Head: "Penanggung Jawab", Width: 20},
+		{Head: "Batas Waktu", Width: 16}, {Head: "Status", Width: 11}, {Head: "Terlambat (hari)", Width: 10},
+		{Head: "Tindak Lanjut", Width: 16}, {Head: "Catatan", Width: 22}}...)
 	fm, err := newForm(f, st, p, formSpec{Sheet: "Kesepakatan", Titles: []string{"KESEPAKATAN DAN TINDAK LANJUT", title}, Cols: cols, FreezeCols: 1})
 	if err != nil {
 		return err
@@ -166,13 +165,6 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 		cells := []interface{}{excelize.Cell{StyleID: st.text, Value: d.Number}}
 		if r.Meeting == nil {
 			cells = append(cells, fm.text(e.MeetingTitle+" ("+LongDate(mustDate(e.MeetingDate))+")"))
-		}
-		owner := []string{}
-		if d.OwnerRegion != "" {
-			owner = append(owner, regionName(d.OwnerRegion))
-		}
-		if d.OwnerUnit != "" {
-			owner = append(owner, d.OwnerUnit)
 		}
 		status := statusNames[d.Status]
 		if d.NotAgreed {
@@ -186,9 +178,9 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 		if e.FollowUps > 0 {
 			follow = fmt.Sprintf("%d kali, terakhir %s", e.FollowUps, LongDate(mustDate(e.LastFollowUp)))
 		}
-		cells = append(cells, fm.text(d.Text), fm.text(strings.Join(owner, ", ")), fm.date(d.DueDate), fm.text(status), late,
+		cells = append(cells, fm.text(d.Text), fm.text(rakor.DecisionOwner(d)), fm.date(d.DueDate), fm.text(status), late,
 			fm.text(follow), fm.text(sentences(d.Note, d.CancelReason, d.NotAgreedReason)))
-		if _, err := fm.add(cells, 0); err != nil {
+		if _, err := fm.body(cells, 0); err != nil {
 			return err
 		}
 	}
@@ -197,7 +189,7 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 			return err
 		}
 	}
-	return fm.close(ctx, now, len(cols)-2)
+	return fm.close(ctx, r.signed(now), len(cols)-2)
 }
 
 // writeChallenges adds the Permasalahan sheet.
@@ -209,9 +201,9 @@ func writeChallenges(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 	fm, err := newForm(f, st, p, formSpec{
 		Sheet:  "Permasalahan",
 		Titles: []string{"PERMASALAHAN DAN USULAN PEMECAHAN", title},
-		Cols: []column{{Head: "No", Width: 5}, {Head: "Kategori", Width: 22}, {Head: "Permasalahan", Width: 46}, {Head: "Wilayah", Width: 22},
-			{Head: "Tingkat", Width: 10}, {Head: "Usulan Pemecahan", Width: 40}, {Head: "Status", Width: 12},
-			{Head: "Disampaikan Oleh", Width: 24}, {Head: "Kesepakatan Terkait", Width: 14}},
+		Cols: []column{{Head: "No", Width: 5}, {Head: "Kategori", Width: 16}, {Head: "Permasalahan", Width: 38}, {Head: "Wilayah", Width: 16},
+			{Head: "Tingkat", Width: 9}, {Head: "Usulan Pemecahan", Width: 34}, {Head: "Status", Width: 10},
+			{Head: "Disampaikan Oleh", Width: 18}, {Head: "Kesepakatan Terkait", Width: 12}},
 		FreezeCols: 2,
 	})
 	if err != nil {
@@ -228,7 +220,7 @@ func writeChallenges(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 				nums = append(nums, "No. "+strconv.Itoa(n))
 			}
 		}
-		if _, err := fm.add([]interface{}{
+		if _, err := fm.body([]interface{}{
 			excelize.Cell{StyleID: st.text, Value: i + 1}, fm.text(r.Categories[c.Category]), fm.text(c.Description), fm.text(reg),
 			fm.text(severityNames[c.Severity]), fm.text(c.Solution), fm.text(chStatusNames[c.Status]), fm.text(c.RaisedBy),
 			fm.text(strings.Join(nums, ", ")),
@@ -241,7 +233,7 @@ func writeChallenges(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 			return err
 		}
 	}
-	return fm.close(ctx, now, 6)
+	return fm.close(ctx, r.signed(now), 6)
 }
 
 // writeMinutes adds the Berita Acara of a meeting: the opening sentence with
@@ -252,123 +244,127 @@ func writeMinutes(ctx context.Context, f *excelize.File, st *styles, r Rakor, p 
 	if r.Meeting == nil {
 		return nil
 	}
-	m := *r.Meeting
-	if err := addSheet(f, "Berita Acara"); err != nil {
+	rec := r.Record
+	fm, err := newForm(f, st, p, formSpec{Sheet: "Berita Acara", Titles: []string{"BERITA ACARA", rec.Heading},
+		Cols: []column{{Width: 5}, {Width: 44}, {Width: 24}, {Width: 16}}, Portrait: true, Prose: true})
+	if err != nil {
 		return err
 	}
-	portrait, size, fit, zero := "portrait", paperCode(p.PaperSize), 1, 0
-	if err := f.SetPageLayout("Berita Acara", &excelize.PageLayoutOptions{Orientation: &portrait, Size: &size, FitToWidth: &fit, FitToHeight: &zero}); err != nil {
-		return fmt.Errorf("xlsx: page layout: %w", err)
-	}
-	yes := true
-	if err := f.SetSheetProps("Berita Acara", &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return fmt.Errorf("xlsx: sheet props: %w", err)
-	}
-	sw, err := f.NewStreamWriter("Berita Acara")
-	if err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	fm := &form{st: st, sw: sw, p: p, cols: []column{{Width: 5}, {Width: 84}}, row: 1, span: 2}
-	for i, c := range fm.cols {
-		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
-			return err
-		}
-	}
-	kind := kindNames[m.Kind]
-	heading := m.Title
-	if kind != "" && !strings.HasPrefix(m.Title, kind) {
-		heading = kind + " " + m.Title
-	}
-	place := m.Venue
-	if place == "" {
-		place = "…"
-	}
-	present := 0
-	for _, x := range r.Participants {
-		if x.Attendance != rakor.TidakHadir {
-			present++
-		}
-	}
-	if present == 0 {
-		present = m.Headcount
-	}
-	opening := fmt.Sprintf("Pada hari ini %s, bertempat di %s, telah dilaksanakan %s secara %s", SpellDate(m.StartDate), place, m.Title, modeNames[m.Mode])
-	if m.Organiser != "" {
-		opening += ", diselenggarakan oleh " + m.Organiser
-	}
-	if m.Theme != "" {
-		opening += ", dengan tema “" + m.Theme + "”"
-	}
-	opening += fmt.Sprintf(", dihadiri oleh %d orang peserta sebagaimana tercantum dalam lembar Daftar Hadir.", present)
-
-	var agreed, notAgreed []rakor.Decision
-	for _, e := range r.Register {
-		switch {
-		case e.Decision.NotAgreed:
-			notAgreed = append(notAgreed, e.Decision)
-		case e.Decision.Status != rakor.Dibatalkan:
-			agreed = append(agreed, e.Decision)
-		}
-	}
-	para := func(text string, lines float64) error { return fm.bandHeight(text, st.paragraph, lineHeight*lines) }
-	steps := []func() error{
-		func() error { return fm.band(strings.ToUpper(p.OfficeName), st.title) },
-		func() error { fm.row++; return fm.band("BERITA ACARA", st.title) },
-		func() error { return fm.band(heading, st.subtitle) },
-		func() error { fm.row++; return para(opening, estimateLines(opening)) },
-		func() error { return para("Rapat menghasilkan kesepakatan sebagai berikut:", 1) },
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	item := func(no string, text string) error {
-		_, err := fm.add([]interface{}{
-			excelize.Cell{StyleID: st.paragraph, Value: no},
+	para := func(text string) error { return fm.bandHeight(text, st.paragraph, lineHeight*estimateLines(text)) }
+	// item is a numbered line: its number, the text over the other columns.
+	item := func(no int, text string) error {
+		r, err := fm.body([]interface{}{
+			excelize.Cell{StyleID: st.paragraph, Value: fmt.Sprintf("%d.", no)},
 			excelize.Cell{StyleID: st.paragraph, Value: text},
 		}, lineHeight*estimateLines(text))
+		if err != nil {
+			return err
+		}
+		return fm.sw.MergeCell(cellName(2, r), cellName(4, r))
+	}
+	if err := para(rec.Opening); err != nil {
 		return err
 	}
-	for i, d := range agreed {
-		if err := item(fmt.Sprintf("%d.", i+1), d.Text); err != nil {
+	if err := para("Rapat menghasilkan kesepakatan sebagai berikut:"); err != nil {
+		return err
+	}
+	for _, it := range rec.Agreed {
+		if err := item(it.No, it.Decision.Text); err != nil {
 			return err
 		}
 	}
-	if len(agreed) == 0 {
-		if err := para("Tidak ada kesepakatan yang dicatat.", 1); err != nil {
+	if len(rec.Agreed) == 0 {
+		if err := para("Tidak ada kesepakatan yang dicatat."); err != nil {
 			return err
 		}
 	}
-	if len(notAgreed) > 0 {
-		fm.row++
-		if err := para("Hal yang belum disepakati:", 1); err != nil {
+	end := fm.closing()
+	fm.skip(1)
+	if err := para(rec.Closing); err != nil {
+		return err
+	}
+	if err := fm.sign(end, mustDate(rec.SignDate), 3); err != nil {
+		return err
+	}
+	if err := fm.annexes(rec); err != nil {
+		return err
+	}
+	return fm.flush()
+}
+
+// annexes writes the Berita Acara's Lampiran, each from a new page:
+// I who was present, II what was agreed (numbered as in the body), III
+// what was not.
+func (fm *form) annexes(rec rakor.MeetingRecord) error {
+	st := fm.st
+	table := func(title string, heads []string, rows [][]string, empty string) error {
+		if err := fm.f.InsertPageBreak(fm.sheet, cellName(1, fm.row)); err != nil {
+			return fmt.Errorf("xlsx: page break: %w", err)
+		}
+		if err := fm.bandHeight(title, st.title, 18); err != nil {
 			return err
 		}
-		for i, d := range notAgreed {
-			text := d.Text
-			if d.NotAgreedReason != "" {
-				text += " (alasan: " + d.NotAgreedReason + ")"
+		fm.skip(1)
+		head := make([]interface{}, len(heads))
+		for i, h := range heads {
+			head[i] = excelize.Cell{StyleID: st.head, Value: h}
+		}
+		if _, err := fm.add(head, 0); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			cells := make([]interface{}, len(r))
+			for i, v := range r {
+				cells[i] = fm.text(v)
 			}
-			if err := item(fmt.Sprintf("%d.", i+1), text); err != nil {
+			if _, err := fm.add(cells, 0); err != nil {
 				return err
 			}
 		}
+		if len(rows) == 0 {
+			return fm.band(empty, st.text)
+		}
+		return nil
 	}
-	fm.row++
-	closing := "Rincian penanggung jawab dan batas waktu tercantum dalam lembar Kesepakatan. Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."
-	if err := para(closing, 2); err != nil {
+	var present [][]string
+	for i, x := range rec.Participants {
+		present = append(present, []string{fmt.Sprint(i + 1), x.Name, sentences(x.Position, x.Institution), attendanceName[x.Attendance]})
+	}
+	if err := table("LAMPIRAN I: DAFTAR HADIR", []string{"No", "Nama", "Jabatan / Instansi", "Kehadiran"}, present, "Daftar hadir belum diisi."); err != nil {
 		return err
 	}
-	return fm.close(ctx, meetingEnd(m), 2)
+	var agreed [][]string
+	for _, it := range rec.Agreed {
+		due := "–"
+		if it.Decision.DueDate != "" {
+			due = LongDate(mustDate(it.Decision.DueDate))
+		}
+		agreed = append(agreed, []string{fmt.Sprint(it.No), it.Decision.Text, it.Owner, due})
+	}
+	if err := table("LAMPIRAN II: KESEPAKATAN", []string{"No", "Kesepakatan", "Penanggung Jawab", "Batas Waktu"}, agreed, "Tidak ada kesepakatan yang dicatat."); err != nil {
+		return err
+	}
+	if len(rec.NotAgreed) == 0 {
+		return nil
+	}
+	var not [][]string
+	for _, it := range rec.NotAgreed {
+		reason := it.Decision.NotAgreedReason
+		if reason == "" {
+			reason = "–"
+		}
+		not = append(not, []string{fmt.Sprint(it.No), it.Decision.Text, reason, ""})
+	}
+	return table("LAMPIRAN III: HAL YANG BELUM DISEPAKATI", []string{"No", "Usulan", "Alasan Belum Disepakati", ""}, not, "")
 }
 
-// meetingEnd is the date the meeting's documents are signed.
-func meetingEnd(m rakor.Meeting) time.Time {
-	if m.EndDate != "" {
-		return mustDate(m.EndDate)
+// signed is the date on a rakor sheet: every document of a meeting carries
+// its last day; the register of every meeting is dated when exported.
+func (r Rakor) signed(now time.Time) time.Time {
+	if r.Meeting == nil {
+		return now
 	}
-	return mustDate(m.StartDate)
+	return mustDate(r.Record.SignDate)
 }
 
 // estimateLines guesses how many lines text wraps to in the wide column, so

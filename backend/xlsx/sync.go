@@ -3,11 +3,13 @@ package xlsx
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"selaras/backend/harmonise"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
@@ -26,15 +28,16 @@ const missingText = "belum ada"
 // plans nothing reads "belum ada" on a red fill.
 func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []program.Crosswalk, province string, year int,
 	p profile.Profile, now time.Time, tick func()) error {
+	tw, pw := syncWidths(cws)
 	cols := []column{
-		{Head: "No", Width: 5}, {Head: "Kode", Width: 9}, {Head: "Indikator Kinerja", Width: 34}, {Head: "Satuan", Width: 10},
-		{Group: "Pusat (Kementerian)", Head: "Program / Kegiatan Pusat", Width: 30},
-		{Group: "Pusat (Kementerian)", Head: "Target Nasional", Width: 16},
-		{Group: "Pusat (Kementerian)", Head: "Pagu (Rp)", Width: 18},
+		{Head: "No", Width: 4}, {Head: "Kode", Width: 9}, {Head: "Indikator Kinerja", Width: 28}, {Head: "Satuan", Width: 9},
+		{Group: "Pusat (Kementerian)", Head: "Program / Kegiatan Pusat", Width: 26},
+		{Group: "Pusat (Kementerian)", Head: "Target Nasional", Width: tw},
+		{Group: "Pusat (Kementerian)", Head: "Pagu (Rp)", Width: pw},
 	}
 	level := func(name string) {
-		cols = append(cols, column{Group: name, Head: "Sub Kegiatan", Width: 30},
-			column{Group: name, Head: "Target", Width: 16}, column{Group: name, Head: "Pagu (Rp)", Width: 18})
+		cols = append(cols, column{Group: name, Head: "Sub Kegiatan", Width: 24},
+			column{Group: name, Head: "Target", Width: tw}, column{Group: name, Head: "Pagu (Rp)", Width: pw})
 	}
 	level(placeName(province))
 	regencies := region.Default().Regencies(province)
@@ -48,8 +51,6 @@ func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []pr
 			fmt.Sprintf("%s · Tahun %d", placeName(province), year)},
 		Cols:       cols,
 		FreezeCols: 4,
-		PagesWide:  max(1, (len(regencies)+3)/4), // about four regencies a page stay legible
-		TitleCols:  10,                           // through the province's group
 	})
 	if err != nil {
 		return err
@@ -65,21 +66,12 @@ func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []pr
 		ind := *cw.Indicator
 		if ind.Category != category {
 			category = ind.Category
-			label := category
-			if label == "" {
-				label = "Lainnya"
-			}
-			if err := fm.band(label, st.category); err != nil {
+			if err := fm.category(category); err != nil {
 				return err
 			}
 		}
 		vstyle := valueStyle(st, ind)
-		target := func(v *float64) excelize.Cell {
-			if v == nil {
-				return excelize.Cell{StyleID: vstyle}
-			}
-			return excelize.Cell{StyleID: vstyle, Value: *v}
-		}
+		target := func(v *float64) excelize.Cell { return valueCell(v, vstyle) }
 		pagu := func(v int64, missing bool) excelize.Cell {
 			if missing {
 				return excelize.Cell{StyleID: st.rupiah}
@@ -121,14 +113,37 @@ func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []pr
 			levelCells(l)
 		}
 		cells = append(cells, alignment(cw, st))
-		if _, err := fm.add(cells, 0); err != nil {
+		if _, err := fm.body(cells, 0); err != nil {
 			return err
 		}
 		if tick != nil {
 			tick()
 		}
 	}
-	return fm.close(ctx, now, max(len(cols)-3, 5))
+	return fm.close(ctx, now, len(cols)) // on the last page across
+}
+
+// syncWidths are the widths of the target and pagu columns: enough for the
+// longest figure, so none prints as ####.
+func syncWidths(cws []program.Crosswalk) (target, pagu float64) {
+	var rows []harmonise.Row
+	var most int64
+	for _, cw := range cws {
+		if cw.Indicator == nil {
+			continue
+		}
+		r := harmonise.Row{Indicator: *cw.Indicator}
+		r.National.Target = cw.Centre.NationalTarget
+		r.Province.Target = cw.Province.IndicatorTarget
+		most = max(most, cw.Centre.Pagu, cw.Province.Sum.Pagu)
+		for _, l := range cw.Regencies {
+			r.Regencies = append(r.Regencies, harmonise.Cell{Target: l.IndicatorTarget})
+			most = max(most, l.Sum.Pagu)
+		}
+		rows = append(rows, r)
+	}
+	digits := len(strconv.FormatInt(most, 10))
+	return max(valueWidth(rows), 10), float64(digits+(digits-1)/3+2) + 2
 }
 
 // alignment says whether every level plans for the indicator, else which do not.

@@ -3,6 +3,9 @@ package xlsx
 import (
 	"context"
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +15,8 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/program"
+	"selaras/backend/region"
+	"selaras/backend/store"
 )
 
 // FlagLabels are the Indonesian names of the harmonisation flags, as in the app.
@@ -29,9 +34,8 @@ var FlagLabels = map[harmonise.Flag]string{
 
 // Layout of the Matriks Target Indikator sheet.
 const (
-	firstHeadRow = 5 // two header rows, then the (1)(2)(3) row
-	fixedCols    = 6 // No, Kode, Indikator, Satuan, Nasional, Provinsi
-	perRegency   = 3 // Target, Realisasi, Capaian
+	fixedCols  = 6 // No, Kode, Indikator, Satuan, Nasional, Provinsi
+	perRegency = 3 // Target, Realisasi, Capaian
 )
 
 // TargetSheetName is the sheet of one year.
@@ -54,6 +58,47 @@ func WriteTargetMatrix(ctx context.Context, f *excelize.File, m harmonise.Matrix
 			progress(done, len(m.Rows))
 		}
 	})
+}
+
+// NationalSheetName names a province's sheet of the consolidation the way
+// people say it, within Excel's 31 characters: "DKI Jakarta 2025",
+// "Kep. Bangka Belitung 2025".
+func NationalSheetName(province string, year int) string {
+	short := province
+	for _, ab := range [][2]string{{"Daerah Khusus Ibukota ", "DKI "}, {"Daerah Khusus ", "DK "}, {"Daerah Istimewa ", "DI "}} {
+		short = strings.Replace(short, ab[0], ab[1], 1)
+	}
+	suffix := fmt.Sprintf(" %d", year)
+	if len(short)+len(suffix) > 25 { // abbreviate before Excel's limit forces a cut
+		short = strings.Replace(short, "Kepulauan ", "Kep. ", 1)
+	}
+	if r := []rune(short); len(r)+len(suffix) > 31 {
+		short = string(r[:31-len(suffix)])
+	}
+	return short + suffix
+}
+
+// NationalMatrices computes the matrix of every province that has a
+// provincial or regency figure in years: what the consolidation holds.
+func NationalMatrices(ctx context.Context, s *store.Store, years []int) ([]harmonise.Matrix, error) {
+	var out []harmonise.Matrix
+	for _, pr := range region.Default().Provinces() {
+		m, err := harmonise.Compute(ctx, s, pr.Code, years)
+		if err != nil {
+			return nil, err
+		}
+		if slices.ContainsFunc(m.Rows, hasFigure) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+func hasFigure(r harmonise.Row) bool {
+	if r.Province.Target != nil {
+		return true
+	}
+	return slices.ContainsFunc(r.Regencies, func(c harmonise.Cell) bool { return c.Target != nil || c.Realisation != nil })
 }
 
 // ExportNational writes the consolidation the ministry receives: one
@@ -81,13 +126,7 @@ func ExportNational(ctx context.Context, path string, ms []harmonise.Matrix, pla
 		}
 	}
 	for _, m := range ms {
-		name := func(year int) string {
-			n := fmt.Sprintf("%s %d", m.Province.Name, year)
-			if len(n) > 31 { // Excel's limit on sheet names
-				n = fmt.Sprintf("%s %d", m.Province.Code, year)
-			}
-			return n
-		}
+		name := func(year int) string { return NationalSheetName(m.Province.Name, year) }
 		if err := writeTargetSheets(ctx, f, st, m, p, now, name, tick); err != nil {
 			return err
 		}
@@ -96,6 +135,9 @@ func ExportNational(ctx context.Context, path string, ms []harmonise.Matrix, pla
 		if err := writeProgramMatrix(ctx, f, st, t, p, now, tick); err != nil {
 			return err
 		}
+	}
+	if err := docProps(f, p, now); err != nil {
+		return err
 	}
 	// No SetActiveSheet: it parses every streamed sheet back into memory, and
 	// the first sheet (the renamed Sheet1) is already the active one.
@@ -124,105 +166,27 @@ func cellName(c, r int) string { s, _ := excelize.CoordinatesToCellName(c, r); r
 
 func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmonise.Matrix, rows []harmonise.Row,
 	year int, sheet string, p profile.Profile, now time.Time, tick func()) error {
-	if err := addSheet(f, sheet); err != nil {
-		return err
+	vw := valueWidth(rows)
+	cols := []column{{Head: "No", Width: 4}, {Head: "Kode", Width: 10}, {Head: "Indikator Kinerja", Width: 30}, {Head: "Satuan", Width: 9},
+		{Group: "Target", Head: "Nasional", Width: vw}, {Group: "Target", Head: "Provinsi", Width: vw}}
+	for _, g := range m.Regencies {
+		cols = append(cols, column{Group: g.Name, Head: "Target", Width: vw}, column{Group: g.Name, Head: "Realisasi", Width: vw},
+			column{Group: g.Name, Head: "Capaian (%)", Width: 10})
 	}
-	nReg := len(m.Regencies)
-	rollCol := fixedCols + nReg*perRegency + 1
+	rollCol := len(cols) + 1
 	gapCol, flagCol := rollCol+1, rollCol+2
-	lastCol := flagCol
-
-	// Print setup goes on before streaming starts.
-	if err := pageSetup(f, sheet, p, 1, 0, firstHeadRow, firstHeadRow+2); err != nil {
-		return err
-	}
-
-	sw, err := f.NewStreamWriter(sheet)
+	cols = append(cols, column{Head: "Gabungan Kab/Kota", Width: vw}, column{Head: "Selisih thd Target Provinsi", Width: vw},
+		column{Head: "Catatan Harmonisasi", Width: 60})
+	fm, err := newForm(f, st, p, formSpec{
+		Sheet:      sheet,
+		Titles:     []string{"MATRIKS TARGET INDIKATOR KINERJA KOPERASI DAN UKM", fmt.Sprintf("Provinsi %s · Tahun %d", m.Province.Name, year)},
+		Cols:       cols,
+		FreezeCols: 4,
+		RepeatCols: 6, // the national and provincial targets beside every regency
+	})
 	if err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	widths := map[int]float64{1: 5, 2: 10, 3: 38, 4: 11, 5: 17, 6: 17}
-	for c, w := range widths {
-		if err := sw.SetColWidth(c, c, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetColWidth(fixedCols+1, rollCol+1, 17); err != nil { // wide enough for Rp222.000.000.000
 		return err
 	}
-	if err := sw.SetColWidth(flagCol, flagCol, 40); err != nil {
-		return err
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 4, YSplit: firstHeadRow + 2,
-		TopLeftCell: cellName(5, firstHeadRow+3), ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-
-	// Title block (kop).
-	titles := []struct {
-		text  string
-		style int
-	}{
-		{strings.ToUpper(p.OfficeName), st.title},
-		{"MATRIKS TARGET INDIKATOR KINERJA KOPERASI DAN UKM", st.title},
-		{fmt.Sprintf("Provinsi %s · Tahun %d", m.Province.Name, year), st.subtitle},
-	}
-	for i, t := range titles {
-		if err := sw.SetRow(cellName(1, i+1), []interface{}{excelize.Cell{StyleID: t.style, Value: t.text}}); err != nil {
-			return err
-		}
-		if err := sw.MergeCell(cellName(1, i+1), cellName(lastCol, i+1)); err != nil {
-			return err
-		}
-	}
-
-	// Two header rows with merges, then the numbered column row.
-	h1 := make([]interface{}, lastCol)
-	h2 := make([]interface{}, lastCol)
-	nums := make([]interface{}, lastCol)
-	head := func(row []interface{}, c int, v string) { row[c-1] = excelize.Cell{StyleID: st.head, Value: v} }
-	for c := 1; c <= lastCol; c++ {
-		head(h1, c, "")
-		head(h2, c, "")
-		nums[c-1] = excelize.Cell{StyleID: st.colNum, Value: fmt.Sprintf("(%d)", c)}
-	}
-	var merges [][2]string
-	single := func(c int, v string) {
-		head(h1, c, v)
-		merges = append(merges, [2]string{cellName(c, firstHeadRow), cellName(c, firstHeadRow+1)})
-	}
-	single(1, "No")
-	single(2, "Kode")
-	single(3, "Indikator Kinerja")
-	single(4, "Satuan")
-	head(h1, 5, "Target")
-	merges = append(merges, [2]string{cellName(5, firstHeadRow), cellName(6, firstHeadRow)})
-	head(h2, 5, "Nasional")
-	head(h2, 6, "Provinsi")
-	for i, g := range m.Regencies {
-		c := fixedCols + i*perRegency + 1
-		head(h1, c, g.Name)
-		merges = append(merges, [2]string{cellName(c, firstHeadRow), cellName(c+2, firstHeadRow)})
-		head(h2, c, "Target")
-		head(h2, c+1, "Realisasi")
-		head(h2, c+2, "Capaian (%)")
-	}
-	single(rollCol, "Gabungan Kab/Kota")
-	single(gapCol, "Selisih thd Target Provinsi")
-	single(flagCol, "Catatan Harmonisasi")
-	for i, row := range [][]interface{}{h1, h2, nums} {
-		if err := sw.SetRow(cellName(1, firstHeadRow+i), row, excelize.RowOpts{Height: map[int]float64{0: 30, 1: 30, 2: 14}[i]}); err != nil {
-			return err
-		}
-	}
-	for _, mg := range merges {
-		if err := sw.MergeCell(mg[0], mg[1]); err != nil {
-			return err
-		}
-	}
-
-	// Data rows grouped by category.
-	r := firstHeadRow + 3
 	category := "\x00"
 	for n, row := range rows {
 		if err := ctx.Err(); err != nil {
@@ -231,45 +195,26 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 		ind := row.Indicator
 		if ind.Category != category {
 			category = ind.Category
-			label := category
-			if label == "" {
-				label = "Lainnya"
-			}
-			if err := sw.SetRow(cellName(1, r), []interface{}{excelize.Cell{StyleID: st.category, Value: label}}); err != nil {
+			if err := fm.category(category); err != nil {
 				return err
 			}
-			if err := sw.MergeCell(cellName(1, r), cellName(lastCol, r)); err != nil {
-				return err
-			}
-			r++
 		}
+		r := fm.row
 		vstyle := valueStyle(st, ind)
-		num := func(v *float64, style int) excelize.Cell {
-			if v == nil {
-				return excelize.Cell{StyleID: style}
-			}
-			return excelize.Cell{StyleID: style, Value: *v}
-		}
-		vals := make([]interface{}, lastCol)
+		vals := make([]interface{}, len(cols))
 		vals[0] = excelize.Cell{StyleID: st.text, Value: n + 1}
 		vals[1] = excelize.Cell{StyleID: st.code, Value: ind.Code}
-		vals[2] = excelize.Cell{StyleID: st.text, Value: ind.Name}
-		vals[3] = excelize.Cell{StyleID: st.text, Value: ind.Unit}
-		vals[4] = num(row.National.Target, vstyle)
-		vals[5] = num(row.Province.Target, vstyle)
+		vals[2] = fm.text(ind.Name)
+		vals[3] = fm.text(ind.Unit)
+		vals[4] = valueCell(row.National.Target, vstyle)
+		vals[5] = valueCell(row.Province.Target, vstyle)
 		var targetCells []string
-		var notes []string
 		for i, c := range row.Regencies {
 			base := fixedCols + i*perRegency
-			vals[base] = num(c.Target, vstyle)
-			vals[base+1] = num(c.Realisation, vstyle)
-			vals[base+2] = num(c.Achievement, st.percent[1])
+			vals[base] = valueCell(c.Target, vstyle)
+			vals[base+1] = valueCell(c.Realisation, vstyle)
+			vals[base+2] = valueCell(c.Achievement, st.percent[1])
 			targetCells = append(targetCells, cellName(base+1, r))
-			for _, fl := range c.Flags {
-				if fl == harmonise.BelowProvincial || fl == harmonise.BelowNational || fl == harmonise.Implausible || fl == harmonise.Falling {
-					notes = append(notes, m.Regencies[i].Name+": "+strings.ToLower(FlagLabels[fl]))
-				}
-			}
 		}
 		vals[rollCol-1] = rollUpCell(ind, row, targetCells, vstyle)
 		if row.Gap != nil {
@@ -284,21 +229,81 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 		for _, fl := range row.Province.Flags {
 			labels = append(labels, "Provinsi: "+strings.ToLower(FlagLabels[fl]))
 		}
-		labels = append(labels, notes...)
-		vals[flagCol-1] = excelize.Cell{StyleID: st.text, Value: strings.Join(labels, "; ")}
-		if err := sw.SetRow(cellName(1, r), vals); err != nil {
+		labels = append(labels, regencyNotes(m, row)...)
+		vals[flagCol-1] = fm.text(strings.Join(labels, "; "))
+		if _, err := fm.body(vals, 0); err != nil {
 			return err
 		}
-		r++
 		tick()
 	}
-	if err := signature(sw, st, p, r+2, max(flagCol-2, 3), city(p), now); err != nil {
-		return err
+	// Signed on the last page across, under the notes.
+	return fm.close(ctx, now, flagCol)
+}
+
+// regencyNotes names, per flag, the regencies it concerns: "Di bawah target
+// provinsi: Kab. Bangka, Kota Pangkal Pinang", short enough to print.
+func regencyNotes(m harmonise.Matrix, row harmonise.Row) []string {
+	var notes []string
+	for _, fl := range []harmonise.Flag{harmonise.BelowNational, harmonise.BelowProvincial, harmonise.Falling, harmonise.Implausible} {
+		var names []string
+		for i, c := range row.Regencies {
+			if slices.Contains(c.Flags, fl) {
+				names = append(names, strings.Replace(m.Regencies[i].Name, "Kabupaten ", "Kab. ", 1))
+			}
+		}
+		switch {
+		case len(names) > 5: // a list this long would make the row taller than a page
+			notes = append(notes, fmt.Sprintf("%s: %d kab/kota", FlagLabels[fl], len(names)))
+		case len(names) > 0:
+			notes = append(notes, FlagLabels[fl]+": "+strings.Join(names, ", "))
+		}
 	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("xlsx: flush: %w", err)
+	return notes
+}
+
+// valueCell is a value cell, empty when there is no value.
+func valueCell(v *float64, style int) excelize.Cell {
+	if v == nil {
+		return excelize.Cell{StyleID: style}
 	}
-	return nil
+	return excelize.Cell{StyleID: style, Value: *v}
+}
+
+// valueWidth is a column width that shows the longest value of rows the
+// Indonesian way (Rp222.000.000.000, 1.311,25), never as ####.
+func valueWidth(rows []harmonise.Row) float64 {
+	longest := 6
+	see := func(v *float64, ind indicator.Indicator) {
+		if v == nil {
+			return
+		}
+		digits := len(strconv.FormatFloat(math.Abs(math.Round(*v)), 'f', 0, 64))
+		n := digits + (digits-1)/3 + ind.Decimals
+		if ind.Decimals > 0 {
+			n++
+		}
+		switch {
+		case ind.Kind == indicator.Rupiah:
+			n += 2
+		case ind.IsPercent():
+			n++
+		}
+		if *v < 0 {
+			n++
+		}
+		longest = max(longest, n)
+	}
+	for _, r := range rows {
+		see(r.National.Target, r.Indicator)
+		see(r.Province.Target, r.Indicator)
+		see(r.RollUp.Target, r.Indicator)
+		see(r.Gap, r.Indicator)
+		for _, c := range r.Regencies {
+			see(c.Target, r.Indicator)
+			see(c.Realisation, r.Indicator)
+		}
+	}
+	return float64(longest) + 2
 }
 
 func valueStyle(st *styles, ind indicator.Indicator) int {
@@ -338,6 +343,9 @@ func ExportTargets(ctx context.Context, path string, m harmonise.Matrix, p profi
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := WriteTargetMatrix(ctx, f, m, p, now, progress); err != nil {
+		return err
+	}
+	if err := docProps(f, p, now); err != nil {
 		return err
 	}
 	// No SetActiveSheet: it parses every streamed sheet back into memory, and

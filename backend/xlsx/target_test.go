@@ -64,16 +64,25 @@ func TestTargetMatrixSheet(t *testing.T) {
 	assert.Equal(t, []string{"Matriks Target 2024", "Matriks Target 2025"}, f.GetSheetList())
 	sh := "Matriks Target 2025"
 
-	// Title block and headers.
-	v, _ := f.GetCellValue(sh, "A1")
-	assert.Equal(t, "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG", v)
-	v, _ = f.GetCellValue(sh, "A3")
-	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung · Tahun 2025", v)
-	v, _ = f.GetCellValue(sh, "G5")
+	// Kop, titles and the demo mark, then the headers.
+	for cell, want := range map[string]string{
+		"A1": "PEMERINTAH PROVINSI KEPULAUAN BANGKA BELITUNG",
+		"A2": "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG",
+		"A3": "Pangkalpinang, Kepulauan Bangka Belitung",
+		"A6": "MATRIKS TARGET INDIKATOR KINERJA KOPERASI DAN UKM",
+		"A7": "Provinsi Kepulauan Bangka Belitung · Tahun 2025",
+		"A8": demoMark,
+	} {
+		v, _ := f.GetCellValue(sh, cell)
+		assert.Equal(t, want, v, cell)
+	}
+	num := locate(t, f, sh, 1, "(1)")
+	head := itoa(num - 2)
+	v, _ := f.GetCellValue(sh, "G"+head)
 	assert.Equal(t, "Kabupaten Bangka", v)
-	v, _ = f.GetCellValue(sh, "H6")
+	v, _ = f.GetCellValue(sh, "H"+itoa(num-1))
 	assert.Equal(t, "Realisasi", v)
-	v, _ = f.GetCellValue(sh, "C7")
+	v, _ = f.GetCellValue(sh, "C"+itoa(num))
 	assert.Equal(t, "(3)", v)
 	merges, err := f.GetMergeCells(sh)
 	require.NoError(t, err)
@@ -81,9 +90,9 @@ func TestTargetMatrixSheet(t *testing.T) {
 	for _, mc := range merges {
 		ranges = append(ranges, mc.GetStartAxis()+":"+mc.GetEndAxis())
 	}
-	assert.Contains(t, ranges, "G5:I5", "a regency's three columns share its name")
-	assert.Contains(t, ranges, "E5:F5")
-	assert.Contains(t, ranges, "A5:A6")
+	assert.Contains(t, ranges, "G"+head+":I"+head, "a regency's three columns share its name")
+	assert.Contains(t, ranges, "E"+head+":F"+head)
+	assert.Contains(t, ranges, "A"+head+":A"+itoa(num-1))
 
 	// Codes are text; the provincial target is a number with a % display format.
 	r := find(t, f, sh, "KOP.01")
@@ -117,26 +126,33 @@ func TestTargetMatrixSheet(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, rollCol+itoa(r)+"-F"+itoa(r), gap)
 
-	// Frozen panes, print setup on F4 landscape fitted to width, repeated headers.
+	// Frozen panes; F4 landscape split into pages across at a readable
+	// scale, never inside a regency's columns; headings and the national and
+	// provincial targets repeated on every page.
 	panes, err := f.GetPanes(sh)
 	require.NoError(t, err)
 	assert.True(t, panes.Freeze)
 	assert.Equal(t, 4, panes.XSplit)
-	assert.Equal(t, 7, panes.YSplit)
+	assert.Equal(t, num, panes.YSplit)
 	pl, err := f.GetPageLayout(sh)
 	require.NoError(t, err)
 	assert.Equal(t, "landscape", *pl.Orientation)
 	assert.Equal(t, 14, *pl.Size, "F4 is printed on Folio 8.5 x 13 in")
-	assert.Equal(t, 1, *pl.FitToWidth)
-	names := f.GetDefinedName()
+	require.NotNil(t, pl.AdjustTo)
+	assert.GreaterOrEqual(t, int(*pl.AdjustTo), minScale)
+	assert.LessOrEqual(t, int(*pl.AdjustTo), 100)
 	found := false
-	for _, n := range names {
+	for _, n := range f.GetDefinedName() {
 		if n.Name == "_xlnm.Print_Titles" && n.Scope == sh {
 			found = true
-			assert.Equal(t, "'Matriks Target 2025'!$5:$7", n.RefersTo)
+			assert.Equal(t, "'Matriks Target 2025'!$A:$F,'Matriks Target 2025'!$"+head+":$"+itoa(num), n.RefersTo)
 		}
 	}
 	assert.True(t, found, "header rows repeat on every printed page")
+	hf, err := f.GetHeaderFooter(sh)
+	require.NoError(t, err)
+	assert.Contains(t, hf.OddFooter, "Halaman &P dari &N")
+	assert.Contains(t, hf.OddHeader, demoMark)
 
 	// Signature block with the head of office.
 	rows, err := f.GetRows(sh)

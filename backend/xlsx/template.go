@@ -227,8 +227,11 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
-	if err := f.SetColWidth(GuideSheet, "A", "A", 120); err != nil {
+	if err := f.SetColWidth(GuideSheet, "A", "A", 110); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
+	}
+	if err := guideSetup(f, GuideSheet, in.Profile); err != nil {
+		return err
 	}
 
 	// Meta sheet: version, region, year, checksum of the structure.

@@ -216,6 +216,9 @@ func ExportWorkbook(ctx context.Context, s *store.Store, path string, req Workbo
 			tick()
 		}
 	}
+	if err := docProps(f, p, now); err != nil {
+		return err
+	}
 	// No SetActiveSheet: it parses every streamed sheet back into memory, and
 	// the first sheet (the renamed Sheet1) is already the active one.
 	return SaveAtomically(ctx, f, path)

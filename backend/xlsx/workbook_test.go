@@ -86,31 +86,34 @@ func TestProgramMatrixSheet(t *testing.T) {
 	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []Sheet{SheetProgram}})
 	sh := "Matriks Program 2025"
 	assert.Equal(t, []string{sh}, f.GetSheetList())
-	assert.Equal(t, "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG", get(t, f, sh, "A1"))
-	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung · Tahun 2025", get(t, f, sh, "A3"))
-	// Two header rows (year groups merged), then (1)..(10).
-	assert.Equal(t, "Kode", get(t, f, sh, "A5"))
-	assert.Equal(t, "Rencana Tahun 2025", get(t, f, sh, "D5"))
-	assert.Equal(t, "Prakiraan Maju Tahun 2026", get(t, f, sh, "I5"))
-	assert.Equal(t, "Pagu Indikatif (Rp)", get(t, f, sh, "F6"))
-	assert.Equal(t, "(1)", get(t, f, sh, "A7"))
-	assert.Equal(t, "(10)", get(t, f, sh, "J7"))
+	assert.Equal(t, "PEMERINTAH PROVINSI KEPULAUAN BANGKA BELITUNG", get(t, f, sh, "A1"))
+	assert.Equal(t, "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG", get(t, f, sh, "A2"))
+	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung · Tahun 2025", get(t, f, sh, "A7"))
+	// Two header rows (year groups merged, Catatan Penting between them as
+	// Permendagri 86/2017 has it), then (1)..(10).
+	assert.Equal(t, "Kode", get(t, f, sh, "A10"))
+	assert.Equal(t, "Rencana Tahun 2025", get(t, f, sh, "D10"))
+	assert.Equal(t, "Catatan Penting", get(t, f, sh, "H10"))
+	assert.Equal(t, "Prakiraan Maju Tahun 2026", get(t, f, sh, "I10"))
+	assert.Equal(t, "Kebutuhan Dana / Pagu Indikatif (Rp)", get(t, f, sh, "F11"))
+	assert.Equal(t, "(1)", get(t, f, sh, "A12"))
+	assert.Equal(t, "(10)", get(t, f, sh, "J12"))
 	merges, err := f.GetMergeCells(sh)
 	require.NoError(t, err)
 	var ranges []string
 	for _, m := range merges {
 		ranges = append(ranges, m.GetStartAxis()+":"+m.GetEndAxis())
 	}
-	assert.Subset(t, ranges, []string{"A5:A6", "B5:B6", "C5:C6", "D5:H5", "I5:J5", "A1:J1"})
+	assert.Subset(t, ranges, []string{"A10:A11", "B10:B11", "C10:C11", "D10:G10", "H10:H11", "I10:J10", "A1:J1"})
 
 	// The urusan row totals everything with SUBTOTAL, cached with the exact sum.
 	r := locate(t, f, sh, 1, "2.17")
-	assert.Equal(t, 8, r, "the urusan is the first body row")
-	formula, err := f.GetCellFormula(sh, "F8")
+	assert.Equal(t, 13, r, "the urusan is the first body row")
+	formula, err := f.GetCellFormula(sh, "F13")
 	require.NoError(t, err)
-	last := 8 + rows(program.Node{Children: tree.Programs}) - 1
-	assert.Equal(t, "SUBTOTAL(9,F9:F"+strconv.Itoa(last)+")", formula)
-	raw, err := f.GetCellValue(sh, "F8", excelize.Options{RawCellValue: true})
+	last := 13 + rows(program.Node{Children: tree.Programs}) - 1
+	assert.Equal(t, "SUBTOTAL(9,F14:F"+strconv.Itoa(last)+")", formula)
+	raw, err := f.GetCellValue(sh, "F13", excelize.Options{RawCellValue: true})
 	require.NoError(t, err)
 	assert.Equal(t, strconv.FormatInt(tree.Total.Pagu, 10), raw)
 
@@ -140,19 +143,21 @@ func TestProgramMatrixSheet(t *testing.T) {
 	require.NotNil(t, style.CustomNumFmt)
 	assert.Equal(t, `"Rp"#,##0`, *style.CustomNumFmt)
 
-	// Print setup: landscape F4 (the demo's paper), fit to width, headers repeated.
+	// Print setup: landscape F4 (the demo's paper), one page across at a
+	// readable scale, headers repeated.
 	layout, err := f.GetPageLayout(sh)
 	require.NoError(t, err)
 	assert.Equal(t, "landscape", *layout.Orientation)
 	assert.Equal(t, paperCode(p.PaperSize), *layout.Size)
-	assert.Equal(t, 1, *layout.FitToWidth)
+	require.NotNil(t, layout.AdjustTo)
+	assert.GreaterOrEqual(t, int(*layout.AdjustTo), minScale)
 	names := f.GetDefinedName()
 	require.NotEmpty(t, names)
-	assert.Equal(t, "'Matriks Program 2025'!$5:$7", names[0].RefersTo)
+	assert.Equal(t, "'Matriks Program 2025'!$10:$12", names[0].RefersTo)
 	panes, err := f.GetPanes(sh)
 	require.NoError(t, err)
 	assert.True(t, panes.Freeze)
-	assert.Equal(t, 7, panes.YSplit)
+	assert.Equal(t, 12, panes.YSplit)
 
 	// The signature block closes the sheet.
 	rowsAll, _ := f.GetRows(sh)
@@ -168,13 +173,13 @@ func TestSyncMatrixSheet(t *testing.T) {
 	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []Sheet{SheetSync}})
 	sh := "Sinkronisasi 2025"
 	assert.Equal(t, []string{sh}, f.GetSheetList())
-	assert.Equal(t, "Pusat (Kementerian)", get(t, f, sh, "E5"))
-	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung", get(t, f, sh, "H5"))
-	assert.Equal(t, "Kabupaten Bangka", get(t, f, sh, "K5"))
-	assert.Equal(t, "Sub Kegiatan", get(t, f, sh, "K6"))
+	assert.Equal(t, "Pusat (Kementerian)", get(t, f, sh, "E10"))
+	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung", get(t, f, sh, "H10"))
+	assert.Equal(t, "Kabupaten Bangka", get(t, f, sh, "K10"))
+	assert.Equal(t, "Sub Kegiatan", get(t, f, sh, "K11"))
 	// Seven regencies of three columns after the ten fixed ones.
-	assert.Equal(t, "(31)", get(t, f, sh, "AE7"))
-	assert.Equal(t, "Status Keselarasan", get(t, f, sh, "AF5"))
+	assert.Equal(t, "(31)", get(t, f, sh, "AE12"))
+	assert.Equal(t, "Status Keselarasan", get(t, f, sh, "AF10"))
 
 	rows, err := f.GetRows(sh)
 	require.NoError(t, err)
@@ -220,7 +225,7 @@ func TestRakorSheets(t *testing.T) {
 	require.NotEmpty(t, parts)
 	r := locate(t, f, "Daftar Hadir", 2, parts[0].Name)
 	assert.Equal(t, "1.", get(t, f, "Daftar Hadir", "H"+strconv.Itoa(r)))
-	assert.Contains(t, get(t, f, "Daftar Hadir", "A3"), "Jumat, 23 Februari 2024")
+	assert.Contains(t, get(t, f, "Daftar Hadir", "A7"), "Jumat, 23 Februari 2024")
 
 	r = locate(t, f, "Kesepakatan", 2, "=HYPERLINK(\"http://x\")+1")
 	formula, err := f.GetCellFormula("Kesepakatan", "B"+strconv.Itoa(r))

@@ -19,6 +19,7 @@ import (
 
 	"selaras/backend/atomicfile"
 	"selaras/backend/profile"
+	"selaras/backend/rakor"
 )
 
 // Progress reports done out of total steps; it may be nil.
@@ -42,6 +43,7 @@ type styles struct {
 	ref                                                                 int
 	date, bold, missing, paragraph, textRight                           int
 	sumRupiah, sumLabel, sumCode                                        int // subtotal rows
+	kopGov, kopOffice, kopContact, rule, demo                           int // the letterhead
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -51,6 +53,11 @@ func newStyles(f *excelize.File) (*styles, error) {
 	}
 	var firstErr error
 	mk := func(s *excelize.Style) int {
+		if s.Font != nil && s.Font.Family == "" {
+			// A font without a name prints in the reader's fallback (a wide
+			// serif in LibreOffice): name the workbook's own.
+			s.Font.Family = "Calibri"
+		}
 		id, err := f.NewStyle(s)
 		if err != nil && firstErr == nil {
 			firstErr = err
@@ -64,7 +71,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		head: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9EAD3"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
-		colNum: mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 9}, Border: border,
+		colNum: mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: smallestFont}, Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F3F3"}},
 			Alignment: &excelize.Alignment{Horizontal: "center"}}),
 		text:     mk(&excelize.Style{Border: border, Alignment: wrapLeft}),
@@ -107,35 +114,20 @@ func newStyles(f *excelize.File) (*styles, error) {
 	st.sumLabel = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: sumFill, Alignment: wrapLeft})
 	st.sumCode = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: sumFill, NumFmt: 49,
 		Alignment: &excelize.Alignment{Vertical: "center"}})
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "center"}
+	st.kopGov = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Alignment: center})
+	st.kopOffice = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: center})
+	st.kopContact = mk(&excelize.Style{Font: &excelize.Font{Size: smallestFont}, Alignment: center})
+	// The kop's rule: a thick line over a thin one, as letterheads have.
+	st.rule = mk(&excelize.Style{Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 6}}})
+	st.demo = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: center,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFE699"}}})
 	return st, firstErr
 }
 
-// signature writes the signature block at row r, under the given column.
-func signature(sw *excelize.StreamWriter, st *styles, p profile.Profile, r int, col int, city string, now time.Time) error {
-	cell := func(row int) string { c, _ := excelize.CoordinatesToCellName(col, row); return c }
-	lines := []excelize.Cell{
-		{StyleID: st.sign, Value: city + ", " + LongDate(now)},
-		{StyleID: st.sign, Value: p.HeadPosition},
-		{StyleID: st.sign, Value: ""},
-		{StyleID: st.sign, Value: ""},
-		{StyleID: st.signBold, Value: p.HeadName},
-	}
-	if p.HeadNIP != "" {
-		lines = append(lines, excelize.Cell{StyleID: st.sign, Value: "NIP. " + p.HeadNIP})
-	}
-	for i, l := range lines {
-		if err := sw.SetRow(cell(r+i), []interface{}{l}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-var months = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
-
 // LongDate writes a date the Indonesian way: "23 Februari 2024".
 func LongDate(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+	return fmt.Sprintf("%d %s %d", t.Day(), rakor.MonthNames[t.Month()-1], t.Year())
 }
 
 // User text (names, notes) is always written as a string cell: excelize

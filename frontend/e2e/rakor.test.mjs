@@ -183,6 +183,14 @@ test('the printed Notulen and Berita Acara of the demo rakor', async () => {
       await expect(doc).toContainText(heading)
     }
     await expect(doc).toContainText('Riza Aryani')
+    await expect(page.getByTestId('print-demo')).toContainText('CONTOH — data demo')
+    // The body numbers the decisions as Lampiran II does, with the same text.
+    const body = await page.getByTestId('ba-agreed').locator('li').evaluateAll((lis) => lis.map((li) => `${li.value} ${li.textContent.trim()}`))
+    const annex = await page.getByTestId('ba-lampiran-2').locator('tr').evaluateAll((trs) =>
+      trs.map((tr) => `${tr.cells[0].textContent.trim()} ${tr.cells[1].textContent.trim()}`))
+    assert.ok(body.length >= 5, `agreed decisions in the body: ${body.length}`)
+    assert.deepEqual(body, annex)
+    assert.deepEqual(body.map((line) => Number(line.split(' ')[0])), body.map((_, i) => i + 1))
     await shot(page, '47-berita-acara')
     await page.emulateMedia({ media: 'print' })
     assert.equal(await page.locator('.toolbar').isVisible(), false, 'the toolbar is not printed')

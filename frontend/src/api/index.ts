@@ -47,6 +47,7 @@ export type SnapshotInfo = rakor.SnapshotInfo
 export type Snapshot = rakor.Snapshot
 export type SnapshotRequest = rakor.SnapshotRequest
 export type Decision = rakor.Decision
+export type MeetingRecord = rakor.MeetingRecord
 export type FollowUp = rakor.FollowUp
 export type RegisterEntry = rakor.Entry
 export type RegisterFilter = rakor.RegisterFilter
@@ -170,6 +171,8 @@ export const api = {
   rakor: {
     meetings: () => call(() => RakorSvc.Meetings()),
     meeting: (id: number) => call(() => RakorSvc.Meeting(id)),
+    // The printed record, computed once in Go (the Excel Berita Acara renders the same).
+    record: (id: number) => call(() => RakorSvc.Record(id)),
     /** Creates a meeting; its first agenda item carries over open decisions of earlier meetings. */
     start: (m: Meeting) => call(() => RakorSvc.StartMeeting(m)),
     save: (m: Meeting) => call(() => RakorSvc.SaveMeeting(m)),
@@ -213,6 +216,9 @@ export const api = {
     previewImport: (name: string, base64: string) => call(() => ExchangeSvc.PreviewImport(name, base64)),
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
     exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
+    // The consolidation for the ministry: a Matriks Target sheet per province with figures.
+    exportNational: (years: number[]) => call(() => ExchangeSvc.ExportNational(years)),
+    nationalProvinces: (year: number) => call(() => ExchangeSvc.NationalProvinces(year)),
     submissionBoard: (year: number) => call(() => ExchangeSvc.SubmissionBoard(year)),
   },
   /** Subscribes to a backend event; returns the function that unsubscribes. */

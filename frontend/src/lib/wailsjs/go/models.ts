@@ -414,12 +414,18 @@ export namespace profile {
 	    provinceCode: string;
 	    officeName: string;
 	    address: string;
+	    government: string;
+	    city: string;
+	    phone: string;
+	    email: string;
+	    website: string;
 	    headName: string;
 	    headPosition: string;
 	    headNip: string;
 	    workingYear: number;
 	    paperSize: string;
 	    userName: string;
+	    demo: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Profile(source);
@@ -430,12 +436,18 @@ export namespace profile {
 	        this.provinceCode = source["provinceCode"];
 	        this.officeName = source["officeName"];
 	        this.address = source["address"];
+	        this.government = source["government"];
+	        this.city = source["city"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	        this.website = source["website"];
 	        this.headName = source["headName"];
 	        this.headPosition = source["headPosition"];
 	        this.headNip = source["headNip"];
 	        this.workingYear = source["workingYear"];
 	        this.paperSize = source["paperSize"];
 	        this.userName = source["userName"];
+	        this.demo = source["demo"];
 	    }
 	}
 
@@ -1334,6 +1346,128 @@ export namespace rakor {
 	        this.byCategory = source["byCategory"];
 	    }
 	}
+	export class RecordItem {
+	    no: number;
+	    decision: Decision;
+	    owner: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecordItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.no = source["no"];
+	        this.decision = this.convertValues(source["decision"], Decision);
+	        this.owner = source["owner"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Participant {
+	    id: number;
+	    meetingId: number;
+	    name: string;
+	    position: string;
+	    institution: string;
+	    region: string;
+	    role: string;
+	    attendance: string;
+	    note: string;
+	    sortOrder: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Participant(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.meetingId = source["meetingId"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.institution = source["institution"];
+	        this.region = source["region"];
+	        this.role = source["role"];
+	        this.attendance = source["attendance"];
+	        this.note = source["note"];
+	        this.sortOrder = source["sortOrder"];
+	    }
+	}
+	export class MeetingRecord {
+	    meeting: Meeting;
+	    kindName: string;
+	    heading: string;
+	    modeName: string;
+	    place: string;
+	    signDate: string;
+	    present: number;
+	    opening: string;
+	    closing: string;
+	    participants: Participant[];
+	    chairs: Participant[];
+	    notulis: string;
+	    agenda: AgendaItem[];
+	    agreed: RecordItem[];
+	    notAgreed: RecordItem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MeetingRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meeting = this.convertValues(source["meeting"], Meeting);
+	        this.kindName = source["kindName"];
+	        this.heading = source["heading"];
+	        this.modeName = source["modeName"];
+	        this.place = source["place"];
+	        this.signDate = source["signDate"];
+	        this.present = source["present"];
+	        this.opening = source["opening"];
+	        this.closing = source["closing"];
+	        this.participants = this.convertValues(source["participants"], Participant);
+	        this.chairs = this.convertValues(source["chairs"], Participant);
+	        this.notulis = source["notulis"];
+	        this.agenda = this.convertValues(source["agenda"], AgendaItem);
+	        this.agreed = this.convertValues(source["agreed"], RecordItem);
+	        this.notAgreed = this.convertValues(source["notAgreed"], RecordItem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class MeetingSummary {
 	    meeting: Meeting;
 	    participants: number;
@@ -1430,36 +1564,8 @@ export namespace rakor {
 		    return a;
 		}
 	}
-	export class Participant {
-	    id: number;
-	    meetingId: number;
-	    name: string;
-	    position: string;
-	    institution: string;
-	    region: string;
-	    role: string;
-	    attendance: string;
-	    note: string;
-	    sortOrder: number;
 	
-	    static createFrom(source: any = {}) {
-	        return new Participant(source);
-	    }
 	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.meetingId = source["meetingId"];
-	        this.name = source["name"];
-	        this.position = source["position"];
-	        this.institution = source["institution"];
-	        this.region = source["region"];
-	        this.role = source["role"];
-	        this.attendance = source["attendance"];
-	        this.note = source["note"];
-	        this.sortOrder = source["sortOrder"];
-	    }
-	}
 	
 	export class RegisterFilter {
 	    meetingId: number;

@@ -7,11 +7,15 @@ export function CancelExport():Promise<void>;
 
 export function CommitImport(arg1:string):Promise<number>;
 
+export function ExportNational(arg1:Array<number>):Promise<app.ExportResult>;
+
 export function ExportTargets(arg1:string,arg2:Array<number>):Promise<app.ExportResult>;
 
 export function ExportWorkbook(arg1:xlsx.WorkbookRequest):Promise<app.ExportResult>;
 
 export function MakeTemplates(arg1:Array<string>,arg2:number):Promise<app.TemplateResult>;
+
+export function NationalProvinces(arg1:number):Promise<Array<string>>;
 
 export function PreviewImport(arg1:string,arg2:string):Promise<app.ImportPreview>;
 

@@ -10,6 +10,10 @@ export function CommitImport(arg1) {
   return window['go']['app']['Exchange']['CommitImport'](arg1);
 }
 
+export function ExportNational(arg1) {
+  return window['go']['app']['Exchange']['ExportNational'](arg1);
+}
+
 export function ExportTargets(arg1, arg2) {
   return window['go']['app']['Exchange']['ExportTargets'](arg1, arg2);
 }
@@ -20,6 +24,10 @@ export function ExportWorkbook(arg1) {
 
 export function MakeTemplates(arg1, arg2) {
   return window['go']['app']['Exchange']['MakeTemplates'](arg1, arg2);
+}
+
+export function NationalProvinces(arg1) {
+  return window['go']['app']['Exchange']['NationalProvinces'](arg1);
 }
 
 export function PreviewImport(arg1, arg2) {

@@ -52,6 +52,8 @@ export function ParseParticipants(arg1:string):Promise<app.ParticipantsPreview>;
 
 export function Participants(arg1:number):Promise<Array<rakor.Participant>>;
 
+export function Record(arg1:number):Promise<rakor.MeetingRecord>;
+
 export function Register(arg1:rakor.RegisterFilter):Promise<Array<rakor.Entry>>;
 
 export function ReorderAgenda(arg1:number,arg2:Array<number>):Promise<Array<rakor.AgendaItem>>;

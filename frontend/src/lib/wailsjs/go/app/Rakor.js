@@ -98,6 +98,10 @@ export function Participants(arg1) {
   return window['go']['app']['Rakor']['Participants'](arg1);
 }
 
+export function Record(arg1) {
+  return window['go']['app']['Rakor']['Record'](arg1);
+}
+
 export function Register(arg1) {
   return window['go']['app']['Rakor']['Register'](arg1);
 }

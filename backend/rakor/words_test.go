@@ -1,8 +1,7 @@
-package xlsx
+package rakor
 
 import (
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -17,5 +16,4 @@ func TestSpelling(t *testing.T) {
 	}
 	assert.Equal(t, "Jumat tanggal dua puluh tiga bulan Februari tahun dua ribu dua puluh empat", SpellDate("2024-02-23"))
 	assert.Equal(t, "besok", SpellDate("besok"))
-	assert.Equal(t, "Jumat, 23 Februari 2024", DayDate(time.Date(2024, 2, 23, 0, 0, 0, 0, time.UTC)))
 }
