@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"strings"
@@ -92,4 +93,43 @@ func TestBridgeListensOnLoopbackOnly(t *testing.T) {
 	for addr, want := range map[string]bool{"127.0.0.1:0": true, "localhost:8080": true, "[::1]:0": true, "0.0.0.0:0": false, ":8080": false, "192.168.1.2:80": false} {
 		assert.Equal(t, want, loopback(addr), addr)
 	}
+}
+
+// The browser build uploads a workbook as the raw request body. Only the
+// page opened at the printed URL may, with the upload header; the file then
+// reaches the import reader under its own name.
+func TestBridgeUpload(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	url, client := serveBridge(t, a)
+	resp, err := client.Get(url)
+	require.NoError(t, err)
+	resp.Body.Close()
+	upload := func(c *http.Client, mutate func(*http.Request)) (int, string) {
+		req, err := http.NewRequest(http.MethodPost, root(url)+"bridge/upload/import?name=Templat%20Bangka.xlsx", strings.NewReader("not a workbook"))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/octet-stream")
+		req.Header.Set(uploadHeader, "1")
+		mutate(req)
+		resp, err := c.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp.StatusCode, string(body)
+	}
+	for name, tc := range map[string]struct {
+		c      *http.Client
+		mutate func(*http.Request)
+	}{
+		"no cookie":      {http.DefaultClient, func(*http.Request) {}},
+		"foreign origin": {client, func(r *http.Request) { r.Header.Set("Origin", "https://example.org") }},
+		"no header":      {client, func(r *http.Request) { r.Header.Del(uploadHeader) }},
+	} {
+		code, _ := upload(tc.c, tc.mutate)
+		assert.Equal(t, http.StatusForbidden, code, name)
+	}
+	code, body := upload(client, func(r *http.Request) { r.Header.Set("Origin", strings.TrimSuffix(root(url), "/")) })
+	require.Equal(t, http.StatusOK, code)
+	assert.Contains(t, body, `"refused":"Templat Bangka.xlsx tidak dapat diimpor; tidak ada data yang diubah."`)
+	assert.Contains(t, body, "bukan berkas Excel")
 }

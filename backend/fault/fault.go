@@ -56,6 +56,12 @@ const (
 	WebView2Crash   Code = "webview2_crash"
 )
 
+// The house (issue 14): files picked, dropped or uploaded for import.
+const (
+	ImportRefused Code = "import_refused"
+	UploadFailed  Code = "upload_failed"
+)
+
 // Error is a problem with a place: the field (or sheet and cell) it concerns
 // and the values the message needs.
 type Error struct {
@@ -179,6 +185,12 @@ var catalog = map[Code]text{
 	WorkspaceNotMoved: {
 		"Ruang kerja {files} di profil roaming {from} tidak dipindahkan karena {to} sudah berisi berkas dengan nama yang sama. Bandingkan keduanya, lalu hapus atau pindahkan salah satu.",
 		"The workspaces {files} in the roaming profile {from} were not moved because {to} already holds files of the same name. Compare them, then delete or move one.",
+	},
+	// The house (issue 14).
+	ImportRefused: {"{file} tidak dapat diimpor; tidak ada data yang diubah.", "{file} cannot be imported; no data was changed."},
+	UploadFailed: {
+		"Berkas {file} tidak terkirim utuh ke Selaras ({cause}); pilih berkasnya lagi.",
+		"The file {file} did not reach Selaras whole ({cause}); choose it again.",
 	},
 	WebView2Title: {"Selaras belum dapat dibuka", "Selaras cannot open yet"},
 	WebView2Missing: {

@@ -7,7 +7,7 @@ import * as TargetsSvc from '../lib/wailsjs/go/app/Targets'
 import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
 import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
-import { EventsOn } from '../lib/wailsjs/runtime/runtime'
+import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
 import type { app, harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
@@ -111,6 +111,13 @@ export function toApiError(reason: unknown): ApiError {
   return new ApiError(text, 'internal', '')
 }
 
+declare global {
+  interface Window {
+    /** Added by the bridge script (app/bridge.go) in the browser build only. */
+    selarasUpload?: (file: File) => Promise<ImportPreview>
+  }
+}
+
 async function call<T>(p: () => Promise<T>): Promise<T> {
   try {
     return await p()
@@ -210,10 +217,23 @@ export const api = {
     exportTargets: (province: string, years: number[]) => call(() => ExchangeSvc.ExportTargets(province, years)),
     cancelExport: () => call(() => ExchangeSvc.CancelExport()),
     makeTemplates: (regions: string[], year: number) => call(() => ExchangeSvc.MakeTemplates(regions, year)),
-    previewImport: (name: string, base64: string) => call(() => ExchangeSvc.PreviewImport(name, base64)),
+    /** Desktop: the open dialog; the picked path, or '' when cancelled. */
+    pickImport: () => call(() => ExchangeSvc.PickImport()),
+    /** Desktop: previews the workbook at a picked or dropped path. */
+    previewImport: (path: string) => call(() => ExchangeSvc.PreviewImport(path)),
+    /** Browser build only: streams the file's bytes to the bridge (app/bridge.go). */
+    uploadImport: (file: File) => call(() => window.selarasUpload!(file)),
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
     exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
     submissionBoard: (year: number) => call(() => ExchangeSvc.SubmissionBoard(year)),
+  },
+  /**
+   * Desktop: calls cb with the paths of files dropped on an element styled
+   * `--wails-drop-target: drop`; returns the function that stops listening.
+   */
+  onFileDrop(cb: (paths: string[]) => void): () => void {
+    OnFileDrop((_x, _y, paths) => cb(paths), true)
+    return OnFileDropOff
   },
   /** Subscribes to a backend event; returns the function that unsubscribes. */
   on<T>(event: string, cb: (data: T) => void): () => void {

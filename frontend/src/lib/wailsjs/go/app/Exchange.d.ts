@@ -13,6 +13,8 @@ export function ExportWorkbook(arg1:xlsx.WorkbookRequest):Promise<app.ExportResu
 
 export function MakeTemplates(arg1:Array<string>,arg2:number):Promise<app.TemplateResult>;
 
-export function PreviewImport(arg1:string,arg2:string):Promise<app.ImportPreview>;
+export function PickImport():Promise<string>;
+
+export function PreviewImport(arg1:string):Promise<app.ImportPreview>;
 
 export function SubmissionBoard(arg1:number):Promise<Array<xlsx.BoardRow>>;

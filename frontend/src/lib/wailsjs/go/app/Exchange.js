@@ -22,8 +22,12 @@ export function MakeTemplates(arg1, arg2) {
   return window['go']['app']['Exchange']['MakeTemplates'](arg1, arg2);
 }
 
-export function PreviewImport(arg1, arg2) {
-  return window['go']['app']['Exchange']['PreviewImport'](arg1, arg2);
+export function PickImport() {
+  return window['go']['app']['Exchange']['PickImport']();
+}
+
+export function PreviewImport(arg1) {
+  return window['go']['app']['Exchange']['PreviewImport'](arg1);
 }
 
 export function SubmissionBoard(arg1) {
