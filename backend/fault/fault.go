@@ -22,7 +22,6 @@ const (
 	NewerSchema   Code = "newer_schema"
 	NotDatabase   Code = "not_database"
 	NoWorkspace   Code = "no_workspace"
-	Locked        Code = "locked"
 )
 
 // Files and workspaces on a PC where things go wrong (issue 15: backups and
@@ -126,7 +125,6 @@ var catalog = map[Code]text{
 	},
 	NotDatabase: {"Berkas {path} bukan basis data Selaras yang dapat dibaca: {cause}", "The file {path} is not a readable Selaras database: {cause}"},
 	NoWorkspace: {"Belum ada ruang kerja yang dibuka.", "No workspace is open."},
-	Locked:      {"Basis data {path} sedang dipakai oleh proses lain.", "The database {path} is in use by another process."},
 
 	// Files and workspaces (issue 15).
 	FileInUse: {
@@ -369,6 +367,11 @@ func render(t text, lang Lang, field string, args map[string]string) string {
 	}
 	s = strings.ReplaceAll(s, "{field}", field)
 	for k, v := range args {
+		// A value worded per language comes as k and k+"En" (a parser's
+		// reason, a hint); both templates then name the same {k}.
+		if en, ok := args[k+"En"]; ok && lang == EN {
+			v = en
+		}
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}
 	return s
