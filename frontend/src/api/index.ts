@@ -54,16 +54,18 @@ export type ChallengeCategory = rakor.Category
 export type Challenge = rakor.Challenge
 export type ChallengeFilter = rakor.ChallengeFilter
 export type ChallengeOverview = rakor.Overview
-export type MeetingKind = 'rakor' | 'rakortek' | 'rakornis' | 'rakorda' | 'lainnya'
-export type MeetingMode = 'luring' | 'daring' | 'hybrid'
+// The values of Go's string enums (bound with EnumBind in app/enums.go), as
+// unions of their strings so a literal such as 'baru' still type-checks.
+export type MeetingKind = `${rakor.Kind}`
+export type MeetingMode = `${rakor.Mode}`
+export type DecisionStatus = `${rakor.Status}`
+export type Severity = `${rakor.Severity}`
+export type ChallengeStatus = `${rakor.ChallengeStatus}`
+export type Flag = `${harmonise.Flag}`
+export type Sheet = `${xlsx.Sheet}`
+// Still copied by hand: see app/enums.go for why.
 export type ParticipantRole = 'pimpinan' | 'narasumber' | 'peserta' | 'notulis'
 export type Attendance = 'hadir' | 'tidak_hadir' | 'diwakili'
-export type DecisionStatus = 'baru' | 'berjalan' | 'selesai' | 'dibatalkan'
-export type Severity = 'rendah' | 'sedang' | 'tinggi'
-export type ChallengeStatus = 'terbuka' | 'ditangani' | 'selesai'
-export type Flag =
-  | 'missing_target' | 'below_national' | 'below_provincial' | 'rollup_short' | 'rollup_above'
-  | 'rollup_incomplete' | 'target_falling' | 'implausible' | 'no_program'
 export type ValueField = 'target' | 'targetNum' | 'targetDen' | 'realisation' | 'realNum' | 'realDen' | 'baseline' | 'note'
 export type Phase = 'choose' | 'profile' | 'ready'
 export interface WorkspaceState {
