@@ -15,14 +15,29 @@ import (
 func Enums() []any {
 	return []any{
 		enum(harmonise.AllFlags...),
-		enum(xlsx.SheetTarget, xlsx.SheetProgram, xlsx.SheetSync, xlsx.SheetAttendance,
-			xlsx.SheetDecisions, xlsx.SheetChallenges, xlsx.SheetMinutes),
+		enum(xlsx.AllSheets...),
+		enum(meetingSheets()...),
 		enum(rakor.Rakor, rakor.Rakortek, rakor.Rakornis, rakor.Rakorda, rakor.Lainnya),
 		enum(rakor.Luring, rakor.Daring, rakor.Hybrid),
 		enum(rakor.Baru, rakor.Berjalan, rakor.Selesai, rakor.Dibatalkan),
 		enum(rakor.Rendah, rakor.Sedang, rakor.Tinggi),
 		enum(rakor.ChallengeTerbuka, rakor.ChallengeDitangani, rakor.ChallengeSelesai),
 	}
+}
+
+// MeetingSheet is a sheet about one meeting (xlsx.Sheet.NeedsMeeting), bound
+// as an enum of its own so the export screen asks for a meeting exactly when
+// Go's check would refuse a workbook without one.
+type MeetingSheet xlsx.Sheet
+
+func meetingSheets() []MeetingSheet {
+	var out []MeetingSheet
+	for _, s := range xlsx.AllSheets {
+		if s.NeedsMeeting() {
+			out = append(out, MeetingSheet(s))
+		}
+	}
+	return out
 }
 
 // enumValue is the shape EnumBind reads: the value and its TypeScript name.

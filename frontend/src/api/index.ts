@@ -8,7 +8,8 @@ import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
 import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
-import type { app, harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
+import { app } from '../lib/wailsjs/go/models'
+import type { harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
 export type Region = region.Region
@@ -63,6 +64,8 @@ export type Severity = `${rakor.Severity}`
 export type ChallengeStatus = `${rakor.ChallengeStatus}`
 export type Flag = `${harmonise.Flag}`
 export type Sheet = `${xlsx.Sheet}`
+/** The sheets about one meeting: a workbook holding one needs a meeting (Go's Sheet.NeedsMeeting). */
+export const meetingSheets: readonly string[] = Object.values(app.MeetingSheet)
 // Still copied by hand: see app/enums.go for why.
 export type ParticipantRole = 'pimpinan' | 'narasumber' | 'peserta' | 'notulis'
 export type Attendance = 'hadir' | 'tidak_hadir' | 'diwakili'

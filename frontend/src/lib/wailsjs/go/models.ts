@@ -1,5 +1,9 @@
 export namespace app {
 	
+	export enum MeetingSheet {
+	    BERITA_ACARA = "berita-acara",
+	    HADIR = "hadir",
+	}
 	export class AboutInfo {
 	    version: string;
 	    schemaVersion: number;
