@@ -5,12 +5,17 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"selaras/backend/profile"
+	"selaras/backend/xlsx"
 )
 
 // serveBridge starts the bridge on a free loopback port and returns the
@@ -132,4 +137,33 @@ func TestBridgeUpload(t *testing.T) {
 	require.Equal(t, http.StatusOK, code)
 	assert.Contains(t, body, `"refused":"Templat Bangka.xlsx tidak dapat diimpor; tidak ada data yang diubah."`)
 	assert.Contains(t, body, "bukan berkas Excel")
+}
+
+// In the desktop app a workbook reaches PreviewImport as a path and is read
+// where it lies: a template written for Kabupaten Bangka previews and commits.
+func TestPreviewImportByPath(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	e := a.exchange
+	s, err := a.store()
+	require.NoError(t, err)
+	ctx := context.Background()
+	p, err := profile.Get(ctx, s)
+	require.NoError(t, err)
+	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", p.WorkingYear)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "Templat Bangka.xlsx")
+	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
+
+	pv, err := e.PreviewImport(path)
+	require.NoError(t, err)
+	assert.Empty(t, pv.Refused)
+	require.NotEmpty(t, pv.Token)
+	assert.Equal(t, "Templat Bangka.xlsx", pv.Preview.File)
+	_, err = e.CommitImport(pv.Token)
+	require.NoError(t, err)
+	assert.FileExists(t, path, "the user's file is left where it is")
+
+	missing, err := e.PreviewImport(filepath.Join(t.TempDir(), "hilang.xlsx"))
+	require.NoError(t, err)
+	assert.Equal(t, "hilang.xlsx tidak dapat diimpor; tidak ada data yang diubah.", missing.Refused)
 }
