@@ -46,6 +46,9 @@ func main() {
 		OnStartup:        a.Startup,
 		OnShutdown:       a.Shutdown,
 		Bind:             a.Bindings(),
+		EnumBind:         app.Enums(),
+		// A workbook dropped on the import zone reaches Go as a path.
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "id.go.selaras.desktop",
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) { a.SecondInstance() },

@@ -200,6 +200,7 @@ func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready 
 	mux := http.NewServeMux()
 	mux.HandleFunc("/bridge/call/", b.handleRPC)
 	mux.HandleFunc("/bridge/events", b.handleEvents)
+	mux.HandleFunc(uploadPath, a.exchange.handleUpload)
 	mux.Handle("/", staticWithShim(assets))
 	token := hex.EncodeToString(secret)
 	srv := &http.Server{Handler: guard(mux, token, ln.Addr().(*net.TCPAddr).Port), ReadHeaderTimeout: 10 * time.Second}
@@ -219,7 +220,28 @@ func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready 
 const (
 	tokenParam  = "token"
 	tokenCookie = "selaras_token"
+	// A workbook the browser build imports is POSTed as the raw request body
+	// (never base64 in JSON) with this header, which another site's page
+	// cannot add without a CORS preflight the bridge never grants.
+	uploadPath   = "/bridge/upload/import"
+	uploadHeader = "X-Selaras-Upload"
 )
+
+// handleUpload previews a workbook streamed as the request body; the file
+// name comes in the "name" query parameter. It answers like a bridge call.
+func (e *Exchange) handleUpload(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		http.Error(w, "POST only", http.StatusMethodNotAllowed)
+		return
+	}
+	res, err := e.previewUpload(r.URL.Query().Get("name"), r.Body)
+	w.Header().Set("Content-Type", "application/json")
+	if err != nil {
+		_ = json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
+		return
+	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"result": res})
+}
 
 // loopback reports whether addr ("host:port") listens on this machine only.
 func loopback(addr string) bool {
@@ -240,7 +262,8 @@ func loopback(addr string) bool {
 //   - the URL's token is exchanged once for a SameSite=Strict cookie, which a
 //     browser never sends with a request started by another site;
 //   - a call must be a same-origin JSON POST, so a cross-origin form or a
-//     text/plain fetch cannot reach a bound method even with the cookie.
+//     text/plain fetch cannot reach a bound method even with the cookie;
+//     an upload, whose body is the file, carries uploadHeader instead.
 func guard(next http.Handler, token string, port int) http.Handler {
 	hosts := map[string]bool{}
 	for _, h := range []string{"127.0.0.1", "localhost", "[::1]"} {
@@ -271,7 +294,9 @@ func guard(next http.Handler, token string, port int) http.Handler {
 		}
 		if r.Method != http.MethodGet {
 			origin := r.Header.Get("Origin")
-			if (origin != "" && origin != "http://"+r.Host) || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+			isJSON := strings.HasPrefix(r.Header.Get("Content-Type"), "application/json")
+			upload := r.URL.Path == uploadPath && r.Header.Get(uploadHeader) == "1"
+			if (origin != "" && origin != "http://"+r.Host) || !(isJSON || upload) {
 				refuse(w)
 				return
 			}
@@ -312,5 +337,9 @@ const bridgeJS = `(function () {
     WindowSetTitle(t) { document.title = t; },
     Environment() { return Promise.resolve({buildType: 'bridge', platform: 'browser', arch: ''}); },
   };
+  window.selarasUpload = (file) => fetch('/bridge/upload/import?name=' + encodeURIComponent(file.name), {
+      method: 'POST', headers: {'Content-Type': 'application/octet-stream', 'X-Selaras-Upload': '1'}, body: file})
+    .then(r => r.json())
+    .then(r => ('error' in r) ? Promise.reject(r.error) : r.result);
   window.runtime = new Proxy(runtime, {get: (t, k) => (k in t) ? t[k] : () => Promise.resolve()});
 })();`

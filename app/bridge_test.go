@@ -2,14 +2,20 @@ package app
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"selaras/backend/profile"
+	"selaras/backend/xlsx"
 )
 
 // serveBridge starts the bridge on a free loopback port and returns the
@@ -92,4 +98,72 @@ func TestBridgeListensOnLoopbackOnly(t *testing.T) {
 	for addr, want := range map[string]bool{"127.0.0.1:0": true, "localhost:8080": true, "[::1]:0": true, "0.0.0.0:0": false, ":8080": false, "192.168.1.2:80": false} {
 		assert.Equal(t, want, loopback(addr), addr)
 	}
+}
+
+// The browser build uploads a workbook as the raw request body. Only the
+// page opened at the printed URL may, with the upload header; the file then
+// reaches the import reader under its own name.
+func TestBridgeUpload(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	url, client := serveBridge(t, a)
+	resp, err := client.Get(url)
+	require.NoError(t, err)
+	resp.Body.Close()
+	upload := func(c *http.Client, mutate func(*http.Request)) (int, string) {
+		req, err := http.NewRequest(http.MethodPost, root(url)+"bridge/upload/import?name=Templat%20Bangka.xlsx", strings.NewReader("not a workbook"))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/octet-stream")
+		req.Header.Set(uploadHeader, "1")
+		mutate(req)
+		resp, err := c.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp.StatusCode, string(body)
+	}
+	for name, tc := range map[string]struct {
+		c      *http.Client
+		mutate func(*http.Request)
+	}{
+		"no cookie":      {http.DefaultClient, func(*http.Request) {}},
+		"foreign origin": {client, func(r *http.Request) { r.Header.Set("Origin", "https://example.org") }},
+		"no header":      {client, func(r *http.Request) { r.Header.Del(uploadHeader) }},
+	} {
+		code, _ := upload(tc.c, tc.mutate)
+		assert.Equal(t, http.StatusForbidden, code, name)
+	}
+	code, body := upload(client, func(r *http.Request) { r.Header.Set("Origin", strings.TrimSuffix(root(url), "/")) })
+	require.Equal(t, http.StatusOK, code)
+	assert.Contains(t, body, `"refused":"Templat Bangka.xlsx tidak dapat diimpor; tidak ada data yang diubah."`)
+	assert.Contains(t, body, "bukan berkas Excel")
+}
+
+// In the desktop app a workbook reaches PreviewImport as a path and is read
+// where it lies: a template written for Kabupaten Bangka previews and commits.
+func TestPreviewImportByPath(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	e := a.exchange
+	s, err := a.store()
+	require.NoError(t, err)
+	ctx := context.Background()
+	p, err := profile.Get(ctx, s)
+	require.NoError(t, err)
+	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", p.WorkingYear)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "Templat Bangka.xlsx")
+	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
+
+	pv, err := e.PreviewImport(path)
+	require.NoError(t, err)
+	assert.Empty(t, pv.Refused)
+	require.NotEmpty(t, pv.Token)
+	assert.Equal(t, "Templat Bangka.xlsx", pv.Preview.File)
+	_, err = e.CommitImport(pv.Token)
+	require.NoError(t, err)
+	assert.FileExists(t, path, "the user's file is left where it is")
+
+	missing, err := e.PreviewImport(filepath.Join(t.TempDir(), "hilang.xlsx"))
+	require.NoError(t, err)
+	assert.Equal(t, "hilang.xlsx tidak dapat diimpor; tidak ada data yang diubah.", missing.Refused)
 }

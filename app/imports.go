@@ -3,9 +3,9 @@ package app
 import (
 	"context"
 	"crypto/rand"
-	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -93,44 +93,77 @@ type ImportPreview struct {
 	Refused  string         `json:"refused"`  // the summary of a refusal
 }
 
-// PreviewImport reads a workbook the user picked or dropped (sent as
-// base64, which works the same in the desktop webview and a browser),
-// validates it and shows every change. Nothing is written.
-func (e *Exchange) PreviewImport(name, data string) (ImportPreview, error) {
-	out := ImportPreview{Problems: []xlsx.Problem{}}
-	s, err := e.a.store()
-	if err != nil {
-		return out, e.a.fail(err)
+// PickImport asks for the workbook to import with the system's open dialog
+// and returns its path ("" when cancelled). Without a window (the browser
+// build) there is no dialog: the page uploads the file instead (see
+// handleUpload in bridge.go).
+func (e *Exchange) PickImport() (string, error) {
+	if e.a.headless {
+		return "", nil
 	}
-	raw, err := base64.StdEncoding.DecodeString(data)
-	if err != nil {
-		return out, e.a.fail(fault.Wrap(err, fault.Invalid, "Berkas", "reason", "data berkas rusak"))
-	}
+	path, err := runtime.OpenFileDialog(e.a.ctx, runtime.OpenDialogOptions{
+		Title:   "Templat kabupaten/kota",
+		Filters: []runtime.FileFilter{{DisplayName: "Buku kerja Excel", Pattern: "*.xlsx"}},
+	})
+	return path, e.a.fail(err)
+}
+
+// PreviewImport reads the workbook at path (picked in the dialog or dropped
+// on the window), validates it and shows every change. Nothing is written.
+func (e *Exchange) PreviewImport(path string) (ImportPreview, error) {
+	out, err := e.preview(path)
+	return out, e.a.fail(err)
+}
+
+// previewUpload stores a workbook the browser build uploaded in a temporary
+// folder under its own name (the preview and the board show it), previews
+// it and removes it again.
+func (e *Exchange) previewUpload(name string, body io.Reader) (ImportPreview, error) {
 	dir, err := os.MkdirTemp("", "selaras-impor-")
 	if err != nil {
-		return out, e.a.fail(err)
+		return ImportPreview{Problems: []xlsx.Problem{}}, e.a.fail(err)
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, safeName(filepath.Base(name)))
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		return out, e.a.fail(err)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err != nil {
+		return ImportPreview{Problems: []xlsx.Problem{}}, e.a.fail(err)
+	}
+	// Past the import's own size limit the reader refuses the file anyway,
+	// so a longer body is cut there instead of filling the disk.
+	_, err = io.Copy(f, io.LimitReader(body, maxUpload))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return ImportPreview{Problems: []xlsx.Problem{}}, e.a.fail(fault.Wrap(err, fault.UploadFailed, "", "file", filepath.Base(path)))
+	}
+	return e.PreviewImport(path)
+}
+
+// maxUpload is above xlsx's 40 MB limit, so an oversized file still gets
+// the import's own "too large" message.
+const maxUpload = 64 << 20
+
+func (e *Exchange) preview(path string) (ImportPreview, error) {
+	out := ImportPreview{Problems: []xlsx.Problem{}}
+	s, err := e.a.store()
+	if err != nil {
+		return out, err
 	}
 	ctx := context.Background()
 	p, err := profile.Get(ctx, s)
 	if err != nil {
-		return out, e.a.fail(err)
+		return out, err
 	}
 	pv, err := xlsx.ReadImport(ctx, s, path, xlsx.ImportOptions{Province: p.ProvinceCode, WorkingYear: p.WorkingYear})
 	if ie, ok := err.(*xlsx.ImportError); ok {
 		out.Problems = ie.Problems
-		out.Refused = fmt.Sprintf("%s tidak dapat diimpor; tidak ada data yang diubah.", ie.File)
-		if e.a.lang() == fault.EN {
-			out.Refused = fmt.Sprintf("%s cannot be imported; no data was changed.", ie.File)
-		}
+		out.Refused = fault.Message(fault.New(fault.ImportRefused, "", "file", ie.File), e.a.lang())
 		return out, nil
 	}
 	if err != nil {
-		return out, e.a.fail(err)
+		return out, err
 	}
 	tok := make([]byte, 8)
 	_, _ = rand.Read(tok)

@@ -11,7 +11,6 @@ import (
 
 	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
-	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/xlsx"
@@ -30,15 +29,11 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 		return UsageError(env, "template", "--region dan --out wajib diisi")
 	}
 	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
-	s, err := openExisting(ctx, env, *db)
+	s, p, err := openWithProfile(ctx, env, *db, "template")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	p, err := profile.Get(ctx, s)
-	if err != nil {
-		return fmt.Errorf("template: profil kantor belum diisi: %w", err)
-	}
 	if *year == 0 {
 		*year = p.WorkingYear
 	}
@@ -86,15 +81,11 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if file == "" {
 		return UsageError(env, "import", "sebutkan berkas .xlsx yang diimpor")
 	}
-	s, err := openExisting(ctx, env, *db)
+	s, p, err := openWithProfile(ctx, env, *db, "import")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	p, err := profile.Get(ctx, s)
-	if err != nil {
-		return fmt.Errorf("import: profil kantor belum diisi: %w", err)
-	}
 	pv, err := xlsx.ReadImport(ctx, s, file, xlsx.ImportOptions{Province: p.ProvinceCode, Year: *year, WorkingYear: p.WorkingYear})
 	var ie *xlsx.ImportError
 	if errors.As(err, &ie) {

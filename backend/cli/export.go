@@ -45,15 +45,11 @@ func runExport(ctx context.Context, env Env, args []string) error {
 		}
 	}
 	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
-	s, err := openExisting(ctx, env, *db)
+	s, p, err := openWithProfile(ctx, env, *db, "export")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	p, err := profile.Get(ctx, s)
-	if err != nil {
-		return fmt.Errorf("export: profil kantor belum diisi: %w", err)
-	}
 	if len(years) == 0 {
 		years = yearsFlag{p.WorkingYear}
 	}

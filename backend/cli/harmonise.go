@@ -9,6 +9,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
+	"selaras/backend/profile"
 	"selaras/backend/store"
 	"selaras/backend/workspace"
 )
@@ -30,6 +31,21 @@ func (y *yearsFlag) Set(s string) error {
 }
 
 // openExisting opens a workspace that must already exist.
+// openWithProfile opens an existing workspace whose office profile is
+// filled in, as the commands that write or read the office's files need.
+func openWithProfile(ctx context.Context, env Env, db, cmd string) (*store.Store, profile.Profile, error) {
+	s, err := openExisting(ctx, env, db)
+	if err != nil {
+		return nil, profile.Profile{}, err
+	}
+	p, err := profile.Get(ctx, s)
+	if err != nil {
+		s.Close()
+		return nil, profile.Profile{}, fmt.Errorf("%s: profil kantor belum diisi: %w", cmd, err)
+	}
+	return s, p, nil
+}
+
 func openExisting(ctx context.Context, env Env, db string) (*store.Store, error) {
 	path := db
 	if path == "" {

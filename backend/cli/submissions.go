@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
-	"selaras/backend/profile"
 	"selaras/backend/xlsx"
 )
 
@@ -21,15 +19,11 @@ func runSubmissions(ctx context.Context, env Env, args []string) error {
 	if err := checkFormat(env, "submissions", *format); err != nil {
 		return err
 	}
-	s, err := openExisting(ctx, env, *db)
+	s, p, err := openWithProfile(ctx, env, *db, "submissions")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	p, err := profile.Get(ctx, s)
-	if err != nil {
-		return fmt.Errorf("submissions: profil kantor belum diisi: %w", err)
-	}
 	if *year == 0 {
 		*year = p.WorkingYear
 	}

@@ -22,7 +22,6 @@ const (
 	NewerSchema   Code = "newer_schema"
 	NotDatabase   Code = "not_database"
 	NoWorkspace   Code = "no_workspace"
-	Locked        Code = "locked"
 )
 
 // Files and workspaces on a PC where things go wrong (issue 15: backups and
@@ -54,6 +53,12 @@ const (
 	WebView2Failed  Code = "webview2_failed"
 	WebView2Invalid Code = "webview2_invalid"
 	WebView2Crash   Code = "webview2_crash"
+)
+
+// The house (issue 14): files picked, dropped or uploaded for import.
+const (
+	ImportRefused Code = "import_refused"
+	UploadFailed  Code = "upload_failed"
 )
 
 // Error is a problem with a place: the field (or sheet and cell) it concerns
@@ -120,7 +125,6 @@ var catalog = map[Code]text{
 	},
 	NotDatabase: {"Berkas {path} bukan basis data Selaras yang dapat dibaca: {cause}", "The file {path} is not a readable Selaras database: {cause}"},
 	NoWorkspace: {"Belum ada ruang kerja yang dibuka.", "No workspace is open."},
-	Locked:      {"Basis data {path} sedang dipakai oleh proses lain.", "The database {path} is in use by another process."},
 
 	// Files and workspaces (issue 15).
 	FileInUse: {
@@ -179,6 +183,12 @@ var catalog = map[Code]text{
 	WorkspaceNotMoved: {
 		"Ruang kerja {files} di profil roaming {from} tidak dipindahkan karena {to} sudah berisi berkas dengan nama yang sama. Bandingkan keduanya, lalu hapus atau pindahkan salah satu.",
 		"The workspaces {files} in the roaming profile {from} were not moved because {to} already holds files of the same name. Compare them, then delete or move one.",
+	},
+	// The house (issue 14).
+	ImportRefused: {"{file} tidak dapat diimpor; tidak ada data yang diubah.", "{file} cannot be imported; no data was changed."},
+	UploadFailed: {
+		"Berkas {file} tidak terkirim utuh ke Selaras ({cause}); pilih berkasnya lagi.",
+		"The file {file} did not reach Selaras whole ({cause}); choose it again.",
 	},
 	WebView2Title: {"Selaras belum dapat dibuka", "Selaras cannot open yet"},
 	WebView2Missing: {
@@ -357,6 +367,11 @@ func render(t text, lang Lang, field string, args map[string]string) string {
 	}
 	s = strings.ReplaceAll(s, "{field}", field)
 	for k, v := range args {
+		// A value worded per language comes as k and k+"En" (a parser's
+		// reason, a hint); both templates then name the same {k}.
+		if en, ok := args[k+"En"]; ok && lang == EN {
+			v = en
+		}
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}
 	return s

@@ -41,5 +41,5 @@ func TestEveryCodeHasBothLanguages(t *testing.T) {
 func TestCodeOf(t *testing.T) {
 	assert.Equal(t, NewerSchema, CodeOf(fmt.Errorf("x: %w", New(NewerSchema, ""))))
 	assert.Equal(t, Internal, CodeOf(errors.New("x")))
-	assert.True(t, Is(New(Locked, ""), Locked))
+	assert.True(t, Is(New(NotFound, ""), NotFound))
 }

@@ -88,6 +88,8 @@ func (p Profile) ContactLine() string {
 // ErrNotSet means the first-start profile has not been filled in yet.
 var ErrNotSet = errors.New("profile: not set")
 
+// MinYear and MaxYear bound every year Selaras accepts (working, planning,
+// target and plan years); the other packages use these.
 const (
 	MinYear = 2000
 	MaxYear = 2100

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"selaras/backend/fault"
+	"selaras/backend/profile"
 	"selaras/backend/store"
 )
 
@@ -146,8 +147,8 @@ func (c CentralItem) Validate() error {
 	seen := map[int]bool{}
 	for _, t := range c.Targets {
 		y := strconv.Itoa(t.Year)
-		if t.Year < MinYear || t.Year > MaxYear {
-			return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+		if t.Year < profile.MinYear || t.Year > profile.MaxYear {
+			return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 		}
 		if seen[t.Year] {
 			return fault.New(fault.Invalid, "Tahun", "reason", "tahun "+y+" tercantum dua kali")

@@ -9,6 +9,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
+	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
@@ -126,8 +127,8 @@ func crosswalkPlace(province string, year int) (region.Region, error) {
 	if !ok || prov.Level != region.Province {
 		return region.Region{}, fault.New(fault.UnknownRegion, "Provinsi", "code", province)
 	}
-	if year < MinYear || year > MaxYear {
-		return region.Region{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+	if year < profile.MinYear || year > profile.MaxYear {
+		return region.Region{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 	}
 	return prov, nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/number"
+	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
 )
@@ -83,8 +84,6 @@ const (
 
 // Bounds of the values accepted.
 const (
-	MinYear = 2000
-	MaxYear = 2100
 	// MaxPagu is Rp100 triliun, far above any pagu of one line and well below
 	// 2^53, so Rupiah stay exact in JavaScript and in float64 on the way in.
 	MaxPagu int64 = 100_000_000_000_000
@@ -155,8 +154,8 @@ func (l PlanLine) Validate() error {
 	if !ok {
 		return fault.New(fault.UnknownRegion, "Wilayah", "code", l.Region)
 	}
-	if l.Year < MinYear || l.Year > MaxYear {
-		return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+	if l.Year < profile.MinYear || l.Year > profile.MaxYear {
+		return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 	}
 	if l.OutputIndicator == "" {
 		return fault.New(fault.Required, "Indikator keluaran")

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"selaras/backend/fault"
+	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
 )
@@ -97,8 +98,8 @@ type Tree struct {
 
 // BuildTree reads the lines matching f (f.Year is required) and builds the tree.
 func BuildTree(ctx context.Context, s *store.Store, f Filter) (Tree, error) {
-	if f.Year < MinYear || f.Year > MaxYear {
-		return Tree{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+	if f.Year < profile.MinYear || f.Year > profile.MaxYear {
+		return Tree{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 	}
 	if f.Province != "" && !region.Default().IsProvince(f.Province) {
 		return Tree{}, fault.New(fault.UnknownRegion, "Provinsi", "code", f.Province)

@@ -15,6 +15,7 @@ import (
 
 	"selaras/backend/indicator"
 	"selaras/backend/number"
+	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
 )
@@ -57,12 +58,6 @@ var fieldLabels = map[Field]string{
 	FRealisation: "realisasi", FRealNum: "pembilang realisasi", FRealDen: "penyebut realisasi",
 	FBaseline: "baseline", FNote: "catatan",
 }
-
-// MinYear and MaxYear bound the planning years accepted.
-const (
-	MinYear = 2000
-	MaxYear = 2100
-)
 
 // Key identifies a value.
 type Key struct {
@@ -285,7 +280,7 @@ func checkPlace(e Edit, known bool) (string, string) {
 	if _, ok := region.Default().Lookup(r); !ok && r != National {
 		return "kode wilayah \"" + r + "\" tidak dikenal", "region code \"" + r + "\" is unknown"
 	}
-	if e.Year < MinYear || e.Year > MaxYear {
+	if e.Year < profile.MinYear || e.Year > profile.MaxYear {
 		y := strconv.Itoa(e.Year)
 		return "tahun " + y + " di luar rentang 2000–2100", "year " + y + " is outside 2000–2100"
 	}

@@ -13,6 +13,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/number"
+	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
@@ -150,7 +151,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	if !ok {
 		return Preview{}, refuse(name, whole(fmt.Sprintf("wilayah templat %q tidak dikenal", short(meta["region"])), fmt.Sprintf("unknown template region %q", short(meta["region"]))))
 	}
-	year, err := metaInt(meta, "year", target.MinYear, target.MaxYear)
+	year, err := metaInt(meta, "year", profile.MinYear, profile.MaxYear)
 	if err != nil {
 		return Preview{}, refuse(name, problem(MetaSheet, "", err))
 	}

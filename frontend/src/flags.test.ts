@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { band, allFlags } from './flags'
+import { band, allFlags, flagStyle } from './flags'
 import id from './i18n/id'
 
 describe('flags', () => {
@@ -12,5 +12,8 @@ describe('flags', () => {
   })
   it('every flag has a label', () => {
     for (const f of allFlags) expect(id.flags[f]).toBeTruthy()
+  })
+  it('the legend lists every flag that has a style, once', () => {
+    expect([...allFlags].sort()).toEqual(Object.keys(flagStyle).sort())
   })
 })

@@ -1,7 +1,8 @@
 import type { Flag } from './api'
 
 // How each flag looks wherever the matrix is shown (screen, projector).
-// Keyed by string: the Go side sends flags as plain strings.
+// Indexed by string (the models carry flags as plain strings); `satisfies`
+// makes the type-check fail when Go's harmonise.Flag gains a flag with no style.
 export const flagStyle: Record<string, { color: string; mark: string }> = {
   missing_target: { color: '#6b7280', mark: '∅' },
   below_national: { color: '#b91c1c', mark: 'N' },
@@ -12,7 +13,7 @@ export const flagStyle: Record<string, { color: string; mark: string }> = {
   target_falling: { color: '#a16207', mark: '↓' },
   implausible: { color: '#be123c', mark: '!' },
   no_program: { color: '#0369a1', mark: '○' },
-}
+} satisfies Record<Flag, { color: string; mark: string }>
 
 export const allFlags: Flag[] = [
   'missing_target', 'below_national', 'below_provincial', 'rollup_short', 'rollup_above',

@@ -7,8 +7,9 @@ import * as TargetsSvc from '../lib/wailsjs/go/app/Targets'
 import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
 import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
-import { EventsOn } from '../lib/wailsjs/runtime/runtime'
-import type { app, harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
+import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
+import { app } from '../lib/wailsjs/go/models'
+import type { harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
 export type Region = region.Region
@@ -55,16 +56,20 @@ export type ChallengeCategory = rakor.Category
 export type Challenge = rakor.Challenge
 export type ChallengeFilter = rakor.ChallengeFilter
 export type ChallengeOverview = rakor.Overview
-export type MeetingKind = 'rakor' | 'rakortek' | 'rakornis' | 'rakorda' | 'lainnya'
-export type MeetingMode = 'luring' | 'daring' | 'hybrid'
+// The values of Go's string enums (bound with EnumBind in app/enums.go), as
+// unions of their strings so a literal such as 'baru' still type-checks.
+export type MeetingKind = `${rakor.Kind}`
+export type MeetingMode = `${rakor.Mode}`
+export type DecisionStatus = `${rakor.Status}`
+export type Severity = `${rakor.Severity}`
+export type ChallengeStatus = `${rakor.ChallengeStatus}`
+export type Flag = `${harmonise.Flag}`
+export type Sheet = `${xlsx.Sheet}`
+/** The sheets about one meeting: a workbook holding one needs a meeting (Go's Sheet.NeedsMeeting). */
+export const meetingSheets: readonly string[] = Object.values(app.MeetingSheet)
+// Still copied by hand: see app/enums.go for why.
 export type ParticipantRole = 'pimpinan' | 'narasumber' | 'peserta' | 'notulis'
 export type Attendance = 'hadir' | 'tidak_hadir' | 'diwakili'
-export type DecisionStatus = 'baru' | 'berjalan' | 'selesai' | 'dibatalkan'
-export type Severity = 'rendah' | 'sedang' | 'tinggi'
-export type ChallengeStatus = 'terbuka' | 'ditangani' | 'selesai'
-export type Flag =
-  | 'missing_target' | 'below_national' | 'below_provincial' | 'rollup_short' | 'rollup_above'
-  | 'rollup_incomplete' | 'target_falling' | 'implausible' | 'no_program'
 export type ValueField = 'target' | 'targetNum' | 'targetDen' | 'realisation' | 'realNum' | 'realDen' | 'baseline' | 'note'
 export type Phase = 'choose' | 'profile' | 'ready'
 export interface WorkspaceState {
@@ -110,6 +115,13 @@ export function toApiError(reason: unknown): ApiError {
     // not JSON: fall through
   }
   return new ApiError(text, 'internal', '')
+}
+
+declare global {
+  interface Window {
+    /** Added by the bridge script (app/bridge.go) in the browser build only. */
+    selarasUpload?: (file: File) => Promise<ImportPreview>
+  }
 }
 
 async function call<T>(p: () => Promise<T>): Promise<T> {
@@ -213,13 +225,26 @@ export const api = {
     exportTargets: (province: string, years: number[]) => call(() => ExchangeSvc.ExportTargets(province, years)),
     cancelExport: () => call(() => ExchangeSvc.CancelExport()),
     makeTemplates: (regions: string[], year: number) => call(() => ExchangeSvc.MakeTemplates(regions, year)),
-    previewImport: (name: string, base64: string) => call(() => ExchangeSvc.PreviewImport(name, base64)),
+    /** Desktop: the open dialog; the picked path, or '' when cancelled. */
+    pickImport: () => call(() => ExchangeSvc.PickImport()),
+    /** Desktop: previews the workbook at a picked or dropped path. */
+    previewImport: (path: string) => call(() => ExchangeSvc.PreviewImport(path)),
+    /** Browser build only: streams the file's bytes to the bridge (app/bridge.go). */
+    uploadImport: (file: File) => call(() => window.selarasUpload!(file)),
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
     exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
     // The consolidation for the ministry: a Matriks Target sheet per province with figures.
     exportNational: (years: number[]) => call(() => ExchangeSvc.ExportNational(years)),
     nationalProvinces: (year: number) => call(() => ExchangeSvc.NationalProvinces(year)),
     submissionBoard: (year: number) => call(() => ExchangeSvc.SubmissionBoard(year)),
+  },
+  /**
+   * Desktop: calls cb with the paths of files dropped on an element styled
+   * `--wails-drop-target: drop`; returns the function that stops listening.
+   */
+  onFileDrop(cb: (paths: string[]) => void): () => void {
+    OnFileDrop((_x, _y, paths) => cb(paths), true)
+    return OnFileDropOff
   },
   /** Subscribes to a backend event; returns the function that unsubscribes. */
   on<T>(event: string, cb: (data: T) => void): () => void {

@@ -1,5 +1,9 @@
 export namespace app {
 	
+	export enum MeetingSheet {
+	    BERITA_ACARA = "berita-acara",
+	    HADIR = "hadir",
+	}
 	export class AboutInfo {
 	    version: string;
 	    schemaVersion: number;
@@ -215,6 +219,17 @@ export namespace app {
 
 export namespace harmonise {
 	
+	export enum Flag {
+	    BELOW_NATIONAL = "below_national",
+	    BELOW_PROVINCIAL = "below_provincial",
+	    IMPLAUSIBLE = "implausible",
+	    MISSING_TARGET = "missing_target",
+	    NO_PROGRAM = "no_program",
+	    ROLLUP_ABOVE = "rollup_above",
+	    ROLLUP_INCOMPLETE = "rollup_incomplete",
+	    ROLLUP_SHORT = "rollup_short",
+	    TARGET_FALLING = "target_falling",
+	}
 	export class Cell {
 	    region: string;
 	    target?: number;
@@ -1018,6 +1033,34 @@ export namespace program {
 
 export namespace rakor {
 	
+	export enum ChallengeStatus {
+	    DITANGANI = "ditangani",
+	    SELESAI = "selesai",
+	    TERBUKA = "terbuka",
+	}
+	export enum Kind {
+	    LAINNYA = "lainnya",
+	    RAKOR = "rakor",
+	    RAKORDA = "rakorda",
+	    RAKORNIS = "rakornis",
+	    RAKORTEK = "rakortek",
+	}
+	export enum Mode {
+	    DARING = "daring",
+	    HYBRID = "hybrid",
+	    LURING = "luring",
+	}
+	export enum Severity {
+	    RENDAH = "rendah",
+	    SEDANG = "sedang",
+	    TINGGI = "tinggi",
+	}
+	export enum Status {
+	    BARU = "baru",
+	    BERJALAN = "berjalan",
+	    DIBATALKAN = "dibatalkan",
+	    SELESAI = "selesai",
+	}
 	export class AgendaItem {
 	    id: number;
 	    meetingId: number;
@@ -1096,9 +1139,9 @@ export namespace rakor {
 	    description: string;
 	    region: string;
 	    meetingId: number;
-	    severity: string;
+	    severity: Severity;
 	    solution: string;
-	    status: string;
+	    status: ChallengeStatus;
 	    raisedBy: string;
 	    note: string;
 	    decisionIds: number[];
@@ -1126,8 +1169,8 @@ export namespace rakor {
 	    meetingId: number;
 	    category: string;
 	    region: string;
-	    severity: string;
-	    status: string;
+	    severity: Severity;
+	    status: ChallengeStatus;
 	    search: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1152,7 +1195,7 @@ export namespace rakor {
 	    ownerRegion: string;
 	    ownerUnit: string;
 	    dueDate: string;
-	    status: string;
+	    status: Status;
 	    cancelReason: string;
 	    doneDate: string;
 	    notAgreed: boolean;
@@ -1191,7 +1234,7 @@ export namespace rakor {
 	export class Entry {
 	    decision: Decision;
 	    meetingTitle: string;
-	    meetingKind: string;
+	    meetingKind: Kind;
 	    meetingDate: string;
 	    overdue: boolean;
 	    daysOverdue: number;
@@ -1239,7 +1282,7 @@ export namespace rakor {
 	    progress: string;
 	    evidence: string;
 	    reviewedIn: number;
-	    status: string;
+	    status: Status;
 	
 	    static createFrom(source: any = {}) {
 	        return new FollowUp(source);
@@ -1290,13 +1333,13 @@ export namespace rakor {
 	}
 	export class Meeting {
 	    id: number;
-	    kind: string;
+	    kind: Kind;
 	    title: string;
 	    theme: string;
 	    startDate: string;
 	    endDate: string;
 	    venue: string;
-	    mode: string;
+	    mode: Mode;
 	    planningYear: number;
 	    organiser: string;
 	    provinceCode: string;
@@ -1813,6 +1856,15 @@ export namespace workspace {
 
 export namespace xlsx {
 	
+	export enum Sheet {
+	    BERITA_ACARA = "berita-acara",
+	    HADIR = "hadir",
+	    KESEPAKATAN = "kesepakatan",
+	    PERMASALAHAN = "permasalahan",
+	    PROGRAM = "program",
+	    SINKRONISASI = "sinkronisasi",
+	    TARGET = "target",
+	}
 	export class Submission {
 	    id: number;
 	    region: string;

@@ -17,6 +17,8 @@ export function MakeTemplates(arg1:Array<string>,arg2:number):Promise<app.Templa
 
 export function NationalProvinces(arg1:number):Promise<Array<string>>;
 
-export function PreviewImport(arg1:string,arg2:string):Promise<app.ImportPreview>;
+export function PickImport():Promise<string>;
+
+export function PreviewImport(arg1:string):Promise<app.ImportPreview>;
 
 export function SubmissionBoard(arg1:number):Promise<Array<xlsx.BoardRow>>;

@@ -30,8 +30,12 @@ export function NationalProvinces(arg1) {
   return window['go']['app']['Exchange']['NationalProvinces'](arg1);
 }
 
-export function PreviewImport(arg1, arg2) {
-  return window['go']['app']['Exchange']['PreviewImport'](arg1, arg2);
+export function PickImport() {
+  return window['go']['app']['Exchange']['PickImport']();
+}
+
+export function PreviewImport(arg1) {
+  return window['go']['app']['Exchange']['PreviewImport'](arg1);
 }
 
 export function SubmissionBoard(arg1) {

@@ -1,0 +1,91 @@
+package fault
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// declaredCodes reads every constant of type Code from the package's source
+// files, so a code added in any block (or file) without a message is caught
+// even though the catalogue map cannot be walked for codes it lacks.
+func declaredCodes(t *testing.T) map[string]Code {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	codes := map[string]Code{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		require.NoError(t, err)
+		for _, d := range file.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, spec := range g.Specs {
+				v := spec.(*ast.ValueSpec)
+				if id, ok := v.Type.(*ast.Ident); !ok || id.Name != "Code" {
+					continue
+				}
+				for i, name := range v.Names {
+					lit, ok := v.Values[i].(*ast.BasicLit)
+					require.True(t, ok, "%s: a Code is a string literal", name.Name)
+					codes[name.Name] = Code(lit.Value[1 : len(lit.Value)-1])
+				}
+			}
+		}
+	}
+	require.NotEmpty(t, codes)
+	return codes
+}
+
+var placeholder = regexp.MustCompile(`\{[A-Za-z]+\}`)
+
+func placeholders(s string) []string {
+	p := placeholder.FindAllString(s, -1)
+	slices.Sort(p)
+	return slices.Compact(p)
+}
+
+// Every declared code has a message in both languages, and both name the
+// same {placeholders}: a value filled in for one language is never missing
+// (or left as "{name}") in the other.
+func TestCatalogIsComplete(t *testing.T) {
+	codes := declaredCodes(t)
+	seen := map[Code]string{}
+	for name, code := range codes {
+		if other, dup := seen[code]; dup {
+			t.Errorf("%s and %s share the code %q", name, other, code)
+		}
+		seen[code] = name
+		tx, ok := catalog[code]
+		if !assert.True(t, ok, "%s (%q) has no message", name, code) {
+			continue
+		}
+		assert.NotEmpty(t, tx.id, "%s lacks Indonesian", name)
+		assert.NotEmpty(t, tx.en, "%s lacks English", name)
+		assert.Equal(t, placeholders(tx.id), placeholders(tx.en), "%s: placeholders differ between Indonesian and English", name)
+	}
+	for code := range catalog {
+		assert.Contains(t, seen, code, "the catalogue has a message for %q, which no constant declares", code)
+	}
+}
+
+// A value worded per language (k and k+"En") fills the same {k} in both.
+func TestArgumentPerLanguage(t *testing.T) {
+	err := New(CellNotNumber, "", "reason", "bukan angka", "reasonEn", "not a number")
+	assert.Equal(t, "bukan angka", Message(err, ID))
+	assert.Equal(t, "not a number", Message(err, EN))
+}
