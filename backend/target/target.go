@@ -209,6 +209,10 @@ func apply(ctx context.Context, s *store.Store, edits []Edit, source string, wri
 			return err
 		}
 		defer st.close()
+		known, err := st.loadAll(ctx, tx, edits)
+		if err != nil {
+			return err
+		}
 		for idx, e := range edits {
 			ind, ok := byID[e.IndicatorID]
 			if msg, en := checkPlace(e, ok); msg != "" {
@@ -218,9 +222,13 @@ func apply(ctx context.Context, s *store.Store, edits []Edit, source string, wri
 			k := Key{e.IndicatorID, strings.TrimSpace(e.Region), e.Year}
 			v, seen := changed[k]
 			if !seen {
-				cur, err := st.loadOne(ctx, k)
-				if err != nil {
-					return err
+				cur, ok := known[k]
+				if !ok && !st.complete {
+					if cur, err = st.loadOne(ctx, k); err != nil {
+						return err
+					}
+				} else if !ok {
+					cur = Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}
 				}
 				v = &cur
 				changed[k] = v
@@ -384,7 +392,51 @@ func derive(v *Value, ind indicator.Indicator) (string, string) {
 // stmts are a batch's statements, prepared once per transaction: a
 // returned template writes thousands of values, and preparing the upsert
 // (with its audit triggers) for each one was most of an import's time.
-type stmts struct{ load, upsert, del *sql.Stmt }
+type stmts struct {
+	load, upsert, del *sql.Stmt
+	complete          bool // loadAll read every stored value the batch can touch
+}
+
+// maxPlaces bounds loadAll: a returned template covers one region and year;
+// a batch spread over many places reads its values one by one instead.
+const maxPlaces = 16
+
+// loadAll reads, one query per region and year, the stored values a batch
+// may change: looking each up by its key was half of a 10,000-row import.
+func (st *stmts) loadAll(ctx context.Context, tx *sql.Tx, edits []Edit) (map[Key]Value, error) {
+	type place struct {
+		region string
+		year   int
+	}
+	places := map[place]bool{}
+	for _, e := range edits {
+		places[place{strings.TrimSpace(e.Region), e.Year}] = true
+		if len(places) > maxPlaces {
+			return nil, nil
+		}
+	}
+	out := map[Key]Value{}
+	for p := range places {
+		rows, err := tx.QueryContext(ctx, "SELECT "+cols+" FROM indicator_value WHERE region_code = ? AND year = ?", p.region, p.year)
+		if err != nil {
+			return nil, fmt.Errorf("target: load: %w", err)
+		}
+		for rows.Next() {
+			var v Value
+			if err := rows.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen,
+				&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("target: load: %w", err)
+			}
+			out[Key{v.IndicatorID, v.Region, v.Year}] = v
+		}
+		if err := rows.Close(); err != nil {
+			return nil, fmt.Errorf("target: load: %w", err)
+		}
+	}
+	st.complete = true
+	return out, nil
+}
 
 func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 	var st stmts
