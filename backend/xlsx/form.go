@@ -51,6 +51,10 @@ type form struct {
 	row    int // the next row to write
 	first  int // the first body row
 	span   int // columns a band spans: the first printed page's
+	// bandFrom is the first column of the kop and title bands: past the
+	// repeated columns when the sheet prints in pages across, so those
+	// columns never carry a clipped piece of them onto the later pages.
+	bandFrom int
 
 	page     pagePlan
 	repeatH  float64 // heading rows printed on every page
@@ -75,6 +79,10 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	fm := &form{f: f, sheet: spec.Sheet, st: st, p: p, cols: spec.Cols, repeat: repeat}
 	fm.page = pageColumns(spec.Cols, repeat, p.PaperSize, spec.Portrait)
 	fm.span = fm.page.firstEnd
+	fm.bandFrom = 1
+	if len(fm.page.breaks) > 0 {
+		fm.bandFrom = repeat + 1
+	}
 	headRow := kopRows(p) + len(spec.Titles) + 3 // kop, a blank row, titles, a blank row
 	if p.Demo {
 		headRow++
@@ -133,6 +141,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	fm.skip(headRow - fm.row)
 	if spec.Prose {
+		fm.bandFrom = 1
 		fm.first = fm.row
 		return fm, nil
 	}
@@ -151,6 +160,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	fm.repeatH = fm.used() - before
 	fm.span = span
+	fm.bandFrom = 1
 	fm.first = fm.row
 	return fm, nil
 }
@@ -179,14 +189,14 @@ func (fm *form) kop() error {
 		}
 	}
 	rule := make([]interface{}, fm.span)
-	for i := range rule {
+	for i := fm.bandFrom - 1; i < len(rule); i++ {
 		rule[i] = excelize.Cell{StyleID: fm.st.rule}
 	}
 	r, err := fm.add(rule, 5)
 	if err != nil {
 		return err
 	}
-	return fm.sw.MergeCell(cellName(1, r), cellName(fm.span, r))
+	return fm.sw.MergeCell(cellName(fm.bandFrom, r), cellName(fm.span, r))
 }
 
 // demoBand marks every sheet of the demo workspace under its titles.
@@ -350,11 +360,14 @@ func (fm *form) band(text string, style int) error {
 }
 
 func (fm *form) bandHeight(text string, style int, height float64) error {
-	r, err := fm.add([]interface{}{excelize.Cell{StyleID: style, Value: text}}, height)
+	from := max(fm.bandFrom, 1)
+	cells := make([]interface{}, from)
+	cells[from-1] = excelize.Cell{StyleID: style, Value: text}
+	r, err := fm.add(cells, height)
 	if err != nil {
 		return err
 	}
-	return fm.sw.MergeCell(cellName(1, r), cellName(fm.span, r))
+	return fm.sw.MergeCell(cellName(from, r), cellName(fm.span, r))
 }
 
 // category writes a group row: its label merged over the columns printed
