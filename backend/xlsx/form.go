@@ -3,6 +3,7 @@ package xlsx
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -19,6 +20,8 @@ type column struct {
 	Group string
 	Head  string
 	Width float64
+	// Fill widens the last column to the end of its printed page (notes).
+	Fill bool
 }
 
 // formSpec describes a sheet in the government form layout.
@@ -78,6 +81,9 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	fm := &form{f: f, sheet: spec.Sheet, st: st, p: p, cols: spec.Cols, repeat: repeat}
 	fm.page = pageColumns(spec.Cols, repeat, p.PaperSize, spec.Portrait)
+	if last := len(spec.Cols) - 1; last >= 0 && spec.Cols[last].Fill {
+		spec.Cols[last].Width = fillWidth(spec.Cols, repeat, fm.page, p.PaperSize, spec.Portrait)
+	}
 	fm.span = fm.page.firstEnd
 	fm.bandFrom = 1
 	if len(fm.page.breaks) > 0 {
@@ -361,6 +367,20 @@ func (fm *form) band(text string, style int) error {
 
 func (fm *form) bandHeight(text string, style int, height float64) error {
 	from := max(fm.bandFrom, 1)
+	if from > 1 {
+		// Past the repeated columns the band may be narrower than its line:
+		// it wraps, as tall as its lines need (a line of h points is h/15
+		// times the width of 11 pt text, and capitals are wider still).
+		width := 0.0
+		for i := from - 1; i < fm.span && i < len(fm.cols); i++ {
+			width += fm.cols[i].Width
+		}
+		per := width * lineHeight / height
+		if text == strings.ToUpper(text) {
+			per *= 0.8
+		}
+		height *= max(1, math.Ceil(float64(len([]rune(text)))/max(per, 1)))
+	}
 	cells := make([]interface{}, from)
 	cells[from-1] = excelize.Cell{StyleID: style, Value: text}
 	r, err := fm.add(cells, height)

@@ -99,6 +99,21 @@ func TestTargetMatrixSheet(t *testing.T) {
 
 	// Codes are text; the provincial target is a number with a % display format.
 	r := find(t, f, sh, "KOP.01")
+	// The row number is centred under No, not pushed against the code.
+	sid, err := f.GetCellStyle(sh, "A"+itoa(r))
+	require.NoError(t, err)
+	style, err := f.GetStyle(sid)
+	require.NoError(t, err)
+	assert.Equal(t, "center", style.Alignment.Horizontal)
+	// The notes column fills its page across, so its notes wrap to few lines.
+	last, err := f.GetCols(sh)
+	require.NoError(t, err)
+	notes := col(len(last))
+	notesHead, _ := f.GetCellValue(sh, notes+itoa(num-2))
+	assert.Equal(t, "Catatan Harmonisasi", notesHead)
+	w, err := f.GetColWidth(sh, notes)
+	require.NoError(t, err)
+	assert.Greater(t, w, 80.0)
 	codeCell := "B" + itoa(r)
 	typ, err := f.GetCellType(sh, codeCell)
 	require.NoError(t, err)
