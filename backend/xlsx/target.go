@@ -252,7 +252,7 @@ func regencyNotes(m harmonise.Matrix, row harmonise.Row) []string {
 			}
 		}
 		switch {
-		case len(names) > 5: // a list this long would make the row taller than a page
+		case len(names) > 3: // a longer list makes every page's row taller: count them
 			notes = append(notes, fmt.Sprintf("%s: %d kab/kota", FlagLabels[fl], len(names)))
 		case len(names) > 0:
 			notes = append(notes, FlagLabels[fl]+": "+strings.Join(names, ", "))

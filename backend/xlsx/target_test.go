@@ -17,6 +17,7 @@ import (
 	"selaras/backend/demo"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
+	"selaras/backend/region"
 )
 
 var when = time.Date(2024, 2, 23, 9, 0, 0, 0, time.UTC)
@@ -231,3 +232,22 @@ func TestCancelledExportLeavesNoFile(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A flag's regencies are named while the list stays short; a longer list
+// would make the row (on every page across) several lines taller.
+func TestRegencyNotes(t *testing.T) {
+	m := harmonise.Matrix{}
+	row := harmonise.Row{}
+	for i, name := range []string{"Kabupaten Bangka", "Kabupaten Belitung", "Kota Pangkal Pinang", "Kabupaten Bangka Barat"} {
+		m.Regencies = append(m.Regencies, region.Region{Name: name})
+		c := harmonise.Cell{Flags: []harmonise.Flag{harmonise.BelowNational}}
+		if i < 2 {
+			c.Flags = append(c.Flags, harmonise.Falling)
+		}
+		row.Regencies = append(row.Regencies, c)
+	}
+	assert.Equal(t, []string{
+		"Di bawah target nasional: 4 kab/kota",
+		"Target turun dari tahun sebelumnya: Kab. Bangka, Kab. Belitung",
+	}, regencyNotes(m, row))
+}
