@@ -3,6 +3,7 @@ package xlsx
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -19,6 +20,8 @@ type column struct {
 	Group string
 	Head  string
 	Width float64
+	// Fill widens the last column to the end of its printed page (notes).
+	Fill bool
 }
 
 // formSpec describes a sheet in the government form layout.
@@ -51,6 +54,10 @@ type form struct {
 	row    int // the next row to write
 	first  int // the first body row
 	span   int // columns a band spans: the first printed page's
+	// bandFrom is the first column of the kop and title bands: past the
+	// repeated columns when the sheet prints in pages across, so those
+	// columns never carry a clipped piece of them onto the later pages.
+	bandFrom int
 
 	page     pagePlan
 	repeatH  float64 // heading rows printed on every page
@@ -74,7 +81,14 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	fm := &form{f: f, sheet: spec.Sheet, st: st, p: p, cols: spec.Cols, repeat: repeat}
 	fm.page = pageColumns(spec.Cols, repeat, p.PaperSize, spec.Portrait)
+	if last := len(spec.Cols) - 1; last >= 0 && spec.Cols[last].Fill {
+		spec.Cols[last].Width = fillWidth(spec.Cols, repeat, fm.page, p.PaperSize, spec.Portrait)
+	}
 	fm.span = fm.page.firstEnd
+	fm.bandFrom = 1
+	if len(fm.page.breaks) > 0 {
+		fm.bandFrom = repeat + 1
+	}
 	headRow := kopRows(p) + len(spec.Titles) + 3 // kop, a blank row, titles, a blank row
 	if p.Demo {
 		headRow++
@@ -133,6 +147,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	fm.skip(headRow - fm.row)
 	if spec.Prose {
+		fm.bandFrom = 1
 		fm.first = fm.row
 		return fm, nil
 	}
@@ -151,6 +166,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	fm.repeatH = fm.used() - before
 	fm.span = span
+	fm.bandFrom = 1
 	fm.first = fm.row
 	return fm, nil
 }
@@ -179,14 +195,14 @@ func (fm *form) kop() error {
 		}
 	}
 	rule := make([]interface{}, fm.span)
-	for i := range rule {
+	for i := fm.bandFrom - 1; i < len(rule); i++ {
 		rule[i] = excelize.Cell{StyleID: fm.st.rule}
 	}
 	r, err := fm.add(rule, 5)
 	if err != nil {
 		return err
 	}
-	return fm.sw.MergeCell(cellName(1, r), cellName(fm.span, r))
+	return fm.sw.MergeCell(cellName(fm.bandFrom, r), cellName(fm.span, r))
 }
 
 // demoBand marks every sheet of the demo workspace under its titles.
@@ -350,11 +366,28 @@ func (fm *form) band(text string, style int) error {
 }
 
 func (fm *form) bandHeight(text string, style int, height float64) error {
-	r, err := fm.add([]interface{}{excelize.Cell{StyleID: style, Value: text}}, height)
+	from := max(fm.bandFrom, 1)
+	if from > 1 {
+		// Past the repeated columns the band may be narrower than its line:
+		// it wraps, as tall as its lines need (a line of h points is h/15
+		// times the width of 11 pt text, and capitals are wider still).
+		width := 0.0
+		for i := from - 1; i < fm.span && i < len(fm.cols); i++ {
+			width += fm.cols[i].Width
+		}
+		per := width * lineHeight / height
+		if text == strings.ToUpper(text) {
+			per *= 0.8
+		}
+		height *= max(1, math.Ceil(float64(len([]rune(text)))/max(per, 1)))
+	}
+	cells := make([]interface{}, from)
+	cells[from-1] = excelize.Cell{StyleID: style, Value: text}
+	r, err := fm.add(cells, height)
 	if err != nil {
 		return err
 	}
-	return fm.sw.MergeCell(cellName(1, r), cellName(fm.span, r))
+	return fm.sw.MergeCell(cellName(from, r), cellName(fm.span, r))
 }
 
 // category writes a group row: its label merged over the columns printed

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -113,6 +114,29 @@ func pageColumns(cols []column, repeat int, paper profile.Paper, portrait bool) 
 		s++
 	}
 	return plan(s)
+}
+
+// fillWidth is the width the last column can take so that its page across
+// is full: a column of long notes, wider, wraps to fewer lines and so
+// keeps every row (on every page across) lower. The pages stay as planned.
+func fillWidth(cols []column, repeat int, pp pagePlan, paper profile.Paper, portrait bool) float64 {
+	last := cols[len(cols)-1].Width
+	avail, _ := paperSize(paper, portrait)
+	room := avail * 0.96 * 100 / float64(pp.scale) // the slack pageColumns keeps
+	from, used := 0, 0.0
+	if len(pp.breaks) > 0 {
+		from = pp.breaks[len(pp.breaks)-1]
+		for i := 0; i < repeat && i < len(cols); i++ {
+			used += colPoints(cols[i].Width)
+		}
+	}
+	for i := from; i < len(cols); i++ {
+		used += colPoints(cols[i].Width)
+	}
+	if extra := room - used; extra > 0 {
+		last += extra / (7 * 0.75)
+	}
+	return math.Floor(last)
 }
 
 // printSetup gives a sheet its paper, orientation, scale, margins, page

@@ -45,6 +45,29 @@ func TestPageColumns(t *testing.T) {
 	}
 }
 
+// The notes column takes the rest of its page across, so the long notes
+// wrap to fewer lines (and every row of every page across is lower), and
+// the pages across stay as planned.
+func TestFillWidth(t *testing.T) {
+	for _, paper := range []profile.Paper{profile.A4, profile.F4} {
+		for _, regencies := range []int{2, 7, 38} {
+			cols := []column{{Width: 4}, {Width: 10}, {Width: 30}, {Width: 9}, {Group: "Target", Width: 12}, {Group: "Target", Width: 12}}
+			for i := 0; i < regencies; i++ {
+				g := fmt.Sprint("Kab ", i)
+				cols = append(cols, column{Group: g, Width: 12}, column{Group: g, Width: 12}, column{Group: g, Width: 10})
+			}
+			cols = append(cols, column{Width: 12}, column{Width: 12}, column{Width: 60, Fill: true})
+			pp := pageColumns(cols, 6, paper, false)
+			w := fillWidth(cols, 6, pp, paper, false)
+			assert.Greater(t, w, 70.0, "%s, %d kab/kota: the notes get the page's room", paper, regencies)
+			cols[len(cols)-1].Width = w
+			again := pageColumns(cols, 6, paper, false)
+			assert.Equal(t, pp.breaks, again.breaks, "%s, %d kab/kota: the pages across are unchanged", paper, regencies)
+			assert.Equal(t, pp.scale, again.scale)
+		}
+	}
+}
+
 func TestNationalSheetName(t *testing.T) {
 	for name, want := range map[string]string{
 		"Daerah Khusus Ibukota Jakarta": "DKI Jakarta 2025",

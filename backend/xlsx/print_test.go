@@ -62,6 +62,7 @@ type printFile struct {
 	name    string
 	p       profile.Profile
 	heading map[string]bool // words of the kop, titles and column headings
+	bands   []string        // the kop and title lines: printed whole or not at all
 }
 
 func TestPrintedPages(t *testing.T) {
@@ -76,7 +77,8 @@ func TestPrintedPages(t *testing.T) {
 	add := func(name string, p profile.Profile, write func(path string) error) {
 		path := filepath.Join(dir, name+".xlsx")
 		require.NoError(t, write(path), name)
-		files = append(files, printFile{name: name, p: p, heading: headingWords(t, path)})
+		assert.Empty(t, mergesAcrossRepeat(t, path), "%s: a merged cell reaches past the columns repeated on every page, so later pages print a clipped piece of it", name)
+		files = append(files, printFile{name: name, p: p, heading: headingWords(t, path), bands: bandLines(t, path)})
 	}
 
 	// The demo: every sheet kind of the Babel workspace and a template.
@@ -144,6 +146,9 @@ func TestPrintedPages(t *testing.T) {
 			}
 			text := pageText(pg)
 			assert.NotRegexp(t, formulaError, text, "%s shows a formula error", where)
+			for _, b := range f.bands {
+				assert.False(t, clipped(text, b), "%s prints a clipped piece of %q: %s", where, b, text)
+			}
 			if onlyFrame(pg, f) && !strings.HasPrefix(f.name, "templat") {
 				assert.Failf(t, "a page holds only a heading or a signature", "%s: %s", where, text)
 			}
@@ -242,6 +247,95 @@ func headingWords(t *testing.T, path string) map[string]bool {
 		}
 	}
 	return words
+}
+
+// bandLines are the kop and title lines of a workbook's form sheets: the
+// rows above the column headings with one short cell of three words or more.
+func bandLines(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	var lines []string
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		require.NoError(t, err)
+		for _, r := range rows {
+			var cells []string
+			for _, c := range r {
+				if c != "" {
+					cells = append(cells, c)
+				}
+			}
+			if len(cells) > 1 {
+				break // the column headings
+			}
+			if len(cells) == 1 && len(strings.Fields(cells[0])) > 2 && len(cells[0]) <= 80 { // not a paragraph
+				lines = append(lines, strings.Join(strings.Fields(cells[0]), " "))
+			}
+		}
+	}
+	return lines
+}
+
+// clipped reports whether text holds the start of line cut inside a word:
+// its first two words and more, then a piece of its next word. (LibreOffice
+// clips a merged cell at the page's edge but keeps its whole text in the
+// PDF: mergesAcrossRepeat catches that cause from the workbook.)
+func clipped(text, line string) bool {
+	want, got := strings.Fields(line), strings.Fields(text)
+	for i := 0; i+1 < len(got); i++ {
+		if got[i] != want[0] || got[i+1] != want[1] {
+			continue
+		}
+		k := 2
+		for k < len(want) && i+k < len(got) && got[i+k] == want[k] {
+			k++
+		}
+		if k == len(want) {
+			continue
+		}
+		next := ""
+		if i+k < len(got) {
+			next = got[i+k]
+		}
+		if next != "" && next != want[k] && strings.HasPrefix(want[k], next) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergesAcrossRepeat lists the merged cells that start in the columns a
+// sheet repeats on every printed page and end past them: the repeated part
+// of such a cell prints, cut off, on every later page across.
+func mergesAcrossRepeat(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	repeatCol := regexp.MustCompile(`^'?(.*?)'?!\$A:\$([A-Z]+),`)
+	var bad []string
+	for _, dn := range f.GetDefinedName() {
+		m := repeatCol.FindStringSubmatch(dn.RefersTo)
+		if dn.Name != "_xlnm.Print_Titles" || m == nil {
+			continue
+		}
+		last, err := excelize.ColumnNameToNumber(m[2])
+		require.NoError(t, err)
+		merges, err := f.GetMergeCells(m[1])
+		require.NoError(t, err)
+		for _, mc := range merges {
+			c0, _, err := excelize.CellNameToCoordinates(mc.GetStartAxis())
+			require.NoError(t, err)
+			c1, _, err := excelize.CellNameToCoordinates(mc.GetEndAxis())
+			require.NoError(t, err)
+			if c0 <= last && c1 > last {
+				bad = append(bad, m[1]+"!"+mc.GetStartAxis()+":"+mc.GetEndAxis())
+			}
+		}
+	}
+	return bad
 }
 
 // onlyFrame reports whether a page holds nothing but headings, the

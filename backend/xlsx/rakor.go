@@ -128,7 +128,7 @@ func writeAttendance(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 			reg = regionName(x.Region)
 		}
 		cells := []interface{}{
-			excelize.Cell{StyleID: st.text, Value: i + 1}, fm.text(x.Name), fm.text(x.Position), fm.text(x.Institution),
+			excelize.Cell{StyleID: st.no, Value: i + 1}, fm.text(x.Name), fm.text(x.Position), fm.text(x.Institution),
 			fm.text(reg), fm.text(roleNames[x.Role]), fm.text(attendanceName[x.Attendance]), sign,
 		}
 		if _, err := fm.body(cells, max(fm.fit(cells), 26)); err != nil { // room to sign
@@ -221,7 +221,7 @@ func writeChallenges(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 			}
 		}
 		if _, err := fm.body([]interface{}{
-			excelize.Cell{StyleID: st.text, Value: i + 1}, fm.text(r.Categories[c.Category]), fm.text(c.Description), fm.text(reg),
+			excelize.Cell{StyleID: st.no, Value: i + 1}, fm.text(r.Categories[c.Category]), fm.text(c.Description), fm.text(reg),
 			fm.text(severityNames[c.Severity]), fm.text(c.Solution), fm.text(chStatusNames[c.Status]), fm.text(c.RaisedBy),
 			fm.text(strings.Join(nums, ", ")),
 		}, 0); err != nil {

@@ -79,7 +79,7 @@ func writeSyncMatrix(ctx context.Context, f *excelize.File, st *styles, cws []pr
 			return excelize.Cell{StyleID: st.rupiah, Value: v}
 		}
 		cells := []interface{}{
-			excelize.Cell{StyleID: st.text, Value: i + 1}, excelize.Cell{StyleID: st.code, Value: ind.Code},
+			excelize.Cell{StyleID: st.no, Value: i + 1}, excelize.Cell{StyleID: st.code, Value: ind.Code},
 			fm.text(ind.Name), fm.text(ind.Unit),
 		}
 		if cw.Centre.Missing {

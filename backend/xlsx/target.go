@@ -176,7 +176,7 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 	rollCol := len(cols) + 1
 	gapCol, flagCol := rollCol+1, rollCol+2
 	cols = append(cols, column{Head: "Gabungan Kab/Kota", Width: vw}, column{Head: "Selisih thd Target Provinsi", Width: vw},
-		column{Head: "Catatan Harmonisasi", Width: 60})
+		column{Head: "Catatan Harmonisasi", Width: 60, Fill: true})
 	fm, err := newForm(f, st, p, formSpec{
 		Sheet:      sheet,
 		Titles:     []string{"MATRIKS TARGET INDIKATOR KINERJA KOPERASI DAN UKM", fmt.Sprintf("Provinsi %s · Tahun %d", m.Province.Name, year)},
@@ -202,7 +202,7 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 		r := fm.row
 		vstyle := valueStyle(st, ind)
 		vals := make([]interface{}, len(cols))
-		vals[0] = excelize.Cell{StyleID: st.text, Value: n + 1}
+		vals[0] = excelize.Cell{StyleID: st.no, Value: n + 1}
 		vals[1] = excelize.Cell{StyleID: st.code, Value: ind.Code}
 		vals[2] = fm.text(ind.Name)
 		vals[3] = fm.text(ind.Unit)
@@ -252,7 +252,7 @@ func regencyNotes(m harmonise.Matrix, row harmonise.Row) []string {
 			}
 		}
 		switch {
-		case len(names) > 5: // a list this long would make the row taller than a page
+		case len(names) > 3: // a longer list makes every page's row taller: count them
 			notes = append(notes, fmt.Sprintf("%s: %d kab/kota", FlagLabels[fl], len(names)))
 		case len(names) > 0:
 			notes = append(notes, FlagLabels[fl]+": "+strings.Join(names, ", "))

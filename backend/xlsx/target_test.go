@@ -17,6 +17,7 @@ import (
 	"selaras/backend/demo"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
+	"selaras/backend/region"
 )
 
 var when = time.Date(2024, 2, 23, 9, 0, 0, 0, time.UTC)
@@ -64,14 +65,17 @@ func TestTargetMatrixSheet(t *testing.T) {
 	assert.Equal(t, []string{"Matriks Target 2024", "Matriks Target 2025"}, f.GetSheetList())
 	sh := "Matriks Target 2025"
 
-	// Kop, titles and the demo mark, then the headers.
+	// Kop, titles and the demo mark, then the headers. The sheet prints in
+	// pages across, so they start past the six repeated columns: those
+	// would carry a clipped piece of them onto every later page.
 	for cell, want := range map[string]string{
-		"A1": "PEMERINTAH PROVINSI KEPULAUAN BANGKA BELITUNG",
-		"A2": "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG",
-		"A3": "Pangkalpinang, Kepulauan Bangka Belitung",
-		"A6": "MATRIKS TARGET INDIKATOR KINERJA KOPERASI DAN UKM",
-		"A7": "Provinsi Kepulauan Bangka Belitung · Tahun 2025",
-		"A8": demoMark,
+		"A1": "",
+		"G1": "PEMERINTAH PROVINSI KEPULAUAN BANGKA BELITUNG",
+		"G2": "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG",
+		"G3": "Pangkalpinang, Kepulauan Bangka Belitung",
+		"G6": "MATRIKS TARGET INDIKATOR KINERJA KOPERASI DAN UKM",
+		"G7": "Provinsi Kepulauan Bangka Belitung · Tahun 2025",
+		"G8": demoMark,
 	} {
 		v, _ := f.GetCellValue(sh, cell)
 		assert.Equal(t, want, v, cell)
@@ -96,6 +100,21 @@ func TestTargetMatrixSheet(t *testing.T) {
 
 	// Codes are text; the provincial target is a number with a % display format.
 	r := find(t, f, sh, "KOP.01")
+	// The row number is centred under No, not pushed against the code.
+	sid, err := f.GetCellStyle(sh, "A"+itoa(r))
+	require.NoError(t, err)
+	style, err := f.GetStyle(sid)
+	require.NoError(t, err)
+	assert.Equal(t, "center", style.Alignment.Horizontal)
+	// The notes column fills its page across, so its notes wrap to few lines.
+	last, err := f.GetCols(sh)
+	require.NoError(t, err)
+	notes := col(len(last))
+	notesHead, _ := f.GetCellValue(sh, notes+itoa(num-2))
+	assert.Equal(t, "Catatan Harmonisasi", notesHead)
+	w, err := f.GetColWidth(sh, notes)
+	require.NoError(t, err)
+	assert.Greater(t, w, 80.0)
 	codeCell := "B" + itoa(r)
 	typ, err := f.GetCellType(sh, codeCell)
 	require.NoError(t, err)
@@ -213,3 +232,22 @@ func TestCancelledExportLeavesNoFile(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A flag's regencies are named while the list stays short; a longer list
+// would make the row (on every page across) several lines taller.
+func TestRegencyNotes(t *testing.T) {
+	m := harmonise.Matrix{}
+	row := harmonise.Row{}
+	for i, name := range []string{"Kabupaten Bangka", "Kabupaten Belitung", "Kota Pangkal Pinang", "Kabupaten Bangka Barat"} {
+		m.Regencies = append(m.Regencies, region.Region{Name: name})
+		c := harmonise.Cell{Flags: []harmonise.Flag{harmonise.BelowNational}}
+		if i < 2 {
+			c.Flags = append(c.Flags, harmonise.Falling)
+		}
+		row.Regencies = append(row.Regencies, c)
+	}
+	assert.Equal(t, []string{
+		"Di bawah target nasional: 4 kab/kota",
+		"Target turun dari tahun sebelumnya: Kab. Bangka, Kab. Belitung",
+	}, regencyNotes(m, row))
+}

@@ -37,6 +37,7 @@ func paperCode(p profile.Paper) int {
 // styles are created once per workbook.
 type styles struct {
 	title, subtitle, head, colNum, text, code, category, sign, signBold int
+	no                                                                  int         // a row's number, centred under No
 	count, decimals                                                     map[int]int // by decimals
 	percent                                                             map[int]int
 	rupiah                                                              int
@@ -66,8 +67,10 @@ func newStyles(f *excelize.File) (*styles, error) {
 	}
 	wrapLeft := &excelize.Alignment{Vertical: "center", WrapText: true}
 	st := &styles{
-		title:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}, Alignment: &excelize.Alignment{Horizontal: "center"}}),
-		subtitle: mk(&excelize.Style{Font: &excelize.Font{Size: 11}, Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		// Titles and the kop wrap when the columns they span are narrower
+		// than their line (a sheet printed in pages across, on A4).
+		title:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}),
+		subtitle: mk(&excelize.Style{Font: &excelize.Font{Size: 11}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}),
 		head: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9EAD3"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
@@ -75,6 +78,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F3F3F3"}},
 			Alignment: &excelize.Alignment{Horizontal: "center"}}),
 		text:     mk(&excelize.Style{Border: border, Alignment: wrapLeft}),
+		no:       mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}),
 		code:     mk(&excelize.Style{Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "center"}}),
 		category: mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EFEFEF"}}}),
 		sign:     mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}),
@@ -114,7 +118,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	st.sumLabel = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: sumFill, Alignment: wrapLeft})
 	st.sumCode = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, Fill: sumFill, NumFmt: 49,
 		Alignment: &excelize.Alignment{Vertical: "center"}})
-	center := &excelize.Alignment{Horizontal: "center", Vertical: "center"}
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	st.kopGov = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Alignment: center})
 	st.kopOffice = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: center})
 	st.kopContact = mk(&excelize.Style{Font: &excelize.Font{Size: smallestFont}, Alignment: center})
