@@ -93,23 +93,6 @@ func TestKilledBackupLeavesNothing(t *testing.T) {
 	require.NoError(t, Verify(context.Background(), out))
 }
 
-func TestBackupIsVerifiedAndSelfContained(t *testing.T) {
-	dir := t.TempDir()
-	s := open(t, filepath.Join(dir, "selaras.db"))
-	insertProfile(t, s, "op")
-	out := filepath.Join(dir, "pindah", "ruang-kerja.db")
-	require.NoError(t, s.BackupTo(context.Background(), out))
-	err := s.BackupTo(context.Background(), out)
-	assert.Equal(t, fault.FileExists, fault.CodeOf(err), "an existing file is never overwritten")
-	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-		assert.NoFileExists(t, out+suffix, "one self-contained file")
-	}
-	info, err := os.Stat(out)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o644)&^umask(), info.Mode().Perm())
-	require.NoError(t, Verify(context.Background(), out))
-}
-
 func umask() os.FileMode {
 	f, err := os.CreateTemp("", "umask")
 	if err != nil {

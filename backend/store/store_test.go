@@ -253,7 +253,9 @@ func TestBackup(t *testing.T) {
 	insertProfile(t, s, "op")
 	out := filepath.Join(dir, "copy", "backup.db")
 	require.NoError(t, s.BackupTo(context.Background(), out))
-	assert.Error(t, s.BackupTo(context.Background(), out), "an existing file is never overwritten")
+	err := s.BackupTo(context.Background(), out)
+	assert.Error(t, err, "an existing file is never overwritten")
+	assert.Equal(t, fault.FileExists, fault.CodeOf(err))
 	c := open(t, out)
 	var office string
 	require.NoError(t, c.Read().QueryRow("SELECT office_name FROM profile").Scan(&office))
