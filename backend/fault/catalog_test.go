@@ -89,3 +89,26 @@ func TestArgumentPerLanguage(t *testing.T) {
 	assert.Equal(t, "bukan angka", Message(err, ID))
 	assert.Equal(t, "not a number", Message(err, EN))
 }
+
+// Every field key has a label in both languages and the shape aggregate.json.
+func TestLabelsAreComplete(t *testing.T) {
+	key := regexp.MustCompile(`^[a-z][A-Za-z]*\.[a-z][A-Za-z0-9]*$`)
+	for k, l := range labels {
+		assert.Regexp(t, key, k)
+		assert.NotEmpty(t, l.id, "%s lacks Indonesian", k)
+		assert.NotEmpty(t, l.en, "%s lacks English", k)
+	}
+}
+
+// A refused value names its field by its label and its reason, each in the
+// user's language; the form receives the JSON name of the field.
+func TestRejectRendersReasonPerLanguage(t *testing.T) {
+	labels["test.status"] = text{"Status uji", "Test status"}
+	defer delete(labels, "test.status")
+	err := Choose("test.status", "baru", "berjalan", "selesai")
+	assert.Equal(t, "Status uji tidak valid: pilih baru, berjalan, atau selesai", Message(err, ID))
+	assert.Equal(t, "Test status is not valid: choose baru, berjalan or selesai", Message(err, EN))
+	assert.Equal(t, "Ukuran tidak valid: pilih A4 atau F4", Message(Choose("Ukuran", "A4", "F4"), ID))
+	assert.Equal(t, "status", FieldOf(err))
+	assert.Equal(t, "/tmp/a.db", FieldOf(New(NotFound, "/tmp/a.db")))
+}

@@ -64,10 +64,14 @@ const (
 // Error is a problem with a place: the field (or sheet and cell) it concerns
 // and the values the message needs.
 type Error struct {
-	Code  Code
-	Field string            // field label in Indonesian, e.g. "NIP"
-	Args  map[string]string // named values for the message template
-	Err   error             // the underlying cause, if any
+	Code Code
+	// Field is a field key such as "decision.status" (an aggregate and the
+	// JSON name of its field, labelled in both languages in labels.go), or a
+	// place that is not a field (a path, a sheet and cell), printed as is.
+	Field  string
+	Reason Code              // why an Invalid value is refused: a code of the catalogue
+	Args   map[string]string // named values for the message template
+	Err    error             // the underlying cause, if any
 }
 
 func (e *Error) Error() string {
@@ -90,6 +94,15 @@ func New(code Code, field string, kv ...string) *Error {
 	for i := 0; i+1 < len(kv); i += 2 {
 		e.Args[kv[i]] = kv[i+1]
 	}
+	return e
+}
+
+// Reject is a field whose value is refused for a reason of the catalogue:
+// "{field} tidak valid: {reason}" with the reason worded per language from
+// the same arguments, so no Indonesian sentence is glued into English.
+func Reject(field string, reason Code, kv ...string) *Error {
+	e := New(Invalid, field, kv...)
+	e.Reason = reason
 	return e
 }
 
@@ -242,6 +255,11 @@ func Message(err error, lang Lang) string {
 	if _, ok := args["cause"]; !ok && fe.Err != nil {
 		args["cause"] = fe.Err.Error()
 	}
+	if fe.Reason != "" {
+		if rt, ok := catalog[fe.Reason]; ok {
+			args["reason"] = render(rt, lang, fe.Field, args)
+		}
+	}
 	return render(t, lang, fe.Field, args)
 }
 
@@ -254,16 +272,23 @@ func CodeOf(err error) Code {
 	return Internal
 }
 
-// FieldOf returns the field err concerns, if any.
+// FieldOf returns the field err concerns, if any: the JSON name of a field
+// key ("status" for "decision.status"), which is what a form matches its
+// items on, or the place as given when it is not a field key.
 func FieldOf(err error) string {
 	var fe *Error
-	if errors.As(err, &fe) {
-		return fe.Field
+	if !errors.As(err, &fe) {
+		return ""
 	}
-	return ""
+	if _, ok := labels[fe.Field]; ok {
+		return fe.Field[strings.LastIndexByte(fe.Field, '.')+1:]
+	}
+	return fe.Field
 }
 
 // fieldsEN translates the Indonesian field labels used across the backend.
+// It is being replaced by field keys (labels.go): a field given as a key
+// never passes through it.
 var fieldsEN = map[string]string{
 	"Provinsi":               "Province",
 	"Nama kantor":            "Office name",
@@ -359,6 +384,12 @@ var fieldsEN = map[string]string{
 
 func render(t text, lang Lang, field string, args map[string]string) string {
 	s := t.id
+	if l, ok := labels[field]; ok {
+		field = l.id
+		if lang == EN {
+			field = l.en
+		}
+	}
 	if lang == EN {
 		s = t.en
 		if en, ok := fieldsEN[field]; ok {

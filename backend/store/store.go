@@ -322,6 +322,23 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	return nil
 }
 
+// Writer is where an aggregate's one exported write function writes: the
+// store itself (the write opens and commits its own transaction) or a
+// transaction already under way (InTx), so one function validates and writes
+// whether or not its caller batches several writes (pocketbase's
+// transaction-bound app, reduced to what we need).
+type Writer interface {
+	Tx(ctx context.Context, fn func(tx *sql.Tx) error) error
+}
+
+// InTx binds a Writer to tx: its Tx runs fn inside tx, and the caller that
+// opened tx commits or rolls back.
+func InTx(tx *sql.Tx) Writer { return boundTx{tx} }
+
+type boundTx struct{ tx *sql.Tx }
+
+func (b boundTx) Tx(_ context.Context, fn func(tx *sql.Tx) error) error { return fn(b.tx) }
+
 // Meta reads a workspace metadata value ("" when unset).
 func (s *Store) Meta(ctx context.Context, key string) (string, error) {
 	var v string

@@ -277,3 +277,21 @@ func BenchmarkOpenExisting(b *testing.B) {
 		s.Close()
 	}
 }
+
+// A write through InTx joins the caller's transaction: it is undone with it.
+func TestInTxJoinsTheCallersTransaction(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "w.db"))
+	write := func(w Writer, v string) error {
+		return w.Tx(ctx, func(tx *sql.Tx) error { return SetMeta(ctx, tx, "t", v) })
+	}
+	require.NoError(t, write(s, "a"))
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		require.NoError(t, write(InTx(tx), "b"))
+		return errors.New("roll back")
+	})
+	require.Error(t, err)
+	v, err := s.Meta(ctx, "t")
+	require.NoError(t, err)
+	assert.Equal(t, "a", v)
+}
