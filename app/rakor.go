@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"selaras/backend/fault"
 	"selaras/backend/rakor"
@@ -28,21 +26,13 @@ func with[T any](a *App, zero T, fn func(ctx context.Context, s *store.Store) (T
 	return out, nil
 }
 
-// batchFault turns the line errors of a pasted participant list into one
-// message that names every line.
+// batchFault turns the refused items of a participant batch into one
+// message that names every line once, in the user's language.
 func batchFault(err error) error {
-	be, ok := rakor.ErrBatch(err)
-	if !ok {
-		return err
+	if be, ok := rakor.ErrBatch(err); ok {
+		return be.Fault()
 	}
-	var b strings.Builder
-	for i, l := range be.Lines {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		fmt.Fprintf(&b, "baris %d: %s", l.Line, l.Message)
-	}
-	return fault.New(fault.Invalid, "Daftar peserta", "reason", b.String())
+	return err
 }
 
 // Meetings lists every meeting, newest first, with its counts.
@@ -95,20 +85,32 @@ func (r *Rakor) DeleteMeeting(id int64) error {
 // lines that could not be read.
 type ParticipantsPreview struct {
 	Participants []rakor.Participant `json:"participants"`
-	Errors       []rakor.LineError   `json:"errors"`
+	Errors       []LineProblem       `json:"errors"`
+}
+
+// LineProblem is one line of a pasted list that could not be read: its
+// number, the code and field of the refusal, and the message ("Line 2: …")
+// in the user's language.
+type LineProblem struct {
+	Line    int        `json:"line"`
+	Code    fault.Code `json:"code"`
+	Field   string     `json:"field"`
+	Message string     `json:"message"`
 }
 
 // ParseParticipants reads a pasted list (one participant per line, columns
-// separated by tabs, semicolons or " - ") without saving anything.
+// separated by tabs, semicolons or commas) without saving anything.
 func (r *Rakor) ParseParticipants(text string) ParticipantsPreview {
 	ps, errs := rakor.ParseParticipants(text)
 	if ps == nil {
 		ps = []rakor.Participant{}
 	}
-	if errs == nil {
-		errs = []rakor.LineError{}
+	lang := r.a.lang()
+	out := make([]LineProblem, len(errs))
+	for i, e := range errs {
+		out[i] = LineProblem{Line: e.Line, Code: fault.CodeOf(e.Err), Field: fault.FieldOf(e.Err), Message: e.Message(lang)}
 	}
-	return ParticipantsPreview{Participants: ps, Errors: errs}
+	return ParticipantsPreview{Participants: ps, Errors: out}
 }
 
 // Participants lists a meeting's participants in order.

@@ -24,11 +24,21 @@ func TestAddParticipantsNamesTheBadLine(t *testing.T) {
 
 	_, err = r.AddParticipants(m.ID, []rakor.Participant{{Name: "Rina"}, {Name: ""}})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `"field":"Daftar peserta"`)
-	assert.Contains(t, err.Error(), "baris 2")
+	assert.Contains(t, err.Error(), `"field":"list"`)
+	assert.Contains(t, err.Error(), "Baris 2")
 	ps, err := r.Participants(m.ID)
 	require.NoError(t, err)
 	assert.Empty(t, ps, "nothing is added when a line is bad")
+
+	// In English the preview and the refusal are English, the line said once.
+	require.NoError(t, (&Settings{a}).SetLanguage("en"))
+	prev = r.ParseParticipants("Andi; Analis; Dinas; 99.99")
+	require.Len(t, prev.Errors, 1)
+	assert.Equal(t, `Line 1: Participant's region: region code "99.99" is not in the Kemendagri list.`, prev.Errors[0].Message)
+	_, err = r.AddParticipants(m.ID, []rakor.Participant{{Name: "Rina"}, {Name: ""}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "No participant was saved. Line 2: Participant name is required.")
+	assert.NotContains(t, err.Error(), "aris")
 
 	// Lists are never null for the frontend, even on error.
 	none, err := r.Decisions(-1)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 
+	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/rakor"
 	"selaras/backend/store"
@@ -404,11 +405,7 @@ func fillRakor(ctx context.Context, tx *sql.Tx) error {
 			if p.reviewedIn != "" {
 				f.ReviewedIn = meetings[p.reviewedIn]
 			}
-			f.Normalize()
-			if err := f.Validate(); err != nil {
-				return fmt.Errorf("demo: follow-up of %s: %w", p.decision, err)
-			}
-			if _, err := rakor.PutFollowUp(ctx, tx, f); err != nil {
+			if _, err := rakor.AddFollowUp(ctx, store.InTx(tx), f); err != nil {
 				return fmt.Errorf("demo: follow-up of %s: %w", p.decision, err)
 			}
 		}
@@ -430,48 +427,37 @@ func fillRakor(ctx context.Context, tx *sql.Tx) error {
 // putDemoMeeting writes one meeting and everything in it, adding the ids of
 // its decisions to decisions by key.
 func putDemoMeeting(ctx context.Context, tx *sql.Tx, dr demoRakor, indID map[string]int64, decisions map[string]int64) (int64, error) {
-	m := dr.m
-	m.Normalize()
-	if err := m.Validate(); err != nil {
-		return 0, err
-	}
-	id, err := rakor.PutMeeting(ctx, tx, m)
+	w := store.InTx(tx)
+	m, err := rakor.SaveMeeting(ctx, w, dr.m)
 	if err != nil {
 		return 0, err
 	}
+	id := m.ID
 	people := append([]rakor.Participant{}, dr.participants...)
 	if dr.pasted != "" {
 		pasted, lineErrs := rakor.ParseParticipants(dr.pasted)
 		if len(lineErrs) > 0 {
-			return 0, fmt.Errorf("pasted participants: %s", lineErrs[0].Message)
+			return 0, fmt.Errorf("pasted participants: %s", lineErrs[0].Message(fault.ID))
 		}
 		for i := range pasted {
 			pasted[i].Note = noteDemoPerson
 		}
 		people = append(people, pasted...)
 	}
-	for i, p := range people {
-		p.MeetingID, p.SortOrder = id, i+1
-		p.Normalize()
-		if err := p.Validate(); err != nil {
-			return 0, err
+	if _, err := rakor.AddParticipants(ctx, w, id, people); err != nil {
+		if be, ok := rakor.ErrBatch(err); ok {
+			return 0, fmt.Errorf("participants: %s", be.Lines[0].Message(fault.ID))
 		}
-		if _, err := rakor.PutParticipant(ctx, tx, p); err != nil {
-			return 0, err
-		}
+		return 0, err
 	}
 	for _, a := range dr.agenda {
 		a.MeetingID = id
-		a.Normalize()
-		if err := a.Validate(); err != nil {
-			return 0, err
-		}
-		if _, err := rakor.PutAgendaItem(ctx, tx, a); err != nil {
+		if _, err := rakor.SaveAgendaItem(ctx, w, a); err != nil {
 			return 0, err
 		}
 	}
 	if dr.carryOver {
-		if _, err := rakor.PutCarryOver(ctx, tx, id); err != nil {
+		if _, err := rakor.AddCarryOver(ctx, w, id); err != nil {
 			return 0, err
 		}
 	}
@@ -488,15 +474,11 @@ func putDemoMeeting(ctx context.Context, tx *sql.Tx, dr demoRakor, indID map[str
 		if c.Note == "" {
 			c.Note = noteChallengeSeed
 		}
-		c.Normalize()
-		if err := c.Validate(); err != nil {
-			return 0, err
-		}
-		cid, err := rakor.PutChallenge(ctx, tx, c)
+		saved, err := rakor.SaveChallenge(ctx, w, c)
 		if err != nil {
 			return 0, err
 		}
-		challenges[k] = cid
+		challenges[k] = saved.ID
 	}
 	for _, dd := range dr.decisions {
 		d := dd.d
@@ -514,15 +496,11 @@ func putDemoMeeting(ctx context.Context, tx *sql.Tx, dr demoRakor, indID map[str
 		for _, k := range dd.challenges {
 			d.ChallengeIDs = append(d.ChallengeIDs, challenges[k])
 		}
-		d.Normalize()
-		if err := d.Validate(); err != nil {
-			return 0, err
-		}
-		did, err := rakor.PutDecision(ctx, tx, d)
+		saved, err := rakor.SaveDecision(ctx, w, d)
 		if err != nil {
 			return 0, err
 		}
-		decisions[dd.key] = did
+		decisions[dd.key] = saved.ID
 	}
 	return id, nil
 }

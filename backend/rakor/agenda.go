@@ -58,7 +58,7 @@ func checkTime(field, s string) error {
 			return nil
 		}
 	}
-	return fault.New(fault.Invalid, field, "reason", "jam \""+s+"\" tidak dikenal; tulis seperti 09.00")
+	return fault.Reject(field, fault.ReasonClock, "value", s)
 }
 
 // Normalize trims text and writes times as "09.00".
@@ -76,22 +76,22 @@ func (a *AgendaItem) Normalize() {
 // Validate returns the first problem, naming the field in Indonesian.
 func (a AgendaItem) Validate() error {
 	if a.Title == "" {
-		return fault.New(fault.Required, "Judul agenda")
+		return fault.New(fault.Required, "agendaItem.title")
 	}
 	if a.Position < 0 {
-		return fault.New(fault.Invalid, "Urutan agenda", "reason", "tidak boleh negatif")
+		return fault.Reject("agendaItem.position", fault.ReasonNegative)
 	}
-	if err := checkDate("Tanggal agenda", a.Day, true); err != nil {
+	if err := checkDate("agendaItem.day", a.Day, true); err != nil {
 		return err
 	}
-	if err := checkTime("Jam mulai", a.StartTime); err != nil {
+	if err := checkTime("agendaItem.startTime", a.StartTime); err != nil {
 		return err
 	}
-	if err := checkTime("Jam selesai", a.EndTime); err != nil {
+	if err := checkTime("agendaItem.endTime", a.EndTime); err != nil {
 		return err
 	}
 	if a.StartTime != "" && a.EndTime != "" && a.EndTime < a.StartTime {
-		return fault.New(fault.Invalid, "Jam selesai", "reason", "tidak boleh sebelum jam mulai")
+		return fault.Reject("agendaItem.endTime", fault.ReasonEndBeforeStartTime)
 	}
 	return nil
 }
@@ -154,15 +154,19 @@ WHERE a.meeting_id = ? ORDER BY m.start_date, m.id, d.number`, meetingID)
 
 // GetAgendaItem returns one agenda item with its linked decisions.
 func GetAgendaItem(ctx context.Context, s *store.Store, id int64) (AgendaItem, error) {
+	return getAgendaItem(ctx, s.Read(), id)
+}
+
+func getAgendaItem(ctx context.Context, q querier, id int64) (AgendaItem, error) {
 	var meetingID int64
-	err := s.Read().QueryRowContext(ctx, "SELECT meeting_id FROM agenda_item WHERE id = ?", id).Scan(&meetingID)
+	err := q.QueryRowContext(ctx, "SELECT meeting_id FROM agenda_item WHERE id = ?", id).Scan(&meetingID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return AgendaItem{}, notFound("Agenda")
+		return AgendaItem{}, notFound("agendaItem.id")
 	}
 	if err != nil {
 		return AgendaItem{}, fmt.Errorf("rakor: get agenda item: %w", err)
 	}
-	items, err := agenda(ctx, s.Read(), meetingID)
+	items, err := agenda(ctx, q, meetingID)
 	if err != nil {
 		return AgendaItem{}, err
 	}
@@ -171,35 +175,41 @@ func GetAgendaItem(ctx context.Context, s *store.Store, id int64) (AgendaItem, e
 			return a, nil
 		}
 	}
-	return AgendaItem{}, notFound("Agenda")
+	return AgendaItem{}, notFound("agendaItem.id")
 }
 
-// SaveAgendaItem validates and inserts (ID 0, at Position or at the end) or
-// updates an agenda item, replacing its linked decisions.
-func SaveAgendaItem(ctx context.Context, s *store.Store, a AgendaItem) (AgendaItem, error) {
+// SaveAgendaItem is the one way an agenda item is written: it normalizes,
+// validates, checks the day against the meeting's dates and the linked
+// decisions, and inserts (ID 0, at Position or at the end) or updates the
+// item, replacing its linked decisions.
+func SaveAgendaItem(ctx context.Context, w store.Writer, a AgendaItem) (AgendaItem, error) {
 	a.Normalize()
 	if err := a.Validate(); err != nil {
 		return AgendaItem{}, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		a.ID, err = PutAgendaItem(ctx, tx, a)
+	var out AgendaItem
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
+		id, err := putAgendaItem(ctx, tx, a)
+		if err != nil {
+			return err
+		}
+		out, err = getAgendaItem(ctx, tx, id)
 		return err
 	})
 	if err != nil {
 		return AgendaItem{}, err
 	}
-	return GetAgendaItem(ctx, s, a.ID)
+	return out, nil
 }
 
-// PutAgendaItem writes an already validated agenda item inside tx and returns
+// putAgendaItem writes an already validated agenda item inside tx and returns
 // its id. It checks the day against the meeting's dates and that linked
 // decisions exist.
-func PutAgendaItem(ctx context.Context, tx *sql.Tx, a AgendaItem) (int64, error) {
+func putAgendaItem(ctx context.Context, tx *sql.Tx, a AgendaItem) (int64, error) {
 	if a.ID != 0 {
 		err := tx.QueryRowContext(ctx, "SELECT meeting_id FROM agenda_item WHERE id = ?", a.ID).Scan(&a.MeetingID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return 0, notFound("Agenda")
+			return 0, notFound("agendaItem.id")
 		}
 		if err != nil {
 			return 0, fmt.Errorf("rakor: save agenda item: %w", err)
@@ -210,10 +220,9 @@ func PutAgendaItem(ctx context.Context, tx *sql.Tx, a AgendaItem) (int64, error)
 		return 0, err
 	}
 	if a.Day != "" && (a.Day < m.StartDate || a.Day > m.EndDate) {
-		return 0, fault.New(fault.Invalid, "Tanggal agenda", "reason",
-			"di luar tanggal rakor ("+m.StartDate+" s.d. "+m.EndDate+")")
+		return 0, fault.Reject("agendaItem.day", fault.ReasonOutsideMeeting, "start", m.StartDate, "end", m.EndDate)
 	}
-	if err := decisionsExist(ctx, tx, a.DecisionIDs); err != nil {
+	if err := decisionsExist(ctx, tx, "agendaItem.decisionIds", a.DecisionIDs); err != nil {
 		return 0, err
 	}
 	if a.Position == 0 && a.ID == 0 {
@@ -284,14 +293,14 @@ func linkAgenda(ctx context.Context, tx *sql.Tx, agendaID int64, ids []int64) er
 
 // SetMinutes replaces the minutes of one agenda item, leaving the rest as it
 // is: the secretariat types them live while others edit the agenda.
-func SetMinutes(ctx context.Context, s *store.Store, agendaID int64, minutes string) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func SetMinutes(ctx context.Context, w store.Writer, agendaID int64, minutes string) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE agenda_item SET minutes = ? WHERE id = ?", strings.TrimSpace(minutes), agendaID)
 		if err != nil {
 			return fmt.Errorf("rakor: set minutes: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Agenda")
+			return notFound("agendaItem.id")
 		}
 		return nil
 	})
@@ -299,8 +308,8 @@ func SetMinutes(ctx context.Context, s *store.Store, agendaID int64, minutes str
 
 // ReorderAgenda numbers a meeting's agenda 1, 2, ... in the order of ids,
 // which must list every item of the meeting exactly once.
-func ReorderAgenda(ctx context.Context, s *store.Store, meetingID int64, ids []int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func ReorderAgenda(ctx context.Context, w store.Writer, meetingID int64, ids []int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		items, err := agenda(ctx, tx, meetingID)
 		if err != nil {
 			return err
@@ -310,11 +319,11 @@ func ReorderAgenda(ctx context.Context, s *store.Store, meetingID int64, ids []i
 			have[a.ID] = true
 		}
 		if len(uniqueIDs(ids)) != len(ids) || len(ids) != len(items) {
-			return fault.New(fault.Invalid, "Urutan agenda", "reason", "sebutkan setiap agenda rakor ini tepat satu kali")
+			return fault.Reject("agendaItem.position", fault.ReasonAgendaOrder)
 		}
 		for _, id := range ids {
 			if !have[id] {
-				return fault.New(fault.Invalid, "Urutan agenda", "reason", "agenda "+strconv.FormatInt(id, 10)+" bukan bagian rakor ini")
+				return fault.Reject("agendaItem.position", fault.ReasonAgendaNotInMeeting, "id", strconv.FormatInt(id, 10))
 			}
 		}
 		for i, id := range ids {
@@ -327,23 +336,23 @@ func ReorderAgenda(ctx context.Context, s *store.Store, meetingID int64, ids []i
 }
 
 // DeleteAgendaItem removes one agenda item (the decisions it showed stay).
-func DeleteAgendaItem(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func DeleteAgendaItem(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM agenda_item WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("rakor: delete agenda item: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Agenda")
+			return notFound("agendaItem.id")
 		}
 		return nil
 	})
 }
 
-// PutCarryOver makes (or refreshes) the meeting's "Tindak lanjut hasil rakor
+// putCarryOver makes (or refreshes) the meeting's "Tindak lanjut hasil rakor
 // sebelumnya" item, first on the agenda, linked to the open decisions of
 // earlier meetings. With none open it does nothing and returns false.
-func PutCarryOver(ctx context.Context, tx *sql.Tx, meetingID int64) (bool, error) {
+func putCarryOver(ctx context.Context, tx *sql.Tx, meetingID int64) (bool, error) {
 	open, err := openFromEarlier(ctx, tx, meetingID)
 	if err != nil {
 		return false, err
@@ -389,17 +398,22 @@ func PutCarryOver(ctx context.Context, tx *sql.Tx, meetingID int64) (bool, error
 }
 
 // AddCarryOver makes or refreshes the carry-over item of an existing meeting
-// (see PutCarryOver) and returns the agenda.
-func AddCarryOver(ctx context.Context, s *store.Store, meetingID int64) ([]AgendaItem, error) {
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+// (see putCarryOver) and returns the agenda.
+func AddCarryOver(ctx context.Context, w store.Writer, meetingID int64) ([]AgendaItem, error) {
+	var out []AgendaItem
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		if err := meetingExists(ctx, tx, meetingID); err != nil {
 			return err
 		}
-		_, err := PutCarryOver(ctx, tx, meetingID)
+		if _, err := putCarryOver(ctx, tx, meetingID); err != nil {
+			return err
+		}
+		var err error
+		out, err = agenda(ctx, tx, meetingID)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return Agenda(ctx, s, meetingID)
+	return out, nil
 }

@@ -18,12 +18,12 @@ func TestAgendaValidate(t *testing.T) {
 	}{
 		{"title only", AgendaItem{Title: "Pembukaan"}, ""},
 		{"times with a colon", AgendaItem{Title: "x", StartTime: "9:00", EndTime: "10.30"}, ""},
-		{"no title", AgendaItem{Presenter: "Riza Aryani"}, "Judul agenda"},
-		{"bad start", AgendaItem{Title: "x", StartTime: "25.00"}, "Jam mulai"},
-		{"words for a time", AgendaItem{Title: "x", EndTime: "siang"}, "Jam selesai"},
-		{"ends before it starts", AgendaItem{Title: "x", StartTime: "10.00", EndTime: "09.30"}, "Jam selesai"},
-		{"bad day", AgendaItem{Title: "x", Day: "26-02-2024"}, "Tanggal agenda"},
-		{"negative position", AgendaItem{Title: "x", Position: -2}, "Urutan agenda"},
+		{"no title", AgendaItem{Presenter: "Riza Aryani"}, "title"},
+		{"bad start", AgendaItem{Title: "x", StartTime: "25.00"}, "startTime"},
+		{"words for a time", AgendaItem{Title: "x", EndTime: "siang"}, "endTime"},
+		{"ends before it starts", AgendaItem{Title: "x", StartTime: "10.00", EndTime: "09.30"}, "endTime"},
+		{"bad day", AgendaItem{Title: "x", Day: "26-02-2024"}, "day"},
+		{"negative position", AgendaItem{Title: "x", Position: -2}, "position"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,11 +59,11 @@ func TestAgendaOrderMinutesAndDays(t *testing.T) {
 	assert.Equal(t, []int{1, 2, 3}, []int{open.Position, talk.Position, desk.Position})
 
 	_, err := SaveAgendaItem(ctx, s, AgendaItem{MeetingID: m.ID, Title: "x", Day: "2024-03-01"})
-	assert.Equal(t, "Tanggal agenda", fault.FieldOf(err), "a day outside the meeting is refused")
+	assert.Equal(t, "day", fault.FieldOf(err), "a day outside the meeting is refused")
 	_, err = SaveAgendaItem(ctx, s, AgendaItem{MeetingID: 999, Title: "x"})
 	assert.Equal(t, fault.NotFound, fault.CodeOf(err))
 	_, err = SaveAgendaItem(ctx, s, AgendaItem{MeetingID: m.ID, Title: "x", DecisionIDs: []int64{999}})
-	assert.Equal(t, "Kesepakatan terkait", fault.FieldOf(err))
+	assert.Equal(t, "decisionIds", fault.FieldOf(err))
 
 	require.NoError(t, SetMinutes(ctx, s, talk.ID, "  Program: diklat teknis, hibah modal, pameran; Rumah Kemasan di UPTD PLUT.  "))
 	assert.Equal(t, fault.NotFound, fault.CodeOf(SetMinutes(ctx, s, 999, "x")))
@@ -84,7 +84,7 @@ func TestAgendaOrderMinutesAndDays(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			err := ReorderAgenda(ctx, s, m.ID, ids)
-			assert.Equal(t, "Urutan agenda", fault.FieldOf(err))
+			assert.Equal(t, "position", fault.FieldOf(err))
 		})
 	}
 

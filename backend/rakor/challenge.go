@@ -89,28 +89,28 @@ func (c *Challenge) Normalize() {
 }
 
 // Validate returns the first problem, naming the field in Indonesian. That
-// the category, meeting and decisions exist is checked by PutChallenge.
+// the category, meeting and decisions exist is checked by SaveChallenge.
 func (c Challenge) Validate() error {
 	if c.Category == "" {
-		return fault.New(fault.Required, "Kategori")
+		return fault.New(fault.Required, "challenge.category")
 	}
 	if c.Description == "" {
-		return fault.New(fault.Required, "Uraian permasalahan")
+		return fault.New(fault.Required, "challenge.description")
 	}
 	if c.Region != "" {
 		if _, ok := region.Default().Lookup(c.Region); !ok {
-			return fault.New(fault.UnknownRegion, "Wilayah", "code", c.Region)
+			return fault.New(fault.UnknownRegion, "challenge.region", "code", c.Region)
 		}
 	}
 	switch c.Severity {
 	case Rendah, Sedang, Tinggi:
 	default:
-		return fault.New(fault.Invalid, "Tingkat keparahan", "reason", "pilih rendah, sedang, atau tinggi")
+		return fault.Choose("challenge.severity", "rendah", "sedang", "tinggi")
 	}
 	switch c.Status {
 	case ChallengeTerbuka, ChallengeDitangani, ChallengeSelesai:
 	default:
-		return fault.New(fault.Invalid, "Status permasalahan", "reason", "pilih terbuka, ditangani, atau selesai")
+		return fault.Choose("challenge.status", "terbuka", "ditangani", "selesai")
 	}
 	return nil
 }
@@ -138,30 +138,30 @@ ORDER BY builtin DESC, sort_order, name`)
 	return out, rows.Err()
 }
 
-// AddCategory adds a custom category and returns it with its code, made
-// from the name ("Perizinan usaha" -> "perizinan-usaha").
-func AddCategory(ctx context.Context, s *store.Store, name string) (Category, error) {
+// AddCategory is the one way a category is written: it adds a custom
+// category and returns it with its code, made from the name ("Perizinan
+// usaha" -> "perizinan-usaha"), refusing a name already used in any case.
+func AddCategory(ctx context.Context, w store.Writer, name string) (Category, error) {
 	var c Category
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		c, err = PutCategory(ctx, tx, name)
+		c, err = putCategory(ctx, tx, name)
 		return err
 	})
 	return c, err
 }
 
-// PutCategory adds a custom category inside tx.
-func PutCategory(ctx context.Context, tx *sql.Tx, name string) (Category, error) {
+func putCategory(ctx context.Context, tx *sql.Tx, name string) (Category, error) {
 	name = clean(name)
 	if name == "" {
-		return Category{}, fault.New(fault.Required, "Nama kategori")
+		return Category{}, fault.New(fault.Required, "category.name")
 	}
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM challenge_category WHERE lower(name) = lower(?)", name).Scan(&n); err != nil {
 		return Category{}, fmt.Errorf("rakor: add category: %w", err)
 	}
 	if n > 0 {
-		return Category{}, fault.New(fault.Invalid, "Nama kategori", "reason", "kategori \""+name+"\" sudah ada")
+		return Category{}, fault.Reject("category.name", fault.ReasonTaken, "value", name)
 	}
 	base := slug(name)
 	code := base
@@ -203,34 +203,6 @@ func slug(name string) string {
 		s = "kategori"
 	}
 	return s
-}
-
-// DeleteCategory removes a custom category that no challenge uses.
-func DeleteCategory(ctx context.Context, s *store.Store, code string) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
-		var builtin bool
-		err := tx.QueryRowContext(ctx, "SELECT builtin FROM challenge_category WHERE code = ?", code).Scan(&builtin)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("Kategori")
-		}
-		if err != nil {
-			return fmt.Errorf("rakor: delete category: %w", err)
-		}
-		if builtin {
-			return fault.New(fault.Invalid, "Kategori", "reason", "kategori bawaan tidak dapat dihapus")
-		}
-		var used int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM challenge WHERE category = ?", code).Scan(&used); err != nil {
-			return fmt.Errorf("rakor: delete category: %w", err)
-		}
-		if used > 0 {
-			return fault.New(fault.Invalid, "Kategori", "reason", "masih dipakai "+strconv.Itoa(used)+" permasalahan")
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM challenge_category WHERE code = ?", code); err != nil {
-			return fmt.Errorf("rakor: delete category: %w", err)
-		}
-		return nil
-	})
 }
 
 const challengeCols = `c.id, c.category, c.description, c.region_code, COALESCE(c.meeting_id, 0), c.severity, c.solution,
@@ -342,7 +314,7 @@ func GetChallenge(ctx context.Context, s *store.Store, id int64) (Challenge, err
 func getChallenge(ctx context.Context, q querier, id int64) (Challenge, error) {
 	c, err := scanChallenge(q.QueryRowContext(ctx, "SELECT "+challengeCols+" FROM challenge c WHERE c.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Challenge{}, notFound("Permasalahan")
+		return Challenge{}, notFound("challenge.id")
 	}
 	if err != nil {
 		return Challenge{}, fmt.Errorf("rakor: get challenge: %w", err)
@@ -357,33 +329,38 @@ func getChallenge(ctx context.Context, q querier, id int64) (Challenge, error) {
 	return c, nil
 }
 
-// SaveChallenge validates and inserts (ID 0) or updates a challenge with its
-// linked decisions.
-func SaveChallenge(ctx context.Context, s *store.Store, c Challenge) (Challenge, error) {
+// SaveChallenge is the one way a challenge is written: it normalizes,
+// validates, checks its category, meeting and decisions exist, and inserts
+// (ID 0) or updates it with its linked decisions.
+func SaveChallenge(ctx context.Context, w store.Writer, c Challenge) (Challenge, error) {
 	c.Normalize()
 	if err := c.Validate(); err != nil {
 		return Challenge{}, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		c.ID, err = PutChallenge(ctx, tx, c)
+	var out Challenge
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
+		id, err := putChallenge(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		out, err = getChallenge(ctx, tx, id)
 		return err
 	})
 	if err != nil {
 		return Challenge{}, err
 	}
-	return GetChallenge(ctx, s, c.ID)
+	return out, nil
 }
 
-// PutChallenge writes an already validated challenge inside tx and returns
+// putChallenge writes an already validated challenge inside tx and returns
 // its id, checking that its category, meeting and decisions exist.
-func PutChallenge(ctx context.Context, tx *sql.Tx, c Challenge) (int64, error) {
+func putChallenge(ctx context.Context, tx *sql.Tx, c Challenge) (int64, error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM challenge_category WHERE code = ?", c.Category).Scan(&n); err != nil {
 		return 0, fmt.Errorf("rakor: save challenge: %w", err)
 	}
 	if n == 0 {
-		return 0, fault.New(fault.Invalid, "Kategori", "reason", "kategori \""+c.Category+"\" tidak ada")
+		return 0, fault.Reject("challenge.category", fault.ReasonNoCategory, "value", c.Category)
 	}
 	var meeting any
 	if c.MeetingID != 0 {
@@ -392,7 +369,7 @@ func PutChallenge(ctx context.Context, tx *sql.Tx, c Challenge) (int64, error) {
 		}
 		meeting = c.MeetingID
 	}
-	if err := decisionsExist(ctx, tx, c.DecisionIDs); err != nil {
+	if err := decisionsExist(ctx, tx, "challenge.decisionIds", c.DecisionIDs); err != nil {
 		return 0, err
 	}
 	args := []any{c.Category, c.Description, c.Region, meeting, c.Severity, c.Solution, c.Status, c.RaisedBy, c.Note}
@@ -412,7 +389,7 @@ severity = ?, solution = ?, status = ?, raised_by = ?, note = ? WHERE id = ?`, a
 			return 0, fmt.Errorf("rakor: update challenge: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return 0, notFound("Permasalahan")
+			return 0, notFound("challenge.id")
 		}
 	}
 	if err := replaceLinks(ctx, tx, "decision_challenge", "challenge_id", "decision_id", c.ID, idArgs(c.DecisionIDs)); err != nil {
@@ -422,14 +399,14 @@ severity = ?, solution = ?, status = ?, raised_by = ?, note = ? WHERE id = ?`, a
 }
 
 // DeleteChallenge removes a challenge and its links to decisions.
-func DeleteChallenge(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func DeleteChallenge(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM challenge WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("rakor: delete challenge: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Permasalahan")
+			return notFound("challenge.id")
 		}
 		return nil
 	})

@@ -86,37 +86,37 @@ func (d *Decision) Normalize() {
 
 // Validate returns the first problem, naming the field in Indonesian. The
 // rules that need the stored decision (status changes, a taken number,
-// linked rows that must exist) are checked by PutDecision.
+// linked rows that must exist) are checked by SaveDecision.
 func (d Decision) Validate() error {
 	if d.Text == "" {
-		return fault.New(fault.Required, "Isi kesepakatan")
+		return fault.New(fault.Required, "decision.text")
 	}
 	if d.Number < 0 {
-		return fault.New(fault.Invalid, "Nomor kesepakatan", "reason", "harus 1 atau lebih")
+		return fault.Reject("decision.number", fault.ReasonNumberMin)
 	}
 	if d.OwnerRegion != "" {
 		if _, ok := region.Default().Lookup(d.OwnerRegion); !ok {
-			return fault.New(fault.UnknownRegion, "Wilayah penanggung jawab", "code", d.OwnerRegion)
+			return fault.New(fault.UnknownRegion, "decision.ownerRegion", "code", d.OwnerRegion)
 		}
 	}
-	if err := checkDate("Batas waktu", d.DueDate, true); err != nil {
+	if err := checkDate("decision.dueDate", d.DueDate, true); err != nil {
 		return err
 	}
 	if !d.Status.valid() {
-		return fault.New(fault.Invalid, "Status kesepakatan", "reason", "pilih baru, berjalan, selesai, atau dibatalkan")
+		return chooseStatus("decision.status")
 	}
 	if d.Status == Dibatalkan && d.CancelReason == "" {
-		return fault.New(fault.Required, "Alasan pembatalan")
+		return fault.New(fault.Required, "decision.cancelReason")
 	}
-	if err := checkDate("Tanggal penyelesaian", d.DoneDate, d.Status != Selesai); err != nil {
+	if err := checkDate("decision.doneDate", d.DoneDate, d.Status != Selesai); err != nil {
 		return err
 	}
 	if d.NotAgreed && d.NotAgreedReason == "" {
-		return fault.New(fault.Required, "Alasan tidak disepakati")
+		return fault.New(fault.Required, "decision.notAgreedReason")
 	}
 	for _, r := range d.Regions {
 		if _, ok := region.Default().Lookup(r); !ok {
-			return fault.New(fault.UnknownRegion, "Wilayah terkait", "code", r)
+			return fault.New(fault.UnknownRegion, "decision.regions", "code", r)
 		}
 	}
 	return nil
@@ -126,10 +126,16 @@ func (d Decision) Validate() error {
 // was closed (selesai or dibatalkan) may be reopened as berjalan, never as baru.
 func checkTransition(from, to Status) error {
 	if to == Baru && (from == Selesai || from == Dibatalkan) {
-		return fault.New(fault.Invalid, "Status kesepakatan", "reason",
-			"kesepakatan yang sudah "+string(from)+" tidak dapat kembali menjadi baru; pilih berjalan bila dibuka lagi")
+		return fault.Reject("decision.status", fault.ReasonReopenAsNew, "from", string(from), "fromEn", statusEN[from])
 	}
 	return nil
+}
+
+// statusEN words a status in English, as the English screens label it.
+var statusEN = map[Status]string{Baru: "new", Berjalan: "in progress", Selesai: "done", Dibatalkan: "cancelled"}
+
+func chooseStatus(field string) error {
+	return fault.Choose(field, string(Baru), string(Berjalan), string(Selesai), string(Dibatalkan))
 }
 
 const decisionCols = `d.id, d.meeting_id, d.number, d.text, d.owner_region, d.owner_unit, d.due_date, d.status,
@@ -203,7 +209,7 @@ func GetDecision(ctx context.Context, s *store.Store, id int64) (Decision, error
 func getDecision(ctx context.Context, q querier, id int64) (Decision, error) {
 	d, err := scanDecision(q.QueryRowContext(ctx, "SELECT "+decisionCols+" FROM decision d WHERE d.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Decision{}, notFound("Kesepakatan")
+		return Decision{}, notFound("decision.id")
 	}
 	if err != nil {
 		return Decision{}, fmt.Errorf("rakor: get decision: %w", err)
@@ -237,28 +243,34 @@ func Decisions(ctx context.Context, s *store.Store, meetingID int64) ([]Decision
 	return out, loadLinks(ctx, s.Read(), out)
 }
 
-// SaveDecision validates and inserts (ID 0) or updates a decision with its
-// links. A decision stays in the meeting it was made in.
-func SaveDecision(ctx context.Context, s *store.Store, d Decision) (Decision, error) {
+// SaveDecision is the one way a decision is written: it normalizes,
+// validates and inserts (ID 0) or updates a decision with its links,
+// numbering a new one, refusing a number taken in the meeting and a closed
+// decision going back to baru. A decision stays in the meeting it was made in.
+func SaveDecision(ctx context.Context, w store.Writer, d Decision) (Decision, error) {
 	d.Normalize()
 	if err := d.Validate(); err != nil {
 		return Decision{}, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		d.ID, err = PutDecision(ctx, tx, d)
+	var out Decision
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
+		id, err := putDecision(ctx, tx, d)
+		if err != nil {
+			return err
+		}
+		out, err = getDecision(ctx, tx, id)
 		return err
 	})
 	if err != nil {
 		return Decision{}, err
 	}
-	return GetDecision(ctx, s, d.ID)
+	return out, nil
 }
 
-// PutDecision writes an already validated decision inside tx and returns its
+// putDecision writes an already validated decision inside tx and returns its
 // id: it numbers a new decision, refuses a number taken in the meeting and a
 // closed decision going back to baru, and replaces the links.
-func PutDecision(ctx context.Context, tx *sql.Tx, d Decision) (int64, error) {
+func putDecision(ctx context.Context, tx *sql.Tx, d Decision) (int64, error) {
 	if d.ID != 0 {
 		old, err := getDecision(ctx, tx, d.ID)
 		if err != nil {
@@ -286,13 +298,12 @@ func PutDecision(ctx context.Context, tx *sql.Tx, d Decision) (int64, error) {
 		return 0, fmt.Errorf("rakor: save decision: %w", err)
 	}
 	if taken > 0 {
-		return 0, fault.New(fault.Invalid, "Nomor kesepakatan", "reason",
-			"nomor "+strconv.Itoa(d.Number)+" sudah dipakai kesepakatan lain dalam rakor ini")
+		return 0, fault.Reject("decision.number", fault.ReasonNumberTaken, "number", strconv.Itoa(d.Number))
 	}
-	if err := rowsExist(ctx, tx, "indicator", "Indikator terkait", "indikator", d.IndicatorIDs); err != nil {
+	if err := rowsExist(ctx, tx, "indicator", "decision.indicatorIds", d.IndicatorIDs); err != nil {
 		return 0, err
 	}
-	if err := rowsExist(ctx, tx, "challenge", "Permasalahan terkait", "permasalahan", d.ChallengeIDs); err != nil {
+	if err := rowsExist(ctx, tx, "challenge", "decision.challengeIds", d.ChallengeIDs); err != nil {
 		return 0, err
 	}
 	args := []any{d.Number, d.Text, d.OwnerRegion, d.OwnerUnit, d.DueDate, d.Status, d.CancelReason, d.DoneDate,
@@ -384,32 +395,32 @@ func replaceLinks(ctx context.Context, tx *sql.Tx, table, ownerCol, valCol strin
 }
 
 // rowsExist refuses ids that are not in table, naming the first missing one.
-func rowsExist(ctx context.Context, q querier, table, field, noun string, ids []int64) error {
+func rowsExist(ctx context.Context, q querier, table, field string, ids []int64) error {
 	for _, id := range ids {
 		var n int
 		if err := q.QueryRowContext(ctx, "SELECT count(*) FROM "+table+" WHERE id = ?", id).Scan(&n); err != nil {
 			return fmt.Errorf("rakor: %s: %w", table, err)
 		}
 		if n == 0 {
-			return fault.New(fault.Invalid, field, "reason", noun+" "+strconv.FormatInt(id, 10)+" tidak ada")
+			return fault.Reject(field, fault.ReasonLinkMissing, "id", strconv.FormatInt(id, 10))
 		}
 	}
 	return nil
 }
 
-func decisionsExist(ctx context.Context, q querier, ids []int64) error {
-	return rowsExist(ctx, q, "decision", "Kesepakatan terkait", "kesepakatan", ids)
+func decisionsExist(ctx context.Context, q querier, field string, ids []int64) error {
+	return rowsExist(ctx, q, "decision", field, ids)
 }
 
 // DeleteDecision removes a decision with its links and follow-up log.
-func DeleteDecision(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func DeleteDecision(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM decision WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("rakor: delete decision: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Kesepakatan")
+			return notFound("decision.id")
 		}
 		return nil
 	})
@@ -441,29 +452,30 @@ func (f *FollowUp) Normalize() {
 
 // Validate returns the first problem, naming the field in Indonesian.
 func (f FollowUp) Validate() error {
-	if err := checkDate("Tanggal tindak lanjut", f.Date, false); err != nil {
+	if err := checkDate("followUp.date", f.Date, false); err != nil {
 		return err
 	}
 	if f.Progress == "" {
-		return fault.New(fault.Required, "Perkembangan")
+		return fault.New(fault.Required, "followUp.progress")
 	}
 	if f.Status != "" && !f.Status.valid() {
-		return fault.New(fault.Invalid, "Status kesepakatan", "reason", "pilih baru, berjalan, selesai, atau dibatalkan")
+		return chooseStatus("followUp.status")
 	}
 	return nil
 }
 
-// AddFollowUp validates and records a follow-up. When it carries a status,
-// the decision changes status in the same transaction: selesai takes the
-// follow-up's date, dibatalkan takes its progress text as the reason.
-func AddFollowUp(ctx context.Context, s *store.Store, f FollowUp) (FollowUp, error) {
+// AddFollowUp is the one way a follow-up is written: it normalizes,
+// validates and records it. When it carries a status, the decision changes
+// status in the same transaction: selesai takes the follow-up's date,
+// dibatalkan takes its progress text as the reason.
+func AddFollowUp(ctx context.Context, w store.Writer, f FollowUp) (FollowUp, error) {
 	f.Normalize()
 	if err := f.Validate(); err != nil {
 		return FollowUp{}, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		f.ID, err = PutFollowUp(ctx, tx, f)
+		f.ID, err = putFollowUp(ctx, tx, f)
 		return err
 	})
 	if err != nil {
@@ -472,10 +484,13 @@ func AddFollowUp(ctx context.Context, s *store.Store, f FollowUp) (FollowUp, err
 	return f, nil
 }
 
-// PutFollowUp writes an already validated follow-up inside tx, applying its
+// putFollowUp writes an already validated follow-up inside tx, applying its
 // status to the decision, and returns its id.
-func PutFollowUp(ctx context.Context, tx *sql.Tx, f FollowUp) (int64, error) {
+func putFollowUp(ctx context.Context, tx *sql.Tx, f FollowUp) (int64, error) {
 	d, err := getDecision(ctx, tx, f.DecisionID)
+	if errors.Is(err, ErrNotFound) {
+		return 0, fault.Wrap(err, fault.NotFound, "followUp.decisionId", "id", strconv.FormatInt(f.DecisionID, 10))
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -484,13 +499,12 @@ func PutFollowUp(ctx context.Context, tx *sql.Tx, f FollowUp) (int64, error) {
 		return 0, err
 	}
 	if f.Date < m.StartDate {
-		return 0, fault.New(fault.Invalid, "Tanggal tindak lanjut", "reason",
-			"sebelum rakor yang menyepakatinya ("+m.StartDate+")")
+		return 0, fault.Reject("followUp.date", fault.ReasonBeforeMeeting, "date", m.StartDate)
 	}
 	var reviewedIn any
 	if f.ReviewedIn != 0 {
 		if err := meetingExists(ctx, tx, f.ReviewedIn); err != nil {
-			return 0, fault.New(fault.NotFound, "Rakor peninjauan")
+			return 0, fault.New(fault.NotFound, "followUp.reviewedIn", "id", strconv.FormatInt(f.ReviewedIn, 10))
 		}
 		reviewedIn = f.ReviewedIn
 	}
@@ -543,14 +557,14 @@ FROM decision_followup WHERE decision_id = ? ORDER BY date, id`, decisionID)
 }
 
 // DeleteFollowUp removes one follow-up entry; a status it set stays.
-func DeleteFollowUp(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func DeleteFollowUp(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM decision_followup WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("rakor: delete follow-up: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Tindak lanjut")
+			return notFound("followUp.id")
 		}
 		return nil
 	})
@@ -662,10 +676,10 @@ func Register(ctx context.Context, s *store.Store, f RegisterFilter) ([]Entry, e
 	if asOf == "" {
 		asOf = today()
 	}
-	if err := checkDate("Tanggal acuan", asOf, false); err != nil {
+	if err := checkDate("registerFilter.asOf", asOf, false); err != nil {
 		return nil, err
 	}
-	if err := checkDate("Batas waktu", f.DueBefore, true); err != nil {
+	if err := checkDate("registerFilter.dueBefore", f.DueBefore, true); err != nil {
 		return nil, err
 	}
 	where := []string{"1 = 1"}

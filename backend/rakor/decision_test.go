@@ -45,17 +45,17 @@ func TestDecisionValidate(t *testing.T) {
 		{"text only", Decision{Text: "Menyusun matriks sinkronisasi"}, "", ""},
 		{"owned and linked", Decision{Text: "x", OwnerRegion: "19.01", OwnerUnit: "Bidang UMKM", DueDate: "2024-06-30",
 			Regions: []string{"19", "19.02"}, Programs: []string{"2.17.07"}}, "", ""},
-		{"no text", Decision{Text: " \n "}, fault.Required, "Isi kesepakatan"},
-		{"negative number", Decision{Text: "x", Number: -1}, fault.Invalid, "Nomor kesepakatan"},
-		{"unknown owner region", Decision{Text: "x", OwnerRegion: "19.99"}, fault.UnknownRegion, "Wilayah penanggung jawab"},
-		{"bad due date", Decision{Text: "x", DueDate: "30 Juni 2024"}, fault.Invalid, "Batas waktu"},
-		{"unknown status", Decision{Text: "x", Status: "ditunda"}, fault.Invalid, "Status kesepakatan"},
-		{"cancelled without reason", Decision{Text: "x", Status: Dibatalkan}, fault.Required, "Alasan pembatalan"},
+		{"no text", Decision{Text: " \n "}, fault.Required, "text"},
+		{"negative number", Decision{Text: "x", Number: -1}, fault.Invalid, "number"},
+		{"unknown owner region", Decision{Text: "x", OwnerRegion: "19.99"}, fault.UnknownRegion, "ownerRegion"},
+		{"bad due date", Decision{Text: "x", DueDate: "30 Juni 2024"}, fault.Invalid, "dueDate"},
+		{"unknown status", Decision{Text: "x", Status: "ditunda"}, fault.Invalid, "status"},
+		{"cancelled without reason", Decision{Text: "x", Status: Dibatalkan}, fault.Required, "cancelReason"},
 		{"cancelled with reason", Decision{Text: "x", Status: Dibatalkan, CancelReason: "digabung ke nomor 3"}, "", ""},
 		{"done gets today", Decision{Text: "x", Status: Selesai}, "", ""},
-		{"bad done date", Decision{Text: "x", Status: Selesai, DoneDate: "2024-13-01"}, fault.Invalid, "Tanggal penyelesaian"},
-		{"not agreed without reason", Decision{Text: "x", NotAgreed: true}, fault.Required, "Alasan tidak disepakati"},
-		{"unknown linked region", Decision{Text: "x", Regions: []string{"19", "XX"}}, fault.UnknownRegion, "Wilayah terkait"},
+		{"bad done date", Decision{Text: "x", Status: Selesai, DoneDate: "2024-13-01"}, fault.Invalid, "doneDate"},
+		{"not agreed without reason", Decision{Text: "x", NotAgreed: true}, fault.Required, "notAgreedReason"},
+		{"unknown linked region", Decision{Text: "x", Regions: []string{"19", "XX"}}, fault.UnknownRegion, "regions"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,9 +124,9 @@ func TestDecisionNumberingAndLinks(t *testing.T) {
 	assert.Equal(t, 6, d3.Number, "the next number follows the highest")
 
 	_, err = SaveDecision(ctx, s, Decision{MeetingID: m.ID, Text: "z", IndicatorIDs: []int64{9999}})
-	assert.Contains(t, fault.Message(err, fault.ID), "indikator 9999 tidak ada")
+	assert.Contains(t, fault.Message(err, fault.ID), "nomor 9999 tidak ada")
 	_, err = SaveDecision(ctx, s, Decision{MeetingID: m.ID, Text: "z", ChallengeIDs: []int64{9999}})
-	assert.Equal(t, "Permasalahan terkait", fault.FieldOf(err))
+	assert.Equal(t, "challengeIds", fault.FieldOf(err))
 	_, err = SaveDecision(ctx, s, Decision{MeetingID: 9999, Text: "z"})
 	assert.Equal(t, fault.NotFound, fault.CodeOf(err))
 
@@ -171,7 +171,7 @@ func TestStatusRules(t *testing.T) {
 			got, err := SaveDecision(ctx, s, d)
 			if !tt.ok {
 				require.Error(t, err)
-				assert.Equal(t, "Status kesepakatan", fault.FieldOf(err))
+				assert.Equal(t, "status", fault.FieldOf(err))
 				assert.Contains(t, fault.Message(err, fault.ID), "tidak dapat kembali menjadi baru")
 				again, err := GetDecision(ctx, s, d.ID)
 				require.NoError(t, err)
@@ -216,7 +216,7 @@ func TestFollowUpLog(t *testing.T) {
 	assert.Equal(t, "2024-12-20", got.DoneDate, "selesai takes the follow-up's date")
 
 	_, err = AddFollowUp(ctx, s, FollowUp{DecisionID: d.ID, Date: "2025-01-05", Progress: "dibuka lagi", Status: Baru})
-	assert.Equal(t, "Status kesepakatan", fault.FieldOf(err), "the status rule holds for follow-ups too")
+	assert.Equal(t, "status", fault.FieldOf(err), "the status rule holds for follow-ups too")
 
 	log, err := FollowUps(ctx, s, d.ID)
 	require.NoError(t, err)
@@ -240,12 +240,12 @@ func TestFollowUpLog(t *testing.T) {
 		f     FollowUp
 		field string
 	}{
-		{"no date", FollowUp{DecisionID: d.ID, Progress: "x"}, "Tanggal tindak lanjut"},
-		{"before the meeting", FollowUp{DecisionID: d.ID, Date: "2024-01-01", Progress: "x"}, "Tanggal tindak lanjut"},
-		{"no progress", FollowUp{DecisionID: d.ID, Date: "2024-05-01"}, "Perkembangan"},
-		{"unknown status", FollowUp{DecisionID: d.ID, Date: "2024-05-01", Progress: "x", Status: "tunda"}, "Status kesepakatan"},
-		{"unknown meeting", FollowUp{DecisionID: d.ID, Date: "2024-05-01", Progress: "x", ReviewedIn: 999}, "Rakor peninjauan"},
-		{"unknown decision", FollowUp{DecisionID: 999, Date: "2024-05-01", Progress: "x"}, "Kesepakatan"},
+		{"no date", FollowUp{DecisionID: d.ID, Progress: "x"}, "date"},
+		{"before the meeting", FollowUp{DecisionID: d.ID, Date: "2024-01-01", Progress: "x"}, "date"},
+		{"no progress", FollowUp{DecisionID: d.ID, Date: "2024-05-01"}, "progress"},
+		{"unknown status", FollowUp{DecisionID: d.ID, Date: "2024-05-01", Progress: "x", Status: "tunda"}, "status"},
+		{"unknown meeting", FollowUp{DecisionID: d.ID, Date: "2024-05-01", Progress: "x", ReviewedIn: 999}, "reviewedIn"},
+		{"unknown decision", FollowUp{DecisionID: 999, Date: "2024-05-01", Progress: "x"}, "decisionId"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -412,7 +412,7 @@ func TestRegisterFilters(t *testing.T) {
 	assert.Equal(t, []int64{a.ID}, ids(got), "the reference date defaults to today")
 
 	_, err = Register(ctx, s, RegisterFilter{AsOf: "kemarin"})
-	assert.Equal(t, "Tanggal acuan", fault.FieldOf(err))
+	assert.Equal(t, "asOf", fault.FieldOf(err))
 }
 
 func TestDecisionAuditTrail(t *testing.T) {

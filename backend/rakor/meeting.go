@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"selaras/backend/fault"
+	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
 )
@@ -77,33 +78,33 @@ func (m Meeting) Validate() error {
 	switch m.Kind {
 	case Rakor, Rakortek, Rakornis, Rakorda, Lainnya:
 	default:
-		return fault.New(fault.Invalid, "Jenis rakor", "reason", "pilih rakor, rakortek, rakornis, rakorda, atau lainnya")
+		return fault.Choose("meeting.kind", "rakor", "rakortek", "rakornis", "rakorda", "lainnya")
 	}
 	if m.Title == "" {
-		return fault.New(fault.Required, "Judul rakor")
+		return fault.New(fault.Required, "meeting.title")
 	}
-	if err := checkDate("Tanggal mulai", m.StartDate, false); err != nil {
+	if err := checkDate("meeting.startDate", m.StartDate, false); err != nil {
 		return err
 	}
-	if err := checkDate("Tanggal selesai", m.EndDate, false); err != nil {
+	if err := checkDate("meeting.endDate", m.EndDate, false); err != nil {
 		return err
 	}
 	if m.EndDate < m.StartDate {
-		return fault.New(fault.Invalid, "Tanggal selesai", "reason", "tidak boleh sebelum tanggal mulai")
+		return fault.Reject("meeting.endDate", fault.ReasonEndBeforeStartDate)
 	}
 	switch m.Mode {
 	case Luring, Daring, Hybrid:
 	default:
-		return fault.New(fault.Invalid, "Moda pelaksanaan", "reason", "pilih luring, daring, atau hybrid")
+		return fault.Choose("meeting.mode", "luring", "daring", "hybrid")
 	}
-	if m.PlanningYear < MinYear || m.PlanningYear > MaxYear {
-		return fault.New(fault.OutOfRange, "Tahun perencanaan", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+	if m.PlanningYear < profile.MinYear || m.PlanningYear > profile.MaxYear {
+		return fault.New(fault.OutOfRange, "meeting.planningYear", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 	}
 	if m.ProvinceCode != "" && !region.Default().IsProvince(m.ProvinceCode) {
-		return fault.New(fault.UnknownRegion, "Provinsi", "code", m.ProvinceCode)
+		return fault.New(fault.UnknownRegion, "meeting.provinceCode", "code", m.ProvinceCode)
 	}
 	if m.Headcount < 0 {
-		return fault.New(fault.Invalid, "Jumlah peserta", "reason", "tidak boleh negatif")
+		return fault.Reject("meeting.headcount", fault.ReasonNegative)
 	}
 	return nil
 }
@@ -134,7 +135,7 @@ func GetMeeting(ctx context.Context, s *store.Store, id int64) (Meeting, error) 
 func getMeeting(ctx context.Context, q querier, id int64) (Meeting, error) {
 	m, err := scanMeeting(q.QueryRowContext(ctx, "SELECT "+meetingCols+" FROM meeting WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Meeting{}, notFound("Rakor")
+		return Meeting{}, notFound("meeting.id")
 	}
 	if err != nil {
 		return Meeting{}, fmt.Errorf("rakor: get meeting: %w", err)
@@ -183,15 +184,16 @@ FROM meeting ORDER BY start_date DESC, id DESC`)
 	return out, rows.Err()
 }
 
-// SaveMeeting validates and inserts (ID 0) or updates a meeting.
-func SaveMeeting(ctx context.Context, s *store.Store, m Meeting) (Meeting, error) {
+// SaveMeeting is the one way a meeting is written: it normalizes,
+// validates and inserts (ID 0) or updates it, in w's transaction.
+func SaveMeeting(ctx context.Context, w store.Writer, m Meeting) (Meeting, error) {
 	m.Normalize()
 	if err := m.Validate(); err != nil {
 		return Meeting{}, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		m.ID, err = PutMeeting(ctx, tx, m)
+		m.ID, err = putMeeting(ctx, tx, m)
 		return err
 	})
 	if err != nil {
@@ -203,18 +205,14 @@ func SaveMeeting(ctx context.Context, s *store.Store, m Meeting) (Meeting, error
 // StartMeeting creates a meeting whose first agenda item is "Tindak lanjut
 // hasil rakor sebelumnya", linked to the open decisions of earlier meetings
 // (see OpenFromEarlier). Without open decisions no such item is made.
-func StartMeeting(ctx context.Context, s *store.Store, m Meeting) (Meeting, error) {
-	m.Normalize()
-	if err := m.Validate(); err != nil {
-		return Meeting{}, err
-	}
+func StartMeeting(ctx context.Context, w store.Writer, m Meeting) (Meeting, error) {
 	m.ID = 0
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if m.ID, err = PutMeeting(ctx, tx, m); err != nil {
+		if m, err = SaveMeeting(ctx, store.InTx(tx), m); err != nil {
 			return err
 		}
-		_, err = PutCarryOver(ctx, tx, m.ID)
+		_, err = putCarryOver(ctx, tx, m.ID)
 		return err
 	})
 	if err != nil {
@@ -223,8 +221,8 @@ func StartMeeting(ctx context.Context, s *store.Store, m Meeting) (Meeting, erro
 	return m, nil
 }
 
-// PutMeeting writes an already validated meeting inside tx and returns its id.
-func PutMeeting(ctx context.Context, tx *sql.Tx, m Meeting) (int64, error) {
+// putMeeting writes an already validated meeting inside tx and returns its id.
+func putMeeting(ctx context.Context, tx *sql.Tx, m Meeting) (int64, error) {
 	desks, err := json.Marshal(cleanList(m.Desks))
 	if err != nil {
 		return 0, fmt.Errorf("rakor: save meeting: %w", err)
@@ -246,21 +244,21 @@ WHERE id = ?`, append(args, m.ID)...)
 		return 0, fmt.Errorf("rakor: update meeting: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, notFound("Rakor")
+		return 0, notFound("meeting.id")
 	}
 	return m.ID, nil
 }
 
 // DeleteMeeting removes a meeting with its participants, agenda, snapshots
 // and decisions. Challenges raised there stay, without a meeting.
-func DeleteMeeting(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func DeleteMeeting(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM meeting WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("rakor: delete meeting: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Rakor")
+			return notFound("meeting.id")
 		}
 		return nil
 	})
@@ -272,7 +270,7 @@ func meetingExists(ctx context.Context, q querier, id int64) error {
 		return fmt.Errorf("rakor: meeting: %w", err)
 	}
 	if n == 0 {
-		return notFound("Rakor")
+		return notFound("meeting.id")
 	}
 	return nil
 }

@@ -55,7 +55,7 @@ func ParseParticipants(text string) ([]Participant, []LineError) {
 		}
 		p, err := participantOf(cols)
 		if err != nil {
-			errs = append(errs, lineError(line, err))
+			errs = append(errs, LineError{Line: line, Err: err})
 			continue
 		}
 		out = append(out, p)
@@ -128,8 +128,7 @@ func isHeader(cols []string) bool {
 
 func participantOf(cols []string) (Participant, error) {
 	if len(cols) > maxColumns {
-		return Participant{}, fault.New(fault.Invalid, "Daftar peserta", "reason",
-			"ada "+strconv.Itoa(len(cols))+" kolom; urutannya nama; jabatan; instansi; wilayah; peran; kehadiran")
+		return Participant{}, fault.Reject("participant.list", fault.ReasonPasteColumns, "count", strconv.Itoa(len(cols)))
 	}
 	col := func(i int) string {
 		if i < len(cols) {
@@ -150,8 +149,7 @@ func participantOf(cols []string) (Participant, error) {
 		switch p.Role {
 		case Pimpinan, Narasumber, Peserta, Notulis:
 		default:
-			return Participant{}, fault.New(fault.Invalid, "Peran", "reason",
-				"\""+r+"\" tidak dikenal; pilih pimpinan, narasumber, peserta, atau notulis")
+			return Participant{}, fault.ChooseAmong("participant.role", r, roleWords...)
 		}
 	}
 	if a := col(5); a != "" {
@@ -163,8 +161,7 @@ func participantOf(cols []string) (Participant, error) {
 		case "diwakili", "diwakilkan":
 			p.Attendance = Diwakili
 		default:
-			return Participant{}, fault.New(fault.Invalid, "Kehadiran", "reason",
-				"\""+a+"\" tidak dikenal; pilih hadir, tidak hadir, atau diwakili")
+			return Participant{}, fault.ChooseAmong("participant.attendance", a, attendanceWords...)
 		}
 	}
 	p.Normalize()
@@ -186,10 +183,10 @@ func regionOf(s string) (string, error) {
 	case 1:
 		return found[0], nil
 	case 0:
-		return "", fault.New(fault.UnknownRegion, "Wilayah peserta", "code", s)
+		return "", fault.New(fault.UnknownRegion, "participant.region", "code", s)
 	default:
-		return "", fault.New(fault.Invalid, "Wilayah peserta", "reason",
-			"\""+s+"\" cocok dengan "+strconv.Itoa(len(found))+" wilayah ("+strings.Join(found, ", ")+"); tulis kodenya")
+		return "", fault.Reject("participant.region", fault.ReasonRegionAmbiguous, "value", s,
+			"count", strconv.Itoa(len(found)), "codes", strings.Join(found, ", "))
 	}
 }
 

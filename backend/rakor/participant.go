@@ -22,6 +22,13 @@ const (
 	Notulis    Role = "notulis" // minute-taker
 )
 
+// roleWords and attendanceWords are the values a role or an attendance may
+// take, as a pasted list types them.
+var (
+	roleWords       = []string{string(Pimpinan), string(Narasumber), string(Peserta), string(Notulis)}
+	attendanceWords = []string{"hadir", "tidak hadir", "diwakili"}
+)
+
 // Attendance records whether a participant came.
 type Attendance string
 
@@ -63,22 +70,22 @@ func (p *Participant) Normalize() {
 // Validate returns the first problem, naming the field in Indonesian.
 func (p Participant) Validate() error {
 	if p.Name == "" {
-		return fault.New(fault.Required, "Nama peserta")
+		return fault.New(fault.Required, "participant.name")
 	}
 	if p.Region != "" {
 		if _, ok := region.Default().Lookup(p.Region); !ok {
-			return fault.New(fault.UnknownRegion, "Wilayah peserta", "code", p.Region)
+			return fault.New(fault.UnknownRegion, "participant.region", "code", p.Region)
 		}
 	}
 	switch p.Role {
 	case Pimpinan, Narasumber, Peserta, Notulis:
 	default:
-		return fault.New(fault.Invalid, "Peran", "reason", "pilih pimpinan, narasumber, peserta, atau notulis")
+		return fault.Choose("participant.role", roleWords...)
 	}
 	switch p.Attendance {
 	case Hadir, TidakHadir, Diwakili:
 	default:
-		return fault.New(fault.Invalid, "Kehadiran", "reason", "pilih hadir, tidak hadir, atau diwakili")
+		return fault.Choose("participant.attendance", attendanceWords...)
 	}
 	return nil
 }
@@ -111,16 +118,17 @@ func Participants(ctx context.Context, s *store.Store, meetingID int64) ([]Parti
 	return out, rows.Err()
 }
 
-// AddParticipants validates every participant, then adds them all to the end
-// of the meeting's list in one transaction. If any is invalid it returns a
-// *BatchError naming each (Line = position in ps, from 1) and adds nothing.
-func AddParticipants(ctx context.Context, s *store.Store, meetingID int64, ps []Participant) ([]Participant, error) {
+// AddParticipants is the one way participants are added: it normalizes and
+// validates every one, then adds them all to the end of the meeting's list
+// in one transaction. If any is invalid it returns a *BatchError naming each
+// (Line = position in ps, from 1) and adds nothing.
+func AddParticipants(ctx context.Context, w store.Writer, meetingID int64, ps []Participant) ([]Participant, error) {
 	out := make([]Participant, len(ps))
 	var bad []LineError
 	for i, p := range ps {
 		p.Normalize()
 		if err := p.Validate(); err != nil {
-			bad = append(bad, lineError(i+1, err))
+			bad = append(bad, LineError{Line: i + 1, Err: err})
 		}
 		p.ID, p.MeetingID = 0, meetingID
 		out[i] = p
@@ -128,7 +136,7 @@ func AddParticipants(ctx context.Context, s *store.Store, meetingID int64, ps []
 	if len(bad) > 0 {
 		return nil, &BatchError{Lines: bad}
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		if err := meetingExists(ctx, tx, meetingID); err != nil {
 			return err
 		}
@@ -140,7 +148,7 @@ func AddParticipants(ctx context.Context, s *store.Store, meetingID int64, ps []
 		for i := range out {
 			next++
 			out[i].SortOrder = next
-			id, err := PutParticipant(ctx, tx, out[i])
+			id, err := putParticipant(ctx, tx, out[i])
 			if err != nil {
 				return err
 			}
@@ -154,35 +162,42 @@ func AddParticipants(ctx context.Context, s *store.Store, meetingID int64, ps []
 	return out, nil
 }
 
-// SaveParticipant validates and updates one participant, or adds it to the
-// end of the list when ID is 0.
-func SaveParticipant(ctx context.Context, s *store.Store, p Participant) (Participant, error) {
-	p.Normalize()
-	if err := p.Validate(); err != nil {
-		return Participant{}, err
-	}
+// SaveParticipant is the one way one participant is written: it normalizes,
+// validates and updates it, or adds it to the end of the list when ID is 0.
+func SaveParticipant(ctx context.Context, w store.Writer, p Participant) (Participant, error) {
 	if p.ID == 0 {
-		added, err := AddParticipants(ctx, s, p.MeetingID, []Participant{p})
+		added, err := AddParticipants(ctx, w, p.MeetingID, []Participant{p})
+		if be, ok := ErrBatch(err); ok {
+			return Participant{}, be.Lines[0].Err
+		}
 		if err != nil {
 			return Participant{}, err
 		}
 		return added[0], nil
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := PutParticipant(ctx, tx, p)
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		return Participant{}, err
+	}
+	var out Participant
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := putParticipant(ctx, tx, p); err != nil {
+			return err
+		}
+		var err error
+		out, err = getParticipant(ctx, tx, p.ID)
 		return err
 	})
 	if err != nil {
 		return Participant{}, err
 	}
-	return GetParticipant(ctx, s, p.ID)
+	return out, nil
 }
 
-// GetParticipant returns one participant.
-func GetParticipant(ctx context.Context, s *store.Store, id int64) (Participant, error) {
-	p, err := scanParticipant(s.Read().QueryRowContext(ctx, "SELECT "+participantCols+" FROM meeting_participant WHERE id = ?", id))
+func getParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
+	p, err := scanParticipant(q.QueryRowContext(ctx, "SELECT "+participantCols+" FROM meeting_participant WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Participant{}, notFound("Peserta")
+		return Participant{}, notFound("participant.id")
 	}
 	if err != nil {
 		return Participant{}, fmt.Errorf("rakor: get participant: %w", err)
@@ -190,9 +205,9 @@ func GetParticipant(ctx context.Context, s *store.Store, id int64) (Participant,
 	return p, nil
 }
 
-// PutParticipant writes an already validated participant inside tx and
+// putParticipant writes an already validated participant inside tx and
 // returns its id. An update keeps the participant in its meeting.
-func PutParticipant(ctx context.Context, tx *sql.Tx, p Participant) (int64, error) {
+func putParticipant(ctx context.Context, tx *sql.Tx, p Participant) (int64, error) {
 	if p.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO meeting_participant(meeting_id, name, position, institution, region_code,
 role, attendance, note, sort_order) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -209,20 +224,20 @@ role = ?, attendance = ?, note = ?, sort_order = CASE WHEN ? > 0 THEN ? ELSE sor
 		return 0, fmt.Errorf("rakor: update participant: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, notFound("Peserta")
+		return 0, notFound("participant.id")
 	}
 	return p.ID, nil
 }
 
 // DeleteParticipant removes one participant.
-func DeleteParticipant(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func DeleteParticipant(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM meeting_participant WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("rakor: delete participant: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Peserta")
+			return notFound("participant.id")
 		}
 		return nil
 	})

@@ -22,10 +22,10 @@ func TestParticipantValidate(t *testing.T) {
 		{"name only", Participant{Name: "Riza Aryani"}, "", ""},
 		{"full", Participant{Name: "Koko Haryono", Position: "Sekretaris Deputi Usaha Kecil dan Menengah",
 			Institution: "Kementerian Koperasi dan UKM", Role: Narasumber, Attendance: Diwakili, Region: "19.71"}, "", ""},
-		{"no name", Participant{Name: " \t", Position: "Kabid"}, fault.Required, "Nama peserta"},
-		{"unknown region", Participant{Name: "A", Region: "99.99"}, fault.UnknownRegion, "Wilayah peserta"},
-		{"unknown role", Participant{Name: "A", Role: "moderator"}, fault.Invalid, "Peran"},
-		{"unknown attendance", Participant{Name: "A", Attendance: "izin"}, fault.Invalid, "Kehadiran"},
+		{"no name", Participant{Name: " \t", Position: "Kabid"}, fault.Required, "name"},
+		{"unknown region", Participant{Name: "A", Region: "99.99"}, fault.UnknownRegion, "region"},
+		{"unknown role", Participant{Name: "A", Role: "moderator"}, fault.Invalid, "role"},
+		{"unknown attendance", Participant{Name: "A", Attendance: "izin"}, fault.Invalid, "attendance"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,9 +116,10 @@ func TestParseParticipants(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 			msgs := []string{}
 			for _, e := range errs {
-				msgs = append(msgs, e.Message)
-				assert.NotEmpty(t, e.MessageEN)
-				assert.True(t, strings.HasPrefix(e.MessageEN, "Line "), "got %q", e.MessageEN)
+				msgs = append(msgs, e.Message(fault.ID))
+				en := e.Message(fault.EN)
+				assert.NotEmpty(t, en)
+				assert.True(t, strings.HasPrefix(en, "Line "), "got %q", en)
 			}
 			if tt.errs == nil {
 				tt.errs = []string{}
@@ -153,7 +154,7 @@ func FuzzParseParticipants(f *testing.F) {
 			require.LessOrEqual(t, e.Line, lines)
 			require.False(t, seen[e.Line], "line %d reported twice", e.Line)
 			seen[e.Line] = true
-			require.True(t, strings.HasPrefix(e.Message, "Baris "), "got %q", e.Message)
+			require.True(t, strings.HasPrefix(e.Message(fault.ID), "Baris "), "got %q", e.Message(fault.ID))
 		}
 		for _, p := range ps {
 			require.NoError(t, p.Validate(), "parsed %+v from %q", p, text)

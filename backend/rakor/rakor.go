@@ -25,12 +25,6 @@ const isoDate = "2006-01-02"
 // tests replace it.
 var today = func() string { return time.Now().Format(isoDate) }
 
-// Minimum and maximum planning years, as elsewhere in Selaras.
-const (
-	MinYear = 2000
-	MaxYear = 2100
-)
-
 type querier interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	QueryRowContext(context.Context, string, ...any) *sql.Row
@@ -42,24 +36,38 @@ var ErrNotFound = errors.New("rakor: not found")
 func notFound(field string) error { return fault.Wrap(ErrNotFound, fault.NotFound, field) }
 
 // LineError says why one line of a pasted list or one item of a batch was
-// refused, in Indonesian and English. Line counts from 1.
+// refused. Line counts from 1. Err is the refusal itself, a code with its
+// arguments and no line number, so Message says the number once in the
+// language asked for.
 type LineError struct {
-	Line      int    `json:"line"`
-	Message   string `json:"message"`
-	MessageEN string `json:"messageEn"`
+	Line int
+	Err  error
 }
 
-func lineError(line int, err error) LineError {
-	n := strconv.Itoa(line)
-	return LineError{Line: line, Message: "Baris " + n + ": " + fault.Message(err, fault.ID),
-		MessageEN: "Line " + n + ": " + fault.Message(err, fault.EN)}
+// Message renders the refusal with its line number: "Baris 2: …" / "Line 2: …".
+func (e LineError) Message(lang fault.Lang) string {
+	return fault.Message(fault.New(fault.LineRefused, "", "line", strconv.Itoa(e.Line),
+		"message", fault.Message(e.Err, lang)), lang)
 }
 
 // BatchError carries every refused item of a batch; nothing was written.
 type BatchError struct{ Lines []LineError }
 
 func (e *BatchError) Error() string {
-	return fmt.Sprintf("rakor: %d baris tidak valid, tidak ada yang disimpan", len(e.Lines))
+	return fmt.Sprintf("rakor: %d items refused, nothing saved", len(e.Lines))
+}
+
+// Fault is the whole refusal as one message naming every line, worded per
+// language from the same lines.
+func (e *BatchError) Fault() *fault.Error {
+	lines := func(lang fault.Lang) string {
+		out := make([]string, len(e.Lines))
+		for i, l := range e.Lines {
+			out[i] = l.Message(lang)
+		}
+		return strings.Join(out, "; ")
+	}
+	return fault.New(fault.ParticipantsRefused, "participant.list", "lines", lines(fault.ID), "linesEn", lines(fault.EN))
 }
 
 // ErrBatch reports whether err is a batch of refused items.
@@ -78,7 +86,7 @@ func checkDate(field, s string, optional bool) error {
 		return fault.New(fault.Required, field)
 	}
 	if t, err := time.Parse(isoDate, s); err != nil || t.Format(isoDate) != s {
-		return fault.New(fault.Invalid, field, "reason", "tanggal \""+s+"\" tidak dikenal; tulis seperti 2024-02-23")
+		return fault.Reject(field, fault.ReasonISODate, "value", s)
 	}
 	return nil
 }

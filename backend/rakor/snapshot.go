@@ -14,6 +14,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
+	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
 )
@@ -44,9 +45,12 @@ type SnapshotRequest struct {
 	Years     []int  `json:"years"`
 }
 
-// TakeSnapshot computes the harmonisation matrix with harmonise.Compute, the
-// same computation the screen shows, and stores it frozen with the meeting.
-// Values edited later do not change it.
+// TakeSnapshot is the one way a snapshot is written: it computes the
+// harmonisation matrix with harmonise.Compute, the same computation the
+// screen shows, and stores it frozen with the meeting. Values edited later do
+// not change it. It takes the store, not a Writer: Compute reads committed
+// values through the store's read pool, so it cannot see inside a caller's
+// transaction.
 func TakeSnapshot(ctx context.Context, s *store.Store, req SnapshotRequest) (SnapshotInfo, error) {
 	m, err := GetMeeting(ctx, s, req.MeetingID)
 	if err != nil {
@@ -57,15 +61,18 @@ func TakeSnapshot(ctx context.Context, s *store.Store, req SnapshotRequest) (Sna
 		prov = m.ProvinceCode
 	}
 	if prov == "" {
-		return SnapshotInfo{}, fault.New(fault.Required, "Provinsi")
+		return SnapshotInfo{}, fault.New(fault.Required, "snapshot.province")
+	}
+	if !region.Default().IsProvince(prov) {
+		return SnapshotInfo{}, fault.New(fault.UnknownRegion, "snapshot.province", "code", prov)
 	}
 	years := req.Years
 	if len(years) == 0 {
 		years = []int{m.PlanningYear}
 	}
 	for _, y := range years {
-		if y < MinYear || y > MaxYear {
-			return SnapshotInfo{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+		if y < profile.MinYear || y > profile.MaxYear {
+			return SnapshotInfo{}, fault.New(fault.OutOfRange, "snapshot.years", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 		}
 	}
 	mx, err := harmonise.Compute(ctx, s, prov, years)
@@ -80,7 +87,7 @@ func TakeSnapshot(ctx context.Context, s *store.Store, req SnapshotRequest) (Sna
 		TakenAt: time.Now().UTC().Format(time.RFC3339)}
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		info, err = PutSnapshot(ctx, tx, info, mx)
+		info, err = putSnapshot(ctx, tx, info, mx)
 		return err
 	})
 	if err != nil {
@@ -101,17 +108,16 @@ func defaultLabel(prov string, years []int) string {
 	return "Matriks target " + name + " " + strings.Join(ys, ", ")
 }
 
-// PutSnapshot stores an already computed matrix inside tx and returns the
+// putSnapshot stores an already computed matrix inside tx and returns the
 // stored info with its id and hash; province, years and time default to the
-// matrix's and now. TakeSnapshot is the usual way in; this is for callers
-// that computed the matrix themselves.
-func PutSnapshot(ctx context.Context, tx *sql.Tx, info SnapshotInfo, mx harmonise.Matrix) (SnapshotInfo, error) {
+// matrix's and now.
+func putSnapshot(ctx context.Context, tx *sql.Tx, info SnapshotInfo, mx harmonise.Matrix) (SnapshotInfo, error) {
 	if err := meetingExists(ctx, tx, info.MeetingID); err != nil {
 		return SnapshotInfo{}, err
 	}
 	info.Label = clean(info.Label)
 	if info.Label == "" {
-		return SnapshotInfo{}, fault.New(fault.Required, "Judul cuplikan")
+		return SnapshotInfo{}, fault.New(fault.Required, "snapshot.label")
 	}
 	if info.Province == "" {
 		info.Province = mx.Province.Code
@@ -185,7 +191,7 @@ func Snapshots(ctx context.Context, s *store.Store, meetingID int64) ([]Snapshot
 func GetSnapshot(ctx context.Context, s *store.Store, id int64) (Snapshot, error) {
 	info, err := scanSnapshot(s.Read().QueryRowContext(ctx, "SELECT "+snapshotCols+" FROM snapshot WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Snapshot{}, notFound("Cuplikan")
+		return Snapshot{}, notFound("snapshot.id")
 	}
 	if err != nil {
 		return Snapshot{}, fmt.Errorf("rakor: get snapshot: %w", err)
@@ -203,14 +209,14 @@ func GetSnapshot(ctx context.Context, s *store.Store, id int64) (Snapshot, error
 
 // DeleteSnapshot removes a snapshot taken by mistake (the audit log keeps its
 // label and hash).
-func DeleteSnapshot(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func DeleteSnapshot(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM snapshot WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("rakor: delete snapshot: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("Cuplikan")
+			return notFound("snapshot.id")
 		}
 		return nil
 	})

@@ -101,10 +101,10 @@ func TestTakeSnapshotRefuses(t *testing.T) {
 		code  fault.Code
 		field string
 	}{
-		{"unknown meeting", SnapshotRequest{MeetingID: 999}, fault.NotFound, "Rakor"},
-		{"no province anywhere", SnapshotRequest{MeetingID: noProvince.ID}, fault.Required, "Provinsi"},
-		{"a regency is not a province", SnapshotRequest{MeetingID: noProvince.ID, Province: "19.01"}, fault.UnknownRegion, "Provinsi"},
-		{"year out of range", SnapshotRequest{MeetingID: noProvince.ID, Province: "62", Years: []int{1990}}, fault.OutOfRange, "Tahun"},
+		{"unknown meeting", SnapshotRequest{MeetingID: 999}, fault.NotFound, "id"},
+		{"no province anywhere", SnapshotRequest{MeetingID: noProvince.ID}, fault.Required, "province"},
+		{"a regency is not a province", SnapshotRequest{MeetingID: noProvince.ID, Province: "19.01"}, fault.UnknownRegion, "province"},
+		{"year out of range", SnapshotRequest{MeetingID: noProvince.ID, Province: "62", Years: []int{1990}}, fault.OutOfRange, "years"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

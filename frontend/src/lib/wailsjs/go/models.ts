@@ -106,9 +106,27 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class LineProblem {
+	    line: number;
+	    code: string;
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.code = source["code"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
 	export class ParticipantsPreview {
 	    participants: rakor.Participant[];
-	    errors: rakor.LineError[];
+	    errors: LineProblem[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ParticipantsPreview(source);
@@ -117,7 +135,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.participants = this.convertValues(source["participants"], rakor.Participant);
-	        this.errors = this.convertValues(source["errors"], rakor.LineError);
+	        this.errors = this.convertValues(source["errors"], LineProblem);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1313,22 +1331,6 @@ export namespace rakor {
 	        this.institution = source["institution"];
 	        this.total = source["total"];
 	        this.present = source["present"];
-	    }
-	}
-	export class LineError {
-	    line: number;
-	    message: string;
-	    messageEn: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new LineError(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.line = source["line"];
-	        this.message = source["message"];
-	        this.messageEn = source["messageEn"];
 	    }
 	}
 	export class Meeting {
