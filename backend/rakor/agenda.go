@@ -187,19 +187,7 @@ func SaveAgendaItem(ctx context.Context, w store.Writer, a AgendaItem) (AgendaIt
 	if err := a.Validate(); err != nil {
 		return AgendaItem{}, err
 	}
-	var out AgendaItem
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		id, err := putAgendaItem(ctx, tx, a)
-		if err != nil {
-			return err
-		}
-		out, err = getAgendaItem(ctx, tx, id)
-		return err
-	})
-	if err != nil {
-		return AgendaItem{}, err
-	}
-	return out, nil
+	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putAgendaItem(ctx, tx, a) }, getAgendaItem)
 }
 
 // putAgendaItem writes an already validated agenda item inside tx and returns
@@ -337,16 +325,7 @@ func ReorderAgenda(ctx context.Context, w store.Writer, meetingID int64, ids []i
 
 // DeleteAgendaItem removes one agenda item (the decisions it showed stay).
 func DeleteAgendaItem(ctx context.Context, w store.Writer, id int64) error {
-	return w.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM agenda_item WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("rakor: delete agenda item: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("agendaItem.id")
-		}
-		return nil
-	})
+	return deleteRow(ctx, w, "agenda_item", "agendaItem.id", id)
 }
 
 // putCarryOver makes (or refreshes) the meeting's "Tindak lanjut hasil rakor

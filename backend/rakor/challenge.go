@@ -337,19 +337,7 @@ func SaveChallenge(ctx context.Context, w store.Writer, c Challenge) (Challenge,
 	if err := c.Validate(); err != nil {
 		return Challenge{}, err
 	}
-	var out Challenge
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		id, err := putChallenge(ctx, tx, c)
-		if err != nil {
-			return err
-		}
-		out, err = getChallenge(ctx, tx, id)
-		return err
-	})
-	if err != nil {
-		return Challenge{}, err
-	}
-	return out, nil
+	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putChallenge(ctx, tx, c) }, getChallenge)
 }
 
 // putChallenge writes an already validated challenge inside tx and returns
@@ -400,16 +388,7 @@ severity = ?, solution = ?, status = ?, raised_by = ?, note = ? WHERE id = ?`, a
 
 // DeleteChallenge removes a challenge and its links to decisions.
 func DeleteChallenge(ctx context.Context, w store.Writer, id int64) error {
-	return w.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM challenge WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("rakor: delete challenge: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("challenge.id")
-		}
-		return nil
-	})
+	return deleteRow(ctx, w, "challenge", "challenge.id", id)
 }
 
 // CategoryCount is the number of challenges in one category.

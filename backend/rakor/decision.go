@@ -252,19 +252,7 @@ func SaveDecision(ctx context.Context, w store.Writer, d Decision) (Decision, er
 	if err := d.Validate(); err != nil {
 		return Decision{}, err
 	}
-	var out Decision
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		id, err := putDecision(ctx, tx, d)
-		if err != nil {
-			return err
-		}
-		out, err = getDecision(ctx, tx, id)
-		return err
-	})
-	if err != nil {
-		return Decision{}, err
-	}
-	return out, nil
+	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putDecision(ctx, tx, d) }, getDecision)
 }
 
 // putDecision writes an already validated decision inside tx and returns its
@@ -414,16 +402,7 @@ func decisionsExist(ctx context.Context, q querier, field string, ids []int64) e
 
 // DeleteDecision removes a decision with its links and follow-up log.
 func DeleteDecision(ctx context.Context, w store.Writer, id int64) error {
-	return w.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM decision WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("rakor: delete decision: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("decision.id")
-		}
-		return nil
-	})
+	return deleteRow(ctx, w, "decision", "decision.id", id)
 }
 
 // DecisionHistory lists the recorded changes of a decision's own row, newest first.
@@ -558,16 +537,7 @@ FROM decision_followup WHERE decision_id = ? ORDER BY date, id`, decisionID)
 
 // DeleteFollowUp removes one follow-up entry; a status it set stays.
 func DeleteFollowUp(ctx context.Context, w store.Writer, id int64) error {
-	return w.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM decision_followup WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("rakor: delete follow-up: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("followUp.id")
-		}
-		return nil
-	})
+	return deleteRow(ctx, w, "decision_followup", "followUp.id", id)
 }
 
 // Entry is a decision as the register and the carry-over show it: with its

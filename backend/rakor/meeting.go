@@ -191,15 +191,7 @@ func SaveMeeting(ctx context.Context, w store.Writer, m Meeting) (Meeting, error
 	if err := m.Validate(); err != nil {
 		return Meeting{}, err
 	}
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		m.ID, err = putMeeting(ctx, tx, m)
-		return err
-	})
-	if err != nil {
-		return Meeting{}, err
-	}
-	return m, nil
+	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putMeeting(ctx, tx, m) }, getMeeting)
 }
 
 // StartMeeting creates a meeting whose first agenda item is "Tindak lanjut
@@ -252,16 +244,7 @@ WHERE id = ?`, append(args, m.ID)...)
 // DeleteMeeting removes a meeting with its participants, agenda, snapshots
 // and decisions. Challenges raised there stay, without a meeting.
 func DeleteMeeting(ctx context.Context, w store.Writer, id int64) error {
-	return w.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM meeting WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("rakor: delete meeting: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("meeting.id")
-		}
-		return nil
-	})
+	return deleteRow(ctx, w, "meeting", "meeting.id", id)
 }
 
 func meetingExists(ctx context.Context, q querier, id int64) error {

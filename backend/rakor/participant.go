@@ -179,19 +179,7 @@ func SaveParticipant(ctx context.Context, w store.Writer, p Participant) (Partic
 	if err := p.Validate(); err != nil {
 		return Participant{}, err
 	}
-	var out Participant
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := putParticipant(ctx, tx, p); err != nil {
-			return err
-		}
-		var err error
-		out, err = getParticipant(ctx, tx, p.ID)
-		return err
-	})
-	if err != nil {
-		return Participant{}, err
-	}
-	return out, nil
+	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putParticipant(ctx, tx, p) }, getParticipant)
 }
 
 func getParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
@@ -231,16 +219,7 @@ role = ?, attendance = ?, note = ?, sort_order = CASE WHEN ? > 0 THEN ? ELSE sor
 
 // DeleteParticipant removes one participant.
 func DeleteParticipant(ctx context.Context, w store.Writer, id int64) error {
-	return w.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM meeting_participant WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("rakor: delete participant: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("participant.id")
-		}
-		return nil
-	})
+	return deleteRow(ctx, w, "meeting_participant", "participant.id", id)
 }
 
 // InstitutionCount is how many people an institution sent.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"selaras/backend/fault"
+	"selaras/backend/store"
 )
 
 // isoDate is the layout of every date stored here ("2024-02-23").
@@ -34,6 +35,42 @@ type querier interface {
 var ErrNotFound = errors.New("rakor: not found")
 
 func notFound(field string) error { return fault.Wrap(ErrNotFound, fault.NotFound, field) }
+
+// write runs put in w's transaction and reads the written row back with get
+// in the same transaction, so a door returns what was stored whether or not
+// its caller batches writes.
+func write[T any](ctx context.Context, w store.Writer, put func(tx *sql.Tx) (int64, error),
+	get func(ctx context.Context, q querier, id int64) (T, error)) (T, error) {
+	var out T
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
+		id, err := put(tx)
+		if err != nil {
+			return err
+		}
+		out, err = get(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out, nil
+}
+
+// deleteRow removes the row of table with id, or says the thing keyed by
+// key was not found.
+func deleteRow(ctx context.Context, w store.Writer, table, key string, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("rakor: delete %s: %w", table, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound(key)
+		}
+		return nil
+	})
+}
 
 // LineError says why one line of a pasted list or one item of a batch was
 // refused. Line counts from 1. Err is the refusal itself, a code with its

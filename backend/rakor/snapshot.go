@@ -210,14 +210,5 @@ func GetSnapshot(ctx context.Context, s *store.Store, id int64) (Snapshot, error
 // DeleteSnapshot removes a snapshot taken by mistake (the audit log keeps its
 // label and hash).
 func DeleteSnapshot(ctx context.Context, w store.Writer, id int64) error {
-	return w.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM snapshot WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("rakor: delete snapshot: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("snapshot.id")
-		}
-		return nil
-	})
+	return deleteRow(ctx, w, "snapshot", "snapshot.id", id)
 }
