@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"selaras/backend/exchange"
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
@@ -23,7 +24,7 @@ type Exchange struct {
 
 	mu       sync.Mutex
 	cancel   context.CancelFunc
-	previews map[string]xlsx.Preview // validated imports awaiting confirmation
+	previews map[string]exchange.Preview // validated imports awaiting confirmation
 }
 
 // ExportProgress is the payload of the "export:progress" event.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"selaras/backend/exchange"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/region"
@@ -85,8 +86,8 @@ func (a *App) pickDir(name string) (string, error) {
 // ImportPreview is a validated import waiting for confirmation.
 type ImportPreview struct {
 	Token    string         `json:"token"`
-	Preview  xlsx.Preview   `json:"preview"`
-	Problems []xlsx.Problem `json:"problems"` // non-empty when refused
+	Preview  exchange.Preview   `json:"preview"`
+	Problems []exchange.Problem `json:"problems"` // non-empty when refused
 	Refused  string         `json:"refused"`  // the summary of a refusal
 }
 
@@ -109,7 +110,7 @@ func (e *Exchange) PickImport() (string, error) {
 // PreviewImport reads the workbook at path (picked in the dialog or dropped
 // on the window), validates it and shows every change. Nothing is written.
 func (e *Exchange) PreviewImport(path string) (ImportPreview, error) {
-	return with(e.a, ImportPreview{Problems: []xlsx.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
+	return with(e.a, ImportPreview{Problems: []exchange.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
 		return e.preview(ctx, s, path)
 	})
 }
@@ -118,7 +119,7 @@ func (e *Exchange) PreviewImport(path string) (ImportPreview, error) {
 // folder under its own name (the preview and the board show it), previews
 // it and removes it again.
 func (e *Exchange) previewUpload(name string, body io.Reader) (ImportPreview, error) {
-	return with(e.a, ImportPreview{Problems: []xlsx.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
+	return with(e.a, ImportPreview{Problems: []exchange.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
 		dir, err := os.MkdirTemp("", "selaras-impor-")
 		if err != nil {
 			return ImportPreview{}, err
@@ -147,13 +148,13 @@ func (e *Exchange) previewUpload(name string, body io.Reader) (ImportPreview, er
 const maxUpload = 64 << 20
 
 func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (ImportPreview, error) {
-	out := ImportPreview{Problems: []xlsx.Problem{}}
+	out := ImportPreview{Problems: []exchange.Problem{}}
 	p, err := profile.Get(ctx, s)
 	if err != nil {
 		return out, err
 	}
-	pv, err := xlsx.ReadImport(ctx, s, path, xlsx.ImportOptions{Province: p.ProvinceCode, WorkingYear: p.WorkingYear})
-	if ie, ok := err.(*xlsx.ImportError); ok {
+	pv, err := exchange.ReadImport(ctx, s, path, exchange.ImportOptions{Province: p.ProvinceCode, WorkingYear: p.WorkingYear})
+	if ie, ok := err.(*exchange.ImportError); ok {
 		out.Problems = ie.Problems
 		out.Refused = fault.Message(fault.New(fault.ImportRefused, "", "file", ie.File), e.a.lang())
 		return out, nil
@@ -167,7 +168,7 @@ func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (Im
 	out.Preview = pv
 	e.mu.Lock()
 	if e.previews == nil {
-		e.previews = map[string]xlsx.Preview{}
+		e.previews = map[string]exchange.Preview{}
 	}
 	e.previews[out.Token] = pv
 	e.mu.Unlock()
@@ -187,18 +188,18 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 		if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil { // undo point (issue 15)
 			return 0, err
 		}
-		return xlsx.CommitImport(ctx, s, pv)
+		return exchange.CommitImport(ctx, s, pv)
 	})
 }
 
 // SubmissionBoard shows which regencies of the office's province have
 // returned their template for a year, when, and with how many changes.
-func (e *Exchange) SubmissionBoard(year int) ([]xlsx.BoardRow, error) {
-	return with(e.a, []xlsx.BoardRow{}, func(ctx context.Context, s *store.Store) ([]xlsx.BoardRow, error) {
+func (e *Exchange) SubmissionBoard(year int) ([]exchange.BoardRow, error) {
+	return with(e.a, []exchange.BoardRow{}, func(ctx context.Context, s *store.Store) ([]exchange.BoardRow, error) {
 		p, err := profile.Get(ctx, s)
 		if err != nil {
 			return nil, err
 		}
-		return xlsx.Board(ctx, s, p.ProvinceCode, year)
+		return exchange.Board(ctx, s, p.ProvinceCode, year)
 	})
 }
