@@ -9,7 +9,7 @@ import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
 import { app } from '../lib/wailsjs/go/models'
-import type { harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
+import type { exchange, harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
 export type Region = region.Region
@@ -35,9 +35,9 @@ export type PlanLineInput = program.PlanLineInput
 export type CentralItem = program.CentralItem
 export type Crosswalk = program.Crosswalk
 export type CrosswalkQuery = program.CrosswalkQuery
-export type ImportChange = xlsx.Change
+export type ImportChange = exchange.Change
 export type WorkbookRequest = xlsx.WorkbookRequest
-export type BoardRow = xlsx.BoardRow
+export type BoardRow = exchange.BoardRow
 export type Meeting = rakor.Meeting
 export type MeetingSummary = rakor.MeetingSummary
 export type Participant = rakor.Participant
