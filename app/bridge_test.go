@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -166,4 +169,59 @@ func TestPreviewImportByPath(t *testing.T) {
 	missing, err := e.PreviewImport(filepath.Join(t.TempDir(), "hilang.xlsx"))
 	require.NoError(t, err)
 	assert.Equal(t, "hilang.xlsx tidak dapat diimpor; tidak ada data yang diubah.", missing.Refused)
+}
+
+// The browser build cannot make Go read a file by naming its path: a
+// workbook on the disk is refused by path, and previews once uploaded.
+func TestBridgePreviewsOnlyUploads(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	url, client := serveBridge(t, a)
+	resp, err := client.Get(url)
+	require.NoError(t, err)
+	resp.Body.Close()
+	s, err := a.store()
+	require.NoError(t, err)
+	ctx := context.Background()
+	p, err := profile.Get(ctx, s)
+	require.NoError(t, err)
+	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", p.WorkingYear)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "Templat Bangka.xlsx")
+	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
+	origin := strings.TrimSuffix(root(url), "/")
+
+	post := func(target, contentType string, body io.Reader, header string) string {
+		req, err := http.NewRequest(http.MethodPost, root(url)+target, body)
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", contentType)
+		req.Header.Set("Origin", origin)
+		if header != "" {
+			req.Header.Set(header, "1")
+		}
+		resp, err := client.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+		out, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return string(out)
+	}
+	arg, err := json.Marshal([]string{path})
+	require.NoError(t, err)
+	byPath := post("bridge/call/app.Exchange.PreviewImport", "application/json", bytes.NewReader(arg), "")
+	assert.Contains(t, byPath, `\"code\":\"upload_only\"`)
+	assert.Contains(t, byPath, "hanya membaca buku kerja yang diunggah")
+	assert.NotContains(t, byPath, `"token"`)
+
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	uploaded := post("bridge/upload/import?name=Templat%20Bangka.xlsx", "application/octet-stream", f, uploadHeader)
+	var res struct {
+		Result ImportPreview `json:"result"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(uploaded), &res), uploaded)
+	assert.Empty(t, res.Result.Refused)
+	assert.NotEmpty(t, res.Result.Token)
+	assert.Equal(t, "Templat Bangka.xlsx", res.Result.Preview.File)
 }

@@ -85,10 +85,10 @@ func (a *App) pickDir(name string) (string, error) {
 
 // ImportPreview is a validated import waiting for confirmation.
 type ImportPreview struct {
-	Token    string         `json:"token"`
+	Token    string             `json:"token"`
 	Preview  exchange.Preview   `json:"preview"`
 	Problems []exchange.Problem `json:"problems"` // non-empty when refused
-	Refused  string         `json:"refused"`  // the summary of a refusal
+	Refused  string             `json:"refused"`  // the summary of a refusal
 }
 
 // PickImport asks for the workbook to import with the system's open dialog
@@ -109,8 +109,14 @@ func (e *Exchange) PickImport() (string, error) {
 
 // PreviewImport reads the workbook at path (picked in the dialog or dropped
 // on the window), validates it and shows every change. Nothing is written.
+// The browser build (selaras serve) previews only what its page uploaded
+// (handleUpload), never a path a caller names: that would let any page that
+// reaches the bridge read a workbook anywhere on the disk.
 func (e *Exchange) PreviewImport(path string) (ImportPreview, error) {
 	return with(e.a, ImportPreview{Problems: []exchange.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
+		if e.a.headless {
+			return ImportPreview{}, fault.New(fault.UploadOnly, "")
+		}
 		return e.preview(ctx, s, path)
 	})
 }

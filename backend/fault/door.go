@@ -25,11 +25,17 @@ const (
 	ReasonNotPNG   Code = "reason_not_png"
 	ReasonBadImage Code = "reason_bad_image"
 	ReasonLoopback Code = "reason_loopback"
+	// The browser build previews only what its page uploaded, never a path.
+	UploadOnly Code = "upload_only"
 )
 
 func init() {
 	for c, t := range map[Code]text{
-		ExportRunning:  {"Ekspor lain sedang berjalan; tunggu sampai selesai atau batalkan.", "Another export is running; wait for it to finish or cancel it."},
+		ExportRunning: {"Ekspor lain sedang berjalan; tunggu sampai selesai atau batalkan.", "Another export is running; wait for it to finish or cancel it."},
+		UploadOnly: {
+			"Di peramban, Selaras hanya membaca buku kerja yang diunggah dari halaman ini. Pilih atau seret berkasnya ke kotak impor.",
+			"In the browser, Selaras only reads a workbook uploaded from this page. Choose or drop the file on the import box.",
+		},
 		ReasonNotPNG:   {"bukan gambar PNG", "not a PNG image"},
 		ReasonBadImage: {"data gambar rusak", "the image data is damaged"},
 		ReasonLoopback: {"hanya alamat loopback (127.0.0.1 atau localhost)", "only a loopback address (127.0.0.1 or localhost)"},
