@@ -59,14 +59,16 @@ func (e *ImportError) Error() string {
 
 // Change is one value as the import would set it.
 type Change struct {
-	Sheet     string       `json:"sheet"`
-	Cell      string       `json:"cell"`
-	Code      string       `json:"code"`
-	Indicator string       `json:"indicator"`
-	Field     target.Field `json:"field"`
-	Old       string       `json:"old"`
-	New       string       `json:"new"`
-	Kind      string       `json:"kind"` // baru, ubah, hapus, tetap
+	Sheet     string `json:"sheet"`
+	Cell      string `json:"cell"`
+	Code      string `json:"code"`
+	Indicator string `json:"indicator"`
+	// Field is a value's field (a target.Field such as "targetNum") or a
+	// plan line's ("plan.pagu"), so a plain string.
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+	Kind  string `json:"kind"` // baru, ubah, hapus, tetap
 	// Formula: the value is a formula's saved result (typed by the regency,
 	// or the ratio computed from its numerator and denominator).
 	Formula bool `json:"formula"`
@@ -361,7 +363,7 @@ func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
 	var changes []Change
 	var edits []pendingEdit
 	mk := func(c readCellOf, old string) Change {
-		ch := Change{Sheet: sh, Cell: c.cell, Code: row.ind.Code, Indicator: row.ind.Name, Field: c.field, Old: old, New: c.v.text, Formula: c.v.formula}
+		ch := Change{Sheet: sh, Cell: c.cell, Code: row.ind.Code, Indicator: row.ind.Name, Field: string(c.field), Old: old, New: c.v.text, Formula: c.v.formula}
 		ch.Kind = changeKind(old, c.v.text)
 		return ch
 	}
@@ -419,7 +421,7 @@ func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
 	oldNum, oldDen := oldText(row.old, target.FTargetNum), oldText(row.old, target.FTargetDen)
 	chNum, chDen := mk(*num, oldNum), mk(*den, oldDen)
 	oldTarget := oldText(row.old, target.FTarget)
-	tgt := Change{Sheet: sh, Cell: row.derivedCell, Code: row.ind.Code, Indicator: row.ind.Name, Field: target.FTarget,
+	tgt := Change{Sheet: sh, Cell: row.derivedCell, Code: row.ind.Code, Indicator: row.ind.Name, Field: string(target.FTarget),
 		Old: oldTarget, New: oldTarget, Kind: "tetap", Formula: true}
 	switch {
 	case hasNum && (chNum.Kind != "tetap" || chDen.Kind != "tetap"):

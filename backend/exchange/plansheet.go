@@ -11,7 +11,6 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/program"
 	"selaras/backend/region"
-	"selaras/backend/target"
 	"selaras/backend/xlsx"
 )
 
@@ -156,7 +155,7 @@ func readPlanSheet(f *excelize.File, sst []string, meta map[string]string, reg r
 			old := xlsx.PlanText(base, column.Field, isNew)
 			now := xlsx.PlanText(l, column.Field, false)
 			ch := Change{Sheet: sh, Cell: cellOf[column.Field], Code: base.SubKegiatanCode, Indicator: l.OutputIndicator,
-				Field: target.Field("plan." + column.Field), Old: old, New: now, Formula: formula[column.Field]}
+				Field: "plan." + column.Field, Old: old, New: now, Formula: formula[column.Field]}
 			switch {
 			case old == now:
 				ch.Kind = "tetap"

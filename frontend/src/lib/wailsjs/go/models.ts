@@ -1205,6 +1205,11 @@ export namespace program {
 
 export namespace rakor {
 	
+	export enum Attendance {
+	    DIWAKILI = "diwakili",
+	    HADIR = "hadir",
+	    TIDAK_HADIR = "tidak_hadir",
+	}
 	export enum ChallengeStatus {
 	    DITANGANI = "ditangani",
 	    SELESAI = "selesai",
@@ -1221,6 +1226,12 @@ export namespace rakor {
 	    DARING = "daring",
 	    HYBRID = "hybrid",
 	    LURING = "luring",
+	}
+	export enum Role {
+	    NARASUMBER = "narasumber",
+	    NOTULIS = "notulis",
+	    PESERTA = "peserta",
+	    PIMPINAN = "pimpinan",
 	}
 	export enum Severity {
 	    RENDAH = "rendah",
@@ -1602,8 +1613,8 @@ export namespace rakor {
 	    position: string;
 	    institution: string;
 	    region: string;
-	    role: string;
-	    attendance: string;
+	    role: Role;
+	    attendance: Attendance;
 	    note: string;
 	    sortOrder: number;
 	
@@ -1962,6 +1973,16 @@ export namespace store {
 
 export namespace target {
 	
+	export enum Field {
+	    BASELINE = "baseline",
+	    NOTE = "note",
+	    REALDEN = "realDen",
+	    REALISATION = "realisation",
+	    REALNUM = "realNum",
+	    TARGET = "target",
+	    TARGETDEN = "targetDen",
+	    TARGETNUM = "targetNum",
+	}
 	export class CellError {
 	    index: number;
 	    message: string;
@@ -1982,7 +2003,7 @@ export namespace target {
 	    indicatorId: number;
 	    region: string;
 	    year: number;
-	    field: string;
+	    field: Field;
 	    text: string;
 	
 	    static createFrom(source: any = {}) {
