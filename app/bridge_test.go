@@ -142,11 +142,10 @@ func TestBridgeUpload(t *testing.T) {
 	assert.Contains(t, body, "bukan berkas Excel")
 }
 
-// In the desktop app a workbook reaches PreviewImport as a path and is read
-// where it lies: a template written for Kabupaten Bangka previews and commits.
-func TestPreviewImportByPath(t *testing.T) {
-	a := newApp(t, Options{Demo: true})
-	e := a.exchange
+// bangkaTemplate writes the template of Kabupaten Bangka for the working
+// year, as the regency would receive it.
+func bangkaTemplate(t *testing.T, a *App) string {
+	t.Helper()
 	s, err := a.store()
 	require.NoError(t, err)
 	ctx := context.Background()
@@ -156,6 +155,15 @@ func TestPreviewImportByPath(t *testing.T) {
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "Templat Bangka.xlsx")
 	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
+	return path
+}
+
+// In the desktop app a workbook reaches PreviewImport as a path and is read
+// where it lies: a template written for Kabupaten Bangka previews and commits.
+func TestPreviewImportByPath(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	e := a.exchange
+	path := bangkaTemplate(t, a)
 
 	pv, err := e.PreviewImport(path)
 	require.NoError(t, err)
@@ -179,15 +187,7 @@ func TestBridgePreviewsOnlyUploads(t *testing.T) {
 	resp, err := client.Get(url)
 	require.NoError(t, err)
 	resp.Body.Close()
-	s, err := a.store()
-	require.NoError(t, err)
-	ctx := context.Background()
-	p, err := profile.Get(ctx, s)
-	require.NoError(t, err)
-	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", p.WorkingYear)
-	require.NoError(t, err)
-	path := filepath.Join(t.TempDir(), "Templat Bangka.xlsx")
-	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
+	path := bangkaTemplate(t, a)
 	origin := strings.TrimSuffix(root(url), "/")
 
 	post := func(target, contentType string, body io.Reader, header string) string {

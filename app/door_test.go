@@ -35,6 +35,32 @@ func realSQLiteError(t *testing.T, path, dsn, query string) error {
 	return err
 }
 
+// holdWriteLock takes the write lock of the SQLite file at path from a
+// connection of its own, as another process would, until release.
+func holdWriteLock(t *testing.T, path string) (release func()) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path)
+	require.NoError(t, err)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	require.NoError(t, err)
+	_, err = conn.ExecContext(ctx, "BEGIN IMMEDIATE")
+	require.NoError(t, err)
+	released := false
+	release = func() {
+		if released {
+			return
+		}
+		released = true
+		_, err := conn.ExecContext(ctx, "ROLLBACK")
+		assert.NoError(t, err)
+		assert.NoError(t, conn.Close())
+		assert.NoError(t, db.Close())
+	}
+	t.Cleanup(release)
+	return release
+}
+
 // The driver's refusals reach the user as what to do, in both languages,
 // never as "attempt to write a readonly database" or "database is locked".
 func TestDoorMapsDriverRefusals(t *testing.T) {
@@ -43,18 +69,9 @@ func TestDoorMapsDriverRefusals(t *testing.T) {
 	require.NotEmpty(t, path)
 
 	// A write lock held by another process (an import, another PC).
-	other, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)")
-	require.NoError(t, err)
-	defer other.Close()
-	ctx := context.Background()
-	hold, err := other.Conn(ctx)
-	require.NoError(t, err)
-	_, err = hold.ExecContext(ctx, "BEGIN IMMEDIATE")
-	require.NoError(t, err)
+	release := holdWriteLock(t, path)
 	busy := realSQLiteError(t, path, "?_pragma=busy_timeout(0)", "CREATE TABLE busy_probe (x)")
-	_, err = hold.ExecContext(ctx, "ROLLBACK")
-	require.NoError(t, err)
-	require.NoError(t, hold.Close())
+	release()
 
 	// A read-only file: the driver's own words for a write into it.
 	ro := filepath.Join(t.TempDir(), "ro.db")
@@ -108,23 +125,13 @@ func TestSaveWhileAnotherProcessWrites(t *testing.T) {
 	p, err := s.Profile()
 	require.NoError(t, err)
 
-	other, err := sql.Open("sqlite", "file:"+a.workspacePath())
-	require.NoError(t, err)
-	defer other.Close()
-	ctx := context.Background()
-	hold, err := other.Conn(ctx)
-	require.NoError(t, err)
-	_, err = hold.ExecContext(ctx, "BEGIN IMMEDIATE")
-	require.NoError(t, err)
-
+	release := holdWriteLock(t, a.workspacePath())
 	_, err = s.SaveProfile(p)
 	pr := problemOf(t, err)
 	assert.Equal(t, fault.DatabaseBusy, pr.Code)
 	assert.Contains(t, pr.Message, "Ruang kerja "+a.workspacePath()+" sedang dipakai oleh proses lain")
 
-	_, err = hold.ExecContext(ctx, "ROLLBACK")
-	require.NoError(t, err)
-	require.NoError(t, hold.Close())
+	release()
 	_, err = s.SaveProfile(p)
 	assert.NoError(t, err)
 }
