@@ -41,6 +41,36 @@ func serveBridge(t *testing.T, a *App) (string, *http.Client) {
 
 func root(url string) string { return url[:strings.Index(url, "?")] }
 
+// openPage serves the bridge and opens the printed URL as the user's
+// browser does, so the client holds the run's cookie.
+func openPage(t *testing.T, a *App) (string, *http.Client) {
+	t.Helper()
+	url, client := serveBridge(t, a)
+	resp, err := client.Get(url)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	return url, client
+}
+
+// postUpload sends body as the page uploads a workbook named
+// "Templat Bangka.xlsx" (mutate changes the request) and returns the
+// status and the answer.
+func postUpload(t *testing.T, c *http.Client, url string, body io.Reader, mutate func(*http.Request)) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, root(url)+"bridge/upload/import?name=Templat%20Bangka.xlsx", body)
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/octet-stream")
+	req.Header.Set(uploadHeader, "1")
+	mutate(req)
+	resp, err := c.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, string(out)
+}
+
 func meetingCount(t *testing.T, a *App) int {
 	t.Helper()
 	ms, err := (&Rakor{a}).Meetings()
@@ -108,22 +138,9 @@ func TestBridgeListensOnLoopbackOnly(t *testing.T) {
 // reaches the import reader under its own name.
 func TestBridgeUpload(t *testing.T) {
 	a := newApp(t, Options{Demo: true})
-	url, client := serveBridge(t, a)
-	resp, err := client.Get(url)
-	require.NoError(t, err)
-	resp.Body.Close()
+	url, client := openPage(t, a)
 	upload := func(c *http.Client, mutate func(*http.Request)) (int, string) {
-		req, err := http.NewRequest(http.MethodPost, root(url)+"bridge/upload/import?name=Templat%20Bangka.xlsx", strings.NewReader("not a workbook"))
-		require.NoError(t, err)
-		req.Header.Set("Content-Type", "application/octet-stream")
-		req.Header.Set(uploadHeader, "1")
-		mutate(req)
-		resp, err := c.Do(req)
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-		return resp.StatusCode, string(body)
+		return postUpload(t, c, url, strings.NewReader("not a workbook"), mutate)
 	}
 	for name, tc := range map[string]struct {
 		c      *http.Client
@@ -183,32 +200,22 @@ func TestPreviewImportByPath(t *testing.T) {
 // workbook on the disk is refused by path, and previews once uploaded.
 func TestBridgePreviewsOnlyUploads(t *testing.T) {
 	a := newApp(t, Options{Demo: true})
-	url, client := serveBridge(t, a)
-	resp, err := client.Get(url)
-	require.NoError(t, err)
-	resp.Body.Close()
+	url, client := openPage(t, a)
 	path := bangkaTemplate(t, a)
-	origin := strings.TrimSuffix(root(url), "/")
+	sameOrigin := func(r *http.Request) { r.Header.Set("Origin", strings.TrimSuffix(root(url), "/")) }
 
-	post := func(target, contentType string, body io.Reader, header string) string {
-		req, err := http.NewRequest(http.MethodPost, root(url)+target, body)
-		require.NoError(t, err)
-		req.Header.Set("Content-Type", contentType)
-		req.Header.Set("Origin", origin)
-		if header != "" {
-			req.Header.Set(header, "1")
-		}
-		resp, err := client.Do(req)
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		require.Equal(t, http.StatusOK, resp.StatusCode)
-		out, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-		return string(out)
-	}
 	arg, err := json.Marshal([]string{path})
 	require.NoError(t, err)
-	byPath := post("bridge/call/app.Exchange.PreviewImport", "application/json", bytes.NewReader(arg), "")
+	req, err := http.NewRequest(http.MethodPost, root(url)+"bridge/call/app.Exchange.PreviewImport", bytes.NewReader(arg))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	sameOrigin(req)
+	resp, err := client.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	byPath := string(body)
 	assert.Contains(t, byPath, `\"code\":\"upload_only\"`)
 	assert.Contains(t, byPath, "hanya membaca buku kerja yang diunggah")
 	assert.NotContains(t, byPath, `"token"`)
@@ -216,7 +223,8 @@ func TestBridgePreviewsOnlyUploads(t *testing.T) {
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
-	uploaded := post("bridge/upload/import?name=Templat%20Bangka.xlsx", "application/octet-stream", f, uploadHeader)
+	code, uploaded := postUpload(t, client, url, f, sameOrigin)
+	require.Equal(t, http.StatusOK, code)
 	var res struct {
 		Result ImportPreview `json:"result"`
 	}
