@@ -14,6 +14,7 @@ import (
 // the union api/index.ts derives from the enum; api converts at the call.
 func Enums() []any {
 	return []any{
+		enum(PhaseChoose, PhaseProfile, PhaseReady),
 		enum(harmonise.AllFlags...),
 		enum(xlsx.AllSheets...),
 		enum(meetingSheets()...),

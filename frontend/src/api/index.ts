@@ -72,21 +72,9 @@ export const meetingSheets: readonly string[] = Object.values(app.MeetingSheet)
 export type ParticipantRole = `${rakor.Role}`
 export type Attendance = `${rakor.Attendance}`
 export type ValueField = `${target.Field}`
-export type Phase = 'choose' | 'profile' | 'ready'
-export interface WorkspaceState {
-  phase: Phase
-  info?: WorkspaceInfo
-  profile?: Profile
-  error: string
-  officeExists: boolean
-  demoExists: boolean
-  /** The workspace that failed to open is damaged; recovery is its newest intact backup. */
-  damaged: boolean
-  recovery?: Backup
-  /** Served to a browser: no native file dialogs, paths are typed. */
-  browser: boolean
-  notices: string[] // where workspaces moved at this start (Windows: out of the roaming profile)
-}
+export type Phase = `${app.Phase}`
+/** What the shell draws from: the phase as a plain string of Go's app.Phase. */
+export type WorkspaceState = Omit<app.WorkspaceState, 'phase'> & { phase: Phase }
 export interface RegionQuery {
   text: string
   province: string
@@ -135,20 +123,20 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
 
 export const api = {
   workspace: {
-    state: () => call(() => WorkspaceSvc.State() as Promise<WorkspaceState>),
-    openDemo: () => call(() => WorkspaceSvc.OpenDemo() as Promise<WorkspaceState>),
-    resetDemo: () => call(() => WorkspaceSvc.ResetDemo() as Promise<WorkspaceState>),
-    openOffice: () => call(() => WorkspaceSvc.OpenOffice() as Promise<WorkspaceState>),
+    state: () => call(() => WorkspaceSvc.State()),
+    openDemo: () => call(() => WorkspaceSvc.OpenDemo()),
+    resetDemo: () => call(() => WorkspaceSvc.ResetDemo()),
+    openOffice: () => call(() => WorkspaceSvc.OpenOffice()),
     backups: async () => (await call(() => WorkspaceSvc.Backups())) ?? [],
     backupNow: () => call(() => WorkspaceSvc.BackupNow()),
     /** Replaces the workspace with a backup; the current state is backed up first. */
-    restore: (path: string) => call(() => WorkspaceSvc.Restore(path) as Promise<WorkspaceState>),
+    restore: (path: string) => call(() => WorkspaceSvc.Restore(path)),
     /** Restores the newest intact backup of a damaged workspace. */
-    restoreNewest: () => call(() => WorkspaceSvc.RestoreNewest() as Promise<WorkspaceState>),
+    restoreNewest: () => call(() => WorkspaceSvc.RestoreNewest()),
     /** Saves one self-contained copy; '' when the user cancelled the dialog. */
     saveCopy: () => call(() => WorkspaceSvc.SaveCopy()),
     /** Opens a workspace file; '' asks with the system dialog (desktop only). */
-    openFile: (path: string) => call(() => WorkspaceSvc.OpenFile(path) as Promise<WorkspaceState>),
+    openFile: (path: string) => call(() => WorkspaceSvc.OpenFile(path)),
   },
   settings: {
     profile: () => call(() => SettingsSvc.Profile()),

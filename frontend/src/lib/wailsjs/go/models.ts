@@ -4,6 +4,11 @@ export namespace app {
 	    BERITA_ACARA = "berita-acara",
 	    HADIR = "hadir",
 	}
+	export enum Phase {
+	    CHOOSE = "choose",
+	    PROFILE = "profile",
+	    READY = "ready",
+	}
 	export class AboutInfo {
 	    version: string;
 	    schemaVersion: number;
@@ -167,7 +172,7 @@ export namespace app {
 	    }
 	}
 	export class WorkspaceState {
-	    phase: string;
+	    phase: Phase;
 	    info?: workspace.Info;
 	    profile?: profile.Profile;
 	    error: string;
