@@ -5,8 +5,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -242,31 +240,4 @@ func (a *App) lang() fault.Lang {
 		return fault.EN
 	}
 	return fault.ID
-}
-
-// Problem is the error the frontend receives, as JSON in the rejected
-// promise: frontend/src/api parses it into a typed error.
-type Problem struct {
-	Code    fault.Code `json:"code"`
-	Field   string     `json:"field"`
-	Message string     `json:"message"`
-}
-
-type problemError struct{ p Problem }
-
-func (e problemError) Error() string {
-	b, _ := json.Marshal(e.p)
-	return string(b)
-}
-
-// fail turns any backend error into a Problem in the user's language.
-func (a *App) fail(err error) error {
-	if err == nil {
-		return nil
-	}
-	var pe problemError
-	if errors.As(err, &pe) {
-		return err
-	}
-	return problemError{Problem{Code: fault.CodeOf(err), Field: fault.FieldOf(err), Message: fault.Message(err, a.lang())}}
 }

@@ -180,7 +180,7 @@ func staticWithShim(assets fs.FS) http.Handler {
 // request must prove it comes from the page opened at that URL (see guard).
 func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready func(url string)) error {
 	if !loopback(addr) {
-		return fault.New(fault.Invalid, "--addr", "reason", "hanya alamat loopback (127.0.0.1 atau localhost)")
+		return fault.Reject("--addr", fault.ReasonLoopback)
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

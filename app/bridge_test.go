@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,6 +40,36 @@ func serveBridge(t *testing.T, a *App) (string, *http.Client) {
 }
 
 func root(url string) string { return url[:strings.Index(url, "?")] }
+
+// openPage serves the bridge and opens the printed URL as the user's
+// browser does, so the client holds the run's cookie.
+func openPage(t *testing.T, a *App) (string, *http.Client) {
+	t.Helper()
+	url, client := serveBridge(t, a)
+	resp, err := client.Get(url)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	return url, client
+}
+
+// postUpload sends body as the page uploads a workbook named
+// "Templat Bangka.xlsx" (mutate changes the request) and returns the
+// status and the answer.
+func postUpload(t *testing.T, c *http.Client, url string, body io.Reader, mutate func(*http.Request)) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, root(url)+"bridge/upload/import?name=Templat%20Bangka.xlsx", body)
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/octet-stream")
+	req.Header.Set(uploadHeader, "1")
+	mutate(req)
+	resp, err := c.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, string(out)
+}
 
 func meetingCount(t *testing.T, a *App) int {
 	t.Helper()
@@ -105,22 +138,9 @@ func TestBridgeListensOnLoopbackOnly(t *testing.T) {
 // reaches the import reader under its own name.
 func TestBridgeUpload(t *testing.T) {
 	a := newApp(t, Options{Demo: true})
-	url, client := serveBridge(t, a)
-	resp, err := client.Get(url)
-	require.NoError(t, err)
-	resp.Body.Close()
+	url, client := openPage(t, a)
 	upload := func(c *http.Client, mutate func(*http.Request)) (int, string) {
-		req, err := http.NewRequest(http.MethodPost, root(url)+"bridge/upload/import?name=Templat%20Bangka.xlsx", strings.NewReader("not a workbook"))
-		require.NoError(t, err)
-		req.Header.Set("Content-Type", "application/octet-stream")
-		req.Header.Set(uploadHeader, "1")
-		mutate(req)
-		resp, err := c.Do(req)
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-		return resp.StatusCode, string(body)
+		return postUpload(t, c, url, strings.NewReader("not a workbook"), mutate)
 	}
 	for name, tc := range map[string]struct {
 		c      *http.Client
@@ -139,11 +159,10 @@ func TestBridgeUpload(t *testing.T) {
 	assert.Contains(t, body, "bukan berkas Excel")
 }
 
-// In the desktop app a workbook reaches PreviewImport as a path and is read
-// where it lies: a template written for Kabupaten Bangka previews and commits.
-func TestPreviewImportByPath(t *testing.T) {
-	a := newApp(t, Options{Demo: true})
-	e := a.exchange
+// bangkaTemplate writes the template of Kabupaten Bangka for the working
+// year, as the regency would receive it.
+func bangkaTemplate(t *testing.T, a *App) string {
+	t.Helper()
 	s, err := a.store()
 	require.NoError(t, err)
 	ctx := context.Background()
@@ -153,6 +172,15 @@ func TestPreviewImportByPath(t *testing.T) {
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "Templat Bangka.xlsx")
 	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
+	return path
+}
+
+// In the desktop app a workbook reaches PreviewImport as a path and is read
+// where it lies: a template written for Kabupaten Bangka previews and commits.
+func TestPreviewImportByPath(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	e := a.exchange
+	path := bangkaTemplate(t, a)
 
 	pv, err := e.PreviewImport(path)
 	require.NoError(t, err)
@@ -166,4 +194,42 @@ func TestPreviewImportByPath(t *testing.T) {
 	missing, err := e.PreviewImport(filepath.Join(t.TempDir(), "hilang.xlsx"))
 	require.NoError(t, err)
 	assert.Equal(t, "hilang.xlsx tidak dapat diimpor; tidak ada data yang diubah.", missing.Refused)
+}
+
+// The browser build cannot make Go read a file by naming its path: a
+// workbook on the disk is refused by path, and previews once uploaded.
+func TestBridgePreviewsOnlyUploads(t *testing.T) {
+	a := newApp(t, Options{Demo: true})
+	url, client := openPage(t, a)
+	path := bangkaTemplate(t, a)
+	sameOrigin := func(r *http.Request) { r.Header.Set("Origin", strings.TrimSuffix(root(url), "/")) }
+
+	arg, err := json.Marshal([]string{path})
+	require.NoError(t, err)
+	req, err := http.NewRequest(http.MethodPost, root(url)+"bridge/call/app.Exchange.PreviewImport", bytes.NewReader(arg))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	sameOrigin(req)
+	resp, err := client.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	byPath := string(body)
+	assert.Contains(t, byPath, `\"code\":\"upload_only\"`)
+	assert.Contains(t, byPath, "hanya membaca buku kerja yang diunggah")
+	assert.NotContains(t, byPath, `"token"`)
+
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	code, uploaded := postUpload(t, client, url, f, sameOrigin)
+	require.Equal(t, http.StatusOK, code)
+	var res struct {
+		Result ImportPreview `json:"result"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(uploaded), &res), uploaded)
+	assert.Empty(t, res.Result.Refused)
+	assert.NotEmpty(t, res.Result.Token)
+	assert.Equal(t, "Templat Bangka.xlsx", res.Result.Preview.File)
 }

@@ -3,17 +3,18 @@ package app
 import (
 	"selaras/backend/harmonise"
 	"selaras/backend/rakor"
+	"selaras/backend/target"
 	"selaras/backend/xlsx"
 )
 
 // Enums lists the Go string enums the frontend uses, for Wails' EnumBind:
 // the generated models then carry them as TypeScript enums, so
 // frontend/src/api derives its union types from Go instead of copying them.
-// Not yet here: target.Field, rakor.Role and rakor.Attendance, whose fields
-// would turn into enums that two components still fill with plain strings
-// (ValueGrid, ParticipantsPanel).
+// A component that fills such a field with a plain string ('peserta') uses
+// the union api/index.ts derives from the enum; api converts at the call.
 func Enums() []any {
 	return []any{
+		enum(PhaseChoose, PhaseProfile, PhaseReady),
 		enum(harmonise.AllFlags...),
 		enum(xlsx.AllSheets...),
 		enum(meetingSheets()...),
@@ -22,6 +23,9 @@ func Enums() []any {
 		enum(rakor.Baru, rakor.Berjalan, rakor.Selesai, rakor.Dibatalkan),
 		enum(rakor.Rendah, rakor.Sedang, rakor.Tinggi),
 		enum(rakor.ChallengeTerbuka, rakor.ChallengeDitangani, rakor.ChallengeSelesai),
+		enum(rakor.Pimpinan, rakor.Narasumber, rakor.Peserta, rakor.Notulis),
+		enum(rakor.Hadir, rakor.TidakHadir, rakor.Diwakili),
+		enum(target.FTarget, target.FTargetNum, target.FTargetDen, target.FRealisation, target.FRealNum, target.FRealDen, target.FBaseline, target.FNote),
 	}
 }
 

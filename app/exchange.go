@@ -3,12 +3,12 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"selaras/backend/exchange"
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
@@ -24,7 +24,7 @@ type Exchange struct {
 
 	mu       sync.Mutex
 	cancel   context.CancelFunc
-	previews map[string]xlsx.Preview // validated imports awaiting confirmation
+	previews map[string]exchange.Preview // validated imports awaiting confirmation
 }
 
 // ExportProgress is the payload of the "export:progress" event.
@@ -170,55 +170,50 @@ type exportJob struct {
 // export runs one export at a time: prepare reads what it needs, the user
 // picks the file, then the writer runs with throttled progress events.
 func (e *Exchange) export(prepare func(context.Context, *store.Store, profile.Profile) (exportJob, error)) (ExportResult, error) {
-	s, err := e.a.store()
-	if err != nil {
-		return ExportResult{}, e.a.fail(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	e.mu.Lock()
-	if e.cancel != nil {
-		e.mu.Unlock()
-		cancel()
-		return ExportResult{}, e.a.fail(fmt.Errorf("app: an export is already running"))
-	}
-	e.cancel = cancel
-	e.mu.Unlock()
-	defer func() {
+	return with(e.a, ExportResult{}, func(ctx context.Context, s *store.Store) (ExportResult, error) {
+		ctx, cancel := context.WithCancel(ctx)
 		e.mu.Lock()
-		e.cancel = nil
-		e.mu.Unlock()
-		cancel()
-	}()
-
-	p, err := profile.Get(ctx, s)
-	if err != nil {
-		return ExportResult{}, e.a.fail(err)
-	}
-	job, err := prepare(ctx, s, p)
-	if err != nil {
-		return ExportResult{}, e.a.fail(err)
-	}
-	path, err := e.a.savePath(job.name, "*.xlsx", "Buku kerja Excel")
-	if err != nil {
-		return ExportResult{}, e.a.fail(err)
-	}
-	if path == "" {
-		return ExportResult{Cancelled: true}, nil
-	}
-	var last time.Time
-	err = job.write(path, func(done, total int) {
-		if done == total || time.Since(last) >= 100*time.Millisecond {
-			last = time.Now()
-			e.a.emit("export:progress", ExportProgress{Done: done, Total: total})
+		if e.cancel != nil {
+			e.mu.Unlock()
+			cancel()
+			return ExportResult{}, fault.New(fault.ExportRunning, "")
 		}
+		e.cancel = cancel
+		e.mu.Unlock()
+		defer func() {
+			e.mu.Lock()
+			e.cancel = nil
+			e.mu.Unlock()
+			cancel()
+		}()
+
+		p, err := profile.Get(ctx, s)
+		if err != nil {
+			return ExportResult{}, err
+		}
+		job, err := prepare(ctx, s, p)
+		if err != nil {
+			return ExportResult{}, err
+		}
+		path, err := e.a.savePath(job.name, "*.xlsx", "Buku kerja Excel")
+		if err != nil || path == "" {
+			return ExportResult{Cancelled: path == ""}, err
+		}
+		var last time.Time
+		err = job.write(path, func(done, total int) {
+			if done == total || time.Since(last) >= 100*time.Millisecond {
+				last = time.Now()
+				e.a.emit("export:progress", ExportProgress{Done: done, Total: total})
+			}
+		})
+		if errors.Is(err, context.Canceled) {
+			return ExportResult{Cancelled: true}, nil
+		}
+		if err != nil {
+			return ExportResult{}, err
+		}
+		return ExportResult{Path: path}, nil
 	})
-	if errors.Is(err, context.Canceled) {
-		return ExportResult{Cancelled: true}, nil
-	}
-	if err != nil {
-		return ExportResult{}, e.a.fail(err)
-	}
-	return ExportResult{Path: path}, nil
 }
 
 // CancelExport stops a running export.

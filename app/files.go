@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"os"
@@ -33,22 +34,24 @@ func (a *App) savePath(name, pattern, label string) (string, error) {
 // SavePNG saves a chart the frontend rendered (a data: URL) and returns the
 // path, or "" when the user cancelled the dialog.
 func (s *Settings) SavePNG(dataURL, name string) (string, error) {
-	const prefix = "data:image/png;base64,"
-	if !strings.HasPrefix(dataURL, prefix) {
-		return "", s.a.fail(fault.New(fault.Invalid, "Grafik", "reason", "bukan gambar PNG"))
-	}
-	img, err := base64.StdEncoding.DecodeString(dataURL[len(prefix):])
-	if err != nil {
-		return "", s.a.fail(fault.Wrap(err, fault.Invalid, "Grafik", "reason", "data gambar rusak"))
-	}
-	path, err := s.a.savePath(safeName(name), "*.png", "Gambar PNG")
-	if err != nil || path == "" {
-		return "", s.a.fail(err)
-	}
-	if err := writeAtomically(path, img); err != nil {
-		return "", s.a.fail(fmt.Errorf("app: save png: %w", err))
-	}
-	return path, nil
+	return respond(s.a, "", func(context.Context) (string, error) {
+		const prefix = "data:image/png;base64,"
+		if !strings.HasPrefix(dataURL, prefix) {
+			return "", fault.Reject("Grafik", fault.ReasonNotPNG)
+		}
+		img, err := base64.StdEncoding.DecodeString(dataURL[len(prefix):])
+		if err != nil {
+			return "", &fault.Error{Code: fault.Invalid, Field: "Grafik", Reason: fault.ReasonBadImage, Err: err}
+		}
+		path, err := s.a.savePath(safeName(name), "*.png", "Gambar PNG")
+		if err != nil || path == "" {
+			return "", err
+		}
+		if err := writeAtomically(path, img); err != nil {
+			return "", fmt.Errorf("app: save png: %w", err)
+		}
+		return path, nil
+	})
 }
 
 // writeAtomically writes data through a temporary file and a rename, so an

@@ -12,6 +12,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"selaras/backend/exchange"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/region"
@@ -28,52 +29,49 @@ type TemplateResult struct {
 // dialog, several into a folder the user picks. Progress goes out as
 // "template:progress".
 func (e *Exchange) MakeTemplates(regions []string, year int) (TemplateResult, error) {
-	res := TemplateResult{Paths: []string{}}
-	s, err := e.a.store()
-	if err != nil {
-		return res, e.a.fail(err)
-	}
-	ctx := context.Background()
-	p, err := profile.Get(ctx, s)
-	if err != nil {
-		return res, e.a.fail(err)
-	}
-	var regs []region.Region
-	for _, code := range regions {
-		r, ok := region.Default().Lookup(code)
-		if !ok {
-			return res, e.a.fail(fault.New(fault.UnknownRegion, "Wilayah", "code", code))
-		}
-		regs = append(regs, r)
-	}
-	if len(regs) == 0 {
-		return res, e.a.fail(fault.New(fault.Required, "Wilayah"))
-	}
-	var dir, single string
-	if len(regs) == 1 {
-		single, err = e.a.savePath(xlsx.TemplateFileName(regs[0], year), "*.xlsx", "Buku kerja Excel")
-		if err != nil || single == "" {
-			return res, e.a.fail(err)
-		}
-	} else if dir, err = e.a.pickDir(fmt.Sprintf("Templat-%d", year)); err != nil || dir == "" {
-		return res, e.a.fail(err)
-	}
-	for i, r := range regs {
-		path := single
-		if path == "" {
-			path = filepath.Join(dir, xlsx.TemplateFileName(r, year))
-		}
-		in, err := xlsx.LoadTemplateInput(ctx, s, p, r.Code, year)
+	return with(e.a, TemplateResult{Paths: []string{}}, func(ctx context.Context, s *store.Store) (TemplateResult, error) {
+		res := TemplateResult{Paths: []string{}}
+		p, err := profile.Get(ctx, s)
 		if err != nil {
-			return res, e.a.fail(err)
+			return res, err
 		}
-		if err := xlsx.WriteTemplate(ctx, path, in, time.Now()); err != nil {
-			return res, e.a.fail(err)
+		var regs []region.Region
+		for _, code := range regions {
+			r, ok := region.Default().Lookup(code)
+			if !ok {
+				return res, fault.New(fault.UnknownRegion, "Wilayah", "code", code)
+			}
+			regs = append(regs, r)
 		}
-		res.Paths = append(res.Paths, path)
-		e.a.emit("template:progress", ExportProgress{Done: i + 1, Total: len(regs)})
-	}
-	return res, nil
+		if len(regs) == 0 {
+			return res, fault.New(fault.Required, "Wilayah")
+		}
+		var dir, single string
+		if len(regs) == 1 {
+			single, err = e.a.savePath(xlsx.TemplateFileName(regs[0], year), "*.xlsx", "Buku kerja Excel")
+			if err != nil || single == "" {
+				return res, err
+			}
+		} else if dir, err = e.a.pickDir(fmt.Sprintf("Templat-%d", year)); err != nil || dir == "" {
+			return res, err
+		}
+		for i, r := range regs {
+			path := single
+			if path == "" {
+				path = filepath.Join(dir, xlsx.TemplateFileName(r, year))
+			}
+			in, err := xlsx.LoadTemplateInput(ctx, s, p, r.Code, year)
+			if err != nil {
+				return res, err
+			}
+			if err := xlsx.WriteTemplate(ctx, path, in, time.Now()); err != nil {
+				return res, err
+			}
+			res.Paths = append(res.Paths, path)
+			e.a.emit("template:progress", ExportProgress{Done: i + 1, Total: len(regs)})
+		}
+		return res, nil
+	})
 }
 
 // pickDir asks for a folder (the bridge uses "ekspor/<name>" in the config folder).
@@ -87,10 +85,10 @@ func (a *App) pickDir(name string) (string, error) {
 
 // ImportPreview is a validated import waiting for confirmation.
 type ImportPreview struct {
-	Token    string         `json:"token"`
-	Preview  xlsx.Preview   `json:"preview"`
-	Problems []xlsx.Problem `json:"problems"` // non-empty when refused
-	Refused  string         `json:"refused"`  // the summary of a refusal
+	Token    string             `json:"token"`
+	Preview  exchange.Preview   `json:"preview"`
+	Problems []exchange.Problem `json:"problems"` // non-empty when refused
+	Refused  string             `json:"refused"`  // the summary of a refusal
 }
 
 // PickImport asks for the workbook to import with the system's open dialog
@@ -98,66 +96,71 @@ type ImportPreview struct {
 // build) there is no dialog: the page uploads the file instead (see
 // handleUpload in bridge.go).
 func (e *Exchange) PickImport() (string, error) {
-	if e.a.headless {
-		return "", nil
-	}
-	path, err := runtime.OpenFileDialog(e.a.ctx, runtime.OpenDialogOptions{
-		Title:   "Templat kabupaten/kota",
-		Filters: []runtime.FileFilter{{DisplayName: "Buku kerja Excel", Pattern: "*.xlsx"}},
+	return respond(e.a, "", func(context.Context) (string, error) {
+		if e.a.headless {
+			return "", nil
+		}
+		return runtime.OpenFileDialog(e.a.ctx, runtime.OpenDialogOptions{
+			Title:   "Templat kabupaten/kota",
+			Filters: []runtime.FileFilter{{DisplayName: "Buku kerja Excel", Pattern: "*.xlsx"}},
+		})
 	})
-	return path, e.a.fail(err)
 }
 
 // PreviewImport reads the workbook at path (picked in the dialog or dropped
 // on the window), validates it and shows every change. Nothing is written.
+// The browser build (selaras serve) previews only what its page uploaded
+// (handleUpload), never a path a caller names: that would let any page that
+// reaches the bridge read a workbook anywhere on the disk.
 func (e *Exchange) PreviewImport(path string) (ImportPreview, error) {
-	out, err := e.preview(path)
-	return out, e.a.fail(err)
+	return with(e.a, ImportPreview{Problems: []exchange.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
+		if e.a.headless {
+			return ImportPreview{}, fault.New(fault.UploadOnly, "")
+		}
+		return e.preview(ctx, s, path)
+	})
 }
 
 // previewUpload stores a workbook the browser build uploaded in a temporary
 // folder under its own name (the preview and the board show it), previews
 // it and removes it again.
 func (e *Exchange) previewUpload(name string, body io.Reader) (ImportPreview, error) {
-	dir, err := os.MkdirTemp("", "selaras-impor-")
-	if err != nil {
-		return ImportPreview{Problems: []xlsx.Problem{}}, e.a.fail(err)
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, safeName(filepath.Base(name)))
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
-	if err != nil {
-		return ImportPreview{Problems: []xlsx.Problem{}}, e.a.fail(err)
-	}
-	// Past the import's own size limit the reader refuses the file anyway,
-	// so a longer body is cut there instead of filling the disk.
-	_, err = io.Copy(f, io.LimitReader(body, maxUpload))
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return ImportPreview{Problems: []xlsx.Problem{}}, e.a.fail(fault.Wrap(err, fault.UploadFailed, "", "file", filepath.Base(path)))
-	}
-	return e.PreviewImport(path)
+	return with(e.a, ImportPreview{Problems: []exchange.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
+		dir, err := os.MkdirTemp("", "selaras-impor-")
+		if err != nil {
+			return ImportPreview{}, err
+		}
+		defer os.RemoveAll(dir)
+		path := filepath.Join(dir, safeName(filepath.Base(name)))
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+		if err != nil {
+			return ImportPreview{}, err
+		}
+		// Past the import's own size limit the reader refuses the file anyway,
+		// so a longer body is cut there instead of filling the disk.
+		_, err = io.Copy(f, io.LimitReader(body, maxUpload))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return ImportPreview{}, fault.Wrap(err, fault.UploadFailed, "", "file", filepath.Base(path))
+		}
+		return e.preview(ctx, s, path)
+	})
 }
 
 // maxUpload is above xlsx's 40 MB limit, so an oversized file still gets
 // the import's own "too large" message.
 const maxUpload = 64 << 20
 
-func (e *Exchange) preview(path string) (ImportPreview, error) {
-	out := ImportPreview{Problems: []xlsx.Problem{}}
-	s, err := e.a.store()
-	if err != nil {
-		return out, err
-	}
-	ctx := context.Background()
+func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (ImportPreview, error) {
+	out := ImportPreview{Problems: []exchange.Problem{}}
 	p, err := profile.Get(ctx, s)
 	if err != nil {
 		return out, err
 	}
-	pv, err := xlsx.ReadImport(ctx, s, path, xlsx.ImportOptions{Province: p.ProvinceCode, WorkingYear: p.WorkingYear})
-	if ie, ok := err.(*xlsx.ImportError); ok {
+	pv, err := exchange.ReadImport(ctx, s, path, exchange.ImportOptions{Province: p.ProvinceCode, WorkingYear: p.WorkingYear})
+	if ie, ok := err.(*exchange.ImportError); ok {
 		out.Problems = ie.Problems
 		out.Refused = fault.Message(fault.New(fault.ImportRefused, "", "file", ie.File), e.a.lang())
 		return out, nil
@@ -171,7 +174,7 @@ func (e *Exchange) preview(path string) (ImportPreview, error) {
 	out.Preview = pv
 	e.mu.Lock()
 	if e.previews == nil {
-		e.previews = map[string]xlsx.Preview{}
+		e.previews = map[string]exchange.Preview{}
 	}
 	e.previews[out.Token] = pv
 	e.mu.Unlock()
@@ -180,36 +183,29 @@ func (e *Exchange) preview(path string) (ImportPreview, error) {
 
 // CommitImport writes a previewed import in one transaction.
 func (e *Exchange) CommitImport(token string) (int, error) {
-	s, err := e.a.store()
-	if err != nil {
-		return 0, e.a.fail(err)
-	}
-	e.mu.Lock()
-	pv, ok := e.previews[token]
-	delete(e.previews, token)
-	e.mu.Unlock()
-	if !ok {
-		return 0, e.a.fail(fault.New(fault.NotFound, "Pratinjau impor"))
-	}
-	if _, err := s.TakeBackup(context.Background(), store.BeforeImport); err != nil { // undo point (issue 15)
-		return 0, e.a.fail(err)
-	}
-	n, err := xlsx.CommitImport(context.Background(), s, pv)
-	return n, e.a.fail(err)
+	return with(e.a, 0, func(ctx context.Context, s *store.Store) (int, error) {
+		e.mu.Lock()
+		pv, ok := e.previews[token]
+		delete(e.previews, token)
+		e.mu.Unlock()
+		if !ok {
+			return 0, fault.New(fault.NotFound, "Pratinjau impor")
+		}
+		if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil { // undo point (issue 15)
+			return 0, err
+		}
+		return exchange.CommitImport(ctx, s, pv)
+	})
 }
 
 // SubmissionBoard shows which regencies of the office's province have
 // returned their template for a year, when, and with how many changes.
-func (e *Exchange) SubmissionBoard(year int) ([]xlsx.BoardRow, error) {
-	s, err := e.a.store()
-	if err != nil {
-		return nil, e.a.fail(err)
-	}
-	ctx := context.Background()
-	p, err := profile.Get(ctx, s)
-	if err != nil {
-		return nil, e.a.fail(err)
-	}
-	rows, err := xlsx.Board(ctx, s, p.ProvinceCode, year)
-	return rows, e.a.fail(err)
+func (e *Exchange) SubmissionBoard(year int) ([]exchange.BoardRow, error) {
+	return with(e.a, []exchange.BoardRow{}, func(ctx context.Context, s *store.Store) ([]exchange.BoardRow, error) {
+		p, err := profile.Get(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		return exchange.Board(ctx, s, p.ProvinceCode, year)
+	})
 }

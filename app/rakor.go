@@ -12,20 +12,6 @@ import (
 // minutes, snapshots, decisions with their follow-ups, and challenges.
 type Rakor struct{ a *App }
 
-// with runs fn on the open workspace and turns its error into a Problem.
-// zero is returned on error so that the frontend never sees null lists.
-func with[T any](a *App, zero T, fn func(ctx context.Context, s *store.Store) (T, error)) (T, error) {
-	s, err := a.store()
-	if err != nil {
-		return zero, a.fail(err)
-	}
-	out, err := fn(context.Background(), s)
-	if err != nil {
-		return zero, a.fail(batchFault(err))
-	}
-	return out, nil
-}
-
 // batchFault turns the refused items of a participant batch into one
 // message that names every line once, in the user's language.
 func batchFault(err error) error {
@@ -75,10 +61,9 @@ func (r *Rakor) SaveMeeting(m rakor.Meeting) (rakor.Meeting, error) {
 // DeleteMeeting removes a meeting with its participants, agenda, snapshots
 // and decisions.
 func (r *Rakor) DeleteMeeting(id int64) error {
-	_, err := with(r.a, struct{}{}, func(ctx context.Context, s *store.Store) (struct{}, error) {
-		return struct{}{}, rakor.DeleteMeeting(ctx, s, id)
+	return run(r.a, func(ctx context.Context, s *store.Store) error {
+		return rakor.DeleteMeeting(ctx, s, id)
 	})
-	return err
 }
 
 // ParticipantsPreview is a pasted list read into participants, with the
@@ -136,10 +121,9 @@ func (r *Rakor) SaveParticipant(p rakor.Participant) (rakor.Participant, error) 
 
 // DeleteParticipant removes a participant.
 func (r *Rakor) DeleteParticipant(id int64) error {
-	_, err := with(r.a, struct{}{}, func(ctx context.Context, s *store.Store) (struct{}, error) {
-		return struct{}{}, rakor.DeleteParticipant(ctx, s, id)
+	return run(r.a, func(ctx context.Context, s *store.Store) error {
+		return rakor.DeleteParticipant(ctx, s, id)
 	})
-	return err
 }
 
 // CountByInstitution counts a meeting's participants per institution.
@@ -165,18 +149,16 @@ func (r *Rakor) SaveAgendaItem(it rakor.AgendaItem) (rakor.AgendaItem, error) {
 
 // DeleteAgendaItem removes an agenda item.
 func (r *Rakor) DeleteAgendaItem(id int64) error {
-	_, err := with(r.a, struct{}{}, func(ctx context.Context, s *store.Store) (struct{}, error) {
-		return struct{}{}, rakor.DeleteAgendaItem(ctx, s, id)
+	return run(r.a, func(ctx context.Context, s *store.Store) error {
+		return rakor.DeleteAgendaItem(ctx, s, id)
 	})
-	return err
 }
 
 // SetMinutes saves the notulen of an agenda item.
 func (r *Rakor) SetMinutes(agendaID int64, minutes string) error {
-	_, err := with(r.a, struct{}{}, func(ctx context.Context, s *store.Store) (struct{}, error) {
-		return struct{}{}, rakor.SetMinutes(ctx, s, agendaID, minutes)
+	return run(r.a, func(ctx context.Context, s *store.Store) error {
+		return rakor.SetMinutes(ctx, s, agendaID, minutes)
 	})
-	return err
 }
 
 // ReorderAgenda puts a meeting's agenda items in the given order.
@@ -227,10 +209,9 @@ func (r *Rakor) Snapshot(id int64) (rakor.Snapshot, error) {
 
 // DeleteSnapshot removes a snapshot.
 func (r *Rakor) DeleteSnapshot(id int64) error {
-	_, err := with(r.a, struct{}{}, func(ctx context.Context, s *store.Store) (struct{}, error) {
-		return struct{}{}, rakor.DeleteSnapshot(ctx, s, id)
+	return run(r.a, func(ctx context.Context, s *store.Store) error {
+		return rakor.DeleteSnapshot(ctx, s, id)
 	})
-	return err
 }
 
 // Decisions lists a meeting's decisions by number.
@@ -249,10 +230,9 @@ func (r *Rakor) SaveDecision(d rakor.Decision) (rakor.Decision, error) {
 
 // DeleteDecision removes a decision with its follow-ups.
 func (r *Rakor) DeleteDecision(id int64) error {
-	_, err := with(r.a, struct{}{}, func(ctx context.Context, s *store.Store) (struct{}, error) {
-		return struct{}{}, rakor.DeleteDecision(ctx, s, id)
+	return run(r.a, func(ctx context.Context, s *store.Store) error {
+		return rakor.DeleteDecision(ctx, s, id)
 	})
-	return err
 }
 
 // DecisionHistory lists the audited changes of a decision, newest first.
@@ -278,10 +258,9 @@ func (r *Rakor) AddFollowUp(f rakor.FollowUp) (rakor.FollowUp, error) {
 
 // DeleteFollowUp removes a follow-up entry.
 func (r *Rakor) DeleteFollowUp(id int64) error {
-	_, err := with(r.a, struct{}{}, func(ctx context.Context, s *store.Store) (struct{}, error) {
-		return struct{}{}, rakor.DeleteFollowUp(ctx, s, id)
+	return run(r.a, func(ctx context.Context, s *store.Store) error {
+		return rakor.DeleteFollowUp(ctx, s, id)
 	})
-	return err
 }
 
 // Register lists decisions across meetings.
@@ -321,10 +300,9 @@ func (r *Rakor) SaveChallenge(c rakor.Challenge) (rakor.Challenge, error) {
 
 // DeleteChallenge removes a challenge.
 func (r *Rakor) DeleteChallenge(id int64) error {
-	_, err := with(r.a, struct{}{}, func(ctx context.Context, s *store.Store) (struct{}, error) {
-		return struct{}{}, rakor.DeleteChallenge(ctx, s, id)
+	return run(r.a, func(ctx context.Context, s *store.Store) error {
+		return rakor.DeleteChallenge(ctx, s, id)
 	})
-	return err
 }
 
 // ChallengeOverview counts challenges per category, region and meeting.

@@ -21,15 +21,13 @@ type Settings struct{ a *App }
 // Profile returns the office profile, or an empty one with sensible
 // defaults before first start.
 func (s *Settings) Profile() (profile.Profile, error) {
-	st, err := s.a.store()
-	if err != nil {
-		return profile.Profile{}, s.a.fail(err)
-	}
-	p, err := profile.Get(context.Background(), st)
-	if errors.Is(err, profile.ErrNotSet) {
-		return defaultProfile(), nil
-	}
-	return p, s.a.fail(err)
+	return with(s.a, profile.Profile{}, func(ctx context.Context, st *store.Store) (profile.Profile, error) {
+		p, err := profile.Get(ctx, st)
+		if errors.Is(err, profile.ErrNotSet) {
+			return defaultProfile(), nil
+		}
+		return p, err
+	})
 }
 
 func defaultProfile() profile.Profile {
@@ -45,12 +43,9 @@ func defaultProfile() profile.Profile {
 
 // SaveProfile validates and stores the office profile.
 func (s *Settings) SaveProfile(p profile.Profile) (profile.Profile, error) {
-	st, err := s.a.store()
-	if err != nil {
-		return profile.Profile{}, s.a.fail(err)
-	}
-	saved, err := profile.Save(context.Background(), st, p)
-	return saved, s.a.fail(err)
+	return with(s.a, profile.Profile{}, func(ctx context.Context, st *store.Store) (profile.Profile, error) {
+		return profile.Save(ctx, st, p)
+	})
 }
 
 // Language returns "id" or "en".
@@ -62,14 +57,16 @@ func (s *Settings) Language() string {
 
 // SetLanguage switches and remembers the interface language.
 func (s *Settings) SetLanguage(lang string) error {
-	if lang != "id" && lang != "en" {
-		return s.a.fail(fault.New(fault.Invalid, "Bahasa", "reason", "pilih id atau en"))
-	}
-	s.a.mu.Lock()
-	s.a.prefs.Language = lang
-	prefs := s.a.prefs
-	s.a.mu.Unlock()
-	return s.a.fail(settings.Save(filepath.Join(s.a.opt.ConfigDir, settings.File), prefs))
+	return act(s.a, func(context.Context) error {
+		if lang != "id" && lang != "en" {
+			return fault.Choose("Bahasa", "id", "en")
+		}
+		s.a.mu.Lock()
+		s.a.prefs.Language = lang
+		prefs := s.a.prefs
+		s.a.mu.Unlock()
+		return settings.Save(filepath.Join(s.a.opt.ConfigDir, settings.File), prefs)
+	})
 }
 
 // AboutInfo is shown on the About screen.
@@ -94,12 +91,9 @@ func (s *Settings) About() AboutInfo {
 
 // AuditEntries lists the latest changes recorded in the audit log.
 func (s *Settings) AuditEntries(limit int) ([]store.AuditEntry, error) {
-	st, err := s.a.store()
-	if err != nil {
-		return []store.AuditEntry{}, s.a.fail(err)
-	}
-	out, err := st.Audit(context.Background(), store.AuditQuery{Limit: limit})
-	return out, s.a.fail(err)
+	return with(s.a, []store.AuditEntry{}, func(ctx context.Context, st *store.Store) ([]store.AuditEntry, error) {
+		return st.Audit(ctx, store.AuditQuery{Limit: limit})
+	})
 }
 
 func removeDB(path string) error {

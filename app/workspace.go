@@ -45,7 +45,7 @@ type WorkspaceState struct {
 
 // State describes the open workspace, or why there is none.
 func (w *Workspace) State() (WorkspaceState, error) {
-	return w.state(context.Background())
+	return respond(w.a, WorkspaceState{}, w.state)
 }
 
 func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
@@ -59,7 +59,7 @@ func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
 	}
 	damaged := fault.Is(openErr, fault.Damaged) && failed != ""
 	if openErr != nil && (s == nil || damaged) {
-		st.Error = fault.Message(openErr, a.lang())
+		st.Error = a.message(openErr)
 		if damaged {
 			st.Damaged = true
 			if b, err := store.NewestGoodBackup(ctx, failed); err == nil {
@@ -72,7 +72,7 @@ func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
 	}
 	info, err := workspace.Describe(ctx, s)
 	if err != nil {
-		return st, a.fail(err)
+		return st, err
 	}
 	st.Info = &info
 	p, err := profile.Get(ctx, s)
@@ -80,7 +80,7 @@ func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
 	case errors.Is(err, profile.ErrNotSet):
 		st.Phase = PhaseProfile
 	case err != nil:
-		return st, a.fail(err)
+		return st, err
 	default:
 		st.Phase = PhaseReady
 		st.Profile = &p
@@ -88,13 +88,19 @@ func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
 	return st, nil
 }
 
+// openState opens the workspace at path (creating it of kind) and describes it.
+func (w *Workspace) openState(path string, kind workspace.Kind) (WorkspaceState, error) {
+	return respond(w.a, WorkspaceState{}, func(ctx context.Context) (WorkspaceState, error) {
+		if err := w.a.open(ctx, path, kind, true); err != nil {
+			return WorkspaceState{}, err
+		}
+		return w.state(ctx)
+	})
+}
+
 // OpenDemo opens the demo workspace, creating it on first use.
 func (w *Workspace) OpenDemo() (WorkspaceState, error) {
-	ctx := context.Background()
-	if err := w.a.open(ctx, w.a.demoPath(), workspace.Demo, true); err != nil {
-		return WorkspaceState{}, w.a.fail(err)
-	}
-	return w.state(ctx)
+	return w.openState(w.a.demoPath(), workspace.Demo)
 }
 
 // ResetDemo throws the demo workspace away and builds it afresh.
@@ -115,87 +121,78 @@ func (w *Workspace) ResetDemo() (WorkspaceState, error) {
 // OpenOffice opens the office's own workspace, creating an empty one if
 // none exists; the shell then asks for the profile.
 func (w *Workspace) OpenOffice() (WorkspaceState, error) {
-	ctx := context.Background()
-	if err := w.a.open(ctx, w.a.officePath(), workspace.Office, true); err != nil {
-		return WorkspaceState{}, w.a.fail(err)
-	}
-	return w.state(ctx)
+	return w.openState(w.a.officePath(), workspace.Office)
 }
 
 // Backups lists the backups of the open workspace (or of the one that
 // could not be opened), newest first.
 func (w *Workspace) Backups() ([]store.Backup, error) {
-	path := w.a.workspacePath()
-	if path == "" {
-		return []store.Backup{}, nil
-	}
-	list, err := store.ListBackups(path)
-	return list, w.a.fail(err)
+	return respond(w.a, []store.Backup{}, func(context.Context) ([]store.Backup, error) {
+		path := w.a.workspacePath()
+		if path == "" {
+			return []store.Backup{}, nil
+		}
+		return store.ListBackups(path)
+	})
 }
 
 // BackupNow takes a manual backup of the open workspace.
 func (w *Workspace) BackupNow() (store.Backup, error) {
-	a := w.a
-	a.backupMu.Lock()
-	defer a.backupMu.Unlock()
-	s, err := a.store()
-	if err != nil {
-		return store.Backup{}, a.fail(err)
-	}
-	b, err := s.TakeBackup(context.Background(), store.Manual)
-	return b, a.fail(err)
+	return with(w.a, store.Backup{}, func(ctx context.Context, s *store.Store) (store.Backup, error) {
+		w.a.backupMu.Lock()
+		defer w.a.backupMu.Unlock()
+		return s.TakeBackup(ctx, store.Manual)
+	})
 }
 
 // Restore replaces the open workspace with one of its backups. The current
 // state is backed up first ("pulih"), so a restore can itself be undone;
 // the workspace is closed, replaced atomically and opened again.
 func (w *Workspace) Restore(backupPath string) (WorkspaceState, error) {
-	a := w.a
-	s, err := a.store()
-	if err != nil {
-		return WorkspaceState{}, a.fail(err)
-	}
-	return w.restore(s.Path(), backupPath)
+	return with(w.a, WorkspaceState{}, func(ctx context.Context, s *store.Store) (WorkspaceState, error) {
+		return w.restore(ctx, s.Path(), backupPath)
+	})
 }
 
 // RestoreNewest restores the newest intact backup of the workspace that
 // could not be opened because it is damaged; the damaged file is kept in
 // the backups folder for inspection.
 func (w *Workspace) RestoreNewest() (WorkspaceState, error) {
-	a := w.a
-	a.mu.Lock()
-	path, openErr := a.failed, a.openErr
-	a.mu.Unlock()
-	if path == "" || !fault.Is(openErr, fault.Damaged) {
-		return WorkspaceState{}, a.fail(fault.New(fault.NoWorkspace, ""))
-	}
-	b, err := store.NewestGoodBackup(context.Background(), path)
-	if err != nil {
-		return WorkspaceState{}, a.fail(err)
-	}
-	return w.restore(path, b.Path)
+	return respond(w.a, WorkspaceState{}, func(ctx context.Context) (WorkspaceState, error) {
+		a := w.a
+		a.mu.Lock()
+		path, openErr := a.failed, a.openErr
+		a.mu.Unlock()
+		if path == "" || !fault.Is(openErr, fault.Damaged) {
+			return WorkspaceState{}, fault.New(fault.NoWorkspace, "")
+		}
+		b, err := store.NewestGoodBackup(ctx, path)
+		if err != nil {
+			return WorkspaceState{}, err
+		}
+		return w.restore(ctx, path, b.Path)
+	})
 }
 
-func (w *Workspace) restore(path, backupPath string) (WorkspaceState, error) {
+func (w *Workspace) restore(ctx context.Context, path, backupPath string) (WorkspaceState, error) {
 	a := w.a
-	ctx := context.Background()
 	a.backupMu.Lock()
 	defer a.backupMu.Unlock()
 	if !isBackupOf(path, backupPath) {
-		return WorkspaceState{}, a.fail(fault.New(fault.NotFound, "Cadangan"))
+		return WorkspaceState{}, fault.New(fault.NotFound, "Cadangan")
 	}
 	if err := store.Verify(ctx, backupPath); err != nil {
-		return WorkspaceState{}, a.fail(err)
+		return WorkspaceState{}, err
 	}
 	a.mu.Lock()
 	s := a.st
 	a.mu.Unlock()
 	if s != nil && s.Path() == path {
 		if s.ReadOnly() {
-			return WorkspaceState{}, a.fail(fault.New(fault.ReadOnlyWorkspace, "", "path", path))
+			return WorkspaceState{}, fault.New(fault.ReadOnlyWorkspace, "", "path", path)
 		}
 		if _, err := s.TakeBackup(ctx, store.BeforeRestore); err != nil {
-			return WorkspaceState{}, a.fail(err)
+			return WorkspaceState{}, err
 		}
 		a.mu.Lock()
 		a.st = nil
@@ -204,20 +201,20 @@ func (w *Workspace) restore(path, backupPath string) (WorkspaceState, error) {
 	} else if exists(path) {
 		// A workspace that could not be opened (damaged): keep it for inspection.
 		if _, err := store.SetAside(path); err != nil {
-			return WorkspaceState{}, a.fail(err)
+			return WorkspaceState{}, err
 		}
 	}
 	rerr := store.Restore(ctx, path, backupPath)
 	if rerr != nil && !exists(path) { // never open an empty workspace in its place
-		return WorkspaceState{}, a.fail(rerr)
+		return WorkspaceState{}, rerr
 	}
 	// Open again whatever is there now: the restored copy, or on failure
 	// the untouched original.
 	if err := a.opened(path, a.openLocked(ctx, path, workspace.Office, true, false)); err != nil {
-		return WorkspaceState{}, a.fail(errors.Join(rerr, err))
+		return WorkspaceState{}, errors.Join(rerr, err)
 	}
 	if rerr != nil {
-		return WorkspaceState{}, a.fail(rerr)
+		return WorkspaceState{}, rerr
 	}
 	return w.state(ctx)
 }
@@ -226,19 +223,16 @@ func (w *Workspace) restore(path, backupPath string) (WorkspaceState, error) {
 // consistent copy: no -wal or -shm needed) to carry to another PC. It
 // returns the path, or "" when the user cancelled the dialog.
 func (w *Workspace) SaveCopy() (string, error) {
-	a := w.a
-	s, err := a.store()
-	if err != nil {
-		return "", a.fail(err)
-	}
-	name := "Ruang-kerja-Selaras-" + time.Now().Format("2006-01-02") + ".db"
-	path, err := a.savePath(name, "*.db", "Ruang kerja Selaras")
-	if err != nil || path == "" {
-		return "", a.fail(err)
-	}
-	a.backupMu.Lock()
-	defer a.backupMu.Unlock()
-	return path, a.fail(s.SaveCopy(context.Background(), path))
+	return with(w.a, "", func(ctx context.Context, s *store.Store) (string, error) {
+		name := "Ruang-kerja-Selaras-" + time.Now().Format("2006-01-02") + ".db"
+		path, err := w.a.savePath(name, "*.db", "Ruang kerja Selaras")
+		if err != nil || path == "" {
+			return "", err
+		}
+		w.a.backupMu.Lock()
+		defer w.a.backupMu.Unlock()
+		return path, s.SaveCopy(ctx, path)
+	})
 }
 
 // OpenFile opens a workspace file (a copy brought from another PC). In the
@@ -247,28 +241,29 @@ func (w *Workspace) SaveCopy() (string, error) {
 // before it is used, and remembered for the next start.
 func (w *Workspace) OpenFile(path string) (WorkspaceState, error) {
 	a := w.a
-	ctx := context.Background()
-	if path == "" && !a.headless {
-		p, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{
-			Title:   "Buka ruang kerja",
-			Filters: []runtime.FileFilter{{DisplayName: "Ruang kerja Selaras (*.db)", Pattern: "*.db"}},
-		})
-		if err != nil || p == "" {
-			return WorkspaceState{}, a.fail(err)
+	return respond(a, WorkspaceState{}, func(ctx context.Context) (WorkspaceState, error) {
+		if path == "" && !a.headless {
+			p, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{
+				Title:   "Buka ruang kerja",
+				Filters: []runtime.FileFilter{{DisplayName: "Ruang kerja Selaras (*.db)", Pattern: "*.db"}},
+			})
+			if err != nil || p == "" {
+				return WorkspaceState{}, err
+			}
+			path = p
 		}
-		path = p
-	}
-	if path == "" {
-		return WorkspaceState{}, a.fail(fault.New(fault.Required, "Berkas"))
-	}
-	path, _ = filepath.Abs(path)
-	if !exists(path) {
-		return WorkspaceState{}, a.fail(fault.New(fault.NotFound, "Berkas "+path))
-	}
-	if err := a.open(ctx, path, workspace.Office, true); err != nil {
-		return WorkspaceState{}, a.fail(err)
-	}
-	return w.state(ctx)
+		if path == "" {
+			return WorkspaceState{}, fault.New(fault.Required, "Berkas")
+		}
+		path, _ = filepath.Abs(path)
+		if !exists(path) {
+			return WorkspaceState{}, fault.New(fault.NotFound, "Berkas "+path)
+		}
+		if err := a.open(ctx, path, workspace.Office, true); err != nil {
+			return WorkspaceState{}, err
+		}
+		return w.state(ctx)
+	})
 }
 
 // workspacePath is the open workspace's file, or the one that failed to open.

@@ -21,13 +21,20 @@ func officeApp(t *testing.T, dir string) (*App, *Workspace, *Settings) {
 	return a, &Workspace{a}, &Settings{a}
 }
 
-func TestBackupRestoreAndUndo(t *testing.T) {
-	dir := t.TempDir()
-	_, w, s := officeApp(t, dir)
+// babelOffice opens an office workspace in dir with its profile saved.
+func babelOffice(t *testing.T, dir string) (*App, *Workspace, *Settings) {
+	t.Helper()
+	a, w, s := officeApp(t, dir)
 	_, err := w.OpenOffice()
 	require.NoError(t, err)
 	_, err = s.SaveProfile(profile.Profile{ProvinceCode: "19", OfficeName: "Dinas KUKM Babel", WorkingYear: 2025})
 	require.NoError(t, err)
+	return a, w, s
+}
+
+func TestBackupRestoreAndUndo(t *testing.T) {
+	dir := t.TempDir()
+	_, w, s := babelOffice(t, dir)
 
 	b, err := w.BackupNow()
 	require.NoError(t, err)
@@ -57,12 +64,8 @@ func TestBackupRestoreAndUndo(t *testing.T) {
 
 func TestDamagedWorkspaceIsRecoveredFromTheNewestBackup(t *testing.T) {
 	dir := t.TempDir()
-	a, w, s := officeApp(t, dir)
-	_, err := w.OpenOffice()
-	require.NoError(t, err)
-	_, err = s.SaveProfile(profile.Profile{ProvinceCode: "19", OfficeName: "Dinas KUKM Babel", WorkingYear: 2025})
-	require.NoError(t, err)
-	_, err = w.BackupNow()
+	a, w, _ := babelOffice(t, dir)
+	_, err := w.BackupNow()
 	require.NoError(t, err)
 	a.Shutdown(context.Background())
 

@@ -229,6 +229,24 @@ func checkFormat(env Env, cmd, format string) error {
 	return nil
 }
 
+// list prints what read finds in the workspace at db: as JSON, or as the
+// table rows writes (csv for Excel, csv-rfc for scripts).
+func list[T any](ctx context.Context, env Env, db, format string, read func(*store.Store) (T, error), rows func(*table, T) error) error {
+	s, err := openExisting(ctx, env, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	v, err := read(s)
+	if err != nil {
+		return err
+	}
+	if format == formatJSON {
+		return writeJSON(env, v)
+	}
+	return rows(newTable(env, format), v)
+}
+
 // writeJSON prints v as indented JSON.
 func writeJSON(env Env, v any) error {
 	enc := json.NewEncoder(env.Stdout)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"selaras/backend/atomicfile"
+	"selaras/backend/exchange"
 	"selaras/backend/fault"
 	"selaras/backend/region"
 	"selaras/backend/store"
@@ -86,8 +87,8 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	pv, err := xlsx.ReadImport(ctx, s, file, xlsx.ImportOptions{Province: p.ProvinceCode, Year: *year, WorkingYear: p.WorkingYear})
-	var ie *xlsx.ImportError
+	pv, err := exchange.ReadImport(ctx, s, file, exchange.ImportOptions{Province: p.ProvinceCode, Year: *year, WorkingYear: p.WorkingYear})
+	var ie *exchange.ImportError
 	if errors.As(err, &ie) {
 		fmt.Fprintln(env.Stderr, ie.Error())
 		return errReported
@@ -117,7 +118,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil { // undo point (issue 15)
 		return err
 	}
-	n, err := xlsx.CommitImport(ctx, s, pv)
+	n, err := exchange.CommitImport(ctx, s, pv)
 	if err != nil {
 		return err
 	}

@@ -76,19 +76,9 @@ func runHarmonise(ctx context.Context, env Env, args []string) error {
 	if err := checkFormat(env, "harmonise", *format); err != nil {
 		return err
 	}
-	s, err := openExisting(ctx, env, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	m, err := harmonise.Compute(ctx, s, *prov, years)
-	if err != nil {
-		return err
-	}
-	if *format == formatJSON {
-		return writeJSON(env, m)
-	}
-	return writeMatrixCSV(newTable(env, *format), m)
+	return list(ctx, env, *db, *format, func(s *store.Store) (harmonise.Matrix, error) {
+		return harmonise.Compute(ctx, s, *prov, years)
+	}, writeMatrixCSV)
 }
 
 // writeMatrixCSV prints one line per region and indicator-year, with the

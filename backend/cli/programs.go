@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"selaras/backend/program"
+	"selaras/backend/store"
 )
 
 func runPrograms(ctx context.Context, env Env, args []string) error {
@@ -23,19 +24,9 @@ func runPrograms(ctx context.Context, env Env, args []string) error {
 	if err := checkFormat(env, "programs", *format); err != nil {
 		return err
 	}
-	s, err := openExisting(ctx, env, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	t, err := program.BuildTree(ctx, s, program.Filter{Year: *year, Province: strings.TrimSpace(*prov)})
-	if err != nil {
-		return err
-	}
-	if *format == formatJSON {
-		return writeJSON(env, t)
-	}
-	return writeTreeCSV(newTable(env, *format), t)
+	return list(ctx, env, *db, *format, func(s *store.Store) (program.Tree, error) {
+		return program.BuildTree(ctx, s, program.Filter{Year: *year, Province: strings.TrimSpace(*prov)})
+	}, writeTreeCSV)
 }
 
 // writeTreeCSV prints the Renja order: each program, kegiatan and

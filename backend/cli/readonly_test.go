@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -33,8 +30,7 @@ func TestHelperReadOnlyCLI(t *testing.T) {
 	for k, r := range report {
 		enc[k] = [3]string{fmt.Sprint(r.code), r.stdout, r.stderr}
 	}
-	b, _ := json.Marshal(enc)
-	fmt.Println("REPORT " + string(b))
+	crashtest.Report(enc)
 }
 
 func TestReadOnlyWorkspaceCanBeLookedAt(t *testing.T) {
@@ -51,27 +47,8 @@ func TestReadOnlyWorkspaceCanBeLookedAt(t *testing.T) {
 	require.NoError(t, os.Chmod(dir, 0o555))
 	t.Cleanup(func() { os.Chmod(dir, 0o755) })
 
-	bin := filepath.Join(base, "cli.test")
-	src, err := os.Open(os.Args[0])
-	require.NoError(t, err)
-	dst, err := os.OpenFile(bin, os.O_CREATE|os.O_WRONLY, 0o755)
-	require.NoError(t, err)
-	_, err = io.Copy(dst, src)
-	require.NoError(t, err)
-	src.Close()
-	require.NoError(t, dst.Close())
-
-	cmd := crashtest.Command(t, "TestHelperReadOnlyCLI", "readonly-cli", "SELARAS_DB="+db, "SELARAS_OUT="+out)
-	cmd.Path, cmd.Args[0] = bin, bin
-	if !crashtest.AsUnprivileged(cmd) {
-		t.Skip("file modes cannot be shown here")
-	}
-	got, err := cmd.CombinedOutput()
-	require.NoError(t, err, string(got))
-	_, js, ok := strings.Cut(string(got), "REPORT ")
-	require.True(t, ok, string(got))
 	var rep map[string][3]string
-	require.NoError(t, json.Unmarshal([]byte(strings.SplitN(js, "\n", 2)[0]), &rep))
+	crashtest.RunUnprivileged(t, base, "TestHelperReadOnlyCLI", "readonly-cli", &rep, "SELARAS_DB="+db, "SELARAS_OUT="+out)
 
 	for _, cmd := range []string{"harmonise", "export", "backup", "template"} {
 		assert.Equal(t, "0", rep[cmd][0], "%s works on a read-only workspace: %s", cmd, rep[cmd][2])

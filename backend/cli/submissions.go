@@ -4,7 +4,7 @@ import (
 	"context"
 	"strconv"
 
-	"selaras/backend/xlsx"
+	"selaras/backend/exchange"
 )
 
 // runSubmissions prints the template return board of the office's province.
@@ -27,7 +27,7 @@ func runSubmissions(ctx context.Context, env Env, args []string) error {
 	if *year == 0 {
 		*year = p.WorkingYear
 	}
-	board, err := xlsx.Board(ctx, s, p.ProvinceCode, *year)
+	board, err := exchange.Board(ctx, s, p.ProvinceCode, *year)
 	if err != nil {
 		return err
 	}

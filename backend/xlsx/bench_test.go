@@ -2,8 +2,6 @@ package xlsx
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -13,7 +11,6 @@ import (
 
 	"selaras/backend/benchdata"
 	"selaras/backend/harmonise"
-	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
@@ -58,7 +55,7 @@ func BenchmarkExportNational(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(maxRSSMB(), "maxRSS-MB")
+	b.ReportMetric(benchdata.MaxRSSMB(), "maxRSS-MB")
 }
 
 // BenchmarkBareStreamWriter writes the same cells with no styles, merges,
@@ -159,54 +156,4 @@ func deref(p *float64) interface{} {
 		return nil
 	}
 	return *p
-}
-
-// BenchmarkImport10000 previews and commits a returned template of 10,000
-// filled rows (goal: under 0.5 s, all or nothing).
-func BenchmarkImport10000(b *testing.B) {
-	ctx := context.Background()
-	dir := b.TempDir()
-	s, err := store.Open(ctx, filepath.Join(dir, "impor.db"), store.Options{})
-	require.NoError(b, err)
-	defer s.Close()
-	p := profile.Profile{ProvinceCode: "35", OfficeName: "Dinas Koperasi dan UKM Provinsi Jawa Timur", WorkingYear: 2025, PaperSize: profile.A4}
-	require.NoError(b, s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := profile.Put(ctx, tx, p); err != nil {
-			return err
-		}
-		for n := 0; n < 10000; n++ {
-			i := indicator.Indicator{Code: fmt.Sprintf("B.%05d", n), Name: fmt.Sprintf("Indikator uji %d", n), Unit: "unit",
-				Kind: indicator.Count, Aggregation: indicator.Sum}
-			i.Normalize()
-			if _, err := indicator.Put(ctx, tx, i); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
-	in, err := LoadTemplateInput(ctx, s, p, "35.78", 2025)
-	require.NoError(b, err)
-	path := filepath.Join(dir, "templat.xlsx")
-	require.NoError(b, WriteTemplate(ctx, path, in, when))
-	f, err := excelize.OpenFile(path)
-	require.NoError(b, err)
-	for n := 0; n < 10000; n++ {
-		require.NoError(b, f.SetCellValue(ValuesSheet, cellName(6, tplFirstRow+n), n+1))
-	}
-	require.NoError(b, f.Save())
-	require.NoError(b, f.Close())
-	b.ResetTimer()
-	for b.Loop() {
-		pv, err := ReadImport(ctx, s, path, ImportOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := CommitImport(ctx, s, pv); err != nil {
-			b.Fatal(err)
-		}
-		b.StopTimer()
-		// Clear the values so every round imports 10,000 new ones.
-		require.NoError(b, s.Tx(ctx, func(tx *sql.Tx) error { _, err := tx.Exec("DELETE FROM indicator_value"); return err }))
-		b.StartTimer()
-	}
 }

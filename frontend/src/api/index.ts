@@ -8,8 +8,8 @@ import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
 import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
-import { app } from '../lib/wailsjs/go/models'
-import type { harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx } from '../lib/wailsjs/go/models'
+import { app, rakor, target } from '../lib/wailsjs/go/models'
+import type { exchange, harmonise, indicator, profile, program, region, store, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type Profile = profile.Profile
 export type Region = region.Region
@@ -21,7 +21,8 @@ export type Indicator = indicator.Indicator
 export type Matrix = harmonise.Matrix
 export type MatrixRow = harmonise.Row
 export type MatrixCell = harmonise.Cell
-export type Edit = target.Edit
+/** A typed or pasted cell; its field is a plain string of Go's target.Field. */
+export type Edit = Omit<target.Edit, 'field'> & { field: ValueField }
 export type CellError = target.CellError
 export type ApplyResult = app.ApplyResult
 export interface ExportProgress { done: number; total: number }
@@ -35,12 +36,13 @@ export type PlanLineInput = program.PlanLineInput
 export type CentralItem = program.CentralItem
 export type Crosswalk = program.Crosswalk
 export type CrosswalkQuery = program.CrosswalkQuery
-export type ImportChange = xlsx.Change
+export type ImportChange = exchange.Change
 export type WorkbookRequest = xlsx.WorkbookRequest
-export type BoardRow = xlsx.BoardRow
+export type BoardRow = exchange.BoardRow
 export type Meeting = rakor.Meeting
 export type MeetingSummary = rakor.MeetingSummary
-export type Participant = rakor.Participant
+/** A participant as forms fill it: role and attendance as plain strings of Go's enums. */
+export type Participant = Omit<rakor.Participant, 'role' | 'attendance'> & { role: ParticipantRole; attendance: Attendance }
 export type ParticipantsPreview = app.ParticipantsPreview
 export type InstitutionCount = rakor.InstitutionCount
 export type AgendaItem = rakor.AgendaItem
@@ -67,25 +69,12 @@ export type Flag = `${harmonise.Flag}`
 export type Sheet = `${xlsx.Sheet}`
 /** The sheets about one meeting: a workbook holding one needs a meeting (Go's Sheet.NeedsMeeting). */
 export const meetingSheets: readonly string[] = Object.values(app.MeetingSheet)
-// Still copied by hand: see app/enums.go for why.
-export type ParticipantRole = 'pimpinan' | 'narasumber' | 'peserta' | 'notulis'
-export type Attendance = 'hadir' | 'tidak_hadir' | 'diwakili'
-export type ValueField = 'target' | 'targetNum' | 'targetDen' | 'realisation' | 'realNum' | 'realDen' | 'baseline' | 'note'
-export type Phase = 'choose' | 'profile' | 'ready'
-export interface WorkspaceState {
-  phase: Phase
-  info?: WorkspaceInfo
-  profile?: Profile
-  error: string
-  officeExists: boolean
-  demoExists: boolean
-  /** The workspace that failed to open is damaged; recovery is its newest intact backup. */
-  damaged: boolean
-  recovery?: Backup
-  /** Served to a browser: no native file dialogs, paths are typed. */
-  browser: boolean
-  notices: string[] // where workspaces moved at this start (Windows: out of the roaming profile)
-}
+export type ParticipantRole = `${rakor.Role}`
+export type Attendance = `${rakor.Attendance}`
+export type ValueField = `${target.Field}`
+export type Phase = `${app.Phase}`
+/** What the shell draws from: the phase as a plain string of Go's app.Phase. */
+export type WorkspaceState = Omit<app.WorkspaceState, 'phase'> & { phase: Phase }
 export interface RegionQuery {
   text: string
   province: string
@@ -134,20 +123,20 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
 
 export const api = {
   workspace: {
-    state: () => call(() => WorkspaceSvc.State() as Promise<WorkspaceState>),
-    openDemo: () => call(() => WorkspaceSvc.OpenDemo() as Promise<WorkspaceState>),
-    resetDemo: () => call(() => WorkspaceSvc.ResetDemo() as Promise<WorkspaceState>),
-    openOffice: () => call(() => WorkspaceSvc.OpenOffice() as Promise<WorkspaceState>),
+    state: () => call(() => WorkspaceSvc.State()),
+    openDemo: () => call(() => WorkspaceSvc.OpenDemo()),
+    resetDemo: () => call(() => WorkspaceSvc.ResetDemo()),
+    openOffice: () => call(() => WorkspaceSvc.OpenOffice()),
     backups: async () => (await call(() => WorkspaceSvc.Backups())) ?? [],
     backupNow: () => call(() => WorkspaceSvc.BackupNow()),
     /** Replaces the workspace with a backup; the current state is backed up first. */
-    restore: (path: string) => call(() => WorkspaceSvc.Restore(path) as Promise<WorkspaceState>),
+    restore: (path: string) => call(() => WorkspaceSvc.Restore(path)),
     /** Restores the newest intact backup of a damaged workspace. */
-    restoreNewest: () => call(() => WorkspaceSvc.RestoreNewest() as Promise<WorkspaceState>),
+    restoreNewest: () => call(() => WorkspaceSvc.RestoreNewest()),
     /** Saves one self-contained copy; '' when the user cancelled the dialog. */
     saveCopy: () => call(() => WorkspaceSvc.SaveCopy()),
     /** Opens a workspace file; '' asks with the system dialog (desktop only). */
-    openFile: (path: string) => call(() => WorkspaceSvc.OpenFile(path) as Promise<WorkspaceState>),
+    openFile: (path: string) => call(() => WorkspaceSvc.OpenFile(path)),
   },
   settings: {
     profile: () => call(() => SettingsSvc.Profile()),
@@ -163,7 +152,7 @@ export const api = {
     saveIndicator: (i: Indicator) => call(() => TargetsSvc.SaveIndicator(i)),
     deleteIndicator: (id: number) => call(() => TargetsSvc.DeleteIndicator(id)),
     matrix: (province: string, years: number[]) => call(() => TargetsSvc.Matrix(province, years)),
-    apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits, pasted)),
+    apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits.map((e) => target.Edit.createFrom(e)), pasted)),
     history: (indicatorId: number, region: string, year: number) => call(() => TargetsSvc.History(indicatorId, region, year)),
   },
   programs: {
@@ -191,8 +180,8 @@ export const api = {
     remove: (id: number) => call(() => RakorSvc.DeleteMeeting(id)),
     parseParticipants: (text: string) => call(() => RakorSvc.ParseParticipants(text)),
     participants: (meetingId: number) => call(() => RakorSvc.Participants(meetingId)),
-    addParticipants: (meetingId: number, ps: Participant[]) => call(() => RakorSvc.AddParticipants(meetingId, ps)),
-    saveParticipant: (p: Participant) => call(() => RakorSvc.SaveParticipant(p)),
+    addParticipants: (meetingId: number, ps: Participant[]) => call(() => RakorSvc.AddParticipants(meetingId, ps.map((p) => rakor.Participant.createFrom(p)))),
+    saveParticipant: (p: Participant) => call(() => RakorSvc.SaveParticipant(rakor.Participant.createFrom(p))),
     deleteParticipant: (id: number) => call(() => RakorSvc.DeleteParticipant(id)),
     countByInstitution: (meetingId: number) => call(() => RakorSvc.CountByInstitution(meetingId)),
     agenda: (meetingId: number) => call(() => RakorSvc.Agenda(meetingId)),

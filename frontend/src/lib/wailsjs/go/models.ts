@@ -4,6 +4,11 @@ export namespace app {
 	    BERITA_ACARA = "berita-acara",
 	    HADIR = "hadir",
 	}
+	export enum Phase {
+	    CHOOSE = "choose",
+	    PROFILE = "profile",
+	    READY = "ready",
+	}
 	export class AboutInfo {
 	    version: string;
 	    schemaVersion: number;
@@ -72,8 +77,8 @@ export namespace app {
 	}
 	export class ImportPreview {
 	    token: string;
-	    preview: xlsx.Preview;
-	    problems: xlsx.Problem[];
+	    preview: exchange.Preview;
+	    problems: exchange.Problem[];
 	    refused: string;
 	
 	    static createFrom(source: any = {}) {
@@ -83,8 +88,8 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.token = source["token"];
-	        this.preview = this.convertValues(source["preview"], xlsx.Preview);
-	        this.problems = this.convertValues(source["problems"], xlsx.Problem);
+	        this.preview = this.convertValues(source["preview"], exchange.Preview);
+	        this.problems = this.convertValues(source["problems"], exchange.Problem);
 	        this.refused = source["refused"];
 	    }
 	
@@ -185,7 +190,7 @@ export namespace app {
 	    }
 	}
 	export class WorkspaceState {
-	    phase: string;
+	    phase: Phase;
 	    info?: workspace.Info;
 	    profile?: profile.Profile;
 	    error: string;
@@ -232,6 +237,178 @@ export namespace app {
 		    return a;
 		}
 	}
+
+}
+
+export namespace exchange {
+	
+	export class Submission {
+	    id: number;
+	    region: string;
+	    year: number;
+	    file: string;
+	    hash: string;
+	    importedAt: string;
+	    new: number;
+	    changed: number;
+	    cleared: number;
+	    operator: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Submission(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.region = source["region"];
+	        this.year = source["year"];
+	        this.file = source["file"];
+	        this.hash = source["hash"];
+	        this.importedAt = source["importedAt"];
+	        this.new = source["new"];
+	        this.changed = source["changed"];
+	        this.cleared = source["cleared"];
+	        this.operator = source["operator"];
+	    }
+	}
+	export class BoardRow {
+	    region: region.Region;
+	    returned: boolean;
+	    latest?: Submission;
+	    imports: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BoardRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.region = this.convertValues(source["region"], region.Region);
+	        this.returned = source["returned"];
+	        this.latest = this.convertValues(source["latest"], Submission);
+	        this.imports = source["imports"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Change {
+	    sheet: string;
+	    cell: string;
+	    code: string;
+	    indicator: string;
+	    field: string;
+	    old: string;
+	    new: string;
+	    kind: string;
+	    formula: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.cell = source["cell"];
+	        this.code = source["code"];
+	        this.indicator = source["indicator"];
+	        this.field = source["field"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.kind = source["kind"];
+	        this.formula = source["formula"];
+	    }
+	}
+	export class Problem {
+	    sheet: string;
+	    cell: string;
+	    message: string;
+	    messageEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.cell = source["cell"];
+	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
+	    }
+	}
+	export class Preview {
+	    file: string;
+	    hash: string;
+	    region: region.Region;
+	    year: number;
+	    changes: Change[];
+	    new: number;
+	    changed: number;
+	    cleared: number;
+	    unchanged: number;
+	    edits: target.Edit[];
+	    sourceNote: string;
+	    planLines: program.PlanLine[];
+	    notices: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.hash = source["hash"];
+	        this.region = this.convertValues(source["region"], region.Region);
+	        this.year = source["year"];
+	        this.changes = this.convertValues(source["changes"], Change);
+	        this.new = source["new"];
+	        this.changed = source["changed"];
+	        this.cleared = source["cleared"];
+	        this.unchanged = source["unchanged"];
+	        this.edits = this.convertValues(source["edits"], target.Edit);
+	        this.sourceNote = source["sourceNote"];
+	        this.planLines = this.convertValues(source["planLines"], program.PlanLine);
+	        this.notices = this.convertValues(source["notices"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 
@@ -1051,6 +1228,11 @@ export namespace program {
 
 export namespace rakor {
 	
+	export enum Attendance {
+	    DIWAKILI = "diwakili",
+	    HADIR = "hadir",
+	    TIDAK_HADIR = "tidak_hadir",
+	}
 	export enum ChallengeStatus {
 	    DITANGANI = "ditangani",
 	    SELESAI = "selesai",
@@ -1067,6 +1249,12 @@ export namespace rakor {
 	    DARING = "daring",
 	    HYBRID = "hybrid",
 	    LURING = "luring",
+	}
+	export enum Role {
+	    NARASUMBER = "narasumber",
+	    NOTULIS = "notulis",
+	    PESERTA = "peserta",
+	    PIMPINAN = "pimpinan",
 	}
 	export enum Severity {
 	    RENDAH = "rendah",
@@ -1432,8 +1620,8 @@ export namespace rakor {
 	    position: string;
 	    institution: string;
 	    region: string;
-	    role: string;
-	    attendance: string;
+	    role: Role;
+	    attendance: Attendance;
 	    note: string;
 	    sortOrder: number;
 	
@@ -1792,6 +1980,16 @@ export namespace store {
 
 export namespace target {
 	
+	export enum Field {
+	    BASELINE = "baseline",
+	    NOTE = "note",
+	    REALDEN = "realDen",
+	    REALISATION = "realisation",
+	    REALNUM = "realNum",
+	    TARGET = "target",
+	    TARGETDEN = "targetDen",
+	    TARGETNUM = "targetNum",
+	}
 	export class CellError {
 	    index: number;
 	    message: string;
@@ -1812,7 +2010,7 @@ export namespace target {
 	    indicatorId: number;
 	    region: string;
 	    year: number;
-	    field: string;
+	    field: Field;
 	    text: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1867,174 +2065,6 @@ export namespace xlsx {
 	    SINKRONISASI = "sinkronisasi",
 	    TARGET = "target",
 	}
-	export class Submission {
-	    id: number;
-	    region: string;
-	    year: number;
-	    file: string;
-	    hash: string;
-	    importedAt: string;
-	    new: number;
-	    changed: number;
-	    cleared: number;
-	    operator: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Submission(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.region = source["region"];
-	        this.year = source["year"];
-	        this.file = source["file"];
-	        this.hash = source["hash"];
-	        this.importedAt = source["importedAt"];
-	        this.new = source["new"];
-	        this.changed = source["changed"];
-	        this.cleared = source["cleared"];
-	        this.operator = source["operator"];
-	    }
-	}
-	export class BoardRow {
-	    region: region.Region;
-	    returned: boolean;
-	    latest?: Submission;
-	    imports: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new BoardRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.region = this.convertValues(source["region"], region.Region);
-	        this.returned = source["returned"];
-	        this.latest = this.convertValues(source["latest"], Submission);
-	        this.imports = source["imports"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Change {
-	    sheet: string;
-	    cell: string;
-	    code: string;
-	    indicator: string;
-	    field: string;
-	    old: string;
-	    new: string;
-	    kind: string;
-	    formula: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Change(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.sheet = source["sheet"];
-	        this.cell = source["cell"];
-	        this.code = source["code"];
-	        this.indicator = source["indicator"];
-	        this.field = source["field"];
-	        this.old = source["old"];
-	        this.new = source["new"];
-	        this.kind = source["kind"];
-	        this.formula = source["formula"];
-	    }
-	}
-	export class Problem {
-	    sheet: string;
-	    cell: string;
-	    message: string;
-	    messageEn: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.sheet = source["sheet"];
-	        this.cell = source["cell"];
-	        this.message = source["message"];
-	        this.messageEn = source["messageEn"];
-	    }
-	}
-	export class Preview {
-	    file: string;
-	    hash: string;
-	    region: region.Region;
-	    year: number;
-	    changes: Change[];
-	    new: number;
-	    changed: number;
-	    cleared: number;
-	    unchanged: number;
-	    edits: target.Edit[];
-	    sourceNote: string;
-	    planLines: program.PlanLine[];
-	    notices: Problem[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Preview(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = source["file"];
-	        this.hash = source["hash"];
-	        this.region = this.convertValues(source["region"], region.Region);
-	        this.year = source["year"];
-	        this.changes = this.convertValues(source["changes"], Change);
-	        this.new = source["new"];
-	        this.changed = source["changed"];
-	        this.cleared = source["cleared"];
-	        this.unchanged = source["unchanged"];
-	        this.edits = this.convertValues(source["edits"], target.Edit);
-	        this.sourceNote = source["sourceNote"];
-	        this.planLines = this.convertValues(source["planLines"], program.PlanLine);
-	        this.notices = this.convertValues(source["notices"], Problem);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	
 	export class WorkbookRequest {
 	    province: string;
 	    years: number[];

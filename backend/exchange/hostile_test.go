@@ -1,4 +1,4 @@
-package xlsx
+package exchange
 
 import (
 	"archive/zip"
@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,6 +21,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/target"
+	"selaras/backend/xlsx"
 )
 
 func importOnce(t *testing.T, fx fixture, path string) Preview {
@@ -52,24 +54,24 @@ func valueOf(t *testing.T, fx fixture, code string) target.Value {
 
 func TestRatioFilledByParts(t *testing.T) {
 	fx := newFixture(t)
-	r := itoa(rowOf(t, fx.path, "KOP.01"))
+	r := strconv.Itoa(rowOf(t, fx.path, "KOP.01"))
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
-	formula, _ := f.GetCellFormula(ValuesSheet, "F"+r)
+	formula, _ := f.GetCellFormula(xlsx.ValuesSheet, "F"+r)
 	assert.Contains(t, formula, "G"+r+"/H"+r+"*100", "the target is computed from its parts")
-	style, _ := f.GetCellStyle(ValuesSheet, "F"+r)
+	style, _ := f.GetCellStyle(xlsx.ValuesSheet, "F"+r)
 	st, _ := f.GetStyle(style)
 	assert.True(t, st.Protection == nil || st.Protection.Locked, "the computed target is not an input")
 	require.NoError(t, f.Close())
 
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellStr(ValuesSheet, "G"+r, "125"))
-		require.NoError(t, f.SetCellStr(ValuesSheet, "H"+r, "1.450"))
+		require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "G"+r, "125"))
+		require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "H"+r, "1.450"))
 	})
 	p := importOnce(t, fx, fx.path)
 	shown := map[string]string{}
 	for _, c := range p.Changes {
-		if c.Sheet == ValuesSheet {
+		if c.Sheet == xlsx.ValuesSheet {
 			shown[c.Cell] = c.Kind + ":" + c.New
 		}
 	}
@@ -86,16 +88,16 @@ func TestRatioFilledByParts(t *testing.T) {
 
 func TestRatioPartsCleared(t *testing.T) {
 	fx := newFixture(t)
-	r := itoa(rowOf(t, fx.path, "KOP.01"))
+	r := strconv.Itoa(rowOf(t, fx.path, "KOP.01"))
 	require.NotNil(t, valueOf(t, fx, "KOP.01").TargetNum, "the demo has parts")
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellStr(ValuesSheet, "G"+r, "-"))
-		require.NoError(t, f.SetCellValue(ValuesSheet, "H"+r, nil))
+		require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "G"+r, "-"))
+		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "H"+r, nil))
 	})
 	p := importOnce(t, fx, fx.path)
 	kinds := map[string]string{}
 	for _, c := range p.Changes {
-		if c.Sheet == ValuesSheet {
+		if c.Sheet == xlsx.ValuesSheet {
 			kinds[c.Cell] = c.Kind
 		}
 	}
@@ -118,12 +120,12 @@ func TestRatioTargetWithoutPartsKept(t *testing.T) {
 	_, err := target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTarget, Text: "12,5"}}, "ketik")
 	require.NoError(t, err)
 	writeFixtureTemplate(t, fx)
-	r := itoa(rowOf(t, fx.path, "KOP.02"))
+	r := strconv.Itoa(rowOf(t, fx.path, "KOP.02"))
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
-	cached, _ := f.GetCellValue(ValuesSheet, "F"+r, excelize.Options{RawCellValue: true})
+	cached, _ := f.GetCellValue(xlsx.ValuesSheet, "F"+r, excelize.Options{RawCellValue: true})
 	assert.Equal(t, "12.5", cached, "the formula caches the stored target")
-	typ, _ := f.GetCellType(ValuesSheet, "F"+r)
+	typ, _ := f.GetCellType(xlsx.ValuesSheet, "F"+r)
 	assert.NotEqual(t, excelize.CellTypeFormula, typ, "cached as a number, not text")
 	require.NoError(t, f.Close())
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
@@ -136,15 +138,15 @@ func TestRatioTargetWithoutPartsKept(t *testing.T) {
 // and the same file twice changes nothing.
 func TestRatioLegacyTemplate(t *testing.T) {
 	fx := newFixture(t)
-	r := itoa(rowOf(t, fx.path, "KOP.01"))
+	r := strconv.Itoa(rowOf(t, fx.path, "KOP.01"))
 	old := valueOf(t, fx, "KOP.01").Target
 	require.NotNil(t, old)
 	edit(t, fx.path, func(f *excelize.File) {
 		setMeta(t, f, "ratio_target", "")
-		require.NoError(t, f.SetCellFormula(ValuesSheet, "F"+r, ""))
-		require.NoError(t, f.SetCellFloat(ValuesSheet, "F"+r, *old, -1, 64))
-		require.NoError(t, f.SetCellInt(ValuesSheet, "G"+r, 50))
-		require.NoError(t, f.SetCellInt(ValuesSheet, "H"+r, 400))
+		require.NoError(t, f.SetCellFormula(xlsx.ValuesSheet, "F"+r, ""))
+		require.NoError(t, f.SetCellFloat(xlsx.ValuesSheet, "F"+r, *old, -1, 64))
+		require.NoError(t, f.SetCellInt(xlsx.ValuesSheet, "G"+r, 50))
+		require.NoError(t, f.SetCellInt(xlsx.ValuesSheet, "H"+r, 400))
 	})
 	importOnce(t, fx, fx.path)
 	assert.InDelta(t, 12.5, *valueOf(t, fx, "KOP.01").Target, 1e-9)
@@ -160,24 +162,24 @@ func TestStructureRefusals(t *testing.T) {
 		want  []string
 	}{
 		{"row added below the table", func(t *testing.T, fx fixture, f *excelize.File) {
-			last := len(mustRows(t, f, ValuesSheet))
-			require.NoError(t, f.SetCellStr(ValuesSheet, "B"+itoa(last+2), "KOP.99"))
-			require.NoError(t, f.SetCellInt(ValuesSheet, "F"+itoa(last+2), 17))
+			last := len(mustRows(t, f, xlsx.ValuesSheet))
+			require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "B"+strconv.Itoa(last+2), "KOP.99"))
+			require.NoError(t, f.SetCellInt(xlsx.ValuesSheet, "F"+strconv.Itoa(last+2), 17))
 		}, []string{`sel B`, "di luar tabel templat"}},
 		{"text right of the table", func(t *testing.T, fx fixture, f *excelize.File) {
-			require.NoError(t, f.SetCellStr(ValuesSheet, "M"+itoa(tplFirstRow), "catatan samping"))
+			require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "M"+strconv.Itoa(xlsx.TemplateFirstRow), "catatan samping"))
 		}, []string{`sel M8`, "di luar tabel templat"}},
 		{"row added below the blank plan rows", func(t *testing.T, fx fixture, f *excelize.File) {
-			last := len(mustRows(t, f, PlanSheet))
-			require.NoError(t, f.SetCellStr(PlanSheet, "D"+itoa(last+1), "Pelatihan tambahan"))
+			last := len(mustRows(t, f, xlsx.PlanSheet))
+			require.NoError(t, f.SetCellStr(xlsx.PlanSheet, "D"+strconv.Itoa(last+1), "Pelatihan tambahan"))
 		}, []string{`lembar "Rencana Program" sel D`, "di bawah baris kosong rencana"}},
 		{"duplicated indicator row", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := find(t, f, ValuesSheet, "KOP.04")
-			require.NoError(t, f.SetCellStr(ValuesSheet, "B"+itoa(r+1), "KOP.04"))
+			r := find(t, f, xlsx.ValuesSheet, "KOP.04")
+			require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "B"+strconv.Itoa(r+1), "KOP.04"))
 		}, []string{"berisi kode KOP.04", "susunan templat telah diubah"}},
 		{"merged input cells", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := itoa(find(t, f, ValuesSheet, "UKM.05"))
-			require.NoError(t, f.MergeCell(ValuesSheet, "F"+r, "J"+r))
+			r := strconv.Itoa(find(t, f, xlsx.ValuesSheet, "UKM.05"))
+			require.NoError(t, f.MergeCell(xlsx.ValuesSheet, "F"+r, "J"+r))
 		}, []string{"digabung (merge)", "F"}},
 		{"negative row count on the hidden sheet", func(t *testing.T, fx fixture, f *excelize.File) {
 			setMeta(t, f, "rows", -3)
@@ -192,19 +194,19 @@ func TestStructureRefusals(t *testing.T) {
 			setMeta(t, f, "year", "20x5")
 		}, []string{"year"}},
 		{"ratio target typed as a percentage", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := itoa(find(t, f, ValuesSheet, "KOP.01"))
-			require.NoError(t, f.SetCellFormula(ValuesSheet, "F"+r, ""))
-			require.NoError(t, f.SetCellStr(ValuesSheet, "F"+r, "17,65"))
+			r := strconv.Itoa(find(t, f, xlsx.ValuesSheet, "KOP.01"))
+			require.NoError(t, f.SetCellFormula(xlsx.ValuesSheet, "F"+r, ""))
+			require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "F"+r, "17,65"))
 		}, []string{"isi pembilang (kolom G) dan penyebut (kolom H)"}},
 		{"one ratio part", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := itoa(find(t, f, ValuesSheet, "KOP.01"))
-			require.NoError(t, f.SetCellValue(ValuesSheet, "H"+r, nil))
+			r := strconv.Itoa(find(t, f, xlsx.ValuesSheet, "KOP.01"))
+			require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "H"+r, nil))
 		}, []string{"pembilang dan penyebut bersama-sama"}},
 		{"many problems are counted, not listed", func(t *testing.T, fx fixture, f *excelize.File) {
-			rows := mustRows(t, f, ValuesSheet)
-			for r := tplFirstRow; r <= len(rows); r++ {
+			rows := mustRows(t, f, xlsx.ValuesSheet)
+			for r := xlsx.TemplateFirstRow; r <= len(rows); r++ {
 				for _, c := range []string{"I", "J"} {
-					require.NoError(t, f.SetCellStr(ValuesSheet, c+itoa(r), "banyak"))
+					require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, c+strconv.Itoa(r), "banyak"))
 				}
 			}
 		}, []string{"dan 14 masalah lain"}},
@@ -233,9 +235,9 @@ func TestStructureRefusals(t *testing.T) {
 // setMeta sets a key of the hidden sheet, as a tampering user would.
 func setMeta(t *testing.T, f *excelize.File, key string, v any) {
 	t.Helper()
-	for i, row := range mustRows(t, f, MetaSheet) {
+	for i, row := range mustRows(t, f, xlsx.MetaSheet) {
 		if len(row) > 0 && row[0] == key {
-			require.NoError(t, f.SetCellValue(MetaSheet, "B"+itoa(i+1), v))
+			require.NoError(t, f.SetCellValue(xlsx.MetaSheet, "B"+strconv.Itoa(i+1), v))
 			return
 		}
 	}
@@ -397,8 +399,8 @@ func TestHostileFiles(t *testing.T) {
 func TestImportWhileDatabaseBusy(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
-	r := itoa(rowOf(t, fx.path, "UKM.05"))
-	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(ValuesSheet, "F"+r, 999)) })
+	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
+	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(xlsx.ValuesSheet, "F"+r, 999)) })
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.NoError(t, err)
 	// Another process holds the write lock, as a second import would.
@@ -420,9 +422,9 @@ func TestImportWhileDatabaseBusy(t *testing.T) {
 
 func TestProblemsNameLongTextShortly(t *testing.T) {
 	fx := newFixture(t)
-	r := itoa(rowOf(t, fx.path, "UKM.05"))
+	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellStr(ValuesSheet, "F"+r, strings.Repeat("teks panjang yang ditempel ", 500)))
+		require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "F"+r, strings.Repeat("teks panjang yang ditempel ", 500)))
 	})
 	_, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)

@@ -1,4 +1,4 @@
-package xlsx
+package exchange
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,7 +20,25 @@ import (
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
+	"selaras/backend/xlsx"
 )
+
+// when is the clock the templates are written at.
+var when = time.Date(2024, 2, 23, 9, 0, 0, 0, time.UTC)
+
+// find is the row of an indicator code in a sheet of a written template.
+func find(t *testing.T, f *excelize.File, sheet, code string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	for i, r := range rows {
+		if len(r) > 1 && r[1] == code {
+			return i + 1
+		}
+	}
+	t.Fatalf("code %s not found in %s", code, sheet)
+	return 0
+}
 
 type fixture struct {
 	s    *store.Store
@@ -36,10 +55,10 @@ func newFixture(t *testing.T) fixture {
 	t.Cleanup(func() { s.Close() })
 	p, err := profile.Get(ctx, s)
 	require.NoError(t, err)
-	in, err := LoadTemplateInput(ctx, s, p, "19.01", 2025)
+	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", 2025)
 	require.NoError(t, err)
 	path := filepath.Join(dir, "Templat-Kabupaten-Bangka-2025.xlsx")
-	require.NoError(t, WriteTemplate(ctx, path, in, when))
+	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, when))
 	return fixture{s, dir, path}
 }
 
@@ -68,7 +87,7 @@ func rowOf(t *testing.T, path, code string) int {
 	f, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer f.Close()
-	return find(t, f, ValuesSheet, code)
+	return find(t, f, xlsx.ValuesSheet, code)
 }
 
 func TestTemplateLayout(t *testing.T) {
@@ -76,19 +95,19 @@ func TestTemplateLayout(t *testing.T) {
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
 	defer f.Close()
-	assert.Equal(t, []string{ValuesSheet, PlanSheet, GuideSheet, MetaSheet}, f.GetSheetList())
-	vis, err := f.GetSheetVisible(MetaSheet)
+	assert.Equal(t, []string{xlsx.ValuesSheet, xlsx.PlanSheet, xlsx.GuideSheet, xlsx.MetaSheet}, f.GetSheetList())
+	vis, err := f.GetSheetVisible(xlsx.MetaSheet)
 	require.NoError(t, err)
 	assert.False(t, vis)
-	v, _ := f.GetCellValue(ValuesSheet, "A3")
+	v, _ := f.GetCellValue(xlsx.ValuesSheet, "A3")
 	assert.Equal(t, "Kabupaten Bangka · Tahun 2025", v)
-	dvs, err := f.GetDataValidations(ValuesSheet)
+	dvs, err := f.GetDataValidations(xlsx.ValuesSheet)
 	require.NoError(t, err)
 	assert.NotEmpty(t, dvs, "percent and number cells are validated")
 	// Input cells are unlocked, descriptive ones locked.
-	r := find(t, f, ValuesSheet, "UKM.05")
-	in, _ := f.GetCellStyle(ValuesSheet, "F"+itoa(r))
-	code, _ := f.GetCellStyle(ValuesSheet, "B"+itoa(r))
+	r := find(t, f, xlsx.ValuesSheet, "UKM.05")
+	in, _ := f.GetCellStyle(xlsx.ValuesSheet, "F"+strconv.Itoa(r))
+	code, _ := f.GetCellStyle(xlsx.ValuesSheet, "B"+strconv.Itoa(r))
 	sIn, _ := f.GetStyle(in)
 	sCode, _ := f.GetStyle(code)
 	require.NotNil(t, sIn.Protection)
@@ -102,11 +121,11 @@ func TestImportFilledTemplate(t *testing.T) {
 	ctx := context.Background()
 	halal, growth := rowOf(t, fx.path, "UKM.05"), rowOf(t, fx.path, "KOP.01")
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(halal), 175))     // a number cell
-		require.NoError(t, f.SetCellValue(ValuesSheet, "I"+itoa(halal), "150"))   // text typed as text
-		require.NoError(t, f.SetCellValue(ValuesSheet, "G"+itoa(growth), "12,5")) // Indonesian decimal
-		require.NoError(t, f.SetCellValue(ValuesSheet, "H"+itoa(growth), "80"))
-		require.NoError(t, f.SetCellValue(ValuesSheet, "K"+itoa(growth), "=usulan")) // user text, not a formula
+		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(halal), 175))     // a number cell
+		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "I"+strconv.Itoa(halal), "150"))   // text typed as text
+		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "G"+strconv.Itoa(growth), "12,5")) // Indonesian decimal
+		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "H"+strconv.Itoa(growth), "80"))
+		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "K"+strconv.Itoa(growth), "=usulan")) // user text, not a formula
 	})
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{Province: "19", Year: 2025})
 	require.NoError(t, err)
@@ -118,8 +137,8 @@ func TestImportFilledTemplate(t *testing.T) {
 	for _, c := range p.Changes {
 		kinds[c.Cell] = c.Kind + ":" + c.Old + "->" + c.New
 	}
-	assert.Contains(t, kinds["F"+itoa(halal)], "175")
-	assert.Equal(t, "baru:->150", kinds["I"+itoa(halal)])
+	assert.Contains(t, kinds["F"+strconv.Itoa(halal)], "175")
+	assert.Equal(t, "baru:->150", kinds["I"+strconv.Itoa(halal)])
 
 	n, err := CommitImport(ctx, fx.s, p)
 	require.NoError(t, err)
@@ -146,30 +165,38 @@ func TestImportRefusals(t *testing.T) {
 	}{
 		{"bad number names sheet and cell", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
-			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "12,3,4")) })
+			edit(t, fx.path, func(f *excelize.File) {
+				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(r), "12,3,4"))
+			})
 			return fx.path
 		}, ImportOptions{}, []string{`lembar "Target Indikator" sel F`, "pemisah desimal lebih dari satu"}},
 		{"ambiguous number is reported with both readings, not guessed", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
-			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "1,311")) })
+			edit(t, fx.path, func(f *excelize.File) {
+				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(r), "1,311"))
+			})
 			return fx.path
 		}, ImportOptions{}, []string{`"1,311" bisa dibaca 1,311 atau 1.311`}},
 		{"percent sign on a count", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
-			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), "15%")) })
+			edit(t, fx.path, func(f *excelize.File) {
+				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(r), "15%"))
+			})
 			return fx.path
 		}, ImportOptions{}, []string{"indikator ini bukan persen"}},
 		{"zero denominator", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "KOP.01")
 			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(ValuesSheet, "G"+itoa(r), 5))
-				require.NoError(t, f.SetCellValue(ValuesSheet, "H"+itoa(r), 0))
+				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "G"+strconv.Itoa(r), 5))
+				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "H"+strconv.Itoa(r), 0))
 			})
 			return fx.path
 		}, ImportOptions{}, []string{"tidak boleh nol"}},
 		{"edited structure", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "KOP.01")
-			edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "B"+itoa(r), "KOP.99")) })
+			edit(t, fx.path, func(f *excelize.File) {
+				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "B"+strconv.Itoa(r), "KOP.99"))
+			})
 			return fx.path
 		}, ImportOptions{}, []string{"susunan templat telah diubah"}},
 		{"foreign workbook", func(t *testing.T, fx fixture) string {
@@ -244,7 +271,7 @@ func TestSubmissionBoard(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, n)
 	r := rowOf(t, fx.path, "UKM.05")
-	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(ValuesSheet, "F"+itoa(r), 175)) })
+	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(r), 175)) })
 	p2, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.NoError(t, err)
 	_, err = CommitImport(ctx, fx.s, p2)
@@ -272,24 +299,24 @@ func TestSubmissionBoard(t *testing.T) {
 func TestTemplatePlanSheet(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
-	lines, subs, err := planInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	lines, subs, err := xlsx.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
 	require.NoError(t, err)
 	require.NotEmpty(t, lines, "the demo plans for Kabupaten Bangka")
 	require.NotEmpty(t, subs)
 
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
-	v, _ := f.GetCellValue(PlanSheet, "B"+itoa(planFirstRow))
+	v, _ := f.GetCellValue(xlsx.PlanSheet, "B"+strconv.Itoa(xlsx.PlanFirstRow))
 	assert.Equal(t, lines[0].SubKegiatanCode, v)
-	raw, _ := f.GetCellValue(PlanSheet, "G"+itoa(planFirstRow), excelize.Options{RawCellValue: true})
+	raw, _ := f.GetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), excelize.Options{RawCellValue: true})
 	assert.Equal(t, strconv.FormatInt(lines[0].Pagu, 10), raw)
-	visible, err := f.GetColVisible(PlanSheet, "M")
+	visible, err := f.GetColVisible(xlsx.PlanSheet, "M")
 	require.NoError(t, err)
 	assert.False(t, visible, "the id column is hidden")
-	newRow := itoa(planFirstRow + len(lines))
-	formula, _ := f.GetCellFormula(PlanSheet, "C"+newRow)
+	newRow := strconv.Itoa(xlsx.PlanFirstRow + len(lines))
+	formula, _ := f.GetCellFormula(xlsx.PlanSheet, "C"+newRow)
 	assert.Contains(t, formula, "VLOOKUP(B"+newRow)
-	dvs, err := f.GetDataValidations(PlanSheet)
+	dvs, err := f.GetDataValidations(xlsx.PlanSheet)
 	require.NoError(t, err)
 	var lists []string
 	for _, dv := range dvs {
@@ -304,13 +331,13 @@ func TestTemplatePlanSheet(t *testing.T) {
 	// Change the pagu of the first line, add a line, and import.
 	sub := subs[len(subs)-1]
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(PlanSheet, "G"+itoa(planFirstRow), "Rp 175 juta"))
-		require.NoError(t, f.SetCellValue(PlanSheet, "B"+newRow, sub.Code))
-		require.NoError(t, f.SetCellValue(PlanSheet, "D"+newRow, "=Pelaku UMKM yang dilatih"))
-		require.NoError(t, f.SetCellValue(PlanSheet, "E"+newRow, "orang"))
-		require.NoError(t, f.SetCellValue(PlanSheet, "F"+newRow, 40))
-		require.NoError(t, f.SetCellValue(PlanSheet, "G"+newRow, 90000000))
-		require.NoError(t, f.SetCellValue(PlanSheet, "H"+newRow, "APBD Kabupaten/Kota"))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), "Rp 175 juta"))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "B"+newRow, sub.Code))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "D"+newRow, "=Pelaku UMKM yang dilatih"))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "E"+newRow, "orang"))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "F"+newRow, 40))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+newRow, 90000000))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "H"+newRow, "APBD Kabupaten/Kota"))
 	})
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{Province: "19", Year: 2025})
 	require.NoError(t, err)
@@ -319,13 +346,13 @@ func TestTemplatePlanSheet(t *testing.T) {
 	for _, c := range p.Changes {
 		kinds[c.Cell] = c.Kind + ":" + c.Old + "->" + c.New
 	}
-	assert.Equal(t, "ubah:Rp"+number.Format(float64(lines[0].Pagu), 0)+"->Rp175.000.000", kinds["G"+itoa(planFirstRow)])
+	assert.Equal(t, "ubah:Rp"+number.Format(float64(lines[0].Pagu), 0)+"->Rp175.000.000", kinds["G"+strconv.Itoa(xlsx.PlanFirstRow)])
 	assert.Equal(t, "baru:->Rp90.000.000", kinds["G"+newRow])
 
 	n, err := CommitImport(ctx, fx.s, p)
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
-	after, _, err := planInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	after, _, err := xlsx.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
 	require.NoError(t, err)
 	require.Len(t, after, len(lines)+1)
 	byID := map[int64]program.PlanLine{}
@@ -347,13 +374,13 @@ func TestTemplatePlanSheet(t *testing.T) {
 func TestTemplatePlanRefusals(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
-	lines, _, err := planInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	lines, _, err := xlsx.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
 	require.NoError(t, err)
-	newRow := itoa(planFirstRow + len(lines))
+	newRow := strconv.Itoa(xlsx.PlanFirstRow + len(lines))
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(PlanSheet, "G"+itoa(planFirstRow), "1.500.000,50")) // cents
-		require.NoError(t, f.SetCellValue(PlanSheet, "H"+itoa(planFirstRow), "APBN murni"))   // unknown source
-		require.NoError(t, f.SetCellValue(PlanSheet, "D"+newRow, "Keluaran tanpa kode"))      // no code
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), "1.500.000,50")) // cents
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "H"+strconv.Itoa(xlsx.PlanFirstRow), "APBN murni"))   // unknown source
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "D"+newRow, "Keluaran tanpa kode"))                   // no code
 	})
 	before := fx.state(t)
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
@@ -367,17 +394,17 @@ func TestTemplatePlanRefusals(t *testing.T) {
 	// A line added with rupiah cents names its cell.
 	fx = newFixture(t)
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(PlanSheet, "G"+itoa(planFirstRow), "1.500.000,50"))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), "1.500.000,50"))
 	})
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `sel G`+itoa(planFirstRow))
+	assert.Contains(t, err.Error(), `sel G`+strconv.Itoa(xlsx.PlanFirstRow))
 	assert.Contains(t, err.Error(), "rupiah bulat")
 
 	// Moving a listed line breaks the structure.
 	fx = newFixture(t)
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(PlanSheet, "M"+itoa(planFirstRow), 999999))
+		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "M"+strconv.Itoa(xlsx.PlanFirstRow), 999999))
 	})
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)

@@ -1,4 +1,4 @@
-package xlsx
+package exchange
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
+	"selaras/backend/xlsx"
 )
 
 // A returned template's sheets are read by one streaming pass over their
@@ -182,7 +183,7 @@ func readSheet(f *excelize.File, sheet string, sst []string, last, width int) (*
 					col = cc
 				}
 				if col > maxColumns {
-					return nil, fault.New(fault.SheetTooLarge, "", "cell", cellName(min(col, excelize.MaxColumns), row), "max", strconv.Itoa(last))
+					return nil, fault.New(fault.SheetTooLarge, "", "cell", xlsx.CellName(min(col, excelize.MaxColumns), row), "max", strconv.Itoa(last))
 				}
 				c, inCell = xcell{t: attr(e, "t")}, true
 				if s := attr(e, "s"); s != "" {
@@ -214,7 +215,7 @@ func readSheet(f *excelize.File, sheet string, sst []string, last, width int) (*
 		case xml.CharData:
 			if in != "" {
 				if text.Len()+len(e) > 1<<16 {
-					return nil, fault.New(fault.SheetTooLarge, "", "cell", cellName(col, row), "max", strconv.Itoa(last))
+					return nil, fault.New(fault.SheetTooLarge, "", "cell", xlsx.CellName(col, row), "max", strconv.Itoa(last))
 				}
 				text.Write(e)
 			}

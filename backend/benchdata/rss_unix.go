@@ -1,11 +1,11 @@
 //go:build unix
 
-package xlsx
+package benchdata
 
 import "syscall"
 
-// maxRSSMB is the process's peak resident memory, for the benchmarks' figures.
-func maxRSSMB() float64 {
+// MaxRSSMB is the process's peak resident memory, for the benchmarks' figures.
+func MaxRSSMB() float64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

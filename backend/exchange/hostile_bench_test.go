@@ -1,4 +1,4 @@
-package xlsx
+package exchange
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"selaras/backend/demo"
 	"selaras/backend/profile"
+	"selaras/backend/xlsx"
 )
 
 // peakHeap runs fn while sampling the live heap every millisecond and
@@ -62,12 +63,12 @@ func BenchmarkHostileImport(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	in, err := LoadTemplateInput(ctx, s, p, "19.01", 2025)
+	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", 2025)
 	if err != nil {
 		b.Fatal(err)
 	}
 	tpl := filepath.Join(dir, "Templat.xlsx")
-	if err := WriteTemplate(ctx, tpl, in, when); err != nil {
+	if err := xlsx.WriteTemplate(ctx, tpl, in, when); err != nil {
 		b.Fatal(err)
 	}
 	files := hostileFiles(b, tpl, b.TempDir())

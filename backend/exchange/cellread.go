@@ -1,4 +1,4 @@
-package xlsx
+package exchange
 
 import (
 	"math"
@@ -9,76 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
-	"selaras/backend/indicator"
 	"selaras/backend/number"
-	"selaras/backend/target"
+	"selaras/backend/xlsx"
 )
-
-// unit is what a template input cell holds; it decides how the cell's text
-// and number format are read and what is plausible.
-type unit int
-
-const (
-	uText     unit = iota // free text (notes, names)
-	uCount                // whole, not negative: koperasi, UMKM, sertifikat
-	uRupiah               // rupiah, not negative
-	uPercent              // a percentage 0..100
-	uPart                 // a ratio's numerator: may be negative (growth)
-	uDen                  // a ratio's denominator: above zero
-	uDecimal              // a plain quantity, not negative (ratio values that are not percentages, plan targets)
-	uRatioPct             // a ratio's value in percent: any sign (growth), no upper bound
-)
-
-// maxInput is the template's validation bound: beyond it a figure is a
-// pasted ID or a typo.
-const maxInput = 1e15
-
-// unitFor is the unit of an indicator's field in the values sheet.
-func unitFor(ind indicator.Indicator, f target.Field) unit {
-	switch {
-	case f == target.FNote:
-		return uText
-	case f == target.FTargetNum:
-		return uPart
-	case f == target.FTargetDen:
-		return uDen
-	}
-	switch ind.Kind {
-	case indicator.Count:
-		return uCount
-	case indicator.Rupiah:
-		return uRupiah
-	case indicator.Percent:
-		return uPercent
-	case indicator.Ratio:
-		if ind.IsPercent() {
-			return uRatioPct
-		}
-	}
-	return uDecimal
-}
-
-func (u unit) whole() bool { return u == uCount }
-
-// amount: quantities and money, where a dot before three digits groups
-// thousands ("1.311 koperasi", "Rp 1.500").
-func (u unit) amount() bool { return u == uCount || u == uRupiah || u == uPart || u == uDen }
-
-func (u unit) percent() bool { return u == uPercent || u == uRatioPct }
-
-// bounds are the plausible values of a unit (inclusive), lowOpen when the
-// lower bound itself is refused.
-func (u unit) bounds() (lo, hi float64, lowOpen bool) {
-	switch u {
-	case uPercent:
-		return 0, 100, false
-	case uPart, uRatioPct:
-		return -maxInput, maxInput, false
-	case uDen:
-		return 0, maxInput, true
-	}
-	return 0, maxInput, false
-}
 
 // rawCell is one cell as the workbook stores it.
 type rawCell struct {
@@ -104,7 +37,7 @@ var emptyMarks = map[string]bool{
 func isEmptyMark(s string) bool { return emptyMarks[strings.ToLower(s)] }
 
 // readValue reads one input cell the way the office meant it, or says why not.
-func readValue(c rawCell, u unit) (cellValue, *fault.Error) {
+func readValue(c rawCell, u xlsx.Unit) (cellValue, *fault.Error) {
 	out := cellValue{formula: c.formula != ""}
 	// excelize cannot tell a formula never calculated from one giving "";
 	// in an input cell both are refused rather than read as "no figure".
@@ -112,7 +45,7 @@ func readValue(c rawCell, u unit) (cellValue, *fault.Error) {
 		return out, fault.New(fault.CellFormulaNoValue, "", "formula", short("="+c.formula))
 	}
 	raw := strings.TrimSpace(c.value)
-	if u == uText {
+	if u == xlsx.UnitText {
 		if c.typ == excelize.CellTypeBool {
 			raw = strings.ToUpper(map[string]string{"1": "TRUE", "0": "FALSE"}[raw])
 		}
@@ -135,11 +68,11 @@ func readValue(c rawCell, u unit) (cellValue, *fault.Error) {
 	if c.typ == excelize.CellTypeNumber || c.typ == excelize.CellTypeUnset || (c.formula != "" && c.typ != excelize.CellTypeFormula) {
 		if x, err := strconv.ParseFloat(raw, 64); err == nil {
 			if math.IsInf(x, 0) || math.IsNaN(x) {
-				return out, fault.New(fault.CellOutOfRange, "", "value", short(raw), "min", number.Format(-maxInput, 0), "max", number.Format(maxInput, 0))
+				return out, fault.New(fault.CellOutOfRange, "", "value", short(raw), "min", number.Format(-xlsx.MaxInput, 0), "max", number.Format(xlsx.MaxInput, 0))
 			}
 			v, numeric = x, true
 			if c.pctFmt {
-				if !u.percent() {
+				if !u.Percent() {
 					return out, fault.New(fault.CellPercentNotAllowed, "", "value", number.Format(roundSig(x*100), -1)+"%")
 				}
 				v = roundSig(x * 100)
@@ -155,7 +88,7 @@ func readValue(c rawCell, u unit) (cellValue, *fault.Error) {
 			}
 			return out, fault.New(fault.CellNotNumber, "", "value", short(raw), "reason", "", "reasonEn", "")
 		}
-		if n.Percent && !u.percent() {
+		if n.Percent && !u.Percent() {
 			return out, fault.New(fault.CellPercentNotAllowed, "", "value", short(raw))
 		}
 		v = n.Value
@@ -166,7 +99,7 @@ func readValue(c rawCell, u unit) (cellValue, *fault.Error) {
 				alt = v / 1000
 			}
 			okMine, okAlt := fits(v, u) == nil, fits(alt, u) == nil
-			if u.amount() && strings.Contains(raw, ".") {
+			if u.Amount() && strings.Contains(raw, ".") {
 				okAlt = false // an amount's dots are thousands
 			}
 			if okAlt {
@@ -188,16 +121,16 @@ func readValue(c rawCell, u unit) (cellValue, *fault.Error) {
 }
 
 // fits checks a value against its unit; the value argument is filled in by the caller.
-func fits(v float64, u unit) *fault.Error {
-	lo, hi, lowOpen := u.bounds()
+func fits(v float64, u xlsx.Unit) *fault.Error {
+	lo, hi, lowOpen := u.Bounds()
 	if v < 0 && lo >= 0 {
 		return fault.New(fault.CellNegative, "", "value", "")
 	}
-	if u.whole() && v != math.Trunc(v) {
+	if u.Whole() && v != math.Trunc(v) {
 		return fault.New(fault.CellNotWhole, "", "value", "")
 	}
 	if v < lo || v > hi || (lowOpen && v == lo) {
-		if u == uDen && v == 0 {
+		if u == xlsx.UnitDen && v == 0 {
 			return fault.New(fault.CellZeroDenominator, "", "value", "")
 		}
 		return fault.New(fault.CellOutOfRange, "", "value", "", "min", number.Format(lo, -1), "max", number.Format(hi, -1))
@@ -205,7 +138,7 @@ func fits(v float64, u unit) *fault.Error {
 	return nil
 }
 
-func ambiguityHint(v, alt float64, okMine, okAlt bool, u unit) string {
+func ambiguityHint(v, alt float64, okMine, okAlt bool, u xlsx.Unit) string {
 	w := func(x float64) string { return number.Format(x, -1) }
 	switch {
 	case okMine && okAlt:
@@ -216,7 +149,7 @@ func ambiguityHint(v, alt float64, okMine, okAlt bool, u unit) string {
 	return "tulis angkanya tanpa pemisah ribuan"
 }
 
-func ambiguityHintEN(v, alt float64, okMine, okAlt bool, u unit) string {
+func ambiguityHintEN(v, alt float64, okMine, okAlt bool, u xlsx.Unit) string {
 	w := func(x float64) string { return number.Format(x, -1) }
 	switch {
 	case okMine && okAlt:

@@ -1,4 +1,9 @@
-package xlsx
+// Package exchange is the way back of the templates: a workbook a regency
+// returns is guarded (size, zip, hidden sheet), read cell by cell as people
+// type figures, compared with the workspace into a preview of every change,
+// and committed in one transaction with its submission logged for the board.
+// The template's shape comes from its writer, backend/xlsx (layout.go).
+package exchange
 
 import (
 	"context"
@@ -18,6 +23,7 @@ import (
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
+	"selaras/backend/xlsx"
 )
 
 // Problem is one reason an import is refused, located by sheet and cell.
@@ -53,14 +59,16 @@ func (e *ImportError) Error() string {
 
 // Change is one value as the import would set it.
 type Change struct {
-	Sheet     string       `json:"sheet"`
-	Cell      string       `json:"cell"`
-	Code      string       `json:"code"`
-	Indicator string       `json:"indicator"`
-	Field     target.Field `json:"field"`
-	Old       string       `json:"old"`
-	New       string       `json:"new"`
-	Kind      string       `json:"kind"` // baru, ubah, hapus, tetap
+	Sheet     string `json:"sheet"`
+	Cell      string `json:"cell"`
+	Code      string `json:"code"`
+	Indicator string `json:"indicator"`
+	// Field is a value's field (a target.Field such as "targetNum") or a
+	// plan line's ("plan.pagu"), so a plain string.
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+	Kind  string `json:"kind"` // baru, ubah, hapus, tetap
 	// Formula: the value is a formula's saved result (typed by the regency,
 	// or the ratio computed from its numerator and denominator).
 	Formula bool `json:"formula"`
@@ -91,6 +99,9 @@ type ImportOptions struct {
 	Year        int    // the template must be of this year (0 = any)
 	WorkingYear int    // a template of another year is imported with a notice (0 = no notice)
 }
+
+// tplColumns are the values sheet's columns, as the writer lays them out.
+var tplColumns = xlsx.TemplateColumns()
 
 // maxProblems are listed; the rest are counted.
 const maxProblems = 20
@@ -130,7 +141,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	}
 	defer f.Close()
 
-	if idx, _ := f.GetSheetIndex(MetaSheet); idx < 0 {
+	if idx, _ := f.GetSheetIndex(xlsx.MetaSheet); idx < 0 {
 		return Preview{}, refuse(name, whole("ini bukan templat Selaras (lembar data templat tidak ada); buat templat dari Selaras lalu isi",
 			"this is not a Selaras template (its template data sheet is missing)"))
 	}
@@ -140,10 +151,10 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	}
 	meta, err := readMeta(f, sst)
 	if err != nil {
-		return Preview{}, refuse(name, problem(MetaSheet, "", err))
+		return Preview{}, refuse(name, problem(xlsx.MetaSheet, "", err))
 	}
 	version, _ := strconv.Atoi(meta["template_version"])
-	if version != 1 && version != TemplateVersion {
+	if version != 1 && version != xlsx.TemplateVersion {
 		return Preview{}, refuse(name, whole(fmt.Sprintf("versi templat %q tidak dikenal oleh Selaras ini", short(meta["template_version"])),
 			fmt.Sprintf("template version %q is not known to this Selaras", short(meta["template_version"]))))
 	}
@@ -153,7 +164,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	}
 	year, err := metaInt(meta, "year", profile.MinYear, profile.MaxYear)
 	if err != nil {
-		return Preview{}, refuse(name, problem(MetaSheet, "", err))
+		return Preview{}, refuse(name, problem(xlsx.MetaSheet, "", err))
 	}
 	if opt.Province != "" && reg.ProvinceCode != opt.Province {
 		return Preview{}, refuse(name, whole(fmt.Sprintf("templat ini untuk %s, di luar provinsi ruang kerja ini", reg.Name),
@@ -165,7 +176,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	}
 	n, err := metaInt(meta, "rows", 0, maxTplRows)
 	if err != nil {
-		return Preview{}, refuse(name, problem(MetaSheet, "", err))
+		return Preview{}, refuse(name, problem(xlsx.MetaSheet, "", err))
 	}
 
 	inds, err := indicator.List(ctx, s.Read())
@@ -176,28 +187,28 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	for _, i := range inds {
 		byCode[i.Code] = i
 	}
-	sh := ValuesSheet
+	sh := xlsx.ValuesSheet
 	if idx, _ := f.GetSheetIndex(sh); idx < 0 {
 		return Preview{}, refuse(name, whole("lembar \""+sh+"\" tidak ada", "sheet \""+sh+"\" is missing"))
 	}
-	grid, err := readSheet(f, sh, sst, tplFirstRow+n-1, len(tplColumns))
+	grid, err := readSheet(f, sh, sst, xlsx.TemplateFirstRow+n-1, len(tplColumns))
 	if err != nil {
 		return Preview{}, refuse(name, problem(sh, "", err))
 	}
 	codes := make([]string, n)
 	for i := range codes {
-		codes[i] = grid.at(tplFirstRow+i, 2)
+		codes[i] = grid.at(xlsx.TemplateFirstRow+i, 2)
 	}
 	var headers []string
 	for i := range tplColumns {
-		headers = append(headers, grid.at(tplHeadRow, i+1))
+		headers = append(headers, grid.at(xlsx.TemplateHeadRow, i+1))
 	}
-	if structureSum(version, reg.Code, year, codes) != meta["checksum"] || !sameHeaders(headers) {
-		return Preview{}, refuse(name, layoutProblems(sh, codes, tplFirstRow)...)
+	if xlsx.StructureSum(version, reg.Code, year, codes) != meta["checksum"] || !sameHeaders(headers) {
+		return Preview{}, refuse(name, layoutProblems(sh, codes, xlsx.TemplateFirstRow)...)
 	}
 	var problems []Problem
 	problems = append(problems, grid.outside(sh, fault.RowOutsideTable)...)
-	problems = append(problems, grid.mergedInputs(sh, tplHeadRow)...)
+	problems = append(problems, grid.mergedInputs(sh, xlsx.TemplateHeadRow)...)
 
 	current, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{year}, Regions: []string{reg.Code}})
 	if err != nil {
@@ -215,38 +226,39 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	rd := cellReader{f: f, styles: map[int]bool{}}
 	var cellOf []string
 	for i, code := range codes {
-		r := tplFirstRow + i
+		r := xlsx.TemplateFirstRow + i
 		ind, ok := byCode[code]
 		if !ok {
-			problems = append(problems, Problem{Sheet: sh, Cell: cellName(2, r),
+			problems = append(problems, Problem{Sheet: sh, Cell: xlsx.CellName(2, r),
 				Message:   fmt.Sprintf("indikator %s tidak ada lagi di katalog ruang kerja ini", short(code)),
 				MessageEN: fmt.Sprintf("indicator %s is no longer in this workspace's catalogue", short(code))})
 			continue
 		}
 		row := valueRow{ind: ind, old: cur[ind.ID], r: r, legacy: meta["ratio_target"] != "formula"}
 		for c, column := range tplColumns {
-			if column.field == "" {
+			field := target.Field(column.Field)
+			if field == "" {
 				continue
 			}
-			cell := cellName(c+1, r)
-			isPart := column.field == target.FTargetNum || column.field == target.FTargetDen
+			cell := xlsx.CellName(c+1, r)
+			isPart := field == target.FTargetNum || field == target.FTargetDen
 			if isPart && ind.Kind != indicator.Ratio {
 				if v := grid.at(r, c+1); (strings.TrimSpace(v) != "" && !isEmptyMark(strings.TrimSpace(v))) || grid.cell(r, c+1).formula != "" {
 					problems = append(problems, problem(sh, cell, fault.New(fault.PartsNotRatio, "", "value", short(v))))
 				}
 				continue
 			}
-			if column.field == target.FTarget && ind.Kind == indicator.Ratio {
+			if field == target.FTarget && ind.Kind == indicator.Ratio {
 				row.derived = rd.raw(grid.cell(r, c+1))
 				row.derivedCell = cell
 				continue
 			}
-			v, ferr := readValue(rd.raw(grid.cell(r, c+1)), unitFor(ind, column.field))
+			v, ferr := readValue(rd.raw(grid.cell(r, c+1)), xlsx.UnitFor(ind, field))
 			if ferr != nil {
 				problems = append(problems, problem(sh, cell, ferr))
 				continue
 			}
-			row.cells = append(row.cells, readCellOf{field: column.field, cell: cell, v: v})
+			row.cells = append(row.cells, readCellOf{field: field, cell: cell, v: v})
 		}
 		changes, edits, probs := row.compare(sh)
 		problems = append(problems, probs...)
@@ -264,16 +276,16 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	}
 	p.PlanLines = []program.PlanLine{}
 	if version >= 2 && len(problems) <= 4*maxProblems {
-		lines, subs, err := planInput(ctx, s, reg, year)
+		lines, subs, err := xlsx.PlanInput(ctx, s, reg, year)
 		if err != nil {
 			return Preview{}, err
 		}
 		pr, err := readPlanSheet(f, sst, meta, reg, year, lines, subs)
 		if err != nil && !errors.Is(err, errPlanLayout) {
-			return Preview{}, refuse(name, append(problems, problem(PlanSheet, "", err))...)
+			return Preview{}, refuse(name, append(problems, problem(xlsx.PlanSheet, "", err))...)
 		}
 		if err != nil {
-			return Preview{}, refuse(name, Problem{Sheet: PlanSheet, Message: "susunan lembar rencana telah diubah (baris, kolom, kode, atau judul); isi ulang pada templat asli",
+			return Preview{}, refuse(name, Problem{Sheet: xlsx.PlanSheet, Message: "susunan lembar rencana telah diubah (baris, kolom, kode, atau judul); isi ulang pada templat asli",
 				MessageEN: "the plan sheet's layout was changed (rows, columns, codes or headings); fill in the original template"})
 		}
 		problems = append(problems, pr.problems...)
@@ -312,7 +324,7 @@ func (p *Preview) count(kind string) {
 
 func sameHeaders(h []string) bool {
 	for i, c := range tplColumns {
-		if i >= len(h) || h[i] != c.title {
+		if i >= len(h) || h[i] != c.Title {
 			return false
 		}
 	}
@@ -351,7 +363,7 @@ func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
 	var changes []Change
 	var edits []pendingEdit
 	mk := func(c readCellOf, old string) Change {
-		ch := Change{Sheet: sh, Cell: c.cell, Code: row.ind.Code, Indicator: row.ind.Name, Field: c.field, Old: old, New: c.v.text, Formula: c.v.formula}
+		ch := Change{Sheet: sh, Cell: c.cell, Code: row.ind.Code, Indicator: row.ind.Name, Field: string(c.field), Old: old, New: c.v.text, Formula: c.v.formula}
 		ch.Kind = changeKind(old, c.v.text)
 		return ch
 	}
@@ -396,7 +408,7 @@ func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
 	// the parts decide whenever both are filled in.
 	legacyIgnored := row.legacy && hasNum
 	if !legacyIgnored && row.derived.formula == "" && strings.TrimSpace(row.derived.value) != "" && !isEmptyMark(strings.TrimSpace(row.derived.value)) {
-		typed, err := readValue(row.derived, uRatioPct)
+		typed, err := readValue(row.derived, xlsx.UnitRatioPct)
 		// A row pasted as values keeps the target its parts give; a legacy
 		// template's untouched target equals the stored one.
 		same := err == nil && typed.num != nil && ((derived != nil && sameNumber(*typed.num, *derived)) ||
@@ -409,7 +421,7 @@ func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
 	oldNum, oldDen := oldText(row.old, target.FTargetNum), oldText(row.old, target.FTargetDen)
 	chNum, chDen := mk(*num, oldNum), mk(*den, oldDen)
 	oldTarget := oldText(row.old, target.FTarget)
-	tgt := Change{Sheet: sh, Cell: row.derivedCell, Code: row.ind.Code, Indicator: row.ind.Name, Field: target.FTarget,
+	tgt := Change{Sheet: sh, Cell: row.derivedCell, Code: row.ind.Code, Indicator: row.ind.Name, Field: string(target.FTarget),
 		Old: oldTarget, New: oldTarget, Kind: "tetap", Formula: true}
 	switch {
 	case hasNum && (chNum.Kind != "tetap" || chDen.Kind != "tetap"):
@@ -481,7 +493,7 @@ func CommitImport(ctx context.Context, s *store.Store, p Preview) (n int, err er
 	n, err = target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
 		for _, l := range p.PlanLines {
 			if _, err := program.WritePlanLine(ctx, tx, l); err != nil {
-				return fmt.Errorf("%s %s: %w", PlanSheet, l.SubKegiatanCode, err)
+				return fmt.Errorf("%s %s: %w", xlsx.PlanSheet, l.SubKegiatanCode, err)
 			}
 			planned++
 		}

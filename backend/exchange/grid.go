@@ -1,4 +1,4 @@
-package xlsx
+package exchange
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
+	"selaras/backend/xlsx"
 )
 
 // grid is a template sheet's cells up to the last row its structure has,
@@ -27,7 +28,7 @@ func (g *grid) put(r, c int, x xcell) {
 			if v == "" {
 				v = x.formula
 			}
-			g.extra, g.extraAt = v, cellName(c, r)
+			g.extra, g.extraAt = v, xlsx.CellName(c, r)
 		}
 		return
 	}
@@ -84,7 +85,7 @@ func layoutProblems(sheet string, codes []string, first int) []Problem {
 			continue
 		}
 		if j, ok := seen[c]; ok {
-			out = append(out, problem(sheet, cellName(2, first+i), fault.New(fault.RowMoved, "", "row", strconv.Itoa(first+i),
+			out = append(out, problem(sheet, xlsx.CellName(2, first+i), fault.New(fault.RowMoved, "", "row", strconv.Itoa(first+i),
 				"code", short(c), "want", fmt.Sprintf("kode lain (%s sudah ada di baris %d)", short(c), first+j))))
 			continue
 		}
@@ -123,7 +124,7 @@ func (rd cellReader) raw(x xcell) rawCell {
 // readMeta reads the hidden sheet's key/value rows (columns A:B; the
 // sub-kegiatan list beside them is not needed here).
 func readMeta(f *excelize.File, sst []string) (map[string]string, error) {
-	g, err := readSheet(f, MetaSheet, sst, 100000, 2)
+	g, err := readSheet(f, xlsx.MetaSheet, sst, 100000, 2)
 	if err != nil {
 		return nil, fault.Wrap(err, fault.TemplateMeta, "", "what", "tidak terbaca")
 	}

@@ -1,4 +1,4 @@
-package xlsx
+package exchange
 
 import (
 	"archive/zip"
@@ -14,6 +14,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/store"
+	"selaras/backend/xlsx"
 )
 
 // fuzzSetup makes one demo workspace and its template for every run.
@@ -29,9 +30,9 @@ func fuzzSetup(f *testing.F) (*store.Store, []byte) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	in, err := LoadTemplateInput(ctx, s, p, "19.01", 2025)
+	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", 2025)
 	if err == nil {
-		err = WriteTemplate(ctx, filepath.Join(dir, "t.xlsx"), in, when)
+		err = xlsx.WriteTemplate(ctx, filepath.Join(dir, "t.xlsx"), in, when)
 	}
 	if err != nil {
 		f.Fatal(err)
