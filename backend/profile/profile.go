@@ -114,27 +114,27 @@ func (p *Profile) Normalize() {
 	}
 }
 
-// Validate returns the first problem, naming the field in Indonesian.
+// Validate returns the first problem, naming the field by its key.
 func (p Profile) Validate() error {
 	if p.ProvinceCode == "" {
-		return fault.New(fault.Required, "Provinsi")
+		return fault.New(fault.Required, "profile.provinceCode")
 	}
 	if !region.Default().IsProvince(p.ProvinceCode) {
-		return fault.New(fault.UnknownRegion, "Provinsi", "code", p.ProvinceCode)
+		return fault.New(fault.UnknownRegion, "profile.provinceCode", "code", p.ProvinceCode)
 	}
 	if p.OfficeName == "" {
-		return fault.New(fault.Required, "Nama kantor")
+		return fault.New(fault.Required, "profile.officeName")
 	}
 	if p.HeadNIP != "" {
 		if len(p.HeadNIP) != 18 || strings.IndexFunc(p.HeadNIP, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			return fault.New(fault.Invalid, "NIP kepala dinas", "reason", "NIP terdiri atas 18 angka")
+			return fault.Reject("profile.headNip", fault.ReasonNIPDigits)
 		}
 	}
 	if p.WorkingYear < MinYear || p.WorkingYear > MaxYear {
-		return fault.New(fault.OutOfRange, "Tahun kerja", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+		return fault.New(fault.OutOfRange, "profile.workingYear", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
 	}
 	if p.PaperSize != A4 && p.PaperSize != F4 {
-		return fault.New(fault.Invalid, "Ukuran kertas", "reason", "pilih A4 atau F4")
+		return fault.Choose("profile.paperSize", string(A4), string(F4))
 	}
 	return nil
 }

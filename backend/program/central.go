@@ -128,37 +128,37 @@ func (c *CentralItem) Normalize() {
 	c.Note = strings.TrimSpace(c.Note)
 }
 
-// Validate checks what needs no database, naming the field in Indonesian.
+// Validate checks what needs no database, naming the field by its key.
 func (c CentralItem) Validate() error {
 	switch {
 	case c.Code == "":
-		return fault.New(fault.Required, "Kode pusat")
+		return fault.New(fault.Required, "centralItem.code")
 	case c.Name == "":
-		return fault.New(fault.Required, "Uraian pusat")
+		return fault.New(fault.Required, "centralItem.name")
 	}
 	switch c.Kind {
 	case CentralProgram, CentralKegiatan, CentralOutput, CentralIndicator:
 	default:
-		return fault.New(fault.Invalid, "Jenis item pusat", "reason", "pilih program, kegiatan, keluaran, atau indikator")
+		return fault.Reject("centralItem.kind", fault.ReasonChooseCentralKind)
 	}
 	if c.ParentID != 0 && c.ParentID == c.ID {
-		return fault.New(fault.Invalid, "Induk item pusat", "reason", "item tidak dapat menjadi induk dirinya sendiri")
+		return fault.Reject("centralItem.parentId", fault.ReasonSelfParent)
 	}
 	seen := map[int]bool{}
 	for _, t := range c.Targets {
 		y := strconv.Itoa(t.Year)
 		if t.Year < profile.MinYear || t.Year > profile.MaxYear {
-			return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
+			return fault.New(fault.OutOfRange, "centralTarget.year", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 		}
 		if seen[t.Year] {
-			return fault.New(fault.Invalid, "Tahun", "reason", "tahun "+y+" tercantum dua kali")
+			return fault.Reject("centralTarget.year", fault.ReasonYearTwice, "year", y)
 		}
 		seen[t.Year] = true
 		if t.Target != nil && (math.IsNaN(*t.Target) || math.IsInf(*t.Target, 0) || *t.Target < 0) {
-			return fault.New(fault.Invalid, "Target pusat", "reason", "target tahun "+y+" tidak boleh negatif")
+			return fault.Reject("centralTarget.target", fault.ReasonYearNegative, "year", y)
 		}
 		if t.Pagu != nil && (*t.Pagu < 0 || *t.Pagu > MaxPagu) {
-			return fault.New(fault.OutOfRange, "Pagu pusat", "min", "0", "max", maxPaguText)
+			return fault.New(fault.OutOfRange, "centralTarget.pagu", "min", "0", "max", maxPaguText)
 		}
 	}
 	return nil
@@ -175,7 +175,7 @@ func SaveCentral(ctx context.Context, s *store.Store, c CentralItem) (CentralIte
 		var dup int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM central_item WHERE code = ? AND id <> ?", c.Code, c.ID).Scan(&dup)
 		if err == nil {
-			return fault.New(fault.Invalid, "Kode pusat", "reason", "kode "+c.Code+" sudah dipakai item pusat lain")
+			return fault.Reject("centralItem.code", fault.ReasonCodeTaken, "code", c.Code)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("program: save central: %w", err)
@@ -183,7 +183,7 @@ func SaveCentral(ctx context.Context, s *store.Store, c CentralItem) (CentralIte
 		if err := checkParent(ctx, tx, c); err != nil {
 			return err
 		}
-		if c.IndicatorIDs, err = checkIndicators(ctx, tx, c.IndicatorIDs); err != nil {
+		if c.IndicatorIDs, err = checkIndicators(ctx, tx, "centralItem.indicatorIds", c.IndicatorIDs); err != nil {
 			return err
 		}
 		c.ID, err = PutCentral(ctx, tx, c)
@@ -202,12 +202,12 @@ func SaveCentral(ctx context.Context, s *store.Store, c CentralItem) (CentralIte
 func checkParent(ctx context.Context, q querier, c CentralItem) error {
 	for p, steps := c.ParentID, 0; p != 0; steps++ {
 		if p == c.ID || steps > 1000 {
-			return fault.New(fault.Invalid, "Induk item pusat", "reason", "induk membentuk lingkaran")
+			return fault.Reject("centralItem.parentId", fault.ReasonParentLoop)
 		}
 		var next int64
 		err := q.QueryRowContext(ctx, "SELECT COALESCE(parent_id, 0) FROM central_item WHERE id = ?", p).Scan(&next)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fault.New(fault.NotFound, "Induk item pusat")
+			return fault.New(fault.NotFound, "centralItem.parentId")
 		}
 		if err != nil {
 			return fmt.Errorf("program: central parent: %w", err)
@@ -241,7 +241,7 @@ unit = ?, note = ? WHERE id = ?`, append(args, c.ID)...)
 			return 0, fmt.Errorf("program: update central: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return 0, fault.Wrap(ErrNotFound, fault.NotFound, "Program pusat")
+			return 0, fault.Wrap(ErrNotFound, fault.NotFound, "centralItem.id")
 		}
 	}
 	if err := replaceLinks(ctx, tx, "central_indicator", "central_id", c.ID, c.IndicatorIDs); err != nil {
@@ -292,21 +292,22 @@ func DeleteCentral(ctx context.Context, s *store.Store, id int64) error {
 			return fmt.Errorf("program: delete central: %w", err)
 		}
 		if n > 0 {
-			return fault.New(fault.Invalid, "Program pusat", "reason", fmt.Sprintf("masih menjadi induk %d item pusat lain", n))
+			return fault.Reject("centralItem.id", fault.ReasonHasChildren, "count", strconv.Itoa(n))
 		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM central_item WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("program: delete central: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fault.Wrap(ErrNotFound, fault.NotFound, "Program pusat")
+			return fault.Wrap(ErrNotFound, fault.NotFound, "centralItem.id")
 		}
 		return nil
 	})
 }
 
-// checkCentral refuses a link to a central item that does not exist.
-func checkCentral(ctx context.Context, q querier, id *int64) error {
+// checkCentral refuses a link to a central item that does not exist, naming
+// the linking field (a plan line's or a sub-kegiatan's centralId).
+func checkCentral(ctx context.Context, q querier, field string, id *int64) error {
 	if id == nil {
 		return nil
 	}
@@ -315,7 +316,7 @@ func checkCentral(ctx context.Context, q querier, id *int64) error {
 		return fmt.Errorf("program: check central: %w", err)
 	}
 	if n == 0 {
-		return fault.New(fault.NotFound, "Program pusat")
+		return fault.New(fault.NotFound, field)
 	}
 	return nil
 }

@@ -118,6 +118,13 @@ func levelText(l Level) string {
 	return "kabupaten/kota (L = 2)"
 }
 
+func levelTextEN(l Level) string {
+	if l == LevelProvince {
+		return "the province (L = 1)"
+	}
+	return "a regency (L = 2)"
+}
+
 type querier interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	QueryRowContext(context.Context, string, ...any) *sql.Row
@@ -179,7 +186,7 @@ func GetItem(ctx context.Context, s *store.Store, id int64) (Item, error) {
 func getItem(ctx context.Context, q querier, id int64) (Item, error) {
 	it, err := scanItem(q.QueryRowContext(ctx, "SELECT "+itemCols+" FROM nomenclature WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Item{}, fault.Wrap(ErrNotFound, fault.NotFound, "Sub-kegiatan")
+		return Item{}, fault.Wrap(ErrNotFound, fault.NotFound, "subKegiatan.id")
 	}
 	if err != nil {
 		return Item{}, fmt.Errorf("program: get item: %w", err)
@@ -210,10 +217,10 @@ func itemByCode(ctx context.Context, q querier, code string) (Item, bool, error)
 	return it, true, nil
 }
 
-const fieldSubCode = "Kode sub-kegiatan"
+const fieldSubCode = "subKegiatan.code"
 
-func badCode(reason string) error {
-	return fault.New(fault.Invalid, fieldSubCode, "reason", reason)
+func badCode(reason fault.Code, kv ...string) error {
+	return fault.Reject(fieldSubCode, reason, kv...)
 }
 
 // checkSubCode validates a sub-kegiatan code against its parent kegiatan and
@@ -234,7 +241,7 @@ func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (
 			return Item{}, "", err
 		}
 		if err != nil || p.Kind != KindKegiatan {
-			return Item{}, "", badCode("kegiatan induk yang dipilih tidak ada dalam nomenklatur")
+			return Item{}, "", badCode(fault.ReasonParentNotPicked)
 		}
 		parent, picked = p, true
 		if reSubNo.MatchString(code) {
@@ -242,10 +249,10 @@ func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (
 		}
 	}
 	if !reSub.MatchString(code) {
-		return Item{}, "", badCode("\"" + code + "\" tidak sesuai format 2.17.PP.L.KK.SSSS, misalnya 2.17.07.2.01.0001")
+		return Item{}, "", badCode(fault.ReasonSubFormat, "code", code)
 	}
 	if strings.HasSuffix(code, ".0000") {
-		return Item{}, "", badCode("nomor sub-kegiatan (4 angka terakhir) tidak boleh 0000")
+		return Item{}, "", badCode(fault.ReasonSubZero)
 	}
 	prefix := parentCode(code)
 	if !picked {
@@ -254,16 +261,16 @@ func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (
 			return Item{}, "", err
 		}
 		if !ok || p.Kind != KindKegiatan {
-			return Item{}, "", badCode("kegiatan induk " + prefix + " tidak ada dalam nomenklatur")
+			return Item{}, "", badCode(fault.ReasonNoParent, "code", prefix)
 		}
 		parent = p
 	}
 	if got, want := levelOfCode(code), parent.Level; got != want {
-		return Item{}, "", badCode("digit tingkat (L) menunjuk " + levelText(got) + ", padahal kegiatan induk " +
-			parent.Code + " adalah kegiatan " + levelText(want))
+		return Item{}, "", badCode(fault.ReasonLevelDigit, "parent", parent.Code,
+			"got", levelText(got), "gotEn", levelTextEN(got), "want", levelText(want), "wantEn", levelTextEN(want))
 	}
 	if prefix != parent.Code {
-		return Item{}, "", badCode("kode harus diawali kode kegiatan induknya, " + parent.Code)
+		return Item{}, "", badCode(fault.ReasonParentPrefix, "parent", parent.Code)
 	}
 	return parent, code, nil
 }
@@ -281,8 +288,7 @@ func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error)
 				return err
 			}
 			if cur.Shipped || cur.Kind != KindSubKegiatan {
-				return fault.New(fault.Invalid, "Nomenklatur", "reason",
-					cur.Code+" berasal dari Kepmendagri dan tidak dapat diubah; hanya sub-kegiatan yang dapat diubah")
+				return fault.Reject("subKegiatan.kind", fault.ReasonShippedEdit, "code", cur.Code)
 			}
 		}
 		parent, code, err := checkSubCode(ctx, tx, it.Code, it.ParentID)
@@ -291,20 +297,20 @@ func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error)
 		}
 		it.Code, it.ParentID, it.Kind, it.Level, it.Shipped = code, parent.ID, KindSubKegiatan, parent.Level, false
 		if it.Name == "" {
-			return fault.New(fault.Required, "Nama sub-kegiatan")
+			return fault.New(fault.Required, "subKegiatan.name")
 		}
 		var dup int64
 		err = tx.QueryRowContext(ctx, "SELECT id FROM nomenclature WHERE code = ? AND id <> ?", it.Code, it.ID).Scan(&dup)
 		if err == nil {
-			return badCode("kode " + it.Code + " sudah dipakai sub-kegiatan lain")
+			return badCode(fault.ReasonCodeTaken, "code", it.Code)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("program: save sub-kegiatan: %w", err)
 		}
-		if err := checkCentral(ctx, tx, it.CentralID); err != nil {
+		if err := checkCentral(ctx, tx, "subKegiatan.centralId", it.CentralID); err != nil {
 			return err
 		}
-		ids, err := checkIndicators(ctx, tx, it.IndicatorIDs)
+		ids, err := checkIndicators(ctx, tx, "subKegiatan.indicatorIds", it.IndicatorIDs)
 		if err != nil {
 			return err
 		}
@@ -399,7 +405,7 @@ func sortedIDs(set map[int64]bool) []int64 {
 
 // checkIndicators refuses unknown indicator ids and returns the ids sorted
 // without duplicates.
-func checkIndicators(ctx context.Context, q querier, ids []int64) ([]int64, error) {
+func checkIndicators(ctx context.Context, q querier, field string, ids []int64) ([]int64, error) {
 	set := map[int64]bool{}
 	for _, id := range ids {
 		var n int
@@ -407,8 +413,7 @@ func checkIndicators(ctx context.Context, q querier, ids []int64) ([]int64, erro
 			return nil, fmt.Errorf("program: check indicator: %w", err)
 		}
 		if n == 0 {
-			return nil, fault.New(fault.Invalid, "Indikator kinerja", "reason",
-				"indikator dengan id "+strconv.FormatInt(id, 10)+" tidak ada dalam katalog")
+			return nil, fault.Reject(field, fault.ReasonUnknownIndicator, "id", strconv.FormatInt(id, 10))
 		}
 		set[id] = true
 	}
@@ -425,16 +430,14 @@ func DeleteSubKegiatan(ctx context.Context, s *store.Store, id int64) error {
 			return err
 		}
 		if cur.Shipped || cur.Kind != KindSubKegiatan {
-			return fault.New(fault.Invalid, "Nomenklatur", "reason",
-				cur.Code+" berasal dari Kepmendagri dan tidak dapat dihapus; hanya sub-kegiatan yang dapat dihapus")
+			return fault.Reject("subKegiatan.kind", fault.ReasonShippedDelete, "code", cur.Code)
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM plan_line WHERE sub_kegiatan_id = ?", id).Scan(&n); err != nil {
 			return fmt.Errorf("program: delete sub-kegiatan: %w", err)
 		}
 		if n > 0 {
-			return fault.New(fault.Invalid, "Sub-kegiatan", "reason", fmt.Sprintf(
-				"%s masih dipakai %d baris rencana; hapus atau pindahkan baris itu dulu", cur.Code, n))
+			return fault.Reject("subKegiatan.id", fault.ReasonSubInUse, "code", cur.Code, "count", strconv.Itoa(n))
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM nomenclature WHERE id = ?", id); err != nil {
 			return fmt.Errorf("program: delete sub-kegiatan: %w", err)

@@ -245,9 +245,9 @@ func TestTreeFilters(t *testing.T) {
 		filter Filter
 		field  string
 	}{
-		{"no year", Filter{}, "Tahun"},
-		{"unknown province", Filter{Year: 2025, Province: "19.01"}, "Provinsi"},
-		{"unknown region", Filter{Year: 2025, Region: "99"}, "Wilayah"},
+		{"no year", Filter{}, "year"},
+		{"unknown province", Filter{Year: 2025, Province: "19.01"}, "province"},
+		{"unknown region", Filter{Year: 2025, Region: "99"}, "region"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {

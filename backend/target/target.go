@@ -370,19 +370,19 @@ func derive(v *Value, ind indicator.Indicator) (string, string) {
 		return "", ""
 	}
 	for _, p := range []struct {
-		num, den *float64
-		out      **float64
-		what     string
-	}{{v.TargetNum, v.TargetDen, &v.Target, "target"}, {v.RealNum, v.RealDen, &v.Realisation, "realisasi"}} {
+		num, den     *float64
+		out          **float64
+		what, whatEn string
+	}{{v.TargetNum, v.TargetDen, &v.Target, "target", "target"}, {v.RealNum, v.RealDen, &v.Realisation, "realisasi", "realisation"}} {
 		if p.num == nil || p.den == nil {
 			continue
 		}
 		if *p.den == 0 {
-			return "penyebut " + p.what + " tidak boleh nol", "the " + p.what + " denominator must not be zero"
+			return "penyebut " + p.what + " tidak boleh nol", "the " + p.whatEn + " denominator must not be zero"
 		}
 		r := *p.num / *p.den * ind.Scale
 		if math.IsInf(r, 0) || math.IsNaN(r) {
-			return "hasil bagi " + p.what + " tidak terhingga", "the " + p.what + " ratio is not finite"
+			return "hasil bagi " + p.what + " tidak terhingga", "the " + p.whatEn + " ratio is not finite"
 		}
 		*p.out = &r
 	}

@@ -48,13 +48,6 @@ func planColumns(year int) []planColumn {
 	}
 }
 
-// planFieldLabels name the fields in messages and in the import preview.
-var planFieldLabels = map[string]string{
-	"code": "Kode sub kegiatan", "outputIndicator": "Indikator keluaran", "outputUnit": "Satuan", "target": "Target",
-	"pagu": "Pagu indikatif", "sumberDana": "Sumber dana", "lokasi": "Lokasi", "catatan": "Catatan",
-	"targetNext": "Target tahun n+1", "paguNext": "Pagu tahun n+1",
-}
-
 // planLevel is who plans in a region: the regency (L = 2) or the province (L = 1).
 func planLevel(r region.Region) program.Level {
 	if r.Level == region.Province {
@@ -360,10 +353,8 @@ func readPlanSheet(f *excelize.File, sst []string, meta map[string]string, reg r
 		}
 		if err != nil {
 			cell := cellName(2, r)
-			for field, label := range planFieldLabels {
-				if fault.FieldOf(err) == label {
-					cell = cellOf[field]
-				}
+			if c, ok := cellOf[fault.FieldOf(err)]; ok { // the field's JSON name is the column's
+				cell = c
 			}
 			out.problems = append(out.problems, Problem{Sheet: sh, Cell: cell, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)})
 			continue
