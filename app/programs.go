@@ -56,7 +56,11 @@ func (p *Programs) SavePlanLine(in program.PlanLineInput) (program.PlanLine, err
 	if err != nil {
 		return program.PlanLine{}, p.a.fail(err)
 	}
-	out, err := program.SavePlanLineInput(context.Background(), s, in)
+	l, err := in.Parse()
+	if err != nil {
+		return program.PlanLine{}, p.a.fail(err)
+	}
+	out, err := program.SavePlanLine(context.Background(), s, l)
 	return out, p.a.fail(err)
 }
 

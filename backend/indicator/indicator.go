@@ -179,15 +179,16 @@ func Get(ctx context.Context, s *store.Store, id int64) (Indicator, error) {
 	return i, nil
 }
 
-// Save validates and inserts (ID 0) or updates an indicator.
-func Save(ctx context.Context, s *store.Store, i Indicator) (Indicator, error) {
+// Save is the one door for writing an indicator: it normalizes, validates,
+// checks the code is free and inserts (ID 0) or updates it inside w.
+func Save(ctx context.Context, w store.Writer, i Indicator) (Indicator, error) {
 	i.Normalize()
 	if err := i.Validate(); err != nil {
 		return Indicator{}, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		i.ID, err = Put(ctx, tx, i)
+		i.ID, err = put(ctx, tx, i)
 		return err
 	})
 	if err != nil {
@@ -196,8 +197,9 @@ func Save(ctx context.Context, s *store.Store, i Indicator) (Indicator, error) {
 	return i, nil
 }
 
-// Put writes an already validated indicator inside tx and returns its id.
-func Put(ctx context.Context, tx *sql.Tx, i Indicator) (int64, error) {
+// put writes a validated indicator inside tx, refusing a code already
+// used, and returns its id.
+func put(ctx context.Context, tx *sql.Tx, i Indicator) (int64, error) {
 	var dup int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM indicator WHERE code = ? AND id <> ?", i.Code, i.ID).Scan(&dup)
 	if err == nil {

@@ -157,21 +157,22 @@ FROM profile WHERE id = 1`).Scan(&p.ProvinceCode, &p.OfficeName, &p.Address, &p.
 	return p, nil
 }
 
-// Save validates and stores the profile, returning what was stored.
-func Save(ctx context.Context, s *store.Store, p Profile) (Profile, error) {
+// Save is the one door for writing the profile: it normalizes, validates
+// and stores it inside w, returning what was stored.
+func Save(ctx context.Context, w store.Writer, p Profile) (Profile, error) {
 	p.Normalize()
 	if err := p.Validate(); err != nil {
 		return Profile{}, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error { return Put(ctx, tx, p) })
+	err := w.Tx(ctx, func(tx *sql.Tx) error { return put(ctx, tx, p) })
 	if err != nil {
 		return Profile{}, err
 	}
 	return p, nil
 }
 
-// Put writes an already validated profile inside a transaction.
-func Put(ctx context.Context, tx *sql.Tx, p Profile) error {
+// put writes a validated profile inside a transaction.
+func put(ctx context.Context, tx *sql.Tx, p Profile) error {
 	_, err := tx.ExecContext(ctx, `
 INSERT INTO profile(id, province_code, office_name, address, head_name, head_position, head_nip, working_year, paper_size, user_name,
                     government, city, phone, email, website)

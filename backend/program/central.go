@@ -164,14 +164,15 @@ func (c CentralItem) Validate() error {
 	return nil
 }
 
-// SaveCentral validates and inserts (ID 0) or updates a central item,
-// replacing its indicator links and targets.
-func SaveCentral(ctx context.Context, s *store.Store, c CentralItem) (CentralItem, error) {
+// SaveCentral is the one door for writing a central item: it normalizes,
+// validates, checks c against the database and inserts it (ID 0) or updates
+// it, replacing its indicator links and targets, inside w.
+func SaveCentral(ctx context.Context, w store.Writer, c CentralItem) (CentralItem, error) {
 	c.Normalize()
 	if err := c.Validate(); err != nil {
 		return CentralItem{}, err
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		var dup int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM central_item WHERE code = ? AND id <> ?", c.Code, c.ID).Scan(&dup)
 		if err == nil {
@@ -186,7 +187,7 @@ func SaveCentral(ctx context.Context, s *store.Store, c CentralItem) (CentralIte
 		if c.IndicatorIDs, err = checkIndicators(ctx, tx, "centralItem.indicatorIds", c.IndicatorIDs); err != nil {
 			return err
 		}
-		c.ID, err = PutCentral(ctx, tx, c)
+		c.ID, err = putCentral(ctx, tx, c)
 		return err
 	})
 	if err != nil {
@@ -217,9 +218,8 @@ func checkParent(ctx context.Context, q querier, c CentralItem) error {
 	return nil
 }
 
-// PutCentral writes an already validated central item inside tx and returns
-// its id (the demo uses it).
-func PutCentral(ctx context.Context, tx *sql.Tx, c CentralItem) (int64, error) {
+// putCentral writes a checked central item inside tx and returns its id.
+func putCentral(ctx context.Context, tx *sql.Tx, c CentralItem) (int64, error) {
 	var parent any
 	if c.ParentID != 0 {
 		parent = c.ParentID
@@ -306,17 +306,19 @@ func DeleteCentral(ctx context.Context, s *store.Store, id int64) error {
 }
 
 // checkCentral refuses a link to a central item that does not exist, naming
-// the linking field (a plan line's or a sub-kegiatan's centralId).
-func checkCentral(ctx context.Context, q querier, field string, id *int64) error {
+// the linking field (a plan line's or a sub-kegiatan's centralId), and
+// returns the item's code.
+func checkCentral(ctx context.Context, q querier, field string, id *int64) (string, error) {
 	if id == nil {
-		return nil
+		return "", nil
 	}
-	var n int
-	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM central_item WHERE id = ?", *id).Scan(&n); err != nil {
-		return fmt.Errorf("program: check central: %w", err)
+	var code string
+	err := q.QueryRowContext(ctx, "SELECT code FROM central_item WHERE id = ?", *id).Scan(&code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fault.New(fault.NotFound, field)
 	}
-	if n == 0 {
-		return fault.New(fault.NotFound, field)
+	if err != nil {
+		return "", fmt.Errorf("program: check central: %w", err)
 	}
-	return nil
+	return code, nil
 }

@@ -199,66 +199,61 @@ func (l PlanLine) Validate() error {
 }
 
 // check validates against the database: the sub-kegiatan exists and may be
-// planned in the region, and the central link exists.
-func (l PlanLine) check(ctx context.Context, q querier) error {
+// planned in the region, and the central link exists. It returns what the
+// saved line shows of them, so no read back is needed.
+func (l PlanLine) check(ctx context.Context, q querier) (refs, error) {
 	sub, err := getItem(ctx, q, l.SubKegiatanID)
 	if fault.Is(err, fault.NotFound) {
-		return fault.Wrap(ErrNotFound, fault.NotFound, "planLine.subKegiatanId")
+		return refs{}, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.subKegiatanId")
 	}
 	if err != nil {
-		return err
+		return refs{}, err
 	}
 	if sub.Kind != KindSubKegiatan {
-		return fault.Reject("planLine.subKegiatanId", fault.ReasonNotSubKegiatan, "code", sub.Code, "kind", string(sub.Kind))
+		return refs{}, fault.Reject("planLine.subKegiatanId", fault.ReasonNotSubKegiatan, "code", sub.Code, "kind", string(sub.Kind))
 	}
 	reg, _ := region.Default().Lookup(l.Region)
 	if sub.Level == LevelRegency && reg.Level == region.Province {
-		return fault.Reject("planLine.region", fault.ReasonRegencyOnly, "code", sub.Code, "region", reg.Name)
+		return refs{}, fault.Reject("planLine.region", fault.ReasonRegencyOnly, "code", sub.Code, "region", reg.Name)
 	}
-	return checkCentral(ctx, q, "planLine.centralId", l.CentralID)
+	central, err := checkCentral(ctx, q, "planLine.centralId", l.CentralID)
+	if err != nil {
+		return refs{}, err
+	}
+	r := refs{subs: map[int64]subInfo{sub.ID: {code: sub.Code, name: sub.Name, served: len(sub.IndicatorIDs) > 0}}}
+	if l.CentralID != nil {
+		r.central = map[int64]string{*l.CentralID: central}
+	}
+	return r, nil
 }
 
-// SavePlanLine validates and inserts (ID 0) or updates a plan line.
-func SavePlanLine(ctx context.Context, s *store.Store, l PlanLine) (PlanLine, error) {
+// SavePlanLine is the one door for writing a plan line: it normalizes,
+// validates, checks l against the database and inserts it (ID 0) or updates
+// it, inside w (the store, or the import's transaction through store.InTx).
+func SavePlanLine(ctx context.Context, w store.Writer, l PlanLine) (PlanLine, error) {
 	l.Normalize()
 	if err := l.Validate(); err != nil {
 		return PlanLine{}, err
 	}
-	var out PlanLine
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := l.check(ctx, tx); err != nil {
-			return err
-		}
-		id, err := PutPlanLine(ctx, tx, l)
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
+		r, err := l.check(ctx, tx)
 		if err != nil {
 			return err
 		}
-		out, err = getPlanLine(ctx, tx, id)
-		return err
+		if l.ID, err = putPlanLine(ctx, tx, l); err != nil {
+			return err
+		}
+		l.describe(r)
+		return nil
 	})
 	if err != nil {
 		return PlanLine{}, err
 	}
-	return out, nil
+	return l, nil
 }
 
-// WritePlanLine normalizes, validates and checks l against the database,
-// then writes it inside tx: for callers that batch lines in their own
-// transaction (the template import).
-func WritePlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
-	l.Normalize()
-	if err := l.Validate(); err != nil {
-		return 0, err
-	}
-	if err := l.check(ctx, tx); err != nil {
-		return 0, err
-	}
-	return PutPlanLine(ctx, tx, l)
-}
-
-// PutPlanLine writes an already validated plan line inside tx and returns
-// its id (used by SavePlanLine, the demo and benchmarks).
-func PutPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
+// putPlanLine writes a checked plan line inside tx and returns its id.
+func putPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
 	args := []any{l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu, l.SumberDana,
 		l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID}
 	if l.ID == 0 {
@@ -351,15 +346,6 @@ func (in PlanLineInput) Parse() (PlanLine, error) {
 		return PlanLine{}, err
 	}
 	return l, nil
-}
-
-// SavePlanLineInput parses a typed plan line and saves it.
-func SavePlanLineInput(ctx context.Context, s *store.Store, in PlanLineInput) (PlanLine, error) {
-	l, err := in.Parse()
-	if err != nil {
-		return PlanLine{}, err
-	}
-	return SavePlanLine(ctx, s, l)
 }
 
 // notNumber refuses a field whose text the number parser could not read,

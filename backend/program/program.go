@@ -275,13 +275,14 @@ func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (
 	return parent, code, nil
 }
 
-// SaveSubKegiatan validates and inserts (ID 0) or updates a sub-kegiatan,
-// replacing its links to indicators. The code is checked against its parent
-// kegiatan (see checkSubCode); shipped items cannot be changed.
-func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error) {
+// SaveSubKegiatan is the one door for writing a sub-kegiatan: it
+// normalizes, validates and inserts (ID 0) or updates it inside w, replacing
+// its links to indicators. The code is checked against its parent kegiatan
+// (see checkSubCode); shipped items cannot be changed.
+func SaveSubKegiatan(ctx context.Context, w store.Writer, it Item) (Item, error) {
 	it.Name = strings.Join(strings.Fields(it.Name), " ")
 	it.Note = strings.TrimSpace(it.Note)
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		if it.ID != 0 {
 			cur, err := getItem(ctx, tx, it.ID)
 			if err != nil {
@@ -307,7 +308,7 @@ func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error)
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("program: save sub-kegiatan: %w", err)
 		}
-		if err := checkCentral(ctx, tx, "subKegiatan.centralId", it.CentralID); err != nil {
+		if _, err := checkCentral(ctx, tx, "subKegiatan.centralId", it.CentralID); err != nil {
 			return err
 		}
 		ids, err := checkIndicators(ctx, tx, "subKegiatan.indicatorIds", it.IndicatorIDs)
@@ -322,12 +323,6 @@ func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error)
 		return Item{}, err
 	}
 	return it, nil
-}
-
-// PutSubKegiatan writes an already validated sub-kegiatan and its indicator
-// links inside tx (the demo uses it); ParentID must be its kegiatan.
-func PutSubKegiatan(ctx context.Context, tx *sql.Tx, it Item) (int64, error) {
-	return putSub(ctx, tx, it)
 }
 
 func putSub(ctx context.Context, tx *sql.Tx, it Item) (int64, error) {
