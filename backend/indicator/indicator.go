@@ -182,53 +182,28 @@ func Get(ctx context.Context, s *store.Store, id int64) (Indicator, error) {
 // Save is the one door for writing an indicator: it normalizes, validates,
 // checks the code is free and inserts (ID 0) or updates it inside w.
 func Save(ctx context.Context, w store.Writer, i Indicator) (Indicator, error) {
-	i.Normalize()
-	if err := i.Validate(); err != nil {
-		return Indicator{}, err
-	}
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		i.ID, err = put(ctx, tx, i)
+	return store.Save(ctx, w, i, func(tx *sql.Tx, i *Indicator) (err error) {
+		i.ID, err = put(ctx, tx, *i)
 		return err
 	})
-	if err != nil {
-		return Indicator{}, err
-	}
-	return i, nil
 }
 
 // put writes a validated indicator inside tx, refusing a code already
 // used, and returns its id.
 func put(ctx context.Context, tx *sql.Tx, i Indicator) (int64, error) {
-	var dup int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM indicator WHERE code = ? AND id <> ?", i.Code, i.ID).Scan(&dup)
-	if err == nil {
-		return 0, fault.Reject("indicator.code", fault.ReasonCodeTaken, "code", i.Code)
+	if err := store.Unique(ctx, tx, "indicator", "code", i.Code, i.ID, fault.Reject("indicator.code", fault.ReasonCodeTaken, "code", i.Code)); err != nil {
+		return 0, err
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("indicator: save: %w", err)
-	}
-	args := []any{i.Code, i.Name, i.Unit, i.Kind, i.Aggregation, i.Polarity, i.Decimals, i.Scale, i.NumeratorLabel,
-		i.DenominatorLabel, i.Category, i.Definition, i.DataSource, i.NationalRef, i.SortOrder}
-	if i.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO indicator(code, name, unit, kind, aggregation, polarity, decimals, scale,
+	id, err := store.InsertOrUpdate(ctx, tx, i.ID, `INSERT INTO indicator(code, name, unit, kind, aggregation, polarity, decimals, scale,
 numerator_label, denominator_label, category, definition, data_source, national_ref, sort_order)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return 0, fmt.Errorf("indicator: insert: %w", err)
-		}
-		return res.LastInsertId()
-	}
-	res, err := tx.ExecContext(ctx, `UPDATE indicator SET code = ?, name = ?, unit = ?, kind = ?, aggregation = ?, polarity = ?,
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE indicator SET code = ?, name = ?, unit = ?, kind = ?, aggregation = ?, polarity = ?,
 decimals = ?, scale = ?, numerator_label = ?, denominator_label = ?, category = ?, definition = ?, data_source = ?,
-national_ref = ?, sort_order = ? WHERE id = ?`, append(args, i.ID)...)
-	if err != nil {
-		return 0, fmt.Errorf("indicator: update: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+national_ref = ?, sort_order = ? WHERE id = ?`, i.Code, i.Name, i.Unit, i.Kind, i.Aggregation, i.Polarity, i.Decimals, i.Scale, i.NumeratorLabel,
+		i.DenominatorLabel, i.Category, i.Definition, i.DataSource, i.NationalRef, i.SortOrder)
+	if errors.Is(err, sql.ErrNoRows) {
 		return 0, notFound(i.ID)
 	}
-	return i.ID, nil
+	return id, err
 }
 
 // Delete removes an indicator and its values.

@@ -160,15 +160,7 @@ FROM profile WHERE id = 1`).Scan(&p.ProvinceCode, &p.OfficeName, &p.Address, &p.
 // Save is the one door for writing the profile: it normalizes, validates
 // and stores it inside w, returning what was stored.
 func Save(ctx context.Context, w store.Writer, p Profile) (Profile, error) {
-	p.Normalize()
-	if err := p.Validate(); err != nil {
-		return Profile{}, err
-	}
-	err := w.Tx(ctx, func(tx *sql.Tx) error { return put(ctx, tx, p) })
-	if err != nil {
-		return Profile{}, err
-	}
-	return p, nil
+	return store.Save(ctx, w, p, func(tx *sql.Tx, p *Profile) error { return put(ctx, tx, *p) })
 }
 
 // put writes a validated profile inside a transaction.

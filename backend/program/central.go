@@ -168,35 +168,23 @@ func (c CentralItem) Validate() error {
 // validates, checks c against the database and inserts it (ID 0) or updates
 // it, replacing its indicator links and targets, inside w.
 func SaveCentral(ctx context.Context, w store.Writer, c CentralItem) (CentralItem, error) {
-	c.Normalize()
-	if err := c.Validate(); err != nil {
-		return CentralItem{}, err
-	}
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		var dup int64
-		err := tx.QueryRowContext(ctx, "SELECT id FROM central_item WHERE code = ? AND id <> ?", c.Code, c.ID).Scan(&dup)
-		if err == nil {
-			return fault.Reject("centralItem.code", fault.ReasonCodeTaken, "code", c.Code)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("program: save central: %w", err)
-		}
-		if err := checkParent(ctx, tx, c); err != nil {
+	return store.Save(ctx, w, c, func(tx *sql.Tx, c *CentralItem) error {
+		if err := store.Unique(ctx, tx, "central_item", "code", c.Code, c.ID, fault.Reject("centralItem.code", fault.ReasonCodeTaken, "code", c.Code)); err != nil {
 			return err
 		}
+		if err := checkParent(ctx, tx, *c); err != nil {
+			return err
+		}
+		var err error
 		if c.IndicatorIDs, err = checkIndicators(ctx, tx, "centralItem.indicatorIds", c.IndicatorIDs); err != nil {
 			return err
 		}
-		c.ID, err = putCentral(ctx, tx, c)
+		if c.Targets == nil {
+			c.Targets = []CentralTarget{}
+		}
+		c.ID, err = putCentral(ctx, tx, *c)
 		return err
 	})
-	if err != nil {
-		return CentralItem{}, err
-	}
-	if c.Targets == nil {
-		c.Targets = []CentralTarget{}
-	}
-	return c, nil
 }
 
 // checkParent refuses an unknown parent and a parent chain that would loop.
@@ -224,25 +212,15 @@ func putCentral(ctx context.Context, tx *sql.Tx, c CentralItem) (int64, error) {
 	if c.ParentID != 0 {
 		parent = c.ParentID
 	}
-	args := []any{c.Code, c.Kind, parent, c.Name, c.Institution, c.Unit, c.Note}
-	if c.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO central_item(code, kind, parent_id, name, institution, unit, note)
-VALUES(?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return 0, fmt.Errorf("program: insert central: %w", err)
-		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("program: insert central: %w", err)
-		}
-	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE central_item SET code = ?, kind = ?, parent_id = ?, name = ?, institution = ?,
-unit = ?, note = ? WHERE id = ?`, append(args, c.ID)...)
-		if err != nil {
-			return 0, fmt.Errorf("program: update central: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return 0, fault.Wrap(ErrNotFound, fault.NotFound, "centralItem.id")
-		}
+	var err error
+	c.ID, err = store.InsertOrUpdate(ctx, tx, c.ID, `INSERT INTO central_item(code, kind, parent_id, name, institution, unit, note)
+VALUES(?, ?, ?, ?, ?, ?, ?)`, `UPDATE central_item SET code = ?, kind = ?, parent_id = ?, name = ?, institution = ?,
+unit = ?, note = ? WHERE id = ?`, c.Code, c.Kind, parent, c.Name, c.Institution, c.Unit, c.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "centralItem.id")
+	}
+	if err != nil {
+		return 0, err
 	}
 	if err := replaceLinks(ctx, tx, "central_indicator", "central_id", c.ID, c.IndicatorIDs); err != nil {
 		return 0, err

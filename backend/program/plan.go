@@ -231,50 +231,31 @@ func (l PlanLine) check(ctx context.Context, q querier) (refs, error) {
 // validates, checks l against the database and inserts it (ID 0) or updates
 // it, inside w (the store, or the import's transaction through store.InTx).
 func SavePlanLine(ctx context.Context, w store.Writer, l PlanLine) (PlanLine, error) {
-	l.Normalize()
-	if err := l.Validate(); err != nil {
-		return PlanLine{}, err
-	}
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
+	return store.Save(ctx, w, l, func(tx *sql.Tx, l *PlanLine) error {
 		r, err := l.check(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if l.ID, err = putPlanLine(ctx, tx, l); err != nil {
+		if l.ID, err = putPlanLine(ctx, tx, *l); err != nil {
 			return err
 		}
 		l.describe(r)
 		return nil
 	})
-	if err != nil {
-		return PlanLine{}, err
-	}
-	return l, nil
 }
 
 // putPlanLine writes a checked plan line inside tx and returns its id.
 func putPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
-	args := []any{l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu, l.SumberDana,
-		l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID}
-	if l.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator, output_unit,
+	id, err := store.InsertOrUpdate(ctx, tx, l.ID, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator, output_unit,
 target, pagu, sumber_dana, lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return 0, fmt.Errorf("program: insert plan line: %w", err)
-		}
-		return res.LastInsertId()
-	}
-	res, err := tx.ExecContext(ctx, `UPDATE plan_line SET sub_kegiatan_id = ?, region_code = ?, year = ?, output_indicator = ?,
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE plan_line SET sub_kegiatan_id = ?, region_code = ?, year = ?, output_indicator = ?,
 output_unit = ?, target = ?, pagu = ?, sumber_dana = ?, lokasi = ?, bidang = ?, catatan = ?, target_next = ?, pagu_next = ?,
-status = ?, status_reason = ?, central_id = ? WHERE id = ?`, append(args, l.ID)...)
-	if err != nil {
-		return 0, fmt.Errorf("program: update plan line: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+status = ?, status_reason = ?, central_id = ? WHERE id = ?`, l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu,
+		l.SumberDana, l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID)
+	if errors.Is(err, sql.ErrNoRows) {
 		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id")
 	}
-	return l.ID, nil
+	return id, err
 }
 
 // DeletePlanLine removes one plan line.

@@ -300,13 +300,8 @@ func SaveSubKegiatan(ctx context.Context, w store.Writer, it Item) (Item, error)
 		if it.Name == "" {
 			return fault.New(fault.Required, "subKegiatan.name")
 		}
-		var dup int64
-		err = tx.QueryRowContext(ctx, "SELECT id FROM nomenclature WHERE code = ? AND id <> ?", it.Code, it.ID).Scan(&dup)
-		if err == nil {
-			return badCode(fault.ReasonCodeTaken, "code", it.Code)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("program: save sub-kegiatan: %w", err)
+		if err := store.Unique(ctx, tx, "nomenclature", "code", it.Code, it.ID, badCode(fault.ReasonCodeTaken, "code", it.Code)); err != nil {
+			return err
 		}
 		if _, err := checkCentral(ctx, tx, "subKegiatan.centralId", it.CentralID); err != nil {
 			return err
@@ -326,21 +321,15 @@ func SaveSubKegiatan(ctx context.Context, w store.Writer, it Item) (Item, error)
 }
 
 func putSub(ctx context.Context, tx *sql.Tx, it Item) (int64, error) {
-	if it.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO nomenclature(code, kind, parent_id, name, shipped, central_id, note)
-VALUES(?, 'sub_kegiatan', ?, ?, 0, ?, ?)`, it.Code, it.ParentID, it.Name, it.CentralID, it.Note)
-		if err != nil {
-			return 0, fmt.Errorf("program: insert sub-kegiatan: %w", err)
-		}
-		if it.ID, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("program: insert sub-kegiatan: %w", err)
-		}
-	} else {
-		_, err := tx.ExecContext(ctx, `UPDATE nomenclature SET code = ?, parent_id = ?, name = ?, central_id = ?, note = ?
-WHERE id = ? AND kind = 'sub_kegiatan'`, it.Code, it.ParentID, it.Name, it.CentralID, it.Note, it.ID)
-		if err != nil {
-			return 0, fmt.Errorf("program: update sub-kegiatan: %w", err)
-		}
+	var err error
+	it.ID, err = store.InsertOrUpdate(ctx, tx, it.ID, `INSERT INTO nomenclature(code, kind, parent_id, name, shipped, central_id, note)
+VALUES(?, 'sub_kegiatan', ?, ?, 0, ?, ?)`, `UPDATE nomenclature SET code = ?, parent_id = ?, name = ?, central_id = ?, note = ?
+WHERE kind = 'sub_kegiatan' AND id = ?`, it.Code, it.ParentID, it.Name, it.CentralID, it.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "subKegiatan.id")
+	}
+	if err != nil {
+		return 0, err
 	}
 	if err := replaceLinks(ctx, tx, "sub_kegiatan_indicator", "sub_kegiatan_id", it.ID, it.IndicatorIDs); err != nil {
 		return 0, err
