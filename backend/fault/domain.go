@@ -53,9 +53,6 @@ func init() {
 		"indicator.decimals":       {"Jumlah desimal", "Decimals"},
 		"indicator.scale":          {"Skala", "Scale"},
 
-		"matrix.province": {"Provinsi", "Province"},
-		"matrix.years":    {"Tahun", "Year"},
-
 		"profile.provinceCode": {"Provinsi", "Province"},
 		"profile.officeName":   {"Nama kantor", "Office name"},
 		"profile.headNip":      {"NIP kepala dinas", "Head of office's NIP"},
