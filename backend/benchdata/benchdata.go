@@ -34,18 +34,19 @@ func Fill(ctx context.Context, s *store.Store) error {
 	return s.Tx(ctx, func(tx *sql.Tx) error {
 		p := profile.Profile{ProvinceCode: "35", OfficeName: "Dinas Koperasi dan UKM Provinsi Jawa Timur", WorkingYear: 2025,
 			PaperSize: profile.A4, HeadName: "Kepala Dinas", HeadPosition: "Kepala Dinas", Address: "Surabaya"}
-		if err := profile.Put(ctx, tx, p); err != nil {
+		if _, err := profile.Save(ctx, store.InTx(tx), p); err != nil {
 			return err
 		}
 		starter := indicator.Starter()
+		var values []target.Value
 		for n := 0; n < 30; n++ {
 			i := starter[n%len(starter)]
 			i.Code = fmt.Sprintf("%s-%d", i.Code, n)
-			i.Normalize()
-			id, err := indicator.Put(ctx, tx, i)
+			i, err := indicator.Save(ctx, store.InTx(tx), i)
 			if err != nil {
 				return err
 			}
+			id := i.ID
 			for _, y := range Years {
 				for _, r := range regions {
 					v := target.Value{IndicatorID: id, Region: r, Year: y, Source: "bench"}
@@ -57,13 +58,11 @@ func Fill(ctx context.Context, s *store.Store) error {
 					}
 					real := x * (0.8 + rng.Float64()*0.4)
 					v.Realisation = &real
-					if err := target.Put(ctx, tx, v); err != nil {
-						return err
-					}
+					values = append(values, v)
 				}
 			}
 		}
-		return nil
+		return target.SaveValues(ctx, store.InTx(tx), values)
 	})
 }
 
@@ -99,11 +98,11 @@ func FillPlans(ctx context.Context, s *store.Store, year, n int) error {
 				return fmt.Errorf("benchdata: kegiatan %s not shipped", kegiatan[i%len(kegiatan)])
 			}
 			it := program.Item{Code: fmt.Sprintf("%s.%04d", k.Code, 9000+i), ParentID: k.ID, Name: fmt.Sprintf("Sub-kegiatan uji %d", i+1)}
-			id, err := program.PutSubKegiatan(ctx, tx, it)
+			saved, err := program.SaveSubKegiatan(ctx, store.InTx(tx), it)
 			if err != nil {
 				return err
 			}
-			it.ID, it.Level = id, k.Level
+			it.ID, it.Level = saved.ID, k.Level
 			subs = append(subs, it)
 		}
 		for j := 0; j < n; j++ {
@@ -121,7 +120,7 @@ func FillPlans(ctx context.Context, s *store.Store, year, n int) error {
 			if j%50 == 0 {
 				l.Target = nil
 			}
-			if _, err := program.PutPlanLine(ctx, tx, l); err != nil {
+			if _, err := program.SavePlanLine(ctx, store.InTx(tx), l); err != nil {
 				return err
 			}
 		}

@@ -283,7 +283,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		return nil
 	}
 	if _, err := os.Stat(path); err != nil {
-		return fault.New(fault.NotFound, "Basis data "+path)
+		return fault.New(fault.NoDatabase, "", "path", path)
 	}
 	s, err := workspace.Open(ctx, path)
 	if err != nil {

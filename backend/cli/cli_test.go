@@ -117,7 +117,7 @@ func TestDemoAndBackup(t *testing.T) {
 
 	r = run(t, nil, "demo", "--db", db)
 	assert.Equal(t, Error, r.code)
-	assert.Contains(t, r.stderr, "berkas sudah ada")
+	assert.Contains(t, r.stderr, "sudah ada; pilih nama lain")
 	r = run(t, nil, "demo", "--db", db, "--force")
 	assert.Equal(t, OK, r.code, r.stderr)
 

@@ -94,7 +94,7 @@ func exportNational(ctx context.Context, env Env, s *store.Store, p profile.Prof
 		return err
 	}
 	if len(ms) == 0 {
-		return fault.New(fault.Required, "Data provinsi")
+		return fault.New(fault.NoProvinceData, "")
 	}
 	if err := xlsx.ExportNational(ctx, out, ms, nil, p, time.Now(), nil); err != nil {
 		return err

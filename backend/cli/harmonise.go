@@ -55,7 +55,7 @@ func openExisting(ctx context.Context, env Env, db string) (*store.Store, error)
 		}
 	}
 	if _, err := os.Stat(path); err != nil {
-		return nil, fault.New(fault.NotFound, "Basis data "+path)
+		return nil, fault.New(fault.NoDatabase, "", "path", path)
 	}
 	return workspace.Open(ctx, path)
 }

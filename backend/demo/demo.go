@@ -47,13 +47,8 @@ func Create(ctx context.Context, path string) (*store.Store, error) {
 
 // Fill writes the demo content into an empty workspace in one transaction.
 func Fill(ctx context.Context, s *store.Store) error {
-	p := Profile()
-	p.Normalize()
-	if err := p.Validate(); err != nil {
-		return err
-	}
 	return s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := profile.Put(ctx, tx, p); err != nil {
+		if _, err := profile.Save(ctx, store.InTx(tx), Profile()); err != nil {
 			return err
 		}
 		if err := fillValues(ctx, tx); err != nil {

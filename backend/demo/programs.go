@@ -9,6 +9,7 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/program"
 	"selaras/backend/region"
+	"selaras/backend/store"
 )
 
 // noteDemoPagu labels figures that are not in the seeds. The news reports
@@ -253,13 +254,11 @@ func fillPrograms(ctx context.Context, tx *sql.Tx) error {
 		if item.IndicatorIDs, err = ids(c.indicators); err != nil {
 			return err
 		}
-		item.Normalize()
-		if err := item.Validate(); err != nil {
+		saved, err := program.SaveCentral(ctx, store.InTx(tx), item)
+		if err != nil {
 			return err
 		}
-		if central[c.code], err = program.PutCentral(ctx, tx, item); err != nil {
-			return err
-		}
+		central[c.code] = saved.ID
 	}
 
 	items, err := program.ListItems(ctx, tx)
@@ -283,9 +282,11 @@ func fillPrograms(ctx context.Context, tx *sql.Tx) error {
 		if it.IndicatorIDs, err = ids(d.indicators); err != nil {
 			return err
 		}
-		if nomen[d.code], err = program.PutSubKegiatan(ctx, tx, it); err != nil {
-			return err
+		saved, err := program.SaveSubKegiatan(ctx, store.InTx(tx), it)
+		if err != nil {
+			return fmt.Errorf("demo: sub-kegiatan %s: %w", d.code, err)
 		}
+		nomen[d.code] = saved.ID
 	}
 
 	for _, d := range demoLines() {
@@ -295,12 +296,8 @@ func fillPrograms(ctx context.Context, tx *sql.Tx) error {
 			return fmt.Errorf("demo: no sub-kegiatan %s", d.sub)
 		}
 		l.SubKegiatanID = id
-		l.Normalize()
-		if err := l.Validate(); err != nil {
+		if _, err := program.SavePlanLine(ctx, store.InTx(tx), l); err != nil {
 			return fmt.Errorf("demo: plan line %s %s: %w", d.sub, l.Region, err)
-		}
-		if _, err := program.PutPlanLine(ctx, tx, l); err != nil {
-			return err
 		}
 	}
 	return nil

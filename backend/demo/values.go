@@ -9,6 +9,7 @@ import (
 
 	"selaras/backend/indicator"
 	"selaras/backend/region"
+	"selaras/backend/store"
 	"selaras/backend/target"
 )
 
@@ -78,6 +79,7 @@ func fillValues(ctx context.Context, tx *sql.Tx) error {
 		byCode[i.Code] = i
 	}
 	provTargets := map[string]float64{}
+	var values []target.Value
 	for _, s := range seedFigures {
 		ind, ok := byCode[s.code]
 		if !ok {
@@ -85,9 +87,7 @@ func fillValues(ctx context.Context, tx *sql.Tx) error {
 		}
 		v := target.Value{IndicatorID: ind.ID, Region: s.province, Year: s.year, Target: nz(s.target),
 			Realisation: nz(s.real), Baseline: nz(s.baseline), Source: SourceSeed, Note: s.note}
-		if err := target.Put(ctx, tx, v); err != nil {
-			return err
-		}
+		values = append(values, v)
 		if s.target != 0 {
 			provTargets[fmt.Sprintf("%s|%s|%d", s.province, s.code, s.year)] = s.target
 		}
@@ -103,17 +103,17 @@ func fillValues(ctx context.Context, tx *sql.Tx) error {
 			if ind.Code == "KOP.07" || ind.Code == "UKM.07" || ind.Code == "PDRB.01" {
 				continue
 			}
-			if err := generate(ctx, tx, rng, ind, plan.province, plan.years, regs, provTargets, national); err != nil {
+			if err := generate(&values, rng, ind, plan.province, plan.years, regs, provTargets, national); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
+	return target.SaveValues(ctx, store.InTx(tx), values)
 }
 
 // generate makes plausible regency figures around the provincial target of
 // the last year, with a weaker first year and a few deliberate gaps.
-func generate(ctx context.Context, tx *sql.Tx, rng *rand.Rand, ind indicator.Indicator, prov string, years []int,
+func generate(out *[]target.Value, rng *rand.Rand, ind indicator.Indicator, prov string, years []int,
 	regs []region.Region, provTargets map[string]float64, national map[string]bool) error {
 	last := years[len(years)-1]
 	base, seeded := provTargets[fmt.Sprintf("%s|%s|%d", prov, ind.Code, last)]
@@ -126,7 +126,8 @@ func generate(ctx context.Context, tx *sql.Tx, rng *rand.Rand, ind indicator.Ind
 	}
 	put := func(v target.Value) error {
 		v.Source, v.Note = SourceDemo, noteDemo
-		return target.Put(ctx, tx, v)
+		*out = append(*out, v)
+		return nil
 	}
 	for yi, y := range years {
 		drift := 1.0 - 0.06*float64(len(years)-1-yi) // earlier years a little lower

@@ -26,14 +26,14 @@ func BenchmarkImport10000(b *testing.B) {
 	defer s.Close()
 	p := profile.Profile{ProvinceCode: "35", OfficeName: "Dinas Koperasi dan UKM Provinsi Jawa Timur", WorkingYear: 2025, PaperSize: profile.A4}
 	require.NoError(b, s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := profile.Put(ctx, tx, p); err != nil {
+		if _, err := profile.Save(ctx, store.InTx(tx), p); err != nil {
 			return err
 		}
 		for n := 0; n < 10000; n++ {
 			i := indicator.Indicator{Code: fmt.Sprintf("B.%05d", n), Name: fmt.Sprintf("Indikator uji %d", n), Unit: "unit",
 				Kind: indicator.Count, Aggregation: indicator.Sum}
 			i.Normalize()
-			if _, err := indicator.Put(ctx, tx, i); err != nil {
+			if _, err := indicator.Save(ctx, store.InTx(tx), i); err != nil {
 				return err
 			}
 		}

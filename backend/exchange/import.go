@@ -492,7 +492,7 @@ func CommitImport(ctx context.Context, s *store.Store, p Preview) (n int, err er
 	planned := 0
 	n, err = target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
 		for _, l := range p.PlanLines {
-			if _, err := program.WritePlanLine(ctx, tx, l); err != nil {
+			if _, err := program.SavePlanLine(ctx, store.InTx(tx), l); err != nil {
 				return fmt.Errorf("%s %s: %w", xlsx.PlanSheet, l.SubKegiatanCode, err)
 			}
 			planned++

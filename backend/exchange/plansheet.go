@@ -138,10 +138,8 @@ func readPlanSheet(f *excelize.File, sst []string, meta map[string]string, reg r
 		}
 		if err != nil {
 			cell := xlsx.CellName(2, r)
-			for field, label := range xlsx.PlanFieldLabels() {
-				if fault.FieldOf(err) == label {
-					cell = cellOf[field]
-				}
+			if c, ok := cellOf[fault.FieldOf(err)]; ok { // the field's JSON name is the column's
+				cell = c
 			}
 			out.problems = append(out.problems, Problem{Sheet: sh, Cell: cell, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)})
 			continue

@@ -90,47 +90,46 @@ func (i *Indicator) Normalize() {
 	}
 }
 
-// Validate returns the first problem, naming the field in Indonesian.
+// Validate returns the first problem, naming the field by its key.
 func (i Indicator) Validate() error {
 	switch {
 	case i.Code == "":
-		return fault.New(fault.Required, "Kode indikator")
+		return fault.New(fault.Required, "indicator.code")
 	case i.Name == "":
-		return fault.New(fault.Required, "Nama indikator")
+		return fault.New(fault.Required, "indicator.name")
 	}
 	switch i.Kind {
 	case Count, Rupiah, Percent, Ratio:
 	default:
-		return fault.New(fault.Invalid, "Jenis nilai", "reason", "pilih jumlah, rupiah, persen, atau rasio")
+		return fault.Reject("indicator.kind", fault.ReasonChooseKind)
 	}
 	switch i.Aggregation {
 	case Sum, RatioAgg, Mean, NoRollUp:
 	default:
-		return fault.New(fault.Invalid, "Aturan agregasi", "reason", "pilih jumlah, rasio, rata-rata, atau tanpa agregasi")
+		return fault.Reject("indicator.aggregation", fault.ReasonChooseAggregation)
 	}
 	if i.Polarity != Higher && i.Polarity != Lower {
-		return fault.New(fault.Invalid, "Polaritas", "reason", "pilih makin tinggi makin baik atau makin rendah makin baik")
+		return fault.Reject("indicator.polarity", fault.ReasonChoosePolarity)
 	}
 	// A percentage is never summed or averaged across regions: either it is a
 	// ratio with numerator and denominator, or it does not roll up.
 	if i.Kind == Percent && i.Aggregation != NoRollUp {
-		return fault.New(fault.Invalid, "Aturan agregasi", "reason",
-			"persentase tidak boleh dijumlah atau dirata-rata; pakai jenis rasio (pembilang/penyebut) atau tanpa agregasi")
+		return fault.Reject("indicator.aggregation", fault.ReasonPercentRollUp)
 	}
 	if i.Aggregation == RatioAgg && i.Kind != Ratio {
-		return fault.New(fault.Invalid, "Aturan agregasi", "reason", "agregasi rasio hanya untuk indikator berjenis rasio")
+		return fault.Reject("indicator.aggregation", fault.ReasonRatioAggOnly)
 	}
 	if i.Kind == Ratio && (i.Aggregation == Sum || i.Aggregation == Mean) {
-		return fault.New(fault.Invalid, "Aturan agregasi", "reason", "rasio digabung dari jumlah pembilang dan penyebut, bukan dijumlah atau dirata-rata")
+		return fault.Reject("indicator.aggregation", fault.ReasonRatioNotSummed)
 	}
 	if i.Kind == Ratio && (i.NumeratorLabel == "" || i.DenominatorLabel == "") {
-		return fault.New(fault.Required, "Pembilang dan penyebut")
+		return fault.New(fault.Required, "indicator.numeratorLabel")
 	}
 	if i.Decimals < 0 || i.Decimals > 6 {
-		return fault.New(fault.OutOfRange, "Jumlah desimal", "min", "0", "max", "6")
+		return fault.New(fault.OutOfRange, "indicator.decimals", "min", "0", "max", "6")
 	}
 	if i.Scale <= 0 {
-		return fault.New(fault.Invalid, "Skala", "reason", "harus lebih dari nol")
+		return fault.Reject("indicator.scale", fault.ReasonAboveZero)
 	}
 	return nil
 }
@@ -172,7 +171,7 @@ func List(ctx context.Context, q interface {
 func Get(ctx context.Context, s *store.Store, id int64) (Indicator, error) {
 	i, err := scan(s.Read().QueryRowContext(ctx, "SELECT "+columns+" FROM indicator WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Indicator{}, fault.Wrap(ErrNotFound, fault.NotFound, "Indikator "+strconv.FormatInt(id, 10))
+		return Indicator{}, notFound(id)
 	}
 	if err != nil {
 		return Indicator{}, fmt.Errorf("indicator: get: %w", err)
@@ -180,54 +179,31 @@ func Get(ctx context.Context, s *store.Store, id int64) (Indicator, error) {
 	return i, nil
 }
 
-// Save validates and inserts (ID 0) or updates an indicator.
-func Save(ctx context.Context, s *store.Store, i Indicator) (Indicator, error) {
-	i.Normalize()
-	if err := i.Validate(); err != nil {
-		return Indicator{}, err
-	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		i.ID, err = Put(ctx, tx, i)
+// Save is the one door for writing an indicator: it normalizes, validates,
+// checks the code is free and inserts (ID 0) or updates it inside w.
+func Save(ctx context.Context, w store.Writer, i Indicator) (Indicator, error) {
+	return store.Save(ctx, w, i, func(tx *sql.Tx, i *Indicator) (err error) {
+		i.ID, err = put(ctx, tx, *i)
 		return err
 	})
-	if err != nil {
-		return Indicator{}, err
-	}
-	return i, nil
 }
 
-// Put writes an already validated indicator inside tx and returns its id.
-func Put(ctx context.Context, tx *sql.Tx, i Indicator) (int64, error) {
-	var dup int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM indicator WHERE code = ? AND id <> ?", i.Code, i.ID).Scan(&dup)
-	if err == nil {
-		return 0, fault.New(fault.Invalid, "Kode indikator", "reason", "kode "+i.Code+" sudah dipakai indikator lain")
+// put writes a validated indicator inside tx, refusing a code already
+// used, and returns its id.
+func put(ctx context.Context, tx *sql.Tx, i Indicator) (int64, error) {
+	if err := store.Unique(ctx, tx, "indicator", "code", i.Code, i.ID, fault.Reject("indicator.code", fault.ReasonCodeTaken, "code", i.Code)); err != nil {
+		return 0, err
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("indicator: save: %w", err)
-	}
-	args := []any{i.Code, i.Name, i.Unit, i.Kind, i.Aggregation, i.Polarity, i.Decimals, i.Scale, i.NumeratorLabel,
-		i.DenominatorLabel, i.Category, i.Definition, i.DataSource, i.NationalRef, i.SortOrder}
-	if i.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO indicator(code, name, unit, kind, aggregation, polarity, decimals, scale,
+	id, err := store.InsertOrUpdate(ctx, tx, i.ID, `INSERT INTO indicator(code, name, unit, kind, aggregation, polarity, decimals, scale,
 numerator_label, denominator_label, category, definition, data_source, national_ref, sort_order)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return 0, fmt.Errorf("indicator: insert: %w", err)
-		}
-		return res.LastInsertId()
-	}
-	res, err := tx.ExecContext(ctx, `UPDATE indicator SET code = ?, name = ?, unit = ?, kind = ?, aggregation = ?, polarity = ?,
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE indicator SET code = ?, name = ?, unit = ?, kind = ?, aggregation = ?, polarity = ?,
 decimals = ?, scale = ?, numerator_label = ?, denominator_label = ?, category = ?, definition = ?, data_source = ?,
-national_ref = ?, sort_order = ? WHERE id = ?`, append(args, i.ID)...)
-	if err != nil {
-		return 0, fmt.Errorf("indicator: update: %w", err)
+national_ref = ?, sort_order = ? WHERE id = ?`, i.Code, i.Name, i.Unit, i.Kind, i.Aggregation, i.Polarity, i.Decimals, i.Scale, i.NumeratorLabel,
+		i.DenominatorLabel, i.Category, i.Definition, i.DataSource, i.NationalRef, i.SortOrder)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, notFound(i.ID)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "Indikator "+strconv.FormatInt(i.ID, 10))
-	}
-	return i.ID, nil
+	return id, err
 }
 
 // Delete removes an indicator and its values.
@@ -238,8 +214,12 @@ func Delete(ctx context.Context, s *store.Store, id int64) error {
 			return fmt.Errorf("indicator: delete: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fault.Wrap(ErrNotFound, fault.NotFound, "Indikator "+strconv.FormatInt(id, 10))
+			return notFound(id)
 		}
 		return nil
 	})
+}
+
+func notFound(id int64) error {
+	return fault.Wrap(ErrNotFound, fault.NotFound, "indicator.id", "id", strconv.FormatInt(id, 10))
 }

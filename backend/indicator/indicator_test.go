@@ -35,16 +35,16 @@ func TestValidate(t *testing.T) {
 		change func(*Indicator)
 		field  string
 	}{
-		{"no code", func(i *Indicator) { i.Code = " " }, "Kode indikator"},
-		{"no name", func(i *Indicator) { i.Name = "" }, "Nama indikator"},
-		{"bad kind", func(i *Indicator) { i.Kind = "weight" }, "Jenis nilai"},
-		{"percent summed", func(i *Indicator) { i.Kind = Percent }, "Aturan agregasi"},
-		{"percent averaged", func(i *Indicator) { i.Kind = Percent; i.Aggregation = Mean }, "Aturan agregasi"},
-		{"ratio rule on a count", func(i *Indicator) { i.Aggregation = RatioAgg }, "Aturan agregasi"},
-		{"ratio summed", func(i *Indicator) { i.Kind = Ratio; i.NumeratorLabel = "a"; i.DenominatorLabel = "b" }, "Aturan agregasi"},
-		{"ratio without parts", func(i *Indicator) { i.Kind = Ratio; i.Aggregation = RatioAgg }, "Pembilang dan penyebut"},
-		{"decimals", func(i *Indicator) { i.Decimals = 9 }, "Jumlah desimal"},
-		{"polarity", func(i *Indicator) { i.Polarity = "sideways" }, "Polaritas"},
+		{"no code", func(i *Indicator) { i.Code = " " }, "code"},
+		{"no name", func(i *Indicator) { i.Name = "" }, "name"},
+		{"bad kind", func(i *Indicator) { i.Kind = "weight" }, "kind"},
+		{"percent summed", func(i *Indicator) { i.Kind = Percent }, "aggregation"},
+		{"percent averaged", func(i *Indicator) { i.Kind = Percent; i.Aggregation = Mean }, "aggregation"},
+		{"ratio rule on a count", func(i *Indicator) { i.Aggregation = RatioAgg }, "aggregation"},
+		{"ratio summed", func(i *Indicator) { i.Kind = Ratio; i.NumeratorLabel = "a"; i.DenominatorLabel = "b" }, "aggregation"},
+		{"ratio without parts", func(i *Indicator) { i.Kind = Ratio; i.Aggregation = RatioAgg }, "numeratorLabel"},
+		{"decimals", func(i *Indicator) { i.Decimals = 9 }, "decimals"},
+		{"polarity", func(i *Indicator) { i.Polarity = "sideways" }, "polarity"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

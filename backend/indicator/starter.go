@@ -3,6 +3,8 @@ package indicator
 import (
 	"context"
 	"database/sql"
+
+	"selaras/backend/store"
 )
 
 // Categories of the starter catalogue.
@@ -64,11 +66,7 @@ func Starter() []Indicator {
 // InstallStarter writes the starter catalogue into an empty workspace.
 func InstallStarter(ctx context.Context, tx *sql.Tx) error {
 	for _, i := range Starter() {
-		i.Normalize()
-		if err := i.Validate(); err != nil {
-			return err
-		}
-		if _, err := Put(ctx, tx, i); err != nil {
+		if _, err := Save(ctx, store.InTx(tx), i); err != nil {
 			return err
 		}
 	}

@@ -114,27 +114,27 @@ func (p *Profile) Normalize() {
 	}
 }
 
-// Validate returns the first problem, naming the field in Indonesian.
+// Validate returns the first problem, naming the field by its key.
 func (p Profile) Validate() error {
 	if p.ProvinceCode == "" {
-		return fault.New(fault.Required, "Provinsi")
+		return fault.New(fault.Required, "profile.provinceCode")
 	}
 	if !region.Default().IsProvince(p.ProvinceCode) {
-		return fault.New(fault.UnknownRegion, "Provinsi", "code", p.ProvinceCode)
+		return fault.New(fault.UnknownRegion, "profile.provinceCode", "code", p.ProvinceCode)
 	}
 	if p.OfficeName == "" {
-		return fault.New(fault.Required, "Nama kantor")
+		return fault.New(fault.Required, "profile.officeName")
 	}
 	if p.HeadNIP != "" {
 		if len(p.HeadNIP) != 18 || strings.IndexFunc(p.HeadNIP, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			return fault.New(fault.Invalid, "NIP kepala dinas", "reason", "NIP terdiri atas 18 angka")
+			return fault.Reject("profile.headNip", fault.ReasonNIPDigits)
 		}
 	}
 	if p.WorkingYear < MinYear || p.WorkingYear > MaxYear {
-		return fault.New(fault.OutOfRange, "Tahun kerja", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
+		return fault.New(fault.OutOfRange, "profile.workingYear", "min", strconv.Itoa(MinYear), "max", strconv.Itoa(MaxYear))
 	}
 	if p.PaperSize != A4 && p.PaperSize != F4 {
-		return fault.New(fault.Invalid, "Ukuran kertas", "reason", "pilih A4 atau F4")
+		return fault.Choose("profile.paperSize", string(A4), string(F4))
 	}
 	return nil
 }
@@ -157,21 +157,14 @@ FROM profile WHERE id = 1`).Scan(&p.ProvinceCode, &p.OfficeName, &p.Address, &p.
 	return p, nil
 }
 
-// Save validates and stores the profile, returning what was stored.
-func Save(ctx context.Context, s *store.Store, p Profile) (Profile, error) {
-	p.Normalize()
-	if err := p.Validate(); err != nil {
-		return Profile{}, err
-	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error { return Put(ctx, tx, p) })
-	if err != nil {
-		return Profile{}, err
-	}
-	return p, nil
+// Save is the one door for writing the profile: it normalizes, validates
+// and stores it inside w, returning what was stored.
+func Save(ctx context.Context, w store.Writer, p Profile) (Profile, error) {
+	return store.Save(ctx, w, p, func(tx *sql.Tx, p *Profile) error { return put(ctx, tx, *p) })
 }
 
-// Put writes an already validated profile inside a transaction.
-func Put(ctx context.Context, tx *sql.Tx, p Profile) error {
+// put writes a validated profile inside a transaction.
+func put(ctx context.Context, tx *sql.Tx, p Profile) error {
 	_, err := tx.ExecContext(ctx, `
 INSERT INTO profile(id, province_code, office_name, address, head_name, head_position, head_nip, working_year, paper_size, user_name,
                     government, city, phone, email, website)

@@ -62,14 +62,14 @@ func TestValidate(t *testing.T) {
 		code   fault.Code
 		field  string
 	}{
-		{"no province", func(p *Profile) { p.ProvinceCode = "" }, fault.Required, "Provinsi"},
-		{"unknown province", func(p *Profile) { p.ProvinceCode = "99" }, fault.UnknownRegion, "Provinsi"},
-		{"regency is not a province", func(p *Profile) { p.ProvinceCode = "19.01" }, fault.UnknownRegion, "Provinsi"},
-		{"no office", func(p *Profile) { p.OfficeName = "  " }, fault.Required, "Nama kantor"},
-		{"short nip", func(p *Profile) { p.HeadNIP = "1970" }, fault.Invalid, "NIP kepala dinas"},
-		{"letters in nip", func(p *Profile) { p.HeadNIP = "19700101199503200X" }, fault.Invalid, "NIP kepala dinas"},
-		{"year", func(p *Profile) { p.WorkingYear = 25 }, fault.OutOfRange, "Tahun kerja"},
-		{"paper", func(p *Profile) { p.PaperSize = "Letter" }, fault.Invalid, "Ukuran kertas"},
+		{"no province", func(p *Profile) { p.ProvinceCode = "" }, fault.Required, "provinceCode"},
+		{"unknown province", func(p *Profile) { p.ProvinceCode = "99" }, fault.UnknownRegion, "provinceCode"},
+		{"regency is not a province", func(p *Profile) { p.ProvinceCode = "19.01" }, fault.UnknownRegion, "provinceCode"},
+		{"no office", func(p *Profile) { p.OfficeName = "  " }, fault.Required, "officeName"},
+		{"short nip", func(p *Profile) { p.HeadNIP = "1970" }, fault.Invalid, "headNip"},
+		{"letters in nip", func(p *Profile) { p.HeadNIP = "19700101199503200X" }, fault.Invalid, "headNip"},
+		{"year", func(p *Profile) { p.WorkingYear = 25 }, fault.OutOfRange, "workingYear"},
+		{"paper", func(p *Profile) { p.PaperSize = "Letter" }, fault.Invalid, "paperSize"},
 	}
 	s := storetest.Open(t)
 	for _, tt := range tests {

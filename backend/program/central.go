@@ -128,86 +128,75 @@ func (c *CentralItem) Normalize() {
 	c.Note = strings.TrimSpace(c.Note)
 }
 
-// Validate checks what needs no database, naming the field in Indonesian.
+// Validate checks what needs no database, naming the field by its key.
 func (c CentralItem) Validate() error {
 	switch {
 	case c.Code == "":
-		return fault.New(fault.Required, "Kode pusat")
+		return fault.New(fault.Required, "centralItem.code")
 	case c.Name == "":
-		return fault.New(fault.Required, "Uraian pusat")
+		return fault.New(fault.Required, "centralItem.name")
 	}
 	switch c.Kind {
 	case CentralProgram, CentralKegiatan, CentralOutput, CentralIndicator:
 	default:
-		return fault.New(fault.Invalid, "Jenis item pusat", "reason", "pilih program, kegiatan, keluaran, atau indikator")
+		return fault.Reject("centralItem.kind", fault.ReasonChooseCentralKind)
 	}
 	if c.ParentID != 0 && c.ParentID == c.ID {
-		return fault.New(fault.Invalid, "Induk item pusat", "reason", "item tidak dapat menjadi induk dirinya sendiri")
+		return fault.Reject("centralItem.parentId", fault.ReasonSelfParent)
 	}
 	seen := map[int]bool{}
 	for _, t := range c.Targets {
 		y := strconv.Itoa(t.Year)
 		if t.Year < profile.MinYear || t.Year > profile.MaxYear {
-			return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
+			return fault.New(fault.OutOfRange, "centralTarget.year", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 		}
 		if seen[t.Year] {
-			return fault.New(fault.Invalid, "Tahun", "reason", "tahun "+y+" tercantum dua kali")
+			return fault.Reject("centralTarget.year", fault.ReasonYearTwice, "year", y)
 		}
 		seen[t.Year] = true
 		if t.Target != nil && (math.IsNaN(*t.Target) || math.IsInf(*t.Target, 0) || *t.Target < 0) {
-			return fault.New(fault.Invalid, "Target pusat", "reason", "target tahun "+y+" tidak boleh negatif")
+			return fault.Reject("centralTarget.target", fault.ReasonYearNegative, "year", y)
 		}
 		if t.Pagu != nil && (*t.Pagu < 0 || *t.Pagu > MaxPagu) {
-			return fault.New(fault.OutOfRange, "Pagu pusat", "min", "0", "max", maxPaguText)
+			return fault.New(fault.OutOfRange, "centralTarget.pagu", "min", "0", "max", maxPaguText)
 		}
 	}
 	return nil
 }
 
-// SaveCentral validates and inserts (ID 0) or updates a central item,
-// replacing its indicator links and targets.
-func SaveCentral(ctx context.Context, s *store.Store, c CentralItem) (CentralItem, error) {
-	c.Normalize()
-	if err := c.Validate(); err != nil {
-		return CentralItem{}, err
-	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var dup int64
-		err := tx.QueryRowContext(ctx, "SELECT id FROM central_item WHERE code = ? AND id <> ?", c.Code, c.ID).Scan(&dup)
-		if err == nil {
-			return fault.New(fault.Invalid, "Kode pusat", "reason", "kode "+c.Code+" sudah dipakai item pusat lain")
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("program: save central: %w", err)
-		}
-		if err := checkParent(ctx, tx, c); err != nil {
+// SaveCentral is the one door for writing a central item: it normalizes,
+// validates, checks c against the database and inserts it (ID 0) or updates
+// it, replacing its indicator links and targets, inside w.
+func SaveCentral(ctx context.Context, w store.Writer, c CentralItem) (CentralItem, error) {
+	return store.Save(ctx, w, c, func(tx *sql.Tx, c *CentralItem) error {
+		if err := store.Unique(ctx, tx, "central_item", "code", c.Code, c.ID, fault.Reject("centralItem.code", fault.ReasonCodeTaken, "code", c.Code)); err != nil {
 			return err
 		}
-		if c.IndicatorIDs, err = checkIndicators(ctx, tx, c.IndicatorIDs); err != nil {
+		if err := checkParent(ctx, tx, *c); err != nil {
 			return err
 		}
-		c.ID, err = PutCentral(ctx, tx, c)
+		var err error
+		if c.IndicatorIDs, err = checkIndicators(ctx, tx, "centralItem.indicatorIds", c.IndicatorIDs); err != nil {
+			return err
+		}
+		if c.Targets == nil {
+			c.Targets = []CentralTarget{}
+		}
+		c.ID, err = putCentral(ctx, tx, *c)
 		return err
 	})
-	if err != nil {
-		return CentralItem{}, err
-	}
-	if c.Targets == nil {
-		c.Targets = []CentralTarget{}
-	}
-	return c, nil
 }
 
 // checkParent refuses an unknown parent and a parent chain that would loop.
 func checkParent(ctx context.Context, q querier, c CentralItem) error {
 	for p, steps := c.ParentID, 0; p != 0; steps++ {
 		if p == c.ID || steps > 1000 {
-			return fault.New(fault.Invalid, "Induk item pusat", "reason", "induk membentuk lingkaran")
+			return fault.Reject("centralItem.parentId", fault.ReasonParentLoop)
 		}
 		var next int64
 		err := q.QueryRowContext(ctx, "SELECT COALESCE(parent_id, 0) FROM central_item WHERE id = ?", p).Scan(&next)
 		if errors.Is(err, sql.ErrNoRows) {
-			return fault.New(fault.NotFound, "Induk item pusat")
+			return fault.New(fault.NotFound, "centralItem.parentId")
 		}
 		if err != nil {
 			return fmt.Errorf("program: central parent: %w", err)
@@ -217,32 +206,21 @@ func checkParent(ctx context.Context, q querier, c CentralItem) error {
 	return nil
 }
 
-// PutCentral writes an already validated central item inside tx and returns
-// its id (the demo uses it).
-func PutCentral(ctx context.Context, tx *sql.Tx, c CentralItem) (int64, error) {
+// putCentral writes a checked central item inside tx and returns its id.
+func putCentral(ctx context.Context, tx *sql.Tx, c CentralItem) (int64, error) {
 	var parent any
 	if c.ParentID != 0 {
 		parent = c.ParentID
 	}
-	args := []any{c.Code, c.Kind, parent, c.Name, c.Institution, c.Unit, c.Note}
-	if c.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO central_item(code, kind, parent_id, name, institution, unit, note)
-VALUES(?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return 0, fmt.Errorf("program: insert central: %w", err)
-		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("program: insert central: %w", err)
-		}
-	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE central_item SET code = ?, kind = ?, parent_id = ?, name = ?, institution = ?,
-unit = ?, note = ? WHERE id = ?`, append(args, c.ID)...)
-		if err != nil {
-			return 0, fmt.Errorf("program: update central: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return 0, fault.Wrap(ErrNotFound, fault.NotFound, "Program pusat")
-		}
+	var err error
+	c.ID, err = store.InsertOrUpdate(ctx, tx, c.ID, `INSERT INTO central_item(code, kind, parent_id, name, institution, unit, note)
+VALUES(?, ?, ?, ?, ?, ?, ?)`, `UPDATE central_item SET code = ?, kind = ?, parent_id = ?, name = ?, institution = ?,
+unit = ?, note = ? WHERE id = ?`, c.Code, c.Kind, parent, c.Name, c.Institution, c.Unit, c.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "centralItem.id")
+	}
+	if err != nil {
+		return 0, err
 	}
 	if err := replaceLinks(ctx, tx, "central_indicator", "central_id", c.ID, c.IndicatorIDs); err != nil {
 		return 0, err
@@ -292,30 +270,33 @@ func DeleteCentral(ctx context.Context, s *store.Store, id int64) error {
 			return fmt.Errorf("program: delete central: %w", err)
 		}
 		if n > 0 {
-			return fault.New(fault.Invalid, "Program pusat", "reason", fmt.Sprintf("masih menjadi induk %d item pusat lain", n))
+			return fault.Reject("centralItem.id", fault.ReasonHasChildren, "count", strconv.Itoa(n))
 		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM central_item WHERE id = ?", id)
 		if err != nil {
 			return fmt.Errorf("program: delete central: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fault.Wrap(ErrNotFound, fault.NotFound, "Program pusat")
+			return fault.Wrap(ErrNotFound, fault.NotFound, "centralItem.id")
 		}
 		return nil
 	})
 }
 
-// checkCentral refuses a link to a central item that does not exist.
-func checkCentral(ctx context.Context, q querier, id *int64) error {
+// checkCentral refuses a link to a central item that does not exist, naming
+// the linking field (a plan line's or a sub-kegiatan's centralId), and
+// returns the item's code.
+func checkCentral(ctx context.Context, q querier, field string, id *int64) (string, error) {
 	if id == nil {
-		return nil
+		return "", nil
 	}
-	var n int
-	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM central_item WHERE id = ?", *id).Scan(&n); err != nil {
-		return fmt.Errorf("program: check central: %w", err)
+	var code string
+	err := q.QueryRowContext(ctx, "SELECT code FROM central_item WHERE id = ?", *id).Scan(&code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fault.New(fault.NotFound, field)
 	}
-	if n == 0 {
-		return fault.New(fault.NotFound, "Program pusat")
+	if err != nil {
+		return "", fmt.Errorf("program: check central: %w", err)
 	}
-	return nil
+	return code, nil
 }

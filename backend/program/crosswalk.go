@@ -85,7 +85,7 @@ func BuildCrosswalk(ctx context.Context, s *store.Store, q CrosswalkQuery) (Cros
 		return Crosswalk{}, err
 	}
 	if q.IndicatorID == 0 && q.CentralCode == "" {
-		return Crosswalk{}, fault.New(fault.Required, "Indikator kinerja")
+		return Crosswalk{}, fault.New(fault.Required, "crosswalk.indicatorId")
 	}
 	base, err := loadCrosswalkBase(ctx, s, q.Province, q.Year)
 	if err != nil {
@@ -125,10 +125,10 @@ func BuildCrosswalks(ctx context.Context, s *store.Store, province string, year 
 func crosswalkPlace(province string, year int) (region.Region, error) {
 	prov, ok := region.Default().Lookup(province)
 	if !ok || prov.Level != region.Province {
-		return region.Region{}, fault.New(fault.UnknownRegion, "Provinsi", "code", province)
+		return region.Region{}, fault.New(fault.UnknownRegion, "crosswalk.province", "code", province)
 	}
 	if year < profile.MinYear || year > profile.MaxYear {
-		return region.Region{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
+		return region.Region{}, fault.New(fault.OutOfRange, "crosswalk.year", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 	}
 	return prov, nil
 }
@@ -208,7 +208,7 @@ func (b crosswalkBase) build(ctx context.Context, s *store.Store, prov region.Re
 			}
 		}
 		if root == nil {
-			return Crosswalk{}, fault.New(fault.NotFound, "Kode program pusat")
+			return Crosswalk{}, fault.New(fault.NotFound, "crosswalk.centralCode")
 		}
 		cw.Central = root
 		for _, id := range descendants(central, root.ID) {

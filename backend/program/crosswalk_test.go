@@ -117,9 +117,9 @@ func TestCrosswalk(t *testing.T) {
 			assert.Equal(t, one, cw, cw.Indicator.Code)
 		}
 		_, err = BuildCrosswalks(ctx, f.s, "19.01", 2025)
-		assert.Equal(t, "Provinsi", fault.FieldOf(err))
+		assert.Equal(t, "province", fault.FieldOf(err))
 		_, err = BuildCrosswalks(ctx, f.s, "19", 0)
-		assert.Equal(t, "Tahun", fault.FieldOf(err))
+		assert.Equal(t, "year", fault.FieldOf(err))
 	})
 
 	bad := []struct {
@@ -127,10 +127,10 @@ func TestCrosswalk(t *testing.T) {
 		q     CrosswalkQuery
 		field string
 	}{
-		{"regency as province", CrosswalkQuery{IndicatorID: halalInd.ID, Year: 2025, Province: "19.01"}, "Provinsi"},
-		{"no year", CrosswalkQuery{IndicatorID: halalInd.ID, Province: "19"}, "Tahun"},
-		{"neither indicator nor central", CrosswalkQuery{Year: 2025, Province: "19"}, "Indikator kinerja"},
-		{"unknown central code", CrosswalkQuery{CentralCode: "NOPE", Year: 2025, Province: "19"}, "Kode program pusat"},
+		{"regency as province", CrosswalkQuery{IndicatorID: halalInd.ID, Year: 2025, Province: "19.01"}, "province"},
+		{"no year", CrosswalkQuery{IndicatorID: halalInd.ID, Province: "19"}, "year"},
+		{"neither indicator nor central", CrosswalkQuery{Year: 2025, Province: "19"}, "indicatorId"},
+		{"unknown central code", CrosswalkQuery{CentralCode: "NOPE", Year: 2025, Province: "19"}, "centralCode"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {

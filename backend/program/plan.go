@@ -142,143 +142,120 @@ func badNumber(x *float64) bool {
 }
 
 // Validate checks what needs no database, in the order of the form, naming
-// the field in Indonesian.
+// the field by its key.
 func (l PlanLine) Validate() error {
 	if l.SubKegiatanID == 0 {
-		return fault.New(fault.Required, "Sub-kegiatan")
+		return fault.New(fault.Required, "planLine.subKegiatanId")
 	}
 	if l.Region == "" {
-		return fault.New(fault.Required, "Wilayah")
+		return fault.New(fault.Required, "planLine.region")
 	}
 	reg, ok := region.Default().Lookup(l.Region)
 	if !ok {
-		return fault.New(fault.UnknownRegion, "Wilayah", "code", l.Region)
+		return fault.New(fault.UnknownRegion, "planLine.region", "code", l.Region)
 	}
 	if l.Year < profile.MinYear || l.Year > profile.MaxYear {
-		return fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
+		return fault.New(fault.OutOfRange, "planLine.year", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 	}
 	if l.OutputIndicator == "" {
-		return fault.New(fault.Required, "Indikator keluaran")
+		return fault.New(fault.Required, "planLine.outputIndicator")
 	}
 	if badNumber(l.Target) {
-		return fault.New(fault.Invalid, "Target", "reason", "harus angka nol atau lebih")
+		return fault.Reject("planLine.target", fault.ReasonZeroOrMore)
 	}
 	if l.Target != nil && l.OutputUnit == "" {
-		return fault.New(fault.Required, "Satuan")
+		return fault.New(fault.Required, "planLine.outputUnit")
 	}
 	if l.Pagu < 0 || l.Pagu > MaxPagu {
-		return fault.New(fault.OutOfRange, "Pagu indikatif", "min", "0", "max", maxPaguText)
+		return fault.New(fault.OutOfRange, "planLine.pagu", "min", "0", "max", maxPaguText)
 	}
 	switch l.SumberDana {
 	case "":
-		return fault.New(fault.Required, "Sumber dana")
+		return fault.New(fault.Required, "planLine.sumberDana")
 	case APBDProvinsi, APBNDekon, DAK, Lainnya:
 	case APBDKabKota:
 		if reg.Level == region.Province {
-			return fault.New(fault.Invalid, "Sumber dana", "reason", "APBD kabupaten/kota hanya untuk baris di wilayah kabupaten/kota")
+			return fault.Reject("planLine.sumberDana", fault.ReasonFundRegencyOnly)
 		}
 	default:
-		return fault.New(fault.Invalid, "Sumber dana", "reason",
-			"pilih APBD provinsi, APBD kabupaten/kota, APBN (dekonsentrasi), DAK, atau lainnya")
+		return fault.Reject("planLine.sumberDana", fault.ReasonChooseFund)
 	}
 	if badNumber(l.TargetNext) {
-		return fault.New(fault.Invalid, "Target tahun n+1", "reason", "harus angka nol atau lebih")
+		return fault.Reject("planLine.targetNext", fault.ReasonZeroOrMore)
 	}
 	if l.PaguNext != nil && (*l.PaguNext < 0 || *l.PaguNext > MaxPagu) {
-		return fault.New(fault.OutOfRange, "Pagu tahun n+1", "min", "0", "max", maxPaguText)
+		return fault.New(fault.OutOfRange, "planLine.paguNext", "min", "0", "max", maxPaguText)
 	}
 	switch l.Status {
 	case Usulan, Disepakati:
 	case BelumDisepakati:
 		if l.StatusReason == "" {
-			return fault.New(fault.Required, "Alasan belum disepakati")
+			return fault.New(fault.Required, "planLine.statusReason")
 		}
 	default:
-		return fault.New(fault.Invalid, "Status", "reason", "pilih usulan, disepakati, atau belum disepakati")
+		return fault.Reject("planLine.status", fault.ReasonChooseLineStatus)
 	}
 	return nil
 }
 
 // check validates against the database: the sub-kegiatan exists and may be
-// planned in the region, and the central link exists.
-func (l PlanLine) check(ctx context.Context, q querier) error {
+// planned in the region, and the central link exists. It returns what the
+// saved line shows of them, so no read back is needed.
+func (l PlanLine) check(ctx context.Context, q querier) (refs, error) {
 	sub, err := getItem(ctx, q, l.SubKegiatanID)
+	if fault.Is(err, fault.NotFound) {
+		return refs{}, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.subKegiatanId")
+	}
 	if err != nil {
-		return err
+		return refs{}, err
 	}
 	if sub.Kind != KindSubKegiatan {
-		return fault.New(fault.Invalid, "Sub-kegiatan", "reason", sub.Code+" adalah "+string(sub.Kind)+", bukan sub-kegiatan")
+		return refs{}, fault.Reject("planLine.subKegiatanId", fault.ReasonNotSubKegiatan, "code", sub.Code, "kind", string(sub.Kind))
 	}
 	reg, _ := region.Default().Lookup(l.Region)
 	if sub.Level == LevelRegency && reg.Level == region.Province {
-		return fault.New(fault.Invalid, "Wilayah", "reason", "sub-kegiatan "+sub.Code+
-			" adalah kewenangan kabupaten/kota (L = 2); pilih kabupaten/kota, bukan provinsi "+reg.Name)
+		return refs{}, fault.Reject("planLine.region", fault.ReasonRegencyOnly, "code", sub.Code, "region", reg.Name)
 	}
-	return checkCentral(ctx, q, l.CentralID)
+	central, err := checkCentral(ctx, q, "planLine.centralId", l.CentralID)
+	if err != nil {
+		return refs{}, err
+	}
+	r := refs{subs: map[int64]subInfo{sub.ID: {code: sub.Code, name: sub.Name, served: len(sub.IndicatorIDs) > 0}}}
+	if l.CentralID != nil {
+		r.central = map[int64]string{*l.CentralID: central}
+	}
+	return r, nil
 }
 
-// SavePlanLine validates and inserts (ID 0) or updates a plan line.
-func SavePlanLine(ctx context.Context, s *store.Store, l PlanLine) (PlanLine, error) {
-	l.Normalize()
-	if err := l.Validate(); err != nil {
-		return PlanLine{}, err
-	}
-	var out PlanLine
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := l.check(ctx, tx); err != nil {
-			return err
-		}
-		id, err := PutPlanLine(ctx, tx, l)
+// SavePlanLine is the one door for writing a plan line: it normalizes,
+// validates, checks l against the database and inserts it (ID 0) or updates
+// it, inside w (the store, or the import's transaction through store.InTx).
+func SavePlanLine(ctx context.Context, w store.Writer, l PlanLine) (PlanLine, error) {
+	return store.Save(ctx, w, l, func(tx *sql.Tx, l *PlanLine) error {
+		r, err := l.check(ctx, tx)
 		if err != nil {
 			return err
 		}
-		out, err = getPlanLine(ctx, tx, id)
-		return err
+		if l.ID, err = putPlanLine(ctx, tx, *l); err != nil {
+			return err
+		}
+		l.describe(r)
+		return nil
 	})
-	if err != nil {
-		return PlanLine{}, err
-	}
-	return out, nil
 }
 
-// WritePlanLine normalizes, validates and checks l against the database,
-// then writes it inside tx: for callers that batch lines in their own
-// transaction (the template import).
-func WritePlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
-	l.Normalize()
-	if err := l.Validate(); err != nil {
-		return 0, err
-	}
-	if err := l.check(ctx, tx); err != nil {
-		return 0, err
-	}
-	return PutPlanLine(ctx, tx, l)
-}
-
-// PutPlanLine writes an already validated plan line inside tx and returns
-// its id (used by SavePlanLine, the demo and benchmarks).
-func PutPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
-	args := []any{l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu, l.SumberDana,
-		l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID}
-	if l.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator, output_unit,
+// putPlanLine writes a checked plan line inside tx and returns its id.
+func putPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
+	id, err := store.InsertOrUpdate(ctx, tx, l.ID, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator, output_unit,
 target, pagu, sumber_dana, lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
-		if err != nil {
-			return 0, fmt.Errorf("program: insert plan line: %w", err)
-		}
-		return res.LastInsertId()
-	}
-	res, err := tx.ExecContext(ctx, `UPDATE plan_line SET sub_kegiatan_id = ?, region_code = ?, year = ?, output_indicator = ?,
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE plan_line SET sub_kegiatan_id = ?, region_code = ?, year = ?, output_indicator = ?,
 output_unit = ?, target = ?, pagu = ?, sumber_dana = ?, lokasi = ?, bidang = ?, catatan = ?, target_next = ?, pagu_next = ?,
-status = ?, status_reason = ?, central_id = ? WHERE id = ?`, append(args, l.ID)...)
-	if err != nil {
-		return 0, fmt.Errorf("program: update plan line: %w", err)
+status = ?, status_reason = ?, central_id = ? WHERE id = ?`, l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu,
+		l.SumberDana, l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id")
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "Baris rencana")
-	}
-	return l.ID, nil
+	return id, err
 }
 
 // DeletePlanLine removes one plan line.
@@ -289,7 +266,7 @@ func DeletePlanLine(ctx context.Context, s *store.Store, id int64) error {
 			return fmt.Errorf("program: delete plan line: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fault.Wrap(ErrNotFound, fault.NotFound, "Baris rencana")
+			return fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id")
 		}
 		return nil
 	})
@@ -323,50 +300,44 @@ type PlanLineInput struct {
 }
 
 // Parse reads the typed numbers into a PlanLine. It reports the first field
-// that is not a number, naming it in Indonesian.
+// that is not a number, naming it by its key.
 func (in PlanLineInput) Parse() (PlanLine, error) {
 	l := PlanLine{ID: in.ID, SubKegiatanID: in.SubKegiatanID, Region: in.Region, Year: in.Year,
 		OutputIndicator: in.OutputIndicator, OutputUnit: in.OutputUnit, SumberDana: in.SumberDana, Lokasi: in.Lokasi,
 		Bidang: in.Bidang, Catatan: in.Catatan, Status: in.Status, StatusReason: in.StatusReason, CentralID: in.CentralID}
 	var err error
 	var pct bool
-	if l.Target, pct, err = parseQuantity("Target", in.Target); err != nil {
+	if l.Target, pct, err = parseQuantity("planLine.target", in.Target); err != nil {
 		return PlanLine{}, err
 	}
 	if pct && strings.TrimSpace(l.OutputUnit) == "" {
 		l.OutputUnit = "%"
 	}
-	pagu, err := parseRupiah("Pagu indikatif", in.Pagu)
+	pagu, err := parseRupiah("planLine.pagu", in.Pagu)
 	if err != nil {
 		return PlanLine{}, err
 	}
 	if pagu != nil {
 		l.Pagu = *pagu
 	}
-	if l.TargetNext, _, err = parseQuantity("Target tahun n+1", in.TargetNext); err != nil {
+	if l.TargetNext, _, err = parseQuantity("planLine.targetNext", in.TargetNext); err != nil {
 		return PlanLine{}, err
 	}
-	if l.PaguNext, err = parseRupiah("Pagu tahun n+1", in.PaguNext); err != nil {
+	if l.PaguNext, err = parseRupiah("planLine.paguNext", in.PaguNext); err != nil {
 		return PlanLine{}, err
 	}
 	return l, nil
 }
 
-// SavePlanLineInput parses a typed plan line and saves it.
-func SavePlanLineInput(ctx context.Context, s *store.Store, in PlanLineInput) (PlanLine, error) {
-	l, err := in.Parse()
-	if err != nil {
-		return PlanLine{}, err
-	}
-	return SavePlanLine(ctx, s, l)
-}
-
-func numberReason(err error) string {
+// notNumber refuses a field whose text the number parser could not read,
+// with the parser's reason in both languages.
+func notNumber(field string, err error) error {
+	id, en := err.Error(), err.Error()
 	var ne *number.Error
 	if errors.As(err, &ne) {
-		return ne.Indonesian()
+		id, en = ne.Indonesian(), ne.English()
 	}
-	return err.Error()
+	return fault.Reject(field, fault.ReasonNotNumber, "detail", id, "detailEn", en)
 }
 
 // parseQuantity reads an optional target; empty text is no value.
@@ -376,7 +347,7 @@ func parseQuantity(field, text string) (*float64, bool, error) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, fault.New(fault.Invalid, field, "reason", numberReason(err))
+		return nil, false, notNumber(field, err)
 	}
 	x := n.Value
 	return &x, n.Percent, nil
@@ -389,15 +360,15 @@ func parseRupiah(field, text string) (*int64, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fault.New(fault.Invalid, field, "reason", numberReason(err))
+		return nil, notNumber(field, err)
 	}
 	switch {
 	case n.Percent:
-		return nil, fault.New(fault.Invalid, field, "reason", "pagu ditulis dalam rupiah, bukan persen")
+		return nil, fault.Reject(field, fault.ReasonPaguPercent)
 	case n.Value < 0 || n.Value > float64(MaxPagu):
 		return nil, fault.New(fault.OutOfRange, field, "min", "0", "max", maxPaguText)
 	case n.Value != math.Trunc(n.Value):
-		return nil, fault.New(fault.Invalid, field, "reason", "pagu ditulis dalam rupiah bulat, tanpa sen")
+		return nil, fault.Reject(field, fault.ReasonPaguCents)
 	}
 	// Exact: every whole number up to MaxPagu is representable in float64.
 	v := int64(n.Value)
@@ -594,7 +565,7 @@ func GetPlanLine(ctx context.Context, s *store.Store, id int64) (PlanLine, error
 func getPlanLine(ctx context.Context, q querier, id int64) (PlanLine, error) {
 	l, err := scanLine(q.QueryRowContext(ctx, "SELECT "+lineCols+" FROM plan_line WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return PlanLine{}, fault.Wrap(ErrNotFound, fault.NotFound, "Baris rencana")
+		return PlanLine{}, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id")
 	}
 	if err != nil {
 		return PlanLine{}, fmt.Errorf("program: get plan line: %w", err)

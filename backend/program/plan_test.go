@@ -26,33 +26,33 @@ func TestPlanLineValidation(t *testing.T) {
 	}{
 		{"valid", func(l *PlanLine) {}, "", ""},
 		{"valid in a regency", func(l *PlanLine) { l.Region = "19.01" }, "", ""},
-		{"no sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = 0 }, "Sub-kegiatan", "wajib diisi"},
-		{"unknown sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = 424242 }, "Sub-kegiatan", "tidak ditemukan"},
-		{"a kegiatan is not a sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = f.items["2.17.08.1.01"].ID }, "Sub-kegiatan", "bukan sub-kegiatan"},
-		{"no region", func(l *PlanLine) { l.Region = " " }, "Wilayah", "wajib diisi"},
-		{"unknown region", func(l *PlanLine) { l.Region = "99.99" }, "Wilayah", "\"99.99\" tidak dikenal"},
-		{"national is not a region", func(l *PlanLine) { l.Region = "ID" }, "Wilayah", "tidak dikenal"},
-		{"regency sub-kegiatan in a province", func(l *PlanLine) { l.SubKegiatanID = kab.ID }, "Wilayah", "kewenangan kabupaten/kota"},
+		{"no sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = 0 }, "subKegiatanId", "wajib diisi"},
+		{"unknown sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = 424242 }, "subKegiatanId", "tidak ditemukan"},
+		{"a kegiatan is not a sub-kegiatan", func(l *PlanLine) { l.SubKegiatanID = f.items["2.17.08.1.01"].ID }, "subKegiatanId", "bukan sub-kegiatan"},
+		{"no region", func(l *PlanLine) { l.Region = " " }, "region", "wajib diisi"},
+		{"unknown region", func(l *PlanLine) { l.Region = "99.99" }, "region", "\"99.99\" tidak dikenal"},
+		{"national is not a region", func(l *PlanLine) { l.Region = "ID" }, "region", "tidak dikenal"},
+		{"regency sub-kegiatan in a province", func(l *PlanLine) { l.SubKegiatanID = kab.ID }, "region", "kewenangan kabupaten/kota"},
 		{"regency sub-kegiatan in a regency", func(l *PlanLine) { l.SubKegiatanID = kab.ID; l.Region = "19.71"; l.SumberDana = APBDKabKota }, "", ""},
-		{"year too early", func(l *PlanLine) { l.Year = 1999 }, "Tahun", "antara 2000 dan 2100"},
-		{"year too late", func(l *PlanLine) { l.Year = 2101 }, "Tahun", "antara 2000 dan 2100"},
-		{"no output indicator", func(l *PlanLine) { l.OutputIndicator = "  " }, "Indikator keluaran", "wajib diisi"},
-		{"negative target", func(l *PlanLine) { l.Target = fp(-1) }, "Target", "nol atau lebih"},
+		{"year too early", func(l *PlanLine) { l.Year = 1999 }, "year", "antara 2000 dan 2100"},
+		{"year too late", func(l *PlanLine) { l.Year = 2101 }, "year", "antara 2000 dan 2100"},
+		{"no output indicator", func(l *PlanLine) { l.OutputIndicator = "  " }, "outputIndicator", "wajib diisi"},
+		{"negative target", func(l *PlanLine) { l.Target = fp(-1) }, "target", "nol atau lebih"},
 		{"no target is allowed", func(l *PlanLine) { l.Target = nil; l.OutputUnit = "" }, "", ""},
-		{"target without unit", func(l *PlanLine) { l.OutputUnit = "" }, "Satuan", "wajib diisi"},
-		{"negative pagu", func(l *PlanLine) { l.Pagu = -1 }, "Pagu indikatif", "antara 0 dan Rp100.000.000.000.000"},
-		{"pagu too large", func(l *PlanLine) { l.Pagu = MaxPagu + 1 }, "Pagu indikatif", "antara 0 dan"},
+		{"target without unit", func(l *PlanLine) { l.OutputUnit = "" }, "outputUnit", "wajib diisi"},
+		{"negative pagu", func(l *PlanLine) { l.Pagu = -1 }, "pagu", "antara 0 dan Rp100.000.000.000.000"},
+		{"pagu too large", func(l *PlanLine) { l.Pagu = MaxPagu + 1 }, "pagu", "antara 0 dan"},
 		{"largest pagu", func(l *PlanLine) { l.Pagu = MaxPagu }, "", ""},
-		{"no sumber dana", func(l *PlanLine) { l.SumberDana = "" }, "Sumber dana", "wajib diisi"},
-		{"unknown sumber dana", func(l *PlanLine) { l.SumberDana = "hibah" }, "Sumber dana", "pilih APBD provinsi"},
-		{"APBD kab/kota in a province", func(l *PlanLine) { l.SumberDana = APBDKabKota }, "Sumber dana", "hanya untuk baris di wilayah kabupaten/kota"},
-		{"negative target n+1", func(l *PlanLine) { l.TargetNext = fp(-0.5) }, "Target tahun n+1", "nol atau lebih"},
-		{"negative pagu n+1", func(l *PlanLine) { l.PaguNext = ip(-5) }, "Pagu tahun n+1", "antara 0 dan"},
-		{"pagu n+1 too large", func(l *PlanLine) { l.PaguNext = ip(MaxPagu + 1) }, "Pagu tahun n+1", "antara 0 dan"},
-		{"unknown status", func(l *PlanLine) { l.Status = "ditolak" }, "Status", "pilih usulan"},
-		{"not agreed without reason", func(l *PlanLine) { l.Status = BelumDisepakati; l.StatusReason = " " }, "Alasan belum disepakati", "wajib diisi"},
+		{"no sumber dana", func(l *PlanLine) { l.SumberDana = "" }, "sumberDana", "wajib diisi"},
+		{"unknown sumber dana", func(l *PlanLine) { l.SumberDana = "hibah" }, "sumberDana", "pilih APBD provinsi"},
+		{"APBD kab/kota in a province", func(l *PlanLine) { l.SumberDana = APBDKabKota }, "sumberDana", "hanya untuk baris di wilayah kabupaten/kota"},
+		{"negative target n+1", func(l *PlanLine) { l.TargetNext = fp(-0.5) }, "targetNext", "nol atau lebih"},
+		{"negative pagu n+1", func(l *PlanLine) { l.PaguNext = ip(-5) }, "paguNext", "antara 0 dan"},
+		{"pagu n+1 too large", func(l *PlanLine) { l.PaguNext = ip(MaxPagu + 1) }, "paguNext", "antara 0 dan"},
+		{"unknown status", func(l *PlanLine) { l.Status = "ditolak" }, "status", "pilih usulan"},
+		{"not agreed without reason", func(l *PlanLine) { l.Status = BelumDisepakati; l.StatusReason = " " }, "statusReason", "wajib diisi"},
 		{"not agreed with reason", func(l *PlanLine) { l.Status = BelumDisepakati; l.StatusReason = "menunggu pagu DAK" }, "", ""},
-		{"unknown central link", func(l *PlanLine) { l.CentralID = ip(424242) }, "Program pusat", "tidak ditemukan"},
+		{"unknown central link", func(l *PlanLine) { l.CentralID = ip(424242) }, "centralId", "tidak ditemukan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,20 +134,20 @@ func TestPlanLineInput(t *testing.T) {
 		{name: "no cents marker", pagu: "Rp 15.000,-", wantPagu: 15000, wantUnit: "sertifikat"},
 		{name: "empty pagu is zero", target: "10", wantPagu: 0, wantTarget: fp(10), wantUnit: "sertifikat"},
 		{name: "largest pagu", pagu: "100 triliun", wantPagu: MaxPagu, wantUnit: "sertifikat"},
-		{name: "cents refused", pagu: "1.500,50", field: "Pagu indikatif", msg: "rupiah bulat"},
-		{name: "percent pagu refused", pagu: "15%", field: "Pagu indikatif", msg: "bukan persen"},
-		{name: "not a number", pagu: "satu juta", field: "Pagu indikatif", msg: "bukan angka yang dikenali"},
-		{name: "negative pagu", pagu: "-1.000", field: "Pagu indikatif", msg: "antara 0 dan"},
-		{name: "pagu too large", pagu: "101 triliun", field: "Pagu indikatif", msg: "antara 0 dan"},
-		{name: "bad pagu n+1", paguNext: "12,3,4", field: "Pagu tahun n+1", msg: "\"12,3,4\" bukan angka"},
-		{name: "bad target", target: "17,6,5", field: "Target", msg: "pemisah desimal lebih dari satu"},
-		{name: "bad target n+1", targetNext: "abc", field: "Target tahun n+1", msg: "bukan angka"},
+		{name: "cents refused", pagu: "1.500,50", field: "pagu", msg: "rupiah bulat"},
+		{name: "percent pagu refused", pagu: "15%", field: "pagu", msg: "bukan persen"},
+		{name: "not a number", pagu: "satu juta", field: "pagu", msg: "bukan angka yang dikenali"},
+		{name: "negative pagu", pagu: "-1.000", field: "pagu", msg: "antara 0 dan"},
+		{name: "pagu too large", pagu: "101 triliun", field: "pagu", msg: "antara 0 dan"},
+		{name: "bad pagu n+1", paguNext: "12,3,4", field: "paguNext", msg: "\"12,3,4\" bukan angka"},
+		{name: "bad target", target: "17,6,5", field: "target", msg: "pemisah desimal lebih dari satu"},
+		{name: "bad target n+1", targetNext: "abc", field: "targetNext", msg: "bukan angka"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := base
 			in.Target, in.Pagu, in.TargetNext, in.PaguNext = tt.target, tt.pagu, tt.targetNext, tt.paguNext
-			got, err := SavePlanLineInput(ctx, f.s, in)
+			got, err := saveInput(ctx, f.s, in)
 			if tt.field != "" {
 				require.Error(t, err)
 				assert.Equal(t, tt.field, fault.FieldOf(err))
@@ -164,7 +164,7 @@ func TestPlanLineInput(t *testing.T) {
 	t.Run("a percentage target sets the unit", func(t *testing.T) {
 		in := base
 		in.OutputUnit, in.Target = "", "17,65%"
-		got, err := SavePlanLineInput(ctx, f.s, in)
+		got, err := saveInput(ctx, f.s, in)
 		require.NoError(t, err)
 		assert.Equal(t, 17.65, *got.Target)
 		assert.Equal(t, "%", got.OutputUnit)
@@ -209,4 +209,13 @@ VALUES(1, '19', 'Dinas KUKM Babel', 2025, 'Operator Uji')`)
 	for _, e := range all {
 		assert.False(t, strings.Contains(e.NewValues, "hibah"))
 	}
+}
+
+// saveInput parses a typed line and saves it, as the form's binding does.
+func saveInput(ctx context.Context, s *store.Store, in PlanLineInput) (PlanLine, error) {
+	l, err := in.Parse()
+	if err != nil {
+		return PlanLine{}, err
+	}
+	return SavePlanLine(ctx, s, l)
 }

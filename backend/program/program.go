@@ -118,6 +118,13 @@ func levelText(l Level) string {
 	return "kabupaten/kota (L = 2)"
 }
 
+func levelTextEN(l Level) string {
+	if l == LevelProvince {
+		return "the province (L = 1)"
+	}
+	return "a regency (L = 2)"
+}
+
 type querier interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 	QueryRowContext(context.Context, string, ...any) *sql.Row
@@ -179,7 +186,7 @@ func GetItem(ctx context.Context, s *store.Store, id int64) (Item, error) {
 func getItem(ctx context.Context, q querier, id int64) (Item, error) {
 	it, err := scanItem(q.QueryRowContext(ctx, "SELECT "+itemCols+" FROM nomenclature WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Item{}, fault.Wrap(ErrNotFound, fault.NotFound, "Sub-kegiatan")
+		return Item{}, fault.Wrap(ErrNotFound, fault.NotFound, "subKegiatan.id")
 	}
 	if err != nil {
 		return Item{}, fmt.Errorf("program: get item: %w", err)
@@ -210,10 +217,10 @@ func itemByCode(ctx context.Context, q querier, code string) (Item, bool, error)
 	return it, true, nil
 }
 
-const fieldSubCode = "Kode sub-kegiatan"
+const fieldSubCode = "subKegiatan.code"
 
-func badCode(reason string) error {
-	return fault.New(fault.Invalid, fieldSubCode, "reason", reason)
+func badCode(reason fault.Code, kv ...string) error {
+	return fault.Reject(fieldSubCode, reason, kv...)
 }
 
 // checkSubCode validates a sub-kegiatan code against its parent kegiatan and
@@ -234,7 +241,7 @@ func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (
 			return Item{}, "", err
 		}
 		if err != nil || p.Kind != KindKegiatan {
-			return Item{}, "", badCode("kegiatan induk yang dipilih tidak ada dalam nomenklatur")
+			return Item{}, "", badCode(fault.ReasonParentNotPicked)
 		}
 		parent, picked = p, true
 		if reSubNo.MatchString(code) {
@@ -242,10 +249,10 @@ func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (
 		}
 	}
 	if !reSub.MatchString(code) {
-		return Item{}, "", badCode("\"" + code + "\" tidak sesuai format 2.17.PP.L.KK.SSSS, misalnya 2.17.07.2.01.0001")
+		return Item{}, "", badCode(fault.ReasonSubFormat, "code", code)
 	}
 	if strings.HasSuffix(code, ".0000") {
-		return Item{}, "", badCode("nomor sub-kegiatan (4 angka terakhir) tidak boleh 0000")
+		return Item{}, "", badCode(fault.ReasonSubZero)
 	}
 	prefix := parentCode(code)
 	if !picked {
@@ -254,35 +261,35 @@ func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (
 			return Item{}, "", err
 		}
 		if !ok || p.Kind != KindKegiatan {
-			return Item{}, "", badCode("kegiatan induk " + prefix + " tidak ada dalam nomenklatur")
+			return Item{}, "", badCode(fault.ReasonNoParent, "code", prefix)
 		}
 		parent = p
 	}
 	if got, want := levelOfCode(code), parent.Level; got != want {
-		return Item{}, "", badCode("digit tingkat (L) menunjuk " + levelText(got) + ", padahal kegiatan induk " +
-			parent.Code + " adalah kegiatan " + levelText(want))
+		return Item{}, "", badCode(fault.ReasonLevelDigit, "parent", parent.Code,
+			"got", levelText(got), "gotEn", levelTextEN(got), "want", levelText(want), "wantEn", levelTextEN(want))
 	}
 	if prefix != parent.Code {
-		return Item{}, "", badCode("kode harus diawali kode kegiatan induknya, " + parent.Code)
+		return Item{}, "", badCode(fault.ReasonParentPrefix, "parent", parent.Code)
 	}
 	return parent, code, nil
 }
 
-// SaveSubKegiatan validates and inserts (ID 0) or updates a sub-kegiatan,
-// replacing its links to indicators. The code is checked against its parent
-// kegiatan (see checkSubCode); shipped items cannot be changed.
-func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error) {
+// SaveSubKegiatan is the one door for writing a sub-kegiatan: it
+// normalizes, validates and inserts (ID 0) or updates it inside w, replacing
+// its links to indicators. The code is checked against its parent kegiatan
+// (see checkSubCode); shipped items cannot be changed.
+func SaveSubKegiatan(ctx context.Context, w store.Writer, it Item) (Item, error) {
 	it.Name = strings.Join(strings.Fields(it.Name), " ")
 	it.Note = strings.TrimSpace(it.Note)
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
 		if it.ID != 0 {
 			cur, err := getItem(ctx, tx, it.ID)
 			if err != nil {
 				return err
 			}
 			if cur.Shipped || cur.Kind != KindSubKegiatan {
-				return fault.New(fault.Invalid, "Nomenklatur", "reason",
-					cur.Code+" berasal dari Kepmendagri dan tidak dapat diubah; hanya sub-kegiatan yang dapat diubah")
+				return fault.Reject("subKegiatan.kind", fault.ReasonShippedEdit, "code", cur.Code)
 			}
 		}
 		parent, code, err := checkSubCode(ctx, tx, it.Code, it.ParentID)
@@ -291,20 +298,15 @@ func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error)
 		}
 		it.Code, it.ParentID, it.Kind, it.Level, it.Shipped = code, parent.ID, KindSubKegiatan, parent.Level, false
 		if it.Name == "" {
-			return fault.New(fault.Required, "Nama sub-kegiatan")
+			return fault.New(fault.Required, "subKegiatan.name")
 		}
-		var dup int64
-		err = tx.QueryRowContext(ctx, "SELECT id FROM nomenclature WHERE code = ? AND id <> ?", it.Code, it.ID).Scan(&dup)
-		if err == nil {
-			return badCode("kode " + it.Code + " sudah dipakai sub-kegiatan lain")
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("program: save sub-kegiatan: %w", err)
-		}
-		if err := checkCentral(ctx, tx, it.CentralID); err != nil {
+		if err := store.Unique(ctx, tx, "nomenclature", "code", it.Code, it.ID, badCode(fault.ReasonCodeTaken, "code", it.Code)); err != nil {
 			return err
 		}
-		ids, err := checkIndicators(ctx, tx, it.IndicatorIDs)
+		if _, err := checkCentral(ctx, tx, "subKegiatan.centralId", it.CentralID); err != nil {
+			return err
+		}
+		ids, err := checkIndicators(ctx, tx, "subKegiatan.indicatorIds", it.IndicatorIDs)
 		if err != nil {
 			return err
 		}
@@ -318,28 +320,16 @@ func SaveSubKegiatan(ctx context.Context, s *store.Store, it Item) (Item, error)
 	return it, nil
 }
 
-// PutSubKegiatan writes an already validated sub-kegiatan and its indicator
-// links inside tx (the demo uses it); ParentID must be its kegiatan.
-func PutSubKegiatan(ctx context.Context, tx *sql.Tx, it Item) (int64, error) {
-	return putSub(ctx, tx, it)
-}
-
 func putSub(ctx context.Context, tx *sql.Tx, it Item) (int64, error) {
-	if it.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO nomenclature(code, kind, parent_id, name, shipped, central_id, note)
-VALUES(?, 'sub_kegiatan', ?, ?, 0, ?, ?)`, it.Code, it.ParentID, it.Name, it.CentralID, it.Note)
-		if err != nil {
-			return 0, fmt.Errorf("program: insert sub-kegiatan: %w", err)
-		}
-		if it.ID, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("program: insert sub-kegiatan: %w", err)
-		}
-	} else {
-		_, err := tx.ExecContext(ctx, `UPDATE nomenclature SET code = ?, parent_id = ?, name = ?, central_id = ?, note = ?
-WHERE id = ? AND kind = 'sub_kegiatan'`, it.Code, it.ParentID, it.Name, it.CentralID, it.Note, it.ID)
-		if err != nil {
-			return 0, fmt.Errorf("program: update sub-kegiatan: %w", err)
-		}
+	var err error
+	it.ID, err = store.InsertOrUpdate(ctx, tx, it.ID, `INSERT INTO nomenclature(code, kind, parent_id, name, shipped, central_id, note)
+VALUES(?, 'sub_kegiatan', ?, ?, 0, ?, ?)`, `UPDATE nomenclature SET code = ?, parent_id = ?, name = ?, central_id = ?, note = ?
+WHERE kind = 'sub_kegiatan' AND id = ?`, it.Code, it.ParentID, it.Name, it.CentralID, it.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "subKegiatan.id")
+	}
+	if err != nil {
+		return 0, err
 	}
 	if err := replaceLinks(ctx, tx, "sub_kegiatan_indicator", "sub_kegiatan_id", it.ID, it.IndicatorIDs); err != nil {
 		return 0, err
@@ -399,7 +389,7 @@ func sortedIDs(set map[int64]bool) []int64 {
 
 // checkIndicators refuses unknown indicator ids and returns the ids sorted
 // without duplicates.
-func checkIndicators(ctx context.Context, q querier, ids []int64) ([]int64, error) {
+func checkIndicators(ctx context.Context, q querier, field string, ids []int64) ([]int64, error) {
 	set := map[int64]bool{}
 	for _, id := range ids {
 		var n int
@@ -407,8 +397,7 @@ func checkIndicators(ctx context.Context, q querier, ids []int64) ([]int64, erro
 			return nil, fmt.Errorf("program: check indicator: %w", err)
 		}
 		if n == 0 {
-			return nil, fault.New(fault.Invalid, "Indikator kinerja", "reason",
-				"indikator dengan id "+strconv.FormatInt(id, 10)+" tidak ada dalam katalog")
+			return nil, fault.Reject(field, fault.ReasonUnknownIndicator, "id", strconv.FormatInt(id, 10))
 		}
 		set[id] = true
 	}
@@ -425,16 +414,14 @@ func DeleteSubKegiatan(ctx context.Context, s *store.Store, id int64) error {
 			return err
 		}
 		if cur.Shipped || cur.Kind != KindSubKegiatan {
-			return fault.New(fault.Invalid, "Nomenklatur", "reason",
-				cur.Code+" berasal dari Kepmendagri dan tidak dapat dihapus; hanya sub-kegiatan yang dapat dihapus")
+			return fault.Reject("subKegiatan.kind", fault.ReasonShippedDelete, "code", cur.Code)
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM plan_line WHERE sub_kegiatan_id = ?", id).Scan(&n); err != nil {
 			return fmt.Errorf("program: delete sub-kegiatan: %w", err)
 		}
 		if n > 0 {
-			return fault.New(fault.Invalid, "Sub-kegiatan", "reason", fmt.Sprintf(
-				"%s masih dipakai %d baris rencana; hapus atau pindahkan baris itu dulu", cur.Code, n))
+			return fault.Reject("subKegiatan.id", fault.ReasonSubInUse, "code", cur.Code, "count", strconv.Itoa(n))
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM nomenclature WHERE id = ?", id); err != nil {
 			return fmt.Errorf("program: delete sub-kegiatan: %w", err)

@@ -155,7 +155,7 @@ func TestSubKegiatanCode(t *testing.T) {
 				return
 			}
 			require.Error(t, err)
-			assert.Equal(t, "Kode sub-kegiatan", fault.FieldOf(err))
+			assert.Equal(t, "code", fault.FieldOf(err))
 			assert.Contains(t, fault.Message(err, fault.ID), tt.reason)
 			assert.Contains(t, fault.Message(err, fault.EN), "Sub-activity code")
 		})
@@ -163,7 +163,7 @@ func TestSubKegiatanCode(t *testing.T) {
 	t.Run("unknown parent id", func(t *testing.T) {
 		_, err := SaveSubKegiatan(ctx, f.s, Item{Code: "0001", ParentID: 99999, Name: "x"})
 		require.Error(t, err)
-		assert.Equal(t, "Kode sub-kegiatan", fault.FieldOf(err))
+		assert.Equal(t, "code", fault.FieldOf(err))
 		assert.Contains(t, fault.Message(err, fault.ID), "kegiatan induk yang dipilih tidak ada")
 	})
 	t.Run("a program is not a parent", func(t *testing.T) {
@@ -198,11 +198,11 @@ func TestSubKegiatanEditAndDelete(t *testing.T) {
 		field string
 		msg   string
 	}{
-		{"no name", Item{Code: "2.17.08.1.01.0003"}, "Nama sub-kegiatan", "wajib diisi"},
-		{"unknown indicator", Item{Code: "2.17.08.1.01.0003", Name: "x", IndicatorIDs: []int64{424242}}, "Indikator kinerja", "424242"},
-		{"unknown central", Item{Code: "2.17.08.1.01.0003", Name: "x", CentralID: ip(424242)}, "Program pusat", "tidak ditemukan"},
-		{"shipped kegiatan", Item{ID: f.items["2.17.08.1.01"].ID, Code: "2.17.08.1.01.0003", Name: "x"}, "Nomenklatur", "tidak dapat diubah"},
-		{"unknown id", Item{ID: 424242, Code: "2.17.08.1.01.0003", Name: "x"}, "Sub-kegiatan", "tidak ditemukan"},
+		{"no name", Item{Code: "2.17.08.1.01.0003"}, "name", "wajib diisi"},
+		{"unknown indicator", Item{Code: "2.17.08.1.01.0003", Name: "x", IndicatorIDs: []int64{424242}}, "indicatorIds", "424242"},
+		{"unknown central", Item{Code: "2.17.08.1.01.0003", Name: "x", CentralID: ip(424242)}, "centralId", "tidak ditemukan"},
+		{"shipped kegiatan", Item{ID: f.items["2.17.08.1.01"].ID, Code: "2.17.08.1.01.0003", Name: "x"}, "kind", "tidak dapat diubah"},
+		{"unknown id", Item{ID: 424242, Code: "2.17.08.1.01.0003", Name: "x"}, "id", "tidak ditemukan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -268,15 +268,15 @@ func TestCentralItems(t *testing.T) {
 		c     CentralItem
 		field string
 	}{
-		{"no code", CentralItem{Kind: CentralProgram, Name: "x"}, "Kode pusat"},
-		{"no name", CentralItem{Code: "X", Kind: CentralProgram}, "Uraian pusat"},
-		{"bad kind", CentralItem{Code: "X", Kind: "proyek", Name: "x"}, "Jenis item pusat"},
-		{"duplicate code", CentralItem{Code: "KEMENKOP.01", Kind: CentralProgram, Name: "x"}, "Kode pusat"},
-		{"unknown parent", CentralItem{Code: "X", Kind: CentralOutput, Name: "x", ParentID: 424242}, "Induk item pusat"},
-		{"a loop", CentralItem{ID: prog.ID, Code: "KEMENKOP.01", Kind: CentralProgram, Name: "x", ParentID: out.ID}, "Induk item pusat"},
-		{"year twice", CentralItem{Code: "X", Kind: CentralOutput, Name: "x", Targets: []CentralTarget{{Year: 2025}, {Year: 2025}}}, "Tahun"},
-		{"negative pagu", CentralItem{Code: "X", Kind: CentralOutput, Name: "x", Targets: []CentralTarget{{Year: 2025, Pagu: ip(-1)}}}, "Pagu pusat"},
-		{"negative target", CentralItem{Code: "X", Kind: CentralOutput, Name: "x", Targets: []CentralTarget{{Year: 2025, Target: fp(-1)}}}, "Target pusat"},
+		{"no code", CentralItem{Kind: CentralProgram, Name: "x"}, "code"},
+		{"no name", CentralItem{Code: "X", Kind: CentralProgram}, "name"},
+		{"bad kind", CentralItem{Code: "X", Kind: "proyek", Name: "x"}, "kind"},
+		{"duplicate code", CentralItem{Code: "KEMENKOP.01", Kind: CentralProgram, Name: "x"}, "code"},
+		{"unknown parent", CentralItem{Code: "X", Kind: CentralOutput, Name: "x", ParentID: 424242}, "parentId"},
+		{"a loop", CentralItem{ID: prog.ID, Code: "KEMENKOP.01", Kind: CentralProgram, Name: "x", ParentID: out.ID}, "parentId"},
+		{"year twice", CentralItem{Code: "X", Kind: CentralOutput, Name: "x", Targets: []CentralTarget{{Year: 2025}, {Year: 2025}}}, "year"},
+		{"negative pagu", CentralItem{Code: "X", Kind: CentralOutput, Name: "x", Targets: []CentralTarget{{Year: 2025, Pagu: ip(-1)}}}, "pagu"},
+		{"negative target", CentralItem{Code: "X", Kind: CentralOutput, Name: "x", Targets: []CentralTarget{{Year: 2025, Target: fp(-1)}}}, "target"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -99,14 +99,14 @@ type Tree struct {
 // BuildTree reads the lines matching f (f.Year is required) and builds the tree.
 func BuildTree(ctx context.Context, s *store.Store, f Filter) (Tree, error) {
 	if f.Year < profile.MinYear || f.Year > profile.MaxYear {
-		return Tree{}, fault.New(fault.OutOfRange, "Tahun", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
+		return Tree{}, fault.New(fault.OutOfRange, "filter.year", "min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 	}
 	if f.Province != "" && !region.Default().IsProvince(f.Province) {
-		return Tree{}, fault.New(fault.UnknownRegion, "Provinsi", "code", f.Province)
+		return Tree{}, fault.New(fault.UnknownRegion, "filter.province", "code", f.Province)
 	}
 	if f.Region != "" {
 		if _, ok := region.Default().Lookup(f.Region); !ok {
-			return Tree{}, fault.New(fault.UnknownRegion, "Wilayah", "code", f.Region)
+			return Tree{}, fault.New(fault.UnknownRegion, "filter.region", "code", f.Region)
 		}
 	}
 	items, err := ListItems(ctx, s.Read())

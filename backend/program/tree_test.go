@@ -10,19 +10,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/fault"
+	"selaras/backend/store"
 )
 
-// put writes lines without the form's checks, as the demo and imports do.
+// put writes lines in one transaction, as the demo and imports do.
 func (f *fixture) put(t testing.TB, lines ...PlanLine) {
 	t.Helper()
 	ctx := context.Background()
 	require.NoError(t, f.s.Tx(ctx, func(tx *sql.Tx) error {
 		for _, l := range lines {
-			l.Normalize()
-			if err := l.Validate(); err != nil {
-				return err
-			}
-			if _, err := PutPlanLine(ctx, tx, l); err != nil {
+			if _, err := SavePlanLine(ctx, store.InTx(tx), l); err != nil {
 				return err
 			}
 		}
@@ -245,9 +242,9 @@ func TestTreeFilters(t *testing.T) {
 		filter Filter
 		field  string
 	}{
-		{"no year", Filter{}, "Tahun"},
-		{"unknown province", Filter{Year: 2025, Province: "19.01"}, "Provinsi"},
-		{"unknown region", Filter{Year: 2025, Region: "99"}, "Wilayah"},
+		{"no year", Filter{}, "year"},
+		{"unknown province", Filter{Year: 2025, Province: "19.01"}, "province"},
+		{"unknown region", Filter{Year: 2025, Region: "99"}, "region"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {

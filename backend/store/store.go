@@ -266,7 +266,7 @@ func checkHeader(path string) error {
 		return nil
 	}
 	if n < 16 || string(head) != "SQLite format 3\x00" {
-		return fault.New(fault.NotDatabase, "", "path", path, "cause", "bukan berkas SQLite")
+		return fault.New(fault.NotDatabase, "", "path", path, "cause", "bukan berkas SQLite", "causeEn", "not an SQLite file")
 	}
 	return nil
 }

@@ -166,15 +166,15 @@ func (e *BatchError) Error() string {
 // Apply validates every edit, then writes them all in one transaction with
 // source as their origin ("ketik", "tempel", "impor:<file>#<hash>"). If any
 // cell is invalid it returns a *BatchError and writes nothing.
-func Apply(ctx context.Context, s *store.Store, edits []Edit, source string) (int, error) {
-	return apply(ctx, s, edits, source, true, nil)
+func Apply(ctx context.Context, w store.Writer, edits []Edit, source string) (int, error) {
+	return apply(ctx, w, edits, source, true, nil)
 }
 
 // ApplyWith is Apply that also runs also in the same transaction once the
 // values are written (n of them), so a record of the change commits or
 // rolls back with it.
-func ApplyWith(ctx context.Context, s *store.Store, edits []Edit, source string, also func(tx *sql.Tx, n int) error) (int, error) {
-	return apply(ctx, s, edits, source, true, also)
+func ApplyWith(ctx context.Context, w store.Writer, edits []Edit, source string, also func(tx *sql.Tx, n int) error) (int, error) {
+	return apply(ctx, w, edits, source, true, also)
 }
 
 // errDryRun rolls back a validation-only run.
@@ -182,28 +182,28 @@ var errDryRun = errors.New("target: dry run")
 
 // Validate checks a batch exactly as Apply would, writing nothing: the
 // import preview uses it so every problem shows before the user confirms.
-func Validate(ctx context.Context, s *store.Store, edits []Edit) error {
-	_, err := apply(ctx, s, edits, "", false, nil)
+func Validate(ctx context.Context, w store.Writer, edits []Edit) error {
+	_, err := apply(ctx, w, edits, "", false, nil)
 	if errors.Is(err, errDryRun) {
 		return nil
 	}
 	return err
 }
 
-func apply(ctx context.Context, s *store.Store, edits []Edit, source string, write bool, also func(*sql.Tx, int) error) (int, error) {
-	inds, err := indicator.List(ctx, s.Read())
-	if err != nil {
-		return 0, err
-	}
-	byID := map[int64]indicator.Indicator{}
-	for _, i := range inds {
-		byID[i.ID] = i
-	}
+func apply(ctx context.Context, w store.Writer, edits []Edit, source string, write bool, also func(*sql.Tx, int) error) (int, error) {
 	changed := map[Key]*Value{}
 	var order []Key
 	var bad []CellError
 	n := 0
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.Tx(ctx, func(tx *sql.Tx) error {
+		inds, err := indicator.List(ctx, tx)
+		if err != nil {
+			return err
+		}
+		byID := make(map[int64]indicator.Indicator, len(inds))
+		for _, i := range inds {
+			byID[i.ID] = i
+		}
 		st, err := prepare(ctx, tx)
 		if err != nil {
 			return err
@@ -370,19 +370,19 @@ func derive(v *Value, ind indicator.Indicator) (string, string) {
 		return "", ""
 	}
 	for _, p := range []struct {
-		num, den *float64
-		out      **float64
-		what     string
-	}{{v.TargetNum, v.TargetDen, &v.Target, "target"}, {v.RealNum, v.RealDen, &v.Realisation, "realisasi"}} {
+		num, den     *float64
+		out          **float64
+		what, whatEn string
+	}{{v.TargetNum, v.TargetDen, &v.Target, "target", "target"}, {v.RealNum, v.RealDen, &v.Realisation, "realisasi", "realisation"}} {
 		if p.num == nil || p.den == nil {
 			continue
 		}
 		if *p.den == 0 {
-			return "penyebut " + p.what + " tidak boleh nol", "the " + p.what + " denominator must not be zero"
+			return "penyebut " + p.what + " tidak boleh nol", "the " + p.whatEn + " denominator must not be zero"
 		}
 		r := *p.num / *p.den * ind.Scale
 		if math.IsInf(r, 0) || math.IsNaN(r) {
-			return "hasil bagi " + p.what + " tidak terhingga", "the " + p.what + " ratio is not finite"
+			return "hasil bagi " + p.what + " tidak terhingga", "the " + p.whatEn + " ratio is not finite"
 		}
 		*p.out = &r
 	}
@@ -504,15 +504,68 @@ func (st *stmts) put(ctx context.Context, v Value) error {
 	return nil
 }
 
-// Put writes a value as given (used by Apply, the demo and imports).
-func Put(ctx context.Context, tx *sql.Tx, v Value) error {
-	_, err := tx.ExecContext(ctx, upsertSQL,
-		v.IndicatorID, v.Region, v.Year, v.Target, v.TargetNum, v.TargetDen, v.Realisation, v.RealNum, v.RealDen,
-		v.Baseline, v.Source, v.Note)
-	if err != nil {
-		return fmt.Errorf("target: save: %w", err)
+// SaveValues writes values already in numbers (the demo, benchmarks) in one
+// transaction inside w, each checked as a typed cell is: a known indicator,
+// region, year, finite numbers, a numerator and denominator only for a ratio.
+// If any is refused it returns a *BatchError (Index: its position) and
+// writes nothing. Typed and pasted cells go through Apply.
+func SaveValues(ctx context.Context, w store.Writer, values []Value) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
+		inds, err := indicator.List(ctx, tx)
+		if err != nil {
+			return err
+		}
+		byID := make(map[int64]indicator.Indicator, len(inds))
+		for _, i := range inds {
+			byID[i.ID] = i
+		}
+		var bad []CellError
+		for idx := range values {
+			v := &values[idx]
+			v.Region = strings.TrimSpace(v.Region)
+			ind, ok := byID[v.IndicatorID]
+			msg, en := checkPlace(Edit{IndicatorID: v.IndicatorID, Region: v.Region, Year: v.Year, Field: FTarget}, ok)
+			if msg == "" {
+				msg, en = checkNumbers(*v, ind)
+			}
+			if msg != "" {
+				bad = append(bad, CellError{idx, msg, en})
+			}
+		}
+		if len(bad) > 0 {
+			return &BatchError{Cells: bad}
+		}
+		st, err := prepare(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
+		for _, v := range values {
+			if err := st.put(ctx, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// checkNumbers refuses a value that is not finite, and a numerator or
+// denominator on an indicator that is not a ratio.
+func checkNumbers(v Value, ind indicator.Indicator) (string, string) {
+	for _, f := range []Field{FTarget, FTargetNum, FTargetDen, FRealisation, FRealNum, FRealDen, FBaseline} {
+		x := v.Number(f)
+		if x == nil {
+			continue
+		}
+		if math.IsNaN(*x) || math.IsInf(*x, 0) {
+			return "nilai " + string(f) + " bukan angka terhingga", "the " + string(f) + " value is not a finite number"
+		}
+		isPart := f == FTargetNum || f == FTargetDen || f == FRealNum || f == FRealDen
+		if isPart && ind.Kind != indicator.Ratio {
+			return "pembilang/penyebut hanya untuk indikator rasio", "numerator/denominator only apply to ratio indicators"
+		}
 	}
-	return nil
+	return "", ""
 }
 
 // History lists the recorded changes of one value, newest first.

@@ -59,7 +59,7 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 // never overwritten.
 func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
 	if _, err := os.Stat(path); err == nil {
-		return nil, fault.New(fault.Invalid, path, "reason", "berkas sudah ada")
+		return nil, fault.New(fault.FileExists, "", "path", path)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("workspace: create: %w", err)
 	}

@@ -74,7 +74,7 @@ func TestCreateRefusesExistingFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte("not mine"), 0o600))
 	_, err := Create(ctx, path, Office)
 	require.Error(t, err)
-	assert.Equal(t, fault.Invalid, fault.CodeOf(err))
+	assert.Equal(t, fault.FileExists, fault.CodeOf(err))
 	got, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Equal(t, "not mine", string(got))

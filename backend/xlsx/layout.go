@@ -149,9 +149,6 @@ func PlanColumns(year int) []Column {
 	return out
 }
 
-// PlanFieldLabels name the plan fields in messages and in the import preview.
-func PlanFieldLabels() map[string]string { return planFieldLabels }
-
 // StructureSum hashes what must not change in the values sheet between
 // export and import.
 func StructureSum(version int, regionCode string, year int, codes []string) string {

@@ -43,13 +43,6 @@ func planColumns(year int) []planColumn {
 	}
 }
 
-// planFieldLabels name the fields in messages and in the import preview.
-var planFieldLabels = map[string]string{
-	"code": "Kode sub kegiatan", "outputIndicator": "Indikator keluaran", "outputUnit": "Satuan", "target": "Target",
-	"pagu": "Pagu indikatif", "sumberDana": "Sumber dana", "lokasi": "Lokasi", "catatan": "Catatan",
-	"targetNext": "Target tahun n+1", "paguNext": "Pagu tahun n+1",
-}
-
 // planLevel is who plans in a region: the regency (L = 2) or the province (L = 1).
 func planLevel(r region.Region) program.Level {
 	if r.Level == region.Province {

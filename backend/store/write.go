@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Unique returns refusal when another row of table than id already holds
+// value in col: the check every aggregate with a unique code makes before
+// writing. table and col are the caller's constants, never user input.
+func Unique(ctx context.Context, tx *sql.Tx, table, col string, value any, id int64, refusal error) error {
+	var other int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM "+table+" WHERE "+col+" = ? AND id <> ?", value, id).Scan(&other)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: unique %s.%s: %w", table, col, err)
+	}
+	return refusal
+}
+
+// InsertOrUpdate runs insert with args when id is 0, else update with args
+// and then id, and returns the row's id. An update that matches no row
+// returns sql.ErrNoRows, for the caller to name what was not found.
+func InsertOrUpdate(ctx context.Context, tx *sql.Tx, id int64, insert, update string, args ...any) (int64, error) {
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, insert, args...)
+		if err != nil {
+			return 0, fmt.Errorf("store: insert: %w", err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, fmt.Errorf("store: insert: %w", err)
+		}
+		return id, nil
+	}
+	res, err := tx.ExecContext(ctx, update, append(args, id)...)
+	if err != nil {
+		return 0, fmt.Errorf("store: update: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return 0, fmt.Errorf("store: update: %w", err)
+	} else if n == 0 {
+		return 0, sql.ErrNoRows
+	}
+	return id, nil
+}
+
+// Save is the shape of an aggregate's one write door: normalize x, validate
+// what needs no database, then check against the database and write inside
+// w (write does both, on x in place). It returns x as written.
+func Save[T any, P interface {
+	*T
+	Normalize()
+	Validate() error
+}](ctx context.Context, w Writer, x T, write func(tx *sql.Tx, x P) error) (T, error) {
+	p := P(&x)
+	p.Normalize()
+	var zero T
+	if err := p.Validate(); err != nil {
+		return zero, err
+	}
+	if err := w.Tx(ctx, func(tx *sql.Tx) error { return write(tx, p) }); err != nil {
+		return zero, err
+	}
+	return x, nil
+}

@@ -1,0 +1,83 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/store"
+	"selaras/backend/store/storetest"
+)
+
+const (
+	insertItem = "INSERT INTO central_item(code, kind, name) VALUES(?, 'program', ?)"
+	updateItem = "UPDATE central_item SET code = ?, name = ? WHERE id = ?"
+)
+
+var errTaken = errors.New("taken")
+
+// item is the smallest aggregate with a door: a code that must be unique.
+type item struct {
+	id         int64
+	code, name string
+}
+
+func (i *item) Normalize() { i.code = strings.TrimSpace(i.code) }
+
+func (i item) Validate() error {
+	if i.code == "" {
+		return errors.New("no code")
+	}
+	return nil
+}
+
+func save(ctx context.Context, w store.Writer, it item) (item, error) {
+	return store.Save(ctx, w, it, func(tx *sql.Tx, it *item) (err error) {
+		if err = store.Unique(ctx, tx, "central_item", "code", it.code, it.id, errTaken); err != nil {
+			return err
+		}
+		it.id, err = store.InsertOrUpdate(ctx, tx, it.id, insertItem, updateItem, it.code, it.name)
+		return err
+	})
+}
+
+// The door normalizes, validates, refuses a taken code, inserts, updates,
+// and names an update of a missing row; inside a caller's transaction too.
+func TestWriteDoor(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.Open(t)
+	a, err := save(ctx, s, item{code: " A ", name: "first"})
+	require.NoError(t, err)
+	assert.NotZero(t, a.id)
+	assert.Equal(t, "A", a.code)
+
+	_, err = save(ctx, s, item{code: " "})
+	assert.EqualError(t, err, "no code")
+	_, err = save(ctx, s, item{code: "A", name: "second"})
+	assert.ErrorIs(t, err, errTaken)
+	a.name = "renamed"
+	_, err = save(ctx, s, a)
+	require.NoError(t, err, "its own code is not taken")
+	_, err = save(ctx, s, item{id: 424242, code: "B"})
+	assert.ErrorIs(t, err, sql.ErrNoRows)
+
+	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := save(ctx, store.InTx(tx), item{code: "C", name: "in a batch"})
+		return err
+	}))
+	var names []string
+	rows, err := s.Read().QueryContext(ctx, "SELECT name FROM central_item ORDER BY code")
+	require.NoError(t, err)
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		require.NoError(t, rows.Scan(&n))
+		names = append(names, n)
+	}
+	assert.Equal(t, []string{"renamed", "in a batch"}, names)
+}
