@@ -368,18 +368,11 @@ func (fm *form) band(text string, style int) error {
 func (fm *form) bandHeight(text string, style int, height float64) error {
 	from := max(fm.bandFrom, 1)
 	if from > 1 {
-		// Past the repeated columns the band may be narrower than its line:
-		// it wraps, as tall as its lines need (a line of h points is h/15
-		// times the width of 11 pt text, and capitals are wider still).
 		width := 0.0
 		for i := from - 1; i < fm.span && i < len(fm.cols); i++ {
 			width += fm.cols[i].Width
 		}
-		per := width * lineHeight / height
-		if text == strings.ToUpper(text) {
-			per *= 0.8
-		}
-		height *= max(1, math.Ceil(float64(len([]rune(text)))/max(per, 1)))
+		height = bandRowHeight(text, width, height)
 	}
 	cells := make([]interface{}, from)
 	cells[from-1] = excelize.Cell{StyleID: style, Value: text}
@@ -388,6 +381,19 @@ func (fm *form) bandHeight(text string, style int, height float64) error {
 		return err
 	}
 	return fm.sw.MergeCell(cellName(from, r), cellName(fm.span, r))
+}
+
+// bandRowHeight is the height of a band of one line of h points over
+// columns of the given width: past the repeated columns the band may be
+// narrower than its line, so it wraps, as tall as its lines need (a line
+// of h points is h/15 times the width of 11 pt text, and capitals are
+// wider still).
+func bandRowHeight(text string, width, h float64) float64 {
+	per := width * lineHeight / h
+	if text == strings.ToUpper(text) {
+		per *= 0.8
+	}
+	return h * max(1, math.Ceil(float64(len([]rune(text)))/max(per, 1)))
 }
 
 // category writes a group row: its label merged over the columns printed
