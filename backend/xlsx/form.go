@@ -310,7 +310,7 @@ type pageSim struct {
 // out the page itself, so a page may hold somewhat less or more than
 // computed; whether a closing fits is not monotonic in the page's height,
 // so the guesses are close together.
-var pageSlack = [...]float64{1, 0.9, 0.92, 0.94, 0.96, 0.98, 1.01, 1.02, 1.04, 1.06, 1.08, 1.1}
+var pageSlack = [...]float64{1, 0.97, 0.985, 1.015, 1.03}
 
 // place follows the printed pages down: a row that does not fit starts a
 // new page under the repeated heading rows.
@@ -334,7 +334,7 @@ func (fm *form) used() float64 { return fm.sims[0].used }
 // lineHeight is the height in points of one line of 11 pt text.
 const lineHeight = 15
 
-// fit estimates the height wrapped text needs: streamed rows get no
+// fit is the height the row's wrapped text needs: streamed rows get no
 // autofit from Excel or LibreOffice when opened.
 func (fm *form) fit(cells []interface{}) float64 {
 	lines := 1
@@ -344,21 +344,14 @@ func (fm *form) fit(cells []interface{}) float64 {
 		if !ok || !isText || i >= len(fm.cols) || fm.cols[i].Width == 0 {
 			continue
 		}
-		lines = max(lines, wrapLines(text, fm.cols[i].Width))
+		lines = max(lines, textLines(text, fm.cols[i].Width, fm.st.isBold(cell.StyleID), 11))
 	}
 	return float64(lines * lineHeight)
 }
 
-// wrapLines guesses how many lines text wraps to in a column of the given
-// width: about one character per unit of width.
-func wrapLines(text string, width float64) int {
-	n := 0
-	per := max(int(width), 1)
-	for _, part := range strings.Split(text, "\n") {
-		n += len([]rune(part))/per + 1 // words wrap early: round up generously
-	}
-	return n
-}
+// wrapLines is how many lines text of 11 pt takes in a column of the
+// given width.
+func wrapLines(text string, width float64) int { return textLines(text, width, false, 11) }
 
 // band writes text merged across the band's columns (titles, group rows).
 func (fm *form) band(text string, style int) error {

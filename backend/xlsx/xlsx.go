@@ -129,6 +129,15 @@ func newStyles(f *excelize.File) (*styles, error) {
 	return st, firstErr
 }
 
+// isBold tells the styles whose text is bold: their lines are wider.
+func (st *styles) isBold(id int) bool {
+	switch id {
+	case st.head, st.category, st.bold, st.sumLabel, st.sumCode, st.sumRupiah, st.signBold, st.title:
+		return true
+	}
+	return false
+}
+
 // LongDate writes a date the Indonesian way: "23 Februari 2024".
 func LongDate(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), rakor.MonthNames[t.Month()-1], t.Year())
