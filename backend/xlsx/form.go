@@ -513,13 +513,9 @@ func (fm *form) signature(date time.Time, col int) error {
 }
 
 // signPlace is where the office signs: the profile's city, else the first
-// part of its address, else a line to fill in by hand.
-func signPlace(p profile.Profile) string {
-	if c := p.SignCity(); c != "" {
-		return c
-	}
-	return rakor.Blank
-}
+// part of its address, else a line to fill in by hand (as the printed
+// record has it).
+func signPlace(p profile.Profile) string { return rakor.KopOf(p).SignPlace }
 
 // sentences joins notes with "; ", or a space after one that already ends
 // a sentence, skipping empty ones.
