@@ -88,6 +88,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	fm.bandFrom = 1
 	if len(fm.page.breaks) > 0 {
 		fm.bandFrom = repeat + 1
+		fm.span = fm.centredEnd(spec.Titles)
 	}
 	headRow := kopRows(p) + len(spec.Titles) + 3 // kop, a blank row, titles, a blank row
 	if p.Demo {
@@ -151,7 +152,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 		fm.first = fm.row
 		return fm, nil
 	}
-	span := fm.span
+	span := fm.page.firstEnd
 	fm.span = len(spec.Cols)
 	before := fm.used()
 	if err := fm.headers(grouped); err != nil {
@@ -361,11 +362,8 @@ func (fm *form) band(text string, style int) error {
 func (fm *form) bandHeight(text string, style int, height float64) error {
 	from := max(fm.bandFrom, 1)
 	if from > 1 {
-		width := 0.0
-		for i := from - 1; i < fm.span && i < len(fm.cols); i++ {
-			width += fm.cols[i].Width
-		}
-		height = bandRowHeight(text, width, height)
+		size, bold := fm.st.font(style)
+		height *= float64(textLines(text, fm.bandWidth(fm.span), bold, size))
 	}
 	cells := make([]interface{}, from)
 	cells[from-1] = excelize.Cell{StyleID: style, Value: text}
@@ -374,6 +372,61 @@ func (fm *form) bandHeight(text string, style int, height float64) error {
 		return err
 	}
 	return fm.sw.MergeCell(cellName(from, r), cellName(fm.span, r))
+}
+
+// bandWidth is the width in characters of the bands ending at column end.
+func (fm *form) bandWidth(end int) float64 {
+	w := 0.0
+	for i := fm.bandFrom - 1; i < end && i < len(fm.cols); i++ {
+		w += fm.cols[i].Width
+	}
+	return w
+}
+
+// centredEnd is the last column of the kop and title bands of a sheet
+// printed in pages across. They start past the repeated columns (which
+// every later page prints) and end about as far short of the first page's
+// edge as those columns are wide, so they sit centred over the printed
+// page, as far as their lines wrap no more there than over the whole rest
+// of the page.
+func (fm *form) centredEnd(titles []string) int {
+	type band struct {
+		text  string
+		style int
+	}
+	bands := []band{{strings.ToUpper(fm.p.GovernmentLine()), fm.st.kopGov}, {strings.ToUpper(fm.p.OfficeName), fm.st.kopOffice},
+		{fm.p.ContactLine(), fm.st.kopContact}}
+	for i, t := range titles {
+		style := fm.st.subtitle
+		if i == 0 {
+			style = fm.st.title
+		}
+		bands = append(bands, band{t, style})
+	}
+	if fm.p.Demo {
+		bands = append(bands, band{demoMark, fm.st.demo})
+	}
+	lines := func(end int) int {
+		n := 0
+		for _, b := range bands {
+			size, bold := fm.st.font(b.style)
+			n += textLines(b.text, fm.bandWidth(end), bold, size)
+		}
+		return n
+	}
+	first := fm.page.firstEnd
+	edge := make([]float64, first+1) // the right edge of each column, in points
+	for i := 0; i < first; i++ {
+		edge[i+1] = edge[i] + colPoints(fm.cols[i].Width)
+	}
+	centred := edge[first] - edge[fm.bandFrom-1] // where a centred band ends
+	full, best := lines(first), first
+	for end := fm.bandFrom; end < first; end++ {
+		if math.Abs(edge[end]-centred) < math.Abs(edge[best]-centred) && lines(end) == full {
+			best = end
+		}
+	}
+	return best
 }
 
 // bandRowHeight is the height of a band of one line of h points over
