@@ -20,7 +20,8 @@ type column struct {
 	Group string
 	Head  string
 	Width float64
-	// Fill widens the last column to the end of its printed page (notes).
+	// Fill widens a notes column: the last one to the end of its printed
+	// page, one inside a sheet printed one page across to the readable scale.
 	Fill bool
 }
 
@@ -81,8 +82,17 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	fm := &form{f: f, sheet: spec.Sheet, st: st, p: p, cols: spec.Cols, repeat: repeat}
 	fm.page = pageColumns(spec.Cols, repeat, p.PaperSize, spec.Portrait)
-	if last := len(spec.Cols) - 1; last >= 0 && spec.Cols[last].Fill {
-		spec.Cols[last].Width = fillWidth(spec.Cols, repeat, fm.page, p.PaperSize, spec.Portrait)
+	for i, c := range spec.Cols {
+		switch {
+		case !c.Fill:
+		case i == len(spec.Cols)-1:
+			spec.Cols[i].Width = fillWidth(spec.Cols, repeat, fm.page, p.PaperSize, spec.Portrait)
+		case len(fm.page.breaks) == 0:
+			// One page across with room to spare: a notes column inside the
+			// table takes it, down to the readable scale, and wraps to fewer lines.
+			spec.Cols[i].Width += spareWidth(spec.Cols, p.PaperSize, spec.Portrait)
+			fm.page = pageColumns(spec.Cols, repeat, p.PaperSize, spec.Portrait)
+		}
 	}
 	fm.span = fm.page.firstEnd
 	fm.bandFrom = 1

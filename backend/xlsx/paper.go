@@ -139,6 +139,18 @@ func fillWidth(cols []column, repeat int, pp pagePlan, paper profile.Paper, port
 	return math.Floor(last)
 }
 
+// spareWidth is how much wider, in characters, a sheet printed one page
+// across could be at the readable minimum scale.
+func spareWidth(cols []column, paper profile.Paper, portrait bool) float64 {
+	avail, _ := paperSize(paper, portrait)
+	used := 0.0
+	for _, c := range cols {
+		used += colPoints(c.Width)
+	}
+	spare := avail*0.96*100/float64(minScale) - used
+	return max(0, math.Floor(spare/(7*0.75))-1) // a character in hand against rounding
+}
+
 // printSetup gives a sheet its paper, orientation, scale, margins, page
 // breaks across, the rows (and columns) repeated on every page, and the
 // header and footer.

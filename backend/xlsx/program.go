@@ -52,12 +52,13 @@ func writeProgramMatrix(ctx context.Context, f *excelize.File, st *styles, t pro
 		Sheet:  ProgramSheetName(year),
 		Titles: []string{"MATRIKS RENCANA PROGRAM, KEGIATAN DAN SUB KEGIATAN", fmt.Sprintf("%s · Tahun %d", place, year)},
 		Cols: []column{
-			{Head: "Kode", Width: 15}, {Head: "Urusan / Program / Kegiatan / Sub Kegiatan", Width: 28},
+			{Head: "Kode", Width: 15}, {Head: "Urusan / Program / Kegiatan / Sub Kegiatan", Width: 26},
 			{Head: "Indikator Kinerja Program (Outcome) / Kegiatan / Sub Kegiatan (Output)", Width: 24},
-			{Group: now1, Head: "Lokasi", Width: 13}, {Group: now1, Head: "Target Capaian Kinerja", Width: 10},
-			{Group: now1, Head: "Kebutuhan Dana / Pagu Indikatif (Rp)", Width: 16}, {Group: now1, Head: "Sumber Dana", Width: 12},
+			{Group: now1, Head: "Lokasi", Width: 12}, {Group: now1, Head: "Target Capaian Kinerja", Width: 10},
+			// Sumber Dana as wide as "Kabupaten/Kota", the longest word of its list.
+			{Group: now1, Head: "Kebutuhan Dana / Pagu Indikatif (Rp)", Width: 16}, {Group: now1, Head: "Sumber Dana", Width: 15},
 			// Permendagri 86/2017: Catatan Penting stands between the two years, in no group.
-			{Head: "Catatan Penting", Width: 16},
+			{Head: "Catatan Penting", Width: 16, Fill: true},
 			{Group: next, Head: "Target Capaian Kinerja", Width: 10}, {Group: next, Head: "Kebutuhan Dana / Pagu Indikatif (Rp)", Width: 16},
 		},
 		FreezeCols: 2,
