@@ -2,9 +2,11 @@ package rakor
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
+	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
 )
@@ -34,6 +36,26 @@ type MeetingRecord struct {
 	// Lampiran II; NotAgreed is Lampiran III.
 	Agreed    []RecordItem `json:"agreed"`
 	NotAgreed []RecordItem `json:"notAgreed"`
+	// Kop is the letterhead and signing place from the office profile, the
+	// lines every Excel sheet prints, so the printed page need not rebuild them.
+	Kop Kop `json:"kop"`
+}
+
+// Kop is the letterhead of a printed record.
+type Kop struct {
+	Government string `json:"government"` // "Pemerintah Provinsi ..."
+	Office     string `json:"office"`
+	Contact    string `json:"contact"`   // address, telephone, e-mail, website: those known
+	SignPlace  string `json:"signPlace"` // the city, else a line to fill in by hand
+}
+
+// KopOf is the kop of a profile.
+func KopOf(p profile.Profile) Kop {
+	k := Kop{Government: p.GovernmentLine(), Office: p.OfficeName, Contact: p.ContactLine(), SignPlace: p.SignCity()}
+	if k.SignPlace == "" {
+		k.SignPlace = Blank
+	}
+	return k
 }
 
 // RecordItem is a decision as the record numbers it.
@@ -73,7 +95,13 @@ func BuildRecord(ctx context.Context, s *store.Store, meetingID int64) (MeetingR
 	if err != nil {
 		return MeetingRecord{}, err
 	}
-	return NewRecord(m, ps, ag, ds), nil
+	p, err := profile.Get(ctx, s)
+	if err != nil && !errors.Is(err, profile.ErrNotSet) {
+		return MeetingRecord{}, err
+	}
+	r := NewRecord(m, ps, ag, ds)
+	r.Kop = KopOf(p)
+	return r, nil
 }
 
 // NewRecord computes the record from what was read.

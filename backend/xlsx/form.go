@@ -20,7 +20,8 @@ type column struct {
 	Group string
 	Head  string
 	Width float64
-	// Fill widens the last column to the end of its printed page (notes).
+	// Fill widens a notes column: the last one to the end of its printed
+	// page, one inside a sheet printed one page across to the readable scale.
 	Fill bool
 }
 
@@ -81,13 +82,23 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 	}
 	fm := &form{f: f, sheet: spec.Sheet, st: st, p: p, cols: spec.Cols, repeat: repeat}
 	fm.page = pageColumns(spec.Cols, repeat, p.PaperSize, spec.Portrait)
-	if last := len(spec.Cols) - 1; last >= 0 && spec.Cols[last].Fill {
-		spec.Cols[last].Width = fillWidth(spec.Cols, repeat, fm.page, p.PaperSize, spec.Portrait)
+	for i, c := range spec.Cols {
+		switch {
+		case !c.Fill:
+		case i == len(spec.Cols)-1:
+			spec.Cols[i].Width = fillWidth(spec.Cols, repeat, fm.page, p.PaperSize, spec.Portrait)
+		case len(fm.page.breaks) == 0:
+			// One page across with room to spare: a notes column inside the
+			// table takes it, down to the readable scale, and wraps to fewer lines.
+			spec.Cols[i].Width += spareWidth(spec.Cols, p.PaperSize, spec.Portrait)
+			fm.page = pageColumns(spec.Cols, repeat, p.PaperSize, spec.Portrait)
+		}
 	}
 	fm.span = fm.page.firstEnd
 	fm.bandFrom = 1
 	if len(fm.page.breaks) > 0 {
 		fm.bandFrom = repeat + 1
+		fm.span = fm.centredEnd(spec.Titles)
 	}
 	headRow := kopRows(p) + len(spec.Titles) + 3 // kop, a blank row, titles, a blank row
 	if p.Demo {
@@ -151,7 +162,7 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 		fm.first = fm.row
 		return fm, nil
 	}
-	span := fm.span
+	span := fm.page.firstEnd
 	fm.span = len(spec.Cols)
 	before := fm.used()
 	if err := fm.headers(grouped); err != nil {
@@ -310,7 +321,7 @@ type pageSim struct {
 // out the page itself, so a page may hold somewhat less or more than
 // computed; whether a closing fits is not monotonic in the page's height,
 // so the guesses are close together.
-var pageSlack = [...]float64{1, 0.9, 0.92, 0.94, 0.96, 0.98, 1.01, 1.02, 1.04, 1.06, 1.08, 1.1}
+var pageSlack = [...]float64{1, 0.97, 0.985, 1.015, 1.03}
 
 // place follows the printed pages down: a row that does not fit starts a
 // new page under the repeated heading rows.
@@ -334,7 +345,7 @@ func (fm *form) used() float64 { return fm.sims[0].used }
 // lineHeight is the height in points of one line of 11 pt text.
 const lineHeight = 15
 
-// fit estimates the height wrapped text needs: streamed rows get no
+// fit is the height the row's wrapped text needs: streamed rows get no
 // autofit from Excel or LibreOffice when opened.
 func (fm *form) fit(cells []interface{}) float64 {
 	lines := 1
@@ -344,21 +355,14 @@ func (fm *form) fit(cells []interface{}) float64 {
 		if !ok || !isText || i >= len(fm.cols) || fm.cols[i].Width == 0 {
 			continue
 		}
-		lines = max(lines, wrapLines(text, fm.cols[i].Width))
+		lines = max(lines, textLines(text, fm.cols[i].Width, fm.st.isBold(cell.StyleID), 11))
 	}
 	return float64(lines * lineHeight)
 }
 
-// wrapLines guesses how many lines text wraps to in a column of the given
-// width: about one character per unit of width.
-func wrapLines(text string, width float64) int {
-	n := 0
-	per := max(int(width), 1)
-	for _, part := range strings.Split(text, "\n") {
-		n += len([]rune(part))/per + 1 // words wrap early: round up generously
-	}
-	return n
-}
+// wrapLines is how many lines text of 11 pt takes in a column of the
+// given width.
+func wrapLines(text string, width float64) int { return textLines(text, width, false, 11) }
 
 // band writes text merged across the band's columns (titles, group rows).
 func (fm *form) band(text string, style int) error {
@@ -368,18 +372,8 @@ func (fm *form) band(text string, style int) error {
 func (fm *form) bandHeight(text string, style int, height float64) error {
 	from := max(fm.bandFrom, 1)
 	if from > 1 {
-		// Past the repeated columns the band may be narrower than its line:
-		// it wraps, as tall as its lines need (a line of h points is h/15
-		// times the width of 11 pt text, and capitals are wider still).
-		width := 0.0
-		for i := from - 1; i < fm.span && i < len(fm.cols); i++ {
-			width += fm.cols[i].Width
-		}
-		per := width * lineHeight / height
-		if text == strings.ToUpper(text) {
-			per *= 0.8
-		}
-		height *= max(1, math.Ceil(float64(len([]rune(text)))/max(per, 1)))
+		size, bold := fm.st.font(style)
+		height *= float64(textLines(text, fm.bandWidth(fm.span), bold, size))
 	}
 	cells := make([]interface{}, from)
 	cells[from-1] = excelize.Cell{StyleID: style, Value: text}
@@ -388,6 +382,74 @@ func (fm *form) bandHeight(text string, style int, height float64) error {
 		return err
 	}
 	return fm.sw.MergeCell(cellName(from, r), cellName(fm.span, r))
+}
+
+// bandWidth is the width in characters of the bands ending at column end.
+func (fm *form) bandWidth(end int) float64 {
+	w := 0.0
+	for i := fm.bandFrom - 1; i < end && i < len(fm.cols); i++ {
+		w += fm.cols[i].Width
+	}
+	return w
+}
+
+// centredEnd is the last column of the kop and title bands of a sheet
+// printed in pages across. They start past the repeated columns (which
+// every later page prints) and end about as far short of the first page's
+// edge as those columns are wide, so they sit centred over the printed
+// page, as far as their lines wrap no more there than over the whole rest
+// of the page.
+func (fm *form) centredEnd(titles []string) int {
+	type band struct {
+		text  string
+		style int
+	}
+	bands := []band{{strings.ToUpper(fm.p.GovernmentLine()), fm.st.kopGov}, {strings.ToUpper(fm.p.OfficeName), fm.st.kopOffice},
+		{fm.p.ContactLine(), fm.st.kopContact}}
+	for i, t := range titles {
+		style := fm.st.subtitle
+		if i == 0 {
+			style = fm.st.title
+		}
+		bands = append(bands, band{t, style})
+	}
+	if fm.p.Demo {
+		bands = append(bands, band{demoMark, fm.st.demo})
+	}
+	lines := func(end int) int {
+		n := 0
+		for _, b := range bands {
+			size, bold := fm.st.font(b.style)
+			n += textLines(b.text, fm.bandWidth(end), bold, size)
+		}
+		return n
+	}
+	first := fm.page.firstEnd
+	edge := make([]float64, first+1) // the right edge of each column, in points
+	for i := 0; i < first; i++ {
+		edge[i+1] = edge[i] + colPoints(fm.cols[i].Width)
+	}
+	centred := edge[first] - edge[fm.bandFrom-1] // where a centred band ends
+	full, best := lines(first), first
+	for end := fm.bandFrom; end < first; end++ {
+		if math.Abs(edge[end]-centred) < math.Abs(edge[best]-centred) && lines(end) == full {
+			best = end
+		}
+	}
+	return best
+}
+
+// bandRowHeight is the height of a band of one line of h points over
+// columns of the given width: past the repeated columns the band may be
+// narrower than its line, so it wraps, as tall as its lines need (a line
+// of h points is h/15 times the width of 11 pt text, and capitals are
+// wider still).
+func bandRowHeight(text string, width, h float64) float64 {
+	per := width * lineHeight / h
+	if text == strings.ToUpper(text) {
+		per *= 0.8
+	}
+	return h * max(1, math.Ceil(float64(len([]rune(text)))/max(per, 1)))
 }
 
 // category writes a group row: its label merged over the columns printed
@@ -514,13 +576,9 @@ func (fm *form) signature(date time.Time, col int) error {
 }
 
 // signPlace is where the office signs: the profile's city, else the first
-// part of its address, else a line to fill in by hand.
-func signPlace(p profile.Profile) string {
-	if c := p.SignCity(); c != "" {
-		return c
-	}
-	return rakor.Blank
-}
+// part of its address, else a line to fill in by hand (as the printed
+// record has it).
+func signPlace(p profile.Profile) string { return rakor.KopOf(p).SignPlace }
 
 // sentences joins notes with "; ", or a space after one that already ends
 // a sentence, skipping empty ones.

@@ -139,6 +139,18 @@ func fillWidth(cols []column, repeat int, pp pagePlan, paper profile.Paper, port
 	return math.Floor(last)
 }
 
+// spareWidth is how much wider, in characters, a sheet printed one page
+// across could be at the readable minimum scale.
+func spareWidth(cols []column, paper profile.Paper, portrait bool) float64 {
+	avail, _ := paperSize(paper, portrait)
+	used := 0.0
+	for _, c := range cols {
+		used += colPoints(c.Width)
+	}
+	spare := avail*0.96*100/float64(minScale) - used
+	return max(0, math.Floor(spare/(7*0.75))-1) // a character in hand against rounding
+}
+
 // printSetup gives a sheet its paper, orientation, scale, margins, page
 // breaks across, the rows (and columns) repeated on every page, and the
 // header and footer.
@@ -161,22 +173,40 @@ func printSetup(f *excelize.File, sheet string, p profile.Profile, pp pagePlan, 
 	return printTitles(f, sheet, repeatCols, headFrom, headTo)
 }
 
-// pageSetup is the print setup of a form to fill in (the regency templates):
-// landscape on the profile's paper, fitted to pagesWide pages across, header
-// rows (and repeatCols first columns) on every printed page.
-func pageSetup(f *excelize.File, sheet string, p profile.Profile, pagesWide, repeatCols, headFrom, headTo int) error {
-	orient, size, fit, zero := "landscape", paperCode(p.PaperSize), pagesWide, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &fit, FitToHeight: &zero}); err != nil {
-		return fmt.Errorf("xlsx: page layout: %w", err)
+// formLayout is how a form to fill in (a regency template sheet) prints:
+// like the exported matrices, one page across at a readable scale when its
+// columns allow, else pages across with the key columns repeated.
+type formLayout struct {
+	plan     pagePlan
+	widths   []float64
+	from, to int // the columns the title rows span on the first page
+}
+
+// tplPrint lays a template sheet out on the profile's paper (landscape):
+// the first repeat columns are printed on every page across, the heading
+// rows headFrom..headTo on every page down. The title rows then go past
+// the repeated columns, so no page across prints a clipped piece of them.
+func tplPrint(f *excelize.File, sheet string, p profile.Profile, widths []float64, repeat, headFrom, headTo int) (formLayout, error) {
+	cols := make([]column, len(widths))
+	for i, w := range widths {
+		cols[i] = column{Width: w}
 	}
-	yes := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return fmt.Errorf("xlsx: sheet props: %w", err)
+	pp := pageColumns(cols, repeat, p.PaperSize, false)
+	l := formLayout{plan: pp, widths: widths, from: 1, to: pp.firstEnd}
+	repeatCols := 0
+	if len(pp.breaks) > 0 {
+		repeatCols, l.from = repeat, repeat+1
 	}
-	if err := marginsAndFooter(f, sheet, p); err != nil {
-		return err
+	return l, printSetup(f, sheet, p, pp, false, repeatCols, headFrom, headTo)
+}
+
+// width is the width of the title rows in characters.
+func (l formLayout) width() float64 {
+	w := 0.0
+	for i := l.from - 1; i < l.to && i < len(l.widths); i++ {
+		w += l.widths[i]
 	}
-	return printTitles(f, sheet, repeatCols, headFrom, headTo)
+	return w
 }
 
 // printTitles repeats rows headFrom..headTo (none when headFrom is 0) and

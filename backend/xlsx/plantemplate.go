@@ -33,12 +33,14 @@ type planColumn struct {
 }
 
 func planColumns(year int) []planColumn {
+	// Widths for landscape pages at 8 pt or more: text wraps, a
+	// prefilled figure widens its column.
 	return []planColumn{
-		{"No", "", 5, false}, {"Kode Sub Kegiatan", "code", 19, false}, {"Sub Kegiatan", "", 36, false},
-		{"Indikator Keluaran", "outputIndicator", 34, false}, {"Satuan", "outputUnit", 11, false},
-		{"Target", "target", 11, true}, {"Pagu Indikatif (Rp)", "pagu", 18, true}, {"Sumber Dana", "sumberDana", 20, false},
-		{"Lokasi", "lokasi", 22, false}, {"Catatan", "catatan", 28, false},
-		{fmt.Sprintf("Target %d", year+1), "targetNext", 11, true}, {fmt.Sprintf("Pagu %d (Rp)", year+1), "paguNext", 18, true},
+		{"No", "", 4, false}, {"Kode Sub Kegiatan", "code", 17, false}, {"Sub Kegiatan", "", 26, false},
+		{"Indikator Keluaran", "outputIndicator", 24, false}, {"Satuan", "outputUnit", 9, false},
+		{"Target", "target", 10, true}, {"Pagu Indikatif (Rp)", "pagu", 16, true}, {"Sumber Dana", "sumberDana", 15, false},
+		{"Lokasi", "lokasi", 14, false}, {"Catatan", "catatan", 18, false},
+		{fmt.Sprintf("Target %d", year+1), "targetNext", 10, true}, {fmt.Sprintf("Pagu %d (Rp)", year+1), "paguNext", 16, true},
 		{"ID", "", 6, false},
 	}
 }
@@ -80,11 +82,6 @@ func writePlanSheet(f *excelize.File, st *styles, in TemplateInput, inText, inNu
 			err = f.SetCellStyle(sh, cell, cell, style)
 		}
 	}
-	err = templateHead(f, st, sh, in, "TEMPLAT ISIAN RENCANA PROGRAM DAN PAGU INDIKATIF",
-		"Ubah sel kuning pada baris yang ada; tambah rencana baru di baris kosong dengan memilih kode sub kegiatan dari daftar.", len(cols)-1)
-	if err == nil {
-		err = f.SetRowHeight(sh, planHeadRow, 30)
-	}
 	for i, c := range cols {
 		set(cellName(i+1, planHeadRow), c.title, st.head)
 		set(cellName(i+1, planHeadRow+1), fmt.Sprintf("(%d)", i+1), st.colNum)
@@ -115,8 +112,15 @@ func writePlanSheet(f *excelize.File, st *styles, in TemplateInput, inText, inNu
 			v = values(l)
 			set(cellName(2, r), l.SubKegiatanCode, st.code)
 			set(cellName(3, r), l.SubKegiatanName, st.text)
-			if err == nil { // streamed rows get no autofit; two lines fit most names
-				err = f.SetRowHeight(sh, r, 30)
+			lines := 2 // no reader autofits wrapped rows on opening
+			for _, t := range []struct {
+				text string
+				col  int
+			}{{l.SubKegiatanName, 3}, {l.OutputIndicator, 4}, {l.SumberDana.Label(), 8}, {l.Lokasi, 9}, {l.Catatan, 10}} {
+				lines = max(lines, wrapLines(t.text, cols[t.col-1].width))
+			}
+			if err == nil {
+				err = f.SetRowHeight(sh, r, float64(lines*lineHeight))
 			}
 			set(cellName(planIDCol, r), l.ID, st.text)
 		} else {
@@ -149,17 +153,18 @@ func writePlanSheet(f *excelize.File, st *styles, in TemplateInput, inText, inNu
 		}
 	}
 	// No prefilled figure may show as ###: widen a column to its longest one.
-	for i, c := range cols {
+	widths := make([]float64, len(cols)-1) // the printed ones: not the hidden id
+	for i, c := range cols[:len(widths)] {
+		widths[i] = c.width
 		if !c.number || err != nil {
 			continue
 		}
-		w := c.width
 		for _, l := range in.Plans {
-			if t := planText(l, c.field, false); float64(len(t))*1.15+3 > w {
-				w = float64(len(t))*1.15 + 3
+			if w := figureWidth(planText(l, c.field, false), false); w > widths[i] {
+				widths[i] = w // planText writes the Rp itself
 			}
 		}
-		err = f.SetColWidth(sh, col(i+1), col(i+1), w)
+		err = f.SetColWidth(sh, col(i+1), col(i+1), widths[i])
 	}
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: plan template: %w", err)
@@ -199,8 +204,18 @@ func writePlanSheet(f *excelize.File, st *styles, in TemplateInput, inText, inNu
 	if err := f.SetColVisible(sh, col(planIDCol), false); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	if err := pageSetup(f, sh, in.Profile, 1, 0, planHeadRow, planHeadRow+1); err != nil {
+	lay, err := tplPrint(f, sh, in.Profile, widths, 3, planHeadRow, planHeadRow+1)
+	if err != nil {
 		return nil, err
+	}
+	titles := make([]string, len(widths))
+	for i, c := range cols[:len(widths)] {
+		titles[i] = c.title
+	}
+	if err := templateHead(f, st, sh, in, "TEMPLAT ISIAN RENCANA PROGRAM DAN PAGU INDIKATIF",
+		"Ubah sel kuning pada baris yang ada; tambah rencana baru di baris kosong dengan memilih kode sub kegiatan dari daftar.",
+		lay, titles, planHeadRow); err != nil {
+		return nil, fmt.Errorf("xlsx: plan template: %w", err)
 	}
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: planFirstRow - 1,
 		TopLeftCell: cellName(4, planFirstRow), ActivePane: "bottomRight"}); err != nil {

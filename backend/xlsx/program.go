@@ -4,13 +4,18 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"selaras/backend/indicator"
+	"selaras/backend/number"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
+	"selaras/backend/store"
+	"selaras/backend/target"
 )
 
 // ProgramSheetName is the Matriks Program sheet of a year.
@@ -38,7 +43,7 @@ const (
 // kegiatan and sub-kegiatan row totals its block with SUBTOTAL(9, ...), the
 // SUM that skips nested subtotals, so a block is never counted twice; the
 // cached values are the tree's exact int64 sums.
-func writeProgramMatrix(ctx context.Context, f *excelize.File, st *styles, t program.Tree, p profile.Profile, now time.Time, tick func()) error {
+func writeProgramMatrix(ctx context.Context, f *excelize.File, st *styles, t program.Tree, refs renjaRefs, p profile.Profile, now time.Time, tick func()) error {
 	year := t.Filter.Year
 	place := placeName(t.Filter.Province)
 	now1 := fmt.Sprintf("Rencana Tahun %d", year)
@@ -47,12 +52,13 @@ func writeProgramMatrix(ctx context.Context, f *excelize.File, st *styles, t pro
 		Sheet:  ProgramSheetName(year),
 		Titles: []string{"MATRIKS RENCANA PROGRAM, KEGIATAN DAN SUB KEGIATAN", fmt.Sprintf("%s · Tahun %d", place, year)},
 		Cols: []column{
-			{Head: "Kode", Width: 15}, {Head: "Urusan / Program / Kegiatan / Sub Kegiatan", Width: 28},
+			{Head: "Kode", Width: 15}, {Head: "Urusan / Program / Kegiatan / Sub Kegiatan", Width: 26},
 			{Head: "Indikator Kinerja Program (Outcome) / Kegiatan / Sub Kegiatan (Output)", Width: 24},
-			{Group: now1, Head: "Lokasi", Width: 13}, {Group: now1, Head: "Target Capaian Kinerja", Width: 10},
-			{Group: now1, Head: "Kebutuhan Dana / Pagu Indikatif (Rp)", Width: 16}, {Group: now1, Head: "Sumber Dana", Width: 12},
+			{Group: now1, Head: "Lokasi", Width: 12}, {Group: now1, Head: "Target Capaian Kinerja", Width: 10},
+			// Sumber Dana as wide as "Kabupaten/Kota", the longest word of its list.
+			{Group: now1, Head: "Kebutuhan Dana / Pagu Indikatif (Rp)", Width: 16}, {Group: now1, Head: "Sumber Dana", Width: 15},
 			// Permendagri 86/2017: Catatan Penting stands between the two years, in no group.
-			{Head: "Catatan Penting", Width: 16},
+			{Head: "Catatan Penting", Width: 16, Fill: true},
 			{Group: next, Head: "Target Capaian Kinerja", Width: 10}, {Group: next, Head: "Kebutuhan Dana / Pagu Indikatif (Rp)", Width: 16},
 		},
 		FreezeCols: 2,
@@ -60,7 +66,7 @@ func writeProgramMatrix(ctx context.Context, f *excelize.File, st *styles, t pro
 	if err != nil {
 		return err
 	}
-	w := programWriter{ctx: ctx, fm: fm, st: st, tick: tick}
+	w := programWriter{ctx: ctx, fm: fm, st: st, tick: tick, refs: refs}
 	if t.Urusan.ID != 0 && len(t.Programs) > 0 {
 		total := program.Node{Item: t.Urusan, Children: t.Programs, Sum: t.Total}
 		if err := w.node(total); err != nil {
@@ -78,6 +84,85 @@ type programWriter struct {
 	st   *styles
 	tick func()
 	n    int
+	refs renjaRefs
+}
+
+// renjaRefs are what the program and kegiatan rows of a Renja sheet name
+// in column (3): the nomenclature stores no indicator (capaian program,
+// keluaran kegiatan) of a program or kegiatan of its own, only the
+// performance indicators each sub-kegiatan serves, and the targets of those
+// indicators per region and year. So a program or kegiatan row names the
+// indicators served below it, with the target of the sheet's region.
+type renjaRefs struct {
+	order   []indicator.Indicator // the catalogue, in its order
+	targets map[int64]target.Value
+}
+
+// loadRenjaRefs reads the catalogue and the targets of the tree's region
+// (the province of a provincial plan) in its year.
+func loadRenjaRefs(ctx context.Context, s *store.Store, t program.Tree) (renjaRefs, error) {
+	inds, err := indicator.List(ctx, s.Read())
+	if err != nil {
+		return renjaRefs{}, err
+	}
+	refs := renjaRefs{order: inds, targets: map[int64]target.Value{}}
+	where := t.Filter.Region
+	if where == "" {
+		where = t.Filter.Province
+	}
+	if where == "" {
+		return refs, nil
+	}
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{t.Filter.Year}, Regions: []string{where}})
+	if err != nil {
+		return renjaRefs{}, err
+	}
+	for _, v := range vals {
+		refs.targets[v.IndicatorID] = v
+	}
+	return refs, nil
+}
+
+// served names the indicators the sub-kegiatan under n serve, one a line,
+// each with its target where one is stored: "Pertumbuhan koperasi: 17,65%".
+func (r renjaRefs) served(n program.Node) string {
+	ids := map[int64]bool{}
+	var walk func(program.Node)
+	walk = func(n program.Node) {
+		for _, id := range n.Item.IndicatorIDs {
+			ids[id] = true
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(n)
+	var lines []string
+	for _, ind := range r.order {
+		if !ids[ind.ID] {
+			continue
+		}
+		line := ind.Name
+		if v, ok := r.targets[ind.ID]; ok && v.Target != nil {
+			line += ": " + figureText(ind, *v.Target)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// figureText writes an indicator's value the Indonesian way with its unit:
+// 17,65%, Rp1.500.000.000, 840 unit usaha.
+func figureText(ind indicator.Indicator, v float64) string {
+	switch {
+	case ind.IsPercent():
+		return number.Format(v, ind.Decimals) + "%"
+	case ind.Kind == indicator.Rupiah:
+		return "Rp" + number.Format(v, 0)
+	case ind.Unit != "":
+		return number.Format(v, ind.Decimals) + " " + ind.Unit
+	}
+	return number.Format(v, ind.Decimals)
 }
 
 // placeName is "Provinsi Kepulauan Bangka Belitung" or "Kabupaten Bangka".
@@ -112,6 +197,9 @@ func (w *programWriter) node(n program.Node) error {
 	}
 	cells[pgCode-1] = excelize.Cell{StyleID: w.st.sumCode, Value: n.Item.Code}
 	cells[pgName-1] = excelize.Cell{StyleID: w.st.sumLabel, Value: n.Item.Name}
+	if n.Item.Kind == program.KindProgram || n.Item.Kind == program.KindKegiatan {
+		cells[pgIndicator-1] = excelize.Cell{StyleID: w.st.sumLabel, Value: w.refs.served(n)}
+	}
 	subtotal := func(c int, v int64) excelize.Cell {
 		cell := excelize.Cell{StyleID: w.st.sumRupiah, Value: v}
 		if last > r {

@@ -1,11 +1,14 @@
 package xlsx
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"selaras/backend/rakor"
 )
 
 // The Berita Acara numbers its decisions in the body as Lampiran II does,
@@ -41,4 +44,21 @@ func TestBeritaAcaraBodyMatchesLampiran(t *testing.T) {
 	for i, line := range body {
 		assert.True(t, strings.HasPrefix(line, itoa(i+1)+" "), "numbered 1..n: %q", line)
 	}
+}
+
+// The printed record's kop comes with the record, the same lines the Excel
+// sheets print, so the page in the browser rebuilds nothing.
+func TestRecordCarriesTheKop(t *testing.T) {
+	s, p, meeting := demoStore(t)
+	r, err := rakor.BuildRecord(context.Background(), s, meeting)
+	require.NoError(t, err)
+	assert.Equal(t, "Pemerintah Provinsi Kepulauan Bangka Belitung", r.Kop.Government)
+	assert.Equal(t, p.OfficeName, r.Kop.Office)
+	assert.Equal(t, p.ContactLine(), r.Kop.Contact)
+	assert.Contains(t, r.Kop.Contact, p.Address)
+	assert.Equal(t, signPlace(p), r.Kop.SignPlace)
+	assert.NotEmpty(t, r.Kop.SignPlace)
+
+	p.City, p.Address = "", ""
+	assert.Equal(t, rakor.Blank, rakor.KopOf(p).SignPlace, "no city: a line to fill in by hand")
 }

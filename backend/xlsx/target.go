@@ -132,7 +132,8 @@ func ExportNational(ctx context.Context, path string, ms []harmonise.Matrix, pla
 		}
 	}
 	for _, t := range plans {
-		if err := writeProgramMatrix(ctx, f, st, t, p, now, tick); err != nil {
+		// The national plans name no indicators: no catalogue is passed in.
+		if err := writeProgramMatrix(ctx, f, st, t, renjaRefs{}, p, now, tick); err != nil {
 			return err
 		}
 	}

@@ -42,10 +42,12 @@ var tplColumns = []struct {
 	field target.Field // "" for a locked descriptive column
 	width float64
 }{
-	{"No", "", 5}, {"Kode", "", 10}, {"Indikator Kinerja", "", 40}, {"Satuan", "", 10},
-	{"Target Provinsi", "", 14},
-	{"Target", target.FTarget, 15}, {"Pembilang Target", target.FTargetNum, 16}, {"Penyebut Target", target.FTargetDen, 16},
-	{"Realisasi", target.FRealisation, 15}, {"Baseline", target.FBaseline, 14}, {"Catatan", target.FNote, 36},
+	// Widths for one landscape page across at 8 pt or more: names and
+	// notes wrap, headings wrap, a prefilled figure widens its column.
+	{"No", "", 4}, {"Kode", "", 10}, {"Indikator Kinerja", "", 26}, {"Satuan", "", 9},
+	{"Target Provinsi", "", 12},
+	{"Target", target.FTarget, 12}, {"Pembilang Target", target.FTargetNum, 11}, {"Penyebut Target", target.FTargetDen, 11},
+	{"Realisasi", target.FRealisation, 12}, {"Baseline", target.FBaseline, 11}, {"Catatan", target.FNote, 18},
 }
 
 // TemplateInput is what a template is built from.
@@ -87,6 +89,8 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 				{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1}},
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
 			Protection: &excelize.Protection{Locked: false},
+			// Text typed in wraps inside its column, as the printed page needs.
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: format == ""},
 		}
 		if format != "" {
 			s.CustomNumFmt = &format
@@ -101,7 +105,7 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		Border: []excelize.Border{{Type: "left", Color: "7F7F7F", Style: 1}, {Type: "right", Color: "7F7F7F", Style: 1},
 			{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1}},
 		Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
-		CustomNumFmt: &calcFmt, Protection: &excelize.Protection{Locked: true},
+		CustomNumFmt: &calcFmt, Protection: &excelize.Protection{Locked: true}, Alignment: &excelize.Alignment{Vertical: "center"},
 	})
 
 	if err := f.SetSheetName("Sheet1", ValuesSheet); err != nil {
@@ -116,8 +120,6 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 			err = f.SetCellStyle(sh, cell, cell, style)
 		}
 	}
-	err = templateHead(f, st, sh, in, "TEMPLAT ISIAN TARGET INDIKATOR KINERJA",
-		"Isi hanya sel berwarna kuning. Jangan menambah, menghapus, atau memindahkan baris dan kolom.", len(tplColumns))
 	widths := make([]float64, len(tplColumns))
 	for i, c := range tplColumns {
 		set(cellName(i+1, tplHeadRow), c.title, st.head)
@@ -126,15 +128,12 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	}
 	// fit widens a column so no prefilled figure shows as ###.
 	fit := func(c int, v float64, rupiah bool) {
-		w := float64(len(number.Format(v, -1)))*1.15 + 3
-		if rupiah {
-			w += 3
-		}
-		if w > widths[c-1] {
+		if w := figureWidth(number.Format(v, -1), rupiah); w > widths[c-1] {
 			widths[c-1] = w
 		}
 	}
 	dvs := map[unit][]string{}
+	heights := make([]int, len(in.Indicators)) // lines of each row
 	codes := make([]string, 0, len(in.Indicators))
 	for n, ind := range in.Indicators {
 		r := tplFirstRow + n
@@ -142,6 +141,7 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		set(cellName(1, r), n+1, st.text)
 		set(cellName(2, r), ind.Code, st.code)
 		set(cellName(3, r), ind.Name, st.text)
+		heights[n] = max(wrapLines(ind.Name, tplColumns[2].width), wrapLines(in.Current[ind.ID].Note, tplColumns[10].width))
 		set(cellName(4, r), ind.Unit, st.text)
 		vstyle := valueStyle(st, ind)
 		if p, ok := in.Provincial[ind.ID]; ok && p.Target != nil {
@@ -194,14 +194,28 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 			err = f.SetColWidth(sh, col(i+1), col(i+1), w)
 		}
 	}
+	for n, lines := range heights {
+		if err == nil { // no reader autofits wrapped rows on opening
+			err = f.SetRowHeight(sh, tplFirstRow+n, float64(lines*lineHeight))
+		}
+	}
 	if err == nil {
 		err = addInputValidations(f, sh, dvs)
 	}
 	if err != nil {
 		return fmt.Errorf("xlsx: template: %w", err)
 	}
-	if err := pageSetup(f, sh, in.Profile, 1, 0, tplHeadRow, tplHeadRow+1); err != nil {
+	lay, err := tplPrint(f, sh, in.Profile, widths, 3, tplHeadRow, tplHeadRow+1)
+	if err != nil {
 		return err
+	}
+	titles := make([]string, len(tplColumns))
+	for i, c := range tplColumns {
+		titles[i] = c.title
+	}
+	if err := templateHead(f, st, sh, in, "TEMPLAT ISIAN TARGET INDIKATOR KINERJA",
+		"Isi hanya sel berwarna kuning. Jangan menambah, menghapus, atau memindahkan baris dan kolom.", lay, titles, tplHeadRow); err != nil {
+		return fmt.Errorf("xlsx: template: %w", err)
 	}
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: tplFirstRow - 1,
 		TopLeftCell: cellName(4, tplFirstRow), ActivePane: "bottomRight"}); err != nil {
@@ -274,32 +288,61 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	return SaveAtomically(ctx, out, path)
 }
 
-// templateHead writes a template sheet's title block over its columns and
-// the one-line hint under it.
-func templateHead(f *excelize.File, st *styles, sh string, in TemplateInput, title, hint string, cols int) error {
+// figureWidth is the column width a figure needs to show whole (not as
+// ###): a digit or letter is about one unit of width, a separator
+// under half.
+func figureWidth(text string, rupiah bool) float64 {
+	w := 1.5
+	for _, r := range text {
+		switch r {
+		case '.', ',', ' ':
+			w += 0.45
+		default:
+			w += 1.05
+		}
+	}
+	if rupiah {
+		w += 2
+	}
+	return w
+}
+
+// templateHead writes a template sheet's title block and the one-line
+// hint under it over the columns lay gives them (past the repeated ones
+// when the sheet prints in pages across), as tall as their wrapped lines,
+// and sizes the heading row headRow for its wrapped titles.
+func templateHead(f *excelize.File, st *styles, sh string, in TemplateInput, title, hint string, lay formLayout,
+	heads []string, headRow int) error {
 	rows := []struct {
-		text  string
-		style int
+		text   string
+		style  int
+		height float64
 	}{
-		{strings.ToUpper(in.Profile.OfficeName), st.title}, {title, st.title},
-		{fmt.Sprintf("%s · Tahun %d", in.Region.Name, in.Year), st.subtitle}, {hint, 0},
+		{strings.ToUpper(in.Profile.OfficeName), st.title, 18}, {title, st.title, 18},
+		{fmt.Sprintf("%s · Tahun %d", in.Region.Name, in.Year), st.subtitle, lineHeight}, {hint, st.subtitle, lineHeight},
 	}
 	for i, r := range rows {
-		cell := cellName(1, i+1)
+		cell := cellName(lay.from, i+1)
 		if err := f.SetCellValue(sh, cell, r.text); err != nil {
 			return err
-		}
-		if r.style == 0 {
-			continue
 		}
 		if err := f.SetCellStyle(sh, cell, cell, r.style); err != nil {
 			return err
 		}
-		if err := f.MergeCell(sh, cell, cellName(cols, i+1)); err != nil {
+		if err := f.MergeCell(sh, cell, cellName(lay.to, i+1)); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sh, i+1, bandRowHeight(r.text, lay.width(), r.height)); err != nil {
 			return err
 		}
 	}
-	return nil
+	lines := 2
+	for i, h := range heads {
+		if i < len(lay.widths) && lay.widths[i] > 0 {
+			lines = max(lines, wrapLines(h, lay.widths[i]))
+		}
+	}
+	return f.SetRowHeight(sh, headRow, float64(lines*lineHeight))
 }
 
 // LoadTemplateInput reads what a region's template needs from a workspace.

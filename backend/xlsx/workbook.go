@@ -89,6 +89,7 @@ type workbook struct {
 	req    WorkbookRequest
 	matrix harmonise.Matrix
 	trees  []program.Tree
+	refs   []renjaRefs // the indicators named on each tree's program rows
 	cws    [][]program.Crosswalk
 	rakor  Rakor
 	total  int
@@ -133,7 +134,12 @@ func loadWorkbook(ctx context.Context, s *store.Store, req WorkbookRequest) (wor
 			if err != nil {
 				return w, err
 			}
+			refs, err := loadRenjaRefs(ctx, s, t)
+			if err != nil {
+				return w, err
+			}
 			w.trees = append(w.trees, t)
+			w.refs = append(w.refs, refs)
 			w.total += t.Total.Lines
 		}
 		if req.has(SheetSync) {
@@ -189,8 +195,8 @@ func ExportWorkbook(ctx context.Context, s *store.Store, path string, req Workbo
 		case SheetTarget:
 			err = writeTargetSheets(ctx, f, st, w.matrix, p, now, TargetSheetName, tick)
 		case SheetProgram:
-			for _, t := range w.trees {
-				if err = writeProgramMatrix(ctx, f, st, t, p, now, tick); err != nil {
+			for i, t := range w.trees {
+				if err = writeProgramMatrix(ctx, f, st, t, w.refs[i], p, now, tick); err != nil {
 					break
 				}
 			}

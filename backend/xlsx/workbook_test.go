@@ -125,6 +125,14 @@ func TestProgramMatrixSheet(t *testing.T) {
 	raw, _ = f.GetCellValue(sh, "F"+strconv.Itoa(pr), excelize.Options{RawCellValue: true})
 	assert.Equal(t, strconv.FormatInt(tree.Programs[0].Sum.Pagu, 10), raw)
 
+	// Program and kegiatan rows name the indicators their sub-kegiatan serve,
+	// with the province's target (the nomenclature has none of its own).
+	pr = locate(t, f, sh, 1, "2.17.06")
+	assert.Equal(t, "Pertumbuhan koperasi: 17,65%\nKoperasi berkualitas: 21,27%", get(t, f, sh, "C"+strconv.Itoa(pr)))
+	kr := locate(t, f, sh, 1, "2.17.07.2.01")
+	assert.Equal(t, "Pertumbuhan UKM: 0,59%\nUMKM on boarding: 840 unit usaha", get(t, f, sh, "C"+strconv.Itoa(kr)))
+	assert.Empty(t, get(t, f, sh, "C13"), "the urusan row names no indicator")
+
 	// The halal certification line: lokasi, target, Rupiah, source, next year.
 	hr := locate(t, f, sh, 3, "Sertifikat halal yang diterbitkan bagi produk UMKM (sertifikat)")
 	row := strconv.Itoa(hr)

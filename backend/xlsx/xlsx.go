@@ -129,6 +129,32 @@ func newStyles(f *excelize.File) (*styles, error) {
 	return st, firstErr
 }
 
+// font is the size and weight of a band style's text.
+func (st *styles) font(id int) (size float64, bold bool) {
+	switch id {
+	case st.kopGov:
+		return 12, true
+	case st.kopOffice:
+		return 14, true
+	case st.kopContact:
+		return smallestFont, false
+	case st.title:
+		return 13, true
+	case st.demo:
+		return 11, true
+	}
+	return 11, st.isBold(id)
+}
+
+// isBold tells the styles whose text is bold: their lines are wider.
+func (st *styles) isBold(id int) bool {
+	switch id {
+	case st.head, st.category, st.bold, st.sumLabel, st.sumCode, st.sumRupiah, st.signBold, st.title:
+		return true
+	}
+	return false
+}
+
 // LongDate writes a date the Indonesian way: "23 Februari 2024".
 func LongDate(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), rakor.MonthNames[t.Month()-1], t.Year())

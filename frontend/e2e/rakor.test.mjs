@@ -1,5 +1,9 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect } from './expect.mjs'
 import { launchBrowser, shot, withApp } from './harness.mjs'
 import { openMeeting, ProfileForm, RENJA, Shell, Welcome } from './pages.mjs'
@@ -195,6 +199,14 @@ test('the printed Notulen and Berita Acara of the demo rakor', async () => {
     await page.emulateMedia({ media: 'print' })
     assert.equal(await page.locator('.toolbar').isVisible(), false, 'the toolbar is not printed')
     await shot(page, '48-berita-acara-print')
+    // Printed: the demo band on every page (a table head the browser
+    // repeats), the kop from Go's record on the first.
+    const pdf = join(mkdtempSync(join(tmpdir(), 'selaras-print-')), 'berita-acara.pdf')
+    await page.pdf({ path: pdf, preferCSSPageSize: true })
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().split('\f').filter((p) => p.trim())
+    assert.ok(pages.length >= 3, `printed pages: ${pages.length}`)
+    pages.forEach((p, i) => assert.match(p, /CONTOH — data demo/, `page ${i + 1} of ${pages.length} carries the demo band`))
+    assert.match(pages[0], /PEMERINTAH PROVINSI KEPULAUAN BANGKA BELITUNG/)
     await page.emulateMedia({ media: 'screen' })
 
     await page.getByTestId('print-back').click()

@@ -1521,6 +1521,24 @@ export namespace rakor {
 	        this.present = source["present"];
 	    }
 	}
+	export class Kop {
+	    government: string;
+	    office: string;
+	    contact: string;
+	    signPlace: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Kop(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.government = source["government"];
+	        this.office = source["office"];
+	        this.contact = source["contact"];
+	        this.signPlace = source["signPlace"];
+	    }
+	}
 	export class Meeting {
 	    id: number;
 	    kind: Kind;
@@ -1659,6 +1677,7 @@ export namespace rakor {
 	    agenda: AgendaItem[];
 	    agreed: RecordItem[];
 	    notAgreed: RecordItem[];
+	    kop: Kop;
 	
 	    static createFrom(source: any = {}) {
 	        return new MeetingRecord(source);
@@ -1681,6 +1700,7 @@ export namespace rakor {
 	        this.agenda = this.convertValues(source["agenda"], AgendaItem);
 	        this.agreed = this.convertValues(source["agreed"], RecordItem);
 	        this.notAgreed = this.convertValues(source["notAgreed"], RecordItem);
+	        this.kop = this.convertValues(source["kop"], Kop);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
