@@ -112,7 +112,7 @@ func (e *Exchange) ExportNational(years []int) (ExportResult, error) {
 			return exportJob{}, err
 		}
 		if len(ms) == 0 {
-			return exportJob{}, fault.New(fault.Required, "Data provinsi")
+			return exportJob{}, fault.New(fault.NoProvinceData, "")
 		}
 		return exportJob{
 			name: ExportFileName("Konsolidasi", "Nasional", years),

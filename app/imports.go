@@ -39,12 +39,12 @@ func (e *Exchange) MakeTemplates(regions []string, year int) (TemplateResult, er
 		for _, code := range regions {
 			r, ok := region.Default().Lookup(code)
 			if !ok {
-				return res, fault.New(fault.UnknownRegion, "Wilayah", "code", code)
+				return res, fault.New(fault.UnknownRegion, "import.region", "code", code)
 			}
 			regs = append(regs, r)
 		}
 		if len(regs) == 0 {
-			return res, fault.New(fault.Required, "Wilayah")
+			return res, fault.New(fault.Required, "import.region")
 		}
 		var dir, single string
 		if len(regs) == 1 {
@@ -189,7 +189,7 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 		delete(e.previews, token)
 		e.mu.Unlock()
 		if !ok {
-			return 0, fault.New(fault.NotFound, "Pratinjau impor")
+			return 0, fault.New(fault.PreviewGone, "")
 		}
 		if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil { // undo point (issue 15)
 			return 0, err

@@ -179,7 +179,7 @@ func (w *Workspace) restore(ctx context.Context, path, backupPath string) (Works
 	a.backupMu.Lock()
 	defer a.backupMu.Unlock()
 	if !isBackupOf(path, backupPath) {
-		return WorkspaceState{}, fault.New(fault.NotFound, "Cadangan")
+		return WorkspaceState{}, fault.New(fault.NotFound, "backup.path")
 	}
 	if err := store.Verify(ctx, backupPath); err != nil {
 		return WorkspaceState{}, err
@@ -253,11 +253,11 @@ func (w *Workspace) OpenFile(path string) (WorkspaceState, error) {
 			path = p
 		}
 		if path == "" {
-			return WorkspaceState{}, fault.New(fault.Required, "Berkas")
+			return WorkspaceState{}, fault.New(fault.Required, "workspace.path")
 		}
 		path, _ = filepath.Abs(path)
 		if !exists(path) {
-			return WorkspaceState{}, fault.New(fault.NotFound, "Berkas "+path)
+			return WorkspaceState{}, fault.New(fault.FileMissing, "", "file", path)
 		}
 		if err := a.open(ctx, path, workspace.Office, true); err != nil {
 			return WorkspaceState{}, err

@@ -286,19 +286,6 @@ func FieldOf(err error) string {
 	return fe.Field
 }
 
-// fieldsEN translates the Indonesian field labels used across the backend.
-// It is being replaced by field keys (labels.go): a field given as a key
-// never passes through it.
-var fieldsEN = map[string]string{
-	"Provinsi": "Province",
-	"Tahun":    "Year",
-	"Wilayah":  "Region",
-	"Bahasa":   "Language",
-	"Rapat":    "Meeting",
-	"Lembar":   "Sheet",
-	"Grafik":   "Chart",
-}
-
 func render(t text, lang Lang, field string, args map[string]string) string {
 	s := t.id
 	if l, ok := labels[field]; ok {
@@ -309,9 +296,6 @@ func render(t text, lang Lang, field string, args map[string]string) string {
 	}
 	if lang == EN {
 		s = t.en
-		if en, ok := fieldsEN[field]; ok {
-			field = en
-		}
 	}
 	s = strings.ReplaceAll(s, "{field}", field)
 	for k, v := range args {

@@ -18,7 +18,7 @@ func TestMessage(t *testing.T) {
 		{"required id", New(Required, "Nama kantor"), ID, "Nama kantor wajib diisi."},
 		{"required en", New(Required, "Office name"), EN, "Office name is required."},
 		{"range", New(OutOfRange, "Tahun kerja", "min", "2000", "max", "2100"), ID, "Tahun kerja harus antara 2000 dan 2100."},
-		{"wrapped", fmt.Errorf("profile: save: %w", New(UnknownRegion, "Provinsi", "code", "99")), ID,
+		{"wrapped", fmt.Errorf("profile: save: %w", New(UnknownRegion, "matrix.province", "code", "99")), ID,
 			"Provinsi: kode wilayah \"99\" tidak dikenal dalam daftar Kemendagri."},
 		{"plain error is internal", errors.New("disk full"), ID, "Terjadi kesalahan internal: disk full"},
 		{"cause from Err", Wrap(errors.New("bad header"), NotDatabase, "", "path", "x.db"), ID,

@@ -110,10 +110,10 @@ func Compute(ctx context.Context, s *store.Store, province string, years []int) 
 func Load(ctx context.Context, s *store.Store, province string, years []int) (Input, error) {
 	p, ok := region.Default().Lookup(province)
 	if !ok || p.Level != region.Province {
-		return Input{}, fault.New(fault.UnknownRegion, "Provinsi", "code", province)
+		return Input{}, fault.New(fault.UnknownRegion, "matrix.province", "code", province)
 	}
 	if len(years) == 0 {
-		return Input{}, fault.New(fault.Required, "Tahun")
+		return Input{}, fault.New(fault.Required, "matrix.years")
 	}
 	inds, err := indicator.List(ctx, s.Read())
 	if err != nil {

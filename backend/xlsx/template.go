@@ -349,7 +349,7 @@ func templateHead(f *excelize.File, st *styles, sh string, in TemplateInput, tit
 func LoadTemplateInput(ctx context.Context, s *store.Store, p profile.Profile, regionCode string, year int) (TemplateInput, error) {
 	reg, ok := region.Default().Lookup(regionCode)
 	if !ok {
-		return TemplateInput{}, fault.New(fault.UnknownRegion, "Wilayah", "code", regionCode)
+		return TemplateInput{}, fault.New(fault.UnknownRegion, "template.region", "code", regionCode)
 	}
 	inds, err := indicator.List(ctx, s.Read())
 	if err != nil {

@@ -40,7 +40,7 @@ func (s Sheet) NeedsMeeting() bool { return s == SheetAttendance || s == SheetMi
 func (s Sheet) fromRakor() bool { return s != SheetTarget && s != SheetProgram && s != SheetSync }
 
 func unknownSheet(s Sheet) error {
-	return fault.New(fault.Invalid, "Lembar", "reason", fmt.Sprintf("%q tidak dikenal; pilih dari %s", string(s), sheetList()))
+	return fault.Reject("workbook.sheets", fault.ReasonUnknownSheet, "value", string(s), "options", sheetList())
 }
 
 // SheetNames lists the sheet kinds as typed on the command line.
@@ -70,7 +70,7 @@ func ParseSheets(list string) ([]Sheet, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fault.New(fault.Required, "Lembar")
+		return nil, fault.New(fault.Required, "workbook.sheets")
 	}
 	return out, nil
 }
@@ -100,18 +100,18 @@ func (req WorkbookRequest) has(s Sheet) bool { return slices.Contains(req.Sheets
 // Validate checks the request before anything is read.
 func (req WorkbookRequest) Validate() error {
 	if len(req.Sheets) == 0 {
-		return fault.New(fault.Required, "Lembar")
+		return fault.New(fault.Required, "workbook.sheets")
 	}
 	for _, s := range req.Sheets {
 		if !slices.Contains(AllSheets, s) {
 			return unknownSheet(s)
 		}
 		if s.NeedsMeeting() && req.MeetingID == 0 {
-			return fault.New(fault.Required, "Rapat", "sheet", string(s))
+			return fault.New(fault.Required, "workbook.meetingId", "sheet", string(s))
 		}
 	}
 	if len(req.Years) == 0 && (req.has(SheetTarget) || req.has(SheetProgram) || req.has(SheetSync)) {
-		return fault.New(fault.Required, "Tahun")
+		return fault.New(fault.Required, "workbook.years")
 	}
 	return nil
 }
