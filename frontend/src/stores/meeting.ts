@@ -4,7 +4,7 @@ import {
   api, type AgendaItem, type Challenge, type ChallengeCategory, type ChallengeFilter, type Decision, type FollowUp, type Indicator, type InstitutionCount,
   type Meeting, type MeetingSummary, type Participant, type ProgramItem, type RegisterEntry, type SnapshotInfo, type SnapshotRequest,
 } from '../api'
-import { resource } from './resource'
+import { resource, type Resource } from './resource'
 
 /**
  * The rakor screens' data: the meeting on screen (its participants, agenda,
@@ -56,58 +56,43 @@ export const useMeeting = defineStore('meeting', () => {
   /** The counts of the meeting on screen (participants, open decisions...), from the meetings list. */
   const summary = computed(() => meetings.value.value.find((s) => s.meeting.id === id.value) ?? null)
   const ours = (meetingId: number) => meetingId === id.value
-  const all = (...ps: Promise<unknown>[]) => Promise.all(ps).then(() => undefined)
+
+  /** Runs a write, then fetches again the lists it changed; resolves to what the write returned. */
+  async function wrote<T>(write: Promise<T>, ...changed: Resource<unknown>[]): Promise<T> {
+    const v = await write
+    await Promise.all(changed.map((r) => r.touch()))
+    return v
+  }
+  // A decision or a challenge may be another meeting's (the register, the overview).
+  const when = (yes: boolean, r: Resource<unknown>) => (yes ? [r] : [])
 
   // ---- the meeting ----
-  async function startMeeting(m: Meeting) {
-    const created = await api.rakor.start(m)
-    await meetings.touch()
-    return created
-  }
+  const startMeeting = (m: Meeting) => wrote(api.rakor.start(m), meetings)
   async function saveMeeting(m: Meeting) {
-    const saved = await api.rakor.save(m)
+    const saved = await wrote(api.rakor.save(m), meetings)
     if (ours(saved.id)) record.value.value = saved
-    await meetings.touch()
     return saved
   }
-  async function removeMeeting(meetingId: number) {
-    await api.rakor.remove(meetingId)
-    await meetings.touch()
-  }
+  const removeMeeting = (meetingId: number) => wrote(api.rakor.remove(meetingId), meetings)
 
   // ---- participants ----
-  async function addParticipants(ps: Participant[]) {
-    const added = await api.rakor.addParticipants(id.value, ps)
-    await all(participants.touch(), institutions.touch(), meetings.touch())
-    return added
-  }
+  const addParticipants = (ps: Participant[]) => wrote(api.rakor.addParticipants(id.value, ps), participants, institutions, meetings)
   async function saveParticipant(p: Participant) {
-    const saved = await api.rakor.saveParticipant(p)
+    const saved = await wrote(api.rakor.saveParticipant(p), institutions, meetings)
     participants.value.value = participants.value.value.map((x) => (x.id === saved.id ? saved : x))
-    await all(institutions.touch(), meetings.touch())
     return saved
   }
-  async function deleteParticipant(participantId: number) {
-    await api.rakor.deleteParticipant(participantId)
-    await all(participants.touch(), institutions.touch(), meetings.touch())
-  }
+  const deleteParticipant = (participantId: number) =>
+    wrote(api.rakor.deleteParticipant(participantId), participants, institutions, meetings)
 
   // ---- agenda and minutes ----
-  async function saveAgendaItem(a: AgendaItem) {
-    const saved = await api.rakor.saveAgendaItem(a)
-    await all(agenda.touch(), meetings.touch())
-    return saved
-  }
-  async function deleteAgendaItem(itemId: number) {
-    await api.rakor.deleteAgendaItem(itemId)
-    await all(agenda.touch(), meetings.touch())
-  }
+  const saveAgendaItem = (a: AgendaItem) => wrote(api.rakor.saveAgendaItem(a), agenda, meetings)
+  const deleteAgendaItem = (itemId: number) => wrote(api.rakor.deleteAgendaItem(itemId), agenda, meetings)
   async function reorderAgenda(ids: number[]) {
     agenda.value.value = await api.rakor.reorderAgenda(id.value, ids)
   }
   async function addCarryOver() {
-    agenda.value.value = await api.rakor.addCarryOver(id.value)
-    await all(carried.touch(), meetings.touch())
+    agenda.value.value = await wrote(api.rakor.addCarryOver(id.value), carried, meetings)
   }
   async function setMinutes(itemId: number, text: string) {
     await api.rakor.setMinutes(itemId, text)
@@ -116,15 +101,8 @@ export const useMeeting = defineStore('meeting', () => {
   }
 
   // ---- snapshots ----
-  async function takeSnapshot(req: SnapshotRequest) {
-    const info = await api.rakor.takeSnapshot(req)
-    await all(snapshots.touch(), meetings.touch())
-    return info
-  }
-  async function deleteSnapshot(snapshotId: number) {
-    await api.rakor.deleteSnapshot(snapshotId)
-    await all(snapshots.touch(), meetings.touch())
-  }
+  const takeSnapshot = (req: SnapshotRequest) => wrote(api.rakor.takeSnapshot(req), snapshots, meetings)
+  const deleteSnapshot = (snapshotId: number) => wrote(api.rakor.deleteSnapshot(snapshotId), snapshots, meetings)
 
   // ---- decisions and their follow-ups ----
   async function saveDecision(d: Decision) {
@@ -134,35 +112,19 @@ export const useMeeting = defineStore('meeting', () => {
       const list = decisions.value.value
       decisions.value.value = list.some((x) => x.id === saved.id) ? list.map((x) => (x.id === saved.id ? saved : x)) : [...list, saved]
     }
-    await all(ours(saved.meetingId) ? decisions.touch() : Promise.resolve(), meetings.touch())
-    return saved
+    return wrote(Promise.resolve(saved), ...when(ours(saved.meetingId), decisions), meetings)
   }
-  async function deleteDecision(decisionId: number) {
-    await api.rakor.deleteDecision(decisionId)
-    await all(decisions.touch(), meetings.touch())
-  }
+  const deleteDecision = (decisionId: number) => wrote(api.rakor.deleteDecision(decisionId), decisions, meetings)
   // A follow-up may move its decision's status (and so the open count).
-  async function addFollowUp(f: FollowUp) {
-    const saved = await api.rakor.addFollowUp(f)
-    await all(decisions.touch(), carried.touch(), meetings.touch())
-    return saved
-  }
-  async function deleteFollowUp(followUpId: number) {
-    await api.rakor.deleteFollowUp(followUpId)
-    await all(decisions.touch(), carried.touch(), meetings.touch())
-  }
+  const addFollowUp = (f: FollowUp) => wrote(api.rakor.addFollowUp(f), decisions, carried, meetings)
+  const deleteFollowUp = (followUpId: number) => wrote(api.rakor.deleteFollowUp(followUpId), decisions, carried, meetings)
 
   // ---- challenges ----
   async function saveChallenge(c: Challenge) {
     const saved = await api.rakor.saveChallenge(c)
-    await all(ours(saved.meetingId) ? challenges.touch() : Promise.resolve(), meetings.touch())
-    return saved
+    return wrote(Promise.resolve(saved), ...when(ours(saved.meetingId), challenges), meetings)
   }
-  async function addCategory(name: string) {
-    const k = await api.rakor.addCategory(name)
-    await categories.refresh()
-    return k
-  }
+  const addCategory = (name: string) => wrote(api.rakor.addCategory(name), categories)
 
   // Pickers of a form that may be about another meeting than the one on screen (the register).
   /** A meeting's decisions: the held list for the meeting on screen, else fetched. */
@@ -186,7 +148,7 @@ export const useMeeting = defineStore('meeting', () => {
     meetings: meetings.value, categories: categories.value, indicators: indicators.value, programs: programs.value,
     // Loaders: fetch when not fresh.
     load: {
-      meeting: record.ensure, participants: () => all(participants.ensure(), institutions.ensure()), agenda: () => all(agenda.ensure(), carried.ensure()),
+      meeting: record.ensure, participants: () => Promise.all([participants.ensure(), institutions.ensure()]), agenda: () => Promise.all([agenda.ensure(), carried.ensure()]),
       carried: carried.ensure, decisions: decisions.ensure, challenges: challenges.ensure, snapshots: snapshots.ensure,
       meetings: meetings.ensure, categories: categories.ensure, indicators: indicators.ensure, programs: programs.ensure,
     },
