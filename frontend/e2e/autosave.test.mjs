@@ -1,18 +1,12 @@
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { openMeeting, RENJA } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('an agenda title and the meeting theme save while typed; a new item\'s title waits on this computer', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await openMeeting(page, RENJA)
     // An existing item's title: saved a second after the last key, without Simpan.
     await page.locator('[data-agenda="1"]').getByRole('button', { name: 'Ubah' }).click()

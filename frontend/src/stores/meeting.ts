@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import {
   api, type AgendaItem, type Challenge, type ChallengeCategory, type ChallengeFilter, type Decision, type FollowUp, type Indicator, type InstitutionCount,
   type Meeting, type MeetingSummary, type Participant, type ProgramItem, type RegisterEntry, type SnapshotInfo, type SnapshotRequest,
 } from '../api'
 import { resource, type Resource } from './resource'
+import { useWorkspace } from './workspace'
 
 /**
  * The rakor screens' data: the meeting on screen (its participants, agenda,
@@ -38,6 +39,13 @@ export const useMeeting = defineStore('meeting', () => {
   const indicators = resource(() => api.targets.indicators(), (): Indicator[] => [])
   const programs = resource(() => api.programs.items(), (): ProgramItem[] => [])
   const shared = [meetings, categories, indicators, programs]
+
+  // Another workspace (opened, restored, reset): its meetings share ids with the last one's.
+  const ws = useWorkspace()
+  watch(() => ws.generation, () => {
+    ;[...own, ...shared].forEach((r) => r.reset())
+    id.value = 0
+  })
 
   /** Entered a meeting's screen: its lists and the shared ones are fetched anew when asked for. */
   function open(meetingId: number) {
