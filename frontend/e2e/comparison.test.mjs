@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
 import { launchBrowser, shot, withApp } from './harness.mjs'
-import { Comparison, ProfileForm, Shell, Welcome } from './pages.mjs'
+import { Comparison, Shell, startBangkaOffice } from './pages.mjs'
 
 let browser
 before(async () => {
@@ -16,11 +16,7 @@ after(async () => {
 
 test('entering values by typing and pasting makes flags appear; a bad block saves nothing', async () => {
   await withApp(browser, {}, async (page) => {
-    await new Welcome(page).startOffice()
-    const form = new ProfileForm(page)
-    await form.chooseProvince('Kepulauan Bangka Belitung')
-    await form.suggestOfficeName()
-    await form.submit()
+    await startBangkaOffice(page)
     await new Shell(page).go('Perbandingan Target')
     const cmp = new Comparison(page)
     await expect(cmp.matrix).toBeVisible()

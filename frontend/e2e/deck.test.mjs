@@ -1,21 +1,15 @@
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect, toBeOnScreen } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { openMeeting, RENJA } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 const slide = (page) => page.locator('[data-slide]')
 
 test('the projector deck of the Bangka Belitung rakor, walked by keyboard, with a decision typed live', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await openMeeting(page, RENJA)
     await page.getByTestId('open-deck').click()
     await expect(slide(page)).toHaveAttribute('data-slide', 'title')
@@ -76,7 +70,7 @@ test('the projector deck of the Bangka Belitung rakor, walked by keyboard, with 
 })
 
 test('the deck fits 1920x1080', async () => {
-  await withApp(browser, { demo: true, viewport: { width: 1920, height: 1080 } }, async (page) => {
+  await withApp(browser(), { demo: true, viewport: { width: 1920, height: 1080 } }, async (page) => {
     await openMeeting(page, RENJA)
     await page.getByTestId('open-deck').click()
     await expect(slide(page)).toHaveAttribute('data-slide', 'title')
@@ -103,7 +97,7 @@ async function fillDecisions(page, meetingId, n) {
 for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   for (const count of [9, 30]) {
     test(`the newest of ${count} decisions is on the wall after Enter at ${viewport.width}x${viewport.height}`, async () => {
-      await withApp(browser, { demo: true, viewport }, async (page) => {
+      await withApp(browser(), { demo: true, viewport }, async (page) => {
         await openMeeting(page, RENJA)
         const meetingId = Number(/rakor\/(\d+)/.exec(page.url())[1])
         await fillDecisions(page, meetingId, count - 1)
@@ -136,7 +130,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
 }
 
 test('a half-typed decision is kept on Esc and asked about before leaving the deck', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await openMeeting(page, RENJA)
     await page.getByTestId('open-deck').click()
     await expect(slide(page)).toHaveAttribute('data-slide', 'title')

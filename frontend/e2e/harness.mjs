@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { after, before } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
@@ -50,6 +51,18 @@ export async function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   })
+}
+
+/** One browser for the tests of a spec file, launched before them and closed after: call it at the top of the file. */
+export function sharedBrowser() {
+  let browser
+  before(async () => {
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+  })
+  return () => browser
 }
 
 /** A page that records every uncaught error and console error, to assert none happened. */

@@ -33,6 +33,15 @@ export class ProfileForm {
   }
 }
 
+/** A new office workspace of Kepulauan Bangka Belitung, its office named as suggested: the start of a spec on empty data. */
+export async function startBangkaOffice(page) {
+  await new Welcome(page).startOffice()
+  const form = new ProfileForm(page)
+  await form.chooseProvince('Kepulauan Bangka Belitung')
+  await form.suggestOfficeName()
+  await form.submit()
+}
+
 export class Shell {
   constructor(page) {
     this.page = page

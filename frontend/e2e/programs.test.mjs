@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
 import { launchBrowser, shot, withApp } from './harness.mjs'
-import { ProfileForm, Shell, Welcome } from './pages.mjs'
+import { Shell, startBangkaOffice } from './pages.mjs'
 
 let browser
 before(async () => {
@@ -25,11 +25,7 @@ function provinceCell(page, code) {
 
 test('a sub-kegiatan with a plan line updates the totals and the flags; a code that does not fit its kegiatan is refused', async () => {
   await withApp(browser, {}, async (page) => {
-    await new Welcome(page).startOffice()
-    const form = new ProfileForm(page)
-    await form.chooseProvince('Kepulauan Bangka Belitung')
-    await form.suggestOfficeName()
-    await form.submit()
+    await startBangkaOffice(page)
     await new Shell(page).go('Program')
     await expect(page.getByTestId('program-totals')).toContainText('Rp0')
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
 import { launchBrowser, shot, withApp } from './harness.mjs'
-import { openMeeting, ProfileForm, RENJA, Shell, Welcome } from './pages.mjs'
+import { openMeeting, RENJA, Shell, startBangkaOffice } from './pages.mjs'
 
 let browser
 before(async () => {
@@ -35,11 +35,7 @@ async function tab(page, name) {
 
 test('a rakor: participants by paste, agenda with minutes, a challenge and a decision, carried over to the next rakor', async () => {
   await withApp(browser, {}, async (page) => {
-    await new Welcome(page).startOffice()
-    const form = new ProfileForm(page)
-    await form.chooseProvince('Kepulauan Bangka Belitung')
-    await form.suggestOfficeName()
-    await form.submit()
+    await startBangkaOffice(page)
     await new Shell(page).go('Rakor')
     await expect(page.getByText('Belum ada rakor')).toBeVisible()
 

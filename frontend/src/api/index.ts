@@ -9,8 +9,10 @@ import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
 import { app, rakor, target } from '../lib/wailsjs/go/models'
+import type { Data } from './data'
 import type { exchange, harmonise, indicator, profile, program, region, store, workspace, xlsx } from '../lib/wailsjs/go/models'
 
+export type { Data } from './data'
 export type Profile = profile.Profile
 export type Region = region.Region
 export type WorkspaceInfo = workspace.Info
@@ -164,7 +166,7 @@ export const api = {
     deletePlanLine: (id: number) => call(() => ProgramsSvc.DeletePlanLine(id)),
     history: (id: number) => call(() => ProgramsSvc.PlanLineHistory(id)),
     central: () => call(() => ProgramsSvc.Central()),
-    saveCentral: (c: CentralItem) => call(() => ProgramsSvc.SaveCentral(c)),
+    saveCentral: (c: Data<CentralItem>) => call(() => ProgramsSvc.SaveCentral(c as CentralItem)),
     deleteCentral: (id: number) => call(() => ProgramsSvc.DeleteCentral(id)),
     crosswalk: (q: CrosswalkQuery) => call(() => ProgramsSvc.Crosswalk(q)),
     bidang: async () => (await call(() => ProgramsSvc.Bidang())) ?? [],

@@ -1,12 +1,14 @@
-import { nextTick, ref, watch, type Ref } from 'vue'
-import { api, toApiError, type Decision } from '../../../api'
+import { nextTick, ref, watch } from 'vue'
+import { toApiError, type Decision } from '../api'
+import { useMeeting } from '../stores/meeting'
 
 /**
  * The decisions typed live on the deck: a draft that survives leaving the
  * box, the slide or the deck (kept per meeting in localStorage until it is
  * saved or thrown away), edits of earlier decisions, and "not agreed".
  */
-export function useLiveDecisions(meetingId: () => number, decisions: Ref<Decision[]>) {
+export function useLiveEdit(meetingId: () => number) {
+  const store = useMeeting()
   const draftKey = () => `selaras.deck.${meetingId()}.draft`
   const draft = ref(localStorage.getItem(draftKey()) ?? '')
   watch(draft, (v) => (v ? localStorage.setItem(draftKey(), v) : localStorage.removeItem(draftKey())))
@@ -20,11 +22,8 @@ export function useLiveDecisions(meetingId: () => number, decisions: Ref<Decisio
   async function save(d: Partial<Decision>) {
     saveError.value = ''
     try {
-      const saved = await api.rakor.saveDecision({ id: 0, meetingId: meetingId(), number: 0, status: 'baru', ...d } as Decision)
-      // On the wall at once; the full reload below renumbers if needed.
-      const i = decisions.value.findIndex((x) => x.id === saved.id)
-      decisions.value = i < 0 ? [...decisions.value, saved] : decisions.value.map((x) => (x.id === saved.id ? saved : x))
-      decisions.value = await api.rakor.decisions(meetingId())
+      // The store puts it on the wall at once, then fetches the list again (renumbered if needed).
+      await store.saveDecision({ id: 0, meetingId: meetingId(), number: 0, status: 'baru', ...d } as Decision)
       return true
     } catch (e) {
       saveError.value = toApiError(e).message
@@ -48,7 +47,7 @@ export function useLiveDecisions(meetingId: () => number, decisions: Ref<Decisio
 
   /** Saves the edit when its text changed; an emptied text is not saved. */
   async function finishEdit() {
-    const d = decisions.value.find((x) => x.id === editingId.value)
+    const d = store.decisions.find((x) => x.id === editingId.value)
     if (d && editText.value.trim() && editText.value !== d.text) {
       if (!(await save({ ...d, text: editText.value.trim() }))) return false
     }

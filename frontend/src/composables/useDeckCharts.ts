@@ -1,6 +1,27 @@
-import type { MatrixRow, Region } from '../../../api'
-import { formatValue, shortRegion, type Lang } from '../../../format'
-import { axisMax, barLabels } from '../../../chartAxis'
+import type { Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { use } from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
+import { BarChart } from 'echarts/charts'
+import { GridComponent, MarkLineComponent } from 'echarts/components'
+import type { Matrix, MatrixRow, Region } from '../api'
+import { formatValue, shortRegion, type Lang } from '../format'
+import { axisMax, barLabels } from '../chartAxis'
+import { useWorkspace } from '../stores/workspace'
+
+use([CanvasRenderer, BarChart, GridComponent, MarkLineComponent])
+
+/** The deck's indicator slides: a figure as the room reads it, and the bar chart of a row of the matrix shown. */
+export function useDeckCharts(matrix: Ref<Matrix | null>) {
+  const { t } = useI18n()
+  const ws = useWorkspace()
+  const fmt = (r: MatrixRow, v: number | null | undefined) => formatValue(r.indicator, v, ws.lang, true)
+  const chartOption = (r: MatrixRow) =>
+    deckChartOption(r, matrix.value?.regencies ?? [], ws.lang, { national: t('deck.national'), provincial: t('deck.provincial') })
+  /** True when no kab/kota has a figure for the row: the slide says so instead of an empty chart. */
+  const noBars = (r: MatrixRow) => !r.regencies.some((c) => c.target != null)
+  return { fmt, chartOption, noBars }
+}
 
 /** The bar chart of one indicator on the projector: a bar per kab/kota and the reference lines. */
 export function deckChartOption(r: MatrixRow, regs: Region[], lang: Lang, names: { national: string; provincial: string }) {
