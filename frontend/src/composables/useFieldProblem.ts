@@ -5,8 +5,8 @@ import { toApiError } from '../api'
 /**
  * The save state of a form whose backend names the field of a problem:
  * `submit` runs a save, shows the message under that field (`fb`, `st` give
- * a form item its feedback and status by the field's Indonesian label) and
- * in a toast.
+ * a form item its feedback and status by the field's JSON name, as Go's
+ * fault.FieldOf gives it) and in a toast.
  */
 export function useFieldProblem() {
   const message = useMessage()
