@@ -81,6 +81,21 @@ func IsCommand(cmds []Command, name string) bool {
 	return false
 }
 
+// dbPath is the workspace a command's arguments name (--db), else the
+// default one, for messages about it.
+func dbPath(env Env, args []string) string {
+	for i, a := range args {
+		if v, ok := strings.CutPrefix(a, "--db="); ok {
+			return v
+		}
+		if (a == "--db" || a == "-db") && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	p, _ := DefaultDB(env)
+	return p
+}
+
 // Run dispatches args[0] among cmds and returns the process exit code.
 func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 	if env.Getenv == nil {
@@ -103,6 +118,9 @@ func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 		case errors.Is(err, errReported):
 			return Error
 		default:
+			// The driver's and the system's refusals say what to do, never
+			// their own words (the app's door does the same).
+			err = fault.AtDoor(err, dbPath(env, args[1:]))
 			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, language(env)))
 			return Error
 		}

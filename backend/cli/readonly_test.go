@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,4 +60,32 @@ func TestReadOnlyWorkspaceCanBeLookedAt(t *testing.T) {
 	assert.Equal(t, "1", rep["import"][0])
 	assert.Contains(t, rep["import"][2], "hanya dapat dibaca", "writing is refused with a reason")
 	assert.NotContains(t, rep["import"][2], "readonly database")
+}
+
+// A workspace another process holds exclusively (a copy tool, a second
+// Selaras in exclusive mode) is said plainly: what to do, not the driver's
+// "database is locked".
+func TestBusyWorkspaceIsSaidPlainly(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+
+	other, err := sql.Open("sqlite", db)
+	require.NoError(t, err)
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	require.NoError(t, err)
+	defer conn.Close()
+	for _, q := range []string{"PRAGMA locking_mode=EXCLUSIVE", "BEGIN EXCLUSIVE", "UPDATE meta SET value = value"} {
+		_, err = conn.ExecContext(ctx, q)
+		require.NoError(t, err, q)
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK")
+
+	r := run(t, nil, "harmonise", "--db", db, "--province", "19", "--year", "2025")
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "sedang dipakai oleh proses lain", r.stderr)
+	assert.Contains(t, r.stderr, db)
+	assert.NotContains(t, r.stderr, "locked")
+	assert.NotContains(t, r.stderr, "SQLITE")
 }
