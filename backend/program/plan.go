@@ -475,38 +475,27 @@ func ListPlanLines(ctx context.Context, s *store.Store, f Filter) ([]PlanLine, e
 }
 
 func listLines(ctx context.Context, q querier, f Filter) ([]PlanLine, error) {
-	var where []string
-	var args []any
+	var w store.Where
 	if f.Year != 0 {
-		where = append(where, "year = ?")
-		args = append(args, f.Year)
+		w.Add("year = ?", f.Year)
 	}
 	if p := strings.TrimSpace(f.Province); p != "" {
-		// A range rather than LIKE so the (year, region_code) index is used:
-		// '/' is the character after '.', so this is every "19.xx".
-		where = append(where, "(region_code = ? OR (region_code > ? AND region_code < ?))")
-		args = append(args, p, p+".", p+"/")
+		w.AddRegion("region_code", p) // a range, so the (year, region_code) index is used
 	}
 	if r := strings.TrimSpace(f.Region); r != "" {
-		where = append(where, "region_code = ?")
-		args = append(args, r)
+		w.Add("region_code = ?", r)
 	}
 	if b := strings.Join(strings.Fields(f.Bidang), " "); b != "" {
-		where = append(where, "bidang = ? COLLATE NOCASE")
-		args = append(args, b)
+		w.Add("bidang = ? COLLATE NOCASE", b)
 	}
 	if f.Status != "" {
-		where = append(where, "status = ?")
-		args = append(args, f.Status)
+		w.Add("status = ?", f.Status)
 	}
 	if f.SumberDana != "" {
-		where = append(where, "sumber_dana = ?")
-		args = append(args, f.SumberDana)
+		w.Add("sumber_dana = ?", f.SumberDana)
 	}
-	from := " FROM plan_line"
-	if len(where) > 0 {
-		from += " WHERE " + strings.Join(where, " AND ")
-	}
+	from := " FROM plan_line" + w.Clause()
+	args := w.Args()
 	refs, err := loadRefs(ctx, q)
 	if err != nil {
 		return nil, err

@@ -227,35 +227,28 @@ type ChallengeFilter struct {
 }
 
 func (f ChallengeFilter) where() (string, []any) {
-	where := []string{"1 = 1"}
-	var args []any
+	var w store.Where
 	if f.MeetingID != 0 {
-		where = append(where, "c.meeting_id = ?")
-		args = append(args, f.MeetingID)
+		w.Add("c.meeting_id = ?", f.MeetingID)
 	}
 	if f.Category != "" {
-		where = append(where, "c.category = ?")
-		args = append(args, f.Category)
+		w.Add("c.category = ?", f.Category)
 	}
 	if r := strings.TrimSpace(f.Region); r != "" {
-		where = append(where, "(c.region_code = ? OR (c.region_code > ? AND c.region_code < ?))")
-		args = append(args, r, r+".", r+"/")
+		w.AddRegion("c.region_code", r)
 	}
 	if f.Severity != "" {
-		where = append(where, "c.severity = ?")
-		args = append(args, f.Severity)
+		w.Add("c.severity = ?", f.Severity)
 	}
 	if f.Status != "" {
-		where = append(where, "c.status = ?")
-		args = append(args, f.Status)
+		w.Add("c.status = ?", f.Status)
 	}
 	if t := strings.TrimSpace(f.Search); t != "" {
 		p := likePattern(t)
-		where = append(where, `(c.description LIKE ? ESCAPE '\' OR c.solution LIKE ? ESCAPE '\'
-  OR c.raised_by LIKE ? ESCAPE '\' OR c.note LIKE ? ESCAPE '\')`)
-		args = append(args, p, p, p, p)
+		w.Add(`(c.description LIKE ? ESCAPE '\' OR c.solution LIKE ? ESCAPE '\'
+  OR c.raised_by LIKE ? ESCAPE '\' OR c.note LIKE ? ESCAPE '\')`, p, p, p, p)
 	}
-	return strings.Join(where, " AND "), args
+	return w.And(), w.Args()
 }
 
 // Challenges lists the challenges matching f: by meeting date (those without

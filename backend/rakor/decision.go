@@ -163,7 +163,7 @@ func loadLinks(ctx context.Context, q querier, ds []Decision) error {
 		idx[ds[i].ID] = &ds[i]
 		ids[i] = ds[i].ID
 	}
-	in := "(" + placeholders(len(ids)) + ")"
+	in := "(" + store.Placeholders(len(ids)) + ")"
 	for _, l := range []struct {
 		query string
 		add   func(d *Decision, v any)
@@ -652,44 +652,30 @@ func Register(ctx context.Context, s *store.Store, f RegisterFilter) ([]Entry, e
 	if err := checkDate("registerFilter.dueBefore", f.DueBefore, true); err != nil {
 		return nil, err
 	}
-	where := []string{"1 = 1"}
-	var args []any
+	var w store.Where
 	if f.MeetingID != 0 {
-		where = append(where, "d.meeting_id = ?")
-		args = append(args, f.MeetingID)
+		w.Add("d.meeting_id = ?", f.MeetingID)
 	}
 	if r := strings.TrimSpace(f.OwnerRegion); r != "" {
-		where = append(where, "(d.owner_region = ? OR (d.owner_region > ? AND d.owner_region < ?))")
-		args = append(args, r, r+".", r+"/")
+		w.AddRegion("d.owner_region", r)
 	}
 	if u := strings.TrimSpace(f.OwnerUnit); u != "" {
-		where = append(where, `d.owner_unit LIKE ? ESCAPE '\'`)
-		args = append(args, likePattern(u))
+		w.Add(`d.owner_unit LIKE ? ESCAPE '\'`, likePattern(u))
 	}
-	if len(f.Statuses) > 0 {
-		where = append(where, "d.status IN ("+placeholders(len(f.Statuses))+")")
-		for _, st := range f.Statuses {
-			args = append(args, st)
-		}
-	}
+	store.In(&w, "d.status", f.Statuses)
 	if f.DueBefore != "" {
-		where = append(where, "d.due_date <> '' AND d.due_date < ?")
-		args = append(args, f.DueBefore)
+		w.Add("d.due_date <> '' AND d.due_date < ?", f.DueBefore)
 	}
 	if f.OverdueOnly {
-		where = append(where, "d.agreed = 1 AND d.status IN ('baru', 'berjalan') AND d.due_date <> '' AND d.due_date < ?")
-		args = append(args, asOf)
+		w.Add("d.agreed = 1 AND d.status IN ('baru', 'berjalan') AND d.due_date <> '' AND d.due_date < ?", asOf)
 	}
 	if t := strings.TrimSpace(f.Search); t != "" {
 		p := likePattern(t)
-		where = append(where, `(d.text LIKE ? ESCAPE '\' OR d.owner_unit LIKE ? ESCAPE '\' OR d.note LIKE ? ESCAPE '\'
-  OR d.cancel_reason LIKE ? ESCAPE '\' OR d.not_agreed_reason LIKE ? ESCAPE '\' OR m.title LIKE ? ESCAPE '\')`)
-		for range 6 {
-			args = append(args, p)
-		}
+		w.Add(`(d.text LIKE ? ESCAPE '\' OR d.owner_unit LIKE ? ESCAPE '\' OR d.note LIKE ? ESCAPE '\'
+  OR d.cancel_reason LIKE ? ESCAPE '\' OR d.not_agreed_reason LIKE ? ESCAPE '\' OR m.title LIKE ? ESCAPE '\')`, p, p, p, p, p, p)
 	}
 	return queryEntries(ctx, s.Read(), asOf, "SELECT "+entryCols+`
 FROM decision d JOIN meeting m ON m.id = d.meeting_id
-WHERE `+strings.Join(where, " AND ")+`
-ORDER BY m.start_date DESC, m.id DESC, d.number`, args...)
+WHERE `+w.And()+`
+ORDER BY m.start_date DESC, m.id DESC, d.number`, w.Args()...)
 }

@@ -1,0 +1,73 @@
+package store
+
+import "strings"
+
+// Where gathers the optional conditions of a filtered query and their
+// arguments, in order, so a list function states only its filters.
+type Where struct {
+	conds []string
+	args  []any
+}
+
+// Add appends a condition and the arguments of its placeholders.
+func (w *Where) Add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// In appends "column IN (?, ...)" for values; no values adds nothing.
+func In[T any](w *Where, column string, values []T) {
+	if len(values) == 0 {
+		return
+	}
+	w.Add(column+" IN ("+Placeholders(len(values))+")", anys(values)...)
+}
+
+// AddRegion appends the condition for the region code and every region
+// under it ("19" and each "19.xx").
+func (w *Where) AddRegion(column, code string) {
+	cond, args := RegionScope(column, code)
+	w.Add(cond, args...)
+}
+
+// RegionScope is the condition for the region code and every region under
+// it. A range rather than LIKE so an index on the column is used: '/' is the
+// character after '.', so the range holds every "19.xx".
+func RegionScope(column, code string) (string, []any) {
+	return "(" + column + " = ? OR (" + column + " > ? AND " + column + " < ?))", []any{code, code + ".", code + "/"}
+}
+
+// And joins the conditions with AND; "1 = 1" when there are none.
+func (w *Where) And() string {
+	if len(w.conds) == 0 {
+		return "1 = 1"
+	}
+	return strings.Join(w.conds, " AND ")
+}
+
+// Or joins the conditions with OR, for a group Added to another Where.
+func (w *Where) Or() string { return strings.Join(w.conds, " OR ") }
+
+// Clause is " WHERE " and the conditions, or "" when there are none.
+func (w *Where) Clause() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + w.And()
+}
+
+// Args are the arguments of every condition, in order.
+func (w *Where) Args() []any { return w.args }
+
+// Placeholders is "?,?,..." for n values.
+func Placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func anys[T any](values []T) []any {
+	out := make([]any, len(values))
+	for i, v := range values {
+		out[i] = v
+	}
+	return out
+}
