@@ -97,10 +97,7 @@ func TakeSnapshot(ctx context.Context, s *store.Store, req SnapshotRequest) (Sna
 }
 
 func defaultLabel(prov string, years []int) string {
-	name := prov
-	if r, ok := region.Default().Lookup(prov); ok {
-		name = r.Name
-	}
+	name := region.Default().NameOr(prov)
 	ys := make([]string, len(years))
 	for i, y := range years {
 		ys[i] = strconv.Itoa(y)
