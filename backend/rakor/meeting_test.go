@@ -2,7 +2,6 @@ package rakor
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -10,17 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/fault"
-	"selaras/backend/indicator"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/store"
-	"selaras/backend/store/storetest"
 )
 
 // setup opens a migrated workspace with the starter indicators.
 func setup(t *testing.T) *store.Store {
 	t.Helper()
-	s := storetest.Open(t)
-	ctx := context.Background()
-	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { return indicator.InstallStarter(ctx, tx) }))
+	s, _ := indicatortest.Open(t)
 	return s
 }
 
