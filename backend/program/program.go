@@ -161,21 +161,14 @@ func ListItems(ctx context.Context, q querier) ([]Item, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("program: list items: %w", err)
 	}
-	links, err := q.QueryContext(ctx, "SELECT sub_kegiatan_id, indicator_id FROM sub_kegiatan_indicator ORDER BY sub_kegiatan_id, indicator_id")
-	if err != nil {
-		return nil, fmt.Errorf("program: list items: %w", err)
-	}
-	defer links.Close()
-	for links.Next() {
-		var sub, ind int64
-		if err := links.Scan(&sub, &ind); err != nil {
-			return nil, fmt.Errorf("program: list items: %w", err)
-		}
+	if err := store.EachLink(ctx, q, func(sub, ind int64) {
 		if i, ok := pos[sub]; ok {
 			out[i].IndicatorIDs = append(out[i].IndicatorIDs, ind)
 		}
+	}, "SELECT sub_kegiatan_id, indicator_id FROM sub_kegiatan_indicator ORDER BY sub_kegiatan_id, indicator_id"); err != nil {
+		return nil, fmt.Errorf("program: list items: %w", err)
 	}
-	return out, links.Err()
+	return out, nil
 }
 
 // GetItem returns one nomenclature item.

@@ -280,23 +280,16 @@ ORDER BY m.start_date IS NULL, m.start_date, m.id, k.builtin DESC, k.sort_order,
 	if len(out) == 0 {
 		return out, nil
 	}
-	links, err := s.Read().QueryContext(ctx, `SELECT dc.challenge_id, dc.decision_id FROM decision_challenge dc
-JOIN challenge c ON c.id = dc.challenge_id LEFT JOIN meeting m ON m.id = c.meeting_id
-WHERE `+where+` ORDER BY dc.decision_id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("rakor: challenge decisions: %w", err)
-	}
-	defer links.Close()
-	for links.Next() {
-		var cid, did int64
-		if err := links.Scan(&cid, &did); err != nil {
-			return nil, fmt.Errorf("rakor: challenge decisions: %w", err)
-		}
+	if err := store.EachLink(ctx, s.Read(), func(cid, did int64) {
 		if i, ok := idx[cid]; ok {
 			out[i].DecisionIDs = append(out[i].DecisionIDs, did)
 		}
+	}, `SELECT dc.challenge_id, dc.decision_id FROM decision_challenge dc
+JOIN challenge c ON c.id = dc.challenge_id LEFT JOIN meeting m ON m.id = c.meeting_id
+WHERE `+where+` ORDER BY dc.decision_id`, args...); err != nil {
+		return nil, fmt.Errorf("rakor: challenge decisions: %w", err)
 	}
-	return out, links.Err()
+	return out, nil
 }
 
 // GetChallenge returns one challenge with its linked decisions.

@@ -1,6 +1,10 @@
 package store
 
-import "strings"
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
 
 // Where gathers the optional conditions of a filtered query and their
 // arguments, in order, so a list function states only its filters.
@@ -70,4 +74,28 @@ func anys[T any](values []T) []any {
 		out[i] = v
 	}
 	return out
+}
+
+// Querier is what reads run on: the read pool, the write pool or a
+// transaction.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// EachLink runs a query of (owner id, linked id) rows, the rows of a link
+// table, and hands each pair to add.
+func EachLink(ctx context.Context, q Querier, add func(owner, linked int64), query string, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var owner, linked int64
+		if err := rows.Scan(&owner, &linked); err != nil {
+			return err
+		}
+		add(owner, linked)
+	}
+	return rows.Err()
 }

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestWhere(t *testing.T) {
@@ -36,4 +39,15 @@ func TestWhere(t *testing.T) {
 	ors.Add("a = ?", 1)
 	ors.Add("b = ?", 2)
 	assert.Equal(t, "a = ? OR b = ?", ors.Or())
+}
+
+func TestEachLink(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "selaras.db"))
+	got := map[int64][]int64{}
+	err := EachLink(context.Background(), s.Read(), func(owner, linked int64) { got[owner] = append(got[owner], linked) },
+		"SELECT 1, 10 UNION ALL SELECT 1, ? UNION ALL SELECT 2, 20", 11)
+	require.NoError(t, err)
+	assert.Equal(t, map[int64][]int64{1: {10, 11}, 2: {20}}, got)
+	err = EachLink(context.Background(), s.Read(), func(int64, int64) {}, "SELECT 'x', 1")
+	assert.Error(t, err, "a value that is not an id is refused")
 }
