@@ -151,20 +151,11 @@ var ErrNotFound = errors.New("indicator: not found")
 func List(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) ([]Indicator, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+columns+" FROM indicator ORDER BY sort_order, code")
+	out, err := store.QueryAll(ctx, q, scan, "SELECT "+columns+" FROM indicator ORDER BY sort_order, code")
 	if err != nil {
 		return nil, fmt.Errorf("indicator: list: %w", err)
 	}
-	defer rows.Close()
-	out := []Indicator{}
-	for rows.Next() {
-		i, err := scan(rows)
-		if err != nil {
-			return nil, fmt.Errorf("indicator: list: %w", err)
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Get returns one indicator.

@@ -223,21 +223,9 @@ func getDecision(ctx context.Context, q querier, id int64) (Decision, error) {
 
 // Decisions lists a meeting's decisions by number.
 func Decisions(ctx context.Context, s *store.Store, meetingID int64) ([]Decision, error) {
-	rows, err := s.Read().QueryContext(ctx, "SELECT "+decisionCols+" FROM decision d WHERE d.meeting_id = ? ORDER BY d.number", meetingID)
+	out, err := store.QueryAll(ctx, s.Read(), func(row interface{ Scan(...any) error }) (Decision, error) { return scanDecision(row) },
+		"SELECT "+decisionCols+" FROM decision d WHERE d.meeting_id = ? ORDER BY d.number", meetingID)
 	if err != nil {
-		return nil, fmt.Errorf("rakor: decisions: %w", err)
-	}
-	out := []Decision{}
-	for rows.Next() {
-		d, err := scanDecision(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("rakor: decisions: %w", err)
-		}
-		out = append(out, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("rakor: decisions: %w", err)
 	}
 	return out, loadLinks(ctx, s.Read(), out)

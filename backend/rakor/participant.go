@@ -101,21 +101,12 @@ func scanParticipant(row interface{ Scan(...any) error }) (Participant, error) {
 
 // Participants lists a meeting's participants in list order.
 func Participants(ctx context.Context, s *store.Store, meetingID int64) ([]Participant, error) {
-	rows, err := s.Read().QueryContext(ctx, "SELECT "+participantCols+
+	out, err := store.QueryAll(ctx, s.Read(), scanParticipant, "SELECT "+participantCols+
 		" FROM meeting_participant WHERE meeting_id = ? ORDER BY sort_order, id", meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: participants: %w", err)
 	}
-	defer rows.Close()
-	out := []Participant{}
-	for rows.Next() {
-		p, err := scanParticipant(rows)
-		if err != nil {
-			return nil, fmt.Errorf("rakor: participants: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AddParticipants is the one way participants are added: it normalizes and

@@ -168,20 +168,12 @@ func scanSnapshot(row interface{ Scan(...any) error }) (SnapshotInfo, error) {
 
 // Snapshots lists a meeting's snapshots, oldest first.
 func Snapshots(ctx context.Context, s *store.Store, meetingID int64) ([]SnapshotInfo, error) {
-	rows, err := s.Read().QueryContext(ctx, "SELECT "+snapshotCols+" FROM snapshot WHERE meeting_id = ? ORDER BY taken_at, id", meetingID)
+	out, err := store.QueryAll(ctx, s.Read(), scanSnapshot,
+		"SELECT "+snapshotCols+" FROM snapshot WHERE meeting_id = ? ORDER BY taken_at, id", meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: snapshots: %w", err)
 	}
-	defer rows.Close()
-	out := []SnapshotInfo{}
-	for rows.Next() {
-		info, err := scanSnapshot(rows)
-		if err != nil {
-			return nil, fmt.Errorf("rakor: snapshots: %w", err)
-		}
-		out = append(out, info)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // GetSnapshot returns a snapshot with its matrix as stored.

@@ -99,3 +99,25 @@ func EachLink(ctx context.Context, q Querier, add func(owner, linked int64), que
 	}
 	return rows.Err()
 }
+
+// QueryAll runs a query and reads every row with scan, into a slice that is
+// never nil (a list with no rows is [] in JSON).
+func QueryAll[T any](ctx context.Context, q Querier, scan func(interface{ Scan(...any) error }) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -51,3 +51,22 @@ func TestEachLink(t *testing.T) {
 	err = EachLink(context.Background(), s.Read(), func(int64, int64) {}, "SELECT 'x', 1")
 	assert.Error(t, err, "a value that is not an id is refused")
 }
+
+func TestQueryAll(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "selaras.db"))
+	ctx := context.Background()
+	scanInt := func(row interface{ Scan(...any) error }) (int, error) {
+		var n int
+		err := row.Scan(&n)
+		return n, err
+	}
+	got, err := QueryAll(ctx, s.Read(), scanInt, "SELECT 1 UNION ALL SELECT ?", 2)
+	require.NoError(t, err)
+	assert.Equal(t, []int{1, 2}, got)
+	got, err = QueryAll(ctx, s.Read(), scanInt, "SELECT 1 WHERE 0")
+	require.NoError(t, err)
+	assert.NotNil(t, got, "no rows is an empty list, not nil")
+	assert.Empty(t, got)
+	_, err = QueryAll(ctx, s.Read(), scanInt, "SELECT 'x'")
+	assert.Error(t, err)
+}
