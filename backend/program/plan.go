@@ -569,19 +569,13 @@ func getPlanLine(ctx context.Context, q querier, id int64) (PlanLine, error) {
 
 // ListBidang returns the bidang named in plan lines, for the filter.
 func ListBidang(ctx context.Context, s *store.Store) ([]string, error) {
-	rows, err := s.Read().QueryContext(ctx,
-		"SELECT DISTINCT bidang FROM plan_line WHERE bidang <> '' ORDER BY bidang COLLATE NOCASE")
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (string, error) {
+		var b string
+		err := row.Scan(&b)
+		return b, err
+	}, "SELECT DISTINCT bidang FROM plan_line WHERE bidang <> '' ORDER BY bidang COLLATE NOCASE")
 	if err != nil {
 		return nil, fmt.Errorf("program: list bidang: %w", err)
 	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var b string
-		if err := rows.Scan(&b); err != nil {
-			return nil, fmt.Errorf("program: list bidang: %w", err)
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return out, nil
 }

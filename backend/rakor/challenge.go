@@ -121,21 +121,16 @@ func Categories(ctx context.Context, s *store.Store) ([]Category, error) {
 }
 
 func categories(ctx context.Context, q querier) ([]Category, error) {
-	rows, err := q.QueryContext(ctx, `SELECT code, name, name_en, builtin, sort_order FROM challenge_category
+	out, err := store.QueryAll(ctx, q, func(row store.Row) (Category, error) {
+		var c Category
+		err := row.Scan(&c.Code, &c.Name, &c.NameEN, &c.Builtin, &c.SortOrder)
+		return c, err
+	}, `SELECT code, name, name_en, builtin, sort_order FROM challenge_category
 ORDER BY builtin DESC, sort_order, name`)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: categories: %w", err)
 	}
-	defer rows.Close()
-	out := []Category{}
-	for rows.Next() {
-		var c Category
-		if err := rows.Scan(&c.Code, &c.Name, &c.NameEN, &c.Builtin, &c.SortOrder); err != nil {
-			return nil, fmt.Errorf("rakor: categories: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AddCategory is the one way a category is written: it adds a custom

@@ -223,7 +223,7 @@ func getDecision(ctx context.Context, q querier, id int64) (Decision, error) {
 
 // Decisions lists a meeting's decisions by number.
 func Decisions(ctx context.Context, s *store.Store, meetingID int64) ([]Decision, error) {
-	out, err := store.QueryAll(ctx, s.Read(), func(row interface{ Scan(...any) error }) (Decision, error) { return scanDecision(row) },
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (Decision, error) { return scanDecision(row) },
 		"SELECT "+decisionCols+" FROM decision d WHERE d.meeting_id = ? ORDER BY d.number", meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: decisions: %w", err)
@@ -506,21 +506,16 @@ VALUES(?, ?, ?, ?, ?, ?)`, f.DecisionID, f.Date, f.Progress, f.Evidence, reviewe
 
 // FollowUps lists a decision's follow-up log, oldest first.
 func FollowUps(ctx context.Context, s *store.Store, decisionID int64) ([]FollowUp, error) {
-	rows, err := s.Read().QueryContext(ctx, `SELECT id, decision_id, date, progress, evidence, COALESCE(reviewed_in, 0), status
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (FollowUp, error) {
+		var f FollowUp
+		err := row.Scan(&f.ID, &f.DecisionID, &f.Date, &f.Progress, &f.Evidence, &f.ReviewedIn, &f.Status)
+		return f, err
+	}, `SELECT id, decision_id, date, progress, evidence, COALESCE(reviewed_in, 0), status
 FROM decision_followup WHERE decision_id = ? ORDER BY date, id`, decisionID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: follow-ups: %w", err)
 	}
-	defer rows.Close()
-	out := []FollowUp{}
-	for rows.Next() {
-		var f FollowUp
-		if err := rows.Scan(&f.ID, &f.DecisionID, &f.Date, &f.Progress, &f.Evidence, &f.ReviewedIn, &f.Status); err != nil {
-			return nil, fmt.Errorf("rakor: follow-ups: %w", err)
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DeleteFollowUp removes one follow-up entry; a status it set stays.

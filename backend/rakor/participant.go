@@ -223,21 +223,16 @@ type InstitutionCount struct {
 // CountByInstitution counts a meeting's participants per institution, the
 // largest first.
 func CountByInstitution(ctx context.Context, s *store.Store, meetingID int64) ([]InstitutionCount, error) {
-	rows, err := s.Read().QueryContext(ctx, `
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (InstitutionCount, error) {
+		var c InstitutionCount
+		err := row.Scan(&c.Institution, &c.Total, &c.Present)
+		return c, err
+	}, `
 SELECT institution, count(*), sum(attendance <> 'tidak_hadir')
 FROM meeting_participant WHERE meeting_id = ?
 GROUP BY institution ORDER BY count(*) DESC, institution`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: count by institution: %w", err)
 	}
-	defer rows.Close()
-	out := []InstitutionCount{}
-	for rows.Next() {
-		var c InstitutionCount
-		if err := rows.Scan(&c.Institution, &c.Total, &c.Present); err != nil {
-			return nil, fmt.Errorf("rakor: count by institution: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }

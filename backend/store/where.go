@@ -100,9 +100,13 @@ func EachLink(ctx context.Context, q Querier, add func(owner, linked int64), que
 	return rows.Err()
 }
 
+// Row is what a scan function reads: a *sql.Row or the current row of
+// *sql.Rows.
+type Row = interface{ Scan(...any) error }
+
 // QueryAll runs a query and reads every row with scan, into a slice that is
 // never nil (a list with no rows is [] in JSON).
-func QueryAll[T any](ctx context.Context, q Querier, scan func(interface{ Scan(...any) error }) (T, error), query string, args ...any) ([]T, error) {
+func QueryAll[T any](ctx context.Context, q Querier, scan func(Row) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err

@@ -96,21 +96,16 @@ func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
 		w.Add("("+ors.Or()+")", ors.Args()...)
 	}
 	store.In(&w, "indicator_id", f.IndicatorIDs)
-	rows, err := q.QueryContext(ctx, "SELECT "+cols+" FROM indicator_value"+w.Clause(), w.Args()...)
+	out, err := store.QueryAll(ctx, q, func(row store.Row) (Value, error) {
+		var v Value
+		err := row.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen, &v.Realisation,
+			&v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note)
+		return v, err
+	}, "SELECT "+cols+" FROM indicator_value"+w.Clause(), w.Args()...)
 	if err != nil {
 		return nil, fmt.Errorf("target: load: %w", err)
 	}
-	defer rows.Close()
-	out := []Value{}
-	for rows.Next() {
-		var v Value
-		if err := rows.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen, &v.Realisation,
-			&v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note); err != nil {
-			return nil, fmt.Errorf("target: load: %w", err)
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Edit is one cell as the user typed or pasted it.
