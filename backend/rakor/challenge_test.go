@@ -35,8 +35,7 @@ func TestChallengeValidate(t *testing.T) {
 				assert.Equal(t, ChallengeTerbuka, c.Status)
 				return
 			}
-			assert.Equal(t, tt.code, fault.CodeOf(err), "got %v", err)
-			assert.Equal(t, tt.field, fault.FieldOf(err))
+			assertFault(t, err, tt.code, tt.field)
 		})
 	}
 }

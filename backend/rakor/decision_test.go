@@ -66,8 +66,7 @@ func TestDecisionValidate(t *testing.T) {
 				assert.NoError(t, err)
 				return
 			}
-			assert.Equal(t, tt.code, fault.CodeOf(err), "got %v", err)
-			assert.Equal(t, tt.field, fault.FieldOf(err))
+			assertFault(t, err, tt.code, tt.field)
 		})
 	}
 

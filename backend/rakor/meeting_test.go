@@ -20,6 +20,14 @@ func setup(t *testing.T) *store.Store {
 	return s
 }
 
+// assertFault checks that err carries code and names field (its JSON name).
+func assertFault(t *testing.T, err error, code fault.Code, field string) {
+	t.Helper()
+	require.Error(t, err)
+	assert.Equal(t, code, fault.CodeOf(err), "got %v", err)
+	assert.Equal(t, field, fault.FieldOf(err))
+}
+
 // fixToday pins the date recorded for decisions marked done.
 func fixToday(t *testing.T, date string) {
 	t.Helper()
@@ -71,9 +79,7 @@ func TestMeetingValidate(t *testing.T) {
 				assert.NoError(t, err)
 				return
 			}
-			require.Error(t, err)
-			assert.Equal(t, tt.code, fault.CodeOf(err), "code of %v", err)
-			assert.Equal(t, tt.field, fault.FieldOf(err))
+			assertFault(t, err, tt.code, tt.field)
 			label := strings.Fields(fault.Message(err, fault.ID))[0]
 			assert.NotContains(t, fault.Message(err, fault.EN), label, "English names the field in English")
 		})
