@@ -60,13 +60,7 @@ func TestDecisionValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := tt.d
-			d.Normalize()
-			err := d.Validate()
-			if tt.code == "" {
-				assert.NoError(t, err)
-				return
-			}
-			assertFault(t, err, tt.code, tt.field)
+			validated(t, &d, tt.code, tt.field)
 		})
 	}
 

@@ -30,13 +30,7 @@ func TestParticipantValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := tt.p
-			p.Normalize()
-			err := p.Validate()
-			if tt.code == "" {
-				assert.NoError(t, err)
-				return
-			}
-			assertFault(t, err, tt.code, tt.field)
+			validated(t, &p, tt.code, tt.field)
 		})
 	}
 }
