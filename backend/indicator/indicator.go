@@ -161,11 +161,8 @@ func List(ctx context.Context, q interface {
 // Get returns one indicator.
 func Get(ctx context.Context, s *store.Store, id int64) (Indicator, error) {
 	i, err := scan(s.Read().QueryRowContext(ctx, "SELECT "+columns+" FROM indicator WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Indicator{}, notFound(id)
-	}
 	if err != nil {
-		return Indicator{}, fmt.Errorf("indicator: get: %w", err)
+		return Indicator{}, store.NoRow(err, notFound(id), "indicator: get")
 	}
 	return i, nil
 }

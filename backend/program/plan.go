@@ -553,11 +553,8 @@ func GetPlanLine(ctx context.Context, s *store.Store, id int64) (PlanLine, error
 
 func getPlanLine(ctx context.Context, q querier, id int64) (PlanLine, error) {
 	l, err := scanLine(q.QueryRowContext(ctx, "SELECT "+lineCols+" FROM plan_line WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return PlanLine{}, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id")
-	}
 	if err != nil {
-		return PlanLine{}, fmt.Errorf("program: get plan line: %w", err)
+		return PlanLine{}, store.NoRow(err, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id"), "program: get plan line")
 	}
 	refs, err := loadRefs(ctx, q)
 	if err != nil {

@@ -178,11 +178,8 @@ func GetItem(ctx context.Context, s *store.Store, id int64) (Item, error) {
 
 func getItem(ctx context.Context, q querier, id int64) (Item, error) {
 	it, err := scanItem(q.QueryRowContext(ctx, "SELECT "+itemCols+" FROM nomenclature WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Item{}, fault.Wrap(ErrNotFound, fault.NotFound, "subKegiatan.id")
-	}
 	if err != nil {
-		return Item{}, fmt.Errorf("program: get item: %w", err)
+		return Item{}, store.NoRow(err, fault.Wrap(ErrNotFound, fault.NotFound, "subKegiatan.id"), "program: get item")
 	}
 	rows, err := q.QueryContext(ctx, "SELECT indicator_id FROM sub_kegiatan_indicator WHERE sub_kegiatan_id = ? ORDER BY indicator_id", id)
 	if err != nil {

@@ -3,7 +3,6 @@ package rakor
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -294,11 +293,8 @@ func GetChallenge(ctx context.Context, s *store.Store, id int64) (Challenge, err
 
 func getChallenge(ctx context.Context, q querier, id int64) (Challenge, error) {
 	c, err := scanChallenge(q.QueryRowContext(ctx, "SELECT "+challengeCols+" FROM challenge c WHERE c.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Challenge{}, notFound("challenge.id")
-	}
 	if err != nil {
-		return Challenge{}, fmt.Errorf("rakor: get challenge: %w", err)
+		return Challenge{}, store.NoRow(err, notFound("challenge.id"), "rakor: get challenge")
 	}
 	rows, err := q.QueryContext(ctx, "SELECT decision_id FROM decision_challenge WHERE challenge_id = ? ORDER BY decision_id", id)
 	if err != nil {

@@ -208,11 +208,8 @@ func GetDecision(ctx context.Context, s *store.Store, id int64) (Decision, error
 
 func getDecision(ctx context.Context, q querier, id int64) (Decision, error) {
 	d, err := scanDecision(q.QueryRowContext(ctx, "SELECT "+decisionCols+" FROM decision d WHERE d.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Decision{}, notFound("decision.id")
-	}
 	if err != nil {
-		return Decision{}, fmt.Errorf("rakor: get decision: %w", err)
+		return Decision{}, store.NoRow(err, notFound("decision.id"), "rakor: get decision")
 	}
 	ds := []Decision{d}
 	if err := loadLinks(ctx, q, ds); err != nil {

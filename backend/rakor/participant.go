@@ -3,7 +3,6 @@ package rakor
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -175,11 +174,8 @@ func SaveParticipant(ctx context.Context, w store.Writer, p Participant) (Partic
 
 func getParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
 	p, err := scanParticipant(q.QueryRowContext(ctx, "SELECT "+participantCols+" FROM meeting_participant WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Participant{}, notFound("participant.id")
-	}
 	if err != nil {
-		return Participant{}, fmt.Errorf("rakor: get participant: %w", err)
+		return Participant{}, store.NoRow(err, notFound("participant.id"), "rakor: get participant")
 	}
 	return p, nil
 }

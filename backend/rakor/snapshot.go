@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -179,11 +178,8 @@ func Snapshots(ctx context.Context, s *store.Store, meetingID int64) ([]Snapshot
 // GetSnapshot returns a snapshot with its matrix as stored.
 func GetSnapshot(ctx context.Context, s *store.Store, id int64) (Snapshot, error) {
 	info, err := scanSnapshot(s.Read().QueryRowContext(ctx, "SELECT "+snapshotCols+" FROM snapshot WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Snapshot{}, notFound("snapshot.id")
-	}
 	if err != nil {
-		return Snapshot{}, fmt.Errorf("rakor: get snapshot: %w", err)
+		return Snapshot{}, store.NoRow(err, notFound("snapshot.id"), "rakor: get snapshot")
 	}
 	var body string
 	if err := s.Read().QueryRowContext(ctx, "SELECT matrix FROM snapshot_matrix WHERE snapshot_id = ?", id).Scan(&body); err != nil {

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -124,4 +126,13 @@ func QueryAll[T any](ctx context.Context, q Querier, scan func(Row) (T, error), 
 		return nil, err
 	}
 	return out, nil
+}
+
+// NoRow is the error of a read of one row that failed: missing when there
+// is no such row, else err with what was being read.
+func NoRow(err, missing error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return missing
+	}
+	return fmt.Errorf("%s: %w", what, err)
 }

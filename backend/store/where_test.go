@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -69,4 +72,12 @@ func TestQueryAll(t *testing.T) {
 	assert.Empty(t, got)
 	_, err = QueryAll(ctx, s.Read(), scanInt, "SELECT 'x'")
 	assert.Error(t, err)
+}
+
+func TestNoRow(t *testing.T) {
+	missing := errors.New("missing")
+	assert.Equal(t, missing, NoRow(fmt.Errorf("scan: %w", sql.ErrNoRows), missing, "x: get"))
+	err := NoRow(errors.New("disk"), missing, "x: get")
+	assert.EqualError(t, err, "x: get: disk")
+	assert.NotErrorIs(t, err, missing)
 }
