@@ -1,5 +1,9 @@
 package store
 
+// The query helpers every package reads with: the conditions of a filtered
+// list (Where), the rows of a list (QueryAll) or a link table (EachLink), and
+// the error of a one-row read (NoRow).
+
 import (
 	"context"
 	"database/sql"
