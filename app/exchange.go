@@ -41,10 +41,7 @@ type ExportResult struct {
 
 // ExportFileName proposes a file name such as Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx.
 func ExportFileName(kind, province string, years []int) string {
-	name := province
-	if r, ok := region.Default().Lookup(province); ok {
-		name = r.Name
-	}
+	name := region.Default().NameOr(province)
 	ys := make([]string, len(years))
 	for i, y := range years {
 		ys[i] = strconv.Itoa(y)

@@ -31,6 +31,15 @@ func run(t *testing.T, env map[string]string, args ...string) result {
 	return result{code, out.String(), errb.String()}
 }
 
+// demoDB builds the demo workspace as demo.db in dir through the CLI and
+// returns its path.
+func demoDB(t *testing.T, dir string) string {
+	t.Helper()
+	db := filepath.Join(dir, "demo.db")
+	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	return db
+}
+
 func TestVersion(t *testing.T) {
 	r := run(t, nil, "version")
 	assert.Equal(t, OK, r.code)
@@ -141,8 +150,7 @@ func TestDemoAndBackup(t *testing.T) {
 
 func TestBackupListAndRestore(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	db := demoDB(t, dir)
 	r := run(t, nil, "backup", "--db", db)
 	require.Equal(t, OK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, filepath.Join(dir, "backups", "demo-manual-"))
@@ -183,8 +191,7 @@ func TestBackupListAndRestore(t *testing.T) {
 }
 
 func TestHarmonise(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
-	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	db := demoDB(t, t.TempDir())
 
 	growth := func(rows [][]string) []string {
 		for _, row := range rows {
@@ -237,8 +244,7 @@ func TestHarmonise(t *testing.T) {
 
 func TestExport(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	db := demoDB(t, dir)
 	out := filepath.Join(dir, "Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx")
 	r := run(t, nil, "export", "--db", db, "--out", out)
 	require.Equal(t, OK, r.code, r.stderr)
@@ -267,8 +273,7 @@ func TestExport(t *testing.T) {
 
 func TestTemplateAndImport(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	db := demoDB(t, dir)
 
 	one := filepath.Join(dir, "bangka.xlsx")
 	r := run(t, nil, "template", "--db", db, "--region", "19.01", "--out", one)
@@ -309,8 +314,7 @@ func TestTemplateAndImport(t *testing.T) {
 
 func TestExportChosenSheets(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	db := demoDB(t, dir)
 	out := filepath.Join(dir, "Rakor.xlsx")
 
 	r := run(t, nil, "export", "--db", db, "--out", out, "--sheets", "target,pivot")

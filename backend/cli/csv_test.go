@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,8 +106,7 @@ func find(t *testing.T, rows [][]string, col int, want string) []string {
 // Every command that prints CSV: the Excel flavour neutralises formulas and
 // writes decimal commas; csv-rfc keeps the values exactly as stored.
 func TestCSVFlavours(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
-	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	db := demoDB(t, t.TempDir())
 	hostile(t, db)
 
 	type check struct {

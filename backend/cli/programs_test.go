@@ -12,8 +12,7 @@ import (
 )
 
 func TestPrograms(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
-	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
+	db := demoDB(t, t.TempDir())
 
 	r := run(t, nil, "programs", "--db", db, "--year", "2025", "--province", "19")
 	require.Equal(t, OK, r.code, r.stderr)

@@ -219,18 +219,28 @@ func demoLines() []demoLine {
 	return out
 }
 
+// indicatorIDs maps each indicator's code to its id, for the seeds that
+// name indicators by code.
+func indicatorIDs(ctx context.Context, tx *sql.Tx) (map[string]int64, error) {
+	inds, err := indicator.List(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[string]int64, len(inds))
+	for _, i := range inds {
+		ids[i.Code] = i.ID
+	}
+	return ids, nil
+}
+
 // fillPrograms writes the demo's central programs, sub-kegiatan and plan
 // lines. Bangka Belitung leaves several indicators without any program
 // (e.g. rasio volume usaha koperasi terhadap PDRB), so the comparison
 // screen shows the "tanpa program" flag.
 func fillPrograms(ctx context.Context, tx *sql.Tx) error {
-	inds, err := indicator.List(ctx, tx)
+	indID, err := indicatorIDs(ctx, tx)
 	if err != nil {
 		return err
-	}
-	indID := map[string]int64{}
-	for _, i := range inds {
-		indID[i.Code] = i.ID
 	}
 	ids := func(codes []string) ([]int64, error) {
 		out := []int64{}

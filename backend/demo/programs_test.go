@@ -11,13 +11,22 @@ import (
 	"selaras/backend/harmonise"
 	"selaras/backend/indicator"
 	"selaras/backend/program"
+	"selaras/backend/store"
 )
+
+// created builds the demo workspace in the test's temp dir, closed with
+// the test.
+func created(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := Create(context.Background(), filepath.Join(t.TempDir(), "demo.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	return s
+}
 
 func TestDemoPrograms(t *testing.T) {
 	ctx := context.Background()
-	s, err := Create(ctx, filepath.Join(t.TempDir(), "demo.db"))
-	require.NoError(t, err)
-	defer s.Close()
+	s := created(t)
 
 	all, err := program.ListPlanLines(ctx, s, program.Filter{})
 	require.NoError(t, err)

@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"selaras/backend/fault"
-	"selaras/backend/indicator"
 	"selaras/backend/rakor"
 	"selaras/backend/store"
 )
@@ -384,13 +383,9 @@ func demoFollowUps() []demoFollowUp {
 // fillRakor writes the meetings of the seeds with their participants,
 // agenda, challenges, decisions and follow-up, inside the demo's transaction.
 func fillRakor(ctx context.Context, tx *sql.Tx) error {
-	inds, err := indicator.List(ctx, tx)
+	indID, err := indicatorIDs(ctx, tx)
 	if err != nil {
 		return err
-	}
-	indID := map[string]int64{}
-	for _, i := range inds {
-		indID[i.Code] = i.ID
 	}
 	meetings := map[string]int64{}
 	decisions := map[string]int64{}

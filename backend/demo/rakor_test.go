@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,9 +13,7 @@ import (
 
 func TestDemoRakor(t *testing.T) {
 	ctx := context.Background()
-	s, err := Create(ctx, filepath.Join(t.TempDir(), "demo.db"))
-	require.NoError(t, err)
-	defer s.Close()
+	s := created(t)
 
 	list, err := rakor.ListMeetings(ctx, s)
 	require.NoError(t, err)

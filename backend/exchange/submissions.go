@@ -46,21 +46,16 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT user_name FROM profile WHERE id
 
 // Submissions lists the imports of a year, newest first.
 func Submissions(ctx context.Context, s *store.Store, year int) ([]Submission, error) {
-	rows, err := s.Read().QueryContext(ctx, `SELECT id, region_code, year, file_name, sha256, imported_at,
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (Submission, error) {
+		var x Submission
+		err := row.Scan(&x.ID, &x.Region, &x.Year, &x.File, &x.Hash, &x.ImportedAt, &x.New, &x.Changed, &x.Cleared, &x.Operator)
+		return x, err
+	}, `SELECT id, region_code, year, file_name, sha256, imported_at,
 new_values, changed_values, cleared_values, operator FROM import_log WHERE year = ? ORDER BY imported_at DESC, id DESC`, year)
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: submissions: %w", err)
 	}
-	defer rows.Close()
-	out := []Submission{}
-	for rows.Next() {
-		var x Submission
-		if err := rows.Scan(&x.ID, &x.Region, &x.Year, &x.File, &x.Hash, &x.ImportedAt, &x.New, &x.Changed, &x.Cleared, &x.Operator); err != nil {
-			return nil, fmt.Errorf("xlsx: submissions: %w", err)
-		}
-		out = append(out, x)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Board is the submission board of a province: each regency in code order,

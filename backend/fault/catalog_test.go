@@ -112,3 +112,27 @@ func TestRejectRendersReasonPerLanguage(t *testing.T) {
 	assert.Equal(t, "status", FieldOf(err))
 	assert.Equal(t, "/tmp/a.db", FieldOf(New(NotFound, "/tmp/a.db")))
 }
+
+// A broken catalog.json stops the program at start-up, saying what is wrong.
+func TestBrokenCatalogPanics(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"not json", `{"messages": {`, "fault: catalog.json: "},
+		{"key twice", `{"messages": {"a": {"id": "x", "en": "y"}, "a": {"id": "x", "en": "y"}}, "labels": {}}`,
+			"fault: catalog.json: messages.a is given twice"},
+		{"unknown field", `{"messages": {"a": {"id": "x", "fr": "y"}}, "labels": {}}`, "fault: catalog.json: messages.a: "},
+		{"unknown section", `{"messages": {}, "labels": {}, "hints": {}}`, "fault: catalog.json: unknown section hints"},
+		{"no labels", `{"messages": {}}`, `fault: catalog.json: needs both "messages" and "labels"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				r := recover()
+				require.NotNil(t, r, "no panic")
+				assert.True(t, strings.HasPrefix(r.(string), tt.want), "panic %q", r)
+			}()
+			mustLoad([]byte(tt.data))
+		})
+	}
+}

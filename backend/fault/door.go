@@ -29,33 +29,6 @@ const (
 	UploadOnly Code = "upload_only"
 )
 
-func init() {
-	for c, t := range map[Code]text{
-		ExportRunning: {"Ekspor lain sedang berjalan; tunggu sampai selesai atau batalkan.", "Another export is running; wait for it to finish or cancel it."},
-		UploadOnly: {
-			"Di peramban, Selaras hanya membaca buku kerja yang diunggah dari halaman ini. Pilih atau seret berkasnya ke kotak impor.",
-			"In the browser, Selaras only reads a workbook uploaded from this page. Choose or drop the file on the import box.",
-		},
-		ReasonNotPNG:   {"bukan gambar PNG", "not a PNG image"},
-		ReasonBadImage: {"data gambar rusak", "the image data is damaged"},
-		ReasonLoopback: {"hanya alamat loopback (127.0.0.1 atau localhost)", "only a loopback address (127.0.0.1 or localhost)"},
-		DatabaseBusy: {
-			"Ruang kerja {path} sedang dipakai oleh proses lain (impor, pencadangan, atau Selaras di jendela atau komputer lain). Tunggu sebentar lalu ulangi; perubahan ini belum disimpan.",
-			"The workspace {path} is busy in another process (an import, a backup, or Selaras in another window or on another PC). Wait a moment and try again; this change was not saved.",
-		},
-		StorageFailed: {
-			"Ruang kerja {path} tidak dapat dibaca atau ditulis di disk (disk terlepas, jaringan terputus, atau berkas dikunci program lain). Periksa disknya lalu ulangi; perubahan ini belum disimpan.",
-			"The workspace {path} could not be read or written on its disk (a disk unplugged, a network drive dropped, or the file locked by another program). Check the disk and try again; this change was not saved.",
-		},
-		Unexpected: {
-			"Terjadi kesalahan internal (rujukan {ref}). Ulangi; jika terulang, laporkan rujukan ini bersama log Selaras.",
-			"An internal error occurred (reference {ref}). Try again; if it happens again, report this reference with Selaras's log.",
-		},
-	} {
-		catalog[c] = t
-	}
-}
-
 // SQLite primary result codes (sqlite3.h) the door recognises.
 const (
 	sqlitePerm     = 3

@@ -2,23 +2,6 @@ package fault
 
 import "strings"
 
-// labels names each field key in both languages. A key is the aggregate and
-// the JSON name of the field ("decision.status"): the message names the
-// field by its label, the frontend matches the form item on the JSON name
-// (FieldOf), so neither side depends on the other's wording.
-//
-// Add keys in the block of the package that raises them, so merges stay easy.
-var labels = map[string]text{}
-
-func addLabels(m map[string]text) {
-	for k, v := range m {
-		if _, dup := labels[k]; dup {
-			panic("fault: label " + k + " declared twice")
-		}
-		labels[k] = v
-	}
-}
-
 // Reasons (Reject) shared by several packages.
 const (
 	// A choice outside its list; {options} lists the allowed values as the
@@ -47,14 +30,4 @@ func join(items []string, and string) string {
 		head += ","
 	}
 	return head + " " + and + " " + items[len(items)-1]
-}
-
-func init() {
-	for c, t := range map[Code]text{
-		ReasonChoose:   {"pilih {options}", "choose {options}"},
-		ReasonNegative: {"tidak boleh negatif", "must not be negative"},
-		ReasonTaken:    {"{value} sudah dipakai", "{value} is already used"},
-	} {
-		catalog[c] = t
-	}
 }

@@ -2,15 +2,14 @@ package harmonise
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/indicator"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/region"
-	"selaras/backend/store/storetest"
 	"selaras/backend/target"
 )
 
@@ -180,13 +179,10 @@ func TestNoProgramHook(t *testing.T) {
 }
 
 func TestComputeFromWorkspace(t *testing.T) {
-	s := storetest.Open(t)
+	s, inds := indicatortest.Open(t)
 	ctx := context.Background()
-	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { return indicator.InstallStarter(ctx, tx) }))
-	inds, err := indicator.List(ctx, s.Read())
-	require.NoError(t, err)
-	growth := inds[0] // KOP.01 pertumbuhan koperasi, a ratio
-	_, err = target.Apply(ctx, s, []target.Edit{
+	growth := inds["KOP.01"] // pertumbuhan koperasi, a ratio
+	_, err := target.Apply(ctx, s, []target.Edit{
 		{IndicatorID: growth.ID, Region: "19", Year: 2025, Field: target.FTarget, Text: "17,65%"},
 		{IndicatorID: growth.ID, Region: "19.01", Year: 2025, Field: target.FTargetNum, Text: "12"},
 		{IndicatorID: growth.ID, Region: "19.01", Year: 2025, Field: target.FTargetDen, Text: "80"},

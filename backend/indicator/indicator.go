@@ -151,30 +151,18 @@ var ErrNotFound = errors.New("indicator: not found")
 func List(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) ([]Indicator, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+columns+" FROM indicator ORDER BY sort_order, code")
+	out, err := store.QueryAll(ctx, q, scan, "SELECT "+columns+" FROM indicator ORDER BY sort_order, code")
 	if err != nil {
 		return nil, fmt.Errorf("indicator: list: %w", err)
 	}
-	defer rows.Close()
-	out := []Indicator{}
-	for rows.Next() {
-		i, err := scan(rows)
-		if err != nil {
-			return nil, fmt.Errorf("indicator: list: %w", err)
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Get returns one indicator.
 func Get(ctx context.Context, s *store.Store, id int64) (Indicator, error) {
 	i, err := scan(s.Read().QueryRowContext(ctx, "SELECT "+columns+" FROM indicator WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Indicator{}, notFound(id)
-	}
 	if err != nil {
-		return Indicator{}, fmt.Errorf("indicator: get: %w", err)
+		return Indicator{}, store.NoRow(err, notFound(id), "indicator: get")
 	}
 	return i, nil
 }

@@ -74,21 +74,11 @@ func ListCentral(ctx context.Context, q querier) ([]CentralItem, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("program: list central: %w", err)
 	}
-	links, err := q.QueryContext(ctx, "SELECT central_id, indicator_id FROM central_indicator ORDER BY central_id, indicator_id")
-	if err != nil {
-		return nil, fmt.Errorf("program: list central: %w", err)
-	}
-	defer links.Close()
-	for links.Next() {
-		var c, ind int64
-		if err := links.Scan(&c, &ind); err != nil {
-			return nil, fmt.Errorf("program: list central: %w", err)
-		}
+	if err := store.EachLink(ctx, q, func(c, ind int64) {
 		if i, ok := pos[c]; ok {
 			out[i].IndicatorIDs = append(out[i].IndicatorIDs, ind)
 		}
-	}
-	if err := links.Err(); err != nil {
+	}, "SELECT central_id, indicator_id FROM central_indicator ORDER BY central_id, indicator_id"); err != nil {
 		return nil, fmt.Errorf("program: list central: %w", err)
 	}
 	tg, err := q.QueryContext(ctx, "SELECT central_id, year, target, pagu FROM central_target ORDER BY central_id, year")

@@ -475,38 +475,27 @@ func ListPlanLines(ctx context.Context, s *store.Store, f Filter) ([]PlanLine, e
 }
 
 func listLines(ctx context.Context, q querier, f Filter) ([]PlanLine, error) {
-	var where []string
-	var args []any
+	var w store.Where
 	if f.Year != 0 {
-		where = append(where, "year = ?")
-		args = append(args, f.Year)
+		w.Add("year = ?", f.Year)
 	}
 	if p := strings.TrimSpace(f.Province); p != "" {
-		// A range rather than LIKE so the (year, region_code) index is used:
-		// '/' is the character after '.', so this is every "19.xx".
-		where = append(where, "(region_code = ? OR (region_code > ? AND region_code < ?))")
-		args = append(args, p, p+".", p+"/")
+		w.AddRegion("region_code", p) // a range, so the (year, region_code) index is used
 	}
 	if r := strings.TrimSpace(f.Region); r != "" {
-		where = append(where, "region_code = ?")
-		args = append(args, r)
+		w.Add("region_code = ?", r)
 	}
 	if b := strings.Join(strings.Fields(f.Bidang), " "); b != "" {
-		where = append(where, "bidang = ? COLLATE NOCASE")
-		args = append(args, b)
+		w.Add("bidang = ? COLLATE NOCASE", b)
 	}
 	if f.Status != "" {
-		where = append(where, "status = ?")
-		args = append(args, f.Status)
+		w.Add("status = ?", f.Status)
 	}
 	if f.SumberDana != "" {
-		where = append(where, "sumber_dana = ?")
-		args = append(args, f.SumberDana)
+		w.Add("sumber_dana = ?", f.SumberDana)
 	}
-	from := " FROM plan_line"
-	if len(where) > 0 {
-		from += " WHERE " + strings.Join(where, " AND ")
-	}
+	from := " FROM plan_line" + w.Clause()
+	args := w.Args()
 	refs, err := loadRefs(ctx, q)
 	if err != nil {
 		return nil, err
@@ -564,11 +553,8 @@ func GetPlanLine(ctx context.Context, s *store.Store, id int64) (PlanLine, error
 
 func getPlanLine(ctx context.Context, q querier, id int64) (PlanLine, error) {
 	l, err := scanLine(q.QueryRowContext(ctx, "SELECT "+lineCols+" FROM plan_line WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return PlanLine{}, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id")
-	}
 	if err != nil {
-		return PlanLine{}, fmt.Errorf("program: get plan line: %w", err)
+		return PlanLine{}, store.NoRow(err, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id"), "program: get plan line")
 	}
 	refs, err := loadRefs(ctx, q)
 	if err != nil {
@@ -580,19 +566,13 @@ func getPlanLine(ctx context.Context, q querier, id int64) (PlanLine, error) {
 
 // ListBidang returns the bidang named in plan lines, for the filter.
 func ListBidang(ctx context.Context, s *store.Store) ([]string, error) {
-	rows, err := s.Read().QueryContext(ctx,
-		"SELECT DISTINCT bidang FROM plan_line WHERE bidang <> '' ORDER BY bidang COLLATE NOCASE")
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (string, error) {
+		var b string
+		err := row.Scan(&b)
+		return b, err
+	}, "SELECT DISTINCT bidang FROM plan_line WHERE bidang <> '' ORDER BY bidang COLLATE NOCASE")
 	if err != nil {
 		return nil, fmt.Errorf("program: list bidang: %w", err)
 	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var b string
-		if err := rows.Scan(&b); err != nil {
-			return nil, fmt.Errorf("program: list bidang: %w", err)
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return out, nil
 }

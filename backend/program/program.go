@@ -161,21 +161,14 @@ func ListItems(ctx context.Context, q querier) ([]Item, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("program: list items: %w", err)
 	}
-	links, err := q.QueryContext(ctx, "SELECT sub_kegiatan_id, indicator_id FROM sub_kegiatan_indicator ORDER BY sub_kegiatan_id, indicator_id")
-	if err != nil {
-		return nil, fmt.Errorf("program: list items: %w", err)
-	}
-	defer links.Close()
-	for links.Next() {
-		var sub, ind int64
-		if err := links.Scan(&sub, &ind); err != nil {
-			return nil, fmt.Errorf("program: list items: %w", err)
-		}
+	if err := store.EachLink(ctx, q, func(sub, ind int64) {
 		if i, ok := pos[sub]; ok {
 			out[i].IndicatorIDs = append(out[i].IndicatorIDs, ind)
 		}
+	}, "SELECT sub_kegiatan_id, indicator_id FROM sub_kegiatan_indicator ORDER BY sub_kegiatan_id, indicator_id"); err != nil {
+		return nil, fmt.Errorf("program: list items: %w", err)
 	}
-	return out, links.Err()
+	return out, nil
 }
 
 // GetItem returns one nomenclature item.
@@ -185,11 +178,8 @@ func GetItem(ctx context.Context, s *store.Store, id int64) (Item, error) {
 
 func getItem(ctx context.Context, q querier, id int64) (Item, error) {
 	it, err := scanItem(q.QueryRowContext(ctx, "SELECT "+itemCols+" FROM nomenclature WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Item{}, fault.Wrap(ErrNotFound, fault.NotFound, "subKegiatan.id")
-	}
 	if err != nil {
-		return Item{}, fmt.Errorf("program: get item: %w", err)
+		return Item{}, store.NoRow(err, fault.Wrap(ErrNotFound, fault.NotFound, "subKegiatan.id"), "program: get item")
 	}
 	rows, err := q.QueryContext(ctx, "SELECT indicator_id FROM sub_kegiatan_indicator WHERE sub_kegiatan_id = ? ORDER BY indicator_id", id)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
 )
@@ -25,20 +26,8 @@ type fixture struct {
 
 func setup(t testing.TB) fixture {
 	t.Helper()
-	s := storetest.Open(t)
-	ctx := context.Background()
-	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := indicator.InstallStarter(ctx, tx); err != nil {
-			return err
-		}
-		return Install(ctx, tx)
-	}))
-	f := fixture{s: s, inds: map[string]indicator.Indicator{}}
-	list, err := indicator.List(ctx, s.Read())
-	require.NoError(t, err)
-	for _, i := range list {
-		f.inds[i.Code] = i
-	}
+	s, inds := indicatortest.Open(t, Install)
+	f := fixture{s: s, inds: inds}
 	f.reload(t)
 	return f
 }

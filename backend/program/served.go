@@ -3,7 +3,6 @@ package program
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"selaras/backend/store"
 )
@@ -75,13 +74,8 @@ WHERE ` + where
 // servedScope is the WHERE clause (on plan_line l) for a province, its
 // regencies and the given years.
 func servedScope(province string, years []int) (string, []any) {
-	where := "(l.region_code = ? OR (l.region_code > ? AND l.region_code < ?))"
-	args := []any{province, province + ".", province + "/"}
-	if len(years) > 0 {
-		where += " AND l.year IN (" + strings.TrimSuffix(strings.Repeat("?,", len(years)), ",") + ")"
-		for _, y := range years {
-			args = append(args, y)
-		}
-	}
-	return where, args
+	var w store.Where
+	w.AddRegion("l.region_code", province)
+	store.In(&w, "l.year", years)
+	return w.And(), w.Args()
 }

@@ -2,36 +2,21 @@ package program_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/harmonise"
-	"selaras/backend/indicator"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/program"
-	"selaras/backend/store/storetest"
 )
 
 // The NoProgram flag of the harmonisation matrix comes from the plan lines.
 func TestNoProgramFlagThroughHarmonise(t *testing.T) {
-	s := storetest.Open(t)
+	s, inds := indicatortest.Open(t, program.Install)
 	ctx := context.Background()
-	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := indicator.InstallStarter(ctx, tx); err != nil {
-			return err
-		}
-		return program.Install(ctx, tx)
-	}))
-	inds, err := indicator.List(ctx, s.Read())
-	require.NoError(t, err)
-	var halal indicator.Indicator
-	for _, i := range inds {
-		if i.Code == "UKM.05" {
-			halal = i
-		}
-	}
+	halal := inds["UKM.05"]
 	sub, err := program.SaveSubKegiatan(ctx, s, program.Item{Code: "2.17.08.1.01.0001", Name: "Fasilitasi Sertifikasi Halal",
 		IndicatorIDs: []int64{halal.ID}})
 	require.NoError(t, err)

@@ -131,25 +131,18 @@ func agenda(ctx context.Context, q querier, meetingID int64) ([]AgendaItem, erro
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("rakor: agenda: %w", err)
 	}
-	links, err := q.QueryContext(ctx, `SELECT ad.agenda_id, ad.decision_id FROM agenda_decision ad
-JOIN agenda_item a ON a.id = ad.agenda_id
-JOIN decision d ON d.id = ad.decision_id
-JOIN meeting m ON m.id = d.meeting_id
-WHERE a.meeting_id = ? ORDER BY m.start_date, m.id, d.number`, meetingID)
-	if err != nil {
-		return nil, fmt.Errorf("rakor: agenda decisions: %w", err)
-	}
-	defer links.Close()
-	for links.Next() {
-		var aid, did int64
-		if err := links.Scan(&aid, &did); err != nil {
-			return nil, fmt.Errorf("rakor: agenda decisions: %w", err)
-		}
+	if err := store.EachLink(ctx, q, func(aid, did int64) {
 		if i, ok := idx[aid]; ok {
 			out[i].DecisionIDs = append(out[i].DecisionIDs, did)
 		}
+	}, `SELECT ad.agenda_id, ad.decision_id FROM agenda_decision ad
+JOIN agenda_item a ON a.id = ad.agenda_id
+JOIN decision d ON d.id = ad.decision_id
+JOIN meeting m ON m.id = d.meeting_id
+WHERE a.meeting_id = ? ORDER BY m.start_date, m.id, d.number`, meetingID); err != nil {
+		return nil, fmt.Errorf("rakor: agenda decisions: %w", err)
 	}
-	return out, links.Err()
+	return out, nil
 }
 
 // GetAgendaItem returns one agenda item with its linked decisions.

@@ -3,7 +3,6 @@ package rakor
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -121,21 +120,16 @@ func Categories(ctx context.Context, s *store.Store) ([]Category, error) {
 }
 
 func categories(ctx context.Context, q querier) ([]Category, error) {
-	rows, err := q.QueryContext(ctx, `SELECT code, name, name_en, builtin, sort_order FROM challenge_category
+	out, err := store.QueryAll(ctx, q, func(row store.Row) (Category, error) {
+		var c Category
+		err := row.Scan(&c.Code, &c.Name, &c.NameEN, &c.Builtin, &c.SortOrder)
+		return c, err
+	}, `SELECT code, name, name_en, builtin, sort_order FROM challenge_category
 ORDER BY builtin DESC, sort_order, name`)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: categories: %w", err)
 	}
-	defer rows.Close()
-	out := []Category{}
-	for rows.Next() {
-		var c Category
-		if err := rows.Scan(&c.Code, &c.Name, &c.NameEN, &c.Builtin, &c.SortOrder); err != nil {
-			return nil, fmt.Errorf("rakor: categories: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AddCategory is the one way a category is written: it adds a custom
@@ -227,35 +221,28 @@ type ChallengeFilter struct {
 }
 
 func (f ChallengeFilter) where() (string, []any) {
-	where := []string{"1 = 1"}
-	var args []any
+	var w store.Where
 	if f.MeetingID != 0 {
-		where = append(where, "c.meeting_id = ?")
-		args = append(args, f.MeetingID)
+		w.Add("c.meeting_id = ?", f.MeetingID)
 	}
 	if f.Category != "" {
-		where = append(where, "c.category = ?")
-		args = append(args, f.Category)
+		w.Add("c.category = ?", f.Category)
 	}
 	if r := strings.TrimSpace(f.Region); r != "" {
-		where = append(where, "(c.region_code = ? OR (c.region_code > ? AND c.region_code < ?))")
-		args = append(args, r, r+".", r+"/")
+		w.AddRegion("c.region_code", r)
 	}
 	if f.Severity != "" {
-		where = append(where, "c.severity = ?")
-		args = append(args, f.Severity)
+		w.Add("c.severity = ?", f.Severity)
 	}
 	if f.Status != "" {
-		where = append(where, "c.status = ?")
-		args = append(args, f.Status)
+		w.Add("c.status = ?", f.Status)
 	}
 	if t := strings.TrimSpace(f.Search); t != "" {
 		p := likePattern(t)
-		where = append(where, `(c.description LIKE ? ESCAPE '\' OR c.solution LIKE ? ESCAPE '\'
-  OR c.raised_by LIKE ? ESCAPE '\' OR c.note LIKE ? ESCAPE '\')`)
-		args = append(args, p, p, p, p)
+		w.Add(`(c.description LIKE ? ESCAPE '\' OR c.solution LIKE ? ESCAPE '\'
+  OR c.raised_by LIKE ? ESCAPE '\' OR c.note LIKE ? ESCAPE '\')`, p, p, p, p)
 	}
-	return strings.Join(where, " AND "), args
+	return w.And(), w.Args()
 }
 
 // Challenges lists the challenges matching f: by meeting date (those without
@@ -287,23 +274,16 @@ ORDER BY m.start_date IS NULL, m.start_date, m.id, k.builtin DESC, k.sort_order,
 	if len(out) == 0 {
 		return out, nil
 	}
-	links, err := s.Read().QueryContext(ctx, `SELECT dc.challenge_id, dc.decision_id FROM decision_challenge dc
-JOIN challenge c ON c.id = dc.challenge_id LEFT JOIN meeting m ON m.id = c.meeting_id
-WHERE `+where+` ORDER BY dc.decision_id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("rakor: challenge decisions: %w", err)
-	}
-	defer links.Close()
-	for links.Next() {
-		var cid, did int64
-		if err := links.Scan(&cid, &did); err != nil {
-			return nil, fmt.Errorf("rakor: challenge decisions: %w", err)
-		}
+	if err := store.EachLink(ctx, s.Read(), func(cid, did int64) {
 		if i, ok := idx[cid]; ok {
 			out[i].DecisionIDs = append(out[i].DecisionIDs, did)
 		}
+	}, `SELECT dc.challenge_id, dc.decision_id FROM decision_challenge dc
+JOIN challenge c ON c.id = dc.challenge_id LEFT JOIN meeting m ON m.id = c.meeting_id
+WHERE `+where+` ORDER BY dc.decision_id`, args...); err != nil {
+		return nil, fmt.Errorf("rakor: challenge decisions: %w", err)
 	}
-	return out, links.Err()
+	return out, nil
 }
 
 // GetChallenge returns one challenge with its linked decisions.
@@ -313,11 +293,8 @@ func GetChallenge(ctx context.Context, s *store.Store, id int64) (Challenge, err
 
 func getChallenge(ctx context.Context, q querier, id int64) (Challenge, error) {
 	c, err := scanChallenge(q.QueryRowContext(ctx, "SELECT "+challengeCols+" FROM challenge c WHERE c.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Challenge{}, notFound("challenge.id")
-	}
 	if err != nil {
-		return Challenge{}, fmt.Errorf("rakor: get challenge: %w", err)
+		return Challenge{}, store.NoRow(err, notFound("challenge.id"), "rakor: get challenge")
 	}
 	rows, err := q.QueryContext(ctx, "SELECT decision_id FROM decision_challenge WHERE challenge_id = ? ORDER BY decision_id", id)
 	if err != nil {

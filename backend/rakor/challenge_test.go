@@ -27,16 +27,11 @@ func TestChallengeValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := tt.c
-			c.Normalize()
-			err := c.Validate()
+			validated(t, &c, tt.code, tt.field)
 			if tt.code == "" {
-				assert.NoError(t, err)
 				assert.Equal(t, Sedang, c.Severity)
 				assert.Equal(t, ChallengeTerbuka, c.Status)
-				return
 			}
-			assert.Equal(t, tt.code, fault.CodeOf(err), "got %v", err)
-			assert.Equal(t, tt.field, fault.FieldOf(err))
 		})
 	}
 }

@@ -163,7 +163,7 @@ func loadLinks(ctx context.Context, q querier, ds []Decision) error {
 		idx[ds[i].ID] = &ds[i]
 		ids[i] = ds[i].ID
 	}
-	in := "(" + placeholders(len(ids)) + ")"
+	in := "(" + store.Placeholders(len(ids)) + ")"
 	for _, l := range []struct {
 		query string
 		add   func(d *Decision, v any)
@@ -208,11 +208,8 @@ func GetDecision(ctx context.Context, s *store.Store, id int64) (Decision, error
 
 func getDecision(ctx context.Context, q querier, id int64) (Decision, error) {
 	d, err := scanDecision(q.QueryRowContext(ctx, "SELECT "+decisionCols+" FROM decision d WHERE d.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Decision{}, notFound("decision.id")
-	}
 	if err != nil {
-		return Decision{}, fmt.Errorf("rakor: get decision: %w", err)
+		return Decision{}, store.NoRow(err, notFound("decision.id"), "rakor: get decision")
 	}
 	ds := []Decision{d}
 	if err := loadLinks(ctx, q, ds); err != nil {
@@ -223,21 +220,9 @@ func getDecision(ctx context.Context, q querier, id int64) (Decision, error) {
 
 // Decisions lists a meeting's decisions by number.
 func Decisions(ctx context.Context, s *store.Store, meetingID int64) ([]Decision, error) {
-	rows, err := s.Read().QueryContext(ctx, "SELECT "+decisionCols+" FROM decision d WHERE d.meeting_id = ? ORDER BY d.number", meetingID)
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (Decision, error) { return scanDecision(row) },
+		"SELECT "+decisionCols+" FROM decision d WHERE d.meeting_id = ? ORDER BY d.number", meetingID)
 	if err != nil {
-		return nil, fmt.Errorf("rakor: decisions: %w", err)
-	}
-	out := []Decision{}
-	for rows.Next() {
-		d, err := scanDecision(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("rakor: decisions: %w", err)
-		}
-		out = append(out, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("rakor: decisions: %w", err)
 	}
 	return out, loadLinks(ctx, s.Read(), out)
@@ -518,21 +503,16 @@ VALUES(?, ?, ?, ?, ?, ?)`, f.DecisionID, f.Date, f.Progress, f.Evidence, reviewe
 
 // FollowUps lists a decision's follow-up log, oldest first.
 func FollowUps(ctx context.Context, s *store.Store, decisionID int64) ([]FollowUp, error) {
-	rows, err := s.Read().QueryContext(ctx, `SELECT id, decision_id, date, progress, evidence, COALESCE(reviewed_in, 0), status
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (FollowUp, error) {
+		var f FollowUp
+		err := row.Scan(&f.ID, &f.DecisionID, &f.Date, &f.Progress, &f.Evidence, &f.ReviewedIn, &f.Status)
+		return f, err
+	}, `SELECT id, decision_id, date, progress, evidence, COALESCE(reviewed_in, 0), status
 FROM decision_followup WHERE decision_id = ? ORDER BY date, id`, decisionID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: follow-ups: %w", err)
 	}
-	defer rows.Close()
-	out := []FollowUp{}
-	for rows.Next() {
-		var f FollowUp
-		if err := rows.Scan(&f.ID, &f.DecisionID, &f.Date, &f.Progress, &f.Evidence, &f.ReviewedIn, &f.Status); err != nil {
-			return nil, fmt.Errorf("rakor: follow-ups: %w", err)
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DeleteFollowUp removes one follow-up entry; a status it set stays.
@@ -652,44 +632,30 @@ func Register(ctx context.Context, s *store.Store, f RegisterFilter) ([]Entry, e
 	if err := checkDate("registerFilter.dueBefore", f.DueBefore, true); err != nil {
 		return nil, err
 	}
-	where := []string{"1 = 1"}
-	var args []any
+	var w store.Where
 	if f.MeetingID != 0 {
-		where = append(where, "d.meeting_id = ?")
-		args = append(args, f.MeetingID)
+		w.Add("d.meeting_id = ?", f.MeetingID)
 	}
 	if r := strings.TrimSpace(f.OwnerRegion); r != "" {
-		where = append(where, "(d.owner_region = ? OR (d.owner_region > ? AND d.owner_region < ?))")
-		args = append(args, r, r+".", r+"/")
+		w.AddRegion("d.owner_region", r)
 	}
 	if u := strings.TrimSpace(f.OwnerUnit); u != "" {
-		where = append(where, `d.owner_unit LIKE ? ESCAPE '\'`)
-		args = append(args, likePattern(u))
+		w.Add(`d.owner_unit LIKE ? ESCAPE '\'`, likePattern(u))
 	}
-	if len(f.Statuses) > 0 {
-		where = append(where, "d.status IN ("+placeholders(len(f.Statuses))+")")
-		for _, st := range f.Statuses {
-			args = append(args, st)
-		}
-	}
+	store.In(&w, "d.status", f.Statuses)
 	if f.DueBefore != "" {
-		where = append(where, "d.due_date <> '' AND d.due_date < ?")
-		args = append(args, f.DueBefore)
+		w.Add("d.due_date <> '' AND d.due_date < ?", f.DueBefore)
 	}
 	if f.OverdueOnly {
-		where = append(where, "d.agreed = 1 AND d.status IN ('baru', 'berjalan') AND d.due_date <> '' AND d.due_date < ?")
-		args = append(args, asOf)
+		w.Add("d.agreed = 1 AND d.status IN ('baru', 'berjalan') AND d.due_date <> '' AND d.due_date < ?", asOf)
 	}
 	if t := strings.TrimSpace(f.Search); t != "" {
 		p := likePattern(t)
-		where = append(where, `(d.text LIKE ? ESCAPE '\' OR d.owner_unit LIKE ? ESCAPE '\' OR d.note LIKE ? ESCAPE '\'
-  OR d.cancel_reason LIKE ? ESCAPE '\' OR d.not_agreed_reason LIKE ? ESCAPE '\' OR m.title LIKE ? ESCAPE '\')`)
-		for range 6 {
-			args = append(args, p)
-		}
+		w.Add(`(d.text LIKE ? ESCAPE '\' OR d.owner_unit LIKE ? ESCAPE '\' OR d.note LIKE ? ESCAPE '\'
+  OR d.cancel_reason LIKE ? ESCAPE '\' OR d.not_agreed_reason LIKE ? ESCAPE '\' OR m.title LIKE ? ESCAPE '\')`, p, p, p, p, p, p)
 	}
 	return queryEntries(ctx, s.Read(), asOf, "SELECT "+entryCols+`
 FROM decision d JOIN meeting m ON m.id = d.meeting_id
-WHERE `+strings.Join(where, " AND ")+`
-ORDER BY m.start_date DESC, m.id DESC, d.number`, args...)
+WHERE `+w.And()+`
+ORDER BY m.start_date DESC, m.id DESC, d.number`, w.Args()...)
 }

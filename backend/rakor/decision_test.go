@@ -60,14 +60,7 @@ func TestDecisionValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := tt.d
-			d.Normalize()
-			err := d.Validate()
-			if tt.code == "" {
-				assert.NoError(t, err)
-				return
-			}
-			assert.Equal(t, tt.code, fault.CodeOf(err), "got %v", err)
-			assert.Equal(t, tt.field, fault.FieldOf(err))
+			validated(t, &d, tt.code, tt.field)
 		})
 	}
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -134,11 +133,8 @@ func GetMeeting(ctx context.Context, s *store.Store, id int64) (Meeting, error) 
 
 func getMeeting(ctx context.Context, q querier, id int64) (Meeting, error) {
 	m, err := scanMeeting(q.QueryRowContext(ctx, "SELECT "+meetingCols+" FROM meeting WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Meeting{}, notFound("meeting.id")
-	}
 	if err != nil {
-		return Meeting{}, fmt.Errorf("rakor: get meeting: %w", err)
+		return Meeting{}, store.NoRow(err, notFound("meeting.id"), "rakor: get meeting")
 	}
 	return m, nil
 }

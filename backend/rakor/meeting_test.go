@@ -2,7 +2,6 @@ package rakor
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -10,18 +9,40 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/fault"
-	"selaras/backend/indicator"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/store"
-	"selaras/backend/store/storetest"
 )
 
 // setup opens a migrated workspace with the starter indicators.
 func setup(t *testing.T) *store.Store {
 	t.Helper()
-	s := storetest.Open(t)
-	ctx := context.Background()
-	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { return indicator.InstallStarter(ctx, tx) }))
+	s, _ := indicatortest.Open(t)
 	return s
+}
+
+// assertFault checks that err carries code and names field (its JSON name).
+func assertFault(t *testing.T, err error, code fault.Code, field string) {
+	t.Helper()
+	require.Error(t, err)
+	assert.Equal(t, code, fault.CodeOf(err), "got %v", err)
+	assert.Equal(t, field, fault.FieldOf(err))
+}
+
+// validated normalizes v and validates it: no error when code is "", else
+// the fault code and field; it returns Validate's error.
+func validated(t *testing.T, v interface {
+	Normalize()
+	Validate() error
+}, code fault.Code, field string) error {
+	t.Helper()
+	v.Normalize()
+	err := v.Validate()
+	if code == "" {
+		assert.NoError(t, err)
+		return err
+	}
+	assertFault(t, err, code, field)
+	return err
 }
 
 // fixToday pins the date recorded for decisions marked done.
@@ -69,15 +90,10 @@ func TestMeetingValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := babel()
 			tt.edit(&m)
-			m.Normalize()
-			err := m.Validate()
+			err := validated(t, &m, tt.code, tt.field)
 			if tt.code == "" {
-				assert.NoError(t, err)
 				return
 			}
-			require.Error(t, err)
-			assert.Equal(t, tt.code, fault.CodeOf(err), "code of %v", err)
-			assert.Equal(t, tt.field, fault.FieldOf(err))
 			label := strings.Fields(fault.Message(err, fault.ID))[0]
 			assert.NotContains(t, fault.Message(err, fault.EN), label, "English names the field in English")
 		})

@@ -3,7 +3,6 @@ package rakor
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -101,21 +100,12 @@ func scanParticipant(row interface{ Scan(...any) error }) (Participant, error) {
 
 // Participants lists a meeting's participants in list order.
 func Participants(ctx context.Context, s *store.Store, meetingID int64) ([]Participant, error) {
-	rows, err := s.Read().QueryContext(ctx, "SELECT "+participantCols+
+	out, err := store.QueryAll(ctx, s.Read(), scanParticipant, "SELECT "+participantCols+
 		" FROM meeting_participant WHERE meeting_id = ? ORDER BY sort_order, id", meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: participants: %w", err)
 	}
-	defer rows.Close()
-	out := []Participant{}
-	for rows.Next() {
-		p, err := scanParticipant(rows)
-		if err != nil {
-			return nil, fmt.Errorf("rakor: participants: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AddParticipants is the one way participants are added: it normalizes and
@@ -184,11 +174,8 @@ func SaveParticipant(ctx context.Context, w store.Writer, p Participant) (Partic
 
 func getParticipant(ctx context.Context, q querier, id int64) (Participant, error) {
 	p, err := scanParticipant(q.QueryRowContext(ctx, "SELECT "+participantCols+" FROM meeting_participant WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Participant{}, notFound("participant.id")
-	}
 	if err != nil {
-		return Participant{}, fmt.Errorf("rakor: get participant: %w", err)
+		return Participant{}, store.NoRow(err, notFound("participant.id"), "rakor: get participant")
 	}
 	return p, nil
 }
@@ -232,21 +219,16 @@ type InstitutionCount struct {
 // CountByInstitution counts a meeting's participants per institution, the
 // largest first.
 func CountByInstitution(ctx context.Context, s *store.Store, meetingID int64) ([]InstitutionCount, error) {
-	rows, err := s.Read().QueryContext(ctx, `
+	out, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (InstitutionCount, error) {
+		var c InstitutionCount
+		err := row.Scan(&c.Institution, &c.Total, &c.Present)
+		return c, err
+	}, `
 SELECT institution, count(*), sum(attendance <> 'tidak_hadir')
 FROM meeting_participant WHERE meeting_id = ?
 GROUP BY institution ORDER BY count(*) DESC, institution`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: count by institution: %w", err)
 	}
-	defer rows.Close()
-	out := []InstitutionCount{}
-	for rows.Next() {
-		var c InstitutionCount
-		if err := rows.Scan(&c.Institution, &c.Total, &c.Present); err != nil {
-			return nil, fmt.Errorf("rakor: count by institution: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -30,14 +30,7 @@ func TestParticipantValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := tt.p
-			p.Normalize()
-			err := p.Validate()
-			if tt.code == "" {
-				assert.NoError(t, err)
-				return
-			}
-			assert.Equal(t, tt.code, fault.CodeOf(err), "got %v", err)
-			assert.Equal(t, tt.field, fault.FieldOf(err))
+			validated(t, &p, tt.code, tt.field)
 		})
 	}
 }

@@ -172,10 +172,6 @@ func scanIDs(rows *sql.Rows) ([]int64, error) {
 	return out, rows.Err()
 }
 
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
-}
-
 func idArgs(ids []int64) []any {
 	out := make([]any, len(ids))
 	for i, id := range ids {

@@ -179,11 +179,7 @@ func owner(d Decision) string {
 func DecisionOwner(d Decision) string {
 	var parts []string
 	if d.OwnerRegion != "" {
-		name := d.OwnerRegion
-		if reg, ok := region.Default().Lookup(d.OwnerRegion); ok {
-			name = reg.Name
-		}
-		parts = append(parts, name)
+		parts = append(parts, region.Default().NameOr(d.OwnerRegion))
 	}
 	if d.OwnerUnit != "" {
 		parts = append(parts, d.OwnerUnit)

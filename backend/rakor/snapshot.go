@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -97,10 +96,7 @@ func TakeSnapshot(ctx context.Context, s *store.Store, req SnapshotRequest) (Sna
 }
 
 func defaultLabel(prov string, years []int) string {
-	name := prov
-	if r, ok := region.Default().Lookup(prov); ok {
-		name = r.Name
-	}
+	name := region.Default().NameOr(prov)
 	ys := make([]string, len(years))
 	for i, y := range years {
 		ys[i] = strconv.Itoa(y)
@@ -171,30 +167,19 @@ func scanSnapshot(row interface{ Scan(...any) error }) (SnapshotInfo, error) {
 
 // Snapshots lists a meeting's snapshots, oldest first.
 func Snapshots(ctx context.Context, s *store.Store, meetingID int64) ([]SnapshotInfo, error) {
-	rows, err := s.Read().QueryContext(ctx, "SELECT "+snapshotCols+" FROM snapshot WHERE meeting_id = ? ORDER BY taken_at, id", meetingID)
+	out, err := store.QueryAll(ctx, s.Read(), scanSnapshot,
+		"SELECT "+snapshotCols+" FROM snapshot WHERE meeting_id = ? ORDER BY taken_at, id", meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: snapshots: %w", err)
 	}
-	defer rows.Close()
-	out := []SnapshotInfo{}
-	for rows.Next() {
-		info, err := scanSnapshot(rows)
-		if err != nil {
-			return nil, fmt.Errorf("rakor: snapshots: %w", err)
-		}
-		out = append(out, info)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // GetSnapshot returns a snapshot with its matrix as stored.
 func GetSnapshot(ctx context.Context, s *store.Store, id int64) (Snapshot, error) {
 	info, err := scanSnapshot(s.Read().QueryRowContext(ctx, "SELECT "+snapshotCols+" FROM snapshot WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Snapshot{}, notFound("snapshot.id")
-	}
 	if err != nil {
-		return Snapshot{}, fmt.Errorf("rakor: get snapshot: %w", err)
+		return Snapshot{}, store.NoRow(err, notFound("snapshot.id"), "rakor: get snapshot")
 	}
 	var body string
 	if err := s.Read().QueryRowContext(ctx, "SELECT matrix FROM snapshot_matrix WHERE snapshot_id = ?", id).Scan(&body); err != nil {

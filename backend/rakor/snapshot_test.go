@@ -109,9 +109,7 @@ func TestTakeSnapshotRefuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := TakeSnapshot(ctx, s, tt.req)
-			require.Error(t, err)
-			assert.Equal(t, tt.code, fault.CodeOf(err), "got %v", err)
-			assert.Equal(t, tt.field, fault.FieldOf(err))
+			assertFault(t, err, tt.code, tt.field)
 		})
 	}
 	list, err := Snapshots(ctx, s, noProvince.ID)

@@ -133,6 +133,15 @@ func (c *Catalogue) Lookup(code string) (Region, bool) {
 	return r, ok
 }
 
+// NameOr is the name of the region code, or the code itself when it is not
+// in the catalogue (a title still says which region it is about).
+func (c *Catalogue) NameOr(code string) string {
+	if r, ok := c.Lookup(code); ok {
+		return r.Name
+	}
+	return code
+}
+
 // IsProvince reports whether code is a known province.
 func (c *Catalogue) IsProvince(code string) bool {
 	r, ok := c.Lookup(code)

@@ -92,3 +92,8 @@ func BenchmarkSearch(b *testing.B) {
 		_ = c.Search(Query{Text: "kota bangka", Home: "19"})
 	}
 }
+
+func TestNameOr(t *testing.T) {
+	assert.Equal(t, "Kepulauan Bangka Belitung", Default().NameOr("19"))
+	assert.Equal(t, "99", Default().NameOr("99"))
+}

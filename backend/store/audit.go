@@ -126,7 +126,11 @@ func (s *Store) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 	if q.Limit <= 0 {
 		q.Limit = 200
 	}
-	rows, err := s.r.QueryContext(ctx, `
+	out, err := QueryAll(ctx, s.r, func(row Row) (AuditEntry, error) {
+		var e AuditEntry
+		err := row.Scan(&e.ID, &e.Table, &e.RowKey, &e.Action, &e.OldValues, &e.NewValues, &e.ChangedAt, &e.UserName)
+		return e, err
+	}, `
 SELECT id, table_name, row_key, action, COALESCE(old_values, ''), COALESCE(new_values, ''), changed_at, user_name
 FROM audit_log
 WHERE (?1 = '' OR table_name = ?1) AND (?2 = '' OR row_key = ?2)
@@ -134,14 +138,5 @@ ORDER BY id DESC LIMIT ?3`, q.Table, q.RowKey, q.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: audit: %w", err)
 	}
-	defer rows.Close()
-	out := []AuditEntry{}
-	for rows.Next() {
-		var e AuditEntry
-		if err := rows.Scan(&e.ID, &e.Table, &e.RowKey, &e.Action, &e.OldValues, &e.NewValues, &e.ChangedAt, &e.UserName); err != nil {
-			return nil, fmt.Errorf("store: audit: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return out, nil
 }

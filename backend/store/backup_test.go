@@ -52,8 +52,7 @@ func TestKilledBackupLeavesNothing(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "selaras.db")
-	s := open(t, db)
-	insertProfile(t, s, "op")
+	s := openWithProfile(t, db)
 	fill(t, s, 4)
 	require.NoError(t, s.Close())
 	outDir := filepath.Join(dir, "salinan")
@@ -115,8 +114,7 @@ func umask() os.FileMode {
 func TestTakeBackupNamesAndRotates(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "selaras.db")
-	s := open(t, path)
-	insertProfile(t, s, "op")
+	s := openWithProfile(t, path)
 	ctx := context.Background()
 	for range 9 {
 		_, err := s.TakeBackup(ctx, Daily)
@@ -156,9 +154,7 @@ func TestRestoreReplacesTheWorkspace(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "selaras.db")
 	ctx := context.Background()
-	s, err := Open(ctx, path, Options{})
-	require.NoError(t, err)
-	insertProfile(t, s, "op")
+	s := openWithProfile(t, path)
 	b, err := s.TakeBackup(ctx, Manual)
 	require.NoError(t, err)
 	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
@@ -202,9 +198,7 @@ func TestDamagedDatabaseIsRefusedUntouched(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "selaras.db")
 	ctx := context.Background()
-	s, err := Open(ctx, path, Options{})
-	require.NoError(t, err)
-	insertProfile(t, s, "op")
+	s := openWithProfile(t, path)
 	good, err := s.TakeBackup(ctx, Daily)
 	require.NoError(t, err)
 	fill(t, s, 2)

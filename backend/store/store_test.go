@@ -23,6 +23,15 @@ func open(t *testing.T, path string) *Store {
 	return s
 }
 
+// openWithProfile opens a migrated workspace at path that holds an office
+// profile, as every workspace in use does.
+func openWithProfile(t *testing.T, path string) *Store {
+	t.Helper()
+	s := open(t, path)
+	insertProfile(t, s, "op")
+	return s
+}
+
 func insertProfile(t *testing.T, s *Store, user string) {
 	t.Helper()
 	require.NoError(t, s.Tx(context.Background(), func(tx *sql.Tx) error {
@@ -249,8 +258,7 @@ func TestAuditFollowsNewColumns(t *testing.T) {
 
 func TestBackup(t *testing.T) {
 	dir := t.TempDir()
-	s := open(t, filepath.Join(dir, "selaras.db"))
-	insertProfile(t, s, "op")
+	s := openWithProfile(t, filepath.Join(dir, "selaras.db"))
 	out := filepath.Join(dir, "copy", "backup.db")
 	require.NoError(t, s.BackupTo(context.Background(), out))
 	err := s.BackupTo(context.Background(), out)

@@ -85,59 +85,27 @@ const cols = `indicator_id, region_code, year, target, target_num, target_den, r
 
 // Load returns the values matching f.
 func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
-	var where []string
-	var args []any
-	if len(f.Years) > 0 {
-		where = append(where, "year IN ("+placeholders(len(f.Years))+")")
-		for _, y := range f.Years {
-			args = append(args, y)
-		}
-	}
+	var w store.Where
+	store.In(&w, "year", f.Years)
 	if len(f.Regions) > 0 || f.RegionPrefix != "" {
-		var ors []string
-		if len(f.Regions) > 0 {
-			ors = append(ors, "region_code IN ("+placeholders(len(f.Regions))+")")
-			for _, r := range f.Regions {
-				args = append(args, r)
-			}
-		}
+		var ors store.Where
+		store.In(&ors, "region_code", f.Regions)
 		if f.RegionPrefix != "" {
-			// A range rather than LIKE so the (year, region_code) index is used:
-			// '/' is the character after '.', so this is every "19.xx".
-			ors = append(ors, "region_code = ? OR (region_code > ? AND region_code < ?)")
-			args = append(args, f.RegionPrefix, f.RegionPrefix+".", f.RegionPrefix+"/")
+			ors.AddRegion("region_code", f.RegionPrefix) // a range, so the (year, region_code) index is used
 		}
-		where = append(where, "("+strings.Join(ors, " OR ")+")")
+		w.Add("("+ors.Or()+")", ors.Args()...)
 	}
-	if len(f.IndicatorIDs) > 0 {
-		where = append(where, "indicator_id IN ("+placeholders(len(f.IndicatorIDs))+")")
-		for _, id := range f.IndicatorIDs {
-			args = append(args, id)
-		}
-	}
-	q0 := "SELECT " + cols + " FROM indicator_value"
-	if len(where) > 0 {
-		q0 += " WHERE " + strings.Join(where, " AND ")
-	}
-	rows, err := q.QueryContext(ctx, q0, args...)
+	store.In(&w, "indicator_id", f.IndicatorIDs)
+	out, err := store.QueryAll(ctx, q, func(row store.Row) (Value, error) {
+		var v Value
+		err := row.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen, &v.Realisation,
+			&v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note)
+		return v, err
+	}, "SELECT "+cols+" FROM indicator_value"+w.Clause(), w.Args()...)
 	if err != nil {
 		return nil, fmt.Errorf("target: load: %w", err)
 	}
-	defer rows.Close()
-	out := []Value{}
-	for rows.Next() {
-		var v Value
-		if err := rows.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen, &v.Realisation,
-			&v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note); err != nil {
-			return nil, fmt.Errorf("target: load: %w", err)
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+	return out, nil
 }
 
 // Edit is one cell as the user typed or pasted it.

@@ -2,29 +2,19 @@ package target
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/indicator"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/store"
-	"selaras/backend/store/storetest"
 )
 
 func setup(t *testing.T) (*store.Store, map[string]indicator.Indicator) {
 	t.Helper()
-	s := storetest.Open(t)
-	ctx := context.Background()
-	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { return indicator.InstallStarter(ctx, tx) }))
-	list, err := indicator.List(ctx, s.Read())
-	require.NoError(t, err)
-	by := map[string]indicator.Indicator{}
-	for _, i := range list {
-		by[i.Code] = i
-	}
-	return s, by
+	return indicatortest.Open(t)
 }
 
 func one(t *testing.T, s *store.Store, k Key) Value {

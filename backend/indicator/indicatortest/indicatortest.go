@@ -1,0 +1,39 @@
+// Package indicatortest opens a real, migrated workspace holding the starter
+// indicators, the setup most domain tests share.
+package indicatortest
+
+import (
+	"context"
+	"database/sql"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/indicator"
+	"selaras/backend/store"
+	"selaras/backend/store/storetest"
+)
+
+// Open returns a store on a fresh SQLite file (closed with the test) with
+// the starter indicators, then whatever more installs in the same
+// transaction (e.g. program.Install), and the indicators by code.
+func Open(t testing.TB, more ...func(context.Context, *sql.Tx) error) (*store.Store, map[string]indicator.Indicator) {
+	t.Helper()
+	s := storetest.Open(t)
+	ctx := context.Background()
+	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
+		for _, install := range append([]func(context.Context, *sql.Tx) error{indicator.InstallStarter}, more...) {
+			if err := install(ctx, tx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	list, err := indicator.List(ctx, s.Read())
+	require.NoError(t, err)
+	byCode := make(map[string]indicator.Indicator, len(list))
+	for _, i := range list {
+		byCode[i.Code] = i
+	}
+	return s, byCode
+}

@@ -1,0 +1,142 @@
+package store
+
+// The query helpers every package reads with: the conditions of a filtered
+// list (Where), the rows of a list (QueryAll) or a link table (EachLink), and
+// the error of a one-row read (NoRow).
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Where gathers the optional conditions of a filtered query and their
+// arguments, in order, so a list function states only its filters.
+type Where struct {
+	conds []string
+	args  []any
+}
+
+// Add appends a condition and the arguments of its placeholders.
+func (w *Where) Add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// In appends "column IN (?, ...)" for values; no values adds nothing.
+func In[T any](w *Where, column string, values []T) {
+	if len(values) == 0 {
+		return
+	}
+	w.Add(column+" IN ("+Placeholders(len(values))+")", anys(values)...)
+}
+
+// AddRegion appends the condition for the region code and every region
+// under it ("19" and each "19.xx").
+func (w *Where) AddRegion(column, code string) {
+	cond, args := RegionScope(column, code)
+	w.Add(cond, args...)
+}
+
+// RegionScope is the condition for the region code and every region under
+// it. A range rather than LIKE so an index on the column is used: '/' is the
+// character after '.', so the range holds every "19.xx".
+func RegionScope(column, code string) (string, []any) {
+	return "(" + column + " = ? OR (" + column + " > ? AND " + column + " < ?))", []any{code, code + ".", code + "/"}
+}
+
+// And joins the conditions with AND; "1 = 1" when there are none.
+func (w *Where) And() string {
+	if len(w.conds) == 0 {
+		return "1 = 1"
+	}
+	return strings.Join(w.conds, " AND ")
+}
+
+// Or joins the conditions with OR, for a group Added to another Where.
+func (w *Where) Or() string { return strings.Join(w.conds, " OR ") }
+
+// Clause is " WHERE " and the conditions, or "" when there are none.
+func (w *Where) Clause() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + w.And()
+}
+
+// Args are the arguments of every condition, in order.
+func (w *Where) Args() []any { return w.args }
+
+// Placeholders is "?,?,..." for n values.
+func Placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func anys[T any](values []T) []any {
+	out := make([]any, len(values))
+	for i, v := range values {
+		out[i] = v
+	}
+	return out
+}
+
+// Querier is what reads run on: the read pool, the write pool or a
+// transaction.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// EachLink runs a query of (owner id, linked id) rows, the rows of a link
+// table, and hands each pair to add.
+func EachLink(ctx context.Context, q Querier, add func(owner, linked int64), query string, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var owner, linked int64
+		if err := rows.Scan(&owner, &linked); err != nil {
+			return err
+		}
+		add(owner, linked)
+	}
+	return rows.Err()
+}
+
+// Row is what a scan function reads: a *sql.Row or the current row of
+// *sql.Rows.
+type Row = interface{ Scan(...any) error }
+
+// QueryAll runs a query and reads every row with scan, into a slice that is
+// never nil (a list with no rows is [] in JSON).
+func QueryAll[T any](ctx context.Context, q Querier, scan func(Row) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// NoRow is the error of a read of one row that failed: missing when there
+// is no such row, else err with what was being read.
+func NoRow(err, missing error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return missing
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
