@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
 import { sharedBrowser, shot, withApp } from './harness.mjs'
-import { openMeeting, RENJA, Shell, startBangkaOffice } from './pages.mjs'
+import { addChallenge, openMeeting, RENJA, Shell, startBangkaOffice } from './pages.mjs'
 
 const browser = sharedBrowser()
 
@@ -83,12 +83,7 @@ test('a rakor: participants by paste, agenda with minutes, a challenge and a dec
 
     // A challenge and a decision.
     await tab(page, 'Permasalahan')
-    await page.getByTestId('challenge-add').click()
-    await page.getByTestId('challenge-category').click()
-    await page.keyboard.type('Pembiayaan')
-    await page.locator('.n-base-select-option', { hasText: 'Pembiayaan' }).first().click()
-    await page.getByTestId('challenge-description').locator('textarea').fill('Akses permodalan UMKM ke perbankan masih rendah')
-    await page.getByTestId('challenge-save').click()
+    await addChallenge(page, 'Pembiayaan', 'Akses permodalan UMKM ke perbankan masih rendah')
     await expect(page.getByTestId('challenge-group')).toContainText('Akses permodalan UMKM')
 
     await tab(page, 'Kesepakatan')
@@ -153,12 +148,7 @@ test('the decision register marks overdue decisions; a follow-up closes one; the
     await expect(page.getByTestId('chart-category').locator('canvas')).toBeVisible()
     await expect(page.getByTestId('challenges')).toContainText('permodalan')
     const total = Number((await page.getByTestId('challenge-counts').locator('.n').first().innerText()).trim())
-    await page.getByTestId('challenge-add').click()
-    await page.getByTestId('challenge-category').click()
-    await page.keyboard.type('Digitalisasi')
-    await page.locator('.n-base-select-option', { hasText: 'Digitalisasi' }).first().click()
-    await page.getByTestId('challenge-description').locator('textarea').fill('Pelaku UMKM belum memanfaatkan pemasaran digital')
-    await page.getByTestId('challenge-save').click()
+    await addChallenge(page, 'Digitalisasi', 'Pelaku UMKM belum memanfaatkan pemasaran digital')
     await expect(page.getByTestId('challenge-counts').locator('.n').first()).toHaveText(String(total + 1))
     await expect(page.getByTestId('challenges')).toContainText('pemasaran digital')
     await page.waitForTimeout(500) // the drawer slides out
