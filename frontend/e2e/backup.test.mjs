@@ -1,7 +1,7 @@
 // Backups and recovery from the app alone: Pengaturan lists the backups,
 // makes one, restores one after a confirmation (undoable), saves a copy to
 // move; a damaged workspace is recovered from the welcome screen.
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { execFileSync } from 'node:child_process'
 import { open, mkdtemp, rm, stat } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
@@ -9,24 +9,18 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { ProfileForm, Shell, Welcome } from './pages.mjs'
 
 const bin = process.env.SELARAS_BIN ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../build/e2e/selaras')
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   const size = `${viewport.width}x${viewport.height}`
   describe(`backups at ${size}`, () => {
     test('make a backup, see it listed, restore it after confirmation, undo the restore', () =>
-      withApp(browser, { demo: true, viewport }, async (page) => {
+      withApp(browser(), { demo: true, viewport }, async (page) => {
         await new Shell(page).go('Pengaturan')
         const panel = page.getByTestId('backup-panel')
         await expect(panel).toContainText('Belum ada cadangan.')
@@ -67,7 +61,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
 
 describe('moving and recovering a workspace', () => {
   test('a copy saved here opens on another PC from the welcome screen', () =>
-    withApp(browser, { demo: true }, async (page, app) => {
+    withApp(browser(), { demo: true }, async (page, app) => {
       await new Shell(page).go('Pengaturan')
       await page.getByTestId('save-copy').click()
       await expect(page.getByText(/Salinan ruang kerja disimpan: .*Ruang-kerja-Selaras-.*\.db/)).toBeVisible()
@@ -75,7 +69,7 @@ describe('moving and recovering a workspace', () => {
       await stat(copy)
 
       // Another PC: a fresh backend, nothing open yet.
-      await withApp(browser, {}, async (other) => {
+      await withApp(browser(), {}, async (other) => {
         await expect(new Welcome(other).heading).toBeVisible()
         await other.getByTestId('open-file-path').locator('input').fill(copy)
         await shot(other, 'welcome-open-file')
@@ -97,7 +91,7 @@ describe('moving and recovering a workspace', () => {
       await f.write(randomBytes(8192), 0, 8192, Math.floor(size / 2))
       await f.close()
 
-      await withApp(browser, { args: ['--db', db] }, async (page) => {
+      await withApp(browser(), { args: ['--db', db] }, async (page) => {
         const alert = page.getByTestId('damaged')
         await expect(alert).toContainText('Berkas ruang kerja')
         await expect(alert).toContainText('rusak')

@@ -1,21 +1,15 @@
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { Comparison, Shell, startBangkaOffice } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('entering values by typing and pasting makes flags appear; a bad block saves nothing', async () => {
-  await withApp(browser, {}, async (page) => {
+  await withApp(browser(), {}, async (page) => {
     await startBangkaOffice(page)
     await new Shell(page).go('Perbandingan Target')
     const cmp = new Comparison(page)
@@ -60,7 +54,7 @@ test('entering values by typing and pasting makes flags appear; a bad block save
 })
 
 test('the demo shows the seeded figures with chart and flags', async () => {
-  await withApp(browser, { demo: true }, async (page, app) => {
+  await withApp(browser(), { demo: true }, async (page, app) => {
     await new Shell(page).go('Perbandingan Target')
     const cmp = new Comparison(page)
     await expect(cmp.matrix).toBeVisible()

@@ -1,18 +1,12 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { Shell } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** Holds the workspace's write lock from another process, as an import on another PC would. */
 async function holdWriteLock(db) {
@@ -27,7 +21,7 @@ async function holdWriteLock(db) {
 
 describe('driver refusals reach the user as what to do', () => {
   test('a save while another process writes says the workspace is busy, in both languages', () =>
-    withApp(browser, { demo: true }, async (page, app) => {
+    withApp(browser(), { demo: true }, async (page, app) => {
       const shell = new Shell(page)
       await shell.go('Pengaturan')
       const save = page.getByRole('button', { name: 'Simpan', exact: true }).first()

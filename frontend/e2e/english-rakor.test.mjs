@@ -1,19 +1,13 @@
 // In the English interface, the refusals a user meets in the meetings area
 // (toasts, form feedback, alerts, dialogs) are English sentences: no
 // Indonesian reason glued into an English template, no line number said twice.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { Shell } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 // Words of an Indonesian sentence that no English message needs. Data shown
 // in a message (a title, a region name) is not checked: only the chrome of
@@ -40,7 +34,7 @@ async function tab(page, name) {
 }
 
 test('the meetings area in English: every refusal a user can meet is English', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     const shell = new Shell(page)
     await shell.language('en')
     await shell.go('Meetings')

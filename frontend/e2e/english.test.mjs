@@ -3,21 +3,15 @@
 // no message chrome (toasts, form feedback, alerts, dialogs, grid errors)
 // carries an Indonesian sentence. Data such as region or indicator names may
 // be Indonesian; the provoked refusals below name none of it.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { Comparison, Shell } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 // Words of Indonesian sentences that no English message needs.
 const indonesian = /\b(tidak|wajib|diisi|pilih|sudah|belum|berkas|untuk|dengan|atau|yang|bukan|harus|ditulis|dipakai|angka|terdiri|adalah|dikenali|pemisah|lebih)\b/i
@@ -33,7 +27,7 @@ async function collect(page, step, seen) {
 }
 
 test('the refusals of the English UI are English', async () => {
-  await withApp(browser, { demo: true }, async (page, app) => {
+  await withApp(browser(), { demo: true }, async (page, app) => {
     const shell = new Shell(page)
     await shell.language('en')
     await expect(shell.nav.getByRole('link', { name: 'Settings' })).toBeVisible()

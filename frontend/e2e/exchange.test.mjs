@@ -1,22 +1,16 @@
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { openMeeting, RENJA, Shell } from './pages.mjs'
 import { sheetNames } from './xlsx.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('templates go out, a returned template is previewed, a wrong file is refused with the reason', async () => {
-  await withApp(browser, { demo: true }, async (page, app) => {
+  await withApp(browser(), { demo: true }, async (page, app) => {
     await new Shell(page).go('Ekspor/Impor')
     await page.getByTestId('make-templates').click()
     await expect(page.getByText('7 templat ditulis')).toBeVisible()
@@ -52,7 +46,7 @@ test('templates go out, a returned template is previewed, a wrong file is refuse
 })
 
 test('one workbook with the matrices and a meeting\'s record, from the Exchange area and from the meeting', async () => {
-  await withApp(browser, { demo: true }, async (page, app) => {
+  await withApp(browser(), { demo: true }, async (page, app) => {
     await new Shell(page).go('Ekspor/Impor')
     const sheets = page.getByTestId('export-sheets')
     await sheets.getByText('Berita Acara').click()

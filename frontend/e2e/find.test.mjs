@@ -1,15 +1,9 @@
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import { expect, toBeOnScreen } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { Shell } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 async function find(page, text) {
   await page.keyboard.press('Control+k')
@@ -19,7 +13,7 @@ async function find(page, text) {
 
 for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   test(`Ctrl+K finds an indicator, a region, a meeting, a decision and a sub-kegiatan at ${viewport.width}x${viewport.height}`, async () => {
-    await withApp(browser, { demo: true, viewport }, async (page) => {
+    await withApp(browser(), { demo: true, viewport }, async (page) => {
       await new Shell(page).go('Rakor')
 
       // An indicator: to its chart.

@@ -1,20 +1,14 @@
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { ProfileForm, Regions, Shell, Welcome } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 describe('first start', () => {
   test('a new office fills in its profile and lands on its home screen', () =>
-    withApp(browser, {}, async (page) => {
+    withApp(browser(), {}, async (page) => {
       const welcome = new Welcome(page)
       await expect(welcome.heading).toBeVisible()
       await shot(page, '01-welcome')
@@ -51,7 +45,7 @@ describe('first start', () => {
     }))
 
   test('the demo workspace is labelled as demo', () =>
-    withApp(browser, {}, async (page) => {
+    withApp(browser(), {}, async (page) => {
       await new Welcome(page).openDemo()
       await expect(page.getByTestId('demo-badge')).toBeVisible()
       await expect(page.getByTestId('demo-notice')).toBeVisible()
@@ -66,7 +60,7 @@ describe('first start', () => {
 
 describe('language', () => {
   test('switching to English is remembered', () =>
-    withApp(browser, { demo: true }, async (page) => {
+    withApp(browser(), { demo: true }, async (page) => {
       const shell = new Shell(page)
       await expect(shell.nav.getByRole('link', { name: 'Perbandingan Target' })).toBeVisible()
       await shell.language('en')
@@ -81,7 +75,7 @@ describe('language', () => {
 
 describe('regions', () => {
   test('searching the official list, home province first', () =>
-    withApp(browser, { demo: true }, async (page) => {
+    withApp(browser(), { demo: true }, async (page) => {
       await new Shell(page).go('Wilayah')
       const regions = new Regions(page)
       await expect(regions.count).toHaveText('552 wilayah')

@@ -1,16 +1,10 @@
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect, toBeOnScreen } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { Comparison, Shell } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /**
  * Chooses a province in the comparison screen and returns the milliseconds
@@ -42,7 +36,7 @@ const layout = (page, label) => page.getByTestId('matrix-layout').locator('label
 
 for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   test(`Jawa Timur's 38 kab/kota beside the provincial target at ${viewport.width}x${viewport.height}`, async () => {
-    await withApp(browser, { demo: true, viewport }, async (page) => {
+    await withApp(browser(), { demo: true, viewport }, async (page) => {
       await new Shell(page).go('Perbandingan Target')
       const cmp = new Comparison(page)
       await expect(cmp.matrix).toBeVisible()
@@ -104,7 +98,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
 }
 
 test('an empty chart says why and what to do; the national line is inside the axis', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await new Shell(page).go('Perbandingan Target')
     const cmp = new Comparison(page)
     await expect(cmp.matrix).toBeVisible()

@@ -62,6 +62,16 @@ export async function openMeeting(page, title) {
   await page.getByTestId('meetings').locator('tr', { hasText: title }).click()
 }
 
+/** Adds a challenge on a meeting's Permasalahan tab: its category chosen by typing, its description, saved. */
+export async function addChallenge(page, category, description) {
+  await page.getByTestId('challenge-add').click()
+  await page.getByTestId('challenge-category').click()
+  await page.keyboard.type(category)
+  await page.locator('.n-base-select-option', { hasText: category }).first().click()
+  await page.getByTestId('challenge-description').locator('textarea').fill(description)
+  await page.getByTestId('challenge-save').click()
+}
+
 /** The Renja rakor of Bangka Belitung, 23 February 2024: the demo meeting most specs use. */
 export const RENJA = 'Penyusunan Rencana Kerja (Renja)'
 

@@ -1,16 +1,10 @@
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { Shell, startBangkaOffice } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** Expands a row of the program tree by its code. */
 async function expand(page, code) {
@@ -24,7 +18,7 @@ function provinceCell(page, code) {
 }
 
 test('a sub-kegiatan with a plan line updates the totals and the flags; a code that does not fit its kegiatan is refused', async () => {
-  await withApp(browser, {}, async (page) => {
+  await withApp(browser(), {}, async (page) => {
     await startBangkaOffice(page)
     await new Shell(page).go('Program')
     await expect(page.getByTestId('program-totals')).toContainText('Rp0')
@@ -69,7 +63,7 @@ test('a sub-kegiatan with a plan line updates the totals and the flags; a code t
 })
 
 test('the demo crosswalk opens on a planned indicator and shows what each level plans', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await new Shell(page).go('Program')
     await expect(page.getByTestId('program-totals')).toContainText('Rp')
     await page.locator('.n-tabs-tab', { hasText: 'Sinkronisasi pusat' }).click()

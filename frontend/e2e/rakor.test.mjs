@@ -1,20 +1,14 @@
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from './expect.mjs'
-import { launchBrowser, shot, withApp } from './harness.mjs'
-import { openMeeting, RENJA, Shell, startBangkaOffice } from './pages.mjs'
+import { sharedBrowser, shot, withApp } from './harness.mjs'
+import { addChallenge, openMeeting, RENJA, Shell, startBangkaOffice } from './pages.mjs'
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** Fills the new-meeting drawer and saves it. */
 async function createMeeting(page, { title, date }) {
@@ -34,7 +28,7 @@ async function tab(page, name) {
 }
 
 test('a rakor: participants by paste, agenda with minutes, a challenge and a decision, carried over to the next rakor', async () => {
-  await withApp(browser, {}, async (page) => {
+  await withApp(browser(), {}, async (page) => {
     await startBangkaOffice(page)
     await new Shell(page).go('Rakor')
     await expect(page.getByText('Belum ada rakor')).toBeVisible()
@@ -89,12 +83,7 @@ test('a rakor: participants by paste, agenda with minutes, a challenge and a dec
 
     // A challenge and a decision.
     await tab(page, 'Permasalahan')
-    await page.getByTestId('challenge-add').click()
-    await page.getByTestId('challenge-category').click()
-    await page.keyboard.type('Pembiayaan')
-    await page.locator('.n-base-select-option', { hasText: 'Pembiayaan' }).first().click()
-    await page.getByTestId('challenge-description').locator('textarea').fill('Akses permodalan UMKM ke perbankan masih rendah')
-    await page.getByTestId('challenge-save').click()
+    await addChallenge(page, 'Pembiayaan', 'Akses permodalan UMKM ke perbankan masih rendah')
     await expect(page.getByTestId('challenge-group')).toContainText('Akses permodalan UMKM')
 
     await tab(page, 'Kesepakatan')
@@ -119,7 +108,7 @@ test('a rakor: participants by paste, agenda with minutes, a challenge and a dec
 })
 
 test('the demo rakor of Bangka Belitung with its snapshot; a new snapshot keeps its figures', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await new Shell(page).go('Rakor')
     await expect(page.getByTestId('meetings')).toContainText(RENJA)
     await page.getByTestId('meetings').locator('tr', { hasText: RENJA }).click()
@@ -135,7 +124,7 @@ test('the demo rakor of Bangka Belitung with its snapshot; a new snapshot keeps 
 })
 
 test('the decision register marks overdue decisions; a follow-up closes one; the challenge overview counts by category', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await new Shell(page).go('Rakor')
     await page.getByTestId('rakor-tabs').getByText('Register kesepakatan').click()
     await expect(page.getByTestId('register')).toContainText('Penyusunan Rencana Kerja')
@@ -159,12 +148,7 @@ test('the decision register marks overdue decisions; a follow-up closes one; the
     await expect(page.getByTestId('chart-category').locator('canvas')).toBeVisible()
     await expect(page.getByTestId('challenges')).toContainText('permodalan')
     const total = Number((await page.getByTestId('challenge-counts').locator('.n').first().innerText()).trim())
-    await page.getByTestId('challenge-add').click()
-    await page.getByTestId('challenge-category').click()
-    await page.keyboard.type('Digitalisasi')
-    await page.locator('.n-base-select-option', { hasText: 'Digitalisasi' }).first().click()
-    await page.getByTestId('challenge-description').locator('textarea').fill('Pelaku UMKM belum memanfaatkan pemasaran digital')
-    await page.getByTestId('challenge-save').click()
+    await addChallenge(page, 'Digitalisasi', 'Pelaku UMKM belum memanfaatkan pemasaran digital')
     await expect(page.getByTestId('challenge-counts').locator('.n').first()).toHaveText(String(total + 1))
     await expect(page.getByTestId('challenges')).toContainText('pemasaran digital')
     await page.waitForTimeout(500) // the drawer slides out
@@ -173,7 +157,7 @@ test('the decision register marks overdue decisions; a follow-up closes one; the
 })
 
 test('the printed Notulen and Berita Acara of the demo rakor', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await openMeeting(page, RENJA)
     await page.getByTestId('print-ba').click()
     await expect(page.getByTestId('ba-opening')).toContainText(
@@ -215,7 +199,7 @@ test('the printed Notulen and Berita Acara of the demo rakor', async () => {
 })
 
 test('a decision\'s text saves while typed, and a new one\'s is kept until Simpan', async () => {
-  await withApp(browser, { demo: true }, async (page) => {
+  await withApp(browser(), { demo: true }, async (page) => {
     await openMeeting(page, RENJA)
     await tab(page, 'Kesepakatan')
     await page.getByTestId('decisions').locator('tr[data-decision="1"]').click()
