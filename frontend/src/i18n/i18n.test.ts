@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import id from './id'
 import en from './en'
+import { i18n } from './index'
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
@@ -19,5 +20,18 @@ describe('locales', () => {
         expect(v, `${name}: ${k}`).not.toBe('')
       }
     }
+  })
+})
+
+describe('counts', () => {
+  it('one cell is singular in English, and Indonesian has one form', () => {
+    const { t, locale } = i18n.global
+    locale.value = 'en'
+    expect(t('cmp.refused', { n: 1 }, 1)).toMatch(/^One cell is not valid/)
+    expect(t('cmp.refused', { n: 3 }, 3)).toMatch(/^3 cells are not valid/)
+    expect(t('cmp.savedCells', { n: 1 }, 1)).toBe('One value saved')
+    locale.value = 'id'
+    expect(t('cmp.refused', { n: 1 }, 1)).toMatch(/^1 sel tidak valid/)
+    expect(t('cmp.refused', { n: 3 }, 3)).toMatch(/^3 sel tidak valid/)
   })
 })

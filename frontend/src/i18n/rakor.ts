@@ -283,10 +283,10 @@ export const en: typeof id = {
   participants: {
     paste: 'Paste the attendance list',
     pasteHint: 'One participant per line: name; position; institution; region; role; attendance. Columns from Excel (tabs) or separated by semicolons work too. Numbering and a header line are skipped.',
-    preview: 'Preview: {n} participants read',
+    preview: 'Preview: one participant read | Preview: {n} participants read',
     lineErrors: 'Lines that could not be read',
     add: 'Add {n} participants',
-    added: '{n} participants added.',
+    added: 'One participant added. | {n} participants added.',
     one: 'Add one participant',
     name: 'Name',
     position: 'Position',

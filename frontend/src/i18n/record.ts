@@ -18,7 +18,7 @@ export const en: typeof id = {
   status: { baru: 'New', berjalan: 'In progress', selesai: 'Done', dibatalkan: 'Cancelled' },
   challengeStatus: { terbuka: 'Open', ditangani: 'Being handled', selesai: 'Resolved' },
   severity: { rendah: 'Low', sedang: 'Medium', tinggi: 'High' },
-  overdue: '{n} days overdue',
+  overdue: 'One day overdue | {n} days overdue',
   print: 'Print',
   back: 'Back to the meeting',
   paper: 'Paper {size}, from the office profile. Official documents are always in Indonesian.',
