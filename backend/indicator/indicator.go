@@ -195,17 +195,8 @@ national_ref = ?, sort_order = ? WHERE id = ?`, i.Code, i.Name, i.Unit, i.Kind, 
 }
 
 // Delete removes an indicator and its values.
-func Delete(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM indicator WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("indicator: delete: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound(id)
-		}
-		return nil
-	})
+func Delete(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error { return store.DeleteRow(ctx, tx, "indicator", id, notFound(id)) })
 }
 
 func notFound(id int64) error {

@@ -253,8 +253,8 @@ ON CONFLICT(central_id, year) DO UPDATE SET target = excluded.target, pagu = exc
 // DeleteCentral removes a central item with its targets and links; plan
 // lines and sub-kegiatan that pointed to it keep their data and lose the
 // link. An item with children is refused.
-func DeleteCentral(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func DeleteCentral(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM central_item WHERE parent_id = ?", id).Scan(&n); err != nil {
 			return fmt.Errorf("program: delete central: %w", err)
@@ -262,14 +262,7 @@ func DeleteCentral(ctx context.Context, s *store.Store, id int64) error {
 		if n > 0 {
 			return fault.Reject("centralItem.id", fault.ReasonHasChildren, "count", strconv.Itoa(n))
 		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM central_item WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("program: delete central: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fault.Wrap(ErrNotFound, fault.NotFound, "centralItem.id")
-		}
-		return nil
+		return store.DeleteRow(ctx, tx, "central_item", id, fault.Wrap(ErrNotFound, fault.NotFound, "centralItem.id"))
 	})
 }
 

@@ -259,16 +259,9 @@ status = ?, status_reason = ?, central_id = ? WHERE id = ?`, l.SubKegiatanID, l.
 }
 
 // DeletePlanLine removes one plan line.
-func DeletePlanLine(ctx context.Context, s *store.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM plan_line WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("program: delete plan line: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id")
-		}
-		return nil
+func DeletePlanLine(ctx context.Context, w store.Writer, id int64) error {
+	return w.Tx(ctx, func(tx *sql.Tx) error {
+		return store.DeleteRow(ctx, tx, "plan_line", id, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id"))
 	})
 }
 

@@ -60,16 +60,7 @@ func write[T any](ctx context.Context, w store.Writer, put func(tx *sql.Tx) (int
 // deleteRow removes the row of table with id, or says the thing keyed by
 // key was not found.
 func deleteRow(ctx context.Context, w store.Writer, table, key string, id int64) error {
-	return w.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("rakor: delete %s: %w", table, err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound(key)
-		}
-		return nil
-	})
+	return w.Tx(ctx, func(tx *sql.Tx) error { return store.DeleteRow(ctx, tx, table, id, notFound(key)) })
 }
 
 // LineError says why one line of a pasted list or one item of a batch was

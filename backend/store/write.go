@@ -48,6 +48,22 @@ func InsertOrUpdate(ctx context.Context, tx *sql.Tx, id int64, insert, update st
 	return id, nil
 }
 
+// DeleteRow removes the row of table with id inside tx, or returns notFound
+// when no row has that id: the delete door of every aggregate. table is the
+// caller's constant, never user input.
+func DeleteRow(ctx context.Context, tx *sql.Tx, table string, id int64, notFound error) error {
+	res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("store: delete %s: %w", table, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("store: delete %s: %w", table, err)
+	} else if n == 0 {
+		return notFound
+	}
+	return nil
+}
+
 // Save is the shape of an aggregate's one write door: normalize x, validate
 // what needs no database, then check against the database and write inside
 // w (write does both, on x in place). It returns x as written.

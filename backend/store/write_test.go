@@ -81,3 +81,17 @@ func TestWriteDoor(t *testing.T) {
 	}
 	assert.Equal(t, []string{"renamed", "in a batch"}, names)
 }
+
+// The delete door removes the row once, then says it is not there.
+func TestDeleteRow(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.Open(t)
+	a, err := save(ctx, s, item{code: "A"})
+	require.NoError(t, err)
+	errGone := errors.New("gone")
+	del := func() error {
+		return s.Tx(ctx, func(tx *sql.Tx) error { return store.DeleteRow(ctx, tx, "central_item", a.id, errGone) })
+	}
+	require.NoError(t, del())
+	assert.ErrorIs(t, del(), errGone)
+}
