@@ -91,8 +91,7 @@ func layoutProblems(sheet string, codes []string, first int) []Problem {
 		}
 		seen[c] = i
 	}
-	return append(out, Problem{Sheet: sheet, Message: "susunan templat telah diubah (baris, kolom, kode, atau judul); isi ulang pada templat asli",
-		MessageEN: "the template's layout was changed (rows, columns, codes or headings); fill in the original template"})
+	return append(out, problem(sheet, "", fault.New(fault.LayoutChanged, "")))
 }
 
 // cellReader turns a grid cell into a rawCell, knowing the workbook's

@@ -114,7 +114,7 @@ func refuse(file string, ps ...Problem) error {
 	return &ImportError{File: file, Problems: ps}
 }
 
-func whole(msg, en string) Problem { return Problem{Message: msg, MessageEN: en} }
+func whole(code fault.Code, kv ...string) Problem { return problem("", "", fault.New(code, "", kv...)) }
 
 // problem renders a coded message for a sheet and cell, in both languages.
 func problem(sheet, cell string, err error) Problem {
@@ -142,8 +142,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	defer f.Close()
 
 	if idx, _ := f.GetSheetIndex(xlsx.MetaSheet); idx < 0 {
-		return Preview{}, refuse(name, whole("ini bukan templat Selaras (lembar data templat tidak ada); buat templat dari Selaras lalu isi",
-			"this is not a Selaras template (its template data sheet is missing)"))
+		return Preview{}, refuse(name, whole(fault.NotATemplate))
 	}
 	sst, err := sharedStrings(f)
 	if err != nil {
@@ -155,24 +154,21 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	}
 	version, _ := strconv.Atoi(meta["template_version"])
 	if version != 1 && version != xlsx.TemplateVersion {
-		return Preview{}, refuse(name, whole(fmt.Sprintf("versi templat %q tidak dikenal oleh Selaras ini", short(meta["template_version"])),
-			fmt.Sprintf("template version %q is not known to this Selaras", short(meta["template_version"]))))
+		return Preview{}, refuse(name, whole(fault.TemplateVersion, "version", short(meta["template_version"])))
 	}
 	reg, ok := region.Default().Lookup(meta["region"])
 	if !ok {
-		return Preview{}, refuse(name, whole(fmt.Sprintf("wilayah templat %q tidak dikenal", short(meta["region"])), fmt.Sprintf("unknown template region %q", short(meta["region"]))))
+		return Preview{}, refuse(name, whole(fault.TemplateRegion, "region", short(meta["region"])))
 	}
 	year, err := metaInt(meta, "year", profile.MinYear, profile.MaxYear)
 	if err != nil {
 		return Preview{}, refuse(name, problem(xlsx.MetaSheet, "", err))
 	}
 	if opt.Province != "" && reg.ProvinceCode != opt.Province {
-		return Preview{}, refuse(name, whole(fmt.Sprintf("templat ini untuk %s, di luar provinsi ruang kerja ini", reg.Name),
-			fmt.Sprintf("this template is for %s, outside this workspace's province", reg.Name)))
+		return Preview{}, refuse(name, whole(fault.TemplateOtherProv, "region", reg.Name))
 	}
 	if opt.Year != 0 && year != opt.Year {
-		return Preview{}, refuse(name, whole(fmt.Sprintf("templat ini untuk tahun %d, bukan %d", year, opt.Year),
-			fmt.Sprintf("this template is for %d, not %d", year, opt.Year)))
+		return Preview{}, refuse(name, whole(fault.TemplateYear, "year", strconv.Itoa(year), "want", strconv.Itoa(opt.Year)))
 	}
 	n, err := metaInt(meta, "rows", 0, maxTplRows)
 	if err != nil {
@@ -189,7 +185,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	}
 	sh := xlsx.ValuesSheet
 	if idx, _ := f.GetSheetIndex(sh); idx < 0 {
-		return Preview{}, refuse(name, whole("lembar \""+sh+"\" tidak ada", "sheet \""+sh+"\" is missing"))
+		return Preview{}, refuse(name, whole(fault.SheetMissing, "sheet", sh))
 	}
 	grid, err := readSheet(f, sh, sst, xlsx.TemplateFirstRow+n-1, len(tplColumns))
 	if err != nil {
@@ -229,9 +225,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 		r := xlsx.TemplateFirstRow + i
 		ind, ok := byCode[code]
 		if !ok {
-			problems = append(problems, Problem{Sheet: sh, Cell: xlsx.CellName(2, r),
-				Message:   fmt.Sprintf("indikator %s tidak ada lagi di katalog ruang kerja ini", short(code)),
-				MessageEN: fmt.Sprintf("indicator %s is no longer in this workspace's catalogue", short(code))})
+			problems = append(problems, problem(sh, xlsx.CellName(2, r), fault.New(fault.IndicatorGone, "", "code", short(code))))
 			continue
 		}
 		row := valueRow{ind: ind, old: cur[ind.ID], r: r, legacy: meta["ratio_target"] != "formula"}
@@ -285,8 +279,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 			return Preview{}, refuse(name, append(problems, problem(xlsx.PlanSheet, "", err))...)
 		}
 		if err != nil {
-			return Preview{}, refuse(name, Problem{Sheet: xlsx.PlanSheet, Message: "susunan lembar rencana telah diubah (baris, kolom, kode, atau judul); isi ulang pada templat asli",
-				MessageEN: "the plan sheet's layout was changed (rows, columns, codes or headings); fill in the original template"})
+			return Preview{}, refuse(name, problem(xlsx.PlanSheet, "", fault.New(fault.PlanLayoutChanged, "")))
 		}
 		problems = append(problems, pr.problems...)
 		p.Changes = append(p.Changes, pr.changes...)

@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -102,29 +101,25 @@ func readPlanSheet(f *excelize.File, sst []string, meta map[string]string, reg r
 		if isNew {
 			sub, ok := subByCode[cells["code"]]
 			if !ok {
-				msg := fmt.Sprintf("kode sub kegiatan %q tidak ada dalam daftar; pilih dari daftar", cells["code"])
+				err := fault.New(fault.PlanCodeUnknown, "", "code", cells["code"])
 				if cells["code"] == "" {
-					msg = "kode sub kegiatan wajib diisi untuk baris rencana baru"
+					err = fault.New(fault.PlanCodeRequired, "")
 				}
-				out.problems = append(out.problems, Problem{Sheet: sh, Cell: cellOf["code"], Message: msg,
-					MessageEN: "choose a sub-kegiatan code from the list"})
+				out.problems = append(out.problems, problem(sh, cellOf["code"], err))
 				continue
 			}
 			base = program.PlanLine{SubKegiatanID: sub.ID, SubKegiatanCode: sub.Code, Region: reg.Code, Year: year, Status: program.Usulan}
 		} else {
 			l, ok := byID[listed[i].ID]
 			if !ok {
-				out.problems = append(out.problems, Problem{Sheet: sh, Cell: xlsx.CellName(2, r),
-					Message:   "baris rencana ini sudah dihapus di ruang kerja; buat templat baru",
-					MessageEN: "this plan line was deleted in the workspace; make a new template"})
+				out.problems = append(out.problems, problem(sh, xlsx.CellName(2, r), fault.New(fault.PlanLineGone, "")))
 				continue
 			}
 			base = l
 		}
 		fund, ok := funds[strings.ToLower(strings.TrimSpace(cells["sumberDana"]))]
 		if !ok && cells["sumberDana"] != "" {
-			out.problems = append(out.problems, Problem{Sheet: sh, Cell: cellOf["sumberDana"],
-				Message: fmt.Sprintf("sumber dana %q tidak dikenal; pilih dari daftar", cells["sumberDana"]), MessageEN: "choose a source of funds from the list"})
+			out.problems = append(out.problems, problem(sh, cellOf["sumberDana"], fault.New(fault.PlanFundUnknown, "", "value", cells["sumberDana"])))
 			continue
 		}
 		in := program.PlanLineInput{ID: base.ID, SubKegiatanID: base.SubKegiatanID, Region: base.Region, Year: base.Year,

@@ -40,3 +40,21 @@ const (
 	RowMoved              Code = "row_moved"
 	PartsNotRatio         Code = "parts_not_ratio"
 )
+
+// The template as a whole and its plan sheet: what the reader refuses before
+// or beside the cells.
+const (
+	NotATemplate      Code = "not_a_template"
+	TemplateVersion   Code = "template_version"
+	TemplateRegion    Code = "template_region"
+	TemplateOtherProv Code = "template_other_province"
+	TemplateYear      Code = "template_year"
+	SheetMissing      Code = "sheet_missing"
+	LayoutChanged     Code = "layout_changed"
+	PlanLayoutChanged Code = "plan_layout_changed"
+	IndicatorGone     Code = "indicator_gone"
+	PlanCodeRequired  Code = "plan_code_required"
+	PlanCodeUnknown   Code = "plan_code_unknown"
+	PlanLineGone      Code = "plan_line_gone"
+	PlanFundUnknown   Code = "plan_fund_unknown"
+)
