@@ -21,3 +21,17 @@ const (
 	ReasonAboveZero         Code = "reason_above_zero"
 	ReasonNIPDigits         Code = "reason_nip_digits"
 )
+
+// A value of the grid, a paste or a batch of figures (backend/target),
+// refused cell by cell.
+const (
+	ValueIndicatorUnknown Code = "value_indicator_unknown"
+	ValueRegionUnknown    Code = "value_region_unknown"
+	ValueYearRange        Code = "value_year_range"
+	ValueFieldUnknown     Code = "value_field_unknown"
+	ValuePartsNotRatio    Code = "value_parts_not_ratio"
+	ValuePercentSign      Code = "value_percent_sign"
+	ValueZeroDenominator  Code = "value_zero_denominator"
+	ValueRatioInfinite    Code = "value_ratio_infinite"
+	ValueNotFinite        Code = "value_not_finite"
+)

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/number"
 	"selaras/backend/profile"
@@ -183,8 +184,8 @@ func apply(ctx context.Context, w store.Writer, edits []Edit, source string, wri
 		}
 		for idx, e := range edits {
 			ind, ok := byID[e.IndicatorID]
-			if msg, en := checkPlace(e, ok); msg != "" {
-				bad = append(bad, CellError{idx, msg, en})
+			if err := checkPlace(e, ok); err != nil {
+				bad = append(bad, cellError(idx, err))
 				continue
 			}
 			k := Key{e.IndicatorID, strings.TrimSpace(e.Region), e.Year}
@@ -202,15 +203,15 @@ func apply(ctx context.Context, w store.Writer, edits []Edit, source string, wri
 				changed[k] = v
 				order = append(order, k)
 			}
-			if msg, en := set(v, ind, e); msg != "" {
-				bad = append(bad, CellError{idx, msg, en})
+			if err := set(v, ind, e); err != nil {
+				bad = append(bad, cellError(idx, err))
 			}
 		}
 		for _, k := range order {
 			v := changed[k]
 			ind := byID[k.IndicatorID]
-			if msg, en := derive(v, ind); msg != "" {
-				bad = append(bad, CellError{lastIndex(edits, k), msg, en})
+			if err := derive(v, ind); err != nil {
+				bad = append(bad, cellError(lastIndex(edits, k), err))
 			}
 		}
 		if len(bad) > 0 {
@@ -248,22 +249,27 @@ func lastIndex(edits []Edit, k Key) int {
 	return 0
 }
 
-func checkPlace(e Edit, known bool) (string, string) {
+func checkPlace(e Edit, known bool) error {
 	if !known {
-		return "indikator " + strconv.FormatInt(e.IndicatorID, 10) + " tidak ada", "indicator " + strconv.FormatInt(e.IndicatorID, 10) + " does not exist"
+		return fault.New(fault.ValueIndicatorUnknown, "", "id", strconv.FormatInt(e.IndicatorID, 10))
 	}
 	r := strings.TrimSpace(e.Region)
 	if _, ok := region.Default().Lookup(r); !ok && r != National {
-		return "kode wilayah \"" + r + "\" tidak dikenal", "region code \"" + r + "\" is unknown"
+		return fault.New(fault.ValueRegionUnknown, "", "code", r)
 	}
 	if e.Year < profile.MinYear || e.Year > profile.MaxYear {
-		y := strconv.Itoa(e.Year)
-		return "tahun " + y + " di luar rentang 2000–2100", "year " + y + " is outside 2000–2100"
+		return fault.New(fault.ValueYearRange, "", "year", strconv.Itoa(e.Year),
+			"min", strconv.Itoa(profile.MinYear), "max", strconv.Itoa(profile.MaxYear))
 	}
 	if _, ok := fieldLabels[e.Field]; !ok {
-		return "kolom \"" + string(e.Field) + "\" tidak dikenal", "field \"" + string(e.Field) + "\" is unknown"
+		return fault.New(fault.ValueFieldUnknown, "", "field", string(e.Field))
 	}
-	return "", ""
+	return nil
+}
+
+// cellError renders a refused cell in both languages for the grid.
+func cellError(idx int, err error) CellError {
+	return CellError{idx, fault.Message(err, fault.ID), fault.Message(err, fault.EN)}
 }
 
 // Number returns the numeric part f of v (nil when empty or for FNote).
@@ -296,14 +302,14 @@ func (v *Value) slot(f Field) **float64 {
 
 // set parses one cell into v. Typing a ratio's value directly drops its
 // numerator and denominator, which would otherwise contradict it.
-func set(v *Value, ind indicator.Indicator, e Edit) (string, string) {
+func set(v *Value, ind indicator.Indicator, e Edit) error {
 	if e.Field == FNote {
 		v.Note = strings.TrimSpace(e.Text)
-		return "", ""
+		return nil
 	}
 	isPart := e.Field == FTargetNum || e.Field == FTargetDen || e.Field == FRealNum || e.Field == FRealDen
 	if isPart && ind.Kind != indicator.Ratio {
-		return "pembilang/penyebut hanya untuk indikator rasio", "numerator/denominator only apply to ratio indicators"
+		return fault.New(fault.ValuePartsNotRatio, "")
 	}
 	var val *float64
 	if strings.TrimSpace(e.Text) != "" {
@@ -311,13 +317,12 @@ func set(v *Value, ind indicator.Indicator, e Edit) (string, string) {
 		if err != nil {
 			var ne *number.Error
 			if errors.As(err, &ne) {
-				return ne.Indonesian(), ne.English()
+				return fault.New(fault.CellNotNumber, "", "reason", ne.Indonesian(), "reasonEn", ne.English())
 			}
-			return err.Error(), err.Error()
+			return fault.New(fault.CellNotNumber, "", "reason", err.Error())
 		}
 		if n.Percent && !ind.IsPercent() {
-			return fmt.Sprintf("%q memakai tanda %%, padahal %s bukan indikator persen", e.Text, ind.Name),
-				fmt.Sprintf("%q has a %% sign but %s is not a percentage", e.Text, ind.Name)
+			return fault.New(fault.ValuePercentSign, "", "value", e.Text, "name", ind.Name)
 		}
 		x := n.Value
 		val = &x
@@ -329,13 +334,13 @@ func set(v *Value, ind indicator.Indicator, e Edit) (string, string) {
 	case e.Field == FRealisation && ind.Kind == indicator.Ratio:
 		v.RealNum, v.RealDen = nil, nil
 	}
-	return "", ""
+	return nil
 }
 
 // derive recomputes a ratio's value from its numerator and denominator.
-func derive(v *Value, ind indicator.Indicator) (string, string) {
+func derive(v *Value, ind indicator.Indicator) error {
 	if ind.Kind != indicator.Ratio {
-		return "", ""
+		return nil
 	}
 	for _, p := range []struct {
 		num, den     *float64
@@ -346,15 +351,15 @@ func derive(v *Value, ind indicator.Indicator) (string, string) {
 			continue
 		}
 		if *p.den == 0 {
-			return "penyebut " + p.what + " tidak boleh nol", "the " + p.whatEn + " denominator must not be zero"
+			return fault.New(fault.ValueZeroDenominator, "", "what", p.what, "whatEn", p.whatEn)
 		}
 		r := *p.num / *p.den * ind.Scale
 		if math.IsInf(r, 0) || math.IsNaN(r) {
-			return "hasil bagi " + p.what + " tidak terhingga", "the " + p.whatEn + " ratio is not finite"
+			return fault.New(fault.ValueRatioInfinite, "", "what", p.what, "whatEn", p.whatEn)
 		}
 		*p.out = &r
 	}
-	return "", ""
+	return nil
 }
 
 // stmts are a batch's statements, prepared once per transaction: a
@@ -492,12 +497,12 @@ func SaveValues(ctx context.Context, w store.Writer, values []Value) error {
 			v := &values[idx]
 			v.Region = strings.TrimSpace(v.Region)
 			ind, ok := byID[v.IndicatorID]
-			msg, en := checkPlace(Edit{IndicatorID: v.IndicatorID, Region: v.Region, Year: v.Year, Field: FTarget}, ok)
-			if msg == "" {
-				msg, en = checkNumbers(*v, ind)
+			err := checkPlace(Edit{IndicatorID: v.IndicatorID, Region: v.Region, Year: v.Year, Field: FTarget}, ok)
+			if err == nil {
+				err = checkNumbers(*v, ind)
 			}
-			if msg != "" {
-				bad = append(bad, CellError{idx, msg, en})
+			if err != nil {
+				bad = append(bad, cellError(idx, err))
 			}
 		}
 		if len(bad) > 0 {
@@ -519,21 +524,21 @@ func SaveValues(ctx context.Context, w store.Writer, values []Value) error {
 
 // checkNumbers refuses a value that is not finite, and a numerator or
 // denominator on an indicator that is not a ratio.
-func checkNumbers(v Value, ind indicator.Indicator) (string, string) {
+func checkNumbers(v Value, ind indicator.Indicator) error {
 	for _, f := range []Field{FTarget, FTargetNum, FTargetDen, FRealisation, FRealNum, FRealDen, FBaseline} {
 		x := v.Number(f)
 		if x == nil {
 			continue
 		}
 		if math.IsNaN(*x) || math.IsInf(*x, 0) {
-			return "nilai " + string(f) + " bukan angka terhingga", "the " + string(f) + " value is not a finite number"
+			return fault.New(fault.ValueNotFinite, "", "field", string(f))
 		}
 		isPart := f == FTargetNum || f == FTargetDen || f == FRealNum || f == FRealDen
 		if isPart && ind.Kind != indicator.Ratio {
-			return "pembilang/penyebut hanya untuk indikator rasio", "numerator/denominator only apply to ratio indicators"
+			return fault.New(fault.ValuePartsNotRatio, "")
 		}
 	}
-	return "", ""
+	return nil
 }
 
 // History lists the recorded changes of one value, newest first.
