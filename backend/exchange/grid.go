@@ -86,7 +86,8 @@ func layoutProblems(sheet string, codes []string, first int) []Problem {
 		}
 		if j, ok := seen[c]; ok {
 			out = append(out, problem(sheet, xlsx.CellName(2, first+i), fault.New(fault.RowMoved, "", "row", strconv.Itoa(first+i),
-				"code", short(c), "want", fmt.Sprintf("kode lain (%s sudah ada di baris %d)", short(c), first+j))))
+				"code", short(c), "want", fmt.Sprintf("kode lain (%s sudah ada di baris %d)", short(c), first+j),
+				"wantEn", fmt.Sprintf("another code (%s is already in row %d)", short(c), first+j))))
 			continue
 		}
 		seen[c] = i
@@ -125,7 +126,7 @@ func (rd cellReader) raw(x xcell) rawCell {
 func readMeta(f *excelize.File, sst []string) (map[string]string, error) {
 	g, err := readSheet(f, xlsx.MetaSheet, sst, 100000, 2)
 	if err != nil {
-		return nil, fault.Wrap(err, fault.TemplateMeta, "", "what", "tidak terbaca")
+		return nil, fault.Wrap(err, fault.TemplateMeta, "", "what", "tidak terbaca", "whatEn", "unreadable")
 	}
 	meta := map[string]string{}
 	for r := 1; r <= min(len(g.rows), 50); r++ {

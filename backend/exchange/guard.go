@@ -91,7 +91,7 @@ func checkZip(b []byte) error {
 		return fault.Wrap(err, fault.FileNotXlsx, "")
 	}
 	if len(zr.File) > maxEntries {
-		return fault.New(fault.FileTooLarge, "", "what", fmt.Sprintf("%d bagian", len(zr.File)))
+		return fault.New(fault.FileTooLarge, "", "what", fmt.Sprintf("%d bagian", len(zr.File)), "whatEn", fmt.Sprintf("%d parts", len(zr.File)))
 	}
 	var total uint64
 	for _, e := range zr.File {
