@@ -20,6 +20,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/store"
+	"selaras/backend/workspace"
 )
 
 // Role is what a person may do in a shared workspace.
@@ -111,9 +112,10 @@ func Init(ctx context.Context, adminURL string) error {
 	if !store.IsPostgres(adminURL) {
 		return fault.New(fault.SharedNeedsServer, "", "path", adminURL)
 	}
-	// The migrations run first: on a blank database Open refuses nothing,
-	// and the roles' rights are granted on the tables the schema has.
-	s, err := store.Open(ctx, adminURL, store.Options{})
+	// The migrations run first, and the shipped nomenclature goes in now:
+	// a reader opening the workspace first could not write it. The roles'
+	// rights are then granted on the tables the schema has.
+	s, err := workspace.Open(ctx, adminURL)
 	if err != nil {
 		return err
 	}
