@@ -184,6 +184,14 @@ END $$`,
 		// session_user (the person) is what it records, whoever owns it.
 		"ALTER FUNCTION selaras_audit() SECURITY DEFINER SET search_path = "+schema+", pg_temp",
 		"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC",
+		// A temporary table named like ours would come first in a session's
+		// search path: a person could divert their own audit lines into it.
+		// Selaras makes no temporary tables, so no one but the admin may.
+		`DO $$ BEGIN
+  EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+  EXECUTE format('GRANT TEMPORARY, CONNECT ON DATABASE %I TO selaras_admin', current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO selaras_sekretariat, selaras_bidang, selaras_pembaca', current_database());
+END $$`,
 		// A bidang writes only its own plan lines; the others read them all.
 		"ALTER TABLE plan_line ENABLE ROW LEVEL SECURITY",
 	)

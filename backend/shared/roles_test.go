@@ -227,6 +227,8 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 			assert.Equal(t, noRight, sqlState(err), "%s: %v", name, err)
 			_, err = db.ExecContext(ctx, "UPDATE audit_log SET user_name = 'someone'")
 			assert.Equal(t, noRight, sqlState(err), "%s: %v", name, err)
+			_, err = db.ExecContext(ctx, "CREATE TEMP TABLE audit_log (LIKE public.audit_log)")
+			assert.Equal(t, noRight, sqlState(err), "no shadow log to divert one's lines into: %s: %v", name, err)
 		}
 	})
 
