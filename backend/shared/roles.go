@@ -162,6 +162,9 @@ END $$`, r.Group()))
 END $$`,
 		memberDDL,
 		guardDDL,
+		// Before the hand-over: a table's new owner needs CREATE on its schema.
+		"GRANT USAGE, CREATE ON SCHEMA "+schema+" TO selaras_admin",
+		"GRANT USAGE ON SCHEMA "+schema+" TO "+readers,
 		// selaras_admin owns every table, sequence and function, so that
 		// whoever of the admins runs a later migration can.
 		`DO $$ DECLARE r record; BEGIN
@@ -172,8 +175,6 @@ END $$`,
     EXECUTE format('ALTER FUNCTION %s OWNER TO selaras_admin', r.f);
   END LOOP;
 END $$`,
-		"GRANT USAGE, CREATE ON SCHEMA "+schema+" TO selaras_admin",
-		"GRANT USAGE ON SCHEMA "+schema+" TO "+readers,
 		// Start from nothing so a second run grants exactly the list below.
 		"REVOKE ALL ON ALL TABLES IN SCHEMA "+schema+" FROM PUBLIC, "+readers,
 		"GRANT SELECT ON ALL TABLES IN SCHEMA "+schema+" TO "+readers,
