@@ -217,7 +217,27 @@ func copyTable(ctx context.Context, src *sql.DB, tx *sql.Tx, engine store.Engine
 		return fmt.Errorf("shared: copy %s: %w", t.Name, err)
 	}
 	defer rows.Close()
-	var all [][]any
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	per := max(1, min(500, maxArgs/len(cols)))
+	head := "INSERT INTO " + store.Quote(t.Name) + " (" + strings.Join(cols, ", ") + ") VALUES "
+	insert := func(batch [][]any) error {
+		if len(batch) == 0 {
+			return nil
+		}
+		args := make([]any, 0, len(batch)*len(cols))
+		for _, r := range batch {
+			args = append(args, r...)
+		}
+		q := head + strings.TrimSuffix(strings.Repeat(row+", ", len(batch)), ", ")
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("shared: copy %s: %w", t.Name, err)
+		}
+		return nil
+	}
+	// Rows stream through in batches (the audit log of a busy office is
+	// large); only a tree is held whole, to put parents first.
+	var batch, tree [][]any
+	var n int64
 	for rows.Next() {
 		vals := make([]any, len(cols))
 		ptrs := make([]any, len(cols))
@@ -227,36 +247,37 @@ func copyTable(ctx context.Context, src *sql.DB, tx *sql.Tx, engine store.Engine
 		if err := rows.Scan(ptrs...); err != nil {
 			return fmt.Errorf("shared: copy %s: %w", t.Name, err)
 		}
-		all = append(all, vals)
+		n++
+		if t.Parent != "" {
+			tree = append(tree, vals)
+			continue
+		}
+		if batch = append(batch, vals); len(batch) == per {
+			if err := insert(batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("shared: copy %s: %w", t.Name, err)
 	}
 	rows.Close()
 	if t.Parent != "" {
-		if all, err = parentsFirst(t, all); err != nil {
+		if batch, err = parentsFirst(t, tree); err != nil {
 			return err
 		}
 	}
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
-	per := max(1, min(500, maxArgs/len(cols)))
-	head := "INSERT INTO " + store.Quote(t.Name) + " (" + strings.Join(cols, ", ") + ") VALUES "
-	for start := 0; start < len(all); start += per {
-		batch := all[start:min(start+per, len(all))]
-		args := make([]any, 0, len(batch)*len(cols))
-		for _, r := range batch {
-			args = append(args, r...)
-		}
-		q := head + strings.TrimSuffix(strings.Repeat(row+", ", len(batch)), ", ")
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("shared: copy %s: %w", t.Name, err)
+	for start := 0; start < len(batch); start += per {
+		if err := insert(batch[start:min(start+per, len(batch))]); err != nil {
+			return err
 		}
 	}
 	if err := store.ResetIdentity(ctx, tx, engine, t.Name); err != nil {
 		return err
 	}
 	if progress != nil {
-		progress(t.Name, int64(len(all)))
+		progress(t.Name, n)
 	}
 	return ctx.Err()
 }
