@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"golang.org/x/term"
 
 	"selaras/backend/shared"
@@ -79,7 +81,7 @@ func runWorkspaceInit(ctx context.Context, env Env, args []string) error {
 	if err := serverFlag(env, "workspace init", *pg); err != nil {
 		return err
 	}
-	if err := shared.Init(ctx, *pg); err != nil {
+	if err := withLogin(env, *pg, func(dsn string) error { return shared.Init(ctx, dsn) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Ruang kerja bersama siap: %s\n", store.Redact(*pg))
@@ -122,7 +124,7 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	u := shared.User{Name: name, Role: shared.Role(*role), Bidang: *bidang, Password: pw}
-	if err := shared.AddUser(ctx, *pg, u); err != nil {
+	if err := withLogin(env, *pg, func(dsn string) error { return shared.AddUser(ctx, dsn, u) }); err != nil {
 		return err
 	}
 	line := fmt.Sprintf("Pengguna %s ditambahkan sebagai %s", name, *role)
@@ -184,7 +186,11 @@ func runUserList(ctx context.Context, env Env, args []string) error {
 	if err := checkFormat(env, "workspace user list", *format); err != nil {
 		return err
 	}
-	users, err := shared.Users(ctx, *pg)
+	var users []shared.User
+	err := withLogin(env, *pg, func(dsn string) (err error) {
+		users, err = shared.Users(ctx, dsn)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -215,7 +221,7 @@ func runPush(ctx context.Context, env Env, args []string) error {
 		return UsageError(env, "workspace push", "--from dan --to wajib diisi")
 	}
 	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s (satu transaksi):\n", *from, store.Redact(*to))
-	if err := shared.Push(ctx, *from, *to, progressTo(env.Stdout)); err != nil {
+	if err := withLogin(env, *to, func(dsn string) error { return shared.Push(ctx, *from, dsn, progressTo(env.Stdout)) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Selesai: ruang kerja bersama %s berisi salinan %s.\n", store.Redact(*to), *from)
@@ -233,9 +239,43 @@ func runPull(ctx context.Context, env Env, args []string) error {
 		return UsageError(env, "workspace pull", "--from dan --to wajib diisi")
 	}
 	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s:\n", store.Redact(*from), *to)
-	if err := shared.Pull(ctx, *from, *to, progressTo(env.Stdout)); err != nil {
+	if err := withLogin(env, *from, func(dsn string) error { return shared.Pull(ctx, dsn, *to, progressTo(env.Stdout)) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Salinan luring dibuat: %s. Ini salinan terpisah: perubahan di sini tidak sampai ke server.\n", *to)
 	return nil
+}
+
+// withLogin runs fn on the server address dsn. When the server asks for a
+// password the address does not carry (nor PGPASSWORD, nor .pgpass), it is
+// asked on the terminal without echo and fn runs once more: a password is
+// better not typed into a command line that the shell's history keeps.
+func withLogin(env Env, dsn string, fn func(dsn string) error) error {
+	err := fn(dsn)
+	var pg *pgconn.PgError
+	if err == nil || !errors.As(err, &pg) || (pg.Code != "28P01" && pg.Code != "28000") {
+		return err
+	}
+	u, perr := url.Parse(dsn)
+	if perr != nil || u.User == nil {
+		return err
+	}
+	if _, has := u.User.Password(); has {
+		return err
+	}
+	f, ok := env.Stdin.(*os.File)
+	if env.Stdin == nil {
+		f, ok = os.Stdin, true
+	}
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Kata sandi %s@%s: ", u.User.Username(), u.Host)
+	b, rerr := term.ReadPassword(int(f.Fd()))
+	fmt.Fprintln(env.Stderr)
+	if rerr != nil || len(b) == 0 {
+		return err
+	}
+	u.User = url.UserPassword(u.User.Username(), string(b))
+	return fn(u.String())
 }
