@@ -147,8 +147,12 @@ func initStatements(schema string) []string {
 	for _, r := range Roles {
 		// Another database on the same server may create the same group at
 		// the same moment (roles are cluster-wide): either way it exists.
+		// Only when missing: an admin of Selaras may run init again (after
+		// an upgrade) without the right to create roles.
 		qs = append(qs, fmt.Sprintf(`DO $$ BEGIN
-  CREATE ROLE %s NOLOGIN;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%[1]s') THEN
+    CREATE ROLE %[1]s NOLOGIN;
+  END IF;
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$`, r.Group()))
 	}

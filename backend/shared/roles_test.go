@@ -200,8 +200,13 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 		assert.Equal(t, noRight, sqlState(err), "%v", err)
 	})
 
+	adminName := o.person(t, shared.Admin, "")
+	u, err := url.Parse(o.dsn)
+	require.NoError(t, err)
+	u.User = url.UserPassword(adminName, "sandi "+adminName)
+	adminURL := u.String()
 	t.Run("an admin writes everything and acts as the group", func(t *testing.T) {
-		name := o.person(t, shared.Admin, "")
+		name := adminName
 		adm := o.login(t, name)
 		it, err := program.SaveSubKegiatan(ctx, adm, program.Item{Code: "2.17.03.1.01.0002", Name: "Pendampingan koperasi"})
 		require.NoError(t, err)
@@ -234,6 +239,7 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 
 	t.Run("init again keeps the people and their rights", func(t *testing.T) {
 		require.NoError(t, shared.Init(ctx, o.dsn))
+		require.NoError(t, shared.Init(ctx, adminURL), "an admin without the right to create roles runs it after an upgrade")
 		_, err := program.SavePlanLine(ctx, ukm, line("Bidang UKM"))
 		require.NoError(t, err)
 		users, err := shared.Users(ctx, o.dsn)
