@@ -104,6 +104,21 @@ DROP TRIGGER IF EXISTS plan_line_guard ON plan_line;
 CREATE TRIGGER plan_line_guard BEFORE UPDATE OR DELETE ON plan_line FOR EACH ROW EXECUTE FUNCTION selaras_plan_line_guard();
 `
 
+// auditGuardDDL refuses an audit line inserted by hand: one written by an
+// audit trigger is inserted from inside another trigger (depth 2). Admins
+// may (push copies a workspace's log as it was).
+const auditGuardDDL = `
+CREATE OR REPLACE FUNCTION selaras_audit_log_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF pg_trigger_depth() < 2 AND NOT pg_has_role(session_user, 'selaras_admin', 'MEMBER') THEN
+    RAISE EXCEPTION 'the audit log is written by its triggers only' USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS audit_log_guard ON audit_log;
+CREATE TRIGGER audit_log_guard BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION selaras_audit_log_guard();
+`
+
 // Init makes the database at adminURL a shared workspace with the office's
 // roles. adminURL connects as a superuser or a role that may create roles
 // (the database's owner, made with createdb). Running it again (after an
@@ -184,11 +199,18 @@ END $$`,
 		"GRANT SELECT ON ALL TABLES IN SCHEMA "+schema+" TO "+readers,
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "+schema+" TO selaras_sekretariat, selaras_bidang",
 		"ALTER DEFAULT PRIVILEGES FOR ROLE selaras_admin IN SCHEMA "+schema+" GRANT SELECT ON TABLES TO "+readers,
-		// The audit trigger writes the log with its owner's rights, so no
-		// one needs INSERT on audit_log and no one can write a false line.
-		// session_user (the person) is what it records, whoever owns it.
+		// The audit trigger writes the log with its owner's rights
+		// (session_user, the person, is what it records whoever owns it).
+		// A migration re-creates the function without this (CREATE OR
+		// REPLACE resets it), so the writers may also insert, and
+		// audit_log_guard refuses any line not written by a trigger: no one
+		// but an admin can write a false line either way.
 		"ALTER FUNCTION selaras_audit() SECURITY DEFINER SET search_path = "+schema+", pg_temp",
+		auditGuardDDL,
 		"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC",
+		"GRANT INSERT ON audit_log TO selaras_sekretariat, selaras_bidang",
+		// PostgreSQL before 15 lets everyone create tables in public.
+		"REVOKE CREATE ON SCHEMA "+schema+" FROM PUBLIC",
 		// A temporary table named like ours would come first in a session's
 		// search path: a person could divert their own audit lines into it.
 		// Selaras makes no temporary tables, so no one but the admin may.

@@ -237,6 +237,25 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 		}
 	})
 
+	t.Run("a migration resetting the audit function changes nothing for the people", func(t *testing.T) {
+		// What the store's prelude does on every migration: CREATE OR
+		// REPLACE drops SECURITY DEFINER and the search path.
+		_, err := o.admin.Read().ExecContext(ctx, "ALTER FUNCTION selaras_audit() SECURITY INVOKER RESET ALL")
+		require.NoError(t, err)
+		l, err := program.SavePlanLine(ctx, ukm, line("Bidang UKM"))
+		require.NoError(t, err)
+		hist, err := program.History(ctx, o.admin, l.ID)
+		require.NoError(t, err)
+		require.NotEmpty(t, hist)
+		assert.Equal(t, ukmName, hist[0].UserName)
+		_, err = rakor.SaveDecision(ctx, sek, rakor.Decision{MeetingID: meeting.ID, Text: "Sesudah pembaruan"})
+		require.NoError(t, err)
+		for _, name := range []string{ukmName, sekName} {
+			_, err := o.raw(t, name).ExecContext(ctx, "INSERT INTO audit_log(table_name, row_key, action, user_name) VALUES('plan_line', '1', 'delete', 'someone')")
+			assert.Equal(t, noRight, sqlState(err), "%s: %v", name, err)
+		}
+	})
+
 	t.Run("init again keeps the people and their rights", func(t *testing.T) {
 		require.NoError(t, shared.Init(ctx, o.dsn))
 		require.NoError(t, shared.Init(ctx, adminURL), "an admin without the right to create roles runs it after an upgrade")
