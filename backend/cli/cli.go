@@ -35,6 +35,7 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
+	Stdin  io.Reader // nil: os.Stdin (workspace user add reads a password)
 }
 
 // Command is one subcommand.
@@ -64,6 +65,7 @@ func Commands() []Command {
 		{"export", "ekspor ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] [--sheets target,program,sinkronisasi,hadir,kesepakatan,permasalahan,berita-acara] [--meeting ID] --out BERKAS.xlsx", runExport},
 		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|csv-rfc|json]", runHarmonise},
 		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|csv-rfc|json]", runPrograms},
+		{"workspace", "ruang kerja bersama di server PostgreSQL: workspace init|user add|user list|push|pull (lihat 'selaras workspace help')", runWorkspace},
 		{"rakor", "daftar rakor dengan jumlah peserta, kesepakatan dan permasalahan: rakor --db BERKAS [--format csv|csv-rfc|json]", runRakor},
 	}
 }

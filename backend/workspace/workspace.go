@@ -31,6 +31,13 @@ const (
 	keyApp     = "created_by"
 )
 
+// A copy pulled from a shared workspace for working offline (selaras
+// workspace pull) records where it came from and when.
+const (
+	KeyOfflineCopyOf = "offline_copy_of"
+	KeyOfflineCopyAt = "offline_copy_at"
+)
+
 // Info is what the app shows about the open workspace.
 type Info struct {
 	Path          string `json:"path"`
@@ -38,6 +45,11 @@ type Info struct {
 	CreatedAt     string `json:"createdAt"`
 	SchemaVersion int    `json:"schemaVersion"`
 	ReadOnly      bool   `json:"readOnly"` // write-protected: can be viewed and exported, not changed
+	// OfflineCopyOf is the shared workspace (URL without password) this file
+	// was pulled from, "" for a workspace of its own: the header says
+	// "Salinan luring" and changes here never reach the server.
+	OfflineCopyOf string `json:"offlineCopyOf"`
+	OfflineCopyAt string `json:"offlineCopyAt"`
 }
 
 // Open opens an existing workspace, migrating it if needed and filling in
@@ -103,6 +115,12 @@ func Describe(ctx context.Context, s *store.Store) (Info, error) {
 		info.Kind = Demo
 	}
 	if info.CreatedAt, err = s.Meta(ctx, keyCreated); err != nil {
+		return Info{}, err
+	}
+	if info.OfflineCopyOf, err = s.Meta(ctx, KeyOfflineCopyOf); err != nil {
+		return Info{}, err
+	}
+	if info.OfflineCopyAt, err = s.Meta(ctx, KeyOfflineCopyAt); err != nil {
 		return Info{}, err
 	}
 	if info.SchemaVersion, err = s.Version(ctx); err != nil {

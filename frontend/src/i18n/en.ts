@@ -36,6 +36,8 @@ const en: typeof id = {
     loading: 'Loading…',
     demo: 'DEMO',
     demoWorkspace: 'Demo workspace',
+    offlineCopy: 'Offline copy',
+    offlineCopyOf: 'A separate copy of {url}, taken {date}: changes made here never reach the server.',
     officeWorkspace: 'Office workspace',
     language: 'Language',
     saved: 'Saved',

@@ -35,6 +35,8 @@ export default {
     loading: 'Memuat…',
     demo: 'DEMO',
     demoWorkspace: 'Ruang kerja demo',
+    offlineCopy: 'Salinan luring',
+    offlineCopyOf: 'Salinan terpisah dari {url}, diambil {date}: perubahan di sini tidak sampai ke server.',
     officeWorkspace: 'Ruang kerja kantor',
     language: 'Bahasa',
     saved: 'Tersimpan',

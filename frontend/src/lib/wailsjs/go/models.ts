@@ -2057,6 +2057,8 @@ export namespace workspace {
 	    createdAt: string;
 	    schemaVersion: number;
 	    readOnly: boolean;
+	    offlineCopyOf: string;
+	    offlineCopyAt: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -2069,6 +2071,8 @@ export namespace workspace {
 	        this.createdAt = source["createdAt"];
 	        this.schemaVersion = source["schemaVersion"];
 	        this.readOnly = source["readOnly"];
+	        this.offlineCopyOf = source["offlineCopyOf"];
+	        this.offlineCopyAt = source["offlineCopyAt"];
 	    }
 	}
 

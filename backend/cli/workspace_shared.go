@@ -1,0 +1,281 @@
+package cli
+
+// selaras workspace: a shared office workspace on a PostgreSQL server — its
+// roles (init, user), and moving a workspace in (push) and out (pull).
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"golang.org/x/term"
+
+	"selaras/backend/shared"
+	"selaras/backend/store"
+)
+
+const workspaceUsage = `Ruang kerja bersama di server PostgreSQL (shared workspace on a PostgreSQL server):
+  selaras workspace init --pg postgres://admin@server/selaras
+      siapkan basis data: skema, peran selaras_admin/_sekretariat/_bidang/_pembaca dan haknya
+      (prepare the database: schema, the four roles and their rights; run again after an upgrade)
+  selaras workspace user add NAMA --role admin|sekretariat|bidang|pembaca [--bidang "Bidang UMKM"] --pg URL [--password-stdin]
+      tambah orang dengan login sendiri (add a person with their own login)
+  selaras workspace user list --pg URL
+  selaras workspace push --from BERKAS.db --to postgres://admin@server/selaras
+      salin ruang kerja berkas ke basis data server yang kosong, dalam satu transaksi
+      (copy a workspace file into an empty server database, in one transaction)
+  selaras workspace pull --from postgres://nama@server/selaras --to SALINAN.db
+      buat salinan luring terpisah di PC ini (a separate offline copy on this PC)
+Kata sandi: di alamat (postgres://nama:sandi@...), PGPASSWORD, atau berkas .pgpass.`
+
+func runWorkspace(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(env.Stdout, workspaceUsage)
+		if len(args) == 0 {
+			return errUsage
+		}
+		return nil
+	}
+	switch args[0] {
+	case "init":
+		return runWorkspaceInit(ctx, env, args[1:])
+	case "user":
+		if len(args) > 1 && args[1] == "add" {
+			return runUserAdd(ctx, env, args[2:])
+		}
+		if len(args) > 1 && args[1] == "list" {
+			return runUserList(ctx, env, args[2:])
+		}
+		return UsageError(env, "workspace user", "pilih add atau list (choose add or list)")
+	case "push":
+		return runPush(ctx, env, args[1:])
+	case "pull":
+		return runPull(ctx, env, args[1:])
+	}
+	return UsageError(env, "workspace", "perintah %q tidak dikenal; lihat 'selaras workspace help'", args[0])
+}
+
+// serverFlag is the --pg URL, required and a postgres:// one.
+func serverFlag(env Env, cmd, url string) error {
+	if url == "" {
+		return UsageError(env, cmd, "--pg wajib diisi: alamat basis data, mis. postgres://admin@server-kantor/selaras")
+	}
+	if !store.IsPostgres(url) {
+		return UsageError(env, cmd, "--pg harus alamat postgres://…, bukan berkas (%s)", url)
+	}
+	return nil
+}
+
+func runWorkspaceInit(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "workspace init")
+	pg := fs.String("pg", "", "alamat basis data, sebagai superuser atau pemilik basis data (postgres://admin@server/selaras)")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if err := serverFlag(env, "workspace init", *pg); err != nil {
+		return err
+	}
+	if err := withLogin(env, *pg, func(dsn string) error { return shared.Init(ctx, dsn) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Ruang kerja bersama siap: %s\n", store.Redact(*pg))
+	fmt.Fprintln(env.Stdout, "Peran: selaras_admin (semua), selaras_sekretariat (rakor dan pertukaran data),")
+	fmt.Fprintln(env.Stdout, "selaras_bidang (baris rencana bidangnya sendiri), selaras_pembaca (hanya membaca).")
+	fmt.Fprintln(env.Stdout, "Berikutnya: selaras workspace user add NAMA --role … --pg "+store.Redact(*pg))
+	return nil
+}
+
+func runUserAdd(ctx context.Context, env Env, args []string) error {
+	// The name comes first (user add budi --role ...); flag stops at it.
+	var name string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	fs := NewFlags(env, "workspace user add")
+	pg := fs.String("pg", "", "alamat basis data sebagai admin (postgres://admin@server/selaras)")
+	role := fs.String("role", "", "admin, sekretariat, bidang atau pembaca")
+	bidang := fs.String("bidang", "", "bidang orang berperan bidang, persis seperti di baris rencana (mis. \"Bidang UMKM\")")
+	stdin := fs.Bool("password-stdin", false, "baca kata sandi dari baris pertama masukan standar (read the password from stdin)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if name == "" && fs.NArg() > 0 {
+		name = fs.Arg(0)
+	} else if fs.NArg() > 0 {
+		return UsageError(env, "workspace user add", "argumen tidak dikenal: %s", strings.Join(fs.Args(), " "))
+	}
+	if name == "" {
+		return UsageError(env, "workspace user add", "sebutkan nama pengguna: user add NAMA --role …")
+	}
+	if err := serverFlag(env, "workspace user add", *pg); err != nil {
+		return err
+	}
+	if *role == "" {
+		return UsageError(env, "workspace user add", "--role wajib diisi: admin, sekretariat, bidang atau pembaca")
+	}
+	pw, err := password(env, name, *stdin)
+	if err != nil {
+		return err
+	}
+	u := shared.User{Name: name, Role: shared.Role(*role), Bidang: *bidang, Password: pw}
+	if err := withLogin(env, *pg, func(dsn string) error { return shared.AddUser(ctx, dsn, u) }); err != nil {
+		return err
+	}
+	line := fmt.Sprintf("Pengguna %s ditambahkan sebagai %s", name, *role)
+	if u.Role == shared.Bidang {
+		line += " (" + strings.TrimSpace(*bidang) + ")"
+	}
+	fmt.Fprintln(env.Stdout, line+".")
+	return nil
+}
+
+// password reads the new user's password: the first line of standard input
+// with --password-stdin, else asked twice on the terminal without echo.
+func password(env Env, name string, fromStdin bool) (string, error) {
+	in := env.Stdin
+	if in == nil {
+		in = os.Stdin
+	}
+	if fromStdin {
+		line, err := bufio.NewReader(in).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", err
+		}
+		return strings.TrimRight(line, "\r\n"), nil
+	}
+	f, ok := in.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return "", UsageError(env, "workspace user add", "tidak ada terminal untuk menanyakan kata sandi: pakai --password-stdin")
+	}
+	ask := func(prompt string) (string, error) {
+		fmt.Fprint(env.Stderr, prompt)
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(env.Stderr)
+		return string(b), err
+	}
+	pw, err := ask("Kata sandi untuk " + name + ": ")
+	if err != nil {
+		return "", err
+	}
+	again, err := ask("Ulangi kata sandi: ")
+	if err != nil {
+		return "", err
+	}
+	if pw != again {
+		return "", UsageError(env, "workspace user add", "kedua kata sandi berbeda; pengguna tidak dibuat")
+	}
+	return pw, nil
+}
+
+func runUserList(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "workspace user list")
+	pg := fs.String("pg", "", "alamat basis data (postgres://nama@server/selaras)")
+	format := fs.String("format", formatCSV, formatHelp)
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if err := serverFlag(env, "workspace user list", *pg); err != nil {
+		return err
+	}
+	if err := checkFormat(env, "workspace user list", *format); err != nil {
+		return err
+	}
+	var users []shared.User
+	err := withLogin(env, *pg, func(dsn string) (err error) {
+		users, err = shared.Users(ctx, dsn)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if *format == formatJSON {
+		return writeJSON(env, users)
+	}
+	t := newTable(env, *format)
+	t.row("name", "role", "bidang")
+	for _, u := range users {
+		t.row(u.Name, string(u.Role), u.Bidang)
+	}
+	return t.flush()
+}
+
+// progressTo prints each table as it is copied.
+func progressTo(w io.Writer) shared.Progress {
+	return func(table string, rows int64) { fmt.Fprintf(w, "  %-24s %8d baris\n", table, rows) }
+}
+
+func runPush(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "workspace push")
+	from := fs.String("from", "", "berkas ruang kerja yang disalin (workspace file)")
+	to := fs.String("to", "", "basis data server yang kosong, sebagai admin (postgres://admin@server/selaras)")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *from == "" || *to == "" {
+		return UsageError(env, "workspace push", "--from dan --to wajib diisi")
+	}
+	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s (satu transaksi):\n", *from, store.Redact(*to))
+	if err := withLogin(env, *to, func(dsn string) error { return shared.Push(ctx, *from, dsn, progressTo(env.Stdout)) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Selesai: ruang kerja bersama %s berisi salinan %s.\n", store.Redact(*to), *from)
+	return nil
+}
+
+func runPull(ctx context.Context, env Env, args []string) error {
+	fs := NewFlags(env, "workspace pull")
+	from := fs.String("from", "", "ruang kerja bersama (postgres://nama@server/selaras)")
+	to := fs.String("to", "", "berkas salinan baru (belum boleh ada)")
+	if err := Parse(fs, args); err != nil {
+		return err
+	}
+	if *from == "" || *to == "" {
+		return UsageError(env, "workspace pull", "--from dan --to wajib diisi")
+	}
+	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s:\n", store.Redact(*from), *to)
+	if err := withLogin(env, *from, func(dsn string) error { return shared.Pull(ctx, dsn, *to, progressTo(env.Stdout)) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Salinan luring dibuat: %s. Ini salinan terpisah: perubahan di sini tidak sampai ke server.\n", *to)
+	return nil
+}
+
+// withLogin runs fn on the server address dsn. When the server asks for a
+// password the address does not carry (nor PGPASSWORD, nor .pgpass), it is
+// asked on the terminal without echo and fn runs once more: a password is
+// better not typed into a command line that the shell's history keeps.
+func withLogin(env Env, dsn string, fn func(dsn string) error) error {
+	err := fn(dsn)
+	var pg *pgconn.PgError
+	if err == nil || !errors.As(err, &pg) || (pg.Code != "28P01" && pg.Code != "28000") {
+		return err
+	}
+	u, perr := url.Parse(dsn)
+	if perr != nil || u.User == nil {
+		return err
+	}
+	if _, has := u.User.Password(); has {
+		return err
+	}
+	f, ok := env.Stdin.(*os.File)
+	if env.Stdin == nil {
+		f, ok = os.Stdin, true
+	}
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Kata sandi %s@%s: ", u.User.Username(), u.Host)
+	b, rerr := term.ReadPassword(int(f.Fd()))
+	fmt.Fprintln(env.Stderr)
+	if rerr != nil || len(b) == 0 {
+		return err
+	}
+	u.User = url.UserPassword(u.User.Username(), string(b))
+	return fn(u.String())
+}

@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/store/storetest"
+)
+
+func runIn(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Stdin: strings.NewReader(stdin)}
+	code := Run(context.Background(), env, Commands(), args)
+	return result{code, out.String(), errb.String()}
+}
+
+// The whole move through the commands: init, a person, push, pull.
+func TestWorkspaceCommands(t *testing.T) {
+	if storetest.PG() == "" {
+		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
+			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not")
+		}
+		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
+	}
+	dir := t.TempDir()
+	db := demoDB(t, dir)
+	dsn := storetest.NewDatabase(t)
+	u, err := url.Parse(dsn)
+	require.NoError(t, err)
+	shown := strings.Replace(dsn, ":selaras-test@", "@", 1)
+
+	r := runIn(t, "", "workspace", "init", "--pg", dsn)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Ruang kerja bersama siap: "+shown)
+	assert.NotContains(t, r.stdout, "selaras-test", "the password is never printed")
+
+	name := strings.TrimPrefix(u.Path, "/") + "_sekretariat"
+	t.Cleanup(func() {
+		if db, err := sql.Open("pgx", storetest.PG()); err == nil {
+			_, _ = db.Exec(`DROP ROLE IF EXISTS "` + name + `"`)
+			db.Close()
+		}
+	})
+	r = runIn(t, "rahasia\n", "workspace", "user", "add", name, "--role", "sekretariat", "--pg", dsn, "--password-stdin")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Pengguna "+name+" ditambahkan sebagai sekretariat.")
+	r = runIn(t, "", "workspace", "user", "list", "--pg", dsn, "--format", "csv-rfc")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Equal(t, "name,role,bidang\n"+name+",sekretariat,\n", r.stdout)
+	r = runIn(t, "", "workspace", "user", "add", "x", "--role", "pembaca", "--pg", dsn)
+	assert.Equal(t, Usage, r.code, "no terminal and no --password-stdin")
+	assert.Contains(t, r.stderr, "--password-stdin")
+	r = runIn(t, "x\n", "workspace", "user", "add", "budi", "--role", "bidang", "--pg", dsn, "--password-stdin")
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "--bidang")
+
+	r = runIn(t, "", "workspace", "push", "--from", db, "--to", dsn)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "decision ")
+	assert.Contains(t, r.stdout, "baris")
+	r = runIn(t, "", "workspace", "push", "--from", db, "--to", dsn)
+	assert.Equal(t, Error, r.code)
+	assert.Contains(t, r.stderr, "sudah berisi data")
+
+	// The person pulls an offline copy with their own login.
+	u.User = url.UserPassword(name, "rahasia")
+	copyPath := filepath.Join(dir, "luring.db")
+	r = runIn(t, "", "workspace", "pull", "--from", u.String(), "--to", copyPath)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Salinan luring dibuat: "+copyPath)
+	assert.NotContains(t, r.stdout, "rahasia")
+	r = runIn(t, "", "rakor", "--db", copyPath, "--format", "csv-rfc")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Rakor")
+
+	r = runIn(t, "", "workspace", "init", "--pg", db)
+	assert.Equal(t, Usage, r.code)
+	r = runIn(t, "", "workspace", "frobnicate")
+	assert.Equal(t, Usage, r.code)
+	r = runIn(t, "", "workspace", "help")
+	assert.Equal(t, OK, r.code)
+	assert.Contains(t, r.stdout, "selaras workspace push")
+}

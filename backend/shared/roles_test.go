@@ -1,0 +1,320 @@
+package shared_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/fault"
+	"selaras/backend/program"
+	"selaras/backend/rakor"
+	"selaras/backend/shared"
+	"selaras/backend/store"
+	"selaras/backend/store/storetest"
+)
+
+// needPG skips a test of the shared workspace when no test server is set,
+// unless SELARAS_REQUIRE_PG says one must be (CI).
+func needPG(t *testing.T) {
+	t.Helper()
+	if storetest.PG() == "" {
+		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
+			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh")
+		}
+		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
+	}
+}
+
+// office is a shared workspace made by Init with people of each role.
+// Roles are cluster-wide, so each person's name starts with the test
+// database's own name and is dropped when the test ends.
+type office struct {
+	dsn   string
+	admin *store.Store // the superuser the tests run as
+}
+
+func newOffice(t *testing.T) office {
+	t.Helper()
+	ctx := context.Background()
+	dsn := storetest.NewDatabase(t)
+	require.NoError(t, shared.Init(ctx, dsn))
+	s, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	return office{dsn: dsn, admin: s}
+}
+
+func (o office) person(t *testing.T, role shared.Role, bidang string) string {
+	t.Helper()
+	u, err := url.Parse(o.dsn)
+	require.NoError(t, err)
+	name := strings.TrimPrefix(u.Path, "/") + "_" + string(role)
+	require.NoError(t, shared.AddUser(context.Background(), o.dsn, shared.User{Name: name, Role: role, Bidang: bidang,
+		Password: "sandi " + name}))
+	t.Cleanup(func() {
+		db, err := sql.Open("pgx", storetest.PG())
+		if err != nil {
+			return
+		}
+		defer db.Close()
+		_, _ = db.Exec(`DROP ROLE IF EXISTS "` + name + `"`)
+	})
+	return name
+}
+
+// login opens the workspace as name, with the password person gave it.
+func (o office) login(t *testing.T, name string) *store.Store {
+	t.Helper()
+	u, err := url.Parse(o.dsn)
+	require.NoError(t, err)
+	u.User = url.UserPassword(name, "sandi "+name)
+	s, err := store.Open(context.Background(), u.String(), store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// raw connects as name without the store, to see what the database itself
+// allows.
+func (o office) raw(t *testing.T, name string) *sql.DB {
+	t.Helper()
+	u, err := url.Parse(o.dsn)
+	require.NoError(t, err)
+	u.User = url.UserPassword(name, "sandi "+name)
+	db, err := sql.Open("pgx", u.String())
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// sqlState is the PostgreSQL error code inside err, "" for none.
+func sqlState(err error) string {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code
+	}
+	return ""
+}
+
+const noRight = "42501" // insufficient_privilege: the app says "no right"
+
+func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+	o := newOffice(t)
+
+	sub, err := program.SaveSubKegiatan(ctx, o.admin, program.Item{Code: "2.17.03.1.01.0001", Name: "Pelatihan koperasi"})
+	require.NoError(t, err)
+	line := func(bidang string) program.PlanLine {
+		return program.PlanLine{SubKegiatanID: sub.ID, Region: "19", Year: 2025, OutputIndicator: "Koperasi dilatih",
+			SumberDana: program.DAK, Bidang: bidang}
+	}
+	koperasi, err := program.SavePlanLine(ctx, o.admin, line("Bidang Koperasi"))
+	require.NoError(t, err)
+	meeting, err := rakor.SaveMeeting(ctx, o.admin, rakor.Meeting{Kind: rakor.Rakortek, Title: "Rakortek 2025",
+		StartDate: "2025-02-10", PlanningYear: 2025})
+	require.NoError(t, err)
+
+	readerName := o.person(t, shared.Pembaca, "")
+	reader := o.login(t, readerName)
+	ukmName := o.person(t, shared.Bidang, "Bidang UKM")
+	ukm := o.login(t, ukmName)
+	sekName := o.person(t, shared.Sekretariat, "")
+	sek := o.login(t, sekName)
+
+	t.Run("a reader reads and cannot write", func(t *testing.T) {
+		lines, err := program.ListPlanLines(ctx, reader, program.Filter{Year: 2025})
+		require.NoError(t, err)
+		assert.Len(t, lines, 1)
+		// The store knows a reader and refuses at its door ...
+		assert.True(t, reader.ReadOnly())
+		_, err = rakor.SaveMeeting(ctx, reader, rakor.Meeting{Kind: rakor.Rakor, Title: "x", StartDate: "2025-03-01", PlanningYear: 2025})
+		assert.Equal(t, fault.ReadOnlyRole, fault.CodeOf(err), "%v", err)
+		// ... and the database refuses whatever reaches it.
+		db := o.raw(t, readerName)
+		for _, q := range []string{
+			"INSERT INTO meeting(kind, title, start_date, end_date, planning_year) VALUES('rakor', 'x', '2025-03-01', '2025-03-01', 2025)",
+			"UPDATE plan_line SET pagu = 1",
+			"DELETE FROM indicator_value",
+			"UPDATE profile SET office_name = 'x'",
+		} {
+			_, err := db.ExecContext(ctx, q)
+			assert.Equal(t, noRight, sqlState(err), "%s: %v", q, err)
+		}
+	})
+
+	t.Run("a bidang writes its own plan lines only", func(t *testing.T) {
+		own, err := program.SavePlanLine(ctx, ukm, line("Bidang UKM"))
+		require.NoError(t, err)
+		own.Pagu = 150_000_000
+		own, err = program.SavePlanLine(ctx, ukm, own)
+		require.NoError(t, err)
+		hist, err := program.History(ctx, o.admin, own.ID)
+		require.NoError(t, err)
+		require.NotEmpty(t, hist)
+		assert.Equal(t, ukmName, hist[0].UserName, "the audit log names the person")
+
+		_, err = program.SavePlanLine(ctx, ukm, line("Bidang Koperasi"))
+		assert.Equal(t, noRight, sqlState(err), "another bidang's new line: %v", err)
+		other := koperasi
+		other.Pagu = 1
+		_, err = program.SavePlanLine(ctx, ukm, other)
+		assert.Equal(t, noRight, sqlState(err), "another bidang's line: %v", err)
+		other.Bidang = "Bidang UKM"
+		_, err = program.SavePlanLine(ctx, ukm, other)
+		assert.Equal(t, noRight, sqlState(err), "taking over another bidang's line: %v", err)
+		moved := own
+		moved.Bidang = "Bidang Koperasi"
+		_, err = program.SavePlanLine(ctx, ukm, moved)
+		assert.Equal(t, noRight, sqlState(err), "giving a line away: %v", err)
+		assert.Equal(t, noRight, sqlState(program.DeletePlanLine(ctx, ukm, koperasi.ID)))
+		_, err = rakor.SaveDecision(ctx, ukm, rakor.Decision{MeetingID: meeting.ID, Text: "x"})
+		assert.Equal(t, noRight, sqlState(err), "a bidang does not write decisions: %v", err)
+		require.NoError(t, program.DeletePlanLine(ctx, ukm, own.ID))
+
+		got, err := program.GetPlanLine(ctx, o.admin, koperasi.ID)
+		require.NoError(t, err)
+		assert.Equal(t, koperasi.Pagu, got.Pagu, "nothing of the refused writes landed")
+		assert.Equal(t, "Bidang Koperasi", got.Bidang)
+	})
+
+	t.Run("the sekretariat writes the rakor and not plan lines", func(t *testing.T) {
+		d, err := rakor.SaveDecision(ctx, sek, rakor.Decision{MeetingID: meeting.ID, Text: "Data koperasi dimutakhirkan"})
+		require.NoError(t, err)
+		hist, err := o.admin.Audit(ctx, store.AuditQuery{Table: "decision"})
+		require.NoError(t, err)
+		require.NotEmpty(t, hist)
+		assert.Equal(t, sekName, hist[0].UserName)
+		assert.Equal(t, strconv.FormatInt(d.ID, 10), hist[0].RowKey)
+		_, err = program.SavePlanLine(ctx, sek, line("Bidang UKM"))
+		assert.Equal(t, noRight, sqlState(err), "%v", err)
+	})
+
+	adminName := o.person(t, shared.Admin, "")
+	u, err := url.Parse(o.dsn)
+	require.NoError(t, err)
+	u.User = url.UserPassword(adminName, "sandi "+adminName)
+	adminURL := u.String()
+	t.Run("an admin writes everything and acts as the group", func(t *testing.T) {
+		name := adminName
+		adm := o.login(t, name)
+		it, err := program.SaveSubKegiatan(ctx, adm, program.Item{Code: "2.17.03.1.01.0002", Name: "Pendampingan koperasi"})
+		require.NoError(t, err)
+		l := line("Bidang Koperasi")
+		l.SubKegiatanID = it.ID
+		_, err = program.SavePlanLine(ctx, adm, l)
+		require.NoError(t, err)
+		hist, err := o.admin.Audit(ctx, store.AuditQuery{Table: "nomenclature"})
+		require.NoError(t, err)
+		require.NotEmpty(t, hist)
+		assert.Equal(t, name, hist[0].UserName, "the audit log names the person, not the group")
+		var cur string
+		require.NoError(t, o.raw(t, name).QueryRowContext(ctx, "SELECT current_user").Scan(&cur))
+		assert.Equal(t, "selaras_admin", cur, "what an admin creates belongs to the group")
+	})
+
+	t.Run("no one but the admin writes the audit log", func(t *testing.T) {
+		for _, name := range []string{readerName, ukmName, sekName} {
+			db := o.raw(t, name)
+			_, err := db.ExecContext(ctx, "INSERT INTO audit_log(table_name, row_key, action, user_name) VALUES('plan_line', '1', 'delete', 'someone')")
+			assert.Equal(t, noRight, sqlState(err), "%s: %v", name, err)
+			_, err = db.ExecContext(ctx, "DELETE FROM audit_log")
+			assert.Equal(t, noRight, sqlState(err), "%s: %v", name, err)
+			_, err = db.ExecContext(ctx, "UPDATE audit_log SET user_name = 'someone'")
+			assert.Equal(t, noRight, sqlState(err), "%s: %v", name, err)
+			_, err = db.ExecContext(ctx, "CREATE TEMP TABLE audit_log (LIKE public.audit_log)")
+			assert.Equal(t, noRight, sqlState(err), "no shadow log to divert one's lines into: %s: %v", name, err)
+		}
+	})
+
+	t.Run("a migration resetting the audit function changes nothing for the people", func(t *testing.T) {
+		// What the store's prelude does on every migration: CREATE OR
+		// REPLACE drops SECURITY DEFINER and the search path.
+		_, err := o.admin.Read().ExecContext(ctx, "ALTER FUNCTION selaras_audit() SECURITY INVOKER RESET ALL")
+		require.NoError(t, err)
+		l, err := program.SavePlanLine(ctx, ukm, line("Bidang UKM"))
+		require.NoError(t, err)
+		hist, err := program.History(ctx, o.admin, l.ID)
+		require.NoError(t, err)
+		require.NotEmpty(t, hist)
+		assert.Equal(t, ukmName, hist[0].UserName)
+		_, err = rakor.SaveDecision(ctx, sek, rakor.Decision{MeetingID: meeting.ID, Text: "Sesudah pembaruan"})
+		require.NoError(t, err)
+		for _, name := range []string{ukmName, sekName} {
+			_, err := o.raw(t, name).ExecContext(ctx, "INSERT INTO audit_log(table_name, row_key, action, user_name) VALUES('plan_line', '1', 'delete', 'someone')")
+			assert.Equal(t, noRight, sqlState(err), "%s: %v", name, err)
+		}
+	})
+
+	t.Run("init again keeps the people and their rights", func(t *testing.T) {
+		require.NoError(t, shared.Init(ctx, o.dsn))
+		require.NoError(t, shared.Init(ctx, adminURL), "an admin without the right to create roles runs it after an upgrade")
+		_, err := program.SavePlanLine(ctx, ukm, line("Bidang UKM"))
+		require.NoError(t, err)
+		users, err := shared.Users(ctx, o.dsn)
+		require.NoError(t, err)
+		var names []string
+		for _, u := range users {
+			names = append(names, u.Name+"="+string(u.Role)+":"+u.Bidang)
+		}
+		prefix := strings.TrimSuffix(ukmName, "_bidang")
+		assert.Equal(t, []string{prefix + "_admin=admin:", ukmName + "=bidang:Bidang UKM", readerName + "=pembaca:",
+			sekName + "=sekretariat:"}, names, "by name")
+	})
+}
+
+func TestAddUserRefusesBadInput(t *testing.T) {
+	needPG(t)
+	o := newOffice(t)
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		u    shared.User
+		want fault.Code
+	}{
+		{"upper case", shared.User{Name: "Budi", Role: shared.Pembaca, Password: "x"}, fault.SharedBadName},
+		{"a group's name", shared.User{Name: "selaras_admin", Role: shared.Admin, Password: "x"}, fault.SharedBadName},
+		{"quote", shared.User{Name: `a"b`, Role: shared.Pembaca, Password: "x"}, fault.SharedBadName},
+		{"unknown role", shared.User{Name: "budi", Role: "kepala", Password: "x"}, fault.SharedBadRole},
+		{"bidang without one", shared.User{Name: "budi", Role: shared.Bidang, Password: "x"}, fault.SharedNoBidang},
+		{"no password", shared.User{Name: "budi", Role: shared.Pembaca}, fault.SharedNoPassword},
+		{"exists", shared.User{Name: "selaras", Role: shared.Pembaca, Password: "x"}, fault.SharedUserExists},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := shared.AddUser(ctx, o.dsn, tt.u)
+			assert.Equal(t, tt.want, fault.CodeOf(err), "%v", err)
+			assert.NotEmpty(t, fault.Message(err, fault.EN))
+		})
+	}
+	assert.Equal(t, fault.SharedNeedsServer, fault.CodeOf(shared.Init(ctx, "/tmp/x.db")))
+}
+
+// Every table of the schema is placed: written by the sekretariat, by a
+// bidang, or by the admin only. A migration adding a table fails this test
+// until someone decides who writes it.
+func TestEveryTableIsClassified(t *testing.T) {
+	s := storetest.Open(t)
+	if s.Engine() != store.SQLite {
+		var err error
+		s, err = store.Open(context.Background(), t.TempDir()+"/x.db", store.Options{})
+		require.NoError(t, err)
+		defer s.Close()
+	}
+	tables, err := s.Tables(context.Background())
+	require.NoError(t, err)
+	known := shared.Classified()
+	for _, tb := range tables {
+		assert.True(t, slices.Contains(known, tb.Name), "table %s: add it to a role's list in roles.go", tb.Name)
+	}
+}
