@@ -40,6 +40,8 @@ const (
 	ServerBadURL Code = "server_bad_url"
 	// The password of a remembered shared workspace is needed at start.
 	ServerNeedPassword Code = "server_need_password"
+	// Backups, restore and a copy to carry are the server's on a shared workspace.
+	ServerBackupElsewhere Code = "server_backup_elsewhere"
 	// The operating system's credential store refused to keep the password.
 	KeyringFailed Code = "keyring_failed"
 	// No credential store on this computer (why "remember" is disabled).

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
+	"selaras/backend/connect"
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/program"
@@ -38,6 +40,10 @@ type Info struct {
 	CreatedAt     string `json:"createdAt"`
 	SchemaVersion int    `json:"schemaVersion"`
 	ReadOnly      bool   `json:"readOnly"` // write-protected: can be viewed and exported, not changed
+	// Shared: a PostgreSQL database (Path is its URL without the password);
+	// Label names it in the header: the file's name, or user@host/db.
+	Shared bool   `json:"shared"`
+	Label  string `json:"label"`
 }
 
 // Open opens an existing workspace, migrating it if needed and filling in
@@ -94,7 +100,13 @@ func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
 
 // Describe reads the workspace's kind and origin.
 func Describe(ctx context.Context, s *store.Store) (Info, error) {
-	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly()}
+	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly(), Label: filepath.Base(s.Path())}
+	if connect.IsURL(s.Path()) {
+		info.Shared = true
+		if t, _, err := connect.Parse(s.Path()); err == nil {
+			info.Label = t.Label()
+		}
+	}
 	kind, err := s.Meta(ctx, keyKind)
 	if err != nil {
 		return Info{}, err
