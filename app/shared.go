@@ -90,7 +90,8 @@ func (a *App) openShared(ctx context.Context, full string, create, remember bool
 		s, err = workspace.Open(ctx, full)
 	}
 	if err != nil {
-		return a.opened(safe, err)
+		// Mapped here: the door would name the workspace still open.
+		return a.opened(safe, fault.AtServer(err, safe))
 	}
 	return a.use(s, safe, remember)
 }
@@ -104,7 +105,7 @@ func (a *App) openRemembered(ctx context.Context, raw string, remember bool) err
 		return err
 	}
 	err = a.openShared(ctx, full, false, remember)
-	if err != nil && fault.Is(fault.AtServer(err, connect.Redact(raw)), fault.ServerWrongPassword) {
+	if fault.Is(err, fault.ServerWrongPassword) {
 		a.mu.Lock()
 		a.askPassword = connect.Redact(raw)
 		a.failed = ""
