@@ -479,7 +479,7 @@ func listLines(ctx context.Context, q querier, f Filter) ([]PlanLine, error) {
 		w.Add("region_code = ?", r)
 	}
 	if b := strings.Join(strings.Fields(f.Bidang), " "); b != "" {
-		w.Add("bidang = ? COLLATE NOCASE", b)
+		w.Add("lower(bidang) = lower(?)", b)
 	}
 	if f.Status != "" {
 		w.Add("status = ?", f.Status)
@@ -563,7 +563,7 @@ func ListBidang(ctx context.Context, s *store.Store) ([]string, error) {
 		var b string
 		err := row.Scan(&b)
 		return b, err
-	}, "SELECT DISTINCT bidang FROM plan_line WHERE bidang <> '' ORDER BY bidang COLLATE NOCASE")
+	}, "SELECT bidang FROM plan_line WHERE bidang <> '' GROUP BY bidang ORDER BY lower(bidang), bidang")
 	if err != nil {
 		return nil, fmt.Errorf("program: list bidang: %w", err)
 	}

@@ -218,12 +218,12 @@ func putMeeting(ctx context.Context, tx *sql.Tx, m Meeting) (int64, error) {
 	args := []any{m.Kind, m.Title, m.Theme, m.StartDate, m.EndDate, m.Venue, m.Mode, m.PlanningYear, m.Organiser,
 		m.ProvinceCode, string(desks), m.Headcount, m.Note}
 	if m.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO meeting(kind, title, theme, start_date, end_date, venue, mode,
+		newID, err := store.Insert(ctx, tx, `INSERT INTO meeting(kind, title, theme, start_date, end_date, venue, mode,
 planning_year, organiser, province_code, desks, headcount, note) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err != nil {
 			return 0, fmt.Errorf("rakor: insert meeting: %w", err)
 		}
-		return res.LastInsertId()
+		return newID, nil
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE meeting SET kind = ?, title = ?, theme = ?, start_date = ?, end_date = ?,
 venue = ?, mode = ?, planning_year = ?, organiser = ?, province_code = ?, desks = ?, headcount = ?, note = ?

@@ -22,19 +22,23 @@ func Unique(ctx context.Context, tx *sql.Tx, table, col string, value any, id in
 	return refusal
 }
 
+// Insert runs an INSERT into a table with an id column and returns the new
+// row's id (RETURNING, which both engines know; PostgreSQL has no
+// LastInsertId).
+func Insert(ctx context.Context, tx *sql.Tx, insert string, args ...any) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, insert+" RETURNING id", args...).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: insert: %w", err)
+	}
+	return id, nil
+}
+
 // InsertOrUpdate runs insert with args when id is 0, else update with args
 // and then id, and returns the row's id. An update that matches no row
 // returns sql.ErrNoRows, for the caller to name what was not found.
 func InsertOrUpdate(ctx context.Context, tx *sql.Tx, id int64, insert, update string, args ...any) (int64, error) {
 	if id == 0 {
-		res, err := tx.ExecContext(ctx, insert, args...)
-		if err != nil {
-			return 0, fmt.Errorf("store: insert: %w", err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("store: insert: %w", err)
-		}
-		return id, nil
+		return Insert(ctx, tx, insert, args...)
 	}
 	res, err := tx.ExecContext(ctx, update, append(args, id)...)
 	if err != nil {
