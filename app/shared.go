@@ -162,7 +162,7 @@ func (a *App) notice(err error) {
 // a copy to carry) on a shared workspace: the server is backed up there.
 func refuseShared(s *store.Store) error {
 	if connect.IsURL(s.Path()) {
-		return fault.New(fault.ServerBackupElsewhere, "", fault.ServerArgs(s.Path())...)
+		return fault.New(fault.SharedBackup, "", "path", s.Path())
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -17,6 +18,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/settings"
+	"selaras/backend/store"
 )
 
 // pgSuper is the test cluster's superuser URL (scripts/pg-test.sh). The
@@ -259,3 +261,29 @@ func (unavailableKeyring) Available() error {
 func (unavailableKeyring) Get(string) (string, error) { return "", connect.ErrNoPassword }
 func (unavailableKeyring) Set(string, string) error   { return fault.New(fault.KeyringMissing, "") }
 func (unavailableKeyring) Delete(string) error        { return nil }
+
+// A connection cut in the middle of a write (the server's backend killed
+// mid-transaction): the message says so naming the server, nothing of the
+// write is kept, and the workspace answers again at the next action.
+func TestSharedConnectionLostMidWrite(t *testing.T) {
+	super := pgSuper(t)
+	_, dsn := freshDB(t, super)
+	a := newApp(t, Options{Keyring: unavailableKeyring{}})
+	_, err := (&Workspace{a}).CreateShared(request(dsn, false))
+	require.NoError(t, err)
+	s, err := a.store()
+	require.NoError(t, err)
+	err = s.Tx(context.Background(), func(tx *sql.Tx) error {
+		if err := store.SetMeta(context.Background(), tx, "connect_test", "setengah"); err != nil {
+			return err
+		}
+		_, err := tx.Exec("SELECT pg_terminate_backend(pg_backend_pid())")
+		return err
+	})
+	p := problemOf(t, a.fail(err))
+	assert.Equal(t, fault.ServerConnectionLost, p.Code, p.Message)
+	assert.Contains(t, p.Message, "Sambungan ke server 127.0.0.1:55432 terputus")
+	v, err := s.Meta(context.Background(), "connect_test")
+	require.NoError(t, err, "the next action reconnects")
+	assert.Empty(t, v, "nothing of the cut write was kept")
+}

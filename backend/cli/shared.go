@@ -28,7 +28,7 @@ func openShared(ctx context.Context, env Env, raw string) (*store.Store, error) 
 // on a shared workspace: the server is backed up there, with pg_dump.
 func refuseShared(path string) error {
 	if connect.IsURL(path) {
-		return fault.New(fault.ServerBackupElsewhere, "", fault.ServerArgs(connect.Redact(path))...)
+		return fault.New(fault.SharedBackup, "", "path", connect.Redact(path))
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ func TestSharedWorkspaceFileCommandsRefused(t *testing.T) {
 	} {
 		r := run(t, nil, args...)
 		assert.Equal(t, Error, r.code, args)
-		assert.Contains(t, r.stderr, "dicadangkan di server srv.dinas (pg_dump", args)
+		assert.Contains(t, r.stderr, "dicadangkan di servernya", args)
 		assert.NotContains(t, r.stderr+r.stdout, "rahasia")
 	}
 	r := run(t, map[string]string{"SELARAS_DB": db}, "backup")

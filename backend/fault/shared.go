@@ -40,8 +40,6 @@ const (
 	ServerBadURL Code = "server_bad_url"
 	// The password of a remembered shared workspace is needed at start.
 	ServerNeedPassword Code = "server_need_password"
-	// Backups, restore and a copy to carry are the server's on a shared workspace.
-	ServerBackupElsewhere Code = "server_backup_elsewhere"
 	// The operating system's credential store refused to keep the password.
 	KeyringFailed Code = "keyring_failed"
 	// No credential store on this computer (why "remember" is disabled).
@@ -97,6 +95,15 @@ func AtServer(err error, rawURL string) error {
 		return err
 	}
 	code := serverCode(err)
+	var fe *Error
+	if code == "" && errors.As(err, &fe) && fe.Code == NotDatabase {
+		// The store refuses a database holding other tables (no driver
+		// cause), or a URL the driver cannot parse (with one).
+		code = ServerForeign
+		if fe.Err != nil {
+			return Wrap(err, ServerBadURL, "", "url", rawURL)
+		}
+	}
 	if code == "" {
 		return err
 	}

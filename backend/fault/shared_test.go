@@ -43,6 +43,7 @@ func TestAtServer(t *testing.T) {
 		{"connection failure", serverErr{"08006", "connection failure"}, ServerConnectionLost},
 		{"cable pulled", fmt.Errorf("commit: %w", io.ErrUnexpectedEOF), ServerConnectionLost},
 		{"a constraint is not the door's", serverErr{"23505", "duplicate key"}, Internal},
+		{"a database holding other tables", New(NotDatabase, "", "path", u), ServerForeign},
 		{"a code chosen already is kept", New(Required, "profile.officeName"), Required},
 	}
 	for _, tc := range tests {
