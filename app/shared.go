@@ -62,7 +62,7 @@ func (w *Workspace) shared(req SharedRequest, create bool) (WorkspaceState, erro
 		if err != nil {
 			return WorkspaceState{}, err
 		}
-		if err := a.openShared(ctx, full, create, true); err != nil {
+		if err := a.openShared(ctx, full, create, true, false); err != nil {
 			return WorkspaceState{}, err
 		}
 		// Kept only once the server accepted it; unticking forgets it. A
@@ -77,8 +77,9 @@ func (w *Workspace) shared(req SharedRequest, create bool) (WorkspaceState, erro
 }
 
 // openShared opens (or, with create, initialises) the PostgreSQL workspace
-// at full (a URL with its password) and makes it the open one.
-func (a *App) openShared(ctx context.Context, full string, create, remember bool) error {
+// at full (a URL with its password) and makes it the open one. atStart
+// keeps a failure for the welcome screen; the form says its own.
+func (a *App) openShared(ctx context.Context, full string, create, remember, atStart bool) error {
 	a.backupMu.Lock()
 	defer a.backupMu.Unlock()
 	safe := connect.Redact(full)
@@ -91,7 +92,11 @@ func (a *App) openShared(ctx context.Context, full string, create, remember bool
 	}
 	if err != nil {
 		// Mapped here: the door would name the workspace still open.
-		return a.opened(safe, fault.AtServer(err, safe))
+		err = fault.AtServer(err, safe)
+		if atStart {
+			return a.opened(safe, err)
+		}
+		return err
 	}
 	return a.use(s, safe, remember)
 }
@@ -104,7 +109,7 @@ func (a *App) openRemembered(ctx context.Context, raw string, remember bool) err
 	if err != nil {
 		return err
 	}
-	err = a.openShared(ctx, full, false, remember)
+	err = a.openShared(ctx, full, false, remember, true)
 	if fault.Is(err, fault.ServerWrongPassword) {
 		a.mu.Lock()
 		a.askPassword = connect.Redact(raw)

@@ -39,7 +39,7 @@ describe('shared workspace', { skip }, () => {
     withApp(browser(), {}, async (page) => {
       const form = await fill(page, 'salah')
       await expect(form.getByTestId('shared-url')).toHaveText(`postgres://${u.username}@${u.hostname}:${u.port}/${db}?sslmode=disable`)
-      await expect(form.getByTestId('shared-remember')).toHaveClass(/n-checkbox--disabled/) // no credential store here
+      await expect(form.getByTestId('shared-remember')).toHaveAttribute('class', /n-checkbox--disabled/) // no credential store here
       await shot(page, 'shared-welcome-1366x768')
       await form.getByTestId('shared-create').click()
       await expect(form.getByTestId('shared-problem')).toContainText(`Server ${u.hostname}:${u.port} menolak kata sandi pengguna`)
@@ -69,4 +69,24 @@ describe('shared workspace', { skip }, () => {
       await expect(page.getByTestId('shared-backup-note')).toBeVisible()
       await shot(page, 'shared-settings-connected-1920x1080')
     }))
+
+  test('started on it without a kept password (--db without one): the password is asked, a wrong one said', async () => {
+    const noPw = `postgres://${u.username}@${u.hostname}:${u.port}/${db}?sslmode=disable`
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+      await withApp(browser(), { viewport, args: ['--db', noPw] }, async (page) => {
+        const dialog = page.getByTestId('password-dialog')
+        await expect(dialog).toContainText(`Masukkan kata sandi pengguna ${decodeURIComponent(u.username)} untuk ${label()}`)
+        await expect(page.getByTestId('open-error')).toHaveCount(0)
+        await page.getByTestId('password-input').locator('input').fill('salah')
+        await page.getByTestId('password-open').click()
+        await expect(page.getByTestId('password-problem')).toContainText('menolak kata sandi')
+        await expect(page.getByTestId('open-error')).toHaveCount(0) // said once, in the dialog
+        await shot(page, `shared-password-${viewport.width}x${viewport.height}`)
+        await page.getByTestId('password-input').locator('input').fill(decodeURIComponent(u.password))
+        await page.getByTestId('password-open').click()
+        await expect(page.getByTestId('workspace-label')).toContainText(`Bersama: ${label()}`)
+        await shot(page, `shared-opened-${viewport.width}x${viewport.height}`)
+      })
+    }
+  })
 })
