@@ -287,3 +287,27 @@ func TestSharedConnectionLostMidWrite(t *testing.T) {
 	require.NoError(t, err, "the next action reconnects")
 	assert.Empty(t, v, "nothing of the cut write was kept")
 }
+
+// A person whose role may only read opens the shared workspace read-only
+// (the banner says so), and a write is refused saying why.
+func TestSharedReaderOpensReadOnly(t *testing.T) {
+	super := pgSuper(t)
+	name, dsn := freshDB(t, super)
+	a := newApp(t, Options{Keyring: unavailableKeyring{}})
+	_, err := (&Workspace{a}).CreateShared(request(dsn, false))
+	require.NoError(t, err)
+	_, err = (&Settings{a}).SaveProfile(profile.Profile{ProvinceCode: "19", OfficeName: "Dinas Koperasi dan UKM Provinsi Kepulauan Bangka Belitung", WorkingYear: 2025})
+	require.NoError(t, err)
+	role := randName("connect_reader_")
+	pgExec(t, super, "CREATE ROLE "+role+" LOGIN PASSWORD 'baca-saja'")
+	t.Cleanup(func() { pgExec(t, dsn, "DROP OWNED BY "+role); pgExec(t, super, "DROP ROLE IF EXISTS "+role) })
+	pgExec(t, dsn, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO "+role)
+
+	b := newApp(t, Options{Keyring: unavailableKeyring{}})
+	st, err := (&Workspace{b}).Connect(request(withDB(super, name, role, "baca-saja"), false))
+	require.NoError(t, err)
+	assert.Equal(t, PhaseReady, st.Phase)
+	assert.True(t, st.Info.ReadOnly)
+	_, err = (&Settings{b}).SaveProfile(*st.Profile)
+	assert.Equal(t, fault.ReadOnlyRole, problemOf(t, err).Code)
+}

@@ -28,7 +28,6 @@ export const id = {
   connecting: 'Menghubungkan ke {server}…',
   creating: 'Menyiapkan ruang kerja bersama di {server}…',
   connected: 'Terhubung ke {label}.',
-  badge: 'Bersama',
   headerLabel: 'Bersama: {label}',
   server: 'Server',
   serverBackup:
@@ -37,7 +36,8 @@ export const id = {
   askText: 'Masukkan kata sandi pengguna {user} untuk {label}.',
   askOpen: 'Buka',
   askOther: 'Pilih ruang kerja lain',
-  openOther: 'Hubungkan ke ruang kerja bersama',
+  readOnly:
+    'Anda terhubung sebagai {user}, yang hanya boleh membaca ruang kerja bersama ini: data dapat dilihat, diharmonisasi dan diekspor, tetapi tidak diubah.',
 }
 
 export const en: typeof id = {
@@ -67,7 +67,6 @@ export const en: typeof id = {
   connecting: 'Connecting to {server}…',
   creating: 'Setting up the shared workspace on {server}…',
   connected: 'Connected to {label}.',
-  badge: 'Shared',
   headerLabel: 'Shared: {label}',
   server: 'Server',
   serverBackup:
@@ -76,5 +75,6 @@ export const en: typeof id = {
   askText: 'Enter the password of the user {user} for {label}.',
   askOpen: 'Open',
   askOther: 'Choose another workspace',
-  openOther: 'Connect to a shared workspace',
+  readOnly:
+    'You are connected as {user}, who may only read this shared workspace: its data can be viewed, harmonised and exported, not changed.',
 }
