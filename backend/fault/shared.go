@@ -94,7 +94,7 @@ func AtServer(err error, rawURL string) error {
 	if c := CodeOf(err); c != Internal && c != NotDatabase && c != StorageFailed {
 		return err
 	}
-	code := serverCode(err)
+	code := serverCode(err, requiresTLS(rawURL))
 	var fe *Error
 	if code == "" && errors.As(err, &fe) && fe.Code == NotDatabase {
 		// The store refuses a database holding other tables (no driver
@@ -110,7 +110,22 @@ func AtServer(err error, rawURL string) error {
 	return Wrap(err, code, "", ServerArgs(rawURL)...)
 }
 
-func serverCode(err error) Code {
+// requiresTLS reports whether the URL's sslmode refuses a plain connection
+// (with prefer, a server without TLS is tried again in plain, and its
+// refusal of TLS is no reason to stop).
+func requiresTLS(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	switch u.Query().Get("sslmode") {
+	case "require", "verify-ca", "verify-full":
+		return true
+	}
+	return false
+}
+
+func serverCode(err error, tlsRequired bool) Code {
 	msg := strings.ToLower(err.Error())
 	switch state := SQLState(err); {
 	case state == "28P01":
@@ -132,7 +147,7 @@ func serverCode(err error) Code {
 	}
 	connecting := strings.Contains(msg, "failed to connect")
 	switch {
-	case strings.Contains(msg, "server refused tls"):
+	case tlsRequired && strings.Contains(msg, "server refused tls"):
 		return ServerTLSUnavailable
 	case strings.Contains(msg, "no pg_hba.conf entry") && strings.Contains(msg, "no encryption"):
 		return ServerTLSRequired

@@ -34,6 +34,8 @@ func TestAtServer(t *testing.T) {
 		{"TLS demanded by pg_hba", connectErr(serverErr{"28000", `no pg_hba.conf entry for host "10.0.0.2", user "kabid", database "selaras", no encryption`}), ServerTLSRequired},
 		{"refused by pg_hba", connectErr(serverErr{"28000", `no pg_hba.conf entry for host "10.0.0.2", user "kabid", database "selaras", SSL encryption`}), ServerRefused},
 		{"TLS not offered", connectErr(errors.New("tls error: server refused TLS connection")), ServerTLSUnavailable},
+		{"TLS preferred, then plain refused too", connectErr(errors.Join(errors.New("tls error: server refused TLS connection"),
+			&net.OpError{Op: "dial", Err: errors.New("connect: connection refused")})), ServerUnreachable},
 		{"refused", connectErr(&net.OpError{Op: "dial", Err: errors.New("connect: connection refused")}), ServerUnreachable},
 		{"starting up", connectErr(serverErr{"57P03", "the database system is starting up"}), ServerUnreachable},
 		{"no database", connectErr(serverErr{"3D000", `database "selaras" does not exist`}), ServerNoDatabase},
@@ -48,7 +50,11 @@ func TestAtServer(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := AtServer(tc.err, u)
+			dsn := u
+			if tc.want == ServerTLSUnavailable {
+				dsn = "postgres://kabid@srv.dinas:6543/selaras?sslmode=require"
+			}
+			err := AtServer(tc.err, dsn)
 			assert.Equal(t, tc.want, CodeOf(err))
 			if tc.want == Internal || tc.want == Required {
 				return
