@@ -28,22 +28,22 @@ type Keyring interface {
 	Delete(account string) error
 }
 
-// OS returns the operating system's credential store.
-func OS() Keyring { return osKeyring{} }
+// OS returns the operating system's credential store, probed once (at its
+// first use) for whether it answers: go-keyring on Linux needs a Secret
+// Service on the session bus, which servers and minimal desktops lack.
+func OS() Keyring {
+	return osKeyring{probe: sync.OnceValue(func() error {
+		_, err := keyring.Get(Service, "probe")
+		if err == nil || errors.Is(err, keyring.ErrNotFound) {
+			return nil
+		}
+		return fault.Wrap(err, fault.KeyringMissing, "")
+	})}
+}
 
-type osKeyring struct{}
+type osKeyring struct{ probe func() error }
 
-// probe finds once whether the store answers: go-keyring on Linux needs a
-// Secret Service on the session bus, which servers and minimal desktops lack.
-var probe = sync.OnceValue(func() error {
-	_, err := keyring.Get(Service, "probe")
-	if err == nil || errors.Is(err, keyring.ErrNotFound) {
-		return nil
-	}
-	return fault.Wrap(err, fault.KeyringMissing, "")
-})
-
-func (osKeyring) Available() error { return probe() }
+func (k osKeyring) Available() error { return k.probe() }
 
 func (k osKeyring) Get(account string) (string, error) {
 	if err := k.Available(); err != nil {
