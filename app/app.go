@@ -13,6 +13,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"selaras/backend/atomicfile"
+	"selaras/backend/connect"
 	"selaras/backend/demo"
 	"selaras/backend/fault"
 	"selaras/backend/settings"
@@ -25,8 +26,11 @@ type Options struct {
 	ConfigDir string // where settings.json lives (and the workspaces, unless DataDir is set)
 	DataDir   string // where demo.db, selaras.db and backups/ live; default ConfigDir
 	Roaming   string // Windows: where an older Selaras kept workspaces, moved to DataDir once
-	DB        string // --db or SELARAS_DB: always open this file
+	DB        string // --db or SELARAS_DB: always open this file or postgres:// URL
 	Demo      bool   // --demo: on first start, open the demo workspace
+	// Keyring keeps the passwords of shared workspaces; default the
+	// operating system's credential store.
+	Keyring connect.Keyring
 }
 
 // App holds the open workspace and the user's settings, shared by the
@@ -45,6 +49,9 @@ type App struct {
 	headless bool       // served by the browser bridge: no native dialogs
 	exchange *Exchange
 	emitFunc func(event string, data ...any)
+	// askPassword is the shared workspace (URL without password) whose
+	// password is asked at start: none was kept, or the kept one was refused.
+	askPassword string
 }
 
 // New makes the App; call Startup before serving calls.
@@ -58,6 +65,9 @@ func New(opt Options) (*App, error) {
 	}
 	if opt.DataDir == "" {
 		opt.DataDir = opt.ConfigDir
+	}
+	if opt.Keyring == nil {
+		opt.Keyring = connect.OS()
 	}
 	// A failed move leaves the workspaces where they were: say why, and go on.
 	m, err := workspace.Settle(workspace.Dirs{Settings: opt.ConfigDir, Data: opt.DataDir, Roaming: opt.Roaming}, time.Now())
@@ -99,7 +109,7 @@ func (a *App) Startup(ctx context.Context) {
 func (a *App) sweep() {
 	dirs := []string{a.opt.DataDir, filepath.Join(a.opt.DataDir, "backups"), filepath.Join(a.opt.DataDir, "ekspor")}
 	for _, p := range []string{a.opt.DB, a.prefs.LastWorkspace} {
-		if p != "" {
+		if p != "" && !connect.IsURL(p) {
 			dirs = append(dirs, filepath.Dir(p), store.BackupDir(p))
 		}
 	}
@@ -147,8 +157,12 @@ func (a *App) officePath() string { return filepath.Join(a.opt.DataDir, workspac
 func (a *App) openInitial(ctx context.Context) {
 	var err error
 	switch {
+	case connect.IsURL(a.opt.DB):
+		err = a.openRemembered(ctx, a.opt.DB, false)
 	case a.opt.DB != "":
 		err = a.open(ctx, a.opt.DB, workspace.Office, false)
+	case connect.IsURL(a.prefs.LastWorkspace):
+		err = a.openRemembered(ctx, a.prefs.LastWorkspace, true)
 	case a.prefs.LastWorkspace != "" && exists(a.prefs.LastWorkspace):
 		err = a.open(ctx, a.prefs.LastWorkspace, workspace.Office, true)
 	case a.opt.Demo:
@@ -200,10 +214,16 @@ func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, 
 	if err != nil {
 		return err
 	}
+	return a.use(s, path, remember)
+}
+
+// use makes s the open workspace (closing the one before) and remembers
+// path, a file or a URL without its password, for the next start.
+func (a *App) use(s *store.Store, path string, remember bool) error {
 	a.mu.Lock()
 	old := a.st
 	a.st = s
-	a.openErr, a.failed = nil, ""
+	a.openErr, a.failed, a.askPassword = nil, "", ""
 	if remember {
 		a.prefs.LastWorkspace = path
 	}

@@ -103,7 +103,9 @@ func (a *App) explain(err error) error {
 	if errors.As(err, &pe) {
 		err = atomicfile.Explain(err, pe.Path)
 	}
-	err = fault.AtDoor(err, a.workspacePath())
+	// A shared workspace's server refusals first (they name the server),
+	// then the file's and the driver's.
+	err = fault.AtDoor(fault.AtServer(err, a.workspacePath()), a.workspacePath())
 	if fault.CodeOf(err) != fault.Internal {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"selaras/backend/connect"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/store"
@@ -41,6 +42,8 @@ type WorkspaceState struct {
 	Browser  bool          `json:"browser"` // no native file dialogs: paths are typed
 	// Notices are told on the home screen: where workspaces moved at this start.
 	Notices []string `json:"notices"`
+	// Shared: the remembered shared workspace and the credential store.
+	Shared SharedState `json:"shared"`
 }
 
 // State describes the open workspace, or why there is none.
@@ -53,8 +56,10 @@ func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {
 	st := WorkspaceState{Phase: PhaseChoose, OfficeExists: exists(a.officePath()), DemoExists: exists(a.demoPath()), Browser: a.headless, Notices: []string{}}
 	a.mu.Lock()
 	s, openErr, failed := a.st, a.openErr, a.failed
+	notices := append([]error{}, a.notices...)
 	a.mu.Unlock()
-	for _, n := range a.notices {
+	st.Shared = a.sharedState()
+	for _, n := range notices {
 		st.Notices = append(st.Notices, fault.Message(n, a.lang()))
 	}
 	damaged := fault.Is(openErr, fault.Damaged) && failed != ""
@@ -129,7 +134,7 @@ func (w *Workspace) OpenOffice() (WorkspaceState, error) {
 func (w *Workspace) Backups() ([]store.Backup, error) {
 	return respond(w.a, []store.Backup{}, func(context.Context) ([]store.Backup, error) {
 		path := w.a.workspacePath()
-		if path == "" {
+		if path == "" || connect.IsURL(path) {
 			return []store.Backup{}, nil
 		}
 		return store.ListBackups(path)
@@ -139,6 +144,9 @@ func (w *Workspace) Backups() ([]store.Backup, error) {
 // BackupNow takes a manual backup of the open workspace.
 func (w *Workspace) BackupNow() (store.Backup, error) {
 	return with(w.a, store.Backup{}, func(ctx context.Context, s *store.Store) (store.Backup, error) {
+		if err := refuseShared(s); err != nil {
+			return store.Backup{}, err
+		}
 		w.a.backupMu.Lock()
 		defer w.a.backupMu.Unlock()
 		return s.TakeBackup(ctx, store.Manual)
@@ -150,6 +158,9 @@ func (w *Workspace) BackupNow() (store.Backup, error) {
 // the workspace is closed, replaced atomically and opened again.
 func (w *Workspace) Restore(backupPath string) (WorkspaceState, error) {
 	return with(w.a, WorkspaceState{}, func(ctx context.Context, s *store.Store) (WorkspaceState, error) {
+		if err := refuseShared(s); err != nil {
+			return WorkspaceState{}, err
+		}
 		return w.restore(ctx, s.Path(), backupPath)
 	})
 }
@@ -224,6 +235,9 @@ func (w *Workspace) restore(ctx context.Context, path, backupPath string) (Works
 // returns the path, or "" when the user cancelled the dialog.
 func (w *Workspace) SaveCopy() (string, error) {
 	return with(w.a, "", func(ctx context.Context, s *store.Store) (string, error) {
+		if err := refuseShared(s); err != nil {
+			return "", err
+		}
 		name := "Ruang-kerja-Selaras-" + time.Now().Format("2006-01-02") + ".db"
 		path, err := w.a.savePath(name, "*.db", "Ruang kerja Selaras")
 		if err != nil || path == "" {

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"selaras/backend/connect"
 	"selaras/backend/demo"
 	"selaras/backend/fault"
 	"selaras/backend/region"
@@ -88,14 +89,14 @@ func IsCommand(cmds []Command, name string) bool {
 func dbPath(env Env, args []string) string {
 	for i, a := range args {
 		if v, ok := strings.CutPrefix(a, "--db="); ok {
-			return v
+			return connect.Redact(v)
 		}
 		if (a == "--db" || a == "-db") && i+1 < len(args) {
-			return args[i+1]
+			return connect.Redact(args[i+1])
 		}
 	}
 	p, _ := DefaultDB(env)
-	return p
+	return connect.Redact(p)
 }
 
 // Run dispatches args[0] among cmds and returns the process exit code.
@@ -122,7 +123,8 @@ func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 		default:
 			// The driver's and the system's refusals say what to do, never
 			// their own words (the app's door does the same).
-			err = fault.AtDoor(err, dbPath(env, args[1:]))
+			db := dbPath(env, args[1:])
+			err = fault.AtDoor(fault.AtServer(err, db), db)
 			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, language(env)))
 			return Error
 		}
@@ -141,6 +143,8 @@ func printHelp(w io.Writer, cmds []Command) {
 	}
 	fmt.Fprintln(w, "Tanpa --db: SELARAS_DB, ruang kerja terakhir yang dibuka aplikasi, atau satu-satunya")
 	fmt.Fprintln(w, "ruang kerja (demo.db atau selaras.db) di folder data pengguna.")
+	fmt.Fprintln(w, "Ruang kerja bersama: --db postgres://pengguna@server:5432/basisdata?sslmode=prefer (atau SELARAS_DB);")
+	fmt.Fprintln(w, "kata sandi dari PGPASSWORD atau dari penyimpanan kredensial tempat aplikasi menyimpannya.")
 }
 
 // NewFlags makes a flag set that reports usage errors in Indonesian.
@@ -190,6 +194,9 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	path := *db
+	if connect.IsURL(path) && *force {
+		return UsageError(env, "demo", "--force hanya untuk berkas; basis data di server dikosongkan oleh pengelolanya")
+	}
 	if path == "" {
 		dirs, err := dataDirs(env)
 		if err != nil {
@@ -197,21 +204,28 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		}
 		path = filepath.Join(dirs.Data, workspace.DemoFile)
 	}
-	if *force {
+	if *force && !connect.IsURL(path) {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			if err := os.Remove(path + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return fmt.Errorf("demo: %w", err)
 			}
 		}
 	}
-	s, err := demo.Create(ctx, path)
+	full := path
+	if connect.IsURL(path) {
+		var err error
+		if full, _, err = connect.Resolve(path, env.Getenv("PGPASSWORD"), Keyring()); err != nil {
+			return err
+		}
+	}
+	s, err := demo.Create(ctx, full)
 	if err != nil {
 		return err
 	}
 	if err := s.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Ruang kerja demo dibuat: %s\n", path)
+	fmt.Fprintf(env.Stdout, "Ruang kerja demo dibuat: %s\n", connect.Redact(path))
 	return nil
 }
 
@@ -289,6 +303,9 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
+	if err := refuseShared(path); err != nil {
+		return err
+	}
 	if *list {
 		backups, err := store.ListBackups(path)
 		if err != nil {
@@ -341,6 +358,9 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 		if path, err = DefaultDB(env); err != nil {
 			return err
 		}
+	}
+	if err := refuseShared(path); err != nil {
+		return err
 	}
 	if err := store.Verify(ctx, *from); err != nil {
 		return err

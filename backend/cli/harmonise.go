@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"selaras/backend/connect"
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
@@ -53,6 +54,9 @@ func openExisting(ctx context.Context, env Env, db string) (*store.Store, error)
 		if path, err = DefaultDB(env); err != nil {
 			return nil, err
 		}
+	}
+	if connect.IsURL(path) {
+		return openShared(ctx, env, path)
 	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fault.New(fault.NoDatabase, "", "path", path)

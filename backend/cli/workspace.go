@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"selaras/backend/connect"
 	"selaras/backend/fault"
 	"selaras/backend/settings"
 	"selaras/backend/workspace"
@@ -76,7 +77,7 @@ func DefaultDB(env Env) (string, error) {
 // pickWorkspace is DefaultDB's decision, given the data folder and the last
 // workspace recorded in the settings.
 func pickWorkspace(dir, last string) (string, error) {
-	if last != "" && isFile(last) {
+	if last != "" && (isFile(last) || connect.IsURL(last)) { // a shared workspace: its URL
 		return last, nil
 	}
 	var known, others []string

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
+	"selaras/backend/connect"
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/program"
@@ -50,6 +52,10 @@ type Info struct {
 	// "Salinan luring" and changes here never reach the server.
 	OfflineCopyOf string `json:"offlineCopyOf"`
 	OfflineCopyAt string `json:"offlineCopyAt"`
+	// Shared: a PostgreSQL database (Path is its URL without the password);
+	// Label names it in the header: the file's name, or user@host/db.
+	Shared bool   `json:"shared"`
+	Label  string `json:"label"`
 }
 
 // Open opens an existing workspace, migrating it if needed and filling in
@@ -59,6 +65,18 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 	s, err := store.Open(ctx, path, store.Options{})
 	if err != nil {
 		return nil, err
+	}
+	if connect.IsURL(path) {
+		// An empty database on the server is not a workspace until
+		// "Buat ruang kerja bersama" sets it up (a new file is created
+		// by Create, never by Open, the same way).
+		if kind, err := s.Meta(ctx, keyKind); err != nil || kind == "" {
+			s.Close()
+			if err != nil {
+				return nil, err
+			}
+			return nil, fault.New(fault.ServerEmpty, "", fault.ServerArgs(connect.Redact(path))...)
+		}
 	}
 	if err := program.EnsureInstalled(ctx, s); err != nil {
 		s.Close()
@@ -70,6 +88,9 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 // Create makes a new workspace file of the given kind. An existing file is
 // never overwritten.
 func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
+	if connect.IsURL(path) {
+		return createShared(ctx, path, kind)
+	}
 	if _, err := os.Stat(path); err == nil {
 		return nil, fault.New(fault.FileExists, "", "path", path)
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -79,7 +100,30 @@ func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
+	return install(ctx, s, kind)
+}
+
+// createShared sets up an empty PostgreSQL database as a workspace: the
+// store migrates it, then the starter data goes in as for a new file. A
+// database that already holds a workspace is refused untouched.
+func createShared(ctx context.Context, url string, kind Kind) (*store.Store, error) {
+	s, err := store.Open(ctx, url, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if k, err := s.Meta(ctx, keyKind); err != nil || k != "" {
+		s.Close()
+		if err != nil {
+			return nil, err
+		}
+		return nil, fault.New(fault.ServerNotEmpty, "", fault.ServerArgs(connect.Redact(url))...)
+	}
+	return install(ctx, s, kind)
+}
+
+// install writes a new workspace's starter data and origin in one transaction.
+func install(ctx context.Context, s *store.Store, kind Kind) (*store.Store, error) {
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		if err := indicator.InstallStarter(ctx, tx); err != nil {
 			return err
 		}
@@ -106,7 +150,13 @@ func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
 
 // Describe reads the workspace's kind and origin.
 func Describe(ctx context.Context, s *store.Store) (Info, error) {
-	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly()}
+	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly(), Label: filepath.Base(s.Path())}
+	if connect.IsURL(s.Path()) {
+		info.Shared = true
+		if t, _, err := connect.Parse(s.Path()); err == nil {
+			info.Label = t.Label()
+		}
+	}
 	kind, err := s.Meta(ctx, keyKind)
 	if err != nil {
 		return Info{}, err

@@ -10,12 +10,14 @@ import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
 import { app, rakor, target } from '../lib/wailsjs/go/models'
 import type { Data } from './data'
-import type { exchange, harmonise, indicator, profile, program, region, store, workspace, xlsx } from '../lib/wailsjs/go/models'
+import type { connect, exchange, harmonise, indicator, profile, program, region, store, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type { Data } from './data'
 export type Profile = profile.Profile
 export type Region = region.Region
 export type WorkspaceInfo = workspace.Info
+export type SharedRequest = { url: string; password: string; remember: boolean }
+export type SharedTarget = connect.Target
 export type AuditEntry = store.AuditEntry
 export type Backup = store.Backup
 export type AboutInfo = app.AboutInfo
@@ -139,6 +141,10 @@ export const api = {
     saveCopy: () => call(() => WorkspaceSvc.SaveCopy()),
     /** Opens a workspace file; '' asks with the system dialog (desktop only). */
     openFile: (path: string) => call(() => WorkspaceSvc.OpenFile(path)),
+    /** Opens the shared workspace at url (no password in it) on a PostgreSQL server. */
+    connect: (req: SharedRequest) => call(() => WorkspaceSvc.Connect(app.SharedRequest.createFrom(req))),
+    /** Initialises an empty PostgreSQL database as a new shared workspace and opens it. */
+    createShared: (req: SharedRequest) => call(() => WorkspaceSvc.CreateShared(app.SharedRequest.createFrom(req))),
   },
   settings: {
     profile: () => call(() => SettingsSvc.Profile()),

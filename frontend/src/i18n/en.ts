@@ -4,6 +4,7 @@ import { en as deck } from './deck'
 import { en as audit } from './audit'
 import { en as record } from './record'
 import { en as backup } from './backup'
+import { en as shared } from './shared'
 
 // English translations; the type makes a missing key a compile error.
 const en: typeof id = {
@@ -394,5 +395,6 @@ const en: typeof id = {
   audit,
   record,
   backup,
+  shared,
 }
 export default en

@@ -4,6 +4,7 @@ import { id as deck } from './deck'
 import { id as audit } from './audit'
 import { id as record } from './record'
 import { id as backup } from './backup'
+import { id as shared } from './shared'
 
 export default {
   app: {
@@ -394,4 +395,5 @@ export default {
   audit,
   record,
   backup,
+  shared,
 }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api, type Profile, type WorkspaceState } from '../api'
+import { api, type Profile, type SharedRequest, type WorkspaceState } from '../api'
 import { i18n, type Lang } from '../i18n'
 
 // The open workspace, its office profile and the interface language: what
@@ -53,6 +53,9 @@ export const useWorkspace = defineStore('workspace', () => {
   const restore = (path: string) => run(() => api.workspace.restore(path))
   const restoreNewest = () => run(api.workspace.restoreNewest)
   const openFile = (path: string) => run(() => api.workspace.openFile(path))
+  const connect = (req: SharedRequest) => run(() => api.workspace.connect(req))
+  const createShared = (req: SharedRequest) => run(() => api.workspace.createShared(req))
+  const isShared = computed(() => !!state.value?.info?.shared)
   const readOnly = computed(() => !!state.value?.info?.readOnly)
 
   async function saveProfile(p: Profile) {
@@ -63,6 +66,6 @@ export const useWorkspace = defineStore('workspace', () => {
 
   return {
     state, lang, busy, generation, phase, isDemo, profile, readOnly, load, setLanguage, openDemo, resetDemo, openOffice, restore, restoreNewest,
-    openFile, saveProfile,
+    openFile, saveProfile, connect, createShared, isShared,
   }
 })

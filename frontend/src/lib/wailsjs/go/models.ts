@@ -177,6 +177,62 @@ export namespace app {
 	        this.level = source["level"];
 	    }
 	}
+	export class SharedRequest {
+	    url: string;
+	    password: string;
+	    remember: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SharedRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.password = source["password"];
+	        this.remember = source["remember"];
+	    }
+	}
+	export class SharedState {
+	    last?: connect.Target;
+	    label: string;
+	    needPassword: boolean;
+	    passwordKept: boolean;
+	    keyring: boolean;
+	    keyringWhy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SharedState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.last = this.convertValues(source["last"], connect.Target);
+	        this.label = source["label"];
+	        this.needPassword = source["needPassword"];
+	        this.passwordKept = source["passwordKept"];
+	        this.keyring = source["keyring"];
+	        this.keyringWhy = source["keyringWhy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class TemplateResult {
 	    paths: string[];
 	
@@ -200,6 +256,7 @@ export namespace app {
 	    recovery?: store.Backup;
 	    browser: boolean;
 	    notices: string[];
+	    shared: SharedState;
 	
 	    static createFrom(source: any = {}) {
 	        return new WorkspaceState(source);
@@ -217,6 +274,7 @@ export namespace app {
 	        this.recovery = this.convertValues(source["recovery"], store.Backup);
 	        this.browser = source["browser"];
 	        this.notices = source["notices"];
+	        this.shared = this.convertValues(source["shared"], SharedState);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -236,6 +294,31 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace connect {
+	
+	export class Target {
+	    host: string;
+	    port: number;
+	    database: string;
+	    user: string;
+	    tls: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Target(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.database = source["database"];
+	        this.user = source["user"];
+	        this.tls = source["tls"];
+	    }
 	}
 
 }
@@ -2059,6 +2142,8 @@ export namespace workspace {
 	    readOnly: boolean;
 	    offlineCopyOf: string;
 	    offlineCopyAt: string;
+	    shared: boolean;
+	    label: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -2073,6 +2158,8 @@ export namespace workspace {
 	        this.readOnly = source["readOnly"];
 	        this.offlineCopyOf = source["offlineCopyOf"];
 	        this.offlineCopyAt = source["offlineCopyAt"];
+	        this.shared = source["shared"];
+	        this.label = source["label"];
 	    }
 	}
 

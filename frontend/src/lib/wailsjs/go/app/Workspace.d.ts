@@ -7,6 +7,10 @@ export function BackupNow():Promise<store.Backup>;
 
 export function Backups():Promise<Array<store.Backup>>;
 
+export function Connect(arg1:app.SharedRequest):Promise<app.WorkspaceState>;
+
+export function CreateShared(arg1:app.SharedRequest):Promise<app.WorkspaceState>;
+
 export function OpenDemo():Promise<app.WorkspaceState>;
 
 export function OpenFile(arg1:string):Promise<app.WorkspaceState>;

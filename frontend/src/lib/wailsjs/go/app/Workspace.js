@@ -10,6 +10,14 @@ export function Backups() {
   return window['go']['app']['Workspace']['Backups']();
 }
 
+export function Connect(arg1) {
+  return window['go']['app']['Workspace']['Connect'](arg1);
+}
+
+export function CreateShared(arg1) {
+  return window['go']['app']['Workspace']['CreateShared'](arg1);
+}
+
 export function OpenDemo() {
   return window['go']['app']['Workspace']['OpenDemo']();
 }
