@@ -45,6 +45,7 @@ type App struct {
 	headless bool       // served by the browser bridge: no native dialogs
 	exchange *Exchange
 	emitFunc func(event string, data ...any)
+	stopLive context.CancelFunc // ends following the open workspace's changes (live.go)
 }
 
 // New makes the App; call Startup before serving calls.
@@ -126,6 +127,7 @@ func (a *App) emit(event string, data ...any) {
 func (a *App) Shutdown(context.Context) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.watch(nil)
 	if a.st != nil {
 		a.st.Close()
 		a.st = nil
@@ -184,7 +186,7 @@ func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, 
 	var s *store.Store
 	var err error
 	switch {
-	case exists(path):
+	case exists(path) || store.IsPostgres(path): // a shared workspace is set up beforehand
 		s, err = workspace.Open(ctx, path)
 		if err == nil && daily {
 			// The first start of the day keeps a copy (the last seven are
@@ -203,6 +205,7 @@ func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, 
 	a.mu.Lock()
 	old := a.st
 	a.st = s
+	a.watch(s)
 	a.openErr, a.failed = nil, ""
 	if remember {
 		a.prefs.LastWorkspace = path
