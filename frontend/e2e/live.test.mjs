@@ -1,0 +1,91 @@
+// Two PCs on one shared workspace: two backends (`selaras serve --db
+// postgres://…`) on one PostgreSQL database. What is typed at one shows at
+// the other without a reload. Needs the test cluster (SELARAS_TEST_PG, see
+// scripts/pg-test.sh); skipped without it unless SELARAS_REQUIRE_PG is set.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect } from './expect.mjs'
+import { openPage, sharedBrowser, shot, startApp } from './harness.mjs'
+import { openMeeting, RENJA, Shell } from './pages.mjs'
+
+const admin = process.env.SELARAS_TEST_PG ?? ''
+const skip = !admin && !process.env.SELARAS_REQUIRE_PG ? 'no PostgreSQL test server (SELARAS_TEST_PG)' : false
+const bin = process.env.SELARAS_BIN ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../build/e2e/selaras')
+const browser = sharedBrowser()
+
+/** A fresh database on the test server holding the demo workspace; returns its URL and how to drop it. */
+function demoDatabase() {
+  assert.ok(admin, 'SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh')
+  const name = 'live_' + randomBytes(5).toString('hex')
+  execFileSync('psql', [admin, '-qc', `CREATE DATABASE "${name}"`])
+  const url = new URL(admin)
+  url.pathname = '/' + name
+  execFileSync(bin, ['demo', '--db', url.href])
+  return { url: url.href, drop: () => execFileSync('psql', [admin, '-qc', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]) }
+}
+
+test('a decision typed at one PC shows on the deck projected from another, and in its register', { skip }, async (t) => {
+  const db = demoDatabase()
+  const apps = []
+  const pages = []
+  try {
+    for (let i = 0; i < 2; i++) apps.push(await startApp({ args: ['--db', db.url] }))
+    const a = await openPage(browser(), apps[0].url)
+    const b = await openPage(browser(), apps[1].url, { width: 1920, height: 1080 })
+    pages.push(a, b)
+
+    // Both open the deck of the Renja rakor; B is the projector.
+    for (const { page } of [a, b]) {
+      await openMeeting(page, RENJA)
+      await page.getByTestId('open-deck').click()
+      await expect(page.locator('[data-slide]')).toHaveAttribute('data-slide', 'title')
+      await page.keyboard.press('End')
+      await expect(page.locator('[data-slide]')).toHaveAttribute('data-slide', 'decisions')
+    }
+
+    // A types a decision; once A's save is on A's wall, B shows it within 1.5 s.
+    const text = 'Dinas kab/kota mengirim data koperasi aktif paling lambat 15 Maret 2024'
+    await a.page.keyboard.press('Enter')
+    await a.page.keyboard.type(text)
+    await a.page.keyboard.press('Enter')
+    await expect(a.page.getByTestId('deck-decisions')).toContainText(text)
+    const saved = Date.now()
+    await expect(b.page.getByTestId('deck-decisions')).toContainText(text)
+    const took = Date.now() - saved
+    assert.ok(took < 1500, `shown on B's deck ${took} ms after A's save`)
+    t.diagnostic(`B's deck: ${took} ms after A's save`)
+    await shot(b.page, '80-live-deck-b-1920')
+
+    // B leaves the deck for the register; A's next decision shows there too.
+    await b.page.keyboard.press('Escape')
+    await expect(b.page.getByTestId('meeting-heading')).toContainText('Renja')
+    await new Shell(b.page).go('Rakor')
+    await b.page.getByTestId('rakor-tabs').getByText('Register kesepakatan').click()
+    await expect(b.page.getByTestId('register')).toContainText(text)
+    // B looks for a decision not yet taken; it appears as A saves it.
+    const second = 'Bidang UKM menyusun jadwal pendampingan sertifikasi halal'
+    await b.page.getByTestId('register-search').locator('input').fill('sertifikasi halal')
+    await expect(b.page.getByTestId('register-counts').locator('.n').first()).toHaveText('0')
+    await a.page.keyboard.press('Enter')
+    await a.page.keyboard.type(second)
+    await a.page.keyboard.press('Enter')
+    await expect(a.page.getByTestId('deck-decisions')).toContainText(second)
+    const again = Date.now()
+    await expect(b.page.getByTestId('register')).toContainText(second)
+    await expect(b.page.getByTestId('register-counts').locator('.n').first()).toHaveText('1')
+    const tookRegister = Date.now() - again
+    assert.ok(tookRegister < 1500, `shown in B's register ${tookRegister} ms after A's save`)
+    t.diagnostic(`B's register: ${tookRegister} ms after A's save`)
+    await shot(b.page, '81-live-register-b-1920')
+
+    for (const { errors } of pages) assert.deepEqual(errors, [], 'no page errors')
+  } finally {
+    for (const { page } of pages) await page.close()
+    for (const app of apps) await app.stop()
+    db.drop()
+  }
+})
