@@ -112,6 +112,17 @@ func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 		db.Close()
 		return nil, err
 	}
+	// A person who may change nothing (a reader's role) gets the read-only
+	// workspace the app already knows how to show, not a refusal per click.
+	var writes int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'audit_log'
+  AND (has_table_privilege(c.oid, 'INSERT') OR has_table_privilege(c.oid, 'UPDATE'))`).Scan(&writes)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", shown, err)
+	}
+	s.readOnly = writes == 0
 	return s, nil
 }
 
@@ -295,4 +306,14 @@ ORDER BY array_position(i.indkey::int2[], a.attnum)`, table)
 		}
 	}
 	return nil
+}
+
+// DSN is what the Store was opened with: a file path, or a shared
+// workspace's URL with its password, for a second connection of the same
+// person (never show or log it; Path is the shown form).
+func (s *Store) DSN() string {
+	if s.dsn != "" {
+		return s.dsn
+	}
+	return s.path
 }
