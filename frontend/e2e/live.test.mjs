@@ -47,6 +47,10 @@ test('a decision typed at one PC shows on the deck projected from another, and i
       await expect(page.locator('[data-slide]')).toHaveAttribute('data-slide', 'decisions')
     }
 
+    // Someone at B starts typing a decision of their own.
+    await b.page.keyboard.press('Enter')
+    await b.page.keyboard.type('Catatan meja B')
+
     // A types a decision; once A's save is on A's wall, B shows it within 1.5 s.
     const text = 'Dinas kab/kota mengirim data koperasi aktif paling lambat 15 Maret 2024'
     await a.page.keyboard.press('Enter')
@@ -59,6 +63,10 @@ test('a decision typed at one PC shows on the deck projected from another, and i
     assert.ok(took < 1500, `shown on B's deck ${took} ms after A's save`)
     t.diagnostic(`B's deck: ${took} ms after A's save`)
     await shot(b.page, '80-live-deck-b-1920')
+    // What B was typing is still there, not overwritten by the refresh.
+    await expect(b.page.getByTestId('deck-draft')).toHaveValue('Catatan meja B')
+    await b.page.getByTestId('deck-draft').fill('')
+    await b.page.keyboard.press('Escape') // leaves the text box
 
     // B leaves the deck for the register; A's next decision shows there too.
     await b.page.keyboard.press('Escape')
