@@ -52,6 +52,7 @@ type App struct {
 	// askPassword is the shared workspace (URL without password) whose
 	// password is asked at start: none was kept, or the kept one was refused.
 	askPassword string
+	stopLive    context.CancelFunc // ends following the open workspace's changes (live.go)
 }
 
 // New makes the App; call Startup before serving calls.
@@ -136,6 +137,7 @@ func (a *App) emit(event string, data ...any) {
 func (a *App) Shutdown(context.Context) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.watch(nil)
 	if a.st != nil {
 		a.st.Close()
 		a.st = nil
@@ -198,7 +200,7 @@ func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, 
 	var s *store.Store
 	var err error
 	switch {
-	case exists(path):
+	case exists(path) || store.IsPostgres(path): // a shared workspace is set up beforehand
 		s, err = workspace.Open(ctx, path)
 		if err == nil && daily {
 			// The first start of the day keeps a copy (the last seven are
@@ -223,6 +225,7 @@ func (a *App) use(s *store.Store, path string, remember bool) error {
 	a.mu.Lock()
 	old := a.st
 	a.st = s
+	a.watch(s)
 	a.openErr, a.failed, a.askPassword = nil, "", ""
 	if remember {
 		a.prefs.LastWorkspace = path

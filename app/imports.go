@@ -191,8 +191,12 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 		if !ok {
 			return 0, fault.New(fault.PreviewGone, "")
 		}
-		if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil { // undo point (issue 15)
-			return 0, err
+		// Undo point (issue 15). A shared workspace is backed up on its
+		// server (TakeBackup refuses it); the import is one transaction there.
+		if s.Engine() != store.Postgres {
+			if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil {
+				return 0, err
+			}
 		}
 		return exchange.CommitImport(ctx, s, pv)
 	})

@@ -115,6 +115,7 @@ func (w *Workspace) ResetDemo() (WorkspaceState, error) {
 	if a.st != nil && a.st.Path() == a.demoPath() {
 		a.st.Close()
 		a.st = nil
+		a.watch(nil)
 	}
 	a.mu.Unlock()
 	if err := removeDB(a.demoPath()); err != nil {
@@ -207,6 +208,7 @@ func (w *Workspace) restore(ctx context.Context, path, backupPath string) (Works
 		}
 		a.mu.Lock()
 		a.st = nil
+		a.watch(nil)
 		a.mu.Unlock()
 		s.Close()
 	} else if exists(path) {

@@ -30,6 +30,11 @@ export type Edit = Omit<target.Edit, 'field'> & { field: ValueField }
 export type CellError = target.CellError
 export type ApplyResult = app.ApplyResult
 export interface ExportProgress { done: number; total: number }
+/**
+ * Tables another PC wrote to the shared workspace (app/live.go), one event
+ * per burst; resync: notifications may have been missed, reload everything.
+ */
+export interface WorkspaceChange { tables: string[]; resync: boolean }
 export type ImportPreview = app.ImportPreview
 export type ProgramFilter = program.Filter
 export type ProgramTree = program.Tree
@@ -242,6 +247,10 @@ export const api = {
   onFileDrop(cb: (paths: string[]) => void): () => void {
     OnFileDrop((_x, _y, paths) => cb(paths), true)
     return OnFileDropOff
+  },
+  /** Calls cb when another PC changed the shared workspace; returns the function that unsubscribes. */
+  onWorkspaceChanged(cb: (change: WorkspaceChange) => void): () => void {
+    return EventsOn('workspace:changed', cb as (...data: unknown[]) => void)
   },
   /** Subscribes to a backend event; returns the function that unsubscribes. */
   on<T>(event: string, cb: (data: T) => void): () => void {

@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n'
 import { api, toApiError, type AgendaItem, type Challenge, type Decision, type Matrix, type MatrixRow, type Meeting, type RegisterEntry, type SnapshotInfo } from '../api'
 import { useMeeting } from '../stores/meeting'
 import { useRegions } from '../stores/regions'
+import { onLiveChange } from './useLive'
 
 export type Slide<R = MatrixRow> =
   | { kind: 'title' }
@@ -88,6 +89,23 @@ export function useDeckData(meetingId: () => number) {
       error.value = toApiError(e).message
     }
   }
+
+  // Another PC changed the meeting: the store fetches its lists again (the
+  // wall of decisions, the agenda); here the title and the matrix follow: a
+  // newer snapshot, or the current figures when none is frozen.
+  onLiveChange(['meeting', 'snapshot', 'indicator', 'indicator_value'], async (c) => {
+    if (!meeting.value) return
+    const [m, snaps] = await Promise.all([store.load.meeting(), store.load.snapshots()])
+    if (!m) return
+    const newest = snaps.length ? snaps[snaps.length - 1] : null
+    if (newest && newest.id !== snapshot.value?.id) {
+      matrix.value = (await api.rakor.snapshot(newest.id)).matrix
+    } else if (!newest && m.provinceCode && (c.resync || c.tables.some((t) => t.startsWith('indicator')) || snapshot.value)) {
+      matrix.value = await api.targets.matrix(m.provinceCode, [m.planningYear])
+    }
+    snapshot.value = newest
+    meeting.value = m
+  })
 
   /** The choice saved for this meeting, of indicators the matrix still has. */
   function savedChoice(): number[] | null {

@@ -18,6 +18,8 @@ export const useComparison = defineStore('comparison', () => {
   // A cell to open in the entry grid ("one click from a flag to the cell to fix").
   const fixTarget = ref<{ indicatorId: number; region: string; year: number } | null>(null)
   const tab = ref<'matrix' | 'indicator' | 'entry'>('matrix')
+  // A cell of the entry grid is being typed in: a change from another PC waits.
+  const typing = ref(false)
 
   function ensureDefaults() {
     if (!province.value) province.value = ws.profile?.provinceCode ?? ''
@@ -48,5 +50,5 @@ export const useComparison = defineStore('comparison', () => {
     tab.value = 'entry'
   }
 
-  return { province, years, matrix, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults }
+  return { province, years, matrix, typing, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults }
 })

@@ -5,6 +5,7 @@ import {
   type Meeting, type MeetingSummary, type Participant, type ProgramItem, type RegisterEntry, type SnapshotInfo, type SnapshotRequest,
 } from '../api'
 import { resource, type Resource } from './resource'
+import { onLiveChange, touches, type Tables } from '../composables/useLive'
 import { useWorkspace } from './workspace'
 
 /**
@@ -45,6 +46,25 @@ export const useMeeting = defineStore('meeting', () => {
   watch(() => ws.generation, () => {
     ;[...own, ...shared].forEach((r) => r.reset())
     id.value = 0
+  })
+
+  // Another PC wrote to the shared workspace: the lists it changed are
+  // fetched again if shown (else at their next ensure). Forms hold their
+  // own copy, so what is being typed stays.
+  const live: [Tables, Resource<unknown>[]][] = [
+    [['meeting'], [record, meetings]],
+    [['meeting_participant'], [participants, institutions, meetings]],
+    [['agenda_item', 'agenda_decision'], [agenda, carried, meetings]],
+    [['decision', 'decision_*'], [decisions, carried, meetings]],
+    [['challenge', 'decision_challenge'], [challenges, meetings]],
+    [['challenge_category'], [categories]],
+    [['snapshot', 'snapshot_matrix'], [snapshots, meetings]],
+    [['indicator'], [indicators]],
+    [['nomenclature', 'central_item', 'plan_line'], [programs]],
+  ]
+  onLiveChange(live.flatMap(([t]) => t), (c) => {
+    const hit = new Set(live.filter(([t]) => touches(c, t)).flatMap(([, rs]) => rs))
+    return Promise.all([...hit].map((r) => r.touch()))
   })
 
   /** Entered a meeting's screen: its lists and the shared ones are fetched anew when asked for. */
