@@ -221,9 +221,13 @@ func (r *Rakor) Decisions(meetingID int64) ([]rakor.Decision, error) {
 	})
 }
 
-// SaveDecision adds or edits a decision; the status rules are checked.
+// SaveDecision adds or edits a decision; the status rules are checked, and
+// an edit over a newer version is refused (fault.EditConflict).
 func (r *Rakor) SaveDecision(d rakor.Decision) (rakor.Decision, error) {
 	return with(r.a, rakor.Decision{}, func(ctx context.Context, s *store.Store) (rakor.Decision, error) {
+		if err := based(d.ID, d.Version); err != nil {
+			return rakor.Decision{}, err
+		}
 		return rakor.SaveDecision(ctx, s, d)
 	})
 }

@@ -54,6 +54,14 @@ func (t *Targets) Apply(edits []target.Edit, pasted bool) (ApplyResult, error) {
 		if pasted {
 			source = "tempel"
 		}
+		// Typed and pasted cells are checked against the version they were
+		// based on; a cell sent without one was shown empty (no row).
+		for i := range edits {
+			if edits[i].Version == nil {
+				var none int64
+				edits[i].Version = &none
+			}
+		}
 		n, err := target.Apply(ctx, s, edits, source)
 		if be, ok := target.ErrBatch(err); ok {
 			return ApplyResult{Errors: be.Cells}, nil

@@ -30,15 +30,30 @@ func (c *Conflict) Error() string {
 // NewConflict refuses an edit of field (a field key such as "decision.id")
 // over the newer change c.
 func NewConflict(field string, c Conflict) *Error {
-	who, whoEn := c.By, c.By
-	if strings.TrimSpace(who) == "" {
-		who, whoEn = "pengguna lain", "another user"
+	return Wrap(&c, EditConflict, field, "who", c.Who(ID), "whoEn", c.Who(EN), "when", c.When(ID), "whenEn", c.When(EN))
+}
+
+// Who names the author of the newer change in lang.
+func (c Conflict) Who(lang Lang) string {
+	switch {
+	case strings.TrimSpace(c.By) != "":
+		return c.By
+	case lang == EN:
+		return "another user"
 	}
-	when, whenEn := c.At, c.At
-	if t, ok := parseStamp(c.At); ok {
-		when, whenEn = DateTimeID(t), DateTimeEN(t)
+	return "pengguna lain"
+}
+
+// When words the time of the newer change in lang, in the computer's zone.
+func (c Conflict) When(lang Lang) string {
+	t, ok := parseStamp(c.At)
+	switch {
+	case !ok:
+		return c.At
+	case lang == EN:
+		return DateTimeEN(t)
 	}
-	return Wrap(&c, EditConflict, field, "who", who, "whoEn", whoEn, "when", when, "whenEn", whenEn)
+	return DateTimeID(t)
 }
 
 // ConflictOf returns the conflict err carries, if any.

@@ -412,6 +412,29 @@ export namespace exchange {
 
 }
 
+export namespace fault {
+	
+	export class Conflict {
+	    by: string;
+	    at: string;
+	    version: number;
+	    theirs: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.at = source["at"];
+	        this.version = source["version"];
+	        this.theirs = source["theirs"];
+	    }
+	}
+
+}
+
 export namespace harmonise {
 	
 	export enum Flag {
@@ -440,6 +463,7 @@ export namespace harmonise {
 	    flags: string[];
 	    source: string;
 	    note: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Cell(source);
@@ -461,6 +485,7 @@ export namespace harmonise {
 	        this.flags = source["flags"];
 	        this.source = source["source"];
 	        this.note = source["note"];
+	        this.version = source["version"];
 	    }
 	}
 	export class RollUp {
@@ -842,6 +867,7 @@ export namespace program {
 	    centralId?: number;
 	    centralCode: string;
 	    flags: string[];
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new PlanLine(source);
@@ -872,6 +898,7 @@ export namespace program {
 	        this.centralId = source["centralId"];
 	        this.centralCode = source["centralCode"];
 	        this.flags = source["flags"];
+	        this.version = source["version"];
 	    }
 	}
 	export class CrossLevel {
@@ -1122,6 +1149,7 @@ export namespace program {
 	    status: string;
 	    statusReason: string;
 	    centralId?: number;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new PlanLineInput(source);
@@ -1146,6 +1174,7 @@ export namespace program {
 	        this.status = source["status"];
 	        this.statusReason = source["statusReason"];
 	        this.centralId = source["centralId"];
+	        this.version = source["version"];
 	    }
 	}
 	export class RegionSum {
@@ -1411,6 +1440,7 @@ export namespace rakor {
 	    regions: string[];
 	    programs: string[];
 	    challengeIds: number[];
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Decision(source);
@@ -1435,6 +1465,7 @@ export namespace rakor {
 	        this.regions = source["regions"];
 	        this.programs = source["programs"];
 	        this.challengeIds = source["challengeIds"];
+	        this.version = source["version"];
 	    }
 	}
 	export class Entry {
@@ -2014,6 +2045,7 @@ export namespace target {
 	    index: number;
 	    message: string;
 	    messageEn: string;
+	    conflict?: fault.Conflict;
 	
 	    static createFrom(source: any = {}) {
 	        return new CellError(source);
@@ -2024,7 +2056,26 @@ export namespace target {
 	        this.index = source["index"];
 	        this.message = source["message"];
 	        this.messageEn = source["messageEn"];
+	        this.conflict = this.convertValues(source["conflict"], fault.Conflict);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Edit {
 	    indicatorId: number;
@@ -2032,6 +2083,7 @@ export namespace target {
 	    year: number;
 	    field: Field;
 	    text: string;
+	    version?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Edit(source);
@@ -2044,6 +2096,7 @@ export namespace target {
 	        this.year = source["year"];
 	        this.field = source["field"];
 	        this.text = source["text"];
+	        this.version = source["version"];
 	    }
 	}
 
