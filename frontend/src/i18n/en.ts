@@ -4,6 +4,7 @@ import { en as deck } from './deck'
 import { en as audit } from './audit'
 import { en as record } from './record'
 import { en as backup } from './backup'
+import { en as conflict } from './conflict'
 
 // English translations; the type makes a missing key a compile error.
 const en: typeof id = {
@@ -392,5 +393,6 @@ const en: typeof id = {
   audit,
   record,
   backup,
+  conflict,
 }
 export default en

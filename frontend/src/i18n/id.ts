@@ -4,6 +4,7 @@ import { id as deck } from './deck'
 import { id as audit } from './audit'
 import { id as record } from './record'
 import { id as backup } from './backup'
+import { id as conflict } from './conflict'
 
 export default {
   app: {
@@ -392,4 +393,5 @@ export default {
   audit,
   record,
   backup,
+  conflict,
 }
