@@ -51,9 +51,12 @@ func (r *Rakor) StartMeeting(m rakor.Meeting) (rakor.Meeting, error) {
 	})
 }
 
-// SaveMeeting edits a meeting.
+// SaveMeeting edits a meeting; an edit over a newer version is refused.
 func (r *Rakor) SaveMeeting(m rakor.Meeting) (rakor.Meeting, error) {
 	return with(r.a, rakor.Meeting{}, func(ctx context.Context, s *store.Store) (rakor.Meeting, error) {
+		if err := based(m.ID, m.Version); err != nil {
+			return rakor.Meeting{}, err
+		}
 		return rakor.SaveMeeting(ctx, s, m)
 	})
 }
@@ -295,9 +298,12 @@ func (r *Rakor) Challenges(f rakor.ChallengeFilter) ([]rakor.Challenge, error) {
 	})
 }
 
-// SaveChallenge adds or edits a challenge.
+// SaveChallenge adds or edits a challenge; an edit over a newer version is refused.
 func (r *Rakor) SaveChallenge(c rakor.Challenge) (rakor.Challenge, error) {
 	return with(r.a, rakor.Challenge{}, func(ctx context.Context, s *store.Store) (rakor.Challenge, error) {
+		if err := based(c.ID, c.Version); err != nil {
+			return rakor.Challenge{}, err
+		}
 		return rakor.SaveChallenge(ctx, s, c)
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -349,16 +348,10 @@ version = version + 1 WHERE id = ? AND version = ?`,
 // sameDecision reports whether saving d over the stored a would change
 // nothing (links compared as sets).
 func sameDecision(a, d Decision) bool {
-	sameIDs := func(x, y []int64) bool {
-		return slices.Equal(slices.Sorted(slices.Values(x)), slices.Sorted(slices.Values(y)))
-	}
-	sameStr := func(x, y []string) bool {
-		return slices.Equal(slices.Sorted(slices.Values(x)), slices.Sorted(slices.Values(y)))
-	}
 	return a.Number == d.Number && a.Text == d.Text && a.OwnerRegion == d.OwnerRegion && a.OwnerUnit == d.OwnerUnit &&
 		a.DueDate == d.DueDate && a.Status == d.Status && a.CancelReason == d.CancelReason && a.DoneDate == d.DoneDate &&
 		a.NotAgreed == d.NotAgreed && a.NotAgreedReason == d.NotAgreedReason && a.Note == d.Note &&
-		sameIDs(a.IndicatorIDs, d.IndicatorIDs) && sameStr(a.Regions, d.Regions) && sameStr(a.Programs, d.Programs) &&
+		sameIDs(a.IndicatorIDs, d.IndicatorIDs) && sameStrings(a.Regions, d.Regions) && sameStrings(a.Programs, d.Programs) &&
 		sameIDs(a.ChallengeIDs, d.ChallengeIDs)
 }
 

@@ -78,3 +78,50 @@ func TestDecisionEditOverANewerOneIsRefused(t *testing.T) {
 	_, err = SaveDecision(ctx, s, batch)
 	assert.Equal(t, fault.NotFound, fault.CodeOf(err))
 }
+
+func TestMeetingAndChallengeEditsOverNewerOnesAreRefused(t *testing.T) {
+	s := setup(t)
+	ctx := context.Background()
+	m := meeting(t, s, babel())
+	c, err := SaveChallenge(ctx, s, Challenge{Category: "kelembagaan", Description: "Data koperasi belum mutakhir", MeetingID: m.ID})
+	require.NoError(t, err)
+
+	tests := []struct {
+		name  string
+		field string
+		// theirs and mine edit the same stored row from the same version;
+		// keep saves mine again at version v.
+		theirs, mine func() error
+		keep         func(v int64) error
+	}{
+		{"meeting", "id",
+			func() error { x := m; x.Theme = "Sinergi"; _, err := SaveMeeting(ctx, s, x); return err },
+			func() error { x := m; x.Venue = "Pangkalpinang"; _, err := SaveMeeting(ctx, s, x); return err },
+			func(v int64) error { x := m; x.Venue, x.Version = "Pangkalpinang", v; _, err := SaveMeeting(ctx, s, x); return err }},
+		{"challenge", "id",
+			func() error { x := c; x.Solution = "Pendataan ulang"; _, err := SaveChallenge(ctx, s, x); return err },
+			func() error { x := c; x.Severity = Tinggi; _, err := SaveChallenge(ctx, s, x); return err },
+			func(v int64) error { x := c; x.Severity, x.Version = Tinggi, v; _, err := SaveChallenge(ctx, s, x); return err }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			versionedtest.ActAs(t, s, "Meja B")
+			require.NoError(t, tc.theirs())
+			versionedtest.ActAs(t, s, "Meja A")
+			err := tc.mine()
+			require.Equal(t, fault.EditConflict, fault.CodeOf(err), "got %v", err)
+			assert.Equal(t, tc.field, fault.FieldOf(err))
+			cf, ok := fault.ConflictOf(err)
+			require.True(t, ok)
+			assert.NotEmpty(t, cf.By)
+			assert.Equal(t, int64(2), cf.Version)
+			assert.NotNil(t, cf.Theirs)
+			require.NoError(t, tc.keep(cf.Version), "keep mine: saved over the newer version")
+		})
+	}
+	got, err := GetMeeting(ctx, s, m.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "Pangkalpinang", got.Venue)
+	assert.Equal(t, m.Theme, got.Theme, "keep mine saves the whole form as the user sees it")
+	assert.Equal(t, int64(3), got.Version)
+}

@@ -38,7 +38,8 @@ var migrations = []migration{
 	// Re-installs the profile's audit triggers over its new columns.
 	{Version: 6, Name: "profile_kop", SQL: mustRead("0006_profile_kop.sql"), Audit: []string{"profile"}},
 	// Re-installs the audit triggers of the tables that gained a version column.
-	{Version: 7, Name: "versions", SQL: mustRead("0007_versions.sql"), Audit: []string{"decision", "plan_line", "indicator_value"}},
+	{Version: 7, Name: "versions", SQL: mustRead("0007_versions.sql"), Audit: []string{"decision", "plan_line", "indicator_value",
+		"meeting", "challenge"}},
 }
 
 func mustRead(name string) string {

@@ -1380,6 +1380,7 @@ export namespace rakor {
 	    raisedBy: string;
 	    note: string;
 	    decisionIds: number[];
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Challenge(source);
@@ -1398,6 +1399,7 @@ export namespace rakor {
 	        this.raisedBy = source["raisedBy"];
 	        this.note = source["note"];
 	        this.decisionIds = source["decisionIds"];
+	        this.version = source["version"];
 	    }
 	}
 	export class ChallengeFilter {
@@ -1585,6 +1587,7 @@ export namespace rakor {
 	    desks: string[];
 	    headcount: number;
 	    note: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Meeting(source);
@@ -1606,6 +1609,7 @@ export namespace rakor {
 	        this.desks = source["desks"];
 	        this.headcount = source["headcount"];
 	        this.note = source["note"];
+	        this.version = source["version"];
 	    }
 	}
 	export class MeetingCount {
