@@ -86,37 +86,47 @@ func TestMeetingAndChallengeEditsOverNewerOnesAreRefused(t *testing.T) {
 	c, err := SaveChallenge(ctx, s, Challenge{Category: "kelembagaan", Description: "Data koperasi belum mutakhir", MeetingID: m.ID})
 	require.NoError(t, err)
 
+	// Each case saves desk B's edit or desk A's (mine) of the same stored
+	// row, based on version.
 	tests := []struct {
-		name  string
-		field string
-		// theirs and mine edit the same stored row from the same version;
-		// keep saves mine again at version v.
-		theirs, mine func() error
-		keep         func(v int64) error
+		name string
+		save func(mine bool, version int64) error
 	}{
-		{"meeting", "id",
-			func() error { x := m; x.Theme = "Sinergi"; _, err := SaveMeeting(ctx, s, x); return err },
-			func() error { x := m; x.Venue = "Pangkalpinang"; _, err := SaveMeeting(ctx, s, x); return err },
-			func(v int64) error { x := m; x.Venue, x.Version = "Pangkalpinang", v; _, err := SaveMeeting(ctx, s, x); return err }},
-		{"challenge", "id",
-			func() error { x := c; x.Solution = "Pendataan ulang"; _, err := SaveChallenge(ctx, s, x); return err },
-			func() error { x := c; x.Severity = Tinggi; _, err := SaveChallenge(ctx, s, x); return err },
-			func(v int64) error { x := c; x.Severity, x.Version = Tinggi, v; _, err := SaveChallenge(ctx, s, x); return err }},
+		{"meeting", func(mine bool, version int64) error {
+			x := m
+			if x.Version = version; mine {
+				x.Venue = "Pangkalpinang"
+			} else {
+				x.Theme = "Sinergi"
+			}
+			_, err := SaveMeeting(ctx, s, x)
+			return err
+		}},
+		{"challenge", func(mine bool, version int64) error {
+			x := c
+			if x.Version = version; mine {
+				x.Severity = Tinggi
+			} else {
+				x.Solution = "Pendataan ulang"
+			}
+			_, err := SaveChallenge(ctx, s, x)
+			return err
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			versionedtest.ActAs(t, s, "Meja B")
-			require.NoError(t, tc.theirs())
+			require.NoError(t, tc.save(false, 1))
 			versionedtest.ActAs(t, s, "Meja A")
-			err := tc.mine()
+			err := tc.save(true, 1)
 			require.Equal(t, fault.EditConflict, fault.CodeOf(err), "got %v", err)
-			assert.Equal(t, tc.field, fault.FieldOf(err))
+			assert.Equal(t, "id", fault.FieldOf(err))
 			cf, ok := fault.ConflictOf(err)
 			require.True(t, ok)
 			assert.NotEmpty(t, cf.By)
 			assert.Equal(t, int64(2), cf.Version)
 			assert.NotNil(t, cf.Theirs)
-			require.NoError(t, tc.keep(cf.Version), "keep mine: saved over the newer version")
+			require.NoError(t, tc.save(true, cf.Version), "keep mine: saved over the newer version")
 		})
 	}
 	got, err := GetMeeting(ctx, s, m.ID)
