@@ -14,6 +14,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 	"selaras/backend/xlsx"
 )
 
@@ -21,7 +22,7 @@ import (
 func fuzzSetup(f *testing.F) (*store.Store, []byte) {
 	ctx := context.Background()
 	dir := f.TempDir()
-	s, err := demo.Create(ctx, filepath.Join(dir, "demo.db"))
+	s, err := demo.Create(ctx, storetest.DSN(f, "demo.db"))
 	if err != nil {
 		f.Fatal(err)
 	}

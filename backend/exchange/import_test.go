@@ -19,6 +19,7 @@ import (
 	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 	"selaras/backend/target"
 	"selaras/backend/xlsx"
 )
@@ -50,7 +51,7 @@ func newFixture(t *testing.T) fixture {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := demo.Create(ctx, filepath.Join(dir, "demo.db"))
+	s, err := demo.Create(ctx, storetest.DSN(t, "demo.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	p, err := profile.Get(ctx, s)

@@ -52,7 +52,7 @@ func TestSaveNormalizesAndRoundTrips(t *testing.T) {
 	require.Len(t, log, 2)
 	assert.Equal(t, "update", log[0].Action)
 	assert.Contains(t, log[0].NewValues, `"paper_size":"F4"`)
-	assert.Equal(t, "Sekretariat", log[0].UserName)
+	assert.Equal(t, storetest.AuditUser(s, "Sekretariat"), log[0].UserName)
 }
 
 func TestValidate(t *testing.T) {

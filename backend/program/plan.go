@@ -258,10 +258,9 @@ func putPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, int64, err
 	args := []any{l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu,
 		l.SumberDana, l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID}
 	if l.ID == 0 {
-		var id int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator, output_unit,
-target, pagu, sumber_dana, lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&id)
+		id, err := store.Insert(ctx, tx, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator,
+output_unit, target, pagu, sumber_dana, lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id)
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err != nil {
 			return 0, 0, fmt.Errorf("program: insert plan line: %w", err)
 		}
@@ -532,7 +531,7 @@ func listLines(ctx context.Context, q querier, f Filter) ([]PlanLine, error) {
 		w.Add("region_code = ?", r)
 	}
 	if b := strings.Join(strings.Fields(f.Bidang), " "); b != "" {
-		w.Add("bidang = ? COLLATE NOCASE", b)
+		w.Add("lower(bidang) = lower(?)", b)
 	}
 	if f.Status != "" {
 		w.Add("status = ?", f.Status)
@@ -616,7 +615,7 @@ func ListBidang(ctx context.Context, s *store.Store) ([]string, error) {
 		var b string
 		err := row.Scan(&b)
 		return b, err
-	}, "SELECT DISTINCT bidang FROM plan_line WHERE bidang <> '' ORDER BY bidang COLLATE NOCASE")
+	}, "SELECT bidang FROM plan_line WHERE bidang <> '' GROUP BY bidang ORDER BY lower(bidang), bidang")
 	if err != nil {
 		return nil, fmt.Errorf("program: list bidang: %w", err)
 	}

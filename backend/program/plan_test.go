@@ -11,6 +11,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 func TestPlanLineValidation(t *testing.T) {
@@ -195,7 +196,7 @@ VALUES(1, '19', 'Dinas KUKM Babel', 2025, 'Operator Uji')`)
 	assert.Contains(t, hist[1].OldValues, `"pagu":100`)
 	assert.Contains(t, hist[1].NewValues, `"pagu":222000000000`, "Rupiah are stored as integers")
 	for _, h := range hist {
-		assert.Equal(t, "Operator Uji", h.UserName)
+		assert.Equal(t, storetest.AuditUser(f.s, "Operator Uji"), h.UserName)
 	}
 
 	// A refused save writes nothing, not even to the log.

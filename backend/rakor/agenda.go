@@ -196,6 +196,11 @@ func putAgendaItem(ctx context.Context, tx *sql.Tx, a AgendaItem) (int64, error)
 			return 0, fmt.Errorf("rakor: save agenda item: %w", err)
 		}
 	}
+	if a.ID == 0 {
+		if err := lockMeeting(ctx, tx, a.MeetingID); err != nil {
+			return 0, err
+		}
+	}
 	m, err := getMeeting(ctx, tx, a.MeetingID)
 	if err != nil {
 		return 0, err
@@ -214,14 +219,12 @@ func putAgendaItem(ctx context.Context, tx *sql.Tx, a AgendaItem) (int64, error)
 	}
 	args := []any{a.Title, a.Presenter, a.Day, a.StartTime, a.EndTime, a.Desk, a.Minutes, boolInt(a.CarryOver)}
 	if a.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO agenda_item(title, presenter, day, start_time, end_time, desk, minutes,
+		newID, err := store.Insert(ctx, tx, `INSERT INTO agenda_item(title, presenter, day, start_time, end_time, desk, minutes,
 carry_over, meeting_id, position) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, a.MeetingID, a.Position)...)
 		if err != nil {
 			return 0, fmt.Errorf("rakor: insert agenda item: %w", err)
 		}
-		if a.ID, err = res.LastInsertId(); err != nil {
-			return 0, err
-		}
+		a.ID = newID
 	} else {
 		_, err := tx.ExecContext(ctx, `UPDATE agenda_item SET title = ?, presenter = ?, day = ?, start_time = ?, end_time = ?,
 desk = ?, minutes = ?, carry_over = ?, position = CASE WHEN ? > 0 THEN ? ELSE position END WHERE id = ?`,
@@ -345,14 +348,12 @@ func putCarryOver(ctx context.Context, tx *sql.Tx, meetingID int64) (bool, error
 		if _, err := tx.ExecContext(ctx, "UPDATE agenda_item SET position = position + 1 WHERE meeting_id = ?", meetingID); err != nil {
 			return false, fmt.Errorf("rakor: carry over: %w", err)
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO agenda_item(meeting_id, position, title, carry_over) VALUES(?, 1, ?, 1)`,
+		newID, err := store.Insert(ctx, tx, `INSERT INTO agenda_item(meeting_id, position, title, carry_over) VALUES(?, 1, ?, 1)`,
 			meetingID, CarryOverTitle)
 		if err != nil {
 			return false, fmt.Errorf("rakor: carry over: %w", err)
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return false, err
-		}
+		id = newID
 	case err != nil:
 		return false, fmt.Errorf("rakor: carry over: %w", err)
 	}

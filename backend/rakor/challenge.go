@@ -243,8 +243,8 @@ func (f ChallengeFilter) where() (string, []any) {
 	}
 	if t := strings.TrimSpace(f.Search); t != "" {
 		p := likePattern(t)
-		w.Add(`(c.description LIKE ? ESCAPE '\' OR c.solution LIKE ? ESCAPE '\'
-  OR c.raised_by LIKE ? ESCAPE '\' OR c.note LIKE ? ESCAPE '\')`, p, p, p, p)
+		w.Add(`(lower(c.description) LIKE lower(?) ESCAPE '\' OR lower(c.solution) LIKE lower(?) ESCAPE '\'
+  OR lower(c.raised_by) LIKE lower(?) ESCAPE '\' OR lower(c.note) LIKE lower(?) ESCAPE '\')`, p, p, p, p)
 	}
 	return w.And(), w.Args()
 }
@@ -343,14 +343,12 @@ func putChallenge(ctx context.Context, tx *sql.Tx, c Challenge) (int64, error) {
 	}
 	args := []any{c.Category, c.Description, c.Region, meeting, c.Severity, c.Solution, c.Status, c.RaisedBy, c.Note}
 	if c.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO challenge(category, description, region_code, meeting_id, severity,
+		newID, err := store.Insert(ctx, tx, `INSERT INTO challenge(category, description, region_code, meeting_id, severity,
 solution, status, raised_by, note) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err != nil {
 			return 0, fmt.Errorf("rakor: insert challenge: %w", err)
 		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return 0, err
-		}
+		c.ID = newID
 	} else {
 		err := guardedUpdate(ctx, tx, "challenge", "challenge.id", c.ID, c.Version, `UPDATE challenge SET category = ?,
 description = ?, region_code = ?, meeting_id = ?, severity = ?, solution = ?, status = ?, raised_by = ?, note = ?,

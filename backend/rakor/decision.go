@@ -273,7 +273,7 @@ func putDecision(ctx context.Context, tx *sql.Tx, d Decision) (int64, error) {
 		if sameDecision(old, d) { // nothing to write: no new version, no history
 			return d.ID, nil
 		}
-	} else if err := meetingExists(ctx, tx, d.MeetingID); err != nil {
+	} else if err := lockMeeting(ctx, tx, d.MeetingID); err != nil {
 		return 0, err
 	}
 	if d.Number == 0 {
@@ -299,15 +299,13 @@ func putDecision(ctx context.Context, tx *sql.Tx, d Decision) (int64, error) {
 	args := []any{d.Number, d.Text, d.OwnerRegion, d.OwnerUnit, d.DueDate, d.Status, d.CancelReason, d.DoneDate,
 		boolInt(!d.NotAgreed), d.NotAgreedReason, d.Note}
 	if d.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO decision(number, text, owner_region, owner_unit, due_date, status,
+		newID, err := store.Insert(ctx, tx, `INSERT INTO decision(number, text, owner_region, owner_unit, due_date, status,
 cancel_reason, done_date, agreed, not_agreed_reason, note, meeting_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			append(args, d.MeetingID)...)
 		if err != nil {
 			return 0, fmt.Errorf("rakor: insert decision: %w", err)
 		}
-		if d.ID, err = res.LastInsertId(); err != nil {
-			return 0, err
-		}
+		d.ID = newID
 	} else {
 		// The version guard is in the statement itself, so two writers that
 		// both read the same version cannot both pass (PostgreSQL's READ
@@ -539,12 +537,12 @@ func putFollowUp(ctx context.Context, tx *sql.Tx, f FollowUp) (int64, error) {
 			return 0, fmt.Errorf("rakor: follow-up status: %w", err)
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO decision_followup(decision_id, date, progress, evidence, reviewed_in, status)
+	newID, err := store.Insert(ctx, tx, `INSERT INTO decision_followup(decision_id, date, progress, evidence, reviewed_in, status)
 VALUES(?, ?, ?, ?, ?, ?)`, f.DecisionID, f.Date, f.Progress, f.Evidence, reviewedIn, f.Status)
 	if err != nil {
 		return 0, fmt.Errorf("rakor: insert follow-up: %w", err)
 	}
-	return res.LastInsertId()
+	return newID, nil
 }
 
 // FollowUps lists a decision's follow-up log, oldest first.
@@ -686,7 +684,7 @@ func Register(ctx context.Context, s *store.Store, f RegisterFilter) ([]Entry, e
 		w.AddRegion("d.owner_region", r)
 	}
 	if u := strings.TrimSpace(f.OwnerUnit); u != "" {
-		w.Add(`d.owner_unit LIKE ? ESCAPE '\'`, likePattern(u))
+		w.Add(`lower(d.owner_unit) LIKE lower(?) ESCAPE '\'`, likePattern(u))
 	}
 	store.In(&w, "d.status", f.Statuses)
 	if f.DueBefore != "" {
@@ -697,8 +695,8 @@ func Register(ctx context.Context, s *store.Store, f RegisterFilter) ([]Entry, e
 	}
 	if t := strings.TrimSpace(f.Search); t != "" {
 		p := likePattern(t)
-		w.Add(`(d.text LIKE ? ESCAPE '\' OR d.owner_unit LIKE ? ESCAPE '\' OR d.note LIKE ? ESCAPE '\'
-  OR d.cancel_reason LIKE ? ESCAPE '\' OR d.not_agreed_reason LIKE ? ESCAPE '\' OR m.title LIKE ? ESCAPE '\')`, p, p, p, p, p, p)
+		w.Add(`(lower(d.text) LIKE lower(?) ESCAPE '\' OR lower(d.owner_unit) LIKE lower(?) ESCAPE '\' OR lower(d.note) LIKE lower(?) ESCAPE '\'
+  OR lower(d.cancel_reason) LIKE lower(?) ESCAPE '\' OR lower(d.not_agreed_reason) LIKE lower(?) ESCAPE '\' OR lower(m.title) LIKE lower(?) ESCAPE '\')`, p, p, p, p, p, p)
 	}
 	return queryEntries(ctx, s.Read(), asOf, "SELECT "+entryCols+`
 FROM decision d JOIN meeting m ON m.id = d.meeting_id

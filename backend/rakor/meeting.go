@@ -223,12 +223,12 @@ func putMeeting(ctx context.Context, tx *sql.Tx, m Meeting) (int64, error) {
 	args := []any{m.Kind, m.Title, m.Theme, m.StartDate, m.EndDate, m.Venue, m.Mode, m.PlanningYear, m.Organiser,
 		m.ProvinceCode, string(desks), m.Headcount, m.Note}
 	if m.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO meeting(kind, title, theme, start_date, end_date, venue, mode,
+		newID, err := store.Insert(ctx, tx, `INSERT INTO meeting(kind, title, theme, start_date, end_date, venue, mode,
 planning_year, organiser, province_code, desks, headcount, note) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err != nil {
 			return 0, fmt.Errorf("rakor: insert meeting: %w", err)
 		}
-		return res.LastInsertId()
+		return newID, nil
 	}
 	m.Desks = cleanList(m.Desks)
 	err = guardedUpdate(ctx, tx, "meeting", "meeting.id", m.ID, m.Version, `UPDATE meeting SET kind = ?, title = ?,
@@ -250,6 +250,21 @@ headcount = ?, note = ?, version = version + 1 WHERE id = ? AND version = ?`, ar
 // and decisions. Challenges raised there stay, without a meeting.
 func DeleteMeeting(ctx context.Context, w store.Writer, id int64) error {
 	return deleteRow(ctx, w, "meeting", "meeting.id", id)
+}
+
+// lockMeeting is meetingExists for a write that numbers the meeting's rows
+// (decisions, agenda items, participants): it holds the meeting until the
+// transaction ends, so two desks adding at once on a shared workspace take
+// numbers one after the other instead of the same one.
+func lockMeeting(ctx context.Context, tx *sql.Tx, id int64) error {
+	found, err := store.LockRow(ctx, tx, "meeting", id)
+	if err != nil {
+		return fmt.Errorf("rakor: meeting: %w", err)
+	}
+	if !found {
+		return notFound("meeting.id")
+	}
+	return nil
 }
 
 func meetingExists(ctx context.Context, q querier, id int64) error {

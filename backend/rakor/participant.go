@@ -127,7 +127,7 @@ func AddParticipants(ctx context.Context, w store.Writer, meetingID int64, ps []
 		return nil, &BatchError{Lines: bad}
 	}
 	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		if err := meetingExists(ctx, tx, meetingID); err != nil {
+		if err := lockMeeting(ctx, tx, meetingID); err != nil {
 			return err
 		}
 		var next int
@@ -184,13 +184,13 @@ func getParticipant(ctx context.Context, q querier, id int64) (Participant, erro
 // returns its id. An update keeps the participant in its meeting.
 func putParticipant(ctx context.Context, tx *sql.Tx, p Participant) (int64, error) {
 	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO meeting_participant(meeting_id, name, position, institution, region_code,
+		newID, err := store.Insert(ctx, tx, `INSERT INTO meeting_participant(meeting_id, name, position, institution, region_code,
 role, attendance, note, sort_order) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			p.MeetingID, p.Name, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder)
 		if err != nil {
 			return 0, fmt.Errorf("rakor: insert participant: %w", err)
 		}
-		return res.LastInsertId()
+		return newID, nil
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE meeting_participant SET name = ?, position = ?, institution = ?, region_code = ?,
 role = ?, attendance = ?, note = ?, sort_order = CASE WHEN ? > 0 THEN ? ELSE sort_order END WHERE id = ?`,
@@ -224,7 +224,7 @@ func CountByInstitution(ctx context.Context, s *store.Store, meetingID int64) ([
 		err := row.Scan(&c.Institution, &c.Total, &c.Present)
 		return c, err
 	}, `
-SELECT institution, count(*), sum(attendance <> 'tidak_hadir')
+SELECT institution, count(*), sum(CASE WHEN attendance <> 'tidak_hadir' THEN 1 ELSE 0 END)
 FROM meeting_participant WHERE meeting_id = ?
 GROUP BY institution ORDER BY count(*) DESC, institution`, meetingID)
 	if err != nil {

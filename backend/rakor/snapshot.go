@@ -134,14 +134,12 @@ func putSnapshot(ctx context.Context, tx *sql.Tx, info SnapshotInfo, mx harmonis
 	if err != nil {
 		return SnapshotInfo{}, fmt.Errorf("rakor: snapshot: %w", err)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO snapshot(meeting_id, label, province_code, years, taken_at, sha256)
+	newID, err := store.Insert(ctx, tx, `INSERT INTO snapshot(meeting_id, label, province_code, years, taken_at, sha256)
 VALUES(?, ?, ?, ?, ?, ?)`, info.MeetingID, info.Label, info.Province, string(years), info.TakenAt, info.SHA256)
 	if err != nil {
 		return SnapshotInfo{}, fmt.Errorf("rakor: insert snapshot: %w", err)
 	}
-	if info.ID, err = res.LastInsertId(); err != nil {
-		return SnapshotInfo{}, err
-	}
+	info.ID = newID
 	if _, err := tx.ExecContext(ctx, "INSERT INTO snapshot_matrix(snapshot_id, matrix) VALUES(?, ?)", info.ID, string(body)); err != nil {
 		return SnapshotInfo{}, fmt.Errorf("rakor: insert snapshot: %w", err)
 	}

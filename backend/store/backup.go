@@ -110,6 +110,9 @@ func listBackups(dir, base string) ([]Backup, error) {
 // TakeBackup writes a verified copy into the backups folder, named after
 // the reason and the time, and rotates the older backups of that reason.
 func (s *Store) TakeBackup(ctx context.Context, reason Reason) (Backup, error) {
+	if s.Engine() == Postgres {
+		return Backup{}, fault.New(fault.SharedBackup, "", "path", s.path)
+	}
 	if s.readOnly { // nothing can change, and its folder may not take a file
 		return Backup{}, fault.New(fault.ReadOnlyWorkspace, "", "path", s.path)
 	}
@@ -198,6 +201,9 @@ func (s *Store) SaveCopy(ctx context.Context, out string) error {
 }
 
 func (s *Store) copyTo(ctx context.Context, out string) error {
+	if s.Engine() == Postgres {
+		return fault.New(fault.SharedBackup, "", "path", s.path)
+	}
 	atomicfile.Clean(filepath.Dir(out), time.Minute)
 	tmp, err := atomicfile.Create(out)
 	if err != nil {

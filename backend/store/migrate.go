@@ -55,6 +55,10 @@ func SchemaVersion() int { return migrations[len(migrations)-1].Version }
 
 // Version reads the schema version recorded in the database (0 if new).
 func (s *Store) Version(ctx context.Context) (int, error) {
+	if s.Engine() == Postgres {
+		v, _, err := pgVersion(ctx, s.r)
+		return v, err
+	}
 	if s.w == nil {
 		return currentVersion(ctx, s.r)
 	}
@@ -83,7 +87,7 @@ func currentVersion(ctx context.Context, db queryer) (int, error) {
 }
 
 func (s *Store) migrate(ctx context.Context, opt Options) error {
-	have, err := currentVersion(ctx, s.w)
+	have, err := s.Version(ctx)
 	if err != nil {
 		return fault.Wrap(err, fault.NotDatabase, "", "path", s.path)
 	}
@@ -95,16 +99,36 @@ func (s *Store) migrate(ctx context.Context, opt Options) error {
 	if have == want {
 		return nil
 	}
-	if have > 0 {
+	pg := s.Engine() == Postgres
+	// A server's database is backed up by its own tools (pg_dump), and a
+	// failed PostgreSQL migration rolls back whole.
+	if have > 0 && !pg {
 		if err := s.backupBeforeMigration(ctx, have, opt); err != nil {
 			return err
 		}
 	}
-	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	ddl := func(q string) string {
+		if pg {
+			return pgDDL(q)
+		}
+		return q
+	}
+	if pg {
+		if err := s.Tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", pgLockKey); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, pgPrelude)
+			return err
+		}); err != nil {
+			return fmt.Errorf("store: migrate: %w", err)
+		}
+	}
+	if _, err := s.w.ExecContext(ctx, ddl(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
-) STRICT`); err != nil {
+) STRICT`)); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
 	for _, m := range migrations {
@@ -112,11 +136,29 @@ func (s *Store) migrate(ctx context.Context, opt Options) error {
 			continue
 		}
 		err := s.Tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			if pg {
+				// Two PCs opening an old workspace at once: the second waits,
+				// then finds the step done.
+				if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", pgLockKey); err != nil {
+					return err
+				}
+				var done int
+				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", m.Version).Scan(&done); err != nil {
+					return err
+				}
+				if done > 0 {
+					return nil
+				}
+			}
+			if _, err := tx.ExecContext(ctx, ddl(m.SQL)); err != nil {
 				return err
 			}
 			for _, t := range m.Audit {
-				if err := installAudit(ctx, tx, t); err != nil {
+				install := installAudit
+				if pg {
+					install = installAuditPG
+				}
+				if err := install(ctx, tx, t); err != nil {
 					return err
 				}
 			}

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"selaras/backend/atomicfile"
@@ -32,6 +33,14 @@ type Store struct {
 	readOnly  bool
 	immutable bool // read-only and read as an unchanging file
 	opt       Options
+
+	engine Engine // "" is SQLite
+	dsn    string // a shared workspace's URL, password included (never shown)
+	origin string // application_name of a shared workspace's connections
+
+	mu   sync.Mutex
+	subs map[int]func(Change) // in-process listeners (SQLite), see Listen
+	next int
 }
 
 // Options tune Open.
@@ -98,6 +107,9 @@ func roDSNWith(path string, immutable, queryOnly bool) string {
 func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("store: open: empty path")
+	}
+	if IsPostgres(path) {
+		return openPostgres(ctx, path, opt)
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
@@ -271,7 +283,8 @@ func checkHeader(path string) error {
 	return nil
 }
 
-// Path is the database file.
+// Path is the database file, or a shared workspace's URL without its
+// password.
 func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether the workspace opened read-only (file or folder
@@ -297,6 +310,9 @@ func (s *Store) Read() *sql.DB { return s.r }
 // back otherwise (also on panic).
 func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if s.readOnly {
+		if s.Engine() == Postgres {
+			return fault.New(fault.ReadOnlyRole, "", "path", s.path)
+		}
 		return fault.New(fault.ReadOnlyWorkspace, "", "path", s.path)
 	}
 	defer func() { err = explainSQLite(err, s.path) }()
@@ -319,6 +335,7 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if err = tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.committed()
 	return nil
 }
 

@@ -22,19 +22,23 @@ func Unique(ctx context.Context, tx *sql.Tx, table, col string, value any, id in
 	return refusal
 }
 
+// Insert runs an INSERT into a table with an id column and returns the new
+// row's id (RETURNING, which both engines know; PostgreSQL has no
+// LastInsertId).
+func Insert(ctx context.Context, tx *sql.Tx, insert string, args ...any) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, insert+" RETURNING id", args...).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: insert: %w", err)
+	}
+	return id, nil
+}
+
 // InsertOrUpdate runs insert with args when id is 0, else update with args
 // and then id, and returns the row's id. An update that matches no row
 // returns sql.ErrNoRows, for the caller to name what was not found.
 func InsertOrUpdate(ctx context.Context, tx *sql.Tx, id int64, insert, update string, args ...any) (int64, error) {
 	if id == 0 {
-		res, err := tx.ExecContext(ctx, insert, args...)
-		if err != nil {
-			return 0, fmt.Errorf("store: insert: %w", err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("store: insert: %w", err)
-		}
-		return id, nil
+		return Insert(ctx, tx, insert, args...)
 	}
 	res, err := tx.ExecContext(ctx, update, append(args, id)...)
 	if err != nil {
@@ -46,6 +50,23 @@ func InsertOrUpdate(ctx context.Context, tx *sql.Tx, id int64, insert, update st
 		return 0, sql.ErrNoRows
 	}
 	return id, nil
+}
+
+// LockRow holds the row of table with id until tx ends and reports whether
+// it exists: writers that number a parent's children (max + 1) take the
+// parent first. A shared workspace's writers then wait for each other; a
+// SQLite file has one writer at a time anyway. The update changes nothing,
+// so no audit row is written. table is the caller's constant.
+func LockRow(ctx context.Context, tx *sql.Tx, table string, id int64) (bool, error) {
+	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET id = id WHERE id = ?", id)
+	if err != nil {
+		return false, fmt.Errorf("store: lock %s: %w", table, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("store: lock %s: %w", table, err)
+	}
+	return n > 0, nil
 }
 
 // DeleteRow removes the row of table with id inside tx, or returns notFound

@@ -115,7 +115,8 @@ func Describe(ctx context.Context, s *store.Store) (Info, error) {
 // midnight (rotated: the last seven days are kept). A read-only workspace
 // cannot change, so it needs none.
 func DailyBackup(ctx context.Context, s *store.Store, now time.Time) error {
-	if s.ReadOnly() {
+	if s.ReadOnly() || s.Engine() == store.Postgres { // a server keeps its own backups
+
 		return nil
 	}
 	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())

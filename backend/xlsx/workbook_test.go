@@ -19,13 +19,14 @@ import (
 	"selaras/backend/program"
 	"selaras/backend/rakor"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // demoStore opens the demo workspace and finds the Babel Renja meeting.
 func demoStore(t *testing.T) (*store.Store, profile.Profile, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	s, err := demo.Create(ctx, storetest.DSN(t, "demo.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	p, err := profile.Get(ctx, s)

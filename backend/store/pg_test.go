@@ -1,0 +1,154 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/fault"
+	"selaras/backend/store"
+	"selaras/backend/store/storetest"
+)
+
+// needPG skips a test of the shared workspace when no test server is set,
+// unless SELARAS_REQUIRE_PG says one must be (CI).
+func needPG(t *testing.T) {
+	t.Helper()
+	if storetest.PG() == "" {
+		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
+			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh")
+		}
+		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
+	}
+}
+
+func exec(t *testing.T, dsn, q string) {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	require.NoError(t, err)
+	defer db.Close()
+	_, err = db.Exec(q)
+	require.NoError(t, err)
+}
+
+func TestSharedWorkspaceOpensMigrated(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+	dsn := storetest.NewDatabase(t)
+	s, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	assert.Equal(t, store.Postgres, s.Engine())
+	v, err := s.Version(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, store.SchemaVersion(), v)
+	assert.NotContains(t, s.Path(), "selaras-test", "the password is never shown")
+
+	// Opening again migrates nothing and keeps the data.
+	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { return store.SetMeta(ctx, tx, "k", "v") }))
+	again, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	defer again.Close()
+	got, err := again.Meta(ctx, "k")
+	require.NoError(t, err)
+	assert.Equal(t, "v", got)
+}
+
+func TestSharedWorkspaceRefusesNewerAndForeign(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+
+	newer := storetest.NewDatabase(t)
+	s, err := store.Open(ctx, newer, store.Options{})
+	require.NoError(t, err)
+	s.Close()
+	exec(t, newer, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (999, 'future', 'x')")
+	_, err = store.Open(ctx, newer, store.Options{})
+	assert.True(t, fault.Is(err, fault.NewerSchema), "%v", err)
+
+	foreign := storetest.NewDatabase(t)
+	exec(t, foreign, "CREATE TABLE invoices (id int)")
+	_, err = store.Open(ctx, foreign, store.Options{})
+	assert.True(t, fault.Is(err, fault.NotDatabase), "%v", err)
+	assert.Contains(t, fault.Message(err, fault.EN), "not a Selaras workspace")
+	// Nothing was written into someone else's database.
+	db, err := sql.Open("pgx", foreign)
+	require.NoError(t, err)
+	defer db.Close()
+	var n int
+	require.NoError(t, db.QueryRow("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").Scan(&n))
+	assert.Equal(t, 1, n)
+}
+
+func TestSharedAuditAndLiveChanges(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+	dsn := storetest.NewDatabase(t)
+	a, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	defer a.Close()
+	b, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	defer b.Close()
+
+	lctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	got := make(chan store.Change, 16)
+	go b.Listen(lctx, func(c store.Change) { got <- c })
+	time.Sleep(300 * time.Millisecond) // LISTEN is under way
+
+	require.NoError(t, a.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO profile(id, province_code, office_name, working_year) VALUES (1, '19', 'Dinas', 2025)`)
+		return err
+	}))
+	select {
+	case c := <-got:
+		assert.Equal(t, "profile", c.Table)
+		assert.Equal(t, "insert", c.Action)
+		assert.False(t, c.Own, "written by another Store")
+		assert.Equal(t, storetest.AuditUser(a, ""), c.By)
+	case <-time.After(time.Second):
+		t.Fatal("the change did not reach the other PC within a second")
+	}
+	log, err := b.Audit(ctx, store.AuditQuery{Table: "profile"})
+	require.NoError(t, err)
+	require.Len(t, log, 1)
+	assert.Equal(t, "1", log[0].RowKey)
+	assert.Equal(t, storetest.AuditUser(a, "whatever the profile says"), log[0].UserName, "the role, not the profile's name")
+	assert.Contains(t, log[0].NewValues, `"office_name":"Dinas"`)
+}
+
+func TestSharedReaderOpensReadOnly(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+	role := "reader_" + strings.ReplaceAll(strings.ToLower(t.Name()), "/", "_")
+	exec(t, storetest.PG(), `DROP ROLE IF EXISTS `+role)
+	exec(t, storetest.PG(), `CREATE ROLE `+role+` LOGIN PASSWORD 'baca-saja'`)
+	t.Cleanup(func() { exec(t, storetest.PG(), `DROP ROLE IF EXISTS `+role) })
+	dsn := storetest.NewDatabase(t)
+	s, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	s.Close()
+	exec(t, dsn, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role)
+
+	u, err := url.Parse(dsn)
+	require.NoError(t, err)
+	u.User = url.UserPassword(role, "baca-saja")
+	r, err := store.Open(ctx, u.String(), store.Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	assert.True(t, r.ReadOnly())
+	_, err = r.Meta(ctx, "workspace_kind")
+	require.NoError(t, err, "a reader reads")
+	err = r.Tx(ctx, func(tx *sql.Tx) error { return store.SetMeta(ctx, tx, "k", "v") })
+	assert.True(t, fault.Is(err, fault.ReadOnlyRole), "%v", err)
+	assert.Contains(t, fault.Message(err, fault.ID), "sebagai pembaca")
+}
