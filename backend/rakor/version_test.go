@@ -2,6 +2,8 @@ package rakor
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -134,4 +136,41 @@ func TestMeetingAndChallengeEditsOverNewerOnesAreRefused(t *testing.T) {
 	assert.Equal(t, "Pangkalpinang", got.Venue)
 	assert.Equal(t, m.Theme, got.Theme, "keep mine saves the whole form as the user sees it")
 	assert.Equal(t, int64(3), got.Version)
+}
+
+// Desks saving the same decision at once from the same version: exactly
+// one edit is written, every other is refused as a conflict (on PostgreSQL
+// they run concurrently; the guard in the UPDATE decides, not the read).
+func TestConcurrentEditsOfOneDecisionLoseNothing(t *testing.T) {
+	s := setup(t)
+	ctx := context.Background()
+	m := meeting(t, s, babel())
+	base := decision(t, s, Decision{MeetingID: m.ID, Text: "Menyusun pedoman"})
+	const desks = 6
+	errs := make([]error, desks)
+	var wg sync.WaitGroup
+	for i := range desks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := base
+			x.Text = fmt.Sprintf("Menyusun pedoman (meja %d)", i)
+			_, errs[i] = SaveDecision(ctx, s, x)
+		}()
+	}
+	wg.Wait()
+	won := -1
+	for i, err := range errs {
+		if err == nil {
+			require.Equal(t, -1, won, "two edits from one version were both written")
+			won = i
+			continue
+		}
+		require.Equal(t, fault.EditConflict, fault.CodeOf(err), "desk %d: %v", i, err)
+	}
+	require.NotEqual(t, -1, won, "one edit is written")
+	got, err := GetDecision(ctx, s, base.ID)
+	require.NoError(t, err)
+	assert.Equal(t, fmt.Sprintf("Menyusun pedoman (meja %d)", won), got.Text)
+	assert.Equal(t, int64(2), got.Version)
 }
