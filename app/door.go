@@ -95,7 +95,13 @@ func conflictOf(err error, lang fault.Lang) *Conflict {
 	if !ok {
 		return nil
 	}
-	return &Conflict{Who: c.Who(lang), When: c.When(lang), At: c.At, Version: c.Version, Theirs: c.Theirs}
+	w := worded(*c, lang)
+	return &w
+}
+
+// worded is c for the user, in lang.
+func worded(c fault.Conflict, lang fault.Lang) Conflict {
+	return Conflict{Who: c.Who(lang), When: c.When(lang), At: c.At, Version: c.Version, Theirs: c.Theirs}
 }
 
 type problemError struct{ p Problem }

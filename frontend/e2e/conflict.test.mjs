@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import { expect } from './expect.mjs'
 import { openPage, sharedBrowser, shot, withApp } from './harness.mjs'
-import { openMeeting, RENJA } from './pages.mjs'
+import { Comparison, openMeeting, RENJA, Shell } from './pages.mjs'
 
 const browser = sharedBrowser()
 
@@ -53,5 +53,46 @@ test('an edit over a newer change shows both values, and keep mine saves', async
     await expect(page.getByTestId('decision-unit').locator('input')).toHaveValue('Bidang UKM (meja A)')
     const saved = await page.getByTestId('decision-text').locator('textarea').inputValue()
     if (saved.includes('(meja B)')) throw new Error('keep mine left their text: ' + saved)
+  })
+})
+
+async function openGrid(page) {
+  await new Shell(page).go('Perbandingan Target')
+  const cmp = new Comparison(page)
+  await expect(cmp.matrix).toBeVisible()
+  await cmp.tab('Isian data')
+  await expect(cmp.grid).toBeVisible()
+  return cmp
+}
+
+// A value typed into a cell that another grid changed since: the dialog
+// shows their figure beside mine; "Pakai punya mereka" drops mine and the
+// grid shows theirs, and the next edit of the cell saves.
+test('a cell changed meanwhile: take theirs, then edit again', async () => {
+  await withApp(browser(), { demo: true }, async (page, app) => {
+    const cmp = await openGrid(page)
+    const other = await openPage(browser(), app.url)
+    try {
+      const theirs = await openGrid(other.page)
+      await theirs.typeInto('19.01', 'KOP.01', '20')
+      await expect(theirs.gridCell('19.01', 'KOP.01')).toHaveText('20,00%')
+    } finally {
+      await other.page.close()
+    }
+
+    await cmp.typeInto('19.01', 'KOP.01', '21')
+    await expect(page.getByTestId('conflict-dialog')).toBeVisible()
+    await expect(page.getByTestId('conflict-dialog')).toContainText('Diubah oleh Sekretariat (demo) pada ')
+    await expect(page.getByTestId('conflict-dialog')).toContainText(' pukul ')
+    await expect(cmp.gridCell('19.01', 'KOP.01')).toContainText('Diubah oleh Sekretariat (demo)')
+    await expect(page.getByTestId('conflict-theirs')).toHaveText('20,00%')
+    await expect(page.getByTestId('conflict-mine')).toHaveText('21')
+    await shot(page, '81-conflict-cell')
+    await page.getByTestId('conflict-take').click()
+    await expect(cmp.gridCell('19.01', 'KOP.01')).toHaveText('20,00%')
+
+    await cmp.typeInto('19.01', 'KOP.01', '22')
+    await expect(cmp.gridCell('19.01', 'KOP.01')).toHaveText('22,00%')
+    await expect(page.getByTestId('conflict-dialog')).toHaveCount(0)
   })
 })

@@ -12,7 +12,7 @@ export const id = {
   empty: '(kosong)',
   keptMine: 'Perubahan Anda disimpan di atas perubahan {who}.',
   tookTheirs: 'Formulir memakai isian {who}.',
-  cells: 'Sel yang diubah orang lain',
+  cell: 'Diubah oleh {who}',
 }
 
 export const en: typeof id = {
@@ -27,5 +27,5 @@ export const en: typeof id = {
   empty: '(empty)',
   keptMine: 'Your change was saved over {who}’s.',
   tookTheirs: 'The form now shows {who}’s values.',
-  cells: 'Cells changed by someone else',
+  cell: 'Changed by {who}',
 }

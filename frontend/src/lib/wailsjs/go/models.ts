@@ -29,18 +29,38 @@ export namespace app {
 	        this.dataDir = source["dataDir"];
 	    }
 	}
-	export class ApplyResult {
-	    saved: number;
-	    errors: target.CellError[];
+	export class Conflict {
+	    who: string;
+	    when: string;
+	    at: string;
+	    version: number;
+	    theirs: any;
 	
 	    static createFrom(source: any = {}) {
-	        return new ApplyResult(source);
+	        return new Conflict(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.saved = source["saved"];
-	        this.errors = this.convertValues(source["errors"], target.CellError);
+	        this.who = source["who"];
+	        this.when = source["when"];
+	        this.at = source["at"];
+	        this.version = source["version"];
+	        this.theirs = source["theirs"];
+	    }
+	}
+	export class CellConflict {
+	    index: number;
+	    conflict: Conflict;
+	
+	    static createFrom(source: any = {}) {
+	        return new CellConflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.conflict = this.convertValues(source["conflict"], Conflict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -61,6 +81,42 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ApplyResult {
+	    saved: number;
+	    errors: target.CellError[];
+	    conflicts: CellConflict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ApplyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.errors = this.convertValues(source["errors"], target.CellError);
+	        this.conflicts = this.convertValues(source["conflicts"], CellConflict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class ExportResult {
 	    path: string;
 	    cancelled: boolean;
