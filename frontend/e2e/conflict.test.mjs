@@ -96,3 +96,50 @@ test('a cell changed meanwhile: take theirs, then edit again', async () => {
     await expect(page.getByTestId('conflict-dialog')).toHaveCount(0)
   })
 })
+
+async function openFirstLine(page) {
+  await new Shell(page).go('Programs')
+  for (const code of ['2.17.05.1.01', '2.17.05.1.01.0001']) {
+    const row = page.locator('[data-testid=program-tree] tr', { hasText: code }).first()
+    await row.locator('.n-data-table-expand-trigger').click()
+  }
+  await page.getByTestId('program-tree').getByRole('button', { name: 'Edit indicator' }).first().click()
+  await expect(page.getByTestId('plan-pagu')).toBeVisible()
+}
+
+// In English: a plan line saved over another PC's change says who and when
+// in English, and "Keep mine" saves the form as it is.
+test('a plan line changed meanwhile, in English: keep mine', async () => {
+  await withApp(browser(), { demo: true }, async (page, app) => {
+    await new Shell(page).language('en')
+    await expect(page.getByRole('navigation')).toContainText('Programs')
+    await openFirstLine(page)
+    const pagu = await page.getByTestId('plan-pagu').locator('input').inputValue()
+
+    const other = await openPage(browser(), app.url)
+    try {
+      await openFirstLine(other.page)
+      await other.page.getByTestId('plan-pagu').locator('input').fill('Rp 2 miliar')
+      await other.page.getByTestId('plan-save').click()
+      await expect(other.page.getByText('Saved').first()).toBeVisible()
+    } finally {
+      await other.page.close()
+    }
+
+    await page.getByTestId('plan-target').locator('input').fill('999')
+    await page.getByTestId('plan-save').click()
+    const dialog = page.getByTestId('conflict-dialog')
+    await expect(dialog).toContainText('Changed by Sekretariat (demo) at ')
+    await expect(page.getByTestId('conflict-table')).toContainText('2.000.000.000')
+    await expect(page.getByTestId('conflict-table')).toContainText('999')
+    await shot(page, '82-conflict-plan-line-en')
+    await page.getByRole('button', { name: 'Keep mine' }).click()
+    await expect(page.getByTestId('conflict-dialog')).toHaveCount(0)
+    await expect(page.getByTestId('plan-pagu')).toHaveCount(0)
+
+    await page.getByTestId('program-tree').getByRole('button', { name: 'Edit indicator' }).first().click()
+    await expect(page.getByTestId('plan-pagu').locator('input')).toHaveValue(pagu)
+    const target = await page.getByTestId('plan-target').locator('input').inputValue()
+    if (!/^999([.,]0*)?$/.test(target)) throw new Error('keep mine did not save my target: ' + target)
+  })
+})
