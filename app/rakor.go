@@ -118,6 +118,9 @@ func (r *Rakor) AddParticipants(meetingID int64, ps []rakor.Participant) ([]rako
 // SaveParticipant adds or edits one participant.
 func (r *Rakor) SaveParticipant(p rakor.Participant) (rakor.Participant, error) {
 	return with(r.a, rakor.Participant{}, func(ctx context.Context, s *store.Store) (rakor.Participant, error) {
+		if err := based(p.ID, p.Version); err != nil {
+			return rakor.Participant{}, err
+		}
 		return rakor.SaveParticipant(ctx, s, p)
 	})
 }

@@ -87,6 +87,9 @@ func TestMeetingAndChallengeEditsOverNewerOnesAreRefused(t *testing.T) {
 	m := meeting(t, s, babel())
 	c, err := SaveChallenge(ctx, s, Challenge{Category: "kelembagaan", Description: "Data koperasi belum mutakhir", MeetingID: m.ID})
 	require.NoError(t, err)
+	added, err := AddParticipants(ctx, s, m.ID, []Participant{{Name: "Rina Marlina"}})
+	require.NoError(t, err)
+	rina := added[0]
 
 	// Each case saves desk B's edit or desk A's (mine) of the same stored
 	// row, based on version.
@@ -102,6 +105,16 @@ func TestMeetingAndChallengeEditsOverNewerOnesAreRefused(t *testing.T) {
 				x.Theme = "Sinergi"
 			}
 			_, err := SaveMeeting(ctx, s, x)
+			return err
+		}},
+		{"participant", func(mine bool, version int64) error {
+			x := rina
+			if x.Version = version; mine {
+				x.Attendance = Diwakili
+			} else {
+				x.Position = "Kepala Bidang UKM"
+			}
+			_, err := SaveParticipant(ctx, s, x)
 			return err
 		}},
 		{"challenge", func(mine bool, version int64) error {

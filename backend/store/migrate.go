@@ -39,7 +39,7 @@ var migrations = []migration{
 	{Version: 6, Name: "profile_kop", SQL: mustRead("0006_profile_kop.sql"), Audit: []string{"profile"}},
 	// Re-installs the audit triggers of the tables that gained a version column.
 	{Version: 7, Name: "versions", SQL: mustRead("0007_versions.sql"), Audit: []string{"decision", "plan_line", "indicator_value",
-		"meeting", "challenge"}},
+		"meeting", "challenge", "meeting_participant"}},
 }
 
 func mustRead(name string) string {

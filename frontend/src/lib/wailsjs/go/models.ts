@@ -1733,6 +1733,7 @@ export namespace rakor {
 	    attendance: Attendance;
 	    note: string;
 	    sortOrder: number;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Participant(source);
@@ -1750,6 +1751,7 @@ export namespace rakor {
 	        this.attendance = source["attendance"];
 	        this.note = source["note"];
 	        this.sortOrder = source["sortOrder"];
+	        this.version = source["version"];
 	    }
 	}
 	export class MeetingRecord {
