@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log"
 
@@ -64,6 +65,43 @@ type Problem struct {
 	Code    fault.Code `json:"code"`
 	Field   string     `json:"field"`
 	Message string     `json:"message"`
+	// Conflict is set with fault.EditConflict: the edit was based on an older
+	// version; the form shows theirs beside the user's values.
+	Conflict *Conflict `json:"conflict,omitempty"`
+}
+
+// Conflict is a newer change an edit was refused over, worded for the user.
+type Conflict struct {
+	Who     string `json:"who"`     // its author, or "another user"
+	When    string `json:"when"`    // "Senin, 30 November 2026 pukul 14.05"
+	At      string `json:"at"`      // the same, as stored (UTC)
+	Version int64  `json:"version"` // save again with this to keep one's own values
+	Theirs  any    `json:"theirs"`  // the stored values; null when deleted
+}
+
+// based refuses an edit of a stored row (id != 0) that does not name the
+// version it was based on: only batch writers (imports, the demo) may write
+// over whatever is stored, never a form, or edits would be lost silently.
+func based(id, version int64) error {
+	if id != 0 && version == 0 {
+		return fmt.Errorf("app: an edit of row %d without the version it was based on", id)
+	}
+	return nil
+}
+
+// conflictOf words the conflict err carries, if any, in lang.
+func conflictOf(err error, lang fault.Lang) *Conflict {
+	c, ok := fault.ConflictOf(err)
+	if !ok {
+		return nil
+	}
+	w := worded(*c, lang)
+	return &w
+}
+
+// worded is c for the user, in lang.
+func worded(c fault.Conflict, lang fault.Lang) Conflict {
+	return Conflict{Who: c.Who(lang), When: c.When(lang), At: c.At, Version: c.Version, Theirs: c.Theirs}
 }
 
 type problemError struct{ p Problem }
@@ -83,7 +121,8 @@ func (a *App) fail(err error) error {
 		return err
 	}
 	err = a.explain(batchFault(err))
-	return problemError{Problem{Code: fault.CodeOf(err), Field: fault.FieldOf(err), Message: fault.Message(err, a.lang())}}
+	return problemError{Problem{Code: fault.CodeOf(err), Field: fault.FieldOf(err), Message: fault.Message(err, a.lang()),
+		Conflict: conflictOf(err, a.lang())}}
 }
 
 // message renders err for a text shown outside a rejected promise (the

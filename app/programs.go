@@ -42,6 +42,9 @@ func (p *Programs) DeleteSubKegiatan(id int64) error {
 // SavePlanLine saves a plan line typed in the form (numbers as text).
 func (p *Programs) SavePlanLine(in program.PlanLineInput) (program.PlanLine, error) {
 	return with(p.a, program.PlanLine{}, func(ctx context.Context, s *store.Store) (program.PlanLine, error) {
+		if err := based(in.ID, in.Version); err != nil {
+			return program.PlanLine{}, err
+		}
 		l, err := in.Parse()
 		if err != nil {
 			return program.PlanLine{}, err

@@ -51,9 +51,12 @@ func (r *Rakor) StartMeeting(m rakor.Meeting) (rakor.Meeting, error) {
 	})
 }
 
-// SaveMeeting edits a meeting.
+// SaveMeeting edits a meeting; an edit over a newer version is refused.
 func (r *Rakor) SaveMeeting(m rakor.Meeting) (rakor.Meeting, error) {
 	return with(r.a, rakor.Meeting{}, func(ctx context.Context, s *store.Store) (rakor.Meeting, error) {
+		if err := based(m.ID, m.Version); err != nil {
+			return rakor.Meeting{}, err
+		}
 		return rakor.SaveMeeting(ctx, s, m)
 	})
 }
@@ -115,6 +118,9 @@ func (r *Rakor) AddParticipants(meetingID int64, ps []rakor.Participant) ([]rako
 // SaveParticipant adds or edits one participant.
 func (r *Rakor) SaveParticipant(p rakor.Participant) (rakor.Participant, error) {
 	return with(r.a, rakor.Participant{}, func(ctx context.Context, s *store.Store) (rakor.Participant, error) {
+		if err := based(p.ID, p.Version); err != nil {
+			return rakor.Participant{}, err
+		}
 		return rakor.SaveParticipant(ctx, s, p)
 	})
 }
@@ -221,9 +227,13 @@ func (r *Rakor) Decisions(meetingID int64) ([]rakor.Decision, error) {
 	})
 }
 
-// SaveDecision adds or edits a decision; the status rules are checked.
+// SaveDecision adds or edits a decision; the status rules are checked, and
+// an edit over a newer version is refused (fault.EditConflict).
 func (r *Rakor) SaveDecision(d rakor.Decision) (rakor.Decision, error) {
 	return with(r.a, rakor.Decision{}, func(ctx context.Context, s *store.Store) (rakor.Decision, error) {
+		if err := based(d.ID, d.Version); err != nil {
+			return rakor.Decision{}, err
+		}
 		return rakor.SaveDecision(ctx, s, d)
 	})
 }
@@ -291,9 +301,12 @@ func (r *Rakor) Challenges(f rakor.ChallengeFilter) ([]rakor.Challenge, error) {
 	})
 }
 
-// SaveChallenge adds or edits a challenge.
+// SaveChallenge adds or edits a challenge; an edit over a newer version is refused.
 func (r *Rakor) SaveChallenge(c rakor.Challenge) (rakor.Challenge, error) {
 	return with(r.a, rakor.Challenge{}, func(ctx context.Context, s *store.Store) (rakor.Challenge, error) {
+		if err := based(c.ID, c.Version); err != nil {
+			return rakor.Challenge{}, err
+		}
 		return rakor.SaveChallenge(ctx, s, c)
 	})
 }

@@ -45,20 +45,43 @@ func (t *Targets) Matrix(province string, years []int) (harmonise.Matrix, error)
 type ApplyResult struct {
 	Saved  int                `json:"saved"`
 	Errors []target.CellError `json:"errors"`
+	// Conflicts are the refused cells that someone else changed since the
+	// grid loaded them, worded in the user's language for the dialog.
+	Conflicts []CellConflict `json:"conflicts"`
+}
+
+// CellConflict is a cell of the batch (Index) refused over a newer change.
+type CellConflict struct {
+	Index    int      `json:"index"`
+	Conflict Conflict `json:"conflict"`
 }
 
 // Apply saves typed or pasted cells, all or nothing.
 func (t *Targets) Apply(edits []target.Edit, pasted bool) (ApplyResult, error) {
-	return with(t.a, ApplyResult{Errors: []target.CellError{}}, func(ctx context.Context, s *store.Store) (ApplyResult, error) {
+	return with(t.a, ApplyResult{Errors: []target.CellError{}, Conflicts: []CellConflict{}}, func(ctx context.Context, s *store.Store) (ApplyResult, error) {
 		source := "ketik"
 		if pasted {
 			source = "tempel"
 		}
+		// Typed and pasted cells are checked against the version they were
+		// based on; a cell sent without one was shown empty (no row).
+		for i := range edits {
+			if edits[i].Version == nil {
+				var none int64
+				edits[i].Version = &none
+			}
+		}
 		n, err := target.Apply(ctx, s, edits, source)
 		if be, ok := target.ErrBatch(err); ok {
-			return ApplyResult{Errors: be.Cells}, nil
+			res := ApplyResult{Errors: be.Cells, Conflicts: []CellConflict{}}
+			for _, c := range be.Cells {
+				if c.Conflict != nil {
+					res.Conflicts = append(res.Conflicts, CellConflict{c.Index, worded(*c.Conflict, t.a.lang())})
+				}
+			}
+			return res, nil
 		}
-		return ApplyResult{Saved: n, Errors: []target.CellError{}}, err
+		return ApplyResult{Saved: n, Errors: []target.CellError{}, Conflicts: []CellConflict{}}, err
 	})
 }
 

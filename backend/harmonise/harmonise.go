@@ -53,6 +53,7 @@ type Cell struct {
 	Flags       []Flag   `json:"flags"`
 	Source      string   `json:"source"`
 	Note        string   `json:"note"`
+	Version     int64    `json:"version"` // the stored value's version, sent back with an edit (0: none)
 }
 
 // RollUp is the regencies combined by the indicator's aggregation rule.
@@ -186,6 +187,7 @@ func cellOf(ind indicator.Indicator, regionCode string, year int, idx map[target
 		c.Target, c.TargetNum, c.TargetDen = v.Target, v.TargetNum, v.TargetDen
 		c.Realisation, c.RealNum, c.RealDen = v.Realisation, v.RealNum, v.RealDen
 		c.Baseline, c.Source, c.Note = v.Baseline, v.Source, v.Note
+		c.Version = v.Version
 	}
 	if p := idx[target.Key{IndicatorID: ind.ID, Region: regionCode, Year: year - 1}]; p != nil {
 		c.PrevTarget = p.Target

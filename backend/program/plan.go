@@ -16,6 +16,7 @@ import (
 	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
+	"selaras/backend/versioned"
 )
 
 // SumberDana is where the money of a plan line comes from.
@@ -116,6 +117,10 @@ type PlanLine struct {
 	CentralID       *int64     `json:"centralId"`    // the central program or output it aligns with
 	CentralCode     string     `json:"centralCode"`  // read-only: the code of CentralID
 	Flags           []Flag     `json:"flags"`        // read-only
+	// Version is the stored row's version: a save names the one it was based
+	// on and is refused over a newer one; 0 saves over whatever is stored
+	// (imports, the demo), never sent by a form.
+	Version int64 `json:"version"`
 }
 
 // Normalize trims text fields and fills the default status. A reason is kept
@@ -230,13 +235,16 @@ func (l PlanLine) check(ctx context.Context, q querier) (refs, error) {
 // SavePlanLine is the one door for writing a plan line: it normalizes,
 // validates, checks l against the database and inserts it (ID 0) or updates
 // it, inside w (the store, or the import's transaction through store.InTx).
+// An update based on an older Version than the stored one is refused with a
+// fault.EditConflict carrying the stored line; the saved line comes back
+// with its new Version.
 func SavePlanLine(ctx context.Context, w store.Writer, l PlanLine) (PlanLine, error) {
 	return store.Save(ctx, w, l, func(tx *sql.Tx, l *PlanLine) error {
 		r, err := l.check(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if l.ID, err = putPlanLine(ctx, tx, *l); err != nil {
+		if l.ID, l.Version, err = putPlanLine(ctx, tx, *l); err != nil {
 			return err
 		}
 		l.describe(r)
@@ -244,18 +252,60 @@ func SavePlanLine(ctx context.Context, w store.Writer, l PlanLine) (PlanLine, er
 	})
 }
 
-// putPlanLine writes a checked plan line inside tx and returns its id.
-func putPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, error) {
-	id, err := store.InsertOrUpdate(ctx, tx, l.ID, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator, output_unit,
-target, pagu, sumber_dana, lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE plan_line SET sub_kegiatan_id = ?, region_code = ?, year = ?, output_indicator = ?,
-output_unit = ?, target = ?, pagu = ?, sumber_dana = ?, lokasi = ?, bidang = ?, catatan = ?, target_next = ?, pagu_next = ?,
-status = ?, status_reason = ?, central_id = ? WHERE id = ?`, l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu,
-		l.SumberDana, l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id")
+// putPlanLine writes a checked plan line inside tx and returns its id and
+// new version.
+func putPlanLine(ctx context.Context, tx *sql.Tx, l PlanLine) (int64, int64, error) {
+	args := []any{l.SubKegiatanID, l.Region, l.Year, l.OutputIndicator, l.OutputUnit, l.Target, l.Pagu,
+		l.SumberDana, l.Lokasi, l.Bidang, l.Catatan, l.TargetNext, l.PaguNext, l.Status, l.StatusReason, l.CentralID}
+	if l.ID == 0 {
+		id, err := store.Insert(ctx, tx, `INSERT INTO plan_line(sub_kegiatan_id, region_code, year, output_indicator,
+output_unit, target, pagu, sumber_dana, lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id)
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return 0, 0, fmt.Errorf("program: insert plan line: %w", err)
+		}
+		return id, 1, nil
 	}
-	return id, err
+	old, err := scanLine(tx.QueryRowContext(ctx, "SELECT "+lineCols+" FROM plan_line WHERE id = ?", l.ID))
+	if err != nil {
+		return 0, 0, store.NoRow(err, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id"), "program: save plan line")
+	}
+	base := l.Version
+	if base == 0 { // a batch writer (an import): over whatever is stored
+		base = old.Version
+	}
+	if base == old.Version && sameLine(old, l) { // nothing to write: no new version, no history
+		return l.ID, base, nil
+	}
+	// The version guard is in the statement, so two writers that read the
+	// same version cannot both pass on PostgreSQL either.
+	res, err := tx.ExecContext(ctx, `UPDATE plan_line SET sub_kegiatan_id = ?, region_code = ?, year = ?, output_indicator = ?,
+output_unit = ?, target = ?, pagu = ?, sumber_dana = ?, lokasi = ?, bidang = ?, catatan = ?, target_next = ?, pagu_next = ?,
+status = ?, status_reason = ?, central_id = ?, version = version + 1 WHERE id = ? AND version = ?`, append(args, l.ID, base)...)
+	if err != nil {
+		return 0, 0, fmt.Errorf("program: update plan line: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return 0, 0, fmt.Errorf("program: update plan line: %w", err)
+	} else if n == 0 {
+		theirs, err := getPlanLine(ctx, tx, l.ID) // NotFound when it was deleted
+		if err != nil {
+			return 0, 0, err
+		}
+		return 0, 0, versioned.Conflict(ctx, tx, "plan_line", strconv.FormatInt(l.ID, 10), "planLine.id", theirs.Version, theirs)
+	}
+	return l.ID, base + 1, nil
+}
+
+// sameLine reports whether writing l over the stored a changes nothing.
+func sameLine(a, l PlanLine) bool {
+	eqF := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	eqI := func(x, y *int64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return a.SubKegiatanID == l.SubKegiatanID && a.Region == l.Region && a.Year == l.Year &&
+		a.OutputIndicator == l.OutputIndicator && a.OutputUnit == l.OutputUnit && eqF(a.Target, l.Target) &&
+		a.Pagu == l.Pagu && a.SumberDana == l.SumberDana && a.Lokasi == l.Lokasi && a.Bidang == l.Bidang &&
+		a.Catatan == l.Catatan && eqF(a.TargetNext, l.TargetNext) && eqI(a.PaguNext, l.PaguNext) &&
+		a.Status == l.Status && a.StatusReason == l.StatusReason && eqI(a.CentralID, l.CentralID)
 }
 
 // DeletePlanLine removes one plan line.
@@ -290,6 +340,7 @@ type PlanLineInput struct {
 	Status          Status     `json:"status"`
 	StatusReason    string     `json:"statusReason"`
 	CentralID       *int64     `json:"centralId"`
+	Version         int64      `json:"version"` // the version the form was based on
 }
 
 // Parse reads the typed numbers into a PlanLine. It reports the first field
@@ -297,7 +348,8 @@ type PlanLineInput struct {
 func (in PlanLineInput) Parse() (PlanLine, error) {
 	l := PlanLine{ID: in.ID, SubKegiatanID: in.SubKegiatanID, Region: in.Region, Year: in.Year,
 		OutputIndicator: in.OutputIndicator, OutputUnit: in.OutputUnit, SumberDana: in.SumberDana, Lokasi: in.Lokasi,
-		Bidang: in.Bidang, Catatan: in.Catatan, Status: in.Status, StatusReason: in.StatusReason, CentralID: in.CentralID}
+		Bidang: in.Bidang, Catatan: in.Catatan, Status: in.Status, StatusReason: in.StatusReason, CentralID: in.CentralID,
+		Version: in.Version}
 	var err error
 	var pct bool
 	if l.Target, pct, err = parseQuantity("planLine.target", in.Target); err != nil {
@@ -381,7 +433,7 @@ type Filter struct {
 }
 
 const lineCols = `id, sub_kegiatan_id, region_code, year, output_indicator, output_unit, target, pagu, sumber_dana,
-lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id`
+lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id, version`
 
 // subInfo is what a plan line shows of its sub-kegiatan.
 type subInfo struct {
@@ -437,7 +489,7 @@ FROM nomenclature n WHERE n.kind = 'sub_kegiatan'`)
 func scanLine(row interface{ Scan(...any) error }) (PlanLine, error) {
 	var l PlanLine
 	err := row.Scan(&l.ID, &l.SubKegiatanID, &l.Region, &l.Year, &l.OutputIndicator, &l.OutputUnit, &l.Target, &l.Pagu,
-		&l.SumberDana, &l.Lokasi, &l.Bidang, &l.Catatan, &l.TargetNext, &l.PaguNext, &l.Status, &l.StatusReason, &l.CentralID)
+		&l.SumberDana, &l.Lokasi, &l.Bidang, &l.Catatan, &l.TargetNext, &l.PaguNext, &l.Status, &l.StatusReason, &l.CentralID, &l.Version)
 	return l, err
 }
 

@@ -68,6 +68,10 @@ type Challenge struct {
 	RaisedBy    string          `json:"raisedBy"`
 	Note        string          `json:"note"`
 	DecisionIDs []int64         `json:"decisionIds"`
+	// Version is the stored row's version: an edit names the one it was
+	// based on and is refused over a newer one; 0 writes over whatever is
+	// stored (the demo), never sent by a form.
+	Version int64 `json:"version"`
 }
 
 // Normalize trims text and fills the default severity and status.
@@ -200,12 +204,12 @@ func slug(name string) string {
 }
 
 const challengeCols = `c.id, c.category, c.description, c.region_code, COALESCE(c.meeting_id, 0), c.severity, c.solution,
-c.status, c.raised_by, c.note`
+c.status, c.raised_by, c.note, c.version`
 
 func scanChallenge(row interface{ Scan(...any) error }) (Challenge, error) {
 	var c Challenge
 	err := row.Scan(&c.ID, &c.Category, &c.Description, &c.Region, &c.MeetingID, &c.Severity, &c.Solution, &c.Status,
-		&c.RaisedBy, &c.Note)
+		&c.RaisedBy, &c.Note, &c.Version)
 	c.DecisionIDs = []int64{}
 	return c, err
 }
@@ -346,13 +350,16 @@ solution, status, raised_by, note) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		}
 		c.ID = newID
 	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE challenge SET category = ?, description = ?, region_code = ?, meeting_id = ?,
-severity = ?, solution = ?, status = ?, raised_by = ?, note = ? WHERE id = ?`, append(args, c.ID)...)
+		err := guardedUpdate(ctx, tx, "challenge", "challenge.id", c.ID, c.Version, `UPDATE challenge SET category = ?,
+description = ?, region_code = ?, meeting_id = ?, severity = ?, solution = ?, status = ?, raised_by = ?, note = ?,
+version = version + 1 WHERE id = ? AND version = ?`, args, getChallenge,
+			func(x Challenge) int64 { return x.Version }, func(old Challenge) bool {
+				return old.Category == c.Category && old.Description == c.Description && old.Region == c.Region &&
+					old.MeetingID == c.MeetingID && old.Severity == c.Severity && old.Solution == c.Solution &&
+					old.Status == c.Status && old.RaisedBy == c.RaisedBy && old.Note == c.Note && sameIDs(old.DecisionIDs, c.DecisionIDs)
+			})
 		if err != nil {
-			return 0, fmt.Errorf("rakor: update challenge: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return 0, notFound("challenge.id")
+			return 0, err
 		}
 	}
 	if err := replaceLinks(ctx, tx, "decision_challenge", "challenge_id", "decision_id", c.ID, idArgs(c.DecisionIDs)); err != nil {

@@ -12,6 +12,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/region"
 	"selaras/backend/store"
+	"selaras/backend/versioned"
 )
 
 // Status is where a decision stands.
@@ -50,6 +51,10 @@ type Decision struct {
 	Regions         []string `json:"regions"`
 	Programs        []string `json:"programs"` // program codes, e.g. 2.17.07
 	ChallengeIDs    []int64  `json:"challengeIds"`
+	// Version is the stored row's version: a save names the one it was based
+	// on and is refused over a newer one; 0 saves over whatever is stored
+	// (the demo, imports), never sent by a form.
+	Version int64 `json:"version"`
 }
 
 // Normalize trims text, dedupes links, records the done date of a decision
@@ -139,13 +144,13 @@ func chooseStatus(field string) error {
 }
 
 const decisionCols = `d.id, d.meeting_id, d.number, d.text, d.owner_region, d.owner_unit, d.due_date, d.status,
-d.cancel_reason, d.done_date, d.agreed, d.not_agreed_reason, d.note`
+d.cancel_reason, d.done_date, d.agreed, d.not_agreed_reason, d.note, d.version`
 
 func scanDecision(row interface{ Scan(...any) error }, extra ...any) (Decision, error) {
 	var d Decision
 	var agreed bool
 	dest := append([]any{&d.ID, &d.MeetingID, &d.Number, &d.Text, &d.OwnerRegion, &d.OwnerUnit, &d.DueDate, &d.Status,
-		&d.CancelReason, &d.DoneDate, &agreed, &d.NotAgreedReason, &d.Note}, extra...)
+		&d.CancelReason, &d.DoneDate, &agreed, &d.NotAgreedReason, &d.Note, &d.Version}, extra...)
 	err := row.Scan(dest...)
 	d.NotAgreed = !agreed
 	d.IndicatorIDs, d.Regions, d.Programs, d.ChallengeIDs = []int64{}, []string{}, []string{}, []int64{}
@@ -232,6 +237,9 @@ func Decisions(ctx context.Context, s *store.Store, meetingID int64) ([]Decision
 // validates and inserts (ID 0) or updates a decision with its links,
 // numbering a new one, refusing a number taken in the meeting and a closed
 // decision going back to baru. A decision stays in the meeting it was made in.
+// An update based on an older Version than the stored one is refused with a
+// fault.EditConflict carrying the stored decision; the saved decision comes
+// back with its new Version.
 func SaveDecision(ctx context.Context, w store.Writer, d Decision) (Decision, error) {
 	d.Normalize()
 	if err := d.Validate(); err != nil {
@@ -249,12 +257,21 @@ func putDecision(ctx context.Context, tx *sql.Tx, d Decision) (int64, error) {
 		if err != nil {
 			return 0, err
 		}
+		if d.Version == 0 { // a batch writer: over whatever is stored
+			d.Version = old.Version
+		}
+		if d.Version != old.Version {
+			return 0, decisionConflict(ctx, tx, old)
+		}
 		if err := checkTransition(old.Status, d.Status); err != nil {
 			return 0, err
 		}
 		d.MeetingID = old.MeetingID
 		if d.Number == 0 {
 			d.Number = old.Number
+		}
+		if sameDecision(old, d) { // nothing to write: no new version, no history
+			return d.ID, nil
 		}
 	} else if err := lockMeeting(ctx, tx, d.MeetingID); err != nil {
 		return 0, err
@@ -290,11 +307,24 @@ cancel_reason, done_date, agreed, not_agreed_reason, note, meeting_id) VALUES(?,
 		}
 		d.ID = newID
 	} else {
-		_, err := tx.ExecContext(ctx, `UPDATE decision SET number = ?, text = ?, owner_region = ?, owner_unit = ?,
-due_date = ?, status = ?, cancel_reason = ?, done_date = ?, agreed = ?, not_agreed_reason = ?, note = ? WHERE id = ?`,
-			append(args, d.ID)...)
+		// The version guard is in the statement itself, so two writers that
+		// both read the same version cannot both pass (PostgreSQL's READ
+		// COMMITTED lets them read concurrently).
+		res, err := tx.ExecContext(ctx, `UPDATE decision SET number = ?, text = ?, owner_region = ?, owner_unit = ?,
+due_date = ?, status = ?, cancel_reason = ?, done_date = ?, agreed = ?, not_agreed_reason = ?, note = ?,
+version = version + 1 WHERE id = ? AND version = ?`,
+			append(args, d.ID, d.Version)...)
 		if err != nil {
 			return 0, fmt.Errorf("rakor: update decision: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return 0, fmt.Errorf("rakor: update decision: %w", err)
+		} else if n == 0 {
+			now, err := getDecision(ctx, tx, d.ID)
+			if err != nil {
+				return 0, err
+			}
+			return 0, decisionConflict(ctx, tx, now)
 		}
 	}
 	for _, l := range []struct {
@@ -311,6 +341,22 @@ due_date = ?, status = ?, cancel_reason = ?, done_date = ?, agreed = ?, not_agre
 		}
 	}
 	return d.ID, nil
+}
+
+// sameDecision reports whether saving d over the stored a would change
+// nothing (links compared as sets).
+func sameDecision(a, d Decision) bool {
+	return a.Number == d.Number && a.Text == d.Text && a.OwnerRegion == d.OwnerRegion && a.OwnerUnit == d.OwnerUnit &&
+		a.DueDate == d.DueDate && a.Status == d.Status && a.CancelReason == d.CancelReason && a.DoneDate == d.DoneDate &&
+		a.NotAgreed == d.NotAgreed && a.NotAgreedReason == d.NotAgreedReason && a.Note == d.Note &&
+		sameIDs(a.IndicatorIDs, d.IndicatorIDs) && sameStrings(a.Regions, d.Regions) && sameStrings(a.Programs, d.Programs) &&
+		sameIDs(a.ChallengeIDs, d.ChallengeIDs)
+}
+
+// decisionConflict refuses an edit over the stored decision theirs, naming
+// who changed it last and when.
+func decisionConflict(ctx context.Context, q querier, theirs Decision) error {
+	return versioned.Conflict(ctx, q, "decision", strconv.FormatInt(theirs.ID, 10), "decision.id", theirs.Version, theirs)
 }
 
 func stringArgs(ss []string) []any {
@@ -486,7 +532,7 @@ func putFollowUp(ctx context.Context, tx *sql.Tx, f FollowUp) (int64, error) {
 		if err := d.Validate(); err != nil {
 			return 0, err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE decision SET status = ?, done_date = ?, cancel_reason = ? WHERE id = ?",
+		if _, err := tx.ExecContext(ctx, "UPDATE decision SET status = ?, done_date = ?, cancel_reason = ?, version = version + 1 WHERE id = ?",
 			d.Status, d.DoneDate, d.CancelReason, d.ID); err != nil {
 			return 0, fmt.Errorf("rakor: follow-up status: %w", err)
 		}

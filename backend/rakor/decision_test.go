@@ -415,10 +415,11 @@ func TestDecisionAuditTrail(t *testing.T) {
 	d := decision(t, s, Decision{MeetingID: m.ID, Text: "Menyusun pedoman pelatihan terstandar", Programs: []string{"2.17.05"}})
 	d.Status = Berjalan
 	d.OwnerUnit = "Bidang Kelembagaan"
-	_, err := SaveDecision(ctx, s, d)
+	d, err := SaveDecision(ctx, s, d)
 	require.NoError(t, err)
-	_, err = SaveDecision(ctx, s, d) // unchanged: no entry
+	again, err := SaveDecision(ctx, s, d) // unchanged: no entry, no new version
 	require.NoError(t, err)
+	assert.Equal(t, d.Version, again.Version)
 
 	hist, err := DecisionHistory(ctx, s, d.ID)
 	require.NoError(t, err)

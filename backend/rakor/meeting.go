@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,6 +51,10 @@ type Meeting struct {
 	Desks        []string `json:"desks"`        // e.g. "Desk Urusan Koperasi dan UMKM"
 	Headcount    int      `json:"headcount"`    // participants reported when not all are listed
 	Note         string   `json:"note"`
+	// Version is the stored row's version: an edit names the one it was
+	// based on and is refused over a newer one; 0 writes over whatever is
+	// stored (the demo), never sent by a form.
+	Version int64 `json:"version"`
 }
 
 // Normalize trims text, fills the end date of a one-day meeting and the default mode.
@@ -109,13 +114,13 @@ func (m Meeting) Validate() error {
 }
 
 const meetingCols = `id, kind, title, theme, start_date, end_date, venue, mode, planning_year, organiser, province_code,
-desks, headcount, note`
+desks, headcount, note, version`
 
 func scanMeeting(row interface{ Scan(...any) error }, extra ...any) (Meeting, error) {
 	var m Meeting
 	var desks string
 	dest := append([]any{&m.ID, &m.Kind, &m.Title, &m.Theme, &m.StartDate, &m.EndDate, &m.Venue, &m.Mode,
-		&m.PlanningYear, &m.Organiser, &m.ProvinceCode, &desks, &m.Headcount, &m.Note}, extra...)
+		&m.PlanningYear, &m.Organiser, &m.ProvinceCode, &desks, &m.Headcount, &m.Note, &m.Version}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return Meeting{}, err
 	}
@@ -225,14 +230,18 @@ planning_year, organiser, province_code, desks, headcount, note) VALUES(?, ?, ?,
 		}
 		return newID, nil
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE meeting SET kind = ?, title = ?, theme = ?, start_date = ?, end_date = ?,
-venue = ?, mode = ?, planning_year = ?, organiser = ?, province_code = ?, desks = ?, headcount = ?, note = ?
-WHERE id = ?`, append(args, m.ID)...)
+	m.Desks = cleanList(m.Desks)
+	err = guardedUpdate(ctx, tx, "meeting", "meeting.id", m.ID, m.Version, `UPDATE meeting SET kind = ?, title = ?,
+theme = ?, start_date = ?, end_date = ?, venue = ?, mode = ?, planning_year = ?, organiser = ?, province_code = ?, desks = ?,
+headcount = ?, note = ?, version = version + 1 WHERE id = ? AND version = ?`, args, getMeeting,
+		func(x Meeting) int64 { return x.Version }, func(old Meeting) bool {
+			return old.Kind == m.Kind && old.Title == m.Title && old.Theme == m.Theme && old.StartDate == m.StartDate &&
+				old.EndDate == m.EndDate && old.Venue == m.Venue && old.Mode == m.Mode && old.PlanningYear == m.PlanningYear &&
+				old.Organiser == m.Organiser && old.ProvinceCode == m.ProvinceCode && slices.Equal(old.Desks, m.Desks) &&
+				old.Headcount == m.Headcount && old.Note == m.Note
+		})
 	if err != nil {
-		return 0, fmt.Errorf("rakor: update meeting: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, notFound("meeting.id")
+		return 0, err
 	}
 	return m.ID, nil
 }

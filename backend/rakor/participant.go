@@ -49,6 +49,9 @@ type Participant struct {
 	Attendance  Attendance `json:"attendance"`
 	Note        string     `json:"note"`
 	SortOrder   int        `json:"sortOrder"`
+	// Version is the stored row's version: an edit names the one it was
+	// based on and is refused over a newer one (0: over whatever is stored).
+	Version int64 `json:"version"`
 }
 
 // Normalize trims text and fills the default role and attendance.
@@ -89,12 +92,12 @@ func (p Participant) Validate() error {
 	return nil
 }
 
-const participantCols = `id, meeting_id, name, position, institution, region_code, role, attendance, note, sort_order`
+const participantCols = `id, meeting_id, name, position, institution, region_code, role, attendance, note, sort_order, version`
 
 func scanParticipant(row interface{ Scan(...any) error }) (Participant, error) {
 	var p Participant
 	err := row.Scan(&p.ID, &p.MeetingID, &p.Name, &p.Position, &p.Institution, &p.Region, &p.Role, &p.Attendance,
-		&p.Note, &p.SortOrder)
+		&p.Note, &p.SortOrder, &p.Version)
 	return p, err
 }
 
@@ -192,14 +195,17 @@ role, attendance, note, sort_order) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		}
 		return newID, nil
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE meeting_participant SET name = ?, position = ?, institution = ?, region_code = ?,
-role = ?, attendance = ?, note = ?, sort_order = CASE WHEN ? > 0 THEN ? ELSE sort_order END WHERE id = ?`,
-		p.Name, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder, p.SortOrder, p.ID)
+	err := guardedUpdate(ctx, tx, "meeting_participant", "participant.id", p.ID, p.Version, `UPDATE meeting_participant
+SET name = ?, position = ?, institution = ?, region_code = ?, role = ?, attendance = ?, note = ?,
+sort_order = CASE WHEN ? > 0 THEN ? ELSE sort_order END, version = version + 1 WHERE id = ? AND version = ?`,
+		[]any{p.Name, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder, p.SortOrder},
+		getParticipant, func(x Participant) int64 { return x.Version }, func(old Participant) bool {
+			return old.Name == p.Name && old.Position == p.Position && old.Institution == p.Institution &&
+				old.Region == p.Region && old.Role == p.Role && old.Attendance == p.Attendance && old.Note == p.Note &&
+				(p.SortOrder <= 0 || old.SortOrder == p.SortOrder)
+		})
 	if err != nil {
-		return 0, fmt.Errorf("rakor: update participant: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, notFound("participant.id")
+		return 0, err
 	}
 	return p.ID, nil
 }

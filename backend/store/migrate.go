@@ -37,6 +37,9 @@ var migrations = []migration{
 	{Version: 5, Name: "submissions", SQL: mustRead("0005_submissions.sql"), Audit: []string{"import_log"}},
 	// Re-installs the profile's audit triggers over its new columns.
 	{Version: 6, Name: "profile_kop", SQL: mustRead("0006_profile_kop.sql"), Audit: []string{"profile"}},
+	// Re-installs the audit triggers of the tables that gained a version column.
+	{Version: 7, Name: "versions", SQL: mustRead("0007_versions.sql"), Audit: []string{"decision", "plan_line", "indicator_value",
+		"meeting", "challenge", "meeting_participant"}},
 }
 
 func mustRead(name string) string {

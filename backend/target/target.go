@@ -19,6 +19,7 @@ import (
 	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
+	"selaras/backend/versioned"
 )
 
 // National is the region code of national figures.
@@ -38,6 +39,9 @@ type Value struct {
 	Baseline    *float64 `json:"baseline"`
 	Source      string   `json:"source"`
 	Note        string   `json:"note"`
+	// Version is the stored row's version (0: no row). A typed cell names the
+	// version it was based on (Edit.Version) and is refused over a newer one.
+	Version int64 `json:"version"`
 }
 
 // Field names an editable part of a Value.
@@ -84,6 +88,9 @@ type querier interface {
 
 const cols = `indicator_id, region_code, year, target, target_num, target_den, realisation, real_num, real_den, baseline, source, note`
 
+// readCols are cols and the row's version.
+const readCols = cols + ", version"
+
 // Load returns the values matching f.
 func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
 	var w store.Where
@@ -100,9 +107,9 @@ func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
 	out, err := store.QueryAll(ctx, q, func(row store.Row) (Value, error) {
 		var v Value
 		err := row.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen, &v.Realisation,
-			&v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note)
+			&v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note, &v.Version)
 		return v, err
-	}, "SELECT "+cols+" FROM indicator_value"+w.Clause(), w.Args()...)
+	}, "SELECT "+readCols+" FROM indicator_value"+w.Clause(), w.Args()...)
 	if err != nil {
 		return nil, fmt.Errorf("target: load: %w", err)
 	}
@@ -116,6 +123,10 @@ type Edit struct {
 	Year        int    `json:"year"`
 	Field       Field  `json:"field"`
 	Text        string `json:"text"`
+	// Version is the cell's version the edit was based on (0: the cell had
+	// no row). A typed cell always names it and is refused over a newer
+	// change; nil (a returned template) writes over whatever is stored.
+	Version *int64 `json:"version,omitempty"`
 }
 
 // CellError says why one edit was refused, in Indonesian and English.
@@ -123,6 +134,9 @@ type CellError struct {
 	Index     int    `json:"index"` // position in the batch
 	Message   string `json:"message"`
 	MessageEN string `json:"messageEn"`
+	// Conflict is set when the cell was changed by someone else since the
+	// edit's version: who, when, and their stored Value.
+	Conflict *fault.Conflict `json:"conflict,omitempty"`
 }
 
 // BatchError carries every refused cell of a batch; nothing was written.
@@ -161,6 +175,7 @@ func Validate(ctx context.Context, w store.Writer, edits []Edit) error {
 
 func apply(ctx context.Context, w store.Writer, edits []Edit, source string, write bool, also func(*sql.Tx, int) error) (int, error) {
 	changed := map[Key]*Value{}
+	stored := map[Key]Value{} // as read in this transaction, with its version
 	var order []Key
 	var bad []CellError
 	n := 0
@@ -199,9 +214,18 @@ func apply(ctx context.Context, w store.Writer, edits []Edit, source string, wri
 				} else if !ok {
 					cur = Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}
 				}
+				stored[k] = cur
 				v = &cur
 				changed[k] = v
 				order = append(order, k)
+			}
+			if e.Version != nil && *e.Version != stored[k].Version {
+				ce, err := conflictCell(ctx, tx, idx, stored[k])
+				if err != nil {
+					return err
+				}
+				bad = append(bad, ce)
+				continue
 			}
 			if err := set(v, ind, e); err != nil {
 				bad = append(bad, cellError(idx, err))
@@ -223,7 +247,23 @@ func apply(ctx context.Context, w store.Writer, edits []Edit, source string, wri
 		for _, k := range order {
 			v := changed[k]
 			v.Source = source
-			if err := st.put(ctx, *v); err != nil {
+			if same(*v, stored[k]) && v.empty() == stored[k].empty() {
+				n++
+				continue // nothing changes: no new version, no history
+			}
+			err := st.put(ctx, *v)
+			if errors.Is(err, errStale) {
+				now, err := st.loadOne(ctx, k)
+				if err != nil {
+					return err
+				}
+				ce, err := conflictCell(ctx, tx, lastIndex(edits, k), now)
+				if err != nil {
+					return err
+				}
+				return &BatchError{Cells: []CellError{ce}}
+			}
+			if err != nil {
 				return err
 			}
 			n++
@@ -267,9 +307,32 @@ func checkPlace(e Edit, known bool) error {
 	return nil
 }
 
+// conflictCell refuses the edit at idx over the newer stored value theirs
+// (Version 0: the row was cleared), naming who changed it and when.
+func conflictCell(ctx context.Context, tx *sql.Tx, idx int, theirs Value) (CellError, error) {
+	k := theirs.Key()
+	var them any = theirs
+	if theirs.Version == 0 {
+		them = nil
+	}
+	err := versioned.Conflict(ctx, tx, "indicator_value", rowKey(k), "value.cell", theirs.Version, them)
+	c, ok := fault.ConflictOf(err)
+	if !ok {
+		return CellError{}, err
+	}
+	ce := cellError(idx, err)
+	ce.Conflict = c
+	return ce, nil
+}
+
+// rowKey is the audit log's key of a value.
+func rowKey(k Key) string {
+	return strconv.FormatInt(k.IndicatorID, 10) + "|" + k.Region + "|" + strconv.Itoa(k.Year)
+}
+
 // cellError renders a refused cell in both languages for the grid.
 func cellError(idx int, err error) CellError {
-	return CellError{idx, fault.Message(err, fault.ID), fault.Message(err, fault.EN)}
+	return CellError{Index: idx, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)}
 }
 
 // Number returns the numeric part f of v (nil when empty or for FNote).
@@ -390,14 +453,14 @@ func (st *stmts) loadAll(ctx context.Context, tx *sql.Tx, edits []Edit) (map[Key
 	}
 	out := map[Key]Value{}
 	for p := range places {
-		rows, err := tx.QueryContext(ctx, "SELECT "+cols+" FROM indicator_value WHERE region_code = ? AND year = ?", p.region, p.year)
+		rows, err := tx.QueryContext(ctx, "SELECT "+readCols+" FROM indicator_value WHERE region_code = ? AND year = ?", p.region, p.year)
 		if err != nil {
 			return nil, fmt.Errorf("target: load: %w", err)
 		}
 		for rows.Next() {
 			var v Value
 			if err := rows.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen,
-				&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note); err != nil {
+				&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note, &v.Version); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("target: load: %w", err)
 			}
@@ -435,18 +498,24 @@ func (st *stmts) close() {
 }
 
 const (
-	loadSQL   = "SELECT " + cols + " FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?"
-	deleteSQL = "DELETE FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?"
+	loadSQL = "SELECT " + readCols + " FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?"
+	// The delete and the upsert's update name the version the batch read, so
+	// a row changed meanwhile by another writer (PostgreSQL lets two read the
+	// same version) matches nothing and is refused instead of overwritten; a
+	// new row's 0 never matches a row inserted meanwhile (versions start at 1).
+	deleteSQL = "DELETE FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ? AND version = ?"
 	upsertSQL = `INSERT INTO indicator_value(` + cols + `) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(indicator_id, region_code, year) DO UPDATE SET target = excluded.target, target_num = excluded.target_num,
   target_den = excluded.target_den, realisation = excluded.realisation, real_num = excluded.real_num,
-  real_den = excluded.real_den, baseline = excluded.baseline, source = excluded.source, note = excluded.note`
+  real_den = excluded.real_den, baseline = excluded.baseline, source = excluded.source, note = excluded.note,
+  version = indicator_value.version + 1
+WHERE indicator_value.version = ?`
 )
 
 func (st *stmts) loadOne(ctx context.Context, k Key) (Value, error) {
 	v := Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}
 	err := st.load.QueryRowContext(ctx, k.IndicatorID, k.Region, k.Year).Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen,
-		&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note)
+		&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note, &v.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, nil
 	}
@@ -461,20 +530,51 @@ func (v Value) empty() bool {
 		v.RealDen == nil && v.Baseline == nil && v.Note == ""
 }
 
-// put upserts v, or deletes the row when every part has been cleared.
+// errStale is put's answer when the row is no longer at v.Version.
+var errStale = errors.New("target: changed meanwhile")
+
+// put upserts v over the stored row at v.Version (0: none), or deletes the
+// row when every part has been cleared. It returns errStale when another
+// writer changed the row since it was read.
 func (st *stmts) put(ctx context.Context, v Value) error {
 	if v.empty() {
-		if _, err := st.del.ExecContext(ctx, v.IndicatorID, v.Region, v.Year); err != nil {
+		if v.Version == 0 {
+			return nil // no row, nothing to clear
+		}
+		res, err := st.del.ExecContext(ctx, v.IndicatorID, v.Region, v.Year, v.Version)
+		if err != nil {
 			return fmt.Errorf("target: clear: %w", err)
 		}
-		return nil
+		return stale(res)
 	}
-	_, err := st.upsert.ExecContext(ctx, v.IndicatorID, v.Region, v.Year, v.Target, v.TargetNum, v.TargetDen, v.Realisation,
-		v.RealNum, v.RealDen, v.Baseline, v.Source, v.Note)
+	res, err := st.upsert.ExecContext(ctx, v.IndicatorID, v.Region, v.Year, v.Target, v.TargetNum, v.TargetDen, v.Realisation,
+		v.RealNum, v.RealDen, v.Baseline, v.Source, v.Note, v.Version)
 	if err != nil {
 		return fmt.Errorf("target: save: %w", err)
 	}
+	return stale(res)
+}
+
+func stale(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("target: save: %w", err)
+	}
+	if n == 0 {
+		return errStale
+	}
 	return nil
+}
+
+// same reports whether a and b hold the same figures, source and note.
+func same(a, b Value) bool {
+	for _, f := range []Field{FTarget, FTargetNum, FTargetDen, FRealisation, FRealNum, FRealDen, FBaseline} {
+		x, y := a.Number(f), b.Number(f)
+		if (x == nil) != (y == nil) || (x != nil && *x != *y) {
+			return false
+		}
+	}
+	return a.Source == b.Source && a.Note == b.Note
 }
 
 // SaveValues writes values already in numbers (the demo, benchmarks) in one
@@ -514,6 +614,12 @@ func SaveValues(ctx context.Context, w store.Writer, values []Value) error {
 		}
 		defer st.close()
 		for _, v := range values {
+			// A batch writes over whatever is stored: at the version read here.
+			cur, err := st.loadOne(ctx, v.Key())
+			if err != nil {
+				return err
+			}
+			v.Version = cur.Version
 			if err := st.put(ctx, v); err != nil {
 				return err
 			}
@@ -543,8 +649,7 @@ func checkNumbers(v Value, ind indicator.Indicator) error {
 
 // History lists the recorded changes of one value, newest first.
 func History(ctx context.Context, s *store.Store, k Key) ([]store.AuditEntry, error) {
-	return s.Audit(ctx, store.AuditQuery{Table: "indicator_value",
-		RowKey: strconv.FormatInt(k.IndicatorID, 10) + "|" + k.Region + "|" + strconv.Itoa(k.Year)})
+	return s.Audit(ctx, store.AuditQuery{Table: "indicator_value", RowKey: rowKey(k)})
 }
 
 // ErrBatch reports whether err is a batch of refused cells.

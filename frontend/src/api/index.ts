@@ -90,12 +90,30 @@ export interface RegionQuery {
   level: '' | 'provinsi' | 'kabupaten' | 'kota'
 }
 
+/**
+ * A newer change an edit was refused over (Go's app.Conflict): who made it,
+ * when (worded in the user's language), the stored values and the version a
+ * "keep mine" saves over.
+ */
+export interface EditConflict<T = unknown> {
+  who: string
+  when: string
+  at: string
+  version: number
+  /** The stored row as its Go type marshals (null: deleted meanwhile). */
+  theirs: T | null
+}
+
+/** The Problem code of an edit refused over a newer change (fault.EditConflict). */
+export const editConflictCode = 'edit_conflict'
+
 /** A problem reported by the backend, already worded for the user. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
     readonly field: string,
+    readonly conflict: EditConflict | null = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -107,8 +125,8 @@ export function toApiError(reason: unknown): ApiError {
   if (reason instanceof ApiError) return reason
   const text = reason instanceof Error ? reason.message : String(reason)
   try {
-    const p = JSON.parse(text) as { code?: string; field?: string; message?: string }
-    if (p && typeof p.message === 'string') return new ApiError(p.message, p.code ?? 'internal', p.field ?? '')
+    const p = JSON.parse(text) as { code?: string; field?: string; message?: string; conflict?: EditConflict }
+    if (p && typeof p.message === 'string') return new ApiError(p.message, p.code ?? 'internal', p.field ?? '', p.conflict ?? null)
   } catch {
     // not JSON: fall through
   }

@@ -23,6 +23,8 @@ export function useDeckKeys(o: {
   leftBox: () => void
   /** A move to another slide: a save error shown belongs to the last one. */
   moved: () => void
+  /** A dialog of its own is open (an edit conflict): the deck's keys rest. */
+  paused?: () => boolean
 }) {
   const router = useRouter()
   const index = ref(0)
@@ -59,6 +61,7 @@ export function useDeckKeys(o: {
   const answers: Record<string, Answer> = { Enter: 'save', Delete: 'discard', Escape: 'stay' }
 
   function onKey(ev: KeyboardEvent) {
+    if (o.paused?.()) return
     const target = ev.target as HTMLElement | null
     const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')
     if (leaving.value) {

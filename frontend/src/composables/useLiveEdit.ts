@@ -1,6 +1,9 @@
-import { nextTick, ref, watch } from 'vue'
+import { computed, nextTick, ref, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { toApiError, type Decision } from '../api'
 import { useMeeting } from '../stores/meeting'
+import { useConflict } from './useConflict'
+import type { ConflictRow } from '../components/ConflictDialog.vue'
 
 /**
  * The decisions typed live on the deck: a draft that survives leaving the
@@ -18,6 +21,10 @@ export function useLiveEdit(meetingId: () => number) {
   const reasonFor = ref(0)
   const reason = ref('')
   const saveError = ref('')
+  const { t } = useI18n()
+  // An edit of a decision another desk changed since this deck loaded it.
+  const { conflict, busy: conflictBusy, catchConflict, choose, close: closeConflict } = useConflict<Decision>()
+  let refused: Partial<Decision> | null = null
 
   async function save(d: Partial<Decision>) {
     saveError.value = ''
@@ -26,10 +33,49 @@ export function useLiveEdit(meetingId: () => number) {
       await store.saveDecision({ id: 0, meetingId: meetingId(), number: 0, status: 'baru', ...d } as Decision)
       return true
     } catch (e) {
-      saveError.value = toApiError(e).message
+      if (catchConflict(e)) refused = d
+      else saveError.value = toApiError(e).message
       return false
     }
   }
+
+  /** Keep mine: the refused edit saved again over the newer version. */
+  const keepMine = () =>
+    choose(async (c) => {
+      const d = refused
+      if (!d) return
+      if (await save({ ...d, version: c.version })) {
+        refused = null
+        if (editingId.value === d.id) editingId.value = 0
+        if (reasonFor.value === d.id) reasonFor.value = 0
+      }
+    })
+
+  /** Take theirs: the wall shows the stored decision; the edit is dropped. */
+  const takeTheirs = () =>
+    choose((c) => {
+      const theirs = c.theirs
+      if (!theirs) return
+      store.decisions = store.decisions.map((x) => (x.id === theirs.id ? theirs : x))
+      if (editingId.value === theirs.id) editingId.value = 0
+      if (reasonFor.value === theirs.id) reasonFor.value = 0
+      refused = null
+    })
+
+  /** What the refused edit and the stored decision say, where they differ. */
+  const conflictRows = computed<ConflictRow[]>(() => {
+    const theirs = conflict.value?.theirs
+    const d = refused
+    if (!theirs || !d) return []
+    const view = (x: Partial<Decision>) => ({
+      text: x.text ?? '', notAgreed: x.notAgreed ? '✓' : '', notAgreedReason: x.notAgreedReason ?? '',
+    })
+    const mine = view({ ...theirs, ...d })
+    const them = view(theirs)
+    return (Object.keys(mine) as (keyof typeof mine)[])
+      .filter((k) => mine[k] !== them[k])
+      .map((k) => ({ label: t('rakor.form.' + k), mine: mine[k], theirs: them[k] }))
+  })
 
   async function addDraft() {
     if (!draft.value.trim()) return true
@@ -70,5 +116,8 @@ export function useLiveEdit(meetingId: () => number) {
     if (await save({ ...d, notAgreed: true, notAgreedReason: reason.value })) reasonFor.value = 0
   }
 
-  return { draft, editingId, editText, reasonFor, reason, saveError, addDraft, startEdit, finishEdit, toggleNotAgreed, saveReason }
+  return {
+    draft, editingId, editText, reasonFor, reason, saveError, addDraft, startEdit, finishEdit, toggleNotAgreed, saveReason,
+    conflict, conflictBusy, conflictRows, keepMine, takeTheirs, closeConflict,
+  }
 }

@@ -5,6 +5,7 @@ import { en as audit } from './audit'
 import { en as record } from './record'
 import { en as backup } from './backup'
 import { en as shared } from './shared'
+import { en as conflict } from './conflict'
 
 // English translations; the type makes a missing key a compile error.
 const en: typeof id = {
@@ -396,5 +397,6 @@ const en: typeof id = {
   record,
   backup,
   shared,
+  conflict,
 }
 export default en

@@ -5,6 +5,7 @@ import { id as audit } from './audit'
 import { id as record } from './record'
 import { id as backup } from './backup'
 import { id as shared } from './shared'
+import { id as conflict } from './conflict'
 
 export default {
   app: {
@@ -396,4 +397,5 @@ export default {
   record,
   backup,
   shared,
+  conflict,
 }

@@ -29,18 +29,38 @@ export namespace app {
 	        this.dataDir = source["dataDir"];
 	    }
 	}
-	export class ApplyResult {
-	    saved: number;
-	    errors: target.CellError[];
+	export class Conflict {
+	    who: string;
+	    when: string;
+	    at: string;
+	    version: number;
+	    theirs: any;
 	
 	    static createFrom(source: any = {}) {
-	        return new ApplyResult(source);
+	        return new Conflict(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.saved = source["saved"];
-	        this.errors = this.convertValues(source["errors"], target.CellError);
+	        this.who = source["who"];
+	        this.when = source["when"];
+	        this.at = source["at"];
+	        this.version = source["version"];
+	        this.theirs = source["theirs"];
+	    }
+	}
+	export class CellConflict {
+	    index: number;
+	    conflict: Conflict;
+	
+	    static createFrom(source: any = {}) {
+	        return new CellConflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.conflict = this.convertValues(source["conflict"], Conflict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -61,6 +81,42 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ApplyResult {
+	    saved: number;
+	    errors: target.CellError[];
+	    conflicts: CellConflict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ApplyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.errors = this.convertValues(source["errors"], target.CellError);
+	        this.conflicts = this.convertValues(source["conflicts"], CellConflict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class ExportResult {
 	    path: string;
 	    cancelled: boolean;
@@ -495,6 +551,29 @@ export namespace exchange {
 
 }
 
+export namespace fault {
+	
+	export class Conflict {
+	    by: string;
+	    at: string;
+	    version: number;
+	    theirs: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.at = source["at"];
+	        this.version = source["version"];
+	        this.theirs = source["theirs"];
+	    }
+	}
+
+}
+
 export namespace harmonise {
 	
 	export enum Flag {
@@ -523,6 +602,7 @@ export namespace harmonise {
 	    flags: string[];
 	    source: string;
 	    note: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Cell(source);
@@ -544,6 +624,7 @@ export namespace harmonise {
 	        this.flags = source["flags"];
 	        this.source = source["source"];
 	        this.note = source["note"];
+	        this.version = source["version"];
 	    }
 	}
 	export class RollUp {
@@ -925,6 +1006,7 @@ export namespace program {
 	    centralId?: number;
 	    centralCode: string;
 	    flags: string[];
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new PlanLine(source);
@@ -955,6 +1037,7 @@ export namespace program {
 	        this.centralId = source["centralId"];
 	        this.centralCode = source["centralCode"];
 	        this.flags = source["flags"];
+	        this.version = source["version"];
 	    }
 	}
 	export class CrossLevel {
@@ -1205,6 +1288,7 @@ export namespace program {
 	    status: string;
 	    statusReason: string;
 	    centralId?: number;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new PlanLineInput(source);
@@ -1229,6 +1313,7 @@ export namespace program {
 	        this.status = source["status"];
 	        this.statusReason = source["statusReason"];
 	        this.centralId = source["centralId"];
+	        this.version = source["version"];
 	    }
 	}
 	export class RegionSum {
@@ -1434,6 +1519,7 @@ export namespace rakor {
 	    raisedBy: string;
 	    note: string;
 	    decisionIds: number[];
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Challenge(source);
@@ -1452,6 +1538,7 @@ export namespace rakor {
 	        this.raisedBy = source["raisedBy"];
 	        this.note = source["note"];
 	        this.decisionIds = source["decisionIds"];
+	        this.version = source["version"];
 	    }
 	}
 	export class ChallengeFilter {
@@ -1494,6 +1581,7 @@ export namespace rakor {
 	    regions: string[];
 	    programs: string[];
 	    challengeIds: number[];
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Decision(source);
@@ -1518,6 +1606,7 @@ export namespace rakor {
 	        this.regions = source["regions"];
 	        this.programs = source["programs"];
 	        this.challengeIds = source["challengeIds"];
+	        this.version = source["version"];
 	    }
 	}
 	export class Entry {
@@ -1637,6 +1726,7 @@ export namespace rakor {
 	    desks: string[];
 	    headcount: number;
 	    note: string;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Meeting(source);
@@ -1658,6 +1748,7 @@ export namespace rakor {
 	        this.desks = source["desks"];
 	        this.headcount = source["headcount"];
 	        this.note = source["note"];
+	        this.version = source["version"];
 	    }
 	}
 	export class MeetingCount {
@@ -1725,6 +1816,7 @@ export namespace rakor {
 	    attendance: Attendance;
 	    note: string;
 	    sortOrder: number;
+	    version: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Participant(source);
@@ -1742,6 +1834,7 @@ export namespace rakor {
 	        this.attendance = source["attendance"];
 	        this.note = source["note"];
 	        this.sortOrder = source["sortOrder"];
+	        this.version = source["version"];
 	    }
 	}
 	export class MeetingRecord {
@@ -2097,6 +2190,7 @@ export namespace target {
 	    index: number;
 	    message: string;
 	    messageEn: string;
+	    conflict?: fault.Conflict;
 	
 	    static createFrom(source: any = {}) {
 	        return new CellError(source);
@@ -2107,7 +2201,26 @@ export namespace target {
 	        this.index = source["index"];
 	        this.message = source["message"];
 	        this.messageEn = source["messageEn"];
+	        this.conflict = this.convertValues(source["conflict"], fault.Conflict);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Edit {
 	    indicatorId: number;
@@ -2115,6 +2228,7 @@ export namespace target {
 	    year: number;
 	    field: Field;
 	    text: string;
+	    version?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Edit(source);
@@ -2127,6 +2241,7 @@ export namespace target {
 	        this.year = source["year"];
 	        this.field = source["field"];
 	        this.text = source["text"];
+	        this.version = source["version"];
 	    }
 	}
 
