@@ -19,8 +19,8 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver for the role statements
 
 	"selaras/backend/fault"
+	"selaras/backend/program"
 	"selaras/backend/store"
-	"selaras/backend/workspace"
 )
 
 // Role is what a person may do in a shared workspace.
@@ -130,11 +130,17 @@ func Init(ctx context.Context, adminURL string) error {
 	// The migrations run first, and the shipped nomenclature goes in now:
 	// a reader opening the workspace first could not write it. The roles'
 	// rights are then granted on the tables the schema has.
-	s, err := workspace.Open(ctx, adminURL)
+	// Not workspace.Open: an initialised database stays empty (no workspace
+	// kind) until a push fills it or "Buat ruang kerja bersama" sets it up.
+	s, err := store.Open(ctx, adminURL, store.Options{})
 	if err != nil {
 		return err
 	}
+	err = program.EnsureInstalled(ctx, s)
 	s.Close()
+	if err != nil {
+		return err
+	}
 	db, err := sql.Open("pgx", adminURL)
 	if err != nil {
 		return fmt.Errorf("shared: init: %w", err)

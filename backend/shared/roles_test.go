@@ -21,6 +21,7 @@ import (
 	"selaras/backend/shared"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
+	"selaras/backend/workspace"
 )
 
 // needPG skips a test of the shared workspace when no test server is set,
@@ -317,4 +318,25 @@ func TestEveryTableIsClassified(t *testing.T) {
 	for _, tb := range tables {
 		assert.True(t, slices.Contains(known, tb.Name), "table %s: add it to a role's list in roles.go", tb.Name)
 	}
+}
+
+// An office that initialises the server and then sets the workspace up from
+// the app ("Buat ruang kerja bersama") gets one nomenclature and the starter
+// indicators, and its people can then open it.
+func TestInitThenCreateFromTheApp(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+	o := newOffice(t)
+	_, err := workspace.Open(ctx, o.dsn)
+	assert.True(t, fault.Is(err, fault.ServerEmpty), "an initialised database is not yet a workspace: %v", err)
+	s, err := workspace.Create(ctx, o.dsn, workspace.Office)
+	require.NoError(t, err)
+	defer s.Close()
+	var urusan, indicators int
+	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT count(*) FROM nomenclature WHERE code = ?", program.Urusan).Scan(&urusan))
+	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT count(*) FROM indicator").Scan(&indicators))
+	assert.Equal(t, 1, urusan)
+	assert.Positive(t, indicators)
+	reader := o.login(t, o.person(t, shared.Pembaca, ""))
+	assert.True(t, reader.ReadOnly())
 }

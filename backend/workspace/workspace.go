@@ -127,8 +127,16 @@ func install(ctx context.Context, s *store.Store, kind Kind) (*store.Store, erro
 		if err := indicator.InstallStarter(ctx, tx); err != nil {
 			return err
 		}
-		if err := program.Install(ctx, tx); err != nil {
-			return err
+		// A shared database initialised by "selaras workspace init" holds
+		// the nomenclature already.
+		var shipped int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM nomenclature WHERE code = ?", program.Urusan).Scan(&shipped); err != nil {
+			return fmt.Errorf("workspace: create: %w", err)
+		}
+		if shipped == 0 {
+			if err := program.Install(ctx, tx); err != nil {
+				return err
+			}
 		}
 		for k, v := range map[string]string{
 			keyKind:    string(kind),
