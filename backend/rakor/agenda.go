@@ -196,6 +196,11 @@ func putAgendaItem(ctx context.Context, tx *sql.Tx, a AgendaItem) (int64, error)
 			return 0, fmt.Errorf("rakor: save agenda item: %w", err)
 		}
 	}
+	if a.ID == 0 {
+		if err := lockMeeting(ctx, tx, a.MeetingID); err != nil {
+			return 0, err
+		}
+	}
 	m, err := getMeeting(ctx, tx, a.MeetingID)
 	if err != nil {
 		return 0, err

@@ -256,7 +256,7 @@ func putDecision(ctx context.Context, tx *sql.Tx, d Decision) (int64, error) {
 		if d.Number == 0 {
 			d.Number = old.Number
 		}
-	} else if err := meetingExists(ctx, tx, d.MeetingID); err != nil {
+	} else if err := lockMeeting(ctx, tx, d.MeetingID); err != nil {
 		return 0, err
 	}
 	if d.Number == 0 {

@@ -243,6 +243,21 @@ func DeleteMeeting(ctx context.Context, w store.Writer, id int64) error {
 	return deleteRow(ctx, w, "meeting", "meeting.id", id)
 }
 
+// lockMeeting is meetingExists for a write that numbers the meeting's rows
+// (decisions, agenda items, participants): it holds the meeting until the
+// transaction ends, so two desks adding at once on a shared workspace take
+// numbers one after the other instead of the same one.
+func lockMeeting(ctx context.Context, tx *sql.Tx, id int64) error {
+	found, err := store.LockRow(ctx, tx, "meeting", id)
+	if err != nil {
+		return fmt.Errorf("rakor: meeting: %w", err)
+	}
+	if !found {
+		return notFound("meeting.id")
+	}
+	return nil
+}
+
 func meetingExists(ctx context.Context, q querier, id int64) error {
 	var n int
 	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM meeting WHERE id = ?", id).Scan(&n); err != nil {

@@ -127,7 +127,7 @@ func AddParticipants(ctx context.Context, w store.Writer, meetingID int64, ps []
 		return nil, &BatchError{Lines: bad}
 	}
 	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		if err := meetingExists(ctx, tx, meetingID); err != nil {
+		if err := lockMeeting(ctx, tx, meetingID); err != nil {
 			return err
 		}
 		var next int

@@ -296,3 +296,13 @@ ORDER BY array_position(i.indkey::int2[], a.attnum)`, table)
 	}
 	return nil
 }
+
+// DSN is what the Store was opened with: a file path, or a shared
+// workspace's URL with its password, for a second connection of the same
+// person (never show or log it; Path is the shown form).
+func (s *Store) DSN() string {
+	if s.dsn != "" {
+		return s.dsn
+	}
+	return s.path
+}

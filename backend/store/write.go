@@ -52,6 +52,23 @@ func InsertOrUpdate(ctx context.Context, tx *sql.Tx, id int64, insert, update st
 	return id, nil
 }
 
+// LockRow holds the row of table with id until tx ends and reports whether
+// it exists: writers that number a parent's children (max + 1) take the
+// parent first. A shared workspace's writers then wait for each other; a
+// SQLite file has one writer at a time anyway. The update changes nothing,
+// so no audit row is written. table is the caller's constant.
+func LockRow(ctx context.Context, tx *sql.Tx, table string, id int64) (bool, error) {
+	res, err := tx.ExecContext(ctx, "UPDATE "+table+" SET id = id WHERE id = ?", id)
+	if err != nil {
+		return false, fmt.Errorf("store: lock %s: %w", table, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("store: lock %s: %w", table, err)
+	}
+	return n > 0, nil
+}
+
 // DeleteRow removes the row of table with id inside tx, or returns notFound
 // when no row has that id: the delete door of every aggregate. table is the
 // caller's constant, never user input.
