@@ -109,8 +109,10 @@ smoke: build
 	@scripts/deps.sh smoke
 	scripts/smoke-native.sh build/bin/selaras
 
+# Every benchmark on SQLite, those of the workspace again on PostgreSQL, and a
+# table of both side by side (scripts/bench.sh).
 bench:
-	go test -run '^$$' -bench . -benchmem ./...
+	scripts/bench.sh
 
 # Refresh the embedded region data after upgrading idn-area-data in frontend/package.json.
 regions:
