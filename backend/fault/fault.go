@@ -36,7 +36,8 @@ const (
 	BadBackup         Code = "bad_backup"
 	NoBackup          Code = "no_backup"
 	FileExists        Code = "file_exists"
-	SharedBackup      Code = "shared_backup" // a shared workspace is backed up on its server
+	SharedBackup      Code = "shared_backup"  // a shared workspace is backed up on its server
+	ReadOnlyRole      Code = "read_only_role" // connected as a person who may only read
 )
 
 // Windows office PC (issue 13): the default workspace of the headless

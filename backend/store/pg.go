@@ -112,6 +112,17 @@ func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 		db.Close()
 		return nil, err
 	}
+	// A person who may change nothing (a reader's role) gets the read-only
+	// workspace the app already knows how to show, not a refusal per click.
+	var writes int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'audit_log'
+  AND (has_table_privilege(c.oid, 'INSERT') OR has_table_privilege(c.oid, 'UPDATE'))`).Scan(&writes)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", shown, err)
+	}
+	s.readOnly = writes == 0
 	return s, nil
 }
 

@@ -3,7 +3,9 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"net/url"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,4 +124,31 @@ func TestSharedAuditAndLiveChanges(t *testing.T) {
 	assert.Equal(t, "1", log[0].RowKey)
 	assert.Equal(t, storetest.AuditUser(a, "whatever the profile says"), log[0].UserName, "the role, not the profile's name")
 	assert.Contains(t, log[0].NewValues, `"office_name":"Dinas"`)
+}
+
+func TestSharedReaderOpensReadOnly(t *testing.T) {
+	needPG(t)
+	ctx := context.Background()
+	role := "reader_" + strings.ReplaceAll(strings.ToLower(t.Name()), "/", "_")
+	exec(t, storetest.PG(), `DROP ROLE IF EXISTS `+role)
+	exec(t, storetest.PG(), `CREATE ROLE `+role+` LOGIN PASSWORD 'baca-saja'`)
+	t.Cleanup(func() { exec(t, storetest.PG(), `DROP ROLE IF EXISTS `+role) })
+	dsn := storetest.NewDatabase(t)
+	s, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	s.Close()
+	exec(t, dsn, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO `+role)
+
+	u, err := url.Parse(dsn)
+	require.NoError(t, err)
+	u.User = url.UserPassword(role, "baca-saja")
+	r, err := store.Open(ctx, u.String(), store.Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	assert.True(t, r.ReadOnly())
+	_, err = r.Meta(ctx, "workspace_kind")
+	require.NoError(t, err, "a reader reads")
+	err = r.Tx(ctx, func(tx *sql.Tx) error { return store.SetMeta(ctx, tx, "k", "v") })
+	assert.True(t, fault.Is(err, fault.ReadOnlyRole), "%v", err)
+	assert.Contains(t, fault.Message(err, fault.ID), "sebagai pembaca")
 }

@@ -310,6 +310,9 @@ func (s *Store) Read() *sql.DB { return s.r }
 // back otherwise (also on panic).
 func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if s.readOnly {
+		if s.Engine() == Postgres {
+			return fault.New(fault.ReadOnlyRole, "", "path", s.path)
+		}
 		return fault.New(fault.ReadOnlyWorkspace, "", "path", s.path)
 	}
 	defer func() { err = explainSQLite(err, s.path) }()
