@@ -174,7 +174,10 @@ END $$;
 -- named in the trigger's arguments, the row as JSON, the person's role, and
 -- a notification for the other PCs (payloads repeat within a transaction and
 -- PostgreSQL sends each once, so a 10,000-value import notifies once).
-CREATE OR REPLACE FUNCTION selaras_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+-- It runs as its owner (SECURITY DEFINER), so people need no right to write
+-- the audit log themselves and cannot forge a line of it.
+CREATE OR REPLACE FUNCTION selaras_audit() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
   src jsonb;
   k text := '';
