@@ -31,6 +31,8 @@ if has build; then
 fi
 # LibreOffice, poppler and a Calibri-metric font: the Go test that prints every export to PDF.
 has test && pkgs+=(chromium libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito)
+# PostgreSQL's server: make test runs the Go suite a second time on a throwaway cluster (scripts/pg-test.sh).
+has test && pkgs+=(postgresql)
 has smoke && pkgs+=(xvfb xauth imagemagick xdotool dbus-x11)
 has windows && pkgs+=(nsis p7zip-full) # 7z lists the installer: which WebView2 it carries
 command -v node >/dev/null || pkgs+=(nodejs npm)

@@ -13,6 +13,7 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 	"selaras/backend/xlsx"
 )
 
@@ -21,7 +22,7 @@ import (
 func BenchmarkImport10000(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
-	s, err := store.Open(ctx, filepath.Join(dir, "impor.db"), store.Options{})
+	s, err := store.Open(ctx, storetest.DSN(b, "impor.db"), store.Options{})
 	require.NoError(b, err)
 	defer s.Close()
 	p := profile.Profile{ProvinceCode: "35", OfficeName: "Dinas Koperasi dan UKM Provinsi Jawa Timur", WorkingYear: 2025, PaperSize: profile.A4}

@@ -10,11 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"selaras/backend/demo"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/store"
-	"selaras/backend/store/storetest"
 	"selaras/backend/xlsx"
 )
 
@@ -22,7 +20,7 @@ import (
 func fuzzSetup(f *testing.F) (*store.Store, []byte) {
 	ctx := context.Background()
 	dir := f.TempDir()
-	s, err := demo.Create(ctx, storetest.DSN(f, "demo.db"))
+	s, err := openDemo(f)
 	if err != nil {
 		f.Fatal(err)
 	}

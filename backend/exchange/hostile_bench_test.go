@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"selaras/backend/demo"
 	"selaras/backend/profile"
 	"selaras/backend/xlsx"
 )
@@ -54,7 +53,7 @@ func peakHeap(fn func()) float64 {
 func BenchmarkHostileImport(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
-	s, err := demo.Create(ctx, filepath.Join(dir, "demo.db"))
+	s, err := openDemo(b)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -13,13 +13,11 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"selaras/backend/demo"
 	"selaras/backend/number"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
-	"selaras/backend/store/storetest"
 	"selaras/backend/target"
 	"selaras/backend/xlsx"
 )
@@ -51,7 +49,7 @@ func newFixture(t *testing.T) fixture {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := demo.Create(ctx, storetest.DSN(t, "demo.db"))
+	s, err := openDemo(t)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	p, err := profile.Get(ctx, s)

@@ -2,7 +2,6 @@ package harmonise
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -10,12 +9,13 @@ import (
 	"selaras/backend/benchdata"
 	"selaras/backend/region"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // nationalWorkspace is a workspace at the scale of the quality bar.
 func nationalWorkspace(b *testing.B) *store.Store {
 	b.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "nasional.db"), store.Options{})
+	s, err := store.Open(context.Background(), storetest.DSN(b, "nasional.db"), store.Options{})
 	require.NoError(b, err)
 	b.Cleanup(func() { s.Close() })
 	require.NoError(b, benchdata.Fill(context.Background(), s))
@@ -23,7 +23,7 @@ func nationalWorkspace(b *testing.B) *store.Store {
 }
 
 // BenchmarkProvinceYear is one screen of the rakor: Jawa Timur (38 regencies),
-// one year, read from SQLite and computed. Goal: under 50 ms.
+// one year, read from the workspace and computed. Goal: under 50 ms.
 func BenchmarkProvinceYear(b *testing.B) {
 	s := nationalWorkspace(b)
 	ctx := context.Background()

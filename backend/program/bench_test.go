@@ -2,7 +2,6 @@ package program_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -10,14 +9,15 @@ import (
 	"selaras/backend/benchdata"
 	"selaras/backend/program"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // BenchmarkTree20000 builds the tree of one year with subtotals over the
-// 20,000 plan lines of the quality bar, read from SQLite: the national
+// 20,000 plan lines of the quality bar, read from the workspace: the national
 // consolidation's program screen. Goal: a responsive screen, under 200 ms.
 func BenchmarkTree20000(b *testing.B) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(b.TempDir(), "rencana.db"), store.Options{})
+	s, err := store.Open(ctx, storetest.DSN(b, "rencana.db"), store.Options{})
 	require.NoError(b, err)
 	defer s.Close()
 	require.NoError(b, benchdata.FillPlans(ctx, s, 2025, benchdata.PlanLines))

@@ -15,6 +15,7 @@ import (
 	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // nationalData computes every province over the five years of the
@@ -23,7 +24,7 @@ import (
 func nationalData(b *testing.B) ([]harmonise.Matrix, []program.Tree, profile.Profile) {
 	b.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(b.TempDir(), "nasional.db"), store.Options{})
+	s, err := store.Open(ctx, storetest.DSN(b, "nasional.db"), store.Options{})
 	require.NoError(b, err)
 	defer s.Close()
 	require.NoError(b, benchdata.Fill(ctx, s))

@@ -18,7 +18,6 @@ import (
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
 	"selaras/backend/region"
-	"selaras/backend/store/storetest"
 )
 
 var when = time.Date(2024, 2, 23, 9, 0, 0, 0, time.UTC)
@@ -28,7 +27,7 @@ func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*exce
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := demo.Create(ctx, storetest.DSN(t, "demo.db"))
+	s, err := openDemo(t)
 	require.NoError(t, err)
 	defer s.Close()
 	m, err := harmonise.Compute(ctx, s, "19", years)
@@ -214,7 +213,7 @@ func TestA4AndUserText(t *testing.T) {
 func TestCancelledExportLeavesNoFile(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
-	s, err := demo.Create(context.Background(), storetest.DSN(t, "demo.db"))
+	s, err := openDemo(t)
 	require.NoError(t, err)
 	defer s.Close()
 	m, err := harmonise.Compute(context.Background(), s, "19", []int{2025})

@@ -13,20 +13,18 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"selaras/backend/demo"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/rakor"
 	"selaras/backend/store"
-	"selaras/backend/store/storetest"
 )
 
 // demoStore opens the demo workspace and finds the Babel Renja meeting.
 func demoStore(t *testing.T) (*store.Store, profile.Profile, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := demo.Create(ctx, storetest.DSN(t, "demo.db"))
+	s, err := openDemo(t)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	p, err := profile.Get(ctx, s)

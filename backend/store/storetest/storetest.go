@@ -10,9 +10,15 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver for the admin connection
@@ -22,12 +28,124 @@ import (
 )
 
 // Open returns a migrated store on a fresh workspace, closed with the test.
+// On PostgreSQL the database is a copy of one migrated once per test binary.
 func Open(t testing.TB) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), DSN(t, "selaras.db"), store.Options{})
+	dsn := Seeded(t, "selaras.db", func(ctx context.Context, dsn string) error {
+		s, err := store.Open(ctx, dsn, store.Options{})
+		if err != nil {
+			return err
+		}
+		return s.Close()
+	})
+	s, err := store.Open(context.Background(), dsn, store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// Seeded is where a fresh workspace that seed has written goes (seed gets
+// a fresh DSN and must close what it opens), e.g. the demo. On SQLite seed
+// writes name in the test's temp dir. On PostgreSQL seed runs once per test
+// binary and name into a template database, and each test gets a copy
+// (CREATE DATABASE ... TEMPLATE): building the demo per test was most of
+// the PostgreSQL run's time.
+func Seeded(t testing.TB, name string, seed func(ctx context.Context, dsn string) error) string {
+	t.Helper()
+	ctx := context.Background()
+	if PG() == "" {
+		path := filepath.Join(t.TempDir(), name)
+		require.NoError(t, seed(ctx, path))
+		return path
+	}
+	tpl, err := seedTemplate(ctx, name, seed)
+	require.NoError(t, err, "template %s", name)
+	return createDatabase(t, tpl)
+}
+
+// templates are the seeded databases of this test binary, by name.
+var templates sync.Map // name -> *seededTemplate
+
+type seededTemplate struct {
+	once sync.Once
+	db   string
+	err  error
+}
+
+// templatePrefix names a template database with the pid of the test binary
+// that made it, so a later binary can drop those whose process is gone.
+const templatePrefix = "tpl_"
+
+func seedTemplate(ctx context.Context, name string, seed func(ctx context.Context, dsn string) error) (string, error) {
+	v, _ := templates.LoadOrStore(name, &seededTemplate{})
+	st := v.(*seededTemplate)
+	st.once.Do(func() {
+		db, err := sql.Open("pgx", PG())
+		if err != nil {
+			st.err = err
+			return
+		}
+		defer db.Close()
+		dropStaleTemplates(ctx, db)
+		st.db = fmt.Sprintf("%s%d_%s", templatePrefix, os.Getpid(), randomHex())
+		if _, st.err = db.ExecContext(ctx, `CREATE DATABASE "`+st.db+`"`); st.err != nil {
+			return
+		}
+		if st.err = seed(ctx, withDatabase(PG(), st.db)); st.err != nil {
+			return
+		}
+		// Nobody connects to it again: a copy needs it idle.
+		_, st.err = db.ExecContext(ctx, `ALTER DATABASE "`+st.db+`" ALLOW_CONNECTIONS false`)
+	})
+	return st.db, st.err
+}
+
+// dropStaleTemplates drops the template databases of test binaries that
+// have ended (a test binary has no hook to drop its own at exit).
+func dropStaleTemplates(ctx context.Context, db *sql.DB) {
+	rows, err := db.QueryContext(ctx, `SELECT datname FROM pg_database WHERE datname LIKE '`+templatePrefix+`%'`)
+	if err != nil {
+		return
+	}
+	var stale []string
+	for rows.Next() {
+		var name string
+		if rows.Scan(&name) != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, templatePrefix), "_", 2)[0])
+		if err == nil && !alive(pid) {
+			stale = append(stale, name)
+		}
+	}
+	rows.Close()
+	for _, name := range stale {
+		_, _ = db.ExecContext(ctx, `DROP DATABASE IF EXISTS "`+name+`" WITH (FORCE)`)
+	}
+}
+
+// alive reports whether process pid may still run (when unsure: yes).
+func alive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	return !errors.Is(p.Signal(syscall.Signal(0)), os.ErrProcessDone)
+}
+
+func randomHex() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func withDatabase(admin, name string) string {
+	u, err := url.Parse(admin)
+	if err != nil {
+		return ""
+	}
+	u.Path = "/" + name
+	return u.String()
 }
 
 // PG is the superuser URL of the test server, "" when the tests run on
@@ -49,15 +167,24 @@ func DSN(t testing.TB, name string) string {
 // SELARAS_TEST_PG is unset.
 func NewDatabase(t testing.TB) string {
 	t.Helper()
+	return createDatabase(t, "")
+}
+
+// createDatabase creates a database, a copy of template ("" = an empty
+// one), dropped when the test ends, and returns its URL.
+func createDatabase(t testing.TB, template string) string {
+	t.Helper()
 	admin := PG()
 	require.NotEmpty(t, admin, "SELARAS_TEST_PG is not set")
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "t_" + hex.EncodeToString(b)
+	name := "t_" + randomHex()
 	db, err := sql.Open("pgx", admin)
 	require.NoError(t, err)
 	defer db.Close()
-	_, err = db.Exec(`CREATE DATABASE "` + name + `"`)
+	q := `CREATE DATABASE "` + name + `"`
+	if template != "" {
+		q += ` STRATEGY FILE_COPY TEMPLATE "` + template + `"`
+	}
+	_, err = db.Exec(q)
 	require.NoError(t, err)
 	t.Cleanup(func() {
 		db, err := sql.Open("pgx", admin)
@@ -67,10 +194,9 @@ func NewDatabase(t testing.TB) string {
 		defer db.Close()
 		_, _ = db.Exec(`DROP DATABASE IF EXISTS "` + name + `" WITH (FORCE)`)
 	})
-	u, err := url.Parse(admin)
-	require.NoError(t, err)
-	u.Path = "/" + name
-	return u.String()
+	u := withDatabase(admin, name)
+	require.NotEmpty(t, u, "SELARAS_TEST_PG is not a URL")
+	return u
 }
 
 // AuditUser is who the audit log names for a change made through s by an

@@ -1,0 +1,24 @@
+package xlsx
+
+import (
+	"context"
+	"testing"
+
+	"selaras/backend/demo"
+	"selaras/backend/store"
+	"selaras/backend/store/storetest"
+)
+
+// openDemo opens a fresh demo workspace for t. On PostgreSQL it is a copy of
+// one built once per test binary (building it per test was most of this
+// package's time on the server).
+func openDemo(t testing.TB) (*store.Store, error) {
+	dsn := storetest.Seeded(t, "demo.db", func(ctx context.Context, dsn string) error {
+		s, err := demo.Create(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		return s.Close()
+	})
+	return store.Open(context.Background(), dsn, store.Options{})
+}
