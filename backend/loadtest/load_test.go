@@ -2,6 +2,7 @@ package loadtest_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/demo"
+	"selaras/backend/fault"
 	"selaras/backend/program"
 	"selaras/backend/rakor"
 	"selaras/backend/store"
@@ -69,27 +71,33 @@ func (r row) String() string {
 	return fmt.Sprintf("%s %d", kindNames[r.kind], r.id)
 }
 
-// write is one write a client made: its marker, when it returned.
+// write is one write a client made: its marker and the version it made
+// (the version it was based on, plus one).
 type write struct {
-	marker string
-	n      int // the number written with it (a value's target)
+	marker  string
+	n       int   // the number written with it (a value's target)
+	version int64 // the row's version after this write
 }
 
 // result is what one client saw.
 type result struct {
 	latencies [kinds][]time.Duration
+	conflicts [kinds]int
 	errs      []error
-	last      map[row]write // the client's last successful write per row
+	writes    map[row][]write // the client's successful writes per row
 }
 
 // TestLoadThirtyClients has 30 clients, each with its own Store (its own
 // connection pool, as a separate PC), edit the same few value cells,
 // decisions and plan lines of one PostgreSQL database at once: typed values
 // through target.Apply, decisions through rakor.SaveDecision, plan lines
-// through program.SavePlanLine, each a read then a write. Every write must
-// succeed, each row must end as some client's last write to it, whole (the
-// value's target and note from the same write), and the audit log must
-// hold every write. It prints the write latencies and counts.
+// through program.SavePlanLine, each a read then a write naming the version
+// read, as a form does. A write over a newer change is refused as a
+// conflict (expected, counted); any other error fails. No update is lost:
+// two writes based on the same version never both succeed, and each row
+// ends as the write that made its newest version, whole (the value's target
+// and note from the same write). The audit log holds every write. It prints
+// the write latencies and counts.
 func TestLoadThirtyClients(t *testing.T) {
 	if storetest.PG() == "" {
 		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
@@ -133,8 +141,9 @@ func TestLoadThirtyClients(t *testing.T) {
 	wg.Wait()
 	took := time.Since(began)
 
-	// Every write succeeded (last writer wins: there is nothing to refuse).
+	// No error but the expected conflicts.
 	var all [kinds][]time.Duration
+	var conflicts [kinds]int
 	total := 0
 	for c, r := range results {
 		for _, err := range r.errs {
@@ -142,24 +151,31 @@ func TestLoadThirtyClients(t *testing.T) {
 		}
 		for k := range kinds {
 			all[k] = append(all[k], r.latencies[k]...)
+			conflicts[k] += r.conflicts[k]
 			total += len(r.latencies[k])
 		}
 	}
 	require.Positive(t, total)
 
-	// Each row ends as some client's last write to it, whole.
+	// No lost update: every version of a row was made by one write only,
+	// and the row ends as the write that made its newest version.
 	for _, r := range rows {
-		var lasts []write
+		made := map[int64]write{}
+		var newest write
 		for _, res := range results {
-			if w, ok := res.last[r]; ok {
-				lasts = append(lasts, w)
+			for _, w := range res.writes[r] {
+				other, dup := made[w.version]
+				assert.False(t, dup, "%s version %d made twice: %s and %s", r, w.version, other.marker, w.marker)
+				made[w.version] = w
+				if w.version > newest.version {
+					newest = w
+				}
 			}
 		}
-		got := readRow(t, s, r)
-		if len(lasts) == 0 {
+		if newest.version == 0 {
 			continue
 		}
-		assert.True(t, slices.Contains(lasts, got), "%s ends as %+v, no client's last write (%d clients wrote it)", r, got, len(lasts))
+		assert.Equal(t, newest, readRow(t, s, r), "%s ends as the write of its newest version", r)
 	}
 
 	// The audit log records every write (a value batch: one row changed).
@@ -170,12 +186,12 @@ func TestLoadThirtyClients(t *testing.T) {
 	var every []time.Duration
 	for k := range kinds {
 		every = append(every, all[k]...)
-		line(t, kindNames[k], all[k], took)
+		line(t, kindNames[k], all[k], conflicts[k], took)
 	}
-	line(t, "all", every, took)
+	line(t, "all", every, conflicts[kValue]+conflicts[kDecision]+conflicts[kLine], took)
 }
 
-func line(t *testing.T, name string, d []time.Duration, took time.Duration) {
+func line(t *testing.T, name string, d []time.Duration, conflicts int, took time.Duration) {
 	slices.Sort(d)
 	pct := func(p float64) time.Duration {
 		if len(d) == 0 {
@@ -188,7 +204,7 @@ func line(t *testing.T, name string, d []time.Duration, took time.Duration) {
 	if len(d) > 0 {
 		maxD = d[len(d)-1]
 	}
-	t.Logf("load: %-14s %7d %9.0f %9d %9s %9s %9s", name, len(d), float64(len(d))/took.Seconds(), 0, ms(pct(0.5)), ms(pct(0.95)), ms(maxD))
+	t.Logf("load: %-14s %7d %9.0f %9d %9s %9s %9s", name, len(d), float64(len(d))/took.Seconds(), conflicts, ms(pct(0.5)), ms(pct(0.95)), ms(maxD))
 }
 
 // sharedRows picks the rows every client edits: cells of count indicators,
@@ -223,27 +239,40 @@ JOIN indicator i ON i.id = v.indicator_id WHERE i.kind = 'count' ORDER BY v.year
 }
 
 // client edits random shared rows until end: read the row, write a marker
-// naming the client and its write, as a form would.
+// naming the client and its write over the version read, as a form would.
+// A refusal over a newer change is counted; the next round reads again.
 func client(ctx context.Context, s *store.Store, c int, rows []row, end time.Time) result {
 	rng := rand.New(rand.NewPCG(uint64(c), 16))
-	res := result{last: map[row]write{}}
+	res := result{writes: map[row][]write{}}
 	for n := 0; time.Now().Before(end); n++ {
 		r := rows[rng.IntN(len(rows))]
 		w := write{marker: fmt.Sprintf("k%02d-%06d", c, n), n: c*100000 + n}
-		began := time.Now()
+		var began time.Time
+		var based int64
 		var err error
 		switch r.kind {
 		case kValue:
-			// One typed batch: the target and the note of one cell.
+			// One typed batch: the target and the note of one cell, each
+			// naming the cell's version as the grid showed it.
 			k := r.cell
-			edits := []target.Edit{
-				{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year, Field: target.FTarget, Text: strconv.Itoa(w.n)},
-				{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year, Field: target.FNote, Text: w.marker},
+			var vs []target.Value
+			vs, err = target.Load(ctx, s.Read(), target.Filter{Years: []int{k.Year}, Regions: []string{k.Region}, IndicatorIDs: []int64{k.IndicatorID}})
+			if err == nil {
+				if len(vs) == 1 {
+					based = vs[0].Version
+				}
+				v := based
+				edits := []target.Edit{
+					{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year, Field: target.FTarget, Text: strconv.Itoa(w.n), Version: &v},
+					{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year, Field: target.FNote, Text: w.marker, Version: &v},
+				}
+				began = time.Now()
+				_, err = target.Apply(ctx, s, edits, "ketik")
 			}
-			_, err = target.Apply(ctx, s, edits, "ketik")
 		case kDecision:
 			var d rakor.Decision
 			if d, err = rakor.GetDecision(ctx, s, r.id); err == nil {
+				based = d.Version
 				began = time.Now()
 				d.Note = w.marker
 				_, err = rakor.SaveDecision(ctx, s, d)
@@ -251,10 +280,15 @@ func client(ctx context.Context, s *store.Store, c int, rows []row, end time.Tim
 		case kLine:
 			var l program.PlanLine
 			if l, err = program.GetPlanLine(ctx, s, r.id); err == nil {
+				based = l.Version
 				began = time.Now()
 				l.Catatan = w.marker
 				_, err = program.SavePlanLine(ctx, s, l)
 			}
+		}
+		if conflict(err) {
+			res.conflicts[r.kind]++
+			continue
 		}
 		if err != nil {
 			res.errs = append(res.errs, fmt.Errorf("%s: %w", r, err))
@@ -264,9 +298,28 @@ func client(ctx context.Context, s *store.Store, c int, rows []row, end time.Tim
 		if r.kind != kValue {
 			w.n = 0 // only a value carries a number
 		}
-		res.last[r] = w
+		w.version = based + 1
+		res.writes[r] = append(res.writes[r], w)
 	}
 	return res
+}
+
+// conflict reports whether err is the refusal of an edit over a newer
+// change (a form's, or every refused cell of a value batch).
+func conflict(err error) bool {
+	if fault.Is(err, fault.EditConflict) {
+		return true
+	}
+	var be *target.BatchError
+	if !errors.As(err, &be) || len(be.Cells) == 0 {
+		return false
+	}
+	for _, c := range be.Cells {
+		if c.Conflict == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // readRow reads what a row ends as, in the terms of write.
@@ -278,7 +331,7 @@ func readRow(t *testing.T, s *store.Store, r row) write {
 		vs, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{k.Year}, Regions: []string{k.Region}, IndicatorIDs: []int64{k.IndicatorID}})
 		require.NoError(t, err)
 		require.Len(t, vs, 1)
-		w := write{marker: vs[0].Note}
+		w := write{marker: vs[0].Note, version: vs[0].Version}
 		if vs[0].Target != nil {
 			w.n = int(*vs[0].Target)
 		}
@@ -286,11 +339,11 @@ func readRow(t *testing.T, s *store.Store, r row) write {
 	case kDecision:
 		d, err := rakor.GetDecision(ctx, s, r.id)
 		require.NoError(t, err)
-		return write{marker: d.Note}
+		return write{marker: d.Note, version: d.Version}
 	default:
 		l, err := program.GetPlanLine(ctx, s, r.id)
 		require.NoError(t, err)
-		return write{marker: l.Catatan}
+		return write{marker: l.Catatan, version: l.Version}
 	}
 }
 
