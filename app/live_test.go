@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"database/sql"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -79,22 +78,10 @@ func repeat(c store.Change, n int) []store.Change {
 	return out
 }
 
-// needPG skips a test of the shared workspace when no test server is set,
-// unless SELARAS_REQUIRE_PG says one must be (CI).
-func needPG(t *testing.T) {
-	t.Helper()
-	if storetest.PG() == "" {
-		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
-			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh")
-		}
-		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
-	}
-}
-
 // Two apps on one shared workspace: a meeting started in one is an event in
 // the other within a second, and not in the one that wrote it.
 func TestLiveChangesReachTheOtherApp(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	dsn := storetest.NewDatabase(t)
 	s, err := workspace.Create(ctx, dsn, workspace.Office)

@@ -19,20 +19,14 @@ import (
 	"selaras/backend/profile"
 	"selaras/backend/settings"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // pgSuper is the test cluster's superuser URL (scripts/pg-test.sh). The
 // tests skip without it unless SELARAS_REQUIRE_PG says the cluster must be there.
 func pgSuper(t *testing.T) string {
 	t.Helper()
-	u := os.Getenv("SELARAS_TEST_PG")
-	if u == "" {
-		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
-			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not")
-		}
-		t.Skip("SELARAS_TEST_PG is not set")
-	}
-	return u
+	return storetest.NeedPG(t)
 }
 
 func pgExec(t *testing.T, dsn string, stmts ...string) {

@@ -5,11 +5,12 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"net/url"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"selaras/backend/store/storetest"
 )
 
 // The file-only commands refuse a shared workspace before connecting,
@@ -38,13 +39,7 @@ func TestSharedWorkspaceFileCommandsRefused(t *testing.T) {
 // through SELARAS_DB; a wrong password and an unreachable port are said
 // naming the server, without the password.
 func TestSharedWorkspaceCommands(t *testing.T) {
-	super := os.Getenv("SELARAS_TEST_PG")
-	if super == "" {
-		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
-			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not")
-		}
-		t.Skip("SELARAS_TEST_PG is not set")
-	}
+	super := storetest.NeedPG(t)
 	b := make([]byte, 4)
 	_, _ = rand.Read(b)
 	name := "connect_cli_" + hex.EncodeToString(b)

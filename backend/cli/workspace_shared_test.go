@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,12 +25,7 @@ func runIn(t *testing.T, stdin string, args ...string) result {
 
 // The whole move through the commands: init, a person, push, pull.
 func TestWorkspaceCommands(t *testing.T) {
-	if storetest.PG() == "" {
-		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
-			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not")
-		}
-		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
-	}
+	storetest.NeedPG(t)
 	dir := t.TempDir()
 	db := demoDB(t, dir)
 	dsn := storetest.NewDatabase(t)

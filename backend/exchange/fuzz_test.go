@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"selaras/backend/demo/demotest"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/store"
@@ -20,7 +21,7 @@ import (
 func fuzzSetup(f *testing.F) (*store.Store, []byte) {
 	ctx := context.Background()
 	dir := f.TempDir()
-	s, err := openDemo(f)
+	s, err := demotest.Open(f)
 	if err != nil {
 		f.Fatal(err)
 	}

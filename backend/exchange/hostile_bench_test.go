@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
 	"selaras/backend/xlsx"
 )
@@ -53,7 +54,7 @@ func peakHeap(fn func()) float64 {
 func BenchmarkHostileImport(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
-	s, err := openDemo(b)
+	s, err := demotest.Open(b)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"selaras/backend/demo/demotest"
 	"selaras/backend/number"
 	"selaras/backend/profile"
 	"selaras/backend/program"
@@ -49,7 +50,7 @@ func newFixture(t *testing.T) fixture {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := openDemo(t)
+	s, err := demotest.Open(t)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	p, err := profile.Get(ctx, s)

@@ -99,12 +99,7 @@ type result struct {
 // and note from the same write). The audit log holds every write. It prints
 // the write latencies and counts.
 func TestLoadThirtyClients(t *testing.T) {
-	if storetest.PG() == "" {
-		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
-			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh")
-		}
-		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
-	}
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	dsn := storetest.NewDatabase(t)
 	s, err := demo.Create(ctx, dsn)

@@ -67,7 +67,7 @@ func contents(t *testing.T, path string) map[string]string {
 }
 
 func TestPushThenPullGivesTheSameWorkspace(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	from := filepath.Join(dir, "demo.db")
@@ -127,7 +127,7 @@ func indexOf(list []string, s string) int {
 }
 
 func TestPushRefusesADatabaseWithData(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	from := filepath.Join(t.TempDir(), "demo.db")
 	s, err := demo.Create(ctx, from)
@@ -151,7 +151,7 @@ func TestPushRefusesADatabaseWithData(t *testing.T) {
 }
 
 func TestPushCutShortLeavesTheServerEmpty(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	from := filepath.Join(t.TempDir(), "demo.db")
 	s, err := demo.Create(ctx, from)
@@ -175,7 +175,7 @@ func TestPushCutShortLeavesTheServerEmpty(t *testing.T) {
 }
 
 func TestPullCutShortLeavesNoFile(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Init(ctx, dsn))

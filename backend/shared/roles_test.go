@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"net/url"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,18 +22,6 @@ import (
 	"selaras/backend/store/storetest"
 	"selaras/backend/workspace"
 )
-
-// needPG skips a test of the shared workspace when no test server is set,
-// unless SELARAS_REQUIRE_PG says one must be (CI).
-func needPG(t *testing.T) {
-	t.Helper()
-	if storetest.PG() == "" {
-		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
-			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh")
-		}
-		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
-	}
-}
 
 // office is a shared workspace made by Init with people of each role.
 // Roles are cluster-wide, so each person's name starts with the test
@@ -110,7 +97,7 @@ func sqlState(err error) string {
 const noRight = "42501" // insufficient_privilege: the app says "no right"
 
 func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	o := newOffice(t)
 
@@ -275,7 +262,7 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 }
 
 func TestAddUserRefusesBadInput(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	o := newOffice(t)
 	ctx := context.Background()
 	tests := []struct {
@@ -324,7 +311,7 @@ func TestEveryTableIsClassified(t *testing.T) {
 // the app ("Buat ruang kerja bersama") gets one nomenclature and the starter
 // indicators, and its people can then open it.
 func TestInitThenCreateFromTheApp(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	o := newOffice(t)
 	_, err := workspace.Open(ctx, o.dsn)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,18 +17,6 @@ import (
 	"selaras/backend/store/storetest"
 )
 
-// needPG skips a test of the shared workspace when no test server is set,
-// unless SELARAS_REQUIRE_PG says one must be (CI).
-func needPG(t *testing.T) {
-	t.Helper()
-	if storetest.PG() == "" {
-		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
-			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh")
-		}
-		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
-	}
-}
-
 func exec(t *testing.T, dsn, q string) {
 	t.Helper()
 	db, err := sql.Open("pgx", dsn)
@@ -40,7 +27,7 @@ func exec(t *testing.T, dsn, q string) {
 }
 
 func TestSharedWorkspaceOpensMigrated(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	dsn := storetest.NewDatabase(t)
 	s, err := store.Open(ctx, dsn, store.Options{})
@@ -63,7 +50,7 @@ func TestSharedWorkspaceOpensMigrated(t *testing.T) {
 }
 
 func TestSharedWorkspaceRefusesNewerAndForeign(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 
 	newer := storetest.NewDatabase(t)
@@ -89,7 +76,7 @@ func TestSharedWorkspaceRefusesNewerAndForeign(t *testing.T) {
 }
 
 func TestSharedAuditAndLiveChanges(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	dsn := storetest.NewDatabase(t)
 	a, err := store.Open(ctx, dsn, store.Options{})
@@ -127,7 +114,7 @@ func TestSharedAuditAndLiveChanges(t *testing.T) {
 }
 
 func TestSharedReaderOpensReadOnly(t *testing.T) {
-	needPG(t)
+	storetest.NeedPG(t)
 	ctx := context.Background()
 	role := "reader_" + strings.ReplaceAll(strings.ToLower(t.Name()), "/", "_")
 	exec(t, storetest.PG(), `DROP ROLE IF EXISTS `+role)

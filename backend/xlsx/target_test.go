@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/demo"
+	"selaras/backend/demo/demotest"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
 	"selaras/backend/region"
@@ -27,7 +28,7 @@ func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*exce
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := openDemo(t)
+	s, err := demotest.Open(t)
 	require.NoError(t, err)
 	defer s.Close()
 	m, err := harmonise.Compute(ctx, s, "19", years)
@@ -213,7 +214,7 @@ func TestA4AndUserText(t *testing.T) {
 func TestCancelledExportLeavesNoFile(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
-	s, err := openDemo(t)
+	s, err := demotest.Open(t)
 	require.NoError(t, err)
 	defer s.Close()
 	m, err := harmonise.Compute(context.Background(), s, "19", []int{2025})

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"selaras/backend/demo/demotest"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/program"
@@ -24,7 +25,7 @@ import (
 func demoStore(t *testing.T) (*store.Store, profile.Profile, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := openDemo(t)
+	s, err := demotest.Open(t)
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	p, err := profile.Get(ctx, s)

@@ -212,3 +212,17 @@ func AuditUser(s *store.Store, profileName string) string {
 	}
 	return u.User.Username()
 }
+
+// NeedPG returns the test server's superuser URL for a test of a shared
+// workspace, skipping the test when none is set, unless SELARAS_REQUIRE_PG
+// says one must be (CI): then it fails.
+func NeedPG(t testing.TB) string {
+	t.Helper()
+	if PG() == "" {
+		if os.Getenv("SELARAS_REQUIRE_PG") != "" {
+			t.Fatal("SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh")
+		}
+		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
+	}
+	return PG()
+}
