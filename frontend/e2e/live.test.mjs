@@ -28,7 +28,12 @@ function demoDatabase() {
   return { url: url.href, drop: () => execFileSync('psql', [admin, '-qc', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]) }
 }
 
-test('a decision typed at one PC shows on the deck projected from another, and in its register', { skip }, async (t) => {
+/**
+ * Two PCs on one fresh demo database: A at 1366x768, B the projector at
+ * 1920x1080. fn gets both pages and A's app (its folder holds A's exports);
+ * no page error may occur, and everything is closed and dropped afterwards.
+ */
+async function twoPCs(fn) {
   const db = demoDatabase()
   const apps = []
   const pages = []
@@ -37,6 +42,17 @@ test('a decision typed at one PC shows on the deck projected from another, and i
     const a = await openPage(browser(), apps[0].url)
     const b = await openPage(browser(), apps[1].url, { width: 1920, height: 1080 })
     pages.push(a, b)
+    await fn(a, b, apps[0])
+    for (const { errors } of pages) assert.deepEqual(errors, [], 'no page errors')
+  } finally {
+    for (const { page } of pages) await page.close()
+    for (const app of apps) await app.stop()
+    db.drop()
+  }
+}
+
+test('a decision typed at one PC shows on the deck projected from another, and in its register', { skip }, async (t) => {
+  await twoPCs(async (a, b) => {
 
     // Both open the deck of the Renja rakor; B is the projector.
     for (const { page } of [a, b]) {
@@ -90,23 +106,11 @@ test('a decision typed at one PC shows on the deck projected from another, and i
     t.diagnostic(`B's register: ${tookRegister} ms after A's save`)
     await shot(b.page, '81-live-register-b-1920')
 
-    for (const { errors } of pages) assert.deepEqual(errors, [], 'no page errors')
-  } finally {
-    for (const { page } of pages) await page.close()
-    for (const app of apps) await app.stop()
-    db.drop()
-  }
+  })
 })
 
 test("a value typed at one PC moves the other's matrix; a template recorded at one shows on the other's return board", { skip }, async (t) => {
-  const db = demoDatabase()
-  const apps = []
-  const pages = []
-  try {
-    for (let i = 0; i < 2; i++) apps.push(await startApp({ args: ['--db', db.url] }))
-    const a = await openPage(browser(), apps[0].url)
-    const b = await openPage(browser(), apps[1].url, { width: 1920, height: 1080 })
-    pages.push(a, b)
+  await twoPCs(async (a, b, appA) => {
     const [ca, cb] = [new Comparison(a.page), new Comparison(b.page)]
     for (const { page } of [a, b]) await new Shell(page).go('Perbandingan Target')
     await expect(cb.matrixCell('KOP.01', '19.01')).toBeVisible()
@@ -131,7 +135,7 @@ test("a value typed at one PC moves the other's matrix; a template recorded at o
     await new Shell(a.page).go('Ekspor/Impor')
     await a.page.getByTestId('make-templates').click()
     await expect(a.page.getByText('7 templat ditulis')).toBeVisible()
-    await a.page.getByTestId('import-file').setInputFiles(join(apps[0].dir, 'ekspor', 'Templat-2025', 'Templat-Kabupaten-Bangka-2025.xlsx'))
+    await a.page.getByTestId('import-file').setInputFiles(join(appA.dir, 'ekspor', 'Templat-2025', 'Templat-Kabupaten-Bangka-2025.xlsx'))
     await expect(a.page.getByTestId('import-summary')).toContainText('Kabupaten Bangka, tahun 2025')
     await a.page.getByTestId('commit-import').click()
     await expect(a.page.getByTestId('board-summary')).toContainText('1 dari 7')
@@ -144,10 +148,5 @@ test("a value typed at one PC moves the other's matrix; a template recorded at o
     await b.page.getByTestId('board-summary').scrollIntoViewIfNeeded()
     await shot(b.page, '83-live-board-b-1920')
 
-    for (const { errors } of pages) assert.deepEqual(errors, [], 'no page errors')
-  } finally {
-    for (const { page } of pages) await page.close()
-    for (const app of apps) await app.stop()
-    db.drop()
-  }
+  })
 })
