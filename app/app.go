@@ -110,7 +110,7 @@ func (a *App) Startup(ctx context.Context) {
 func (a *App) sweep() {
 	dirs := []string{a.opt.DataDir, filepath.Join(a.opt.DataDir, "backups"), filepath.Join(a.opt.DataDir, "ekspor")}
 	for _, p := range []string{a.opt.DB, a.prefs.LastWorkspace} {
-		if p != "" && !connect.IsURL(p) {
+		if p != "" && !store.IsPostgres(p) {
 			dirs = append(dirs, filepath.Dir(p), store.BackupDir(p))
 		}
 	}
@@ -159,11 +159,11 @@ func (a *App) officePath() string { return filepath.Join(a.opt.DataDir, workspac
 func (a *App) openInitial(ctx context.Context) {
 	var err error
 	switch {
-	case connect.IsURL(a.opt.DB):
+	case store.IsPostgres(a.opt.DB):
 		err = a.openRemembered(ctx, a.opt.DB, false)
 	case a.opt.DB != "":
 		err = a.open(ctx, a.opt.DB, workspace.Office, false)
-	case connect.IsURL(a.prefs.LastWorkspace):
+	case store.IsPostgres(a.prefs.LastWorkspace):
 		err = a.openRemembered(ctx, a.prefs.LastWorkspace, true)
 	case a.prefs.LastWorkspace != "" && exists(a.prefs.LastWorkspace):
 		err = a.open(ctx, a.prefs.LastWorkspace, workspace.Office, true)

@@ -82,7 +82,7 @@ func (w *Workspace) shared(req SharedRequest, create bool) (WorkspaceState, erro
 func (a *App) openShared(ctx context.Context, full string, create, remember, atStart bool) error {
 	a.backupMu.Lock()
 	defer a.backupMu.Unlock()
-	safe := connect.Redact(full)
+	safe := store.Redact(full)
 	var s *store.Store
 	var err error
 	if create {
@@ -112,7 +112,7 @@ func (a *App) openRemembered(ctx context.Context, raw string, remember bool) err
 	err = a.openShared(ctx, full, false, remember, true)
 	if fault.Is(err, fault.ServerWrongPassword) {
 		a.mu.Lock()
-		a.askPassword = connect.Redact(raw)
+		a.askPassword = store.Redact(raw)
 		a.failed = ""
 		a.mu.Unlock()
 		if need {
@@ -128,8 +128,8 @@ func (a *App) sharedState() SharedState {
 	a.mu.Lock()
 	last, ask, open := a.prefs.LastWorkspace, a.askPassword, a.st != nil
 	a.mu.Unlock()
-	if connect.IsURL(a.opt.DB) {
-		last = connect.Redact(a.opt.DB)
+	if store.IsPostgres(a.opt.DB) {
+		last = store.Redact(a.opt.DB)
 	}
 	if ask != "" {
 		last = ask
@@ -140,7 +140,7 @@ func (a *App) sharedState() SharedState {
 	} else {
 		st.Keyring = true
 	}
-	if !connect.IsURL(last) {
+	if !store.IsPostgres(last) {
 		return st
 	}
 	t, _, err := connect.Parse(last)
@@ -166,7 +166,7 @@ func (a *App) notice(err error) {
 // refuseShared is the answer of the file-only actions (backups, restore,
 // a copy to carry) on a shared workspace: the server is backed up there.
 func refuseShared(s *store.Store) error {
-	if connect.IsURL(s.Path()) {
+	if store.IsPostgres(s.Path()) {
 		return fault.New(fault.SharedBackup, "", "path", s.Path())
 	}
 	return nil

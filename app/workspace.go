@@ -8,7 +8,6 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"selaras/backend/connect"
 	"selaras/backend/fault"
 	"selaras/backend/profile"
 	"selaras/backend/store"
@@ -135,7 +134,7 @@ func (w *Workspace) OpenOffice() (WorkspaceState, error) {
 func (w *Workspace) Backups() ([]store.Backup, error) {
 	return respond(w.a, []store.Backup{}, func(context.Context) ([]store.Backup, error) {
 		path := w.a.workspacePath()
-		if path == "" || connect.IsURL(path) {
+		if path == "" || store.IsPostgres(path) {
 			return []store.Backup{}, nil
 		}
 		return store.ListBackups(path)

@@ -89,14 +89,14 @@ func IsCommand(cmds []Command, name string) bool {
 func dbPath(env Env, args []string) string {
 	for i, a := range args {
 		if v, ok := strings.CutPrefix(a, "--db="); ok {
-			return connect.Redact(v)
+			return store.Redact(v)
 		}
 		if (a == "--db" || a == "-db") && i+1 < len(args) {
-			return connect.Redact(args[i+1])
+			return store.Redact(args[i+1])
 		}
 	}
 	p, _ := DefaultDB(env)
-	return connect.Redact(p)
+	return store.Redact(p)
 }
 
 // Run dispatches args[0] among cmds and returns the process exit code.
@@ -194,7 +194,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	path := *db
-	if connect.IsURL(path) && *force {
+	if store.IsPostgres(path) && *force {
 		return UsageError(env, "demo", "--force hanya untuk berkas; basis data di server dikosongkan oleh pengelolanya")
 	}
 	if path == "" {
@@ -204,7 +204,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		}
 		path = filepath.Join(dirs.Data, workspace.DemoFile)
 	}
-	if *force && !connect.IsURL(path) {
+	if *force && !store.IsPostgres(path) {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			if err := os.Remove(path + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return fmt.Errorf("demo: %w", err)
@@ -212,7 +212,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		}
 	}
 	full := path
-	if connect.IsURL(path) {
+	if store.IsPostgres(path) {
 		var err error
 		if full, _, err = connect.Resolve(path, env.Getenv("PGPASSWORD"), Keyring()); err != nil {
 			return err
@@ -225,7 +225,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	if err := s.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Ruang kerja demo dibuat: %s\n", connect.Redact(path))
+	fmt.Fprintf(env.Stdout, "Ruang kerja demo dibuat: %s\n", store.Redact(path))
 	return nil
 }
 

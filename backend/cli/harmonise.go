@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"selaras/backend/connect"
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
@@ -55,7 +54,7 @@ func openExisting(ctx context.Context, env Env, db string) (*store.Store, error)
 			return nil, err
 		}
 	}
-	if connect.IsURL(path) {
+	if store.IsPostgres(path) {
 		return openShared(ctx, env, path)
 	}
 	if _, err := os.Stat(path); err != nil {

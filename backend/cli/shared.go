@@ -27,8 +27,8 @@ func openShared(ctx context.Context, env Env, raw string) (*store.Store, error) 
 // refuseShared is the answer of the file-only commands (backup, restore)
 // on a shared workspace: the server is backed up there, with pg_dump.
 func refuseShared(path string) error {
-	if connect.IsURL(path) {
-		return fault.New(fault.SharedBackup, "", "path", connect.Redact(path))
+	if store.IsPostgres(path) {
+		return fault.New(fault.SharedBackup, "", "path", store.Redact(path))
 	}
 	return nil
 }

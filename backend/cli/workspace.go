@@ -10,9 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"selaras/backend/connect"
 	"selaras/backend/fault"
 	"selaras/backend/settings"
+	"selaras/backend/store"
 	"selaras/backend/workspace"
 )
 
@@ -77,7 +77,7 @@ func DefaultDB(env Env) (string, error) {
 // pickWorkspace is DefaultDB's decision, given the data folder and the last
 // workspace recorded in the settings.
 func pickWorkspace(dir, last string) (string, error) {
-	if last != "" && (isFile(last) || connect.IsURL(last)) { // a shared workspace: its URL
+	if last != "" && (isFile(last) || store.IsPostgres(last)) { // a shared workspace: its URL
 		return last, nil
 	}
 	var known, others []string

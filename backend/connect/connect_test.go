@@ -8,6 +8,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"selaras/backend/fault"
+	"selaras/backend/store"
 )
 
 func TestParse(t *testing.T) {
@@ -49,11 +50,11 @@ func TestLabelAndRedact(t *testing.T) {
 	assert.Equal(t, "kabid@srv:5432/selaras", tg.Account(), "the account always names the port")
 
 	for _, raw := range []string{"postgres://u:s3cret@h/db", "postgres://u@h/db?password=s3cret&sslmode=require"} {
-		r := Redact(raw)
+		r := store.Redact(raw)
 		assert.NotContains(t, r, "s3cret")
 		assert.Contains(t, r, "u")
 	}
-	assert.Equal(t, "/home/x/selaras.db", Redact("/home/x/selaras.db"))
+	assert.Equal(t, "/home/x/selaras.db", store.Redact("/home/x/selaras.db"))
 	_, _, err := Parse("postgres://u:s3cret@h:notaport/db")
 	assert.NotContains(t, fault.Message(err, fault.EN), "s3cret", "a refused URL is named without its password")
 }

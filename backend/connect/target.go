@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"selaras/backend/fault"
+	"selaras/backend/store"
 )
 
 // DefaultPort is PostgreSQL's.
@@ -36,25 +37,19 @@ type Target struct {
 	TLS      string `json:"tls"` // require, prefer or disable
 }
 
-// IsURL reports whether s names a PostgreSQL database rather than a file.
-func IsURL(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
-	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://")
-}
-
 // Parse reads a postgres:// URL into its target and the password it
 // carries, if any. A URL missing its host, database or user is refused
 // naming what is missing.
 func Parse(raw string) (Target, string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || !IsURL(raw) {
-		return Target{}, "", fault.New(fault.ServerBadURL, "", "url", Redact(raw))
+	if err != nil || !store.IsPostgres(raw) {
+		return Target{}, "", fault.New(fault.ServerBadURL, "", "url", store.Redact(raw))
 	}
 	t := Target{Host: u.Hostname(), Port: DefaultPort, Database: strings.TrimPrefix(u.Path, "/"), TLS: TLSPrefer}
 	if p := u.Port(); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 || n > 65535 {
-			return Target{}, "", fault.New(fault.ServerBadURL, "", "url", Redact(raw))
+			return Target{}, "", fault.New(fault.ServerBadURL, "", "url", store.Redact(raw))
 		}
 		t.Port = n
 	}
@@ -132,27 +127,6 @@ func (t Target) Server() string {
 // one per user on one database of one server.
 func (t Target) Account() string {
 	return t.User + "@" + net.JoinHostPort(t.Host, strconv.Itoa(t.Port)) + "/" + t.Database
-}
-
-// Redact returns raw without its password (in the user part or the query),
-// for settings, logs and messages. A string that is not a URL is returned
-// as is.
-func Redact(raw string) string {
-	if !IsURL(raw) {
-		return raw
-	}
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		return "postgres://…"
-	}
-	if u.User != nil {
-		u.User = url.User(u.User.Username())
-	}
-	if q := u.Query(); q.Has("password") {
-		q.Del("password")
-		u.RawQuery = q.Encode()
-	}
-	return u.String()
 }
 
 // WithPassword puts password into raw (replacing any there).

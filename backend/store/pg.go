@@ -33,7 +33,7 @@ const (
 
 // IsPostgres tells a PostgreSQL URL from a workspace file path.
 func IsPostgres(dsn string) bool {
-	d := strings.ToLower(dsn)
+	d := strings.ToLower(strings.TrimSpace(dsn))
 	return strings.HasPrefix(d, "postgres://") || strings.HasPrefix(d, "postgresql://")
 }
 
@@ -42,7 +42,7 @@ func Redact(dsn string) string {
 	if !IsPostgres(dsn) {
 		return dsn
 	}
-	u, err := url.Parse(dsn)
+	u, err := url.Parse(strings.TrimSpace(dsn))
 	if err != nil {
 		return "postgres://…"
 	}

@@ -66,7 +66,7 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if connect.IsURL(path) {
+	if store.IsPostgres(path) {
 		// An empty database on the server is not a workspace until
 		// "Buat ruang kerja bersama" sets it up (a new file is created
 		// by Create, never by Open, the same way).
@@ -75,7 +75,7 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 			if err != nil {
 				return nil, err
 			}
-			return nil, fault.New(fault.ServerEmpty, "", fault.ServerArgs(connect.Redact(path))...)
+			return nil, fault.New(fault.ServerEmpty, "", fault.ServerArgs(store.Redact(path))...)
 		}
 	}
 	if err := program.EnsureInstalled(ctx, s); err != nil {
@@ -88,7 +88,7 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 // Create makes a new workspace file of the given kind. An existing file is
 // never overwritten.
 func Create(ctx context.Context, path string, kind Kind) (*store.Store, error) {
-	if connect.IsURL(path) {
+	if store.IsPostgres(path) {
 		return createShared(ctx, path, kind)
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -116,7 +116,7 @@ func createShared(ctx context.Context, url string, kind Kind) (*store.Store, err
 		if err != nil {
 			return nil, err
 		}
-		return nil, fault.New(fault.ServerNotEmpty, "", fault.ServerArgs(connect.Redact(url))...)
+		return nil, fault.New(fault.ServerNotEmpty, "", fault.ServerArgs(store.Redact(url))...)
 	}
 	return install(ctx, s, kind)
 }
@@ -159,7 +159,7 @@ func install(ctx context.Context, s *store.Store, kind Kind) (*store.Store, erro
 // Describe reads the workspace's kind and origin.
 func Describe(ctx context.Context, s *store.Store) (Info, error) {
 	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly(), Label: filepath.Base(s.Path())}
-	if connect.IsURL(s.Path()) {
+	if store.IsPostgres(s.Path()) {
 		info.Shared = true
 		if t, _, err := connect.Parse(s.Path()); err == nil {
 			info.Label = t.Label()
