@@ -166,7 +166,7 @@ func (a *App) notice(err error) {
 // refuseShared is the answer of the file-only actions (backups, restore,
 // a copy to carry) on a shared workspace: the server is backed up there.
 func refuseShared(s *store.Store) error {
-	if store.IsPostgres(s.Path()) {
+	if s.Engine() == store.Postgres {
 		return fault.New(fault.SharedBackup, "", "path", s.Path())
 	}
 	return nil

@@ -159,7 +159,7 @@ func install(ctx context.Context, s *store.Store, kind Kind) (*store.Store, erro
 // Describe reads the workspace's kind and origin.
 func Describe(ctx context.Context, s *store.Store) (Info, error) {
 	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly(), Label: filepath.Base(s.Path())}
-	if store.IsPostgres(s.Path()) {
+	if s.Engine() == store.Postgres {
 		info.Shared = true
 		if t, _, err := connect.Parse(s.Path()); err == nil {
 			info.Label = t.Label()
