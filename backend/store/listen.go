@@ -8,10 +8,8 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// Change says that data changed: on a shared workspace, a table written by
-// someone (Own when the write came through this Store); on a SQLite file,
-// a transaction committed through this Store (Table empty: anything).
-// Resync asks a listener to reload everything: the connection to the server
+// Change says that a table of a shared workspace was written by someone
+// (Own when the write came through this Store). Resync asks a listener to reload everything: the connection to the server
 // was lost and notifications may have been missed.
 type Change struct {
 	Table  string `json:"table"`
@@ -21,24 +19,14 @@ type Change struct {
 	Resync bool   `json:"resync"`
 }
 
-// Listen calls fn for every change until ctx ends. On a shared workspace the
-// changes come from the server (LISTEN selaras_change, fed by the audit
-// triggers of every PC); a dropped connection is retried every few seconds
-// and, once back, fn gets a Resync. fn runs on Listen's goroutine.
+// Listen calls fn for every change until ctx ends. The changes come from
+// the server (LISTEN selaras_change, fed by the audit triggers of every PC);
+// a dropped connection is retried every few seconds and, once back, fn gets
+// a Resync. fn runs on Listen's goroutine. A SQLite file is written by one
+// app only, so there is nothing to hear: Listen waits for ctx.
 func (s *Store) Listen(ctx context.Context, fn func(Change)) error {
 	if s.Engine() != Postgres {
-		s.mu.Lock()
-		if s.subs == nil {
-			s.subs = map[int]func(Change){}
-		}
-		id := s.next
-		s.next++
-		s.subs[id] = fn
-		s.mu.Unlock()
 		<-ctx.Done()
-		s.mu.Lock()
-		delete(s.subs, id)
-		s.mu.Unlock()
 		return nil
 	}
 	first := true
@@ -88,22 +76,5 @@ func (s *Store) listenOnce(ctx context.Context, fn func(Change), resync bool) er
 		}
 		c.Own = c.Origin == s.origin
 		fn(c.Change)
-	}
-}
-
-// committed tells the in-process listeners of a SQLite workspace that a
-// transaction committed.
-func (s *Store) committed() {
-	if s.engine == Postgres {
-		return
-	}
-	s.mu.Lock()
-	fns := make([]func(Change), 0, len(s.subs))
-	for _, f := range s.subs {
-		fns = append(fns, f)
-	}
-	s.mu.Unlock()
-	for _, f := range fns {
-		go f(Change{Own: true})
 	}
 }

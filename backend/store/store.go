@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"selaras/backend/atomicfile"
@@ -37,10 +36,6 @@ type Store struct {
 	engine Engine // "" is SQLite
 	dsn    string // a shared workspace's URL, password included (never shown)
 	origin string // application_name of a shared workspace's connections
-
-	mu   sync.Mutex
-	subs map[int]func(Change) // in-process listeners (SQLite), see Listen
-	next int
 }
 
 // Options tune Open.
@@ -335,7 +330,6 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if err = tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
-	s.committed()
 	return nil
 }
 
