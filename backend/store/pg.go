@@ -65,10 +65,6 @@ func (s *Store) Engine() Engine {
 	return s.engine
 }
 
-// Origin names this Store's connections to the server (their
-// application_name), so a change notified back can be told from one made here.
-func (s *Store) Origin() string { return s.origin }
-
 // pgLockKey serialises migrations of one database across PCs.
 const pgLockKey = 73170016
 
