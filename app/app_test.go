@@ -105,7 +105,7 @@ INSERT INTO schema_migrations VALUES (42, 'future', 'x')`)
 
 func TestBridgeCallsBoundMethods(t *testing.T) {
 	a := newApp(t, Options{Demo: true})
-	b := newBridge(a.Bindings())
+	b := newBridge(a.Bindings(), a.fail)
 	res, err := b.call("app.Regions.Regencies", []json.RawMessage{json.RawMessage(`"19"`)})
 	require.NoError(t, err)
 	assert.Len(t, res, 7)

@@ -30,13 +30,16 @@ import (
 
 type bridge struct {
 	methods map[string]reflect.Value // "app.Workspace.State" -> bound method
+	// fail words an error for the page, as the door does (a panic becomes an
+	// internal error with a reference, not a dropped connection).
+	fail func(error) error
 
 	mu   sync.Mutex
 	subs map[chan []byte]struct{}
 }
 
-func newBridge(bindings []any) *bridge {
-	b := &bridge{methods: map[string]reflect.Value{}, subs: map[chan []byte]struct{}{}}
+func newBridge(bindings []any, fail func(error) error) *bridge {
+	b := &bridge{methods: map[string]reflect.Value{}, subs: map[chan []byte]struct{}{}, fail: fail}
 	for _, x := range bindings {
 		v := reflect.ValueOf(x)
 		t := v.Type()
@@ -51,8 +54,15 @@ func newBridge(bindings []any) *bridge {
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
 // call decodes JSON arguments, calls the method, and returns its result or
-// the error text that Wails would reject the promise with.
-func (b *bridge) call(name string, raw []json.RawMessage) (any, error) {
+// the error text that Wails would reject the promise with. A method that
+// panics answers as an internal error: a dropped connection would read, in
+// the page, as a lost session.
+func (b *bridge) call(name string, raw []json.RawMessage) (res any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, b.fail(fmt.Errorf("bridge: %s: panic: %v", name, p))
+		}
+	}()
 	m, ok := b.methods[name]
 	if !ok {
 		return nil, fmt.Errorf("bridge: no method %s", name)
@@ -191,7 +201,7 @@ func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready 
 		ln.Close()
 		return err
 	}
-	b := newBridge(a.Bindings())
+	b := newBridge(a.Bindings(), a.fail)
 	a.SetEmitter(b.emit)
 	a.headless = true
 	a.Startup(ctx)
@@ -200,6 +210,12 @@ func (a *App) ServeBridge(ctx context.Context, addr string, assets fs.FS, ready 
 	mux := http.NewServeMux()
 	mux.HandleFunc("/bridge/call/", b.handleRPC)
 	mux.HandleFunc("/bridge/events", b.handleEvents)
+	// The page asks here, after its session was refused, whether it is back
+	// (the address printed by a new run of selaras serve opened again).
+	mux.HandleFunc(pingPath, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"result":true}`))
+	})
 	mux.HandleFunc(uploadPath, a.exchange.handleUpload)
 	mux.Handle("/", staticWithShim(assets))
 	token := hex.EncodeToString(secret)
@@ -225,6 +241,7 @@ const (
 	// cannot add without a CORS preflight the bridge never grants.
 	uploadPath   = "/bridge/upload/import"
 	uploadHeader = "X-Selaras-Upload"
+	pingPath     = "/bridge/ping"
 )
 
 // handleUpload previews a workbook streamed as the request body; the file
@@ -306,24 +323,85 @@ func guard(next http.Handler, token string, port int) http.Handler {
 }
 
 // bridgeJS stands in for the window.go and window.runtime objects that Wails
-// injects into its webview.
+// injects into its webview. Every answer is read by its status and type,
+// never parsed blindly: a call refused for want of this run's cookie (the
+// session was lost: selaras serve started again, the cookie cleared) or
+// that cannot reach the server waits, and the page is told once through the
+// "bridge:session" event; a ping every two seconds finds the session back
+// (the printed address opened again in this browser), and the waiting calls
+// are sent then, in order, so what was typed is saved. Any other answer that
+// is not JSON rejects with a Problem of code "bridge_answer" and its HTTP
+// status.
 const bridgeJS = `(function () {
   const listeners = {};
-  const call = (name, args) => fetch('/bridge/call/' + name, {
-      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(args)})
-    .then(r => r.json())
-    .then(r => ('error' in r) ? Promise.reject(r.error) : r.result);
+  const emit = (name, ...data) => { for (const l of (listeners[name] || []).slice()) l.cb(...data); };
+  const LOST = {};
+  const answer = (r) => {
+    if (r.status === 403) return Promise.reject(LOST);
+    if ((r.headers.get('Content-Type') || '').startsWith('application/json')) {
+      return r.json().then(x => ('error' in x) ? Promise.reject(x.error) : x.result);
+    }
+    return Promise.reject(JSON.stringify({code: 'bridge_answer', field: '', message: '', status: r.status}));
+  };
+  // Calls waiting for the session, in the order they were made: sent again
+  // one after the other, so a newer text is never overwritten by an older one.
+  let lost = false;
+  let draining = false;
+  let waiting = [];
+  const hold = (request) => new Promise((ok, fail) => waiting.push({request, ok, fail}));
+  const gone = (e) => e === LOST || e instanceof TypeError;
+  const lose = () => {
+    if (lost) return;
+    lost = true;
+    emit('bridge:session', {lost: true});
+    setTimeout(ping, 2000);
+  };
+  const send = (request) => {
+    if (lost || draining) return hold(request);
+    return request().then(answer).catch((e) => {
+      if (!gone(e)) throw e;
+      lose();
+      return hold(request);
+    });
+  };
+  const drain = async () => {
+    draining = true;
+    while (waiting.length && !lost) {
+      const w = waiting.shift();
+      try {
+        w.ok(await w.request().then(answer));
+      } catch (e) {
+        if (!gone(e)) { w.fail(e); continue; }
+        waiting.unshift(w);
+        lose();
+      }
+    }
+    draining = false;
+  };
+  const ping = () => fetch('` + pingPath + `').then((r) => {
+    if (!r.ok || !(r.headers.get('Content-Type') || '').startsWith('application/json')) throw LOST;
+    lost = false;
+    if (es.readyState === EventSource.CLOSED) listen();
+    emit('bridge:session', {lost: false});
+    drain();
+  }).catch(() => setTimeout(ping, 2000));
+  const call = (name, args) => send(() => fetch('/bridge/call/' + name, {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(args)}));
   const method = (pkg, struct) => new Proxy({}, {get: (_, m) => (...args) => call(pkg + '.' + struct + '.' + String(m), args)});
   const pkg = (p) => new Proxy({}, {get: (_, s) => method(p, String(s))});
   window.go = new Proxy({}, {get: (_, p) => pkg(String(p))});
-  const es = new EventSource('/bridge/events');
-  es.onmessage = (e) => {
-    const msg = JSON.parse(e.data);
-    for (const l of (listeners[msg.name] || []).slice()) {
-      l.cb(...msg.data);
-      if (l.max > 0 && --l.max === 0) listeners[msg.name] = listeners[msg.name].filter(x => x !== l);
-    }
+  let es;
+  const listen = () => {
+    es = new EventSource('/bridge/events');
+    es.onmessage = (e) => {
+      const msg = JSON.parse(e.data);
+      for (const l of (listeners[msg.name] || []).slice()) {
+        l.cb(...msg.data);
+        if (l.max > 0 && --l.max === 0) listeners[msg.name] = listeners[msg.name].filter(x => x !== l);
+      }
+    };
   };
+  listen();
   const runtime = {
     EventsOnMultiple(name, cb, max) {
       const l = {cb, max};
@@ -332,14 +410,12 @@ const bridgeJS = `(function () {
     },
     EventsOff(name, ...more) { for (const n of [name, ...more]) delete listeners[n]; },
     EventsOffAll() { for (const n of Object.keys(listeners)) delete listeners[n]; },
-    EventsEmit(name, ...data) { for (const l of (listeners[name] || [])) l.cb(...data); },
+    EventsEmit(name, ...data) { emit(name, ...data); },
     BrowserOpenURL(url) { window.open(url, '_blank'); },
     WindowSetTitle(t) { document.title = t; },
     Environment() { return Promise.resolve({buildType: 'bridge', platform: 'browser', arch: ''}); },
   };
-  window.selarasUpload = (file) => fetch('/bridge/upload/import?name=' + encodeURIComponent(file.name), {
-      method: 'POST', headers: {'Content-Type': 'application/octet-stream', 'X-Selaras-Upload': '1'}, body: file})
-    .then(r => r.json())
-    .then(r => ('error' in r) ? Promise.reject(r.error) : r.result);
+  window.selarasUpload = (file) => send(() => fetch('` + uploadPath + `?name=' + encodeURIComponent(file.name), {
+      method: 'POST', headers: {'Content-Type': 'application/octet-stream', '` + uploadHeader + `': '1'}, body: file}));
   window.runtime = new Proxy(runtime, {get: (t, k) => (k in t) ? t[k] : () => Promise.resolve()});
 })();`

@@ -124,6 +124,47 @@ func TestBridgeRefusesForeignCallers(t *testing.T) {
 	assert.Equal(t, before-1, meetingCount(t, a))
 }
 
+// After its session is refused, the page asks whether it is back: only the
+// page holding this run's cookie hears yes, in JSON.
+func TestBridgePing(t *testing.T) {
+	a := newApp(t, Options{})
+	url, client := serveBridge(t, a)
+	ping := func() (int, string, string) {
+		resp, err := client.Get(root(url) + "bridge/ping")
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp.StatusCode, resp.Header.Get("Content-Type"), string(body)
+	}
+	code, _, _ := ping()
+	assert.Equal(t, http.StatusForbidden, code, "no cookie yet: the session is not this run's")
+	resp, err := client.Get(url)
+	require.NoError(t, err)
+	resp.Body.Close()
+	code, kind, body := ping()
+	assert.Equal(t, http.StatusOK, code)
+	assert.Equal(t, "application/json", kind)
+	assert.JSONEq(t, `{"result":true}`, body)
+}
+
+type panicky struct{}
+
+func (*panicky) Boom() error { panic("boom") }
+
+// A bound method that panics answers with an error for the page; a dropped
+// connection would read there as a lost session, retried forever.
+func TestBridgeAnswersAPanic(t *testing.T) {
+	a := newApp(t, Options{})
+	b := newBridge([]any{&panicky{}}, a.fail)
+	_, err := b.call("app.panicky.Boom", nil)
+	require.Error(t, err)
+	var p map[string]any
+	require.NoError(t, json.Unmarshal([]byte(err.Error()), &p), "a Problem the page can read: %s", err)
+	assert.Equal(t, "unexpected", p["code"])
+	assert.NotEmpty(t, p["message"])
+}
+
 func TestBridgeListensOnLoopbackOnly(t *testing.T) {
 	a := newApp(t, Options{})
 	err := a.ServeBridge(context.Background(), "0.0.0.0:0", fstest.MapFS{}, func(string) { t.Fatal("served") })

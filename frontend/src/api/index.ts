@@ -10,6 +10,7 @@ import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
 import { app, rakor, target } from '../lib/wailsjs/go/models'
 import type { Data } from './data'
+import { i18n } from '../i18n'
 import type { connect, exchange, harmonise, indicator, profile, program, region, store, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type { Data } from './data'
@@ -120,18 +121,32 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The Problem code of an answer from the browser build's bridge that was no
+ * JSON (app/bridge.go): a server error page, never parsed as data.
+ */
+export const bridgeAnswerCode = 'bridge_answer'
+
 /** Parses what a bound Go method rejected with (a JSON Problem or plain text). */
 export function toApiError(reason: unknown): ApiError {
   if (reason instanceof ApiError) return reason
   const text = reason instanceof Error ? reason.message : String(reason)
   try {
-    const p = JSON.parse(text) as { code?: string; field?: string; message?: string; conflict?: EditConflict }
+    const p = JSON.parse(text) as { code?: string; field?: string; message?: string; conflict?: EditConflict; status?: number }
+    if (p && p.code === bridgeAnswerCode) return new ApiError(i18n.global.t('session.answer', { status: p.status ?? 0 }), p.code, '')
     if (p && typeof p.message === 'string') return new ApiError(p.message, p.code ?? 'internal', p.field ?? '', p.conflict ?? null)
   } catch {
     // not JSON: fall through
   }
   return new ApiError(text, 'internal', '')
 }
+
+/**
+ * The browser build's session with `selaras serve`: lost when its calls are
+ * refused or cannot reach the server (they wait, and are sent when it is
+ * back). Never fires in the desktop app.
+ */
+export interface SessionChange { lost: boolean }
 
 declare global {
   interface Window {
@@ -269,6 +284,10 @@ export const api = {
   /** Calls cb when another PC changed the shared workspace; returns the function that unsubscribes. */
   onWorkspaceChanged(cb: (change: WorkspaceChange) => void): () => void {
     return EventsOn('workspace:changed', cb as (...data: unknown[]) => void)
+  },
+  /** Calls cb when the browser build's session is lost or back; returns the function that unsubscribes. */
+  onSession(cb: (change: SessionChange) => void): () => void {
+    return EventsOn('bridge:session', cb as (...data: unknown[]) => void)
   },
   /** Subscribes to a backend event; returns the function that unsubscribes. */
   on<T>(event: string, cb: (data: T) => void): () => void {
