@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateRange, formatNumber, formatPercent, formatRupiah, formatRupiahShort, formatSize } from './format'
+import { formatDate, formatDateRange, formatNumber, formatPercent, formatRupiah, formatRupiahCompact, formatRupiahShort, formatSize, parseIndonesian } from './format'
 
 describe('Indonesian formats', () => {
   it.each([
@@ -24,6 +24,30 @@ describe('Indonesian formats', () => {
     expect(formatRupiahShort(222_000_000_000)).toBe('Rp 222 miliar')
     expect(formatRupiahShort(1_250_000_000)).toBe('Rp 1,25 miliar')
     expect(formatRupiahShort(950_000)).toBe('Rp950.000')
+  })
+
+  it('formats Rupiah for a narrow column in three figures at most', () => {
+    expect(formatRupiahCompact(968_360_000_000)).toBe('Rp968 M')
+    expect(formatRupiahCompact(30_320_000_000)).toBe('Rp30,3 M')
+    expect(formatRupiahCompact(1_250_000_000)).toBe('Rp1,25 M')
+    expect(formatRupiahCompact(30_000_000_000)).toBe('Rp30 M')
+    expect(formatRupiahCompact(450_000_000)).toBe('Rp450 jt')
+    expect(formatRupiahCompact(1_500_000_000_000_000)).toBe('Rp1.500 T')
+    expect(formatRupiahCompact(-18_360_000_000)).toBe('-Rp18,4 M')
+    expect(formatRupiahCompact(950_000)).toBe('Rp950.000')
+    expect(formatRupiahCompact(23_440_000_000, 'en')).toBe('Rp23.4 bn')
+    expect(formatRupiahCompact(null)).toBe('–')
+  })
+
+  it('reads numbers as Go writes them for people', () => {
+    expect(parseIndonesian('16,057458')).toBeCloseTo(16.057458)
+    expect(parseIndonesian('1.311')).toBe(1311)
+    expect(parseIndonesian('1.234.567,5')).toBe(1234567.5)
+    expect(parseIndonesian('-2,5')).toBe(-2.5)
+    expect(parseIndonesian('12')).toBe(12)
+    expect(parseIndonesian('')).toBeNull()
+    expect(parseIndonesian('Kabupaten Bangka')).toBeNull()
+    expect(parseIndonesian('1,2,3')).toBeNull()
   })
 
   it('formats dates with the weekday', () => {

@@ -49,14 +49,48 @@ export function formatRupiahShort(n: number | null | undefined, lang: Lang = 'id
   return formatRupiah(n, lang)
 }
 
+const compactScales: Array<[number, string, string]> = [
+  [1e12, 'T', 'tn'],
+  [1e9, 'M', 'bn'],
+  [1e6, 'jt', 'm'],
+]
+
+/**
+ * Rupiah for a narrow matrix column, as office spreadsheets shorten it:
+ * 23440000000 -> "Rp23,4 M" (miliar), 450000000 -> "Rp450 jt"; in English "Rp23.4 bn".
+ */
+export function formatRupiahCompact(n: number | null | undefined, lang: Lang = 'id'): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–'
+  for (const [size, id, en] of compactScales) {
+    const x = Math.abs(n) / size
+    // Three figures at most: Rp968 M, Rp30,3 M, Rp1,25 M.
+    const d = x >= 100 ? 1 : x >= 10 ? 10 : 100
+    if (Math.abs(n) >= size) return (n < 0 ? '-' : '') + 'Rp' + formatNumber(Math.round(x * d) / d, undefined, lang) + ' ' + (lang === 'id' ? id : en)
+  }
+  return formatRupiah(n, lang)
+}
+
+// Like number formats, a date format is made once per kind: the change
+// history formats a hundred dates at a time.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(lang: Lang, kind: 'long' | 'time'): Intl.DateTimeFormat {
+  const key = lang + kind
+  let f = dateFormats.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(locales[lang], kind === 'long'
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+    dateFormats.set(key, f)
+  }
+  return f
+}
+
 /** A long date with the weekday: "Jumat, 23 Februari 2024". Accepts Date or ISO "2024-02-23". */
 export function formatDate(d: Date | string | null | undefined, lang: Lang = 'id'): string {
   if (!d) return '–'
   const date = typeof d === 'string' ? parseISODate(d) : d
   if (!date || Number.isNaN(date.getTime())) return '–'
-  return new Intl.DateTimeFormat(locales[lang], {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
-  }).format(date)
+  return dateFormat(lang, 'long').format(date)
 }
 
 /**
@@ -73,9 +107,7 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang = 'id'
   if (!iso) return '–'
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return '–'
-  return new Intl.DateTimeFormat(locales[lang], {
-    day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
-  }).format(date)
+  return dateFormat(lang, 'time').format(date)
 }
 
 function parseISODate(s: string): Date | null {
@@ -84,17 +116,31 @@ function parseISODate(s: string): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
 }
 
-/** An indicator value in its own unit: percentages with %, money in Rupiah, counts with separators. */
+/**
+ * An indicator value in its own unit: percentages with %, money in Rupiah,
+ * counts with separators. Short money reads "Rp 23,44 miliar"; compact, for
+ * narrow columns, "Rp23,44 M".
+ */
 export function formatValue(
   ind: { kind: string; unit: string; decimals: number; scale: number },
   v: number | null | undefined,
   lang: Lang = 'id',
-  short = false,
+  short: boolean | 'compact' = false,
 ): string {
   if (v === null || v === undefined) return '–'
   if (ind.kind === 'percent' || (ind.kind === 'ratio' && ind.scale === 100)) return formatPercent(v, ind.decimals, lang)
-  if (ind.kind === 'rupiah') return short ? formatRupiahShort(v, lang) : formatRupiah(v, lang)
+  if (ind.kind === 'rupiah') return short === 'compact' ? formatRupiahCompact(v, lang) : short ? formatRupiahShort(v, lang) : formatRupiah(v, lang)
   return formatNumber(v, ind.decimals, lang)
+}
+
+/**
+ * A number as Go writes it for people (backend/number.Format): "16,057458",
+ * "1.311", "-2,5". null when the text is no such number (a note, a name).
+ */
+export function parseIndonesian(text: string): number | null {
+  const s = text.trim()
+  if (!/^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(s) && !/^-?\d+(,\d+)?$/.test(s)) return null
+  return Number(s.replaceAll('.', '').replace(',', '.'))
 }
 
 /** A short regency label for narrow columns: "Kab. Bangka Barat", "Kota Pangkal Pinang". */

@@ -17,6 +17,9 @@ import PrintView from './views/rakor/PrintView.vue'
 // Hash history: the Wails webview serves a single index.html.
 export const router = createRouter({
   history: createWebHashHistory(),
+  // Every screen opens at its top. The window scrolls only on the bare
+  // screens (the printed record); the shell's page box is reset by AppShell.
+  scrollBehavior: () => ({ top: 0 }),
   routes: [
     { path: '/', name: 'home', component: HomeView },
     { path: '/perbandingan', name: 'comparison', component: ComparisonView },

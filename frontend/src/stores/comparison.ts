@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { api, type Flag, type Indicator, type Matrix } from '../api'
 import { useWorkspace } from './workspace'
 
@@ -20,20 +20,38 @@ export const useComparison = defineStore('comparison', () => {
   const tab = ref<'matrix' | 'indicator' | 'entry'>('matrix')
   // A cell of the entry grid is being typed in: a change from another PC waits.
   const typing = ref(false)
+  // A kab/kota found with Ctrl+K: the matrix scrolls to it and marks it,
+  // until another province is chosen.
+  const found = ref('')
+  watch(province, (p) => {
+    if (found.value && !found.value.startsWith(p + '.')) found.value = ''
+  })
+
+  /** Opens the matrix of a kab/kota's province, scrolled to it and marked. */
+  function show(region: string) {
+    province.value = region.slice(0, 2)
+    found.value = region.length > 2 ? region : ''
+    tab.value = 'matrix'
+  }
 
   function ensureDefaults() {
     if (!province.value) province.value = ws.profile?.provinceCode ?? ''
     if (years.value.length === 0 && ws.profile) years.value = [ws.profile.workingYear]
   }
 
-  async function load() {
+  /**
+   * Loads the matrix of the chosen province and years, and the indicator
+   * catalogue when asked (the screen opens, an indicator changed): choosing
+   * another province reads the matrix alone.
+   */
+  async function load(opts: { catalogue?: boolean } = {}) {
     ensureDefaults()
     if (!province.value || years.value.length === 0) return
     loading.value = true
     try {
       const [m, inds] = await Promise.all([
         api.targets.matrix(province.value, [...years.value].sort()),
-        api.targets.indicators(),
+        opts.catalogue || indicators.value.length === 0 ? api.targets.indicators() : indicators.value,
       ])
       matrix.value = m
       indicators.value = inds
@@ -50,5 +68,5 @@ export const useComparison = defineStore('comparison', () => {
     tab.value = 'entry'
   }
 
-  return { province, years, matrix, typing, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults }
+  return { province, years, matrix, typing, found, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults, show }
 })
