@@ -1,4 +1,5 @@
 import { test } from 'node:test'
+import assert from 'node:assert/strict'
 import { expect, toBeOnScreen } from './expect.mjs'
 import { sharedBrowser, shot, withApp } from './harness.mjs'
 import { Shell } from './pages.mjs'
@@ -29,13 +30,16 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
       await expect(page.getByTestId('matrix')).toBeVisible()
       await expect(page.getByTestId('cmp-province')).toContainText('Jawa Timur')
 
-      // A meeting, and a decision on its decisions tab.
+      // A meeting, and a decision marked on its decisions tab.
       await find(page, 'renja')
       await page.getByTestId('find-hits').locator('li', { hasText: 'Rakor' }).first().click()
       await expect(page.getByTestId('meeting-heading')).toContainText('Renja')
       await find(page, 'pedoman pelatihan')
       await page.getByTestId('find-hits').locator('li', { hasText: 'Kesepakatan' }).first().click()
       await expect(page.getByTestId('decisions')).toBeVisible()
+      await expect(page.locator('[data-testid=decisions] .found-row')).toContainText('pedoman pelatihan')
+      await toBeOnScreen(page.locator('[data-testid=decisions] .found-row td').first())
+      await shot(page, `72-find-decision-${viewport.width}`)
 
       // A sub-kegiatan: its row in the program tree, marked and in view.
       await find(page, '2.17')
@@ -46,4 +50,74 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
       await shot(page, `71-find-sub-${viewport.width}`)
     })
   })
+
+  test(`Ctrl+K "Batu": Kota Batu first, with its province, and the matrix opens on it at ${viewport.width}x${viewport.height}`, async () => {
+    await withApp(browser(), { demo: true, viewport }, async (page) => {
+      await new Shell(page).go('Rakor')
+      await page.keyboard.press('Control+k')
+      await expect(page.getByTestId('find')).toBeVisible()
+      const box = page.getByTestId('find')
+      const top = async () => (await box.boundingBox()).y
+      const before = await top()
+      // Typed as people type: the box stays where it is while the list grows and shrinks.
+      const tops = []
+      for (const ch of 'Batu') {
+        await page.keyboard.type(ch)
+        await page.waitForTimeout(150)
+        tops.push(await top())
+      }
+      assert.deepEqual(tops.map((y) => Math.round(y - before)), [0, 0, 0, 0], 'the palette does not move while typing')
+      const hits = page.getByTestId('find-hits').locator('li')
+      await expect(hits.first()).toContainText('Kota Batu')
+      await expect(hits.first()).toContainText('Jawa Timur')
+      const labels = (await hits.locator('.label').allInnerTexts()).filter((x) => /batu/i.test(x))
+      assert.deepEqual(labels.slice(0, 2), ['Kota Batu', 'Kabupaten Batu Bara'], labels.join(' · '))
+      assert.ok(labels.indexOf('Kabupaten Labuhanbatu') > 1, labels.join(' · '))
+      await shot(page, `73-find-batu-${viewport.width}`)
+
+      // Enter: the matrix of Jawa Timur, scrolled to Kota Batu and marked.
+      await page.keyboard.press('Enter')
+      await expect(page.getByTestId('cmp-province')).toContainText('Jawa Timur')
+      const head = page.locator('th[data-head-region="35.79"]')
+      await expect(head).toHaveAttribute('class', /found/)
+      await toBeOnScreen(head)
+      await toBeOnScreen(page.locator('tr[data-indicator]').first().locator('td[data-region="35.79"]'))
+      await shot(page, `74-find-batu-matrix-${viewport.width}`)
+    })
+  })
 }
+
+test('every screen opens at its top and the header stays', async () => {
+  await withApp(browser(), { demo: true }, async (page) => {
+    const shell = new Shell(page)
+    // How long Pengaturan takes to open: to its office profile filled in, and to its last card (printed, not asserted).
+    const times = []
+    for (let i = 0; i < 3; i++) {
+      await shell.go('Rakor')
+      await expect(page.getByTestId('meetings')).toBeVisible()
+      times.push(await page.evaluate(() => new Promise((done) => {
+        const t0 = performance.now()
+        let first = 0
+        document.querySelector('a[href="#/pengaturan"]').click()
+        const tick = () => {
+          if (!first && document.querySelector('[data-testid=office-name] input')?.value) first = performance.now() - t0
+          if (first && document.querySelector('[data-testid=audit] tbody tr')) requestAnimationFrame(() => done([first, performance.now() - t0]))
+          else requestAnimationFrame(tick)
+        }
+        tick()
+      })))
+    }
+    console.log(`speed: Pengaturan open with its profile ${times.map((x) => x[0].toFixed(0)).join(', ')} ms, ` +
+      `every card ${times.map((x) => x[1].toFixed(0)).join(', ')} ms`)
+    await expect(page.getByTestId('audit')).toBeVisible()
+    const content = page.getByTestId('content')
+    await content.evaluate((el) => (el.scrollTop = el.scrollHeight))
+    assert.ok(await content.evaluate((el) => el.scrollTop > 300), 'Pengaturan scrolls')
+    await toBeOnScreen(page.getByTestId('find-open')) // the header stays while the page scrolls
+    await shell.go('Rakor')
+    await toBeOnScreen(page.getByTestId('new-meeting'))
+    await toBeOnScreen(page.getByTestId('meeting-search'))
+    assert.equal(await content.evaluate((el) => el.scrollTop), 0)
+    await shot(page, '75-rakor-at-top')
+  })
+})
