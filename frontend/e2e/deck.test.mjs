@@ -69,19 +69,27 @@ test('the projector deck of the Bangka Belitung rakor, walked by keyboard, with 
   })
 })
 
-test('the deck fits 1920x1080', async () => {
-  await withApp(browser(), { demo: true, viewport: { width: 1920, height: 1080 } }, async (page) => {
-    await openMeeting(page, RENJA)
-    await page.getByTestId('open-deck').click()
-    await expect(slide(page)).toHaveAttribute('data-slide', 'title')
-    for (let i = 0; i < 20 && (await slide(page).getAttribute('data-slide')) !== 'indicator'; i++) await page.keyboard.press('ArrowRight')
-    await expect(page.getByTestId('deck-chart').locator('canvas')).toBeVisible()
-    await shot(page, '54-deck-indicator-1920')
-    // Nothing spills out of the slide.
-    const overflow = await page.locator('[data-slide]').evaluate((el) => el.scrollHeight - el.clientHeight)
-    assert.ok(overflow <= 1, `slide overflows by ${overflow}px`)
+for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+  test(`the deck fits ${viewport.width}x${viewport.height}, its flags in 16 px or more`, async () => {
+    await withApp(browser(), { demo: true, viewport }, async (page) => {
+      await openMeeting(page, RENJA)
+      await page.getByTestId('open-deck').click()
+      await expect(slide(page)).toHaveAttribute('data-slide', 'title')
+      for (let i = 0; i < 20 && (await slide(page).getAttribute('data-slide')) !== 'indicator'; i++) await page.keyboard.press('ArrowRight')
+      await expect(page.getByTestId('deck-chart').locator('canvas')).toBeVisible()
+      await shot(page, `54-deck-indicator-${viewport.width}`)
+      // Nothing spills out of the slide.
+      const overflow = await page.locator('[data-slide]').evaluate((el) => el.scrollHeight - el.clientHeight)
+      assert.ok(overflow <= 1, `slide overflows by ${overflow}px`)
+      const small = await page.locator('[data-slide] .flags, [data-slide] .source').evaluateAll((els) =>
+        els.map((e) => parseFloat(getComputedStyle(e).fontSize)).filter((px) => px < 16))
+      assert.deepEqual(small, [], 'flags and source lines are 16 px or more')
+      await page.keyboard.press('End')
+      await expect(slide(page)).toHaveAttribute('data-slide', 'decisions')
+      await shot(page, `53-deck-decisions-${viewport.width}`)
+    })
   })
-})
+}
 
 /** Adds decisions through the bound Go method until the meeting has n. */
 async function fillDecisions(page, meetingId, n) {
@@ -117,12 +125,38 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
         await toBeOnScreen(page.getByTestId('deck-draft'))
         await shot(page, `56-deck-decisions-${count}-${viewport.width}`)
 
+        // The first decision shown is whole under the heading, and numbers line up (9. over 10.).
+        const list = page.getByTestId('deck-decisions')
+        const geometry = await list.evaluate((el) => {
+          const box = el.getBoundingClientRect()
+          const items = [...el.querySelectorAll('li')]
+          const first = items.find((li) => li.getBoundingClientRect().bottom > box.top + 1)
+          return {
+            firstCut: first ? box.top - first.getBoundingClientRect().top : 0,
+            rights: [...new Set(items.map((li) => Math.round(li.querySelector('.no').getBoundingClientRect().right)))],
+            scheme: getComputedStyle(el).colorScheme,
+          }
+        })
+        assert.ok(geometry.firstCut <= 1, `the first decision shown is cut by ${geometry.firstCut}px`)
+        assert.equal(geometry.rights.length, 1, `numbers end at one edge: ${geometry.rights}`)
+        assert.equal(geometry.scheme, 'dark', 'a dark scrollbar on the dark slide')
+
         // ↑ scrolls back to the first; the range says so.
         if (count === 30) {
           await page.keyboard.press('Escape') // out of the box: arrows scroll the list
           for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowUp')
           await toBeOnScreen(page.getByTestId('deck-decisions').locator('li').first())
           await expect(page.getByTestId('deck-range')).toContainText('1–')
+          // Paged down by whole decisions: the first shown is never cut.
+          await page.keyboard.press('ArrowDown')
+          await page.waitForTimeout(200)
+          const cut = await list.evaluate((el) => {
+            const box = el.getBoundingClientRect()
+            const first = [...el.querySelectorAll('li')].find((li) => li.getBoundingClientRect().bottom > box.top + 1)
+            return box.top - first.getBoundingClientRect().top
+          })
+          assert.ok(cut <= 1, `after ↓ the first decision shown is cut by ${cut}px`)
+          await shot(page, `56-deck-decisions-paged-${viewport.width}`)
         }
       })
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { axisMax, barLabels } from './chartAxis'
+import { axisMax, barLabels, referenceLines } from './chartAxis'
 
 describe('axisMax', () => {
   it.each([
@@ -30,5 +30,32 @@ describe('barLabels', () => {
     expect(l.rotate).toBe(90)
     expect(l.fontSize).toBeLessThanOrEqual(866 / 38)
     expect(l.overflow).toBe('truncate')
+  })
+})
+
+describe('referenceLines', () => {
+  const fmt = (v: number) => `${v.toFixed(2).replace('.', ',')}%`
+  it('labels both lines right of the plot, the higher above and the lower below', () => {
+    const { data, right } = referenceLines([
+      { name: 'Provinsi', value: 12, color: '#0f766e' },
+      { name: 'Nasional', value: 15.89, color: '#b91c1c', dashed: true },
+    ], fmt, 12)
+    expect(data.map((d) => d.label.position)).toEqual(['end', 'end'])
+    expect(data[0].label.formatter).toBe(' \nProvinsi 12,00%')
+    expect(data[1].label.formatter).toBe('Nasional 15,89%\n ')
+    expect(data[1].lineStyle.type).toBe('dashed')
+    // Room for "Nasional 15,89%" at 12 px.
+    expect(right).toBeGreaterThanOrEqual(15 * 12 * 0.56)
+  })
+  it('puts one of two equal targets above and the other below', () => {
+    const { data } = referenceLines([
+      { name: 'Provinsi', value: 12, color: 'a' },
+      { name: 'Nasional', value: 12, color: 'b' },
+    ], fmt, 12)
+    expect(data[0].label.formatter.startsWith('Provinsi')).toBe(true)
+    expect(data[1].label.formatter.startsWith(' \n')).toBe(true)
+  })
+  it('needs little room without lines', () => {
+    expect(referenceLines([], fmt, 12).right).toBe(20)
   })
 })

@@ -35,3 +35,34 @@ export function barLabels(names: string[], plotWidth: number, fontSize: number, 
   const f = Math.max(9, Math.min(fontSize, Math.floor(slot * 0.75)))
   return { interval: 0, rotate: 90, fontSize: f, width: maxLength, overflow: 'truncate', ellipsis: '…', hideOverlap: false }
 }
+
+/** A reference line across a bar chart: the national or provincial target. */
+export interface Reference {
+  name: string
+  value: number
+  color: string
+  dashed?: boolean
+}
+
+/**
+ * The reference lines of a bar chart, labelled right of the plot where no
+ * bar is ("Provinsi 12,00%" printed over the last bars hid them), one line of
+ * text each: the higher line's label above it and the lower one's below, so
+ * close targets never print over each other. `right` is the room the labels
+ * need, for the grid's right margin.
+ */
+export function referenceLines(refs: Reference[], fmt: (v: number) => string, fontSize: number, width = 2) {
+  const top = Math.max(...refs.map((r) => r.value))
+  const data = refs.map((r, i) => {
+    // The first of equal values goes above, the other below.
+    const up = r.value > top - 1e-9 && refs.findIndex((x) => x.value > top - 1e-9) === i
+    const text = `${r.name} ${fmt(r.value)}`
+    return {
+      name: r.name, yAxis: r.value,
+      lineStyle: { color: r.color, width, type: r.dashed ? 'dashed' : 'solid' },
+      label: { formatter: up ? `${text}\n ` : ` \n${text}`, position: 'end', fontSize, lineHeight: Math.round(fontSize * 1.3) },
+    }
+  })
+  const longest = Math.max(0, ...refs.map((r) => `${r.name} ${fmt(r.value)}`.length))
+  return { data, right: refs.length ? Math.ceil(longest * fontSize * 0.6) + 16 : 20 }
+}

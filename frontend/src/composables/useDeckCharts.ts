@@ -6,7 +6,7 @@ import { BarChart } from 'echarts/charts'
 import { GridComponent, MarkLineComponent } from 'echarts/components'
 import type { Matrix, MatrixRow, Region } from '../api'
 import { formatValue, shortRegion, type Lang } from '../format'
-import { axisMax, barLabels } from '../chartAxis'
+import { axisMax, barLabels, referenceLines, type Reference } from '../chartAxis'
 import { useWorkspace } from '../stores/workspace'
 
 use([CanvasRenderer, BarChart, GridComponent, MarkLineComponent])
@@ -17,30 +17,25 @@ export function useDeckCharts(matrix: Ref<Matrix | null>) {
   const ws = useWorkspace()
   const fmt = (r: MatrixRow, v: number | null | undefined) => formatValue(r.indicator, v, ws.lang, true)
   const chartOption = (r: MatrixRow) =>
-    deckChartOption(r, matrix.value?.regencies ?? [], ws.lang, { national: t('deck.national'), provincial: t('deck.provincial') })
+    deckChartOption(r, matrix.value?.regencies ?? [], ws.lang, { national: t('deck.national'), provincial: t('deck.provincial'), missing: t('deck.notReported') })
   /** True when no kab/kota has a figure for the row: the slide says so instead of an empty chart. */
   const noBars = (r: MatrixRow) => !r.regencies.some((c) => c.target != null)
   return { fmt, chartOption, noBars }
 }
 
 /** The bar chart of one indicator on the projector: a bar per kab/kota and the reference lines. */
-export function deckChartOption(r: MatrixRow, regs: Region[], lang: Lang, names: { national: string; provincial: string }) {
+export function deckChartOption(r: MatrixRow, regs: Region[], lang: Lang, names: { national: string; provincial: string; missing: string }) {
   const fmt = (v: number | null | undefined) => formatValue(r.indicator, v, lang, true)
-  const big = Math.round(Math.max(14, Math.min(22, window.innerWidth / 80)))
-  const lines: { name: string; yAxis: number; lineStyle: { color: string; width: number; type: string }; label: { formatter: string } }[] = []
+  // Text on the wall is 16 px at the least (a 1280x720 projector), 22 at most.
+  const big = Math.round(Math.max(18, Math.min(24, window.innerWidth / 80)))
   // A summed indicator's provincial target is the regencies' total, not a
   // level each regency should reach: no reference lines then.
   const rate = r.indicator.aggregation !== 'sum'
-  const prov = rate ? r.province.target : null
-  const nat = rate ? r.national.target : null
-  // Both labels sit right of the plot on one line each; the higher one's
-  // text goes above its line and the lower one's below, so close targets
-  // never print over each other.
-  const text = (name: string, v: number, up: boolean) => ({ formatter: up ? `${name} ${fmt(v)}\n ` : ` \n${name} ${fmt(v)}` })
-  if (prov != null) lines.push({ name: names.provincial, yAxis: prov, lineStyle: { color: '#fbbf24', width: 3, type: 'solid' }, label: text(names.provincial, prov, prov >= (nat ?? prov)) })
-  if (nat != null) lines.push({ name: names.national, yAxis: nat, lineStyle: { color: '#f472b6', width: 3, type: 'dashed' }, label: text(names.national, nat, nat > (prov ?? nat)) })
-  // Room right of the plot for the longest line label.
-  const right = lines.length ? Math.max(190, Math.ceil(Math.max(...lines.map((l) => l.label.formatter.length)) * (big - 2) * 0.58)) : 30
+  const refs: Reference[] = []
+  if (rate && r.province.target != null) refs.push({ name: names.provincial, value: r.province.target, color: '#fbbf24' })
+  if (rate && r.national.target != null) refs.push({ name: names.national, value: r.national.target, color: '#f472b6', dashed: true })
+  const lines = referenceLines(refs, fmt, big - 2, 3)
+  const right = refs.length ? Math.max(190, lines.right) : 30
   // The plot is the slide (less its padding) less the axis and the line labels.
   const plot = window.innerWidth * 0.92 - right - 100
   const labels = barLabels(regs.map((g) => shortRegion(g.name)), plot, big)
@@ -52,7 +47,7 @@ export function deckChartOption(r: MatrixRow, regs: Region[], lang: Lang, names:
     // Axis ticks without decimals: "20%" reads faster than "20,00%" from the back of the room.
     yAxis: {
       type: 'value', splitLine: { lineStyle: { color: '#334155' } },
-      max: axisMax([...r.regencies.map((c) => c.target), ...lines.map((l) => l.yAxis)]),
+      max: axisMax([...r.regencies.map((c) => c.target), ...refs.map((l) => l.value)]),
       axisLabel: { color: '#cbd5e1', fontSize: big - 2, formatter: (v: number) => formatValue({ ...r.indicator, decimals: 0 }, v, lang, true) },
     },
     series: [{
@@ -62,7 +57,15 @@ export function deckChartOption(r: MatrixRow, regs: Region[], lang: Lang, names:
       markLine: {
         symbol: 'none',
         label: { position: 'end', color: '#f8fafc', fontSize: big - 2, lineHeight: Math.round((big - 2) * 1.3) },
-        data: lines,
+        data: lines.data,
+      },
+    }, {
+      // A kab/kota with no figure says so where its bar would stand, upright from the axis.
+      type: 'bar', barGap: '-100%', silent: true,
+      data: r.regencies.map((c) => (c.target == null ? 0 : null)),
+      label: {
+        show: true, position: 'insideBottom', rotate: 90, align: 'left', verticalAlign: 'middle', distance: 8,
+        color: '#fca5a5', fontSize: big - 2, fontWeight: 600, formatter: (p: { value: number | null }) => (p.value === 0 ? names.missing : ''),
       },
     }],
   }

@@ -25,6 +25,7 @@ export const id = {
   leaveDiscard: 'Buang lalu keluar',
   leaveStay: 'Tetap di sini',
   noBars: 'Belum ada target kab/kota untuk {year}. Isi di Perbandingan Target > Isian data, atau impor templat kab/kota.',
+  notReported: 'belum lapor',
 }
 
 export const en: typeof id = {
@@ -53,4 +54,5 @@ export const en: typeof id = {
   leaveDiscard: 'Discard and leave',
   leaveStay: 'Stay here',
   noBars: 'No regency targets for {year} yet. Enter them in Target Comparison > Data entry, or import the regency templates.',
+  notReported: 'not reported',
 }
