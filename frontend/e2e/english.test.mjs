@@ -106,3 +106,28 @@ test('the refusals of the English UI are English', async () => {
     assert.deepEqual(mixed, [], 'no Indonesian sentence in the English UI')
   })
 })
+
+test('Settings in English: no Indonesian sentence, and the change history names no raw field', async () => {
+  await withApp(browser(), { demo: true }, async (page) => {
+    const shell = new Shell(page)
+    await shell.language('en')
+    await expect(shell.nav.getByRole('link', { name: 'Settings' })).toBeVisible()
+    // A figure changed: its version goes from 1 to 2, which the history must not show.
+    await shell.go('Target comparison')
+    const cmp = new Comparison(page)
+    await cmp.tab('Data entry')
+    await cmp.typeInto('19.01', 'KOP.04', '140')
+    await expect(cmp.gridCell('19.01', 'KOP.04')).toHaveText('140')
+
+    await shell.go('Settings')
+    const hint = (await page.getByTestId('shared-remember-hint').innerText()).trim()
+    assert.ok(hint, 'the credential store line is shown')
+    assert.ok(!indonesian.test(hint) && !/penyimpanan|kredensial|komputer/i.test(hint), `English: ${hint}`)
+    const cards = await page.locator('.n-card-header').allInnerTexts()
+    assert.deepEqual(cards.filter((c) => indonesian.test(c)), [], cards.join(' | '))
+    const history = await page.getByTestId('audit').innerText()
+    assert.match(history, /Target: .* → 140/)
+    assert.doesNotMatch(history, /\bversion\b|\w_\w/, history)
+    await shot(page, '96-english-settings')
+  })
+})

@@ -2,9 +2,9 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect } from './expect.mjs'
+import { expect, toBeOnScreen } from './expect.mjs'
 import { sharedBrowser, shot, withApp } from './harness.mjs'
-import { openMeeting, RENJA, Shell } from './pages.mjs'
+import { Comparison, openMeeting, RENJA, Shell } from './pages.mjs'
 import { sheetNames } from './xlsx.mjs'
 
 const browser = sharedBrowser()
@@ -42,6 +42,48 @@ test('templates go out, a returned template is previewed, a wrong file is refuse
     await page.getByTestId('import-file').setInputFiles(bad)
     await expect(page.getByTestId('import-refused')).toContainText('bukan berkas Excel')
     await shot(page, '21-import-refused')
+  })
+})
+
+test('the preview of a returned template fits a 1366x768 laptop, its figures written as everywhere else', async () => {
+  await withApp(browser(), { demo: true }, async (page, app) => {
+    const shell = new Shell(page)
+    await shell.go('Ekspor/Impor')
+    await page.getByTestId('make-templates').click()
+    await expect(page.getByText('7 templat ditulis')).toBeVisible()
+    // Since the template went out, the province typed another numerator for Kabupaten Bangka:
+    // the template brings back 94,739 / 590 = 16,057458… %.
+    await shell.go('Perbandingan Target')
+    const cmp = new Comparison(page)
+    await cmp.tab('Isian data')
+    await page.getByTestId('field-select').click()
+    await page.locator('.n-base-select-option', { hasText: 'Pembilang target' }).first().click()
+    await cmp.typeInto('19.01', 'KOP.01', '100')
+    await expect(cmp.gridCell('19.01', 'KOP.01')).toHaveText('100,00')
+
+    await shell.go('Ekspor/Impor')
+    await page.getByTestId('import-file').setInputFiles(join(app.dir, 'ekspor', 'Templat-2025', 'Templat-Kabupaten-Bangka-2025.xlsx'))
+    await expect(page.getByTestId('import-summary')).toContainText('Kabupaten Bangka, tahun 2025')
+    // The summary and the save button in view, the list of changes between them.
+    await toBeOnScreen(page.getByTestId('import-summary'))
+    await toBeOnScreen(page.getByTestId('commit-import'))
+    const changes = page.getByTestId('import-changes')
+    await expect(changes).toContainText('16,95%')
+    await expect(changes).toContainText('16,06%')
+    const text = await changes.innerText()
+    assert.ok(!/\d,\d{3,}/.test(text), `no figure with six decimals: ${text}`)
+    await shot(page, '24-import-preview-1366')
+    await page.getByTestId('commit-import').click()
+    await expect(page.getByText('dari Templat-Kabupaten-Bangka-2025.xlsx tersimpan')).toBeVisible()
+
+    // The board names the file in full: wrapped, never cut.
+    const file = page.getByTestId('board').locator('tr', { hasText: 'Kabupaten Bangka' }).first().locator('.file')
+    await expect(file).toHaveText('Templat-Kabupaten-Bangka-2025.xlsx')
+    await expect(file).toHaveAttribute('title', 'Templat-Kabupaten-Bangka-2025.xlsx')
+    const cut = await file.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > el.closest('td').getBoundingClientRect().right + 1)
+    assert.equal(cut, false, 'the file name is not cut')
+    await file.scrollIntoViewIfNeeded()
+    await shot(page, '25-board-1366')
   })
 })
 

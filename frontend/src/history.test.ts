@@ -1,6 +1,9 @@
+/// <reference types="node" />
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { i18n } from './i18n'
-import { historyLines, tableLabel } from './history'
+import { hidden, historyLines, tableLabel } from './history'
 import type { AuditEntry } from './api'
 
 const { t, te } = i18n.global
@@ -23,5 +26,37 @@ describe('the change history in Indonesian', () => {
     expect(tableLabel('import_log', t, te)).toBe('Impor templat')
     expect(tableLabel('plan_line', t, te)).toBe('Baris rencana')
     expect(tableLabel('decision', t, te)).toBe('Kesepakatan')
+  })
+})
+
+// Every column of the workspace's tables is either named for people in both
+// languages or left out of the history as bookkeeping: a new column must not
+// reach the Settings page as "version: 1 → 2".
+describe('the columns the history can show', () => {
+  // The schema as the store's migrations declare it (Vitest runs in frontend/).
+  const dir = resolve(process.cwd(), '../backend/store/migrations')
+  const columns = new Set<string>()
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql'))) {
+    const sql = readFileSync(join(dir, f), 'utf8').replace(/--.*$/gm, '')
+    for (const m of sql.matchAll(/CREATE TABLE (\w+) \(([\s\S]*?)\n\)/g)) {
+      if (['audit_log', 'meta', 'snapshot_matrix'].includes(m[1])) continue
+      for (const line of m[2].split('\n')) {
+        const col = /^\s*([a-z_]+)\s+(INTEGER|TEXT|REAL|BLOB|NUMERIC)/.exec(line)
+        if (col) columns.add(col[1])
+      }
+    }
+    for (const m of sql.matchAll(/ALTER TABLE \w+ ADD COLUMN (\w+)/g)) columns.add(m[1])
+  }
+  it('reads the schema', () => {
+    expect(columns.has('pagu')).toBe(true)
+    expect(columns.has('version')).toBe(true)
+  })
+  it('names every column people see, in both languages', () => {
+    const unnamed = [...columns].filter((c) => !hidden(c) && !(te('audit.fields.' + c, 'id') && te('audit.fields.' + c, 'en')))
+    expect(unnamed).toEqual([])
+  })
+  it('leaves the version out of a change', () => {
+    const e = entry('update', { id: 3, version: 1, pagu: 1 }, { id: 3, version: 2, pagu: 2 })
+    expect(historyLines(e, 'id', t, te)).toEqual(['Pagu indikatif: Rp1 → Rp2'])
   })
 })

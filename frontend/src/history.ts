@@ -4,8 +4,10 @@ import { formatDate, formatDateTime, formatNumber, formatRupiah, type Lang } fro
 type T = (key: string, args?: Record<string, unknown>) => string
 type Te = (key: string) => boolean
 
-// Columns a user never needs to read: keys, links and bookkeeping.
-const hidden = (k: string) => k === 'id' || k.endsWith('_id') || k === 'created_at' || k === 'updated_at' || k === 'sort_order' || k === 'matrix'
+// Columns a user never needs to read: keys, links and bookkeeping (the
+// version an edit was based on counts edits; who and when say it better).
+const bookkeeping = new Set(['id', 'created_at', 'updated_at', 'sort_order', 'matrix', 'version', 'row_key'])
+export const hidden = (k: string) => bookkeeping.has(k) || k.endsWith('_id')
 const money = new Set(['pagu', 'pagu_next'])
 const dates = new Set(['date', 'day', 'due_date', 'done_date', 'start_date', 'end_date'])
 const times = new Set(['imported_at', 'taken_at', 'changed_at'])

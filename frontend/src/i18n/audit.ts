@@ -35,6 +35,8 @@ export const id = {
     target_next: 'Target tahun berikutnya', target_num: 'Pembilang target', taken_at: 'Waktu cuplikan', text: 'Isi', theme: 'Tema',
     title: 'Judul', unit: 'Satuan', user_name: 'Pengguna', value: 'Nilai', venue: 'Tempat', working_year: 'Tahun kerja', year: 'Tahun',
     years: 'Tahun', owner_region: 'Wilayah penanggung jawab', owner_unit: 'Unit penanggung jawab', sha256: 'Sidik berkas',
+    shipped: 'Bawaan Selaras', builtin: 'Bawaan Selaras', government: 'Baris pemerintah pada kop', city: 'Kota', phone: 'Telepon',
+    email: 'E-mail', website: 'Situs web',
   } as Record<string, string>,
 }
 
@@ -73,5 +75,7 @@ export const en: typeof id = {
     target_next: 'Next year target', target_num: 'Target numerator', taken_at: 'Taken at', text: 'Text', theme: 'Theme',
     title: 'Title', unit: 'Unit', user_name: 'User', value: 'Value', venue: 'Venue', working_year: 'Working year', year: 'Year',
     years: 'Years', owner_region: 'Responsible region', owner_unit: 'Responsible unit', sha256: 'File fingerprint',
+    shipped: 'Shipped with Selaras', builtin: 'Shipped with Selaras', government: 'Government line of the letterhead', city: 'City', phone: 'Telephone',
+    email: 'E-mail', website: 'Website',
   },
 }

@@ -31,6 +31,9 @@ export const useWorkspace = defineStore('workspace', () => {
   async function setLanguage(l: Lang) {
     await api.settings.setLanguage(l)
     applyLang(l)
+    // The state carries sentences worded in Go (why there is no credential
+    // store, a damaged workspace's reason): read them again in the new language.
+    state.value = await api.workspace.state()
   }
 
   async function run(fn: () => Promise<WorkspaceState>) {
