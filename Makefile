@@ -10,7 +10,7 @@ LDFLAGS := -X selaras/backend/version.Version=$(VERSION)
 # Probed when the recipe runs, after deps may have installed it.
 WEBKIT_TAGS = $$(pkg-config --exists webkit2gtk-4.0 || (pkg-config --exists webkit2gtk-4.1 && echo -tags webkit2_41))
 
-.PHONY: run test deps-test vet-windows build build-windows frontend e2e-bin test-go test-go-sqlite test-go-pg test-load test-frontend test-e2e smoke bench regions deps clean
+.PHONY: run test deps-test vet-windows build build-windows test-windows frontend e2e-bin test-go test-go-sqlite test-go-pg test-load test-frontend test-e2e smoke bench regions deps clean
 
 run: build
 	@scripts/run.sh
@@ -53,6 +53,17 @@ build-windows:
 	fi
 
 test: deps-test test-go test-load test-frontend test-e2e
+
+# The Windows build run under Wine (scripts/wine, README "Windows"): the
+# headless commands against the Linux build of the same commit on the same
+# inputs, the Windows-only folders, messages and console rules, and the
+# installer. Not in `make test`: it needs the Windows build and Wine
+# (32-bit too, for the installer), and CI runs it after the Linux tests.
+test-windows: build-windows
+	@scripts/deps.sh wine
+	go build -trimpath -ldflags "$(LDFLAGS)" -o build/windows-test/selaras .
+	go vet -tags wine ./scripts/wine/
+	go test -tags wine -count=1 -timeout 20m -v ./scripts/wine/
 
 # The Windows-only code vets, and the tests of the package holding it compile
 # (its decisions are pure functions whose tests run on Linux).
@@ -119,5 +130,5 @@ regions:
 	go run ./backend/region/internal/gen
 
 clean:
-	rm -rf build/bin build/e2e build/smoke
+	rm -rf build/bin build/e2e build/smoke build/windows-test
 	find frontend/dist -mindepth 1 ! -name .gitkeep -delete

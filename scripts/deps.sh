@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Selaras needs on a Debian/Ubuntu machine, only what is missing.
-# Usage: scripts/deps.sh [build] [test] [smoke] [windows]
+# Usage: scripts/deps.sh [build] [test] [smoke] [windows] [wine]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +35,19 @@ has test && pkgs+=(chromium libreoffice-calc-nogui poppler-utils fonts-crosextra
 has test && pkgs+=(postgresql)
 has smoke && pkgs+=(xvfb xauth imagemagick xdotool dbus-x11)
 has windows && pkgs+=(nsis p7zip-full) # 7z lists the installer: which WebView2 it carries
+# make test-windows: Wine runs selaras.exe (64-bit) and the NSIS installer,
+# whose stub is 32-bit (wine32 from the i386 architecture); mingw-w64
+# compiles the lane's two small Windows helpers (scripts/wine/native).
+if has wine; then
+  pkgs+=(wine wine64 gcc-mingw-w64-x86-64-win32)
+  if [ "$(dpkg --print-architecture)" = amd64 ]; then
+    if ! dpkg --print-foreign-architectures | grep -qx i386; then
+      echo "deps: menambahkan arsitektur i386 (wine32 untuk installer NSIS 32-bit)"
+      sudo_ dpkg --add-architecture i386
+    fi
+    pkgs+=(wine32:i386)
+  fi
+fi
 command -v node >/dev/null || pkgs+=(nodejs npm)
 
 missing=()
