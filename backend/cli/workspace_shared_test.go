@@ -27,7 +27,7 @@ func runIn(t *testing.T, stdin string, args ...string) result {
 func TestWorkspaceCommands(t *testing.T) {
 	storetest.NeedPG(t)
 	dir := t.TempDir()
-	db := demoDB(t, dir)
+	db := demoFile(t, dir)
 	dsn := storetest.NewDatabase(t)
 	u, err := url.Parse(dsn)
 	require.NoError(t, err)
