@@ -85,3 +85,41 @@ func TestWorkspaceCommands(t *testing.T) {
 	assert.Equal(t, OK, r.code)
 	assert.Contains(t, r.stdout, "selaras workspace push")
 }
+
+// selaras import on a shared workspace, as the office runs it: the admin's
+// own login previews and imports a returned template (with its plan sheet);
+// no backup is taken from the PC (the server refuses one) and the output
+// says what records the import instead.
+func TestImportIntoSharedWorkspace(t *testing.T) {
+	storetest.NeedPG(t)
+	dir := t.TempDir()
+	db := demoFile(t, dir)
+	dsn := storetest.NewDatabase(t)
+	require.Equal(t, OK, runIn(t, "", "workspace", "init", "--pg", dsn).code)
+	require.Equal(t, OK, runIn(t, "", "workspace", "push", "--from", db, "--to", dsn).code)
+	u, err := url.Parse(dsn)
+	require.NoError(t, err)
+	name := strings.TrimPrefix(u.Path, "/") + "_admin"
+	t.Cleanup(func() {
+		if db, err := sql.Open("pgx", storetest.PG()); err == nil {
+			_, _ = db.Exec(`DROP ROLE IF EXISTS "` + name + `"`)
+			db.Close()
+		}
+	})
+	r := runIn(t, "kata-sandi\n", "workspace", "user", "add", name, "--role", "admin", "--pg", dsn, "--password-stdin")
+	require.Equal(t, OK, r.code, r.stderr)
+	u.User = url.UserPassword(name, "kata-sandi")
+	admin := u.String()
+
+	tpl := filepath.Join(dir, "bangka.xlsx")
+	r = runIn(t, "", "template", "--db", admin, "--region", "19.01", "--out", tpl)
+	require.Equal(t, OK, r.code, r.stderr)
+	r = runIn(t, "", "import", "--db", admin, tpl)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Tersimpan:")
+	assert.Contains(t, r.stdout, "tidak dicadangkan dari PC ini sebelum impor")
+	assert.NotContains(t, r.stdout+r.stderr, "kata-sandi")
+	r = runIn(t, "", "submissions", "--db", admin, "--format", "csv-rfc")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "19.01,Kabupaten Bangka,sudah kembali,")
+}
