@@ -137,6 +137,8 @@ test("a value typed at one PC moves the other's matrix; a template recorded at o
     await expect(a.page.getByText('7 templat ditulis')).toBeVisible()
     await a.page.getByTestId('import-file').setInputFiles(join(appA.dir, 'ekspor', 'Templat-2025', 'Templat-Kabupaten-Bangka-2025.xlsx'))
     await expect(a.page.getByTestId('import-summary')).toContainText('Kabupaten Bangka, tahun 2025')
+    // A shared workspace is not backed up from the PC: the preview says what records the import instead.
+    await expect(a.page.getByTestId('import-undo')).toContainText('tidak dicadangkan dari PC ini sebelum impor')
     await a.page.getByTestId('commit-import').click()
     await expect(a.page.getByTestId('board-summary')).toContainText('1 dari 7')
     const imported = Date.now()
