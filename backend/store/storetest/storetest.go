@@ -170,9 +170,26 @@ func NewDatabase(t testing.TB) string {
 	return createDatabase(t, "")
 }
 
+// NewDatabaseAs creates an empty database made the way an office's server
+// might make it: clause is what follows CREATE DATABASE name (for example
+// "TEMPLATE template0 LC_COLLATE 'id_ID.UTF-8' LC_CTYPE 'id_ID.UTF-8'").
+// Dropped when the test ends.
+func NewDatabaseAs(t testing.TB, clause string) string {
+	t.Helper()
+	return create(t, clause)
+}
+
 // createDatabase creates a database, a copy of template ("" = an empty
 // one), dropped when the test ends, and returns its URL.
 func createDatabase(t testing.TB, template string) string {
+	t.Helper()
+	if template != "" {
+		return create(t, `STRATEGY FILE_COPY TEMPLATE "`+template+`"`)
+	}
+	return create(t, "")
+}
+
+func create(t testing.TB, clause string) string {
 	t.Helper()
 	admin := PG()
 	require.NotEmpty(t, admin, "SELARAS_TEST_PG is not set")
@@ -180,11 +197,7 @@ func createDatabase(t testing.TB, template string) string {
 	db, err := sql.Open("pgx", admin)
 	require.NoError(t, err)
 	defer db.Close()
-	q := `CREATE DATABASE "` + name + `"`
-	if template != "" {
-		q += ` STRATEGY FILE_COPY TEMPLATE "` + template + `"`
-	}
-	_, err = db.Exec(q)
+	_, err = db.Exec(`CREATE DATABASE "` + name + `" ` + clause)
 	require.NoError(t, err)
 	t.Cleanup(func() {
 		db, err := sql.Open("pgx", admin)
