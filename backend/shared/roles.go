@@ -55,7 +55,9 @@ func (r Role) Valid() bool {
 // row-level security and the guards are steps of the schema's one history
 // (backend/store/migrations/postgres), so opening the database applies
 // whatever steps it lacks, in order: running Init again after an upgrade
-// applies the new ones, and changes nothing otherwise.
+// applies the new ones. The rights are then applied once more as the
+// current steps declare them, which changes nothing on a database that has
+// them and puts them back on one restored from a dump.
 func Init(ctx context.Context, adminURL string) error {
 	if !store.IsPostgres(adminURL) {
 		return fault.New(fault.SharedNeedsServer, "", "path", adminURL)
@@ -69,6 +71,9 @@ func Init(ctx context.Context, adminURL string) error {
 		return err
 	}
 	defer s.Close()
+	if err := s.ApplyRights(ctx); err != nil {
+		return err
+	}
 	return program.EnsureInstalled(ctx, s)
 }
 

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"net/url"
+	"os/exec"
+	"path/filepath"
+	"sort"
 	"slices"
 	"strconv"
 	"strings"
@@ -398,4 +401,86 @@ func TestInitThenCreateFromTheApp(t *testing.T) {
 	assert.Positive(t, indicators)
 	reader := o.login(t, o.person(t, shared.Pembaca, ""))
 	assert.True(t, reader.ReadOnly())
+}
+
+// pgTool finds a PostgreSQL client program (pg_dump, pg_restore) of the
+// server's version.
+func pgTool(t *testing.T, name string) string {
+	t.Helper()
+	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin/" + name)
+	sort.Strings(dirs)
+	if len(dirs) > 0 {
+		return dirs[len(dirs)-1]
+	}
+	p, err := exec.LookPath(name)
+	require.NoError(t, err, "%s is needed to test the README's backup and restore", name)
+	return p
+}
+
+// The README's restore: a dump restored by the manager into a fresh
+// database (objects then owned by the manager), then "workspace init" gives
+// the rights back; the office's people work as before.
+func TestRestoredDumpGetsItsRightsBackFromInit(t *testing.T) {
+	admin := storetest.NeedPG(t)
+	ctx := context.Background()
+	o := newOffice(t)
+	ukmName := o.person(t, shared.Bidang, "Bidang UKM")
+	sub, err := program.SaveSubKegiatan(ctx, o.admin, program.Item{Code: "2.17.03.1.01.0001", Name: "Pelatihan koperasi"})
+	require.NoError(t, err)
+	_, err = program.SavePlanLine(ctx, o.admin, program.PlanLine{SubKegiatanID: sub.ID, Region: "19", Year: 2025,
+		OutputIndicator: "Koperasi dilatih", SumberDana: program.DAK, Bidang: "Bidang Koperasi"})
+	require.NoError(t, err)
+
+	dump := filepath.Join(t.TempDir(), "selaras.dump")
+	out, err := exec.Command(pgTool(t, "pg_dump"), "-Fc", "-f", dump, "--dbname", o.dsn).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	// The manager of the README: may create roles, is no superuser, and is
+	// a member of the admins' group since their first init on this server.
+	u, err := url.Parse(o.dsn)
+	require.NoError(t, err)
+	manager := strings.TrimPrefix(u.Path, "/") + "_pengelola"
+	raw, err := sql.Open("pgx", admin)
+	require.NoError(t, err)
+	defer raw.Close()
+	_, err = raw.Exec(`CREATE ROLE "` + manager + `" LOGIN CREATEROLE PASSWORD 'sandi' IN ROLE selaras_admin`)
+	require.NoError(t, err)
+	restored := storetest.NewDatabase(t)
+	r, _ := url.Parse(restored)
+	_, err = raw.Exec(`ALTER DATABASE "` + strings.TrimPrefix(r.Path, "/") + `" OWNER TO "` + manager + `"`)
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		db, err := sql.Open("pgx", admin)
+		if err == nil {
+			_, _ = db.Exec(`DROP DATABASE IF EXISTS "` + strings.TrimPrefix(r.Path, "/") + `" WITH (FORCE)`)
+			_, _ = db.Exec(`DROP OWNED BY "` + manager + `" CASCADE`)
+			_, _ = db.Exec(`DROP ROLE IF EXISTS "` + manager + `"`)
+			db.Close()
+		}
+	})
+	out, err = exec.Command(pgTool(t, "pg_restore"), "-d", restored, "--no-owner", "--role="+manager, dump).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	r.User = url.UserPassword(manager, "sandi")
+	require.NoError(t, shared.Init(ctx, r.String()))
+
+	s, err := store.Open(ctx, restored, store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	var notAdmins int
+	require.NoError(t, s.Read().QueryRowContext(ctx,
+		"SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tableowner <> 'selaras_admin'").Scan(&notAdmins))
+	assert.Zero(t, notAdmins, "every table is the admins' group's again")
+
+	// The bidang person of the office works on the restored database.
+	p, _ := url.Parse(restored)
+	p.User = url.UserPassword(ukmName, "sandi "+ukmName)
+	ukm, err := store.Open(ctx, p.String(), store.Options{})
+	require.NoError(t, err)
+	defer ukm.Close()
+	_, err = program.SavePlanLine(ctx, ukm, program.PlanLine{SubKegiatanID: sub.ID, Region: "19", Year: 2025,
+		OutputIndicator: "UKM dilatih", SumberDana: program.DAK, Bidang: "Bidang UKM"})
+	require.NoError(t, err)
+	_, err = program.SavePlanLine(ctx, ukm, program.PlanLine{SubKegiatanID: sub.ID, Region: "19", Year: 2025,
+		OutputIndicator: "x", SumberDana: program.DAK, Bidang: "Bidang Koperasi"})
+	assert.Equal(t, noRight, sqlState(err), "another bidang's line is still refused: %v", err)
 }

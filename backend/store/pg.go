@@ -159,6 +159,30 @@ func pgVersion(ctx context.Context, db queryer) (v int, foreign bool, err error)
 	return int(n.Int64), false, nil
 }
 
+// ApplyRights gives the server's roles their rights as this version of the
+// schema declares them (selaras_rights(), replaced by the step that changes
+// them) and hands every object over to selaras_admin: what "workspace init"
+// does after migrating, so that it also mends a database restored from a
+// dump, whose objects the restoring manager owns. Run by the manager.
+func (s *Store) ApplyRights(ctx context.Context) error {
+	if s.Engine() != Postgres {
+		return nil
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := lockMigrations(ctx, tx, true); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "SELECT selaras_rights()"); err != nil {
+			return err
+		}
+		return handOver(ctx, tx)
+	})
+	if err != nil {
+		return explainMigration(fmt.Errorf("store: rights: %w", err), s)
+	}
+	return nil
+}
+
 // handOver gives selaras_admin what the one migrating created (tables with
 // their sequences, functions), so that whichever admin runs a later step
 // owns what it changes. Before the rights step has made the group (a new
