@@ -92,7 +92,7 @@ func (a *App) openShared(ctx context.Context, full string, create, remember, atS
 	}
 	if err != nil {
 		// Mapped here: the door would name the workspace still open.
-		err = fault.AtServer(err, safe)
+		err = store.Explain(err, safe)
 		if atStart {
 			return a.opened(safe, err)
 		}

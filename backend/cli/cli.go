@@ -125,7 +125,7 @@ func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 			// The driver's and the system's refusals say what to do, never
 			// their own words (the app's door does the same).
 			db := dbPath(env, args[1:])
-			err = fault.AtDoor(fault.AtServer(err, db), db)
+			err = store.Explain(err, db)
 			fmt.Fprintln(env.Stderr, "selaras "+c.Name+": "+fault.Message(err, language(env)))
 			return Error
 		}

@@ -152,3 +152,29 @@ test("a value typed at one PC moves the other's matrix; a template recorded at o
 
   })
 })
+
+test('the office profile and the indicator catalogue change at another PC and show without a reload', { skip }, async () => {
+  const db = demoDatabase()
+  const app = await startApp({ args: ['--db', db.url] })
+  const pc = await openPage(browser(), app.url)
+  const psql = (q) => execFileSync('psql', [db.url, '-qc', q])
+  try {
+    const { page } = pc
+    // Home shows the head of office from the profile; another PC changes it.
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    psql("UPDATE profile SET head_name = 'Dr. Sari Wulandari, M.Si.'")
+    await expect(page.getByText('Dr. Sari Wulandari, M.Si.')).toBeVisible()
+
+    // The indicator catalogue, open on this PC, follows a rename made there.
+    await new Shell(page).go('Indikator')
+    const list = page.getByTestId('indicator-list')
+    await expect(list).toContainText('Pertumbuhan koperasi')
+    psql("UPDATE indicator SET name = 'Pertumbuhan koperasi aktif' WHERE name = 'Pertumbuhan koperasi'")
+    await expect(list).toContainText('Pertumbuhan koperasi aktif')
+    assert.deepEqual(pc.errors, [], 'no page errors')
+  } finally {
+    await pc.page.close()
+    await app.stop()
+    db.drop()
+  }
+})
