@@ -24,14 +24,20 @@ import (
 )
 
 // formats are the read commands' outputs: Excel's CSV, the scripts' CSV
-// (every value as stored) and JSON (the whole structure).
-var formats = []string{"csv", "csv-rfc", "json"}
+// (every value as stored) and JSON (the whole structure). Excel's CSV is
+// the scripts' written differently, so the national dataset, where each
+// run costs most, is read in the other two.
+var (
+	formats         = []string{"csv", "csv-rfc", "json"}
+	nationalFormats = []string{"csv-rfc", "json"}
+)
 
 // The demo workspace, as an office moves it to its server: every read
 // command, export and template gives on the server, read by a person with
 // the pembaca role, what it gives on the file, and so does a copy pulled back.
 func TestDemoAnswersTheSameOnEveryEngine(t *testing.T) {
 	storetest.NeedPG(t)
+	t.Parallel()
 	start := time.Now()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "demo.db")
@@ -59,6 +65,7 @@ func TestDemoAnswersTheSameOnEveryEngine(t *testing.T) {
 // the home province's workbook and templates, and the pulled copy.
 func TestNationalAnswersTheSameOnEveryEngine(t *testing.T) {
 	storetest.NeedPG(t)
+	t.Parallel()
 	start := time.Now()
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -174,6 +181,10 @@ func compareAll(t *testing.T, c *tally, w sides, dir string, pulledToo bool) {
 		}
 	}
 	q := query(t, w.file)
+	formats := formats
+	if !pulledToo {
+		formats = nationalFormats
+	}
 
 	// harmonise for every province and year with figures: the demo's one
 	// year at a time, as the issue's `--province 35 --year 2025`; the
