@@ -72,13 +72,15 @@ func (p pair) same(t *testing.T, args ...string) string {
 	return wr.Stdout
 }
 
-// sameText requires the same messages, the folders' paths aside.
+// sameText requires the same messages, the folders' paths and each
+// build's own clock (a backup's name) aside.
 func (p pair) sameText(t *testing.T, args ...string) string {
 	t.Helper()
 	wr, lr := p.both(t, args...)
-	assert.Equal(t, paths(lr.Stdout, p.names), paths(wr.Stdout, p.names), "stdout of %v", args)
-	assert.Equal(t, paths(lr.Stderr, p.names), paths(wr.Stderr, p.names), "stderr of %v", args)
-	return paths(wr.Stdout, p.names)
+	norm := func(s string) string { return stamp.ReplaceAllString(paths(s, p.names), "<TIME>") }
+	assert.Equal(t, norm(lr.Stdout), norm(wr.Stdout), "stdout of %v", args)
+	assert.Equal(t, norm(lr.Stderr), norm(wr.Stderr), "stderr of %v", args)
+	return norm(wr.Stdout)
 }
 
 // cells lists every sheet of a workbook with every cell's value and
