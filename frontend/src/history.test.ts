@@ -33,8 +33,8 @@ describe('the change history in Indonesian', () => {
 // languages or left out of the history as bookkeeping: a new column must not
 // reach the Settings page as "version: 1 → 2".
 describe('the columns the history can show', () => {
-  // The schema as the store's migrations declare it (Vitest runs in frontend/).
-  const dir = resolve(process.cwd(), '../backend/store/migrations')
+  // The schema as the store's SQLite migrations declare it (Vitest runs in frontend/).
+  const dir = resolve(process.cwd(), '../backend/store/migrations/sqlite')
   const columns = new Set<string>()
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql'))) {
     const sql = readFileSync(join(dir, f), 'utf8').replace(/--.*$/gm, '')
