@@ -11,7 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
-	"selaras/backend/xlsx"
+	"selaras/backend/template"
 )
 
 // A returned template's sheets are read by one streaming pass over their
@@ -183,7 +183,7 @@ func readSheet(f *excelize.File, sheet string, sst []string, last, width int) (*
 					col = cc
 				}
 				if col > maxColumns {
-					return nil, fault.New(fault.SheetTooLarge, "", "cell", xlsx.CellName(min(col, excelize.MaxColumns), row), "max", strconv.Itoa(last))
+					return nil, fault.New(fault.SheetTooLarge, "", "cell", template.CellName(min(col, excelize.MaxColumns), row), "max", strconv.Itoa(last))
 				}
 				c, inCell = xcell{t: attr(e, "t")}, true
 				if s := attr(e, "s"); s != "" {
@@ -215,7 +215,7 @@ func readSheet(f *excelize.File, sheet string, sst []string, last, width int) (*
 		case xml.CharData:
 			if in != "" {
 				if text.Len()+len(e) > 1<<16 {
-					return nil, fault.New(fault.SheetTooLarge, "", "cell", xlsx.CellName(col, row), "max", strconv.Itoa(last))
+					return nil, fault.New(fault.SheetTooLarge, "", "cell", template.CellName(col, row), "max", strconv.Itoa(last))
 				}
 				text.Write(e)
 			}
