@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"selaras/backend/fault"
-	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
@@ -90,6 +89,9 @@ type Preview struct {
 	PlanLines []program.PlanLine `json:"planLines"`
 	// Notices are said before importing but do not refuse it (another year).
 	Notices []Problem `json:"notices"`
+	// catalogue is the indicator catalogue the preview was checked
+	// against: the commit reads it again only if it changed since.
+	catalogue target.Catalogue
 }
 
 // ImportOptions constrain what a workbook may contain.
@@ -159,7 +161,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	if err != nil {
 		return Preview{}, fail(name, err)
 	}
-	inds, err := indicator.List(ctx, s.Read())
+	cat, err := target.ReadCatalogue(ctx, s.Read())
 	if err != nil {
 		return Preview{}, err
 	}
@@ -172,11 +174,11 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 		return Preview{}, err
 	}
 	p = Preview{File: name, Hash: wb.hash, Region: h.region, Year: h.year, Changes: []Change{}, Edits: []target.Edit{},
-		SourceNote: "impor:" + name + "#" + wb.hash[:12], PlanLines: []program.PlanLine{}, Notices: []Problem{}}
+		SourceNote: "impor:" + name + "#" + wb.hash[:12], PlanLines: []program.PlanLine{}, Notices: []Problem{}, catalogue: cat}
 	if opt.WorkingYear != 0 && h.year != opt.WorkingYear {
 		p.Notices = append(p.Notices, problem("", "", fault.New(fault.OtherYear, "", "year", strconv.Itoa(h.year), "working", strconv.Itoa(opt.WorkingYear))))
 	}
-	cellOf, problems := vs.compare(inds, current, &p)
+	cellOf, problems := vs.compare(cat.Indicators(), current, &p)
 	if h.version >= 2 && len(problems) <= enoughProblems {
 		plan, err := wb.planSheet(ctx, s, h, problems)
 		if err != nil {
@@ -193,7 +195,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 		return Preview{}, refuse(name, problems...)
 	}
 	// The same checks a typed value gets (ratio parts, zero denominators, ...).
-	if err := target.Validate(ctx, s, p.Edits); err != nil {
+	if err := target.Check(ctx, s.Read(), cat, p.Edits, current); err != nil {
 		if be, ok := target.ErrBatch(err); ok {
 			for _, c := range be.Cells {
 				problems = append(problems, Problem{Sheet: template.ValuesSheet, Cell: cellOf[c.Index], Message: c.Message, MessageEN: c.MessageEN})
@@ -268,7 +270,7 @@ func CommitImport(ctx context.Context, s *store.Store, p Preview) (n int, err er
 		}
 	}()
 	planned := 0
-	n, err = target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
+	n, err = target.ApplyChecked(ctx, s, p.catalogue, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
 		for _, l := range p.PlanLines {
 			if _, err := program.SavePlanLine(ctx, store.InTx(tx), l); err != nil {
 				return fmt.Errorf("%s %s: %w", template.PlanSheet, l.SubKegiatanCode, err)

@@ -2,6 +2,8 @@ package exchange
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -412,4 +414,102 @@ func TestTemplatePlanRefusals(t *testing.T) {
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "susunan lembar rencana telah diubah")
+}
+
+// Every value an import changes has its audit line, made by the person
+// who imports, with the file as its source.
+func TestImportAuditsEveryValue(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	codes := []string{"UKM.05", "KOP.04", "KOP.05", "UKM.01"}
+	edit(t, fx.path, func(f *excelize.File) {
+		for i, code := range codes {
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "J"+strconv.Itoa(find(t, f, template.ValuesSheet, code)), int64(900+i)))
+		}
+	})
+	before, err := fx.s.Audit(ctx, store.AuditQuery{Table: "indicator_value", Limit: 100000})
+	require.NoError(t, err)
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	require.Len(t, p.Edits, len(codes))
+	_, err = CommitImport(ctx, fx.s, p)
+	require.NoError(t, err)
+	after, err := fx.s.Audit(ctx, store.AuditQuery{Table: "indicator_value", Limit: 100000})
+	require.NoError(t, err)
+	require.Len(t, after, len(before)+len(codes))
+	// The person recorded is the one a typed edit records.
+	typed, err := target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: p.Edits[0].IndicatorID, Region: "19.01", Year: 2025,
+		Field: target.FNote, Text: "diketik"}}, "ketik")
+	require.NoError(t, err)
+	require.Equal(t, 1, typed)
+	last, err := fx.s.Audit(ctx, store.AuditQuery{Table: "indicator_value", Limit: 1})
+	require.NoError(t, err)
+	for _, e := range after[:len(codes)] {
+		assert.Contains(t, e.NewValues, p.SourceNote)
+		assert.NotEmpty(t, e.UserName)
+		assert.Equal(t, last[0].UserName, e.UserName)
+	}
+}
+
+// An import racing a typed edit of one of its cells on a shared workspace
+// is refused as a conflict, naming who changed it, and writes nothing.
+func TestImportRacingATypedEditIsAConflict(t *testing.T) {
+	fx := newFixture(t)
+	if fx.s.Engine() != store.Postgres {
+		t.Skip("two writers at once: a shared workspace (SQLite has one writer)")
+	}
+	ctx := context.Background()
+	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
+	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+r, 4321)) })
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	require.Len(t, p.Edits, 1)
+	halal := p.Edits[0]
+	stored := valueOf(t, fx, "UKM.05")
+
+	other, err := store.Open(ctx, fx.s.DSN(), store.Options{})
+	require.NoError(t, err)
+	defer other.Close()
+	before, err := fx.s.Audit(ctx, store.AuditQuery{Limit: 100000})
+	require.NoError(t, err)
+	committed := make(chan error, 1)
+	err = other.Tx(ctx, func(tx *sql.Tx) error {
+		// The typed edit holds the row until its transaction ends…
+		_, err := target.Apply(ctx, store.InTx(tx), []target.Edit{{IndicatorID: halal.IndicatorID, Region: "19.01", Year: 2025,
+			Field: target.FTarget, Text: "1234", Version: &stored.Version}}, "ketik")
+		if err != nil {
+			return err
+		}
+		// …while the import reads the version before it and waits on the row.
+		go func() { _, err := CommitImport(ctx, fx.s, p); committed <- err }()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			var waiting int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity
+WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&waiting); err != nil {
+				return err
+			}
+			if waiting > 0 {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("the import never waited on the row")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
+	require.NoError(t, err)
+	err = <-committed
+	be, ok := target.ErrBatch(err)
+	require.True(t, ok, "got %v", err)
+	require.Len(t, be.Cells, 1)
+	require.NotNil(t, be.Cells[0].Conflict)
+	assert.Equal(t, stored.Version+1, be.Cells[0].Conflict.Version)
+	assert.Equal(t, 1234.0, *valueOf(t, fx, "UKM.05").Target, "the typed value stands")
+	after, err := fx.s.Audit(ctx, store.AuditQuery{Limit: 100000})
+	require.NoError(t, err)
+	assert.Len(t, after, len(before)+1, "the typed edit's audit line, nothing of the import")
+	subs, err := Submissions(ctx, fx.s, 2025)
+	require.NoError(t, err)
+	assert.Empty(t, subs, "the submission rolled back with the values")
 }

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -82,6 +83,8 @@ func (vs *valuesSheet) compare(inds []indicator.Indicator, current []target.Valu
 	for _, v := range current {
 		stored[v.IndicatorID] = v
 	}
+	// A change for every input cell: grown once, not by doubling.
+	p.Changes = slices.Grow(p.Changes, len(vs.codes)*(len(vs.cols)-template.TargetCol+1))
 	for i, code := range vs.codes {
 		r := template.FirstRow + i
 		ind, ok := byCode[code]
