@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
 )
@@ -166,4 +168,24 @@ func FuzzSheetScan(f *testing.F) {
 		sameRead(t, b, []string{"satu", "dua"}, 12, 6)
 		sameStrings(t, b)
 	})
+}
+
+func TestCellCoordsIsExcelize(t *testing.T) {
+	refs := []string{"A1", "F8", "Z9", "AA10", "XFD1048576", "XFE1", "A1048577", "A0", "A01", "a1", "$A$1", "A", "1", "",
+		"AAAA1", "A12345678", "F8 ", "ZZZ999", "B2C"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 2000 {
+		col, row := 1+rng.IntN(17000), 1+rng.IntN(1100000)
+		if name, err := excelize.CoordinatesToCellName(min(col, excelize.MaxColumns), row); err == nil {
+			refs = append(refs, name)
+		}
+	}
+	for _, ref := range refs {
+		c1, r1, err1 := cellCoords(ref)
+		c2, r2, err2 := excelize.CellNameToCoordinates(ref)
+		assert.Equal(t, err2 == nil, err1 == nil, ref)
+		if err1 == nil && err2 == nil {
+			assert.Equal(t, [2]int{c2, r2}, [2]int{c1, r1}, ref)
+		}
+	}
 }

@@ -189,7 +189,7 @@ func (sb *sheetBuilder) start(name string, a attrs) error {
 	case "c":
 		sb.col++
 		if ref := a.get("r"); ref != "" {
-			cc, rr, err := excelize.CellNameToCoordinates(ref)
+			cc, rr, err := cellCoords(ref)
 			if err != nil || rr != sb.row || cc < sb.col {
 				return fault.New(fault.FileNotXlsx, "")
 			}
@@ -275,4 +275,22 @@ func (sb *sheetBuilder) end(name string) error {
 		sb.g.put(sb.row, sb.col, sb.c)
 	}
 	return nil
+}
+
+// cellCoords is excelize.CellNameToCoordinates, quicker for the plain
+// references spreadsheet programs write ("F8": capitals, then digits with
+// no leading zero); any other is left to excelize.
+func cellCoords(ref string) (col, row int, err error) {
+	i := 0
+	for ; i < len(ref) && i < 3 && 'A' <= ref[i] && ref[i] <= 'Z'; i++ {
+		col = col*26 + int(ref[i]-'A'+1)
+	}
+	j := i
+	for ; j < len(ref) && j-i < 7 && '0' <= ref[j] && ref[j] <= '9'; j++ {
+		row = row*10 + int(ref[j]-'0')
+	}
+	if i == 0 || j == i || j != len(ref) || ref[i] == '0' || col > excelize.MaxColumns || row > excelize.TotalRows {
+		return excelize.CellNameToCoordinates(ref)
+	}
+	return col, row, nil
 }

@@ -112,11 +112,17 @@ func CellName(col, row int) string {
 	if col < 1 || col > maxCols || row < 1 || row > maxRows {
 		return ""
 	}
-	name := ""
-	for c := col; c > 0; c = (c - 1) / 26 {
-		name = string(rune('A'+(c-1)%26)) + name
+	var b [12]byte // "XFD1048576"
+	i := len(b)
+	for n := row; n > 0; n /= 10 {
+		i--
+		b[i] = byte('0' + n%10)
 	}
-	return name + itoa(row)
+	for c := col; c > 0; c = (c - 1) / 26 {
+		i--
+		b[i] = byte('A' + (c-1)%26)
+	}
+	return string(b[i:])
 }
 
 // A worksheet's size (Excel 2007 and later).
