@@ -3,6 +3,7 @@ package exchange
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"math/rand/v2"
@@ -137,6 +138,7 @@ func TestScanSheetAgreesWithEncodingXML(t *testing.T) {
 		{"row going back", `<worksheet><sheetData><row r="2"/><row r="1"/></sheetData></worksheet>`, true},
 		{"shared string out of range", `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>`, true},
 		{"far below the table", `<worksheet><sheetData><row r="9999"><c r="A9999"><v>1</v></c></row></sheetData></worksheet>`, true},
+		{"a cell outside any row", `<worksheet><sheetData><c><v>1</v></c></sheetData></worksheet>`, true},
 		{"outside the table", `<worksheet><sheetData><row r="3"><c r="Z3" t="inlineStr"><is><t>catatan</t></is></c></row></sheetData></worksheet>`, true},
 	}
 	for _, tt := range tests {
@@ -188,4 +190,22 @@ func TestCellCoordsIsExcelize(t *testing.T) {
 			assert.Equal(t, [2]int{c2, r2}, [2]int{c1, r1}, ref)
 		}
 	}
+}
+
+// A cell outside any row is refused as a broken workbook (it used to
+// crash the reader, caught as an internal error).
+func TestCellOutsideAnyRow(t *testing.T) {
+	fx := newFixture(t)
+	path := fx.path + ".sel.xlsx"
+	rezipTB(t, fx.path, path, func(name string, data []byte) []byte {
+		if name == "xl/worksheets/sheet1.xml" {
+			return bytes.Replace(data, []byte("<sheetData>"), []byte("<sheetData><c><v>1</v></c>"), 1)
+		}
+		return data
+	}, nil)
+	_, err := ReadImport(context.Background(), fx.s, path, ImportOptions{})
+	var ie *ImportError
+	require.ErrorAs(t, err, &ie)
+	assert.Contains(t, err.Error(), "bukan berkas Excel")
+	assert.NotContains(t, err.Error(), "tidak dapat dibaca oleh pembaca Excel", "not a crash")
 }

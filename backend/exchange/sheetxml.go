@@ -187,6 +187,9 @@ func (sb *sheetBuilder) start(name string, a attrs) error {
 			return fault.New(fault.SheetTooLarge, "", "cell", "baris "+strconv.Itoa(sb.row), "max", strconv.Itoa(sb.last))
 		}
 	case "c":
+		if sb.row == 0 { // a cell outside any row
+			return fault.New(fault.FileNotXlsx, "")
+		}
 		sb.col++
 		if ref := a.get("r"); ref != "" {
 			cc, rr, err := cellCoords(ref)
