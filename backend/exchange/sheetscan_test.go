@@ -139,6 +139,7 @@ func TestScanSheetAgreesWithEncodingXML(t *testing.T) {
 		{"shared string out of range", `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>`, true},
 		{"far below the table", `<worksheet><sheetData><row r="9999"><c r="A9999"><v>1</v></c></row></sheetData></worksheet>`, true},
 		{"a cell outside any row", `<worksheet><sheetData><c><v>1</v></c></sheetData></worksheet>`, true},
+		{"a row inside a cell", `<worksheet><sheetData><row><c>0<row>0</row></c></row></sheetData></worksheet>`, true},
 		{"outside the table", `<worksheet><sheetData><row r="3"><c r="Z3" t="inlineStr"><is><t>catatan</t></is></c></row></sheetData></worksheet>`, true},
 	}
 	for _, tt := range tests {

@@ -175,6 +175,9 @@ func newSheetBuilder(sst []string, last, width int) *sheetBuilder {
 func (sb *sheetBuilder) start(name string, a attrs) error {
 	switch name {
 	case "row":
+		if sb.inCell { // a row inside a cell
+			return fault.New(fault.FileNotXlsx, "")
+		}
 		next := sb.row + 1
 		if v := a.get("r"); v != "" {
 			var err error
