@@ -18,7 +18,7 @@ import (
 // The door: every bound method of every service answers through one of
 // these helpers, so an error reaches the frontend one way only, as a
 // Problem in the user's language with the driver's and the operating
-// system's refusals mapped to what to do (fault.AtDoor, atomicfile.Explain).
+// system's refusals mapped to what to do (store.Explain, atomicfile.Explain).
 //
 //	with(a, zero, func(ctx, s) (T, error))  a result, on the open workspace
 //	run(a, func(ctx, s) error)              no result, on the open workspace
@@ -144,7 +144,7 @@ func (a *App) explain(err error) error {
 	}
 	// A shared workspace's server refusals first (they name the server),
 	// then the file's and the driver's.
-	err = fault.AtDoor(fault.AtServer(err, a.workspacePath()), a.workspacePath())
+	err = store.Explain(err, a.workspacePath())
 	if fault.CodeOf(err) != fault.Internal {
 		return err
 	}

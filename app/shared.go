@@ -92,7 +92,7 @@ func (a *App) openShared(ctx context.Context, full string, create, remember, atS
 	}
 	if err != nil {
 		// Mapped here: the door would name the workspace still open.
-		err = fault.AtServer(err, safe)
+		err = store.Explain(err, safe)
 		if atStart {
 			return a.opened(safe, err)
 		}
@@ -161,13 +161,4 @@ func (a *App) notice(err error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.notices = append(a.notices, err)
-}
-
-// refuseShared is the answer of the file-only actions (backups, restore,
-// a copy to carry) on a shared workspace: the server is backed up there.
-func refuseShared(s *store.Store) error {
-	if s.Engine() == store.Postgres {
-		return fault.New(fault.SharedBackup, "", "path", s.Path())
-	}
-	return nil
 }

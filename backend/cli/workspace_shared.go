@@ -13,7 +13,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"golang.org/x/term"
 
 	"selaras/backend/shared"
@@ -252,8 +251,7 @@ func runPull(ctx context.Context, env Env, args []string) error {
 // better not typed into a command line that the shell's history keeps.
 func withLogin(env Env, dsn string, fn func(dsn string) error) error {
 	err := fn(dsn)
-	var pg *pgconn.PgError
-	if err == nil || !errors.As(err, &pg) || (pg.Code != "28P01" && pg.Code != "28000") {
+	if err == nil || !store.NeedsPassword(err) {
 		return err
 	}
 	u, perr := url.Parse(dsn)

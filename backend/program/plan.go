@@ -531,7 +531,7 @@ func listLines(ctx context.Context, q querier, f Filter) ([]PlanLine, error) {
 		w.Add("region_code = ?", r)
 	}
 	if b := strings.Join(strings.Fields(f.Bidang), " "); b != "" {
-		w.Add("lower(bidang) = lower(?)", b)
+		w.Add("lower(bidang) = ?", store.Lower(b))
 	}
 	if f.Status != "" {
 		w.Add("status = ?", f.Status)

@@ -129,7 +129,7 @@ func categories(ctx context.Context, q querier) ([]Category, error) {
 		err := row.Scan(&c.Code, &c.Name, &c.NameEN, &c.Builtin, &c.SortOrder)
 		return c, err
 	}, `SELECT code, name, name_en, builtin, sort_order FROM challenge_category
-ORDER BY builtin DESC, sort_order, name`)
+ORDER BY builtin DESC, sort_order, lower(name), name`)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: categories: %w", err)
 	}
@@ -155,7 +155,7 @@ func putCategory(ctx context.Context, tx *sql.Tx, name string) (Category, error)
 		return Category{}, fault.New(fault.Required, "category.name")
 	}
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM challenge_category WHERE lower(name) = lower(?)", name).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM challenge_category WHERE lower(name) = ?", store.Lower(name)).Scan(&n); err != nil {
 		return Category{}, fmt.Errorf("rakor: add category: %w", err)
 	}
 	if n > 0 {
@@ -243,8 +243,8 @@ func (f ChallengeFilter) where() (string, []any) {
 	}
 	if t := strings.TrimSpace(f.Search); t != "" {
 		p := likePattern(t)
-		w.Add(`(lower(c.description) LIKE lower(?) ESCAPE '\' OR lower(c.solution) LIKE lower(?) ESCAPE '\'
-  OR lower(c.raised_by) LIKE lower(?) ESCAPE '\' OR lower(c.note) LIKE lower(?) ESCAPE '\')`, p, p, p, p)
+		w.Add(`(lower(c.description) LIKE ? ESCAPE '\' OR lower(c.solution) LIKE ? ESCAPE '\'
+  OR lower(c.raised_by) LIKE ? ESCAPE '\' OR lower(c.note) LIKE ? ESCAPE '\')`, p, p, p, p)
 	}
 	return w.And(), w.Args()
 }

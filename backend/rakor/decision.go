@@ -684,7 +684,7 @@ func Register(ctx context.Context, s *store.Store, f RegisterFilter) ([]Entry, e
 		w.AddRegion("d.owner_region", r)
 	}
 	if u := strings.TrimSpace(f.OwnerUnit); u != "" {
-		w.Add(`lower(d.owner_unit) LIKE lower(?) ESCAPE '\'`, likePattern(u))
+		w.Add(`lower(d.owner_unit) LIKE ? ESCAPE '\'`, likePattern(u))
 	}
 	store.In(&w, "d.status", f.Statuses)
 	if f.DueBefore != "" {
@@ -695,8 +695,8 @@ func Register(ctx context.Context, s *store.Store, f RegisterFilter) ([]Entry, e
 	}
 	if t := strings.TrimSpace(f.Search); t != "" {
 		p := likePattern(t)
-		w.Add(`(lower(d.text) LIKE lower(?) ESCAPE '\' OR lower(d.owner_unit) LIKE lower(?) ESCAPE '\' OR lower(d.note) LIKE lower(?) ESCAPE '\'
-  OR lower(d.cancel_reason) LIKE lower(?) ESCAPE '\' OR lower(d.not_agreed_reason) LIKE lower(?) ESCAPE '\' OR lower(m.title) LIKE lower(?) ESCAPE '\')`, p, p, p, p, p, p)
+		w.Add(`(lower(d.text) LIKE ? ESCAPE '\' OR lower(d.owner_unit) LIKE ? ESCAPE '\' OR lower(d.note) LIKE ? ESCAPE '\'
+  OR lower(d.cancel_reason) LIKE ? ESCAPE '\' OR lower(d.not_agreed_reason) LIKE ? ESCAPE '\' OR lower(m.title) LIKE ? ESCAPE '\')`, p, p, p, p, p, p)
 	}
 	return queryEntries(ctx, s.Read(), asOf, "SELECT "+entryCols+`
 FROM decision d JOIN meeting m ON m.id = d.meeting_id

@@ -232,7 +232,7 @@ func CountByInstitution(ctx context.Context, s *store.Store, meetingID int64) ([
 	}, `
 SELECT institution, count(*), sum(CASE WHEN attendance <> 'tidak_hadir' THEN 1 ELSE 0 END)
 FROM meeting_participant WHERE meeting_id = ?
-GROUP BY institution ORDER BY count(*) DESC, institution`, meetingID)
+GROUP BY institution ORDER BY count(*) DESC, lower(institution), institution`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: count by institution: %w", err)
 	}

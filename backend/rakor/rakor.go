@@ -178,8 +178,9 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// likePattern makes a LIKE pattern that matches s anywhere, literally.
+// likePattern makes a LIKE pattern that matches s anywhere, literally,
+// folded as lower() folds the column it is matched against.
 func likePattern(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(strings.TrimSpace(s)) + "%"
+	return "%" + store.Lower(r.Replace(strings.TrimSpace(s))) + "%"
 }

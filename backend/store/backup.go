@@ -13,8 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"modernc.org/sqlite"
-
 	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
 )
@@ -372,22 +370,6 @@ func NewestGoodBackup(ctx context.Context, dbPath string) (Backup, error) {
 		}
 	}
 	return Backup{}, fault.New(fault.NoBackup, "", "path", dbPath)
-}
-
-// SQLite primary result codes (sqlite3.h).
-const (
-	sqliteReadOnly = 8
-	sqliteCorrupt  = 11
-	sqliteFull     = 13
-	sqliteNotADB   = 26
-)
-
-func sqliteCode(err error) int {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		return se.Code() & 0xff
-	}
-	return 0
 }
 
 func isCorrupt(err error) bool {

@@ -11,39 +11,62 @@ import (
 	"selaras/backend/fault"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFS embed.FS
 
-// migration is one append-only schema step. Audit lists the tables whose
-// audit triggers must be (re)built after the SQL runs.
+// migration is one append-only schema step, written once per engine: the
+// same version and name in migrations/sqlite and migrations/postgres, each
+// file in its engine's own SQL. TestSchemasMatch migrates both engines and
+// compares what they end up with. Audit lists the tables whose audit
+// triggers must be (re)built after the SQL runs.
 type migration struct {
-	Version int
-	Name    string
-	SQL     string
-	Audit   []string
+	Version  int
+	Name     string
+	SQLite   string
+	Postgres string
+	Audit    []string
 }
 
-// migrations never change once released; add a new one at the end.
+// sql is the step for the engine.
+func (m migration) sql(e Engine) string {
+	if e == Postgres {
+		return m.Postgres
+	}
+	return m.SQLite
+}
+
+// migrations never change once released; add a new one at the end, in both
+// folders.
 var migrations = []migration{
-	{Version: 1, Name: "init", SQL: mustRead("0001_init.sql"), Audit: []string{"profile"}},
-	{Version: 2, Name: "indicators", SQL: mustRead("0002_indicators.sql"), Audit: []string{"indicator", "indicator_value"}},
-	{Version: 3, Name: "programs", SQL: mustRead("0003_programs.sql"), Audit: []string{"central_item", "central_target",
-		"central_indicator", "nomenclature", "sub_kegiatan_indicator", "plan_line"}},
+	step(1, "init", "profile"),
+	step(2, "indicators", "indicator", "indicator_value"),
+	step(3, "programs", "central_item", "central_target", "central_indicator", "nomenclature",
+		"sub_kegiatan_indicator", "plan_line"),
 	// snapshot_matrix is left out on purpose: it is written once (a trigger
 	// refuses updates) and the audited snapshot row carries its sha256.
-	{Version: 4, Name: "rakor", SQL: mustRead("0004_rakor.sql"), Audit: []string{"meeting", "meeting_participant",
-		"agenda_item", "snapshot", "decision", "decision_indicator", "decision_region", "decision_program",
-		"decision_followup", "agenda_decision", "challenge_category", "challenge", "decision_challenge"}},
-	{Version: 5, Name: "submissions", SQL: mustRead("0005_submissions.sql"), Audit: []string{"import_log"}},
+	step(4, "rakor", "meeting", "meeting_participant", "agenda_item", "snapshot", "decision",
+		"decision_indicator", "decision_region", "decision_program", "decision_followup", "agenda_decision",
+		"challenge_category", "challenge", "decision_challenge"),
+	step(5, "submissions", "import_log"),
 	// Re-installs the profile's audit triggers over its new columns.
-	{Version: 6, Name: "profile_kop", SQL: mustRead("0006_profile_kop.sql"), Audit: []string{"profile"}},
+	step(6, "profile_kop", "profile"),
 	// Re-installs the audit triggers of the tables that gained a version column.
-	{Version: 7, Name: "versions", SQL: mustRead("0007_versions.sql"), Audit: []string{"decision", "plan_line", "indicator_value",
-		"meeting", "challenge", "meeting_participant"}},
+	step(7, "versions", "decision", "plan_line", "indicator_value", "meeting", "challenge", "meeting_participant"),
+	// Text compares bytewise on PostgreSQL too, whatever the server's locale.
+	step(8, "collation"),
+	// The office's roles and their rights on a server (nothing on a file).
+	step(9, "rights"),
+}
+
+// step reads version's files, NNNN_name.sql, from both engines' folders.
+func step(version int, name string, audit ...string) migration {
+	file := fmt.Sprintf("%04d_%s.sql", version, name)
+	return migration{Version: version, Name: name, Audit: audit,
+		SQLite: mustRead("migrations/sqlite/" + file), Postgres: mustRead("migrations/postgres/" + file)}
 }
 
 func mustRead(name string) string {
-	b, err := migrationFS.ReadFile("migrations/" + name)
+	b, err := migrationFS.ReadFile(name)
 	if err != nil {
 		panic(err) // embedded at build time: a missing file is a build mistake
 	}
@@ -107,28 +130,13 @@ func (s *Store) migrate(ctx context.Context, opt Options) error {
 			return err
 		}
 	}
-	ddl := func(q string) string {
-		if pg {
-			return pgDDL(q)
-		}
-		return q
-	}
-	if pg {
-		if err := s.Tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", pgLockKey); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, pgPrelude)
+	if err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := lockMigrations(ctx, tx, pg); err != nil {
 			return err
-		}); err != nil {
-			return fmt.Errorf("store: migrate: %w", err)
 		}
-	}
-	if _, err := s.w.ExecContext(ctx, ddl(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version    INTEGER PRIMARY KEY,
-    name       TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-) STRICT`)); err != nil {
+		_, err := tx.ExecContext(ctx, schemaMigrations[s.Engine()])
+		return err
+	}); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
 	for _, m := range migrations {
@@ -136,21 +144,19 @@ func (s *Store) migrate(ctx context.Context, opt Options) error {
 			continue
 		}
 		err := s.Tx(ctx, func(tx *sql.Tx) error {
-			if pg {
-				// Two PCs opening an old workspace at once: the second waits,
-				// then finds the step done.
-				if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", pgLockKey); err != nil {
-					return err
-				}
-				var done int
-				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", m.Version).Scan(&done); err != nil {
-					return err
-				}
-				if done > 0 {
-					return nil
-				}
+			if err := lockMigrations(ctx, tx, pg); err != nil {
+				return err
 			}
-			if _, err := tx.ExecContext(ctx, ddl(m.SQL)); err != nil {
+			// Two PCs opening an old workspace at once: the second waits
+			// for the lock, then finds the step done.
+			var done int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", m.Version).Scan(&done); err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, m.sql(s.Engine())); err != nil {
 				return err
 			}
 			for _, t := range m.Audit {
@@ -162,16 +168,45 @@ func (s *Store) migrate(ctx context.Context, opt Options) error {
 					return err
 				}
 			}
+			if pg {
+				if err := handOver(ctx, tx); err != nil {
+					return err
+				}
+			}
 			// The version is recorded in the same transaction as the change.
 			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations(version, name, applied_at) VALUES(?, ?, ?)",
 				m.Version, m.Name, time.Now().UTC().Format(time.RFC3339))
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("store: migration %d (%s): %w", m.Version, m.Name, err)
+			return explainMigration(fmt.Errorf("store: migration %d (%s): %w", m.Version, m.Name, err), s)
 		}
 	}
 	return nil
+}
+
+// schemaMigrations records which steps a database has taken.
+var schemaMigrations = map[Engine]string{
+	SQLite: `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+) STRICT`,
+	Postgres: `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    BIGINT PRIMARY KEY,
+    name       TEXT COLLATE "C" NOT NULL,
+    applied_at TEXT COLLATE "C" NOT NULL
+)`,
+}
+
+// lockMigrations makes two PCs migrating one server's database take turns
+// (a SQLite file has one writer already).
+func lockMigrations(ctx context.Context, tx *sql.Tx, pg bool) error {
+	if !pg {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", pgLockKey)
+	return err
 }
 
 // backupBeforeMigration copies the database before its schema changes and
@@ -181,4 +216,15 @@ func (s *Store) backupBeforeMigration(ctx context.Context, _ int, _ Options) err
 		return fmt.Errorf("store: backup before migration: %w", err)
 	}
 	return nil
+}
+
+// explainMigration says why a step could not be applied. On a server, a
+// person whose role may not change the schema (anyone but the manager, or
+// an admin where new roles are needed) gets the way out: the manager runs
+// workspace init.
+func explainMigration(err error, s *Store) error {
+	if s.Engine() == Postgres && sqlState(err) == "42501" {
+		return fault.Wrap(err, fault.ServerNeedsManager, "", fault.ServerArgs(s.path)...)
+	}
+	return err
 }

@@ -47,6 +47,21 @@ func RegionScope(column, code string) (string, []any) {
 	return "(" + column + " = ? OR (" + column + " > ? AND " + column + " < ?))", []any{code, code + ".", code + "/"}
 }
 
+// Lower folds ASCII letters to lower case and leaves every other character
+// as it is: what lower() of a text column does on both engines (SQLite's
+// lower(), and PostgreSQL's under the columns' COLLATE "C"). A value compared
+// with lower(column) is folded here rather than by lower(?), which a server
+// would fold by its own locale.
+func Lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // And joins the conditions with AND; "1 = 1" when there are none.
 func (w *Where) And() string {
 	if len(w.conds) == 0 {

@@ -135,7 +135,7 @@ func TestMigrationBacksUpAndRotates(t *testing.T) {
 	base := SchemaVersion()
 	for i := 1; i <= 4; i++ {
 		withMigration(t, migration{Version: base + i, Name: "step",
-			SQL: "CREATE TABLE t" + string(rune('0'+i)) + " (id INTEGER PRIMARY KEY, v TEXT) STRICT"})
+			SQLite: "CREATE TABLE t" + string(rune('0'+i)) + " (id INTEGER PRIMARY KEY, v TEXT) STRICT"})
 		s, err := Open(context.Background(), path, Options{BackupDir: backups, KeepBackups: 2})
 		require.NoError(t, err)
 		require.NoError(t, s.Close())
@@ -161,7 +161,7 @@ func TestFailedMigrationLeavesVersion(t *testing.T) {
 	require.NoError(t, s.Close())
 
 	withMigration(t, migration{Version: SchemaVersion() + 1, Name: "broken",
-		SQL: "CREATE TABLE good (id INTEGER PRIMARY KEY); THIS IS NOT SQL"})
+		SQLite: "CREATE TABLE good (id INTEGER PRIMARY KEY); THIS IS NOT SQL"})
 	_, err = Open(context.Background(), path, Options{})
 	require.Error(t, err)
 
@@ -247,7 +247,7 @@ func TestAuditFollowsNewColumns(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 	withMigration(t, migration{Version: SchemaVersion() + 1, Name: "fax",
-		SQL: "ALTER TABLE profile ADD COLUMN fax TEXT NOT NULL DEFAULT ''", Audit: []string{"profile"}})
+		SQLite: "ALTER TABLE profile ADD COLUMN fax TEXT NOT NULL DEFAULT ''", Audit: []string{"profile"}})
 	s = open(t, path)
 	insertProfile(t, s, "op")
 	log, err := s.Audit(context.Background(), AuditQuery{Table: "profile"})

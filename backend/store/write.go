@@ -69,6 +69,24 @@ func LockRow(ctx context.Context, tx *sql.Tx, table string, id int64) (bool, err
 	return n > 0, nil
 }
 
+// LockSetup makes two PCs setting up one shared workspace at the same
+// moment take turns until tx ends: the second then finds the first's work
+// done instead of colliding with it. A SQLite file's write transaction has
+// the file to itself already.
+func LockSetup(ctx context.Context, tx *sql.Tx, engine Engine) error {
+	if engine != Postgres {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", setupLockKey); err != nil {
+		return fmt.Errorf("store: lock setup: %w", err)
+	}
+	return nil
+}
+
+// setupLockKey is the advisory lock of a workspace's setup (pgLockKey is
+// the migrations').
+const setupLockKey = 73170017
+
 // DeleteRow removes the row of table with id inside tx, or returns notFound
 // when no row has that id: the delete door of every aggregate. table is the
 // caller's constant, never user input.

@@ -111,19 +111,25 @@ func createShared(ctx context.Context, url string, kind Kind) (*store.Store, err
 	if err != nil {
 		return nil, err
 	}
-	if k, err := s.Meta(ctx, keyKind); err != nil || k != "" {
-		s.Close()
-		if err != nil {
-			return nil, err
-		}
-		return nil, fault.New(fault.ServerNotEmpty, "", fault.ServerArgs(store.Redact(url))...)
-	}
 	return install(ctx, s, kind)
 }
 
-// install writes a new workspace's starter data and origin in one transaction.
+// install writes a new workspace's starter data and origin in one
+// transaction. A database that holds a workspace already is refused
+// untouched, also when another PC set it up a moment ago: the check and
+// the writes happen under one lock.
 func install(ctx context.Context, s *store.Store, kind Kind) (*store.Store, error) {
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := store.LockSetup(ctx, tx, s.Engine()); err != nil {
+			return err
+		}
+		var set int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM meta WHERE key = ? AND value <> ''", keyKind).Scan(&set); err != nil {
+			return fmt.Errorf("workspace: create: %w", err)
+		}
+		if set > 0 {
+			return fault.New(fault.ServerNotEmpty, "", fault.ServerArgs(store.Redact(s.Path()))...)
+		}
 		if err := indicator.InstallStarter(ctx, tx); err != nil {
 			return err
 		}

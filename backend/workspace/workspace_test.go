@@ -14,6 +14,7 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/program"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // Create makes a workspace of each kind with the starter catalogue and the
@@ -103,4 +104,37 @@ func TestDailyBackup(t *testing.T) {
 	assert.Equal(t, 1, daily())
 	require.NoError(t, DailyBackup(ctx, s, now))
 	assert.Equal(t, 1, daily(), "none again the same day")
+}
+
+// Two PCs pressing "Buat ruang kerja bersama" on one empty database at the
+// same moment: one sets it up, the other is told it holds a workspace
+// already, and the starter data is there once.
+func TestTwoPCsCreateOneSharedWorkspace(t *testing.T) {
+	storetest.NeedPG(t)
+	ctx := context.Background()
+	dsn := storetest.NewDatabase(t)
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			s, err := Create(ctx, dsn, Office)
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	var codes []fault.Code
+	for range 2 {
+		if err := <-errs; err != nil {
+			codes = append(codes, fault.CodeOf(err))
+		}
+	}
+	assert.Equal(t, []fault.Code{fault.ServerNotEmpty}, codes)
+	s, err := Open(ctx, dsn)
+	require.NoError(t, err)
+	defer s.Close()
+	var indicators, distinct int
+	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT count(*), count(DISTINCT code) FROM indicator").Scan(&indicators, &distinct))
+	assert.Positive(t, indicators)
+	assert.Equal(t, distinct, indicators)
 }

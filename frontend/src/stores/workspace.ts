@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api, type Profile, type SharedRequest, type WorkspaceState } from '../api'
 import { i18n, type Lang } from '../i18n'
+import { onLiveChange } from '../composables/useLive'
 
 // The open workspace, its office profile and the interface language: what
 // the shell needs to decide which screen to show.
@@ -57,6 +58,12 @@ export const useWorkspace = defineStore('workspace', () => {
   const createShared = (req: SharedRequest) => run(() => api.workspace.createShared(req))
   const isShared = computed(() => !!state.value?.info?.shared)
   const readOnly = computed(() => !!state.value?.info?.readOnly)
+
+  // Another PC changed the office profile (working year, head of office,
+  // kop): every screen reads it from here.
+  onLiveChange(['profile'], async () => {
+    if (state.value?.phase === 'ready') state.value = await api.workspace.state()
+  })
 
   async function saveProfile(p: Profile) {
     const saved = await api.settings.saveProfile(p)

@@ -1,4 +1,4 @@
--- No lost update (issue 16, item 3): every row people edit at the same time
+-- No lost update: every row people edit at the same time
 -- carries the version its edit was based on. An update names the version it
 -- read and bumps it; an update over a newer version matches no row and is
 -- refused with who changed it and when.
