@@ -15,7 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/store/storetest"
-	"selaras/backend/xlsx"
+	"selaras/backend/template"
 )
 
 func runIn(t *testing.T, stdin string, args ...string) result {
@@ -130,7 +130,7 @@ func TestImportIntoSharedWorkspace(t *testing.T) {
 	// who imports the returned templates, writes it.
 	f, err := excelize.OpenFile(tpl)
 	require.NoError(t, err)
-	require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), "Rp 175 juta"))
+	require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "Rp 175 juta"))
 	require.NoError(t, f.Save())
 	require.NoError(t, f.Close())
 	r = runIn(t, "", "import", "--db", sekretariat, tpl)

@@ -14,6 +14,7 @@ import (
 	"selaras/backend/profile"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
+	"selaras/backend/template"
 	"selaras/backend/xlsx"
 )
 
@@ -47,7 +48,7 @@ func BenchmarkImport10000(b *testing.B) {
 	f, err := excelize.OpenFile(path)
 	require.NoError(b, err)
 	for n := 0; n < 10000; n++ {
-		require.NoError(b, f.SetCellValue(xlsx.ValuesSheet, xlsx.CellName(6, xlsx.TemplateFirstRow+n), n+1))
+		require.NoError(b, f.SetCellValue(template.ValuesSheet, template.CellName(6, template.FirstRow+n), n+1))
 	}
 	require.NoError(b, f.Save())
 	require.NoError(b, f.Close())

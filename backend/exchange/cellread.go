@@ -10,7 +10,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/number"
-	"selaras/backend/xlsx"
+	"selaras/backend/template"
 )
 
 // rawCell is one cell as the workbook stores it.
@@ -37,7 +37,7 @@ var emptyMarks = map[string]bool{
 func isEmptyMark(s string) bool { return emptyMarks[strings.ToLower(s)] }
 
 // readValue reads one input cell the way the office meant it, or says why not.
-func readValue(c rawCell, u xlsx.Unit) (cellValue, *fault.Error) {
+func readValue(c rawCell, u template.Unit) (cellValue, *fault.Error) {
 	out := cellValue{formula: c.formula != ""}
 	// excelize cannot tell a formula never calculated from one giving "";
 	// in an input cell both are refused rather than read as "no figure".
@@ -45,7 +45,7 @@ func readValue(c rawCell, u xlsx.Unit) (cellValue, *fault.Error) {
 		return out, fault.New(fault.CellFormulaNoValue, "", "formula", short("="+c.formula))
 	}
 	raw := strings.TrimSpace(c.value)
-	if u == xlsx.UnitText {
+	if u == template.UnitText {
 		if c.typ == excelize.CellTypeBool {
 			raw = strings.ToUpper(map[string]string{"1": "TRUE", "0": "FALSE"}[raw])
 		}
@@ -68,7 +68,7 @@ func readValue(c rawCell, u xlsx.Unit) (cellValue, *fault.Error) {
 	if c.typ == excelize.CellTypeNumber || c.typ == excelize.CellTypeUnset || (c.formula != "" && c.typ != excelize.CellTypeFormula) {
 		if x, err := strconv.ParseFloat(raw, 64); err == nil {
 			if math.IsInf(x, 0) || math.IsNaN(x) {
-				return out, fault.New(fault.CellOutOfRange, "", "value", short(raw), "min", number.Format(-xlsx.MaxInput, 0), "max", number.Format(xlsx.MaxInput, 0))
+				return out, fault.New(fault.CellOutOfRange, "", "value", short(raw), "min", number.Format(-template.MaxInput, 0), "max", number.Format(template.MaxInput, 0))
 			}
 			v, numeric = x, true
 			if c.pctFmt {
@@ -121,7 +121,7 @@ func readValue(c rawCell, u xlsx.Unit) (cellValue, *fault.Error) {
 }
 
 // fits checks a value against its unit; the value argument is filled in by the caller.
-func fits(v float64, u xlsx.Unit) *fault.Error {
+func fits(v float64, u template.Unit) *fault.Error {
 	lo, hi, lowOpen := u.Bounds()
 	if v < 0 && lo >= 0 {
 		return fault.New(fault.CellNegative, "", "value", "")
@@ -130,7 +130,7 @@ func fits(v float64, u xlsx.Unit) *fault.Error {
 		return fault.New(fault.CellNotWhole, "", "value", "")
 	}
 	if v < lo || v > hi || (lowOpen && v == lo) {
-		if u == xlsx.UnitDen && v == 0 {
+		if u == template.UnitDen && v == 0 {
 			return fault.New(fault.CellZeroDenominator, "", "value", "")
 		}
 		return fault.New(fault.CellOutOfRange, "", "value", "", "min", number.Format(lo, -1), "max", number.Format(hi, -1))
@@ -138,7 +138,7 @@ func fits(v float64, u xlsx.Unit) *fault.Error {
 	return nil
 }
 
-func ambiguityHint(v, alt float64, okMine, okAlt bool, u xlsx.Unit) string {
+func ambiguityHint(v, alt float64, okMine, okAlt bool, u template.Unit) string {
 	w := func(x float64) string { return number.Format(x, -1) }
 	switch {
 	case okMine && okAlt:
@@ -149,7 +149,7 @@ func ambiguityHint(v, alt float64, okMine, okAlt bool, u xlsx.Unit) string {
 	return "tulis angkanya tanpa pemisah ribuan"
 }
 
-func ambiguityHintEN(v, alt float64, okMine, okAlt bool, u xlsx.Unit) string {
+func ambiguityHintEN(v, alt float64, okMine, okAlt bool, u template.Unit) string {
 	w := func(x float64) string { return number.Format(x, -1) }
 	switch {
 	case okMine && okAlt:

@@ -15,6 +15,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
+	"selaras/backend/template"
 	"selaras/backend/xlsx"
 )
 
@@ -24,55 +25,55 @@ func TestReadValueByKind(t *testing.T) {
 	tests := []struct {
 		name string
 		cell rawCell
-		u    xlsx.Unit
+		u    template.Unit
 		want string // the stored text, or "!" + a piece of the Indonesian message
 	}{
-		{"count with thousands dot", txt("1.311"), xlsx.UnitCount, "1.311"},
-		{"count with two dots", txt("1.311.000"), xlsx.UnitCount, "1.311.000"},
-		{"count plain", txt("1311"), xlsx.UnitCount, "1.311"},
-		{"count numeric", num("1311"), xlsx.UnitCount, "1.311"},
-		{"count decimal refused", txt("1.234,56"), xlsx.UnitCount, "!harus bilangan bulat"},
-		{"count numeric decimal refused", num("12.5"), xlsx.UnitCount, "!harus bilangan bulat"},
-		{"count comma is ambiguous", txt("1,311"), xlsx.UnitCount, "!bisa dibaca 1,311 atau 1.311"},
-		{"count negative", txt("-5"), xlsx.UnitCount, "!tidak boleh negatif"},
-		{"count negative numeric", num("-5"), xlsx.UnitCount, "!tidak boleh negatif"},
-		{"count percent sign", txt("15%"), xlsx.UnitCount, "!bukan persen"},
-		{"count percent format", rawCell{typ: excelize.CellTypeNumber, value: "0.15", pctFmt: true}, xlsx.UnitCount, "!bukan persen"},
-		{"dash is empty", txt("-"), xlsx.UnitCount, ""},
-		{"en dash is empty", txt("–"), xlsx.UnitCount, ""},
-		{"em dash is empty", txt("—"), xlsx.UnitCount, ""},
-		{"n/a is empty", txt("n/a"), xlsx.UnitCount, ""},
-		{"NA is empty", txt("NA"), xlsx.UnitCount, ""},
-		{"tidak ada is empty", txt("Tidak ada"), xlsx.UnitCount, ""},
-		{"blank is empty", txt("   "), xlsx.UnitCount, ""},
-		{"boolean refused", rawCell{typ: excelize.CellTypeBool, value: "1"}, xlsx.UnitCount, "!TRUE (benar/salah) bukan angka"},
-		{"error value refused", rawCell{typ: excelize.CellTypeError, value: "#DIV/0!"}, xlsx.UnitCount, "!galat #DIV/0!"},
-		{"beyond validation", txt("2.000.000.000.000.000"), xlsx.UnitCount, "!di luar rentang"},
-		{"rupiah dots", txt("Rp 1.500.000.000"), xlsx.UnitRupiah, "1.500.000.000"},
-		{"rupiah short dot", txt("1.500"), xlsx.UnitRupiah, "1.500"},
-		{"rupiah miliar", txt("1,5 miliar"), xlsx.UnitRupiah, "1.500.000.000"},
-		{"rupiah comma ambiguous", txt("1,500"), xlsx.UnitRupiah, "!bisa dibaca 1,5 atau 1.500"},
-		{"rupiah negative", txt("(1.500)"), xlsx.UnitRupiah, "!tidak boleh negatif"},
-		{"percent comma", txt("17,65"), xlsx.UnitPercent, "17,65"},
-		{"percent sign", txt("17,65%"), xlsx.UnitPercent, "17,65"},
-		{"percent format shows what it holds", rawCell{typ: excelize.CellTypeNumber, value: "0.1765", pctFmt: true}, xlsx.UnitPercent, "17,65"},
-		{"percent numeric", num("17.65"), xlsx.UnitPercent, "17,65"},
-		{"percent English decimal", txt("17.65"), xlsx.UnitPercent, "17,65"},
-		{"percent above 100", txt("150"), xlsx.UnitPercent, "!di luar rentang"},
-		{"percent negative", txt("-3"), xlsx.UnitPercent, "!tidak boleh negatif"},
-		{"percent thousands shape names both readings", txt("1.311"), xlsx.UnitPercent, "!bisa dibaca 1.311 atau 1,311"},
-		{"percent comma three digits is decimal", txt("1,311"), xlsx.UnitPercent, "1,311"},
-		{"ratio percent may be negative", txt("-2,5"), xlsx.UnitRatioPct, "-2,5"},
-		{"numerator thousands", txt("1.311"), xlsx.UnitPart, "1.311"},
-		{"numerator negative (growth)", txt("-12"), xlsx.UnitPart, "-12"},
-		{"denominator zero", txt("0"), xlsx.UnitDen, "!penyebut tidak boleh nol"},
-		{"denominator negative", txt("-8"), xlsx.UnitDen, "!tidak boleh negatif"},
-		{"decimal ambiguous", txt("1.311"), xlsx.UnitDecimal, "!bisa dibaca 1.311 atau 1,311"},
-		{"formula with cached value", rawCell{typ: excelize.CellTypeUnset, value: "142", formula: "SUM(A1:A3)"}, xlsx.UnitCount, "142"},
-		{"formula without cached value", rawCell{formula: "SUM(A1:A3)"}, xlsx.UnitCount, "!rumus =SUM(A1:A3) belum punya nilai tersimpan"},
-		{"formula giving text", rawCell{typ: excelize.CellTypeFormula, value: "abc", formula: `"abc"`}, xlsx.UnitCount, "!bukan angka"},
-		{"long text shortened", txt("angka ini sangat panjang sekali karena disalin dari laporan tahunan dinas koperasi"), xlsx.UnitCount, "!… (82 karakter)"},
-		{"text unit keeps text", txt("  usulan baru "), xlsx.UnitText, "usulan baru"},
+		{"count with thousands dot", txt("1.311"), template.UnitCount, "1.311"},
+		{"count with two dots", txt("1.311.000"), template.UnitCount, "1.311.000"},
+		{"count plain", txt("1311"), template.UnitCount, "1.311"},
+		{"count numeric", num("1311"), template.UnitCount, "1.311"},
+		{"count decimal refused", txt("1.234,56"), template.UnitCount, "!harus bilangan bulat"},
+		{"count numeric decimal refused", num("12.5"), template.UnitCount, "!harus bilangan bulat"},
+		{"count comma is ambiguous", txt("1,311"), template.UnitCount, "!bisa dibaca 1,311 atau 1.311"},
+		{"count negative", txt("-5"), template.UnitCount, "!tidak boleh negatif"},
+		{"count negative numeric", num("-5"), template.UnitCount, "!tidak boleh negatif"},
+		{"count percent sign", txt("15%"), template.UnitCount, "!bukan persen"},
+		{"count percent format", rawCell{typ: excelize.CellTypeNumber, value: "0.15", pctFmt: true}, template.UnitCount, "!bukan persen"},
+		{"dash is empty", txt("-"), template.UnitCount, ""},
+		{"en dash is empty", txt("–"), template.UnitCount, ""},
+		{"em dash is empty", txt("—"), template.UnitCount, ""},
+		{"n/a is empty", txt("n/a"), template.UnitCount, ""},
+		{"NA is empty", txt("NA"), template.UnitCount, ""},
+		{"tidak ada is empty", txt("Tidak ada"), template.UnitCount, ""},
+		{"blank is empty", txt("   "), template.UnitCount, ""},
+		{"boolean refused", rawCell{typ: excelize.CellTypeBool, value: "1"}, template.UnitCount, "!TRUE (benar/salah) bukan angka"},
+		{"error value refused", rawCell{typ: excelize.CellTypeError, value: "#DIV/0!"}, template.UnitCount, "!galat #DIV/0!"},
+		{"beyond validation", txt("2.000.000.000.000.000"), template.UnitCount, "!di luar rentang"},
+		{"rupiah dots", txt("Rp 1.500.000.000"), template.UnitRupiah, "1.500.000.000"},
+		{"rupiah short dot", txt("1.500"), template.UnitRupiah, "1.500"},
+		{"rupiah miliar", txt("1,5 miliar"), template.UnitRupiah, "1.500.000.000"},
+		{"rupiah comma ambiguous", txt("1,500"), template.UnitRupiah, "!bisa dibaca 1,5 atau 1.500"},
+		{"rupiah negative", txt("(1.500)"), template.UnitRupiah, "!tidak boleh negatif"},
+		{"percent comma", txt("17,65"), template.UnitPercent, "17,65"},
+		{"percent sign", txt("17,65%"), template.UnitPercent, "17,65"},
+		{"percent format shows what it holds", rawCell{typ: excelize.CellTypeNumber, value: "0.1765", pctFmt: true}, template.UnitPercent, "17,65"},
+		{"percent numeric", num("17.65"), template.UnitPercent, "17,65"},
+		{"percent English decimal", txt("17.65"), template.UnitPercent, "17,65"},
+		{"percent above 100", txt("150"), template.UnitPercent, "!di luar rentang"},
+		{"percent negative", txt("-3"), template.UnitPercent, "!tidak boleh negatif"},
+		{"percent thousands shape names both readings", txt("1.311"), template.UnitPercent, "!bisa dibaca 1.311 atau 1,311"},
+		{"percent comma three digits is decimal", txt("1,311"), template.UnitPercent, "1,311"},
+		{"ratio percent may be negative", txt("-2,5"), template.UnitRatioPct, "-2,5"},
+		{"numerator thousands", txt("1.311"), template.UnitPart, "1.311"},
+		{"numerator negative (growth)", txt("-12"), template.UnitPart, "-12"},
+		{"denominator zero", txt("0"), template.UnitDen, "!penyebut tidak boleh nol"},
+		{"denominator negative", txt("-8"), template.UnitDen, "!tidak boleh negatif"},
+		{"decimal ambiguous", txt("1.311"), template.UnitDecimal, "!bisa dibaca 1.311 atau 1,311"},
+		{"formula with cached value", rawCell{typ: excelize.CellTypeUnset, value: "142", formula: "SUM(A1:A3)"}, template.UnitCount, "142"},
+		{"formula without cached value", rawCell{formula: "SUM(A1:A3)"}, template.UnitCount, "!rumus =SUM(A1:A3) belum punya nilai tersimpan"},
+		{"formula giving text", rawCell{typ: excelize.CellTypeFormula, value: "abc", formula: `"abc"`}, template.UnitCount, "!bukan angka"},
+		{"long text shortened", txt("angka ini sangat panjang sekali karena disalin dari laporan tahunan dinas koperasi"), template.UnitCount, "!… (82 karakter)"},
+		{"text unit keeps text", txt("  usulan baru "), template.UnitText, "usulan baru"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,28 +129,28 @@ func TestReadByKindOnTemplates(t *testing.T) {
 		write func(f *excelize.File, cell string)
 		want  string // New of the change, or "!" + message piece
 	}{
-		{"count typed as text with dots", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(xlsx.ValuesSheet, c, "1.311") }, "1.311"},
-		{"count as number", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellInt(xlsx.ValuesSheet, c, 1311) }, "1.311"},
-		{"count dash", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(xlsx.ValuesSheet, c, "-") }, ""},
-		{"count boolean", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellBool(xlsx.ValuesSheet, c, true) }, "!benar/salah"},
-		{"count decimal", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(xlsx.ValuesSheet, c, "1.234,56") }, "!bilangan bulat"},
-		{"count negative", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellInt(xlsx.ValuesSheet, c, -4) }, "!negatif"},
+		{"count typed as text with dots", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(template.ValuesSheet, c, "1.311") }, "1.311"},
+		{"count as number", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellInt(template.ValuesSheet, c, 1311) }, "1.311"},
+		{"count dash", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(template.ValuesSheet, c, "-") }, ""},
+		{"count boolean", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellBool(template.ValuesSheet, c, true) }, "!benar/salah"},
+		{"count decimal", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(template.ValuesSheet, c, "1.234,56") }, "!bilangan bulat"},
+		{"count negative", "UKM.05", "F", func(f *excelize.File, c string) { _ = f.SetCellInt(template.ValuesSheet, c, -4) }, "!negatif"},
 		{"percent format", "TST.PCT", "F", func(f *excelize.File, c string) {
-			_ = f.SetCellFloat(xlsx.ValuesSheet, c, 0.1765, -1, 64)
-			_ = f.SetCellStyle(xlsx.ValuesSheet, c, c, pctStyle(f))
+			_ = f.SetCellFloat(template.ValuesSheet, c, 0.1765, -1, 64)
+			_ = f.SetCellStyle(template.ValuesSheet, c, c, pctStyle(f))
 		}, "17,65"},
-		{"percent text", "TST.PCT", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(xlsx.ValuesSheet, c, "17,65%") }, "17,65"},
-		{"percent of 150", "TST.PCT", "F", func(f *excelize.File, c string) { _ = f.SetCellInt(xlsx.ValuesSheet, c, 150) }, "!di luar rentang"},
-		{"rupiah text", "KOP.05", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(xlsx.ValuesSheet, c, "Rp 2,5 miliar") }, "2.500.000.000"},
+		{"percent text", "TST.PCT", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(template.ValuesSheet, c, "17,65%") }, "17,65"},
+		{"percent of 150", "TST.PCT", "F", func(f *excelize.File, c string) { _ = f.SetCellInt(template.ValuesSheet, c, 150) }, "!di luar rentang"},
+		{"rupiah text", "KOP.05", "F", func(f *excelize.File, c string) { _ = f.SetCellStr(template.ValuesSheet, c, "Rp 2,5 miliar") }, "2.500.000.000"},
 		{"formula with cached value", "UKM.05", "F", func(f *excelize.File, c string) {
-			_ = f.SetCellInt(xlsx.ValuesSheet, c, 142)
-			_ = f.SetCellFormula(xlsx.ValuesSheet, c, "100+42")
+			_ = f.SetCellInt(template.ValuesSheet, c, 142)
+			_ = f.SetCellFormula(template.ValuesSheet, c, "100+42")
 		}, "142"},
 		{"formula without cached value", "UKM.05", "F", func(f *excelize.File, c string) {
-			_ = f.SetCellValue(xlsx.ValuesSheet, c, nil) // as Excel leaves a formula never calculated: no <v>
-			_ = f.SetCellFormula(xlsx.ValuesSheet, c, "100+42")
+			_ = f.SetCellValue(template.ValuesSheet, c, nil) // as Excel leaves a formula never calculated: no <v>
+			_ = f.SetCellFormula(template.ValuesSheet, c, "100+42")
 		}, "!belum punya nilai tersimpan"},
-		{"parts on a count", "UKM.05", "G", func(f *excelize.File, c string) { _ = f.SetCellInt(xlsx.ValuesSheet, c, 5) }, "!hanya untuk indikator rasio"},
+		{"parts on a count", "UKM.05", "G", func(f *excelize.File, c string) { _ = f.SetCellInt(template.ValuesSheet, c, 5) }, "!hanya untuk indikator rasio"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,7 +168,7 @@ func TestReadByKindOnTemplates(t *testing.T) {
 			require.NoError(t, err)
 			var got *Change
 			for i := range p.Changes {
-				if p.Changes[i].Sheet == xlsx.ValuesSheet && p.Changes[i].Cell == cell {
+				if p.Changes[i].Sheet == template.ValuesSheet && p.Changes[i].Cell == cell {
 					got = &p.Changes[i]
 				}
 			}
@@ -199,7 +200,7 @@ func TestTemplateCells(t *testing.T) {
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
 	defer f.Close()
-	for _, sh := range []string{xlsx.ValuesSheet, xlsx.PlanSheet} {
+	for _, sh := range []string{template.ValuesSheet, template.PlanSheet} {
 		dvs, err := f.GetDataValidations(sh)
 		require.NoError(t, err)
 		seen := map[string]string{}
@@ -215,7 +216,7 @@ func TestTemplateCells(t *testing.T) {
 				require.NoError(t, err)
 				for c := c1; c <= c2; c++ {
 					for r := r1; r <= r2; r++ {
-						cell := xlsx.CellName(c, r)
+						cell := template.CellName(c, r)
 						assert.Empty(t, seen[cell], "%s %s is under two rules", sh, cell)
 						seen[cell] = dv.Sqref
 					}
@@ -225,18 +226,18 @@ func TestTemplateCells(t *testing.T) {
 	}
 	// The plan sheet's name look-ups of blank rows cache "", not a stale value.
 	blank := 0
-	for r := xlsx.PlanFirstRow; r <= xlsx.PlanFirstRow+xlsx.PlanBlankRows+5; r++ {
+	for r := template.PlanFirstRow; r <= template.PlanFirstRow+template.PlanBlankRows+5; r++ {
 		cell := "C" + strconv.Itoa(r)
-		if formula, _ := f.GetCellFormula(xlsx.PlanSheet, cell); formula != "" {
+		if formula, _ := f.GetCellFormula(template.PlanSheet, cell); formula != "" {
 			blank++
-			v, _ := f.GetCellValue(xlsx.PlanSheet, cell, excelize.Options{RawCellValue: true})
+			v, _ := f.GetCellValue(template.PlanSheet, cell, excelize.Options{RawCellValue: true})
 			assert.Empty(t, v, "%s caches %q", cell, v)
 		}
 	}
-	assert.Equal(t, xlsx.PlanBlankRows, blank)
+	assert.Equal(t, template.PlanBlankRows, blank)
 	// A percent indicator is validated 0..100 and read so.
-	r := strconv.Itoa(find(t, f, xlsx.ValuesSheet, "TST.PCT"))
-	dvs, err := f.GetDataValidations(xlsx.ValuesSheet)
+	r := strconv.Itoa(find(t, f, template.ValuesSheet, "TST.PCT"))
+	dvs, err := f.GetDataValidations(template.ValuesSheet)
 	require.NoError(t, err)
 	var pctRule string
 	for _, dv := range dvs {
@@ -245,7 +246,7 @@ func TestTemplateCells(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "0..100", pctRule)
-	guide := mustRows(t, f, xlsx.GuideSheet)
+	guide := mustRows(t, f, template.GuideSheet)
 	var text strings.Builder
 	for _, g := range guide {
 		text.WriteString(strings.Join(g, " "))

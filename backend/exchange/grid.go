@@ -1,14 +1,12 @@
 package exchange
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
-	"selaras/backend/xlsx"
+	"selaras/backend/template"
 )
 
 // grid is a template sheet's cells up to the last row its structure has,
@@ -28,7 +26,7 @@ func (g *grid) put(r, c int, x xcell) {
 			if v == "" {
 				v = x.formula
 			}
-			g.extra, g.extraAt = v, xlsx.CellName(c, r)
+			g.extra, g.extraAt = v, template.CellName(c, r)
 		}
 		return
 	}
@@ -75,26 +73,6 @@ func (g *grid) mergedInputs(sheet string, headRow int) []Problem {
 	return out
 }
 
-// layoutProblems explains a changed values sheet: a code twice, or the
-// generic refusal.
-func layoutProblems(sheet string, codes []string, first int) []Problem {
-	seen := map[string]int{}
-	var out []Problem
-	for i, c := range codes {
-		if c == "" {
-			continue
-		}
-		if j, ok := seen[c]; ok {
-			out = append(out, problem(sheet, xlsx.CellName(2, first+i), fault.New(fault.RowMoved, "", "row", strconv.Itoa(first+i),
-				"code", short(c), "want", fmt.Sprintf("kode lain (%s sudah ada di baris %d)", short(c), first+j),
-				"wantEn", fmt.Sprintf("another code (%s is already in row %d)", short(c), first+j))))
-			continue
-		}
-		seen[c] = i
-	}
-	return append(out, problem(sheet, "", fault.New(fault.LayoutChanged, "")))
-}
-
 // cellReader turns a grid cell into a rawCell, knowing the workbook's
 // number formats (cached per style).
 type cellReader struct {
@@ -119,30 +97,4 @@ func (rd cellReader) raw(x xcell) rawCell {
 		c.pctFmt = pct
 	}
 	return c
-}
-
-// readMeta reads the hidden sheet's key/value rows (columns A:B; the
-// sub-kegiatan list beside them is not needed here).
-func readMeta(f *excelize.File, sst []string) (map[string]string, error) {
-	g, err := readSheet(f, xlsx.MetaSheet, sst, 100000, 2)
-	if err != nil {
-		return nil, fault.Wrap(err, fault.TemplateMeta, "", "what", "tidak terbaca", "whatEn", "unreadable")
-	}
-	meta := map[string]string{}
-	for r := 1; r <= min(len(g.rows), 50); r++ {
-		if k := g.at(r, 1); k != "" {
-			meta[k] = g.at(r, 2)
-		}
-	}
-	return meta, nil
-}
-
-// metaInt reads a whole number of the hidden sheet within [lo, hi]; a
-// tampered sheet must not make the import allocate or loop on it.
-func metaInt(meta map[string]string, key string, lo, hi int) (int, error) {
-	v, err := strconv.Atoi(strings.TrimSpace(meta[key]))
-	if err != nil || v < lo || v > hi {
-		return 0, fault.New(fault.TemplateMeta, "", "what", fmt.Sprintf("%s = %q", key, short(meta[key])))
-	}
-	return v, nil
 }

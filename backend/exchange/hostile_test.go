@@ -20,9 +20,11 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
+	"selaras/backend/program"
+	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
-	"selaras/backend/xlsx"
+	"selaras/backend/template"
 )
 
 func importOnce(t *testing.T, fx fixture, path string) Preview {
@@ -58,21 +60,21 @@ func TestRatioFilledByParts(t *testing.T) {
 	r := strconv.Itoa(rowOf(t, fx.path, "KOP.01"))
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
-	formula, _ := f.GetCellFormula(xlsx.ValuesSheet, "F"+r)
+	formula, _ := f.GetCellFormula(template.ValuesSheet, "F"+r)
 	assert.Contains(t, formula, "G"+r+"/H"+r+"*100", "the target is computed from its parts")
-	style, _ := f.GetCellStyle(xlsx.ValuesSheet, "F"+r)
+	style, _ := f.GetCellStyle(template.ValuesSheet, "F"+r)
 	st, _ := f.GetStyle(style)
 	assert.True(t, st.Protection == nil || st.Protection.Locked, "the computed target is not an input")
 	require.NoError(t, f.Close())
 
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "G"+r, "125"))
-		require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "H"+r, "1.450"))
+		require.NoError(t, f.SetCellStr(template.ValuesSheet, "G"+r, "125"))
+		require.NoError(t, f.SetCellStr(template.ValuesSheet, "H"+r, "1.450"))
 	})
 	p := importOnce(t, fx, fx.path)
 	shown := map[string]string{}
 	for _, c := range p.Changes {
-		if c.Sheet == xlsx.ValuesSheet {
+		if c.Sheet == template.ValuesSheet {
 			shown[c.Cell] = c.Kind + ":" + c.New
 		}
 	}
@@ -92,13 +94,13 @@ func TestRatioPartsCleared(t *testing.T) {
 	r := strconv.Itoa(rowOf(t, fx.path, "KOP.01"))
 	require.NotNil(t, valueOf(t, fx, "KOP.01").TargetNum, "the demo has parts")
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "G"+r, "-"))
-		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "H"+r, nil))
+		require.NoError(t, f.SetCellStr(template.ValuesSheet, "G"+r, "-"))
+		require.NoError(t, f.SetCellValue(template.ValuesSheet, "H"+r, nil))
 	})
 	p := importOnce(t, fx, fx.path)
 	kinds := map[string]string{}
 	for _, c := range p.Changes {
-		if c.Sheet == xlsx.ValuesSheet {
+		if c.Sheet == template.ValuesSheet {
 			kinds[c.Cell] = c.Kind
 		}
 	}
@@ -124,9 +126,9 @@ func TestRatioTargetWithoutPartsKept(t *testing.T) {
 	r := strconv.Itoa(rowOf(t, fx.path, "KOP.02"))
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
-	cached, _ := f.GetCellValue(xlsx.ValuesSheet, "F"+r, excelize.Options{RawCellValue: true})
+	cached, _ := f.GetCellValue(template.ValuesSheet, "F"+r, excelize.Options{RawCellValue: true})
 	assert.Equal(t, "12.5", cached, "the formula caches the stored target")
-	typ, _ := f.GetCellType(xlsx.ValuesSheet, "F"+r)
+	typ, _ := f.GetCellType(template.ValuesSheet, "F"+r)
 	assert.NotEqual(t, excelize.CellTypeFormula, typ, "cached as a number, not text")
 	require.NoError(t, f.Close())
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
@@ -144,10 +146,10 @@ func TestRatioLegacyTemplate(t *testing.T) {
 	require.NotNil(t, old)
 	edit(t, fx.path, func(f *excelize.File) {
 		setMeta(t, f, "ratio_target", "")
-		require.NoError(t, f.SetCellFormula(xlsx.ValuesSheet, "F"+r, ""))
-		require.NoError(t, f.SetCellFloat(xlsx.ValuesSheet, "F"+r, *old, -1, 64))
-		require.NoError(t, f.SetCellInt(xlsx.ValuesSheet, "G"+r, 50))
-		require.NoError(t, f.SetCellInt(xlsx.ValuesSheet, "H"+r, 400))
+		require.NoError(t, f.SetCellFormula(template.ValuesSheet, "F"+r, ""))
+		require.NoError(t, f.SetCellFloat(template.ValuesSheet, "F"+r, *old, -1, 64))
+		require.NoError(t, f.SetCellInt(template.ValuesSheet, "G"+r, 50))
+		require.NoError(t, f.SetCellInt(template.ValuesSheet, "H"+r, 400))
 	})
 	importOnce(t, fx, fx.path)
 	assert.InDelta(t, 12.5, *valueOf(t, fx, "KOP.01").Target, 1e-9)
@@ -163,24 +165,24 @@ func TestStructureRefusals(t *testing.T) {
 		want  []string
 	}{
 		{"row added below the table", func(t *testing.T, fx fixture, f *excelize.File) {
-			last := len(mustRows(t, f, xlsx.ValuesSheet))
-			require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "B"+strconv.Itoa(last+2), "KOP.99"))
-			require.NoError(t, f.SetCellInt(xlsx.ValuesSheet, "F"+strconv.Itoa(last+2), 17))
+			last := len(mustRows(t, f, template.ValuesSheet))
+			require.NoError(t, f.SetCellStr(template.ValuesSheet, "B"+strconv.Itoa(last+2), "KOP.99"))
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(last+2), 17))
 		}, []string{`sel B`, "di luar tabel templat"}},
 		{"text right of the table", func(t *testing.T, fx fixture, f *excelize.File) {
-			require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "M"+strconv.Itoa(xlsx.TemplateFirstRow), "catatan samping"))
+			require.NoError(t, f.SetCellStr(template.ValuesSheet, "M"+strconv.Itoa(template.FirstRow), "catatan samping"))
 		}, []string{`sel M8`, "di luar tabel templat"}},
 		{"row added below the blank plan rows", func(t *testing.T, fx fixture, f *excelize.File) {
-			last := len(mustRows(t, f, xlsx.PlanSheet))
-			require.NoError(t, f.SetCellStr(xlsx.PlanSheet, "D"+strconv.Itoa(last+1), "Pelatihan tambahan"))
+			last := len(mustRows(t, f, template.PlanSheet))
+			require.NoError(t, f.SetCellStr(template.PlanSheet, "D"+strconv.Itoa(last+1), "Pelatihan tambahan"))
 		}, []string{`lembar "Rencana Program" sel D`, "di bawah baris kosong rencana"}},
 		{"duplicated indicator row", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := find(t, f, xlsx.ValuesSheet, "KOP.04")
-			require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "B"+strconv.Itoa(r+1), "KOP.04"))
+			r := find(t, f, template.ValuesSheet, "KOP.04")
+			require.NoError(t, f.SetCellStr(template.ValuesSheet, "B"+strconv.Itoa(r+1), "KOP.04"))
 		}, []string{"berisi kode KOP.04", "susunan templat telah diubah"}},
 		{"merged input cells", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := strconv.Itoa(find(t, f, xlsx.ValuesSheet, "UKM.05"))
-			require.NoError(t, f.MergeCell(xlsx.ValuesSheet, "F"+r, "J"+r))
+			r := strconv.Itoa(find(t, f, template.ValuesSheet, "UKM.05"))
+			require.NoError(t, f.MergeCell(template.ValuesSheet, "F"+r, "J"+r))
 		}, []string{"digabung (merge)", "F"}},
 		{"negative row count on the hidden sheet", func(t *testing.T, fx fixture, f *excelize.File) {
 			setMeta(t, f, "rows", -3)
@@ -195,19 +197,19 @@ func TestStructureRefusals(t *testing.T) {
 			setMeta(t, f, "year", "20x5")
 		}, []string{"year"}},
 		{"ratio target typed as a percentage", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := strconv.Itoa(find(t, f, xlsx.ValuesSheet, "KOP.01"))
-			require.NoError(t, f.SetCellFormula(xlsx.ValuesSheet, "F"+r, ""))
-			require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "F"+r, "17,65"))
+			r := strconv.Itoa(find(t, f, template.ValuesSheet, "KOP.01"))
+			require.NoError(t, f.SetCellFormula(template.ValuesSheet, "F"+r, ""))
+			require.NoError(t, f.SetCellStr(template.ValuesSheet, "F"+r, "17,65"))
 		}, []string{"isi pembilang (kolom G) dan penyebut (kolom H)"}},
 		{"one ratio part", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := strconv.Itoa(find(t, f, xlsx.ValuesSheet, "KOP.01"))
-			require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "H"+r, nil))
+			r := strconv.Itoa(find(t, f, template.ValuesSheet, "KOP.01"))
+			require.NoError(t, f.SetCellValue(template.ValuesSheet, "H"+r, nil))
 		}, []string{"pembilang dan penyebut bersama-sama"}},
 		{"many problems are counted, not listed", func(t *testing.T, fx fixture, f *excelize.File) {
-			rows := mustRows(t, f, xlsx.ValuesSheet)
-			for r := xlsx.TemplateFirstRow; r <= len(rows); r++ {
+			rows := mustRows(t, f, template.ValuesSheet)
+			for r := template.FirstRow; r <= len(rows); r++ {
 				for _, c := range []string{"I", "J"} {
-					require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, c+strconv.Itoa(r), "banyak"))
+					require.NoError(t, f.SetCellStr(template.ValuesSheet, c+strconv.Itoa(r), "banyak"))
 				}
 			}
 		}, []string{"dan 14 masalah lain"}},
@@ -236,9 +238,9 @@ func TestStructureRefusals(t *testing.T) {
 // setMeta sets a key of the hidden sheet, as a tampering user would.
 func setMeta(t *testing.T, f *excelize.File, key string, v any) {
 	t.Helper()
-	for i, row := range mustRows(t, f, xlsx.MetaSheet) {
+	for i, row := range mustRows(t, f, template.MetaSheet) {
 		if len(row) > 0 && row[0] == key {
-			require.NoError(t, f.SetCellValue(xlsx.MetaSheet, "B"+strconv.Itoa(i+1), v))
+			require.NoError(t, f.SetCellValue(template.MetaSheet, "B"+strconv.Itoa(i+1), v))
 			return
 		}
 	}
@@ -404,7 +406,7 @@ func TestImportWhileDatabaseBusy(t *testing.T) {
 	}
 	ctx := context.Background()
 	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
-	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(xlsx.ValuesSheet, "F"+r, 999)) })
+	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+r, 999)) })
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.NoError(t, err)
 	// Another process holds the write lock, as a second import would.
@@ -428,7 +430,7 @@ func TestProblemsNameLongTextShortly(t *testing.T) {
 	fx := newFixture(t)
 	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, "F"+r, strings.Repeat("teks panjang yang ditempel ", 500)))
+		require.NoError(t, f.SetCellStr(template.ValuesSheet, "F"+r, strings.Repeat("teks panjang yang ditempel ", 500)))
 	})
 	_, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)
@@ -443,4 +445,93 @@ func TestOtherWorkingYearIsSaid(t *testing.T) {
 	require.Len(t, p.Notices, 1)
 	assert.Contains(t, p.Notices[0].Message, "Templat ini untuk tahun 2025, bukan tahun kerja 2026")
 	assert.Contains(t, p.Notices[0].MessageEN, "not the working year 2026")
+}
+
+// TestCodeTwiceRefusedWhateverTheHiddenSheetSays: a row's code relabelled
+// as another row's, with the hidden sheet's checksum recomputed to match,
+// would make two rows write one value (the second silently winning). A code
+// twice in the table is refused; so is a plan line listed twice.
+func TestCodeTwiceRefusedWhateverTheHiddenSheetSays(t *testing.T) {
+	t.Run("values sheet", func(t *testing.T) {
+		fx := newFixture(t)
+		before := fx.state(t)
+		edit(t, fx.path, func(f *excelize.File) {
+			four, five := find(t, f, template.ValuesSheet, "KOP.04"), find(t, f, template.ValuesSheet, "KOP.05")
+			require.NoError(t, f.SetCellStr(template.ValuesSheet, "B"+strconv.Itoa(five), "KOP.04"))
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(four), 100))
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(five), 200))
+			var codes []string
+			for r := template.FirstRow; r < len(mustRows(t, f, template.ValuesSheet))+1; r++ {
+				v, err := f.GetCellValue(template.ValuesSheet, "B"+strconv.Itoa(r))
+				require.NoError(t, err)
+				codes = append(codes, v)
+			}
+			setMeta(t, f, "checksum", template.StructureSum(template.Version, "19.01", 2025, codes))
+		})
+		_, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
+		require.Error(t, err)
+		var ie *ImportError
+		require.ErrorAs(t, err, &ie)
+		assert.Contains(t, err.Error(), "berisi kode KOP.04")
+		assert.Contains(t, err.Error(), "susunan templat telah diubah")
+		assert.Equal(t, before, fx.state(t), "nothing is written")
+	})
+	t.Run("plan sheet", func(t *testing.T) {
+		fx := newFixture(t)
+		ctx := context.Background()
+		lines, _, err := template.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+		require.NoError(t, err)
+		require.NotEmpty(t, lines, "the demo plans for Kabupaten Bangka")
+		before := fx.state(t)
+		// The row after the listed lines claims the first line's id, and the
+		// hidden sheet lists one line more.
+		edit(t, fx.path, func(f *excelize.File) {
+			first, twin := strconv.Itoa(template.PlanFirstRow), strconv.Itoa(template.PlanFirstRow+len(lines))
+			for _, c := range []string{"D", "E", "F", "H", "I", "J", "K", "L"} { // the first line's figures, copied
+				v, err := f.GetCellValue(template.PlanSheet, c+first)
+				require.NoError(t, err)
+				require.NoError(t, f.SetCellStr(template.PlanSheet, c+twin, v))
+			}
+			require.NoError(t, f.SetCellValue(template.PlanSheet, "M"+twin, lines[0].ID))
+			require.NoError(t, f.SetCellStr(template.PlanSheet, "B"+twin, lines[0].SubKegiatanCode))
+			require.NoError(t, f.SetCellStr(template.PlanSheet, "G"+first, "Rp 100 juta"))
+			require.NoError(t, f.SetCellStr(template.PlanSheet, "G"+twin, "Rp 200 juta"))
+			listed := append(append([]program.PlanLine{}, lines...), program.PlanLine{ID: lines[0].ID, SubKegiatanCode: lines[0].SubKegiatanCode})
+			setMeta(t, f, "plan_rows", len(listed))
+			setMeta(t, f, "plan_checksum", template.PlanSum("19.01", 2025, listed))
+		})
+		_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+		require.Error(t, err)
+		var ie *ImportError
+		require.ErrorAs(t, err, &ie)
+		assert.Contains(t, err.Error(), "susunan lembar rencana telah diubah")
+		assert.Equal(t, before, fx.state(t), "nothing is written")
+	})
+}
+
+// TestVersionOneTemplate: a template from before the plan sheet (version 1:
+// the values sheet and the hidden sheet only) still imports.
+func TestVersionOneTemplate(t *testing.T) {
+	fx := newFixture(t)
+	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
+	edit(t, fx.path, func(f *excelize.File) {
+		var codes []string
+		for row := template.FirstRow; row <= len(mustRows(t, f, template.ValuesSheet)); row++ {
+			v, err := f.GetCellValue(template.ValuesSheet, "B"+strconv.Itoa(row))
+			require.NoError(t, err)
+			codes = append(codes, v)
+		}
+		setMeta(t, f, template.KeyVersion, 1)
+		setMeta(t, f, template.KeyChecksum, template.StructureSum(1, "19.01", 2025, codes))
+		setMeta(t, f, template.KeyPlanRows, "")
+		setMeta(t, f, template.KeyPlanChecksum, "")
+		require.NoError(t, f.DeleteSheet(template.PlanSheet))
+		require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+r, 321))
+	})
+	p := importOnce(t, fx, fx.path)
+	assert.Empty(t, p.PlanLines)
+	assert.Equal(t, 321.0, *valueOf(t, fx, "UKM.05").Target)
+	again, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	assert.Zero(t, again.New+again.Changed+again.Cleared, "the same file twice changes nothing")
 }

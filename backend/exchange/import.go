@@ -2,7 +2,8 @@
 // returns is guarded (size, zip, hidden sheet), read cell by cell as people
 // type figures, compared with the workspace into a preview of every change,
 // and committed in one transaction with its submission logged for the board.
-// The template's shape comes from its writer, backend/xlsx (layout.go).
+// The template's layout is backend/template's, the contract it shares with
+// the writer (backend/xlsx); this package does not know the writer.
 package exchange
 
 import (
@@ -10,20 +11,17 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"selaras/backend/fault"
-	"selaras/backend/indicator"
-	"selaras/backend/number"
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
-	"selaras/backend/xlsx"
+	"selaras/backend/template"
 )
 
 // Problem is one reason an import is refused, located by sheet and cell.
@@ -91,6 +89,9 @@ type Preview struct {
 	PlanLines []program.PlanLine `json:"planLines"`
 	// Notices are said before importing but do not refuse it (another year).
 	Notices []Problem `json:"notices"`
+	// catalogue is the indicator catalogue the preview was checked
+	// against: the commit reads it again only if it changed since.
+	catalogue target.Catalogue
 }
 
 // ImportOptions constrain what a workbook may contain.
@@ -100,11 +101,11 @@ type ImportOptions struct {
 	WorkingYear int    // a template of another year is imported with a notice (0 = no notice)
 }
 
-// tplColumns are the values sheet's columns, as the writer lays them out.
-var tplColumns = xlsx.TemplateColumns()
-
 // maxProblems are listed; the rest are counted.
 const maxProblems = 20
+
+// enoughProblems stops reading: more would only cost time.
+const enoughProblems = 4 * maxProblems
 
 func refuse(file string, ps ...Problem) error {
 	if len(ps) > maxProblems {
@@ -121,6 +122,22 @@ func problem(sheet, cell string, err error) Problem {
 	return Problem{Sheet: sheet, Cell: cell, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)}
 }
 
+// refusal is a workbook refused before its cells are all compared, with
+// the problems that say why.
+type refusal []Problem
+
+func (r refusal) Error() string { return fmt.Sprintf("exchange: refused (%d problems)", len(r)) }
+
+// fail turns a refusal into the ImportError of the file; any other error
+// (the database's) passes as it is.
+func fail(file string, err error) error {
+	var r refusal
+	if errors.As(err, &r) {
+		return refuse(file, r...)
+	}
+	return err
+}
+
 // ReadImport opens a returned template, checks that it is one of ours and
 // unchanged in structure, reads every input cell by its indicator's kind and
 // compares it with the workspace. It writes nothing, and no file, however
@@ -135,165 +152,53 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 			err = fault.Wrap(err, fault.ImportBusy, "")
 		}
 	}()
-	f, hash, err := openWorkbook(path)
+	wb, err := openTemplate(path)
 	if err != nil {
-		return Preview{}, refuse(name, problem("", "", err))
+		return Preview{}, fail(name, err)
 	}
-	defer f.Close()
-
-	if idx, _ := f.GetSheetIndex(xlsx.MetaSheet); idx < 0 {
-		return Preview{}, refuse(name, whole(fault.NotATemplate))
-	}
-	sst, err := sharedStrings(f)
+	defer wb.f.Close()
+	h, err := wb.header(opt)
 	if err != nil {
-		return Preview{}, refuse(name, problem("", "", fault.Wrap(err, fault.FileNotXlsx, "")))
+		return Preview{}, fail(name, err)
 	}
-	meta, err := readMeta(f, sst)
-	if err != nil {
-		return Preview{}, refuse(name, problem(xlsx.MetaSheet, "", err))
-	}
-	version, _ := strconv.Atoi(meta["template_version"])
-	if version != 1 && version != xlsx.TemplateVersion {
-		return Preview{}, refuse(name, whole(fault.TemplateVersion, "version", short(meta["template_version"])))
-	}
-	reg, ok := region.Default().Lookup(meta["region"])
-	if !ok {
-		return Preview{}, refuse(name, whole(fault.TemplateRegion, "region", short(meta["region"])))
-	}
-	year, err := metaInt(meta, "year", profile.MinYear, profile.MaxYear)
-	if err != nil {
-		return Preview{}, refuse(name, problem(xlsx.MetaSheet, "", err))
-	}
-	if opt.Province != "" && reg.ProvinceCode != opt.Province {
-		return Preview{}, refuse(name, whole(fault.TemplateOtherProv, "region", reg.Name))
-	}
-	if opt.Year != 0 && year != opt.Year {
-		return Preview{}, refuse(name, whole(fault.TemplateYear, "year", strconv.Itoa(year), "want", strconv.Itoa(opt.Year)))
-	}
-	n, err := metaInt(meta, "rows", 0, maxTplRows)
-	if err != nil {
-		return Preview{}, refuse(name, problem(xlsx.MetaSheet, "", err))
-	}
-
-	inds, err := indicator.List(ctx, s.Read())
+	cat, err := target.ReadCatalogue(ctx, s.Read())
 	if err != nil {
 		return Preview{}, err
 	}
-	byCode := map[string]indicator.Indicator{}
-	for _, i := range inds {
-		byCode[i.Code] = i
-	}
-	sh := xlsx.ValuesSheet
-	if idx, _ := f.GetSheetIndex(sh); idx < 0 {
-		return Preview{}, refuse(name, whole(fault.SheetMissing, "sheet", sh))
-	}
-	grid, err := readSheet(f, sh, sst, xlsx.TemplateFirstRow+n-1, len(tplColumns))
+	vs, err := wb.valuesSheet(h)
 	if err != nil {
-		return Preview{}, refuse(name, problem(sh, "", err))
+		return Preview{}, fail(name, err)
 	}
-	codes := make([]string, n)
-	for i := range codes {
-		codes[i] = grid.at(xlsx.TemplateFirstRow+i, 2)
-	}
-	var headers []string
-	for i := range tplColumns {
-		headers = append(headers, grid.at(xlsx.TemplateHeadRow, i+1))
-	}
-	if xlsx.StructureSum(version, reg.Code, year, codes) != meta["checksum"] || !sameHeaders(headers) {
-		return Preview{}, refuse(name, layoutProblems(sh, codes, xlsx.TemplateFirstRow)...)
-	}
-	var problems []Problem
-	problems = append(problems, grid.outside(sh, fault.RowOutsideTable)...)
-	problems = append(problems, grid.mergedInputs(sh, xlsx.TemplateHeadRow)...)
-
-	current, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{year}, Regions: []string{reg.Code}})
+	current, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{h.year}, Regions: []string{h.region.Code}})
 	if err != nil {
 		return Preview{}, err
 	}
-	cur := map[int64]target.Value{}
-	for _, v := range current {
-		cur[v.IndicatorID] = v
+	p = Preview{File: name, Hash: wb.hash, Region: h.region, Year: h.year, Changes: []Change{}, Edits: []target.Edit{},
+		SourceNote: "impor:" + name + "#" + wb.hash[:12], PlanLines: []program.PlanLine{}, Notices: []Problem{}, catalogue: cat}
+	if opt.WorkingYear != 0 && h.year != opt.WorkingYear {
+		p.Notices = append(p.Notices, problem("", "", fault.New(fault.OtherYear, "", "year", strconv.Itoa(h.year), "working", strconv.Itoa(opt.WorkingYear))))
 	}
-	p = Preview{File: name, Hash: hash, Region: reg, Year: year, Changes: []Change{}, Edits: []target.Edit{},
-		SourceNote: "impor:" + name + "#" + hash[:12], Notices: []Problem{}}
-	if opt.WorkingYear != 0 && year != opt.WorkingYear {
-		p.Notices = append(p.Notices, problem("", "", fault.New(fault.OtherYear, "", "year", strconv.Itoa(year), "working", strconv.Itoa(opt.WorkingYear))))
-	}
-	rd := cellReader{f: f, styles: map[int]bool{}}
-	var cellOf []string
-	for i, code := range codes {
-		r := xlsx.TemplateFirstRow + i
-		ind, ok := byCode[code]
-		if !ok {
-			problems = append(problems, problem(sh, xlsx.CellName(2, r), fault.New(fault.IndicatorGone, "", "code", short(code))))
-			continue
+	cellOf, problems := vs.compare(cat.Indicators(), current, &p)
+	if h.version >= 2 && len(problems) <= enoughProblems {
+		plan, err := wb.planSheet(ctx, s, h, problems)
+		if err != nil {
+			return Preview{}, fail(name, err)
 		}
-		row := valueRow{ind: ind, old: cur[ind.ID], r: r, legacy: meta["ratio_target"] != "formula"}
-		for c, column := range tplColumns {
-			field := target.Field(column.Field)
-			if field == "" {
-				continue
-			}
-			cell := xlsx.CellName(c+1, r)
-			isPart := field == target.FTargetNum || field == target.FTargetDen
-			if isPart && ind.Kind != indicator.Ratio {
-				if v := grid.at(r, c+1); (strings.TrimSpace(v) != "" && !isEmptyMark(strings.TrimSpace(v))) || grid.cell(r, c+1).formula != "" {
-					problems = append(problems, problem(sh, cell, fault.New(fault.PartsNotRatio, "", "value", short(v))))
-				}
-				continue
-			}
-			if field == target.FTarget && ind.Kind == indicator.Ratio {
-				row.derived = rd.raw(grid.cell(r, c+1))
-				row.derivedCell = cell
-				continue
-			}
-			v, ferr := readValue(rd.raw(grid.cell(r, c+1)), xlsx.UnitFor(ind, field))
-			if ferr != nil {
-				problems = append(problems, problem(sh, cell, ferr))
-				continue
-			}
-			row.cells = append(row.cells, readCellOf{field: field, cell: cell, v: v})
-		}
-		changes, edits, probs := row.compare(sh)
-		problems = append(problems, probs...)
-		for _, ch := range changes {
+		problems = append(problems, plan.problems...)
+		p.Changes = append(p.Changes, plan.changes...)
+		p.PlanLines = plan.lines
+		for _, ch := range plan.changes {
 			p.count(ch.Kind)
 		}
-		p.Changes = append(p.Changes, changes...)
-		for _, e := range edits {
-			p.Edits = append(p.Edits, target.Edit{IndicatorID: ind.ID, Region: reg.Code, Year: year, Field: e.field, Text: e.text})
-			cellOf = append(cellOf, e.cell)
-		}
-		if len(problems) > 4*maxProblems {
-			break // enough to show; reading on only costs time
-		}
-	}
-	p.PlanLines = []program.PlanLine{}
-	if version >= 2 && len(problems) <= 4*maxProblems {
-		lines, subs, err := xlsx.PlanInput(ctx, s, reg, year)
-		if err != nil {
-			return Preview{}, err
-		}
-		pr, err := readPlanSheet(f, sst, meta, reg, year, lines, subs)
-		if err != nil && !errors.Is(err, errPlanLayout) {
-			return Preview{}, refuse(name, append(problems, problem(xlsx.PlanSheet, "", err))...)
-		}
-		if err != nil {
-			return Preview{}, refuse(name, problem(xlsx.PlanSheet, "", fault.New(fault.PlanLayoutChanged, "")))
-		}
-		problems = append(problems, pr.problems...)
-		p.Changes = append(p.Changes, pr.changes...)
-		p.PlanLines = pr.lines
-		p.New, p.Changed, p.Cleared, p.Unchanged = p.New+pr.counts[0], p.Changed+pr.counts[1], p.Cleared+pr.counts[2], p.Unchanged+pr.counts[3]
 	}
 	if len(problems) > 0 {
 		return Preview{}, refuse(name, problems...)
 	}
 	// The same checks a typed value gets (ratio parts, zero denominators, ...).
-	if err := target.Validate(ctx, s, p.Edits); err != nil {
+	if err := target.Check(ctx, s.Read(), cat, p.Edits, current); err != nil {
 		if be, ok := target.ErrBatch(err); ok {
 			for _, c := range be.Cells {
-				problems = append(problems, Problem{Sheet: sh, Cell: cellOf[c.Index], Message: c.Message, MessageEN: c.MessageEN})
+				problems = append(problems, Problem{Sheet: template.ValuesSheet, Cell: cellOf[c.Index], Message: c.Message, MessageEN: c.MessageEN})
 			}
 			return Preview{}, refuse(name, problems...)
 		}
@@ -315,161 +220,43 @@ func (p *Preview) count(kind string) {
 	}
 }
 
-func sameHeaders(h []string) bool {
-	for i, c := range tplColumns {
-		if i >= len(h) || h[i] != c.Title {
-			return false
-		}
-	}
-	return true
+// header is what the hidden sheet says the workbook is, checked against
+// what the import accepts.
+type header struct {
+	version int
+	region  region.Region
+	year    int
+	rows    int  // indicator rows of the values sheet
+	legacy  bool // a ratio's target was typed, not a formula over its parts
 }
 
-// readCellOf is one input cell of a values row as read.
-type readCellOf struct {
-	field target.Field
-	cell  string
-	v     cellValue
-}
-
-type pendingEdit struct {
-	field target.Field
-	cell  string
-	text  string
-}
-
-// valueRow is one indicator's row of the values sheet.
-type valueRow struct {
-	ind         indicator.Indicator
-	old         target.Value
-	r           int
-	cells       []readCellOf
-	derived     rawCell // a ratio's Target cell: a formula over its parts
-	derivedCell string
-	legacy      bool // a template from before the ratio target was a formula
-}
-
-// compare turns a row into changes and edits. A ratio indicator is filled
-// by its numerator and denominator; its Target is computed from them (a
-// formula in the template), so the file cannot carry a value contradicting
-// its parts and importing it twice changes nothing.
-func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
-	var changes []Change
-	var edits []pendingEdit
-	mk := func(c readCellOf, old string) Change {
-		ch := Change{Sheet: sh, Cell: c.cell, Code: row.ind.Code, Indicator: row.ind.Name, Field: string(c.field), Old: old, New: c.v.text, Formula: c.v.formula}
-		ch.Kind = changeKind(old, c.v.text)
-		return ch
+// header reads the hidden sheet: a template of ours, of a version this
+// Selaras reads, for a region and year the import accepts.
+func (wb *workbook) header(opt ImportOptions) (header, error) {
+	meta := wb.meta
+	version, _ := strconv.Atoi(meta[template.KeyVersion])
+	if version != 1 && version != template.Version {
+		return header{}, refusal{whole(fault.TemplateVersion, "version", short(meta[template.KeyVersion]))}
 	}
-	var num, den *readCellOf
-	for i := range row.cells {
-		c := row.cells[i]
-		switch c.field {
-		case target.FTargetNum:
-			num = &row.cells[i]
-			continue
-		case target.FTargetDen:
-			den = &row.cells[i]
-			continue
-		}
-		ch := mk(c, oldText(row.old, c.field))
-		changes = append(changes, ch)
-		if ch.Kind != "tetap" {
-			edits = append(edits, pendingEdit{c.field, c.cell, c.v.text})
-		}
+	reg, ok := region.Default().Lookup(meta[template.KeyRegion])
+	if !ok {
+		return header{}, refusal{whole(fault.TemplateRegion, "region", short(meta[template.KeyRegion]))}
 	}
-	if row.ind.Kind != indicator.Ratio || num == nil || den == nil {
-		return changes, edits, nil
+	year, err := metaInt(meta, template.KeyYear, profile.MinYear, profile.MaxYear)
+	if err != nil {
+		return header{}, refusal{problem(template.MetaSheet, "", err)}
 	}
-	// The ratio: parts, then the target they give.
-	hasNum, hasDen := num.v.num != nil, den.v.num != nil
-	if hasNum != hasDen {
-		missing := num.cell
-		if hasNum {
-			missing = den.cell
-		}
-		return changes, edits, []Problem{problem(sh, missing, fault.New(fault.RatioOnePart, ""))}
+	if opt.Province != "" && reg.ProvinceCode != opt.Province {
+		return header{}, refusal{whole(fault.TemplateOtherProv, "region", reg.Name)}
 	}
-	var derived *float64
-	if hasNum && *den.v.num != 0 {
-		d := *num.v.num / *den.v.num * row.ind.Scale
-		derived = &d
+	if opt.Year != 0 && year != opt.Year {
+		return header{}, refusal{whole(fault.TemplateYear, "year", strconv.Itoa(year), "want", strconv.Itoa(opt.Year))}
 	}
-	// The Target cell must be the template's formula, or a value equal to
-	// what the parts give (a row pasted as values).
-	// Templates made before the target became a formula (no ratio_target on
-	// the hidden sheet) carry an old typed target beside the parts: there
-	// the parts decide whenever both are filled in.
-	legacyIgnored := row.legacy && hasNum
-	if !legacyIgnored && row.derived.formula == "" && strings.TrimSpace(row.derived.value) != "" && !isEmptyMark(strings.TrimSpace(row.derived.value)) {
-		typed, err := readValue(row.derived, xlsx.UnitRatioPct)
-		// A row pasted as values keeps the target its parts give; a legacy
-		// template's untouched target equals the stored one.
-		same := err == nil && typed.num != nil && ((derived != nil && sameNumber(*typed.num, *derived)) ||
-			(!hasNum && row.old.Target != nil && sameNumber(*typed.num, *row.old.Target)))
-		if !same {
-			return changes, edits, []Problem{problem(sh, row.derivedCell, fault.New(fault.RatioValueTyped, "",
-				"value", short(strings.TrimSpace(row.derived.value)), "num", "G", "den", "H"))}
-		}
+	rows, err := metaInt(meta, template.KeyRows, 0, maxTplRows)
+	if err != nil {
+		return header{}, refusal{problem(template.MetaSheet, "", err)}
 	}
-	oldNum, oldDen := oldText(row.old, target.FTargetNum), oldText(row.old, target.FTargetDen)
-	chNum, chDen := mk(*num, oldNum), mk(*den, oldDen)
-	oldTarget := oldText(row.old, target.FTarget)
-	tgt := Change{Sheet: sh, Cell: row.derivedCell, Code: row.ind.Code, Indicator: row.ind.Name, Field: string(target.FTarget),
-		Old: oldTarget, New: oldTarget, Kind: "tetap", Formula: true}
-	switch {
-	case hasNum && (chNum.Kind != "tetap" || chDen.Kind != "tetap"):
-		edits = append(edits, pendingEdit{target.FTargetNum, num.cell, num.v.text}, pendingEdit{target.FTargetDen, den.cell, den.v.text})
-		if derived != nil {
-			tgt.New = canonical(*derived)
-		}
-	case !hasNum && (oldNum != "" || oldDen != ""):
-		// Parts cleared: the target they gave goes too.
-		edits = append(edits, pendingEdit{target.FTarget, row.derivedCell, ""})
-		tgt.New = ""
-	}
-	tgt.Kind = changeKind(tgt.Old, tgt.New)
-	changes = append(changes, tgt, chNum, chDen)
-	return changes, edits, nil
-}
-
-func changeKind(old, now string) string {
-	switch {
-	case old == now || sameText(old, now):
-		return "tetap"
-	case old == "":
-		return "baru"
-	case now == "":
-		return "hapus"
-	}
-	return "ubah"
-}
-
-// sameText treats numbers equal to 12 significant digits as unchanged:
-// Excel keeps 15 digits, so a computed ratio comes back slightly shorter.
-func sameText(a, b string) bool {
-	x, err1 := number.Parse(a)
-	y, err2 := number.Parse(b)
-	if err1 != nil || err2 != nil || x.Percent != y.Percent {
-		return false
-	}
-	return sameNumber(x.Value, y.Value)
-}
-
-func sameNumber(x, y float64) bool {
-	return math.Abs(x-y) <= 1e-12*math.Max(1, math.Max(math.Abs(x), math.Abs(y)))
-}
-
-// canonical writes a number the way number.Parse reads it back exactly.
-func canonical(v float64) string { return number.Format(v, -1) }
-
-func oldText(v target.Value, f target.Field) string {
-	if f == target.FNote {
-		return v.Note
-	}
-	if p := v.Number(f); p != nil {
-		return canonical(*p)
-	}
-	return ""
+	return header{version: version, region: reg, year: year, rows: rows, legacy: meta[template.KeyRatioTarget] != template.RatioFormula}, nil
 }
 
 // CommitImport writes a previewed import in one transaction, with the file
@@ -483,10 +270,10 @@ func CommitImport(ctx context.Context, s *store.Store, p Preview) (n int, err er
 		}
 	}()
 	planned := 0
-	n, err = target.ApplyWith(ctx, s, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
+	n, err = target.ApplyChecked(ctx, s, p.catalogue, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
 		for _, l := range p.PlanLines {
 			if _, err := program.SavePlanLine(ctx, store.InTx(tx), l); err != nil {
-				return fmt.Errorf("%s %s: %w", xlsx.PlanSheet, l.SubKegiatanCode, err)
+				return fmt.Errorf("%s %s: %w", template.PlanSheet, l.SubKegiatanCode, err)
 			}
 			planned++
 		}

@@ -2,6 +2,8 @@ package exchange
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -20,6 +22,7 @@ import (
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
+	"selaras/backend/template"
 	"selaras/backend/xlsx"
 )
 
@@ -87,7 +90,7 @@ func rowOf(t *testing.T, path, code string) int {
 	f, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer f.Close()
-	return find(t, f, xlsx.ValuesSheet, code)
+	return find(t, f, template.ValuesSheet, code)
 }
 
 func TestTemplateLayout(t *testing.T) {
@@ -95,19 +98,19 @@ func TestTemplateLayout(t *testing.T) {
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
 	defer f.Close()
-	assert.Equal(t, []string{xlsx.ValuesSheet, xlsx.PlanSheet, xlsx.GuideSheet, xlsx.MetaSheet}, f.GetSheetList())
-	vis, err := f.GetSheetVisible(xlsx.MetaSheet)
+	assert.Equal(t, []string{template.ValuesSheet, template.PlanSheet, template.GuideSheet, template.MetaSheet}, f.GetSheetList())
+	vis, err := f.GetSheetVisible(template.MetaSheet)
 	require.NoError(t, err)
 	assert.False(t, vis)
-	v, _ := f.GetCellValue(xlsx.ValuesSheet, "A3")
+	v, _ := f.GetCellValue(template.ValuesSheet, "A3")
 	assert.Equal(t, "Kabupaten Bangka · Tahun 2025", v)
-	dvs, err := f.GetDataValidations(xlsx.ValuesSheet)
+	dvs, err := f.GetDataValidations(template.ValuesSheet)
 	require.NoError(t, err)
 	assert.NotEmpty(t, dvs, "percent and number cells are validated")
 	// Input cells are unlocked, descriptive ones locked.
-	r := find(t, f, xlsx.ValuesSheet, "UKM.05")
-	in, _ := f.GetCellStyle(xlsx.ValuesSheet, "F"+strconv.Itoa(r))
-	code, _ := f.GetCellStyle(xlsx.ValuesSheet, "B"+strconv.Itoa(r))
+	r := find(t, f, template.ValuesSheet, "UKM.05")
+	in, _ := f.GetCellStyle(template.ValuesSheet, "F"+strconv.Itoa(r))
+	code, _ := f.GetCellStyle(template.ValuesSheet, "B"+strconv.Itoa(r))
 	sIn, _ := f.GetStyle(in)
 	sCode, _ := f.GetStyle(code)
 	require.NotNil(t, sIn.Protection)
@@ -121,11 +124,11 @@ func TestImportFilledTemplate(t *testing.T) {
 	ctx := context.Background()
 	halal, growth := rowOf(t, fx.path, "UKM.05"), rowOf(t, fx.path, "KOP.01")
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(halal), 175))     // a number cell
-		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "I"+strconv.Itoa(halal), "150"))   // text typed as text
-		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "G"+strconv.Itoa(growth), "12,5")) // Indonesian decimal
-		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "H"+strconv.Itoa(growth), "80"))
-		require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "K"+strconv.Itoa(growth), "=usulan")) // user text, not a formula
+		require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(halal), 175))     // a number cell
+		require.NoError(t, f.SetCellValue(template.ValuesSheet, "I"+strconv.Itoa(halal), "150"))   // text typed as text
+		require.NoError(t, f.SetCellValue(template.ValuesSheet, "G"+strconv.Itoa(growth), "12,5")) // Indonesian decimal
+		require.NoError(t, f.SetCellValue(template.ValuesSheet, "H"+strconv.Itoa(growth), "80"))
+		require.NoError(t, f.SetCellValue(template.ValuesSheet, "K"+strconv.Itoa(growth), "=usulan")) // user text, not a formula
 	})
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{Province: "19", Year: 2025})
 	require.NoError(t, err)
@@ -166,36 +169,36 @@ func TestImportRefusals(t *testing.T) {
 		{"bad number names sheet and cell", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
 			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(r), "12,3,4"))
+				require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(r), "12,3,4"))
 			})
 			return fx.path
 		}, ImportOptions{}, []string{`lembar "Target Indikator" sel F`, "pemisah desimal lebih dari satu"}},
 		{"ambiguous number is reported with both readings, not guessed", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
 			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(r), "1,311"))
+				require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(r), "1,311"))
 			})
 			return fx.path
 		}, ImportOptions{}, []string{`"1,311" bisa dibaca 1,311 atau 1.311`}},
 		{"percent sign on a count", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "UKM.05")
 			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(r), "15%"))
+				require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(r), "15%"))
 			})
 			return fx.path
 		}, ImportOptions{}, []string{"indikator ini bukan persen"}},
 		{"zero denominator", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "KOP.01")
 			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "G"+strconv.Itoa(r), 5))
-				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "H"+strconv.Itoa(r), 0))
+				require.NoError(t, f.SetCellValue(template.ValuesSheet, "G"+strconv.Itoa(r), 5))
+				require.NoError(t, f.SetCellValue(template.ValuesSheet, "H"+strconv.Itoa(r), 0))
 			})
 			return fx.path
 		}, ImportOptions{}, []string{"tidak boleh nol"}},
 		{"edited structure", func(t *testing.T, fx fixture) string {
 			r := rowOf(t, fx.path, "KOP.01")
 			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "B"+strconv.Itoa(r), "KOP.99"))
+				require.NoError(t, f.SetCellValue(template.ValuesSheet, "B"+strconv.Itoa(r), "KOP.99"))
 			})
 			return fx.path
 		}, ImportOptions{}, []string{"susunan templat telah diubah"}},
@@ -271,7 +274,9 @@ func TestSubmissionBoard(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, n)
 	r := rowOf(t, fx.path, "UKM.05")
-	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, "F"+strconv.Itoa(r), 175)) })
+	edit(t, fx.path, func(f *excelize.File) {
+		require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(r), 175))
+	})
 	p2, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.NoError(t, err)
 	_, err = CommitImport(ctx, fx.s, p2)
@@ -299,24 +304,24 @@ func TestSubmissionBoard(t *testing.T) {
 func TestTemplatePlanSheet(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
-	lines, subs, err := xlsx.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	lines, subs, err := template.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
 	require.NoError(t, err)
 	require.NotEmpty(t, lines, "the demo plans for Kabupaten Bangka")
 	require.NotEmpty(t, subs)
 
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
-	v, _ := f.GetCellValue(xlsx.PlanSheet, "B"+strconv.Itoa(xlsx.PlanFirstRow))
+	v, _ := f.GetCellValue(template.PlanSheet, "B"+strconv.Itoa(template.PlanFirstRow))
 	assert.Equal(t, lines[0].SubKegiatanCode, v)
-	raw, _ := f.GetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), excelize.Options{RawCellValue: true})
+	raw, _ := f.GetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), excelize.Options{RawCellValue: true})
 	assert.Equal(t, strconv.FormatInt(lines[0].Pagu, 10), raw)
-	visible, err := f.GetColVisible(xlsx.PlanSheet, "M")
+	visible, err := f.GetColVisible(template.PlanSheet, "M")
 	require.NoError(t, err)
 	assert.False(t, visible, "the id column is hidden")
-	newRow := strconv.Itoa(xlsx.PlanFirstRow + len(lines))
-	formula, _ := f.GetCellFormula(xlsx.PlanSheet, "C"+newRow)
+	newRow := strconv.Itoa(template.PlanFirstRow + len(lines))
+	formula, _ := f.GetCellFormula(template.PlanSheet, "C"+newRow)
 	assert.Contains(t, formula, "VLOOKUP(B"+newRow)
-	dvs, err := f.GetDataValidations(xlsx.PlanSheet)
+	dvs, err := f.GetDataValidations(template.PlanSheet)
 	require.NoError(t, err)
 	var lists []string
 	for _, dv := range dvs {
@@ -331,13 +336,13 @@ func TestTemplatePlanSheet(t *testing.T) {
 	// Change the pagu of the first line, add a line, and import.
 	sub := subs[len(subs)-1]
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), "Rp 175 juta"))
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "B"+newRow, sub.Code))
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "D"+newRow, "=Pelaku UMKM yang dilatih"))
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "E"+newRow, "orang"))
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "F"+newRow, 40))
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+newRow, 90000000))
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "H"+newRow, "APBD Kabupaten/Kota"))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "Rp 175 juta"))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "B"+newRow, sub.Code))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "D"+newRow, "=Pelaku UMKM yang dilatih"))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "E"+newRow, "orang"))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "F"+newRow, 40))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+newRow, 90000000))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "H"+newRow, "APBD Kabupaten/Kota"))
 	})
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{Province: "19", Year: 2025})
 	require.NoError(t, err)
@@ -346,13 +351,13 @@ func TestTemplatePlanSheet(t *testing.T) {
 	for _, c := range p.Changes {
 		kinds[c.Cell] = c.Kind + ":" + c.Old + "->" + c.New
 	}
-	assert.Equal(t, "ubah:Rp"+number.Format(float64(lines[0].Pagu), 0)+"->Rp175.000.000", kinds["G"+strconv.Itoa(xlsx.PlanFirstRow)])
+	assert.Equal(t, "ubah:Rp"+number.Format(float64(lines[0].Pagu), 0)+"->Rp175.000.000", kinds["G"+strconv.Itoa(template.PlanFirstRow)])
 	assert.Equal(t, "baru:->Rp90.000.000", kinds["G"+newRow])
 
 	n, err := CommitImport(ctx, fx.s, p)
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
-	after, _, err := xlsx.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	after, _, err := template.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
 	require.NoError(t, err)
 	require.Len(t, after, len(lines)+1)
 	byID := map[int64]program.PlanLine{}
@@ -374,13 +379,13 @@ func TestTemplatePlanSheet(t *testing.T) {
 func TestTemplatePlanRefusals(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
-	lines, _, err := xlsx.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
+	lines, _, err := template.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
 	require.NoError(t, err)
-	newRow := strconv.Itoa(xlsx.PlanFirstRow + len(lines))
+	newRow := strconv.Itoa(template.PlanFirstRow + len(lines))
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), "1.500.000,50")) // cents
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "H"+strconv.Itoa(xlsx.PlanFirstRow), "APBN murni"))   // unknown source
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "D"+newRow, "Keluaran tanpa kode"))                   // no code
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "1.500.000,50")) // cents
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "H"+strconv.Itoa(template.PlanFirstRow), "APBN murni"))   // unknown source
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "D"+newRow, "Keluaran tanpa kode"))                       // no code
 	})
 	before := fx.state(t)
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
@@ -394,19 +399,117 @@ func TestTemplatePlanRefusals(t *testing.T) {
 	// A line added with rupiah cents names its cell.
 	fx = newFixture(t)
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "G"+strconv.Itoa(xlsx.PlanFirstRow), "1.500.000,50"))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "1.500.000,50"))
 	})
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `sel G`+strconv.Itoa(xlsx.PlanFirstRow))
+	assert.Contains(t, err.Error(), `sel G`+strconv.Itoa(template.PlanFirstRow))
 	assert.Contains(t, err.Error(), "rupiah bulat")
 
 	// Moving a listed line breaks the structure.
 	fx = newFixture(t)
 	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(xlsx.PlanSheet, "M"+strconv.Itoa(xlsx.PlanFirstRow), 999999))
+		require.NoError(t, f.SetCellValue(template.PlanSheet, "M"+strconv.Itoa(template.PlanFirstRow), 999999))
 	})
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "susunan lembar rencana telah diubah")
+}
+
+// Every value an import changes has its audit line, made by the person
+// who imports, with the file as its source.
+func TestImportAuditsEveryValue(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	codes := []string{"UKM.05", "KOP.04", "KOP.05", "UKM.01"}
+	edit(t, fx.path, func(f *excelize.File) {
+		for i, code := range codes {
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "J"+strconv.Itoa(find(t, f, template.ValuesSheet, code)), int64(900+i)))
+		}
+	})
+	before, err := fx.s.Audit(ctx, store.AuditQuery{Table: "indicator_value", Limit: 100000})
+	require.NoError(t, err)
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	require.Len(t, p.Edits, len(codes))
+	_, err = CommitImport(ctx, fx.s, p)
+	require.NoError(t, err)
+	after, err := fx.s.Audit(ctx, store.AuditQuery{Table: "indicator_value", Limit: 100000})
+	require.NoError(t, err)
+	require.Len(t, after, len(before)+len(codes))
+	// The person recorded is the one a typed edit records.
+	typed, err := target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: p.Edits[0].IndicatorID, Region: "19.01", Year: 2025,
+		Field: target.FNote, Text: "diketik"}}, "ketik")
+	require.NoError(t, err)
+	require.Equal(t, 1, typed)
+	last, err := fx.s.Audit(ctx, store.AuditQuery{Table: "indicator_value", Limit: 1})
+	require.NoError(t, err)
+	for _, e := range after[:len(codes)] {
+		assert.Contains(t, e.NewValues, p.SourceNote)
+		assert.NotEmpty(t, e.UserName)
+		assert.Equal(t, last[0].UserName, e.UserName)
+	}
+}
+
+// An import racing a typed edit of one of its cells on a shared workspace
+// is refused as a conflict, naming who changed it, and writes nothing.
+func TestImportRacingATypedEditIsAConflict(t *testing.T) {
+	fx := newFixture(t)
+	if fx.s.Engine() != store.Postgres {
+		t.Skip("two writers at once: a shared workspace (SQLite has one writer)")
+	}
+	ctx := context.Background()
+	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
+	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+r, 4321)) })
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	require.Len(t, p.Edits, 1)
+	halal := p.Edits[0]
+	stored := valueOf(t, fx, "UKM.05")
+
+	other, err := store.Open(ctx, fx.s.DSN(), store.Options{})
+	require.NoError(t, err)
+	defer other.Close()
+	before, err := fx.s.Audit(ctx, store.AuditQuery{Limit: 100000})
+	require.NoError(t, err)
+	committed := make(chan error, 1)
+	err = other.Tx(ctx, func(tx *sql.Tx) error {
+		// The typed edit holds the row until its transaction ends…
+		_, err := target.Apply(ctx, store.InTx(tx), []target.Edit{{IndicatorID: halal.IndicatorID, Region: "19.01", Year: 2025,
+			Field: target.FTarget, Text: "1234", Version: &stored.Version}}, "ketik")
+		if err != nil {
+			return err
+		}
+		// …while the import reads the version before it and waits on the row.
+		go func() { _, err := CommitImport(ctx, fx.s, p); committed <- err }()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			var waiting int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity
+WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&waiting); err != nil {
+				return err
+			}
+			if waiting > 0 {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("the import never waited on the row")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
+	require.NoError(t, err)
+	err = <-committed
+	be, ok := target.ErrBatch(err)
+	require.True(t, ok, "got %v", err)
+	require.Len(t, be.Cells, 1)
+	require.NotNil(t, be.Cells[0].Conflict)
+	assert.Equal(t, stored.Version+1, be.Cells[0].Conflict.Version)
+	assert.Equal(t, 1234.0, *valueOf(t, fx, "UKM.05").Target, "the typed value stands")
+	after, err := fx.s.Audit(ctx, store.AuditQuery{Limit: 100000})
+	require.NoError(t, err)
+	assert.Len(t, after, len(before)+1, "the typed edit's audit line, nothing of the import")
+	subs, err := Submissions(ctx, fx.s, 2025)
+	require.NoError(t, err)
+	assert.Empty(t, subs, "the submission rolled back with the values")
 }

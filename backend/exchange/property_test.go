@@ -14,7 +14,7 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/number"
 	"selaras/backend/target"
-	"selaras/backend/xlsx"
+	"selaras/backend/template"
 )
 
 // TestRandomValuesRoundTrip writes random values of every kind into a
@@ -34,7 +34,7 @@ func TestRandomValuesRoundTrip(t *testing.T) {
 			pct, err := f.NewStyle(&excelize.Style{NumFmt: 10, Protection: &excelize.Protection{Locked: false}})
 			require.NoError(t, err)
 			for _, ind := range inds {
-				r := find(t, f, xlsx.ValuesSheet, ind.Code)
+				r := find(t, f, template.ValuesSheet, ind.Code)
 				want[ind.Code] = map[target.Field]*float64{}
 				fields := []target.Field{target.FTarget, target.FRealisation, target.FBaseline}
 				if ind.Kind == indicator.Ratio {
@@ -44,9 +44,9 @@ func TestRandomValuesRoundTrip(t *testing.T) {
 					col := map[target.Field]string{target.FTarget: "F", target.FTargetNum: "G", target.FTargetDen: "H",
 						target.FRealisation: "I", target.FBaseline: "J"}[field]
 					cell := col + strconv.Itoa(r)
-					u := xlsx.UnitFor(ind, field)
+					u := template.UnitFor(ind, field)
 					if field == target.FTargetDen {
-						u = xlsx.UnitDen
+						u = template.UnitDen
 					}
 					v, form := randomValue(rng, u)
 					if ind.Kind == indicator.Ratio && field == target.FTargetDen { // parts come together
@@ -63,14 +63,14 @@ func TestRandomValuesRoundTrip(t *testing.T) {
 					want[ind.Code][field] = v
 					switch {
 					case form == "num":
-						require.NoError(t, f.SetCellFloat(xlsx.ValuesSheet, cell, *v, -1, 64))
+						require.NoError(t, f.SetCellFloat(template.ValuesSheet, cell, *v, -1, 64))
 					case form == "pct":
-						require.NoError(t, f.SetCellFloat(xlsx.ValuesSheet, cell, *v/100, -1, 64))
-						require.NoError(t, f.SetCellStyle(xlsx.ValuesSheet, cell, cell, pct))
+						require.NoError(t, f.SetCellFloat(template.ValuesSheet, cell, *v/100, -1, 64))
+						require.NoError(t, f.SetCellStyle(template.ValuesSheet, cell, cell, pct))
 					case form == "":
-						require.NoError(t, f.SetCellValue(xlsx.ValuesSheet, cell, nil))
+						require.NoError(t, f.SetCellValue(template.ValuesSheet, cell, nil))
 					default:
-						require.NoError(t, f.SetCellStr(xlsx.ValuesSheet, cell, form))
+						require.NoError(t, f.SetCellStr(template.ValuesSheet, cell, form))
 					}
 				}
 			}
@@ -107,21 +107,21 @@ func TestRandomValuesRoundTrip(t *testing.T) {
 
 // randomValue is a value of a unit and how it is typed: "num" (a number
 // cell), "pct" (a number cell in a percent format), "" (empty), or text.
-func randomValue(rng *rand.Rand, u xlsx.Unit) (*float64, string) {
+func randomValue(rng *rand.Rand, u template.Unit) (*float64, string) {
 	if rng.IntN(8) == 0 {
 		return nil, []string{"", "-", "n/a", "tidak ada"}[rng.IntN(4)]
 	}
 	var v float64
 	switch u {
-	case xlsx.UnitCount:
+	case template.UnitCount:
 		v = float64(rng.IntN(10_000_000))
-	case xlsx.UnitRupiah:
+	case template.UnitRupiah:
 		v = float64(rng.Int64N(10_000_000_000_000))
-	case xlsx.UnitPercent:
+	case template.UnitPercent:
 		v = float64(rng.IntN(10_001)) / 100
-	case xlsx.UnitPart:
+	case template.UnitPart:
 		v = float64(rng.IntN(200_000) - 20_000)
-	case xlsx.UnitDen:
+	case template.UnitDen:
 		v = float64(1 + rng.IntN(1_000_000))
 	default:
 		v = float64(rng.IntN(40_001)-10_000) / 100
@@ -137,9 +137,9 @@ func randomValue(rng *rand.Rand, u xlsx.Unit) (*float64, string) {
 	}
 	s := number.Format(v, -1)
 	switch {
-	case u == xlsx.UnitRupiah && rng.IntN(2) == 0:
+	case u == template.UnitRupiah && rng.IntN(2) == 0:
 		s = "Rp " + s
-	case u == xlsx.UnitPercent && rng.IntN(2) == 0:
+	case u == template.UnitPercent && rng.IntN(2) == 0:
 		s += "%"
 	}
 	return &v, s

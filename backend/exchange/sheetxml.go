@@ -1,9 +1,7 @@
 package exchange
 
 import (
-	"bytes"
 	"encoding/xml"
-	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -11,7 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
-	"selaras/backend/xlsx"
+	"selaras/backend/template"
 )
 
 // A returned template's sheets are read by one streaming pass over their
@@ -93,43 +91,50 @@ func sharedStrings(f *excelize.File) ([]string, error) {
 	if !ok {
 		return nil, nil
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
-	var out []string
-	var cur strings.Builder
-	inT, skip := false, 0
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			switch e.Name.Local {
-			case "si":
-				cur.Reset()
-			case "t":
-				inT = skip == 0
-			case "rPh":
-				skip++
-			}
-		case xml.EndElement:
-			switch e.Name.Local {
-			case "si":
-				out = append(out, cur.String())
-			case "t":
-				inT = false
-			case "rPh":
-				skip--
-			}
-		case xml.CharData:
-			if inT {
-				cur.Write(e)
-			}
-		}
+	sb, err := readPart(b, func() *sstBuilder { return &sstBuilder{} })
+	if err != nil {
+		return nil, err
 	}
+	return sb.out, nil
+}
+
+// sstBuilder collects the string table's entries.
+type sstBuilder struct {
+	out  []string
+	cur  []byte
+	inT  bool
+	skip int // inside phonetic hints (rPh)
+}
+
+func (sb *sstBuilder) start(name string, _ attrs) error {
+	switch name {
+	case "si":
+		sb.cur = sb.cur[:0]
+	case "t":
+		sb.inT = sb.skip == 0
+	case "rPh":
+		sb.skip++
+	}
+	return nil
+}
+
+func (sb *sstBuilder) chars(data []byte) error {
+	if sb.inT {
+		sb.cur = append(sb.cur, data...)
+	}
+	return nil
+}
+
+func (sb *sstBuilder) end(name string) error {
+	switch name {
+	case "si":
+		sb.out = append(sb.out, string(sb.cur))
+	case "t":
+		sb.inT = false
+	case "rPh":
+		sb.skip--
+	}
+	return nil
 }
 
 // readSheet reads sheet up to row last and width columns, noting the first
@@ -143,127 +148,155 @@ func readSheet(f *excelize.File, sheet string, sst []string, last, width int) (*
 	if !ok {
 		return nil, fault.New(fault.FileNotXlsx, "")
 	}
-	g := &grid{last: last, width: width, rows: make([][]xcell, 0, min(last, 1024))}
-	d := xml.NewDecoder(bytes.NewReader(b))
-	bad := func(err error) error { return fault.Wrap(err, fault.FileNotXlsx, "") }
-	row, col := 0, 0
-	var c xcell
-	var in string // the element whose text is being read: v, f, t
-	var text strings.Builder
-	inCell, inIS := false, false
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, bad(err)
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			switch e.Name.Local {
-			case "row":
-				next := row + 1
-				if v := attr(e, "r"); v != "" {
-					if next, err = strconv.Atoi(v); err != nil || next <= row || next > excelize.TotalRows {
-						return nil, fault.New(fault.FileNotXlsx, "")
-					}
-				}
-				row, col = next, 0
-				if row > last+maxRowsPastTable {
-					return nil, fault.New(fault.SheetTooLarge, "", "cell", "baris "+strconv.Itoa(row), "max", strconv.Itoa(last))
-				}
-			case "c":
-				col++
-				if ref := attr(e, "r"); ref != "" {
-					cc, rr, err := excelize.CellNameToCoordinates(ref)
-					if err != nil || rr != row || cc < col {
-						return nil, fault.New(fault.FileNotXlsx, "")
-					}
-					col = cc
-				}
-				if col > maxColumns {
-					return nil, fault.New(fault.SheetTooLarge, "", "cell", xlsx.CellName(min(col, excelize.MaxColumns), row), "max", strconv.Itoa(last))
-				}
-				c, inCell = xcell{t: attr(e, "t")}, true
-				if s := attr(e, "s"); s != "" {
-					c.s, _ = strconv.Atoi(s)
-				}
-			case "v", "f":
-				if inCell {
-					in = e.Name.Local
-					text.Reset()
-					if in == "f" {
-						c.formula = "="
-					}
-				}
-			case "is":
-				inIS = inCell
-				text.Reset()
-			case "t":
-				if inIS {
-					in = "t"
-				}
-			case "mergeCell":
-				if ref := attr(e, "ref"); ref != "" {
-					g.merges = append(g.merges, ref)
-					if len(g.merges) > 10*maxColumns {
-						return nil, fault.New(fault.SheetTooLarge, "", "cell", short(ref), "max", strconv.Itoa(last))
-					}
-				}
-			}
-		case xml.CharData:
-			if in != "" {
-				if text.Len()+len(e) > 1<<16 {
-					return nil, fault.New(fault.SheetTooLarge, "", "cell", xlsx.CellName(col, row), "max", strconv.Itoa(last))
-				}
-				text.Write(e)
-			}
-		case xml.EndElement:
-			switch e.Name.Local {
-			case "v":
-				if in == "v" {
-					c.v, in = text.String(), ""
-				}
-			case "f":
-				if in == "f" {
-					if s := text.String(); s != "" {
-						c.formula = s
-					}
-					in = ""
-				}
-			case "t":
-				if in == "t" {
-					in = ""
-				}
-			case "is":
-				if inIS {
-					c.v, inIS = text.String(), false
-				}
-			case "c":
-				if !inCell {
-					continue
-				}
-				inCell = false
-				if c.t == "s" {
-					i, err := strconv.Atoi(c.v)
-					if err != nil || i < 0 || i >= len(sst) {
-						return nil, fault.New(fault.FileNotXlsx, "")
-					}
-					c.v = sst[i]
-				}
-				g.put(row, col, c)
-			}
-		}
+	sb, err := readPart(b, func() *sheetBuilder { return newSheetBuilder(sst, last, width) })
+	if err != nil {
+		return nil, err
 	}
-	return g, nil
+	return sb.g, nil
 }
 
-func attr(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name && a.Name.Space == "" {
-			return a.Value
+// sheetBuilder turns a worksheet's elements, in document order, into a grid
+// of the cells of the structure.
+type sheetBuilder struct {
+	g            *grid
+	sst          []string
+	last         int
+	row, col     int
+	c            xcell
+	in           string // the element whose text is being read: v, f, t
+	text         []byte
+	inCell, inIS bool
+}
+
+func newSheetBuilder(sst []string, last, width int) *sheetBuilder {
+	return &sheetBuilder{sst: sst, last: last, g: &grid{last: last, width: width, rows: make([][]xcell, 0, min(last, 1024))}}
+}
+
+func (sb *sheetBuilder) start(name string, a attrs) error {
+	switch name {
+	case "row":
+		if sb.inCell { // a row inside a cell
+			return fault.New(fault.FileNotXlsx, "")
+		}
+		next := sb.row + 1
+		if v := a.get("r"); v != "" {
+			var err error
+			if next, err = strconv.Atoi(v); err != nil || next <= sb.row || next > excelize.TotalRows {
+				return fault.New(fault.FileNotXlsx, "")
+			}
+		}
+		sb.row, sb.col = next, 0
+		if sb.row > sb.last+maxRowsPastTable {
+			return fault.New(fault.SheetTooLarge, "", "cell", "baris "+strconv.Itoa(sb.row), "max", strconv.Itoa(sb.last))
+		}
+	case "c":
+		if sb.row == 0 { // a cell outside any row
+			return fault.New(fault.FileNotXlsx, "")
+		}
+		sb.col++
+		if ref := a.get("r"); ref != "" {
+			cc, rr, err := cellCoords(ref)
+			if err != nil || rr != sb.row || cc < sb.col {
+				return fault.New(fault.FileNotXlsx, "")
+			}
+			sb.col = cc
+		}
+		if sb.col > maxColumns {
+			return fault.New(fault.SheetTooLarge, "", "cell", template.CellName(min(sb.col, excelize.MaxColumns), sb.row), "max", strconv.Itoa(sb.last))
+		}
+		sb.c, sb.inCell = xcell{t: a.get("t")}, true
+		if s := a.get("s"); s != "" {
+			sb.c.s, _ = strconv.Atoi(s)
+		}
+	case "v", "f":
+		if sb.inCell {
+			sb.in = name
+			sb.text = sb.text[:0]
+			if name == "f" {
+				sb.c.formula = "="
+			}
+		}
+	case "is":
+		sb.inIS = sb.inCell
+		sb.text = sb.text[:0]
+	case "t":
+		if sb.inIS {
+			sb.in = "t"
+		}
+	case "mergeCell":
+		if ref := a.get("ref"); ref != "" {
+			sb.g.merges = append(sb.g.merges, ref)
+			if len(sb.g.merges) > 10*maxColumns {
+				return fault.New(fault.SheetTooLarge, "", "cell", short(ref), "max", strconv.Itoa(sb.last))
+			}
 		}
 	}
-	return ""
+	return nil
+}
+
+func (sb *sheetBuilder) chars(data []byte) error {
+	if sb.in == "" {
+		return nil
+	}
+	if len(sb.text)+len(data) > 1<<16 {
+		return fault.New(fault.SheetTooLarge, "", "cell", template.CellName(sb.col, sb.row), "max", strconv.Itoa(sb.last))
+	}
+	sb.text = append(sb.text, data...)
+	return nil
+}
+
+func (sb *sheetBuilder) end(name string) error {
+	switch name {
+	case "v":
+		if sb.in == "v" {
+			sb.c.v, sb.in = string(sb.text), ""
+		}
+	case "f":
+		if sb.in == "f" {
+			if len(sb.text) > 0 {
+				sb.c.formula = string(sb.text)
+			}
+			sb.in = ""
+		}
+	case "t":
+		if sb.in == "t" {
+			sb.in = ""
+		}
+	case "is":
+		if sb.inIS {
+			sb.c.v, sb.inIS = string(sb.text), false
+		}
+	case "c":
+		if !sb.inCell {
+			return nil
+		}
+		sb.inCell = false
+		if sb.c.t == "s" {
+			i, err := strconv.Atoi(sb.c.v)
+			if err != nil || i < 0 || i >= len(sb.sst) {
+				return fault.New(fault.FileNotXlsx, "")
+			}
+			sb.c.v = sb.sst[i]
+		}
+		sb.g.put(sb.row, sb.col, sb.c)
+	}
+	return nil
+}
+
+// cellCoords is excelize.CellNameToCoordinates, quicker for the plain
+// references spreadsheet programs write ("F8": capitals, then digits with
+// no leading zero); any other is left to excelize.
+func cellCoords(ref string) (col, row int, err error) {
+	i := 0
+	for ; i < len(ref) && i < 3 && 'A' <= ref[i] && ref[i] <= 'Z'; i++ {
+		col = col*26 + int(ref[i]-'A'+1)
+	}
+	j := i
+	for ; j < len(ref) && j-i < 7 && '0' <= ref[j] && ref[j] <= '9'; j++ {
+		row = row*10 + int(ref[j]-'0')
+	}
+	if i == 0 || j == i || j != len(ref) || ref[i] == '0' || col > excelize.MaxColumns || row > excelize.TotalRows {
+		return excelize.CellNameToCoordinates(ref)
+	}
+	return col, row, nil
 }

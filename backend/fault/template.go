@@ -37,7 +37,7 @@ const (
 	CellMerged            Code = "cell_merged"
 	RowOutsideTable       Code = "row_outside_table"
 	RowOutsidePlan        Code = "row_outside_plan"
-	RowMoved              Code = "row_moved"
+	CodeTwice             Code = "code_twice"
 	PartsNotRatio         Code = "parts_not_ratio"
 )
 

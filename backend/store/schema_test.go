@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -397,4 +398,61 @@ func sqliteChecks(ddl string) []string {
 			}
 		}
 	}
+}
+
+// The step that moves a server's audit to whole statements rebuilds the
+// triggers of every table audited before it: one left out would keep the
+// row-by-row audit, and a later step's table is its own step's to list.
+func TestAuditRowsStepListsEveryTable(t *testing.T) {
+	steps := store.Audited()
+	const audit = 12
+	var before []string
+	for v, tables := range steps {
+		if v < audit {
+			before = append(before, tables...)
+		}
+	}
+	for _, tb := range before {
+		assert.Contains(t, steps[audit], tb)
+	}
+}
+
+// On a server, every audited table is audited by statement; an upsert of a
+// batch still writes one line per row that changed, none for a row that
+// did not, and one per row deleted.
+func TestServerAuditsByStatement(t *testing.T) {
+	storetest.NeedPG(t)
+	ctx := context.Background()
+	s, err := store.Open(ctx, storetest.NewDatabase(t), store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	var rowLevel int
+	require.NoError(t, s.Read().QueryRowContext(ctx, `SELECT count(*) FROM pg_trigger
+WHERE tgname ~ '^audit_.*_(insert|update|delete)$' AND NOT tgisinternal AND (tgtype & 1) = 1`).Scan(&rowLevel))
+	assert.Zero(t, rowLevel, "audit triggers left row by row")
+
+	exec := func(q string, args ...any) {
+		t.Helper()
+		require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { _, err := tx.ExecContext(ctx, q, args...); return err }))
+	}
+	lines := func(action string) int {
+		t.Helper()
+		var n int
+		require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT count(*) FROM audit_log WHERE table_name = 'challenge_category' AND action = ?", action).Scan(&n))
+		return n
+	}
+	base := lines("insert")
+	exec(`INSERT INTO challenge_category(code, name, builtin, sort_order) VALUES ('a1', 'Satu', 0, 90), ('a2', 'Dua', 0, 91), ('a3', 'Tiga', 0, 92)`)
+	assert.Equal(t, base+3, lines("insert"))
+	exec(`UPDATE challenge_category SET name = name || '!' WHERE code IN ('a1', 'a2')`)
+	exec(`UPDATE challenge_category SET name = name WHERE code = 'a3'`)
+	assert.Equal(t, 2, lines("update"), "a row that did not change is no history")
+	var old, newer, key string
+	require.NoError(t, s.Read().QueryRowContext(ctx, `SELECT row_key, old_values, new_values FROM audit_log
+WHERE table_name = 'challenge_category' AND action = 'update' ORDER BY id LIMIT 1`).Scan(&key, &old, &newer))
+	assert.Contains(t, old, `"Satu"`)
+	assert.Contains(t, newer, `"Satu!"`)
+	assert.NotEmpty(t, key)
+	exec(`DELETE FROM challenge_category WHERE code IN ('a1', 'a2', 'a3')`)
+	assert.Equal(t, 3, lines("delete"))
 }

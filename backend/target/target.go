@@ -150,126 +150,93 @@ func (e *BatchError) Error() string {
 // source as their origin ("ketik", "tempel", "impor:<file>#<hash>"). If any
 // cell is invalid it returns a *BatchError and writes nothing.
 func Apply(ctx context.Context, w store.Writer, edits []Edit, source string) (int, error) {
-	return apply(ctx, w, edits, source, true, nil)
+	return apply(ctx, w, batch{edits: edits, source: source})
 }
 
 // ApplyWith is Apply that also runs also in the same transaction once the
 // values are written (n of them), so a record of the change commits or
 // rolls back with it.
 func ApplyWith(ctx context.Context, w store.Writer, edits []Edit, source string, also func(tx *sql.Tx, n int) error) (int, error) {
-	return apply(ctx, w, edits, source, true, also)
+	return apply(ctx, w, batch{edits: edits, source: source, also: also})
 }
 
-// errDryRun rolls back a validation-only run.
-var errDryRun = errors.New("target: dry run")
+// ApplyChecked is ApplyWith for edits already checked against cat (Check,
+// in an import's preview): the catalogue is read again only when it has
+// changed since. The stored values are read again, in the transaction: the
+// edits are merged into them and written over the versions read there.
+func ApplyChecked(ctx context.Context, w store.Writer, cat Catalogue, edits []Edit, source string,
+	also func(tx *sql.Tx, n int) error) (int, error) {
+	return apply(ctx, w, batch{edits: edits, source: source, also: also, cat: &cat})
+}
 
-// Validate checks a batch exactly as Apply would, writing nothing: the
-// import preview uses it so every problem shows before the user confirms.
-func Validate(ctx context.Context, w store.Writer, edits []Edit) error {
-	_, err := apply(ctx, w, edits, "", false, nil)
-	if errors.Is(err, errDryRun) {
-		return nil
+// Check validates edits exactly as Apply would, writing nothing, against
+// the catalogue cat and stored: every value stored at the regions and
+// years the edits name (a key missing from it holds nothing). An import's
+// preview has read both already.
+func Check(ctx context.Context, q Reader, cat Catalogue, edits []Edit, stored []Value) error {
+	known := make(map[Key]Value, len(stored))
+	for _, v := range stored {
+		known[v.Key()] = v
 	}
-	return err
+	m, err := merge(ctx, q, cat.byID, edits, func(k Key) (Value, error) {
+		if v, ok := known[k]; ok {
+			return v, nil
+		}
+		return Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}, nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(m.bad) > 0 {
+		return &BatchError{Cells: m.bad}
+	}
+	return nil
 }
 
-func apply(ctx context.Context, w store.Writer, edits []Edit, source string, write bool, also func(*sql.Tx, int) error) (int, error) {
-	changed := map[Key]*Value{}
-	stored := map[Key]Value{} // as read in this transaction, with its version
-	var order []Key
-	var bad []CellError
+// batch is one call of Apply and its variants.
+type batch struct {
+	edits  []Edit
+	source string
+	also   func(*sql.Tx, int) error
+	cat    *Catalogue // read by the caller earlier; nil: read it in the transaction
+}
+
+func apply(ctx context.Context, w store.Writer, b batch) (int, error) {
 	n := 0
 	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		inds, err := indicator.List(ctx, tx)
+		byID, err := b.cat.current(ctx, tx)
 		if err != nil {
 			return err
 		}
-		byID := make(map[int64]indicator.Indicator, len(inds))
-		for _, i := range inds {
-			byID[i.ID] = i
-		}
-		st, err := prepare(ctx, tx)
+		st, err := prepare(ctx, tx, arrays(w))
 		if err != nil {
 			return err
 		}
 		defer st.close()
-		known, err := st.loadAll(ctx, tx, edits)
+		known, err := st.loadAll(ctx, tx, b.edits)
 		if err != nil {
 			return err
 		}
-		for idx, e := range edits {
-			ind, ok := byID[e.IndicatorID]
-			if err := checkPlace(e, ok); err != nil {
-				bad = append(bad, cellError(idx, err))
-				continue
+		m, err := merge(ctx, tx, byID, b.edits, func(k Key) (Value, error) {
+			if v, ok := known[k]; ok {
+				return v, nil
 			}
-			k := Key{e.IndicatorID, strings.TrimSpace(e.Region), e.Year}
-			v, seen := changed[k]
-			if !seen {
-				cur, ok := known[k]
-				if !ok && !st.complete {
-					if cur, err = st.loadOne(ctx, k); err != nil {
-						return err
-					}
-				} else if !ok {
-					cur = Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}
-				}
-				stored[k] = cur
-				v = &cur
-				changed[k] = v
-				order = append(order, k)
+			if st.complete {
+				return Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}, nil
 			}
-			if e.Version != nil && *e.Version != stored[k].Version {
-				ce, err := conflictCell(ctx, tx, idx, stored[k])
-				if err != nil {
-					return err
-				}
-				bad = append(bad, ce)
-				continue
-			}
-			if err := set(v, ind, e); err != nil {
-				bad = append(bad, cellError(idx, err))
-			}
+			return st.loadOne(ctx, k)
+		})
+		if err != nil {
+			return err
 		}
-		for _, k := range order {
-			v := changed[k]
-			ind := byID[k.IndicatorID]
-			if err := derive(v, ind); err != nil {
-				bad = append(bad, cellError(lastIndex(edits, k), err))
-			}
+		if len(m.bad) > 0 {
+			return &BatchError{Cells: m.bad}
 		}
-		if len(bad) > 0 {
-			return &BatchError{Cells: bad}
+		if n, err = m.write(ctx, tx, st, b); err != nil {
+			return err
 		}
-		if !write {
-			return errDryRun
-		}
-		for _, k := range order {
-			v := changed[k]
-			v.Source = source
-			if same(*v, stored[k]) && v.empty() == stored[k].empty() {
-				n++
-				continue // nothing changes: no new version, no history
-			}
-			err := st.put(ctx, *v)
-			if errors.Is(err, errStale) {
-				now, err := st.loadOne(ctx, k)
-				if err != nil {
-					return err
-				}
-				ce, err := conflictCell(ctx, tx, lastIndex(edits, k), now)
-				if err != nil {
-					return err
-				}
-				return &BatchError{Cells: []CellError{ce}}
-			}
-			if err != nil {
-				return err
-			}
-			n++
-		}
-		if also != nil {
-			return also(tx, n)
+		if b.also != nil {
+			return b.also(tx, n)
 		}
 		return nil
 	})
@@ -277,6 +244,97 @@ func apply(ctx context.Context, w store.Writer, edits []Edit, source string, wri
 		return 0, err
 	}
 	return n, nil
+}
+
+// merged is a batch of edits applied, in memory, to the values they change.
+type merged struct {
+	changed map[Key]*Value
+	stored  map[Key]Value // as read, with its version
+	order   []Key
+	bad     []CellError
+}
+
+// merge applies each edit to its value as stored (lookup reads it): the
+// place of the edit, the version it was based on, its text; then each
+// ratio is derived from its parts. Refused cells are collected in bad.
+func merge(ctx context.Context, q Reader, byID map[int64]indicator.Indicator, edits []Edit,
+	lookup func(Key) (Value, error)) (*merged, error) {
+	m := &merged{changed: map[Key]*Value{}, stored: map[Key]Value{}}
+	for idx, e := range edits {
+		ind, ok := byID[e.IndicatorID]
+		if err := checkPlace(e, ok); err != nil {
+			m.bad = append(m.bad, cellError(idx, err))
+			continue
+		}
+		k := Key{e.IndicatorID, strings.TrimSpace(e.Region), e.Year}
+		v, seen := m.changed[k]
+		if !seen {
+			cur, err := lookup(k)
+			if err != nil {
+				return nil, err
+			}
+			m.stored[k] = cur
+			v = &cur
+			m.changed[k] = v
+			m.order = append(m.order, k)
+		}
+		if e.Version != nil && *e.Version != m.stored[k].Version {
+			ce, err := conflictCell(ctx, q, idx, m.stored[k])
+			if err != nil {
+				return nil, err
+			}
+			m.bad = append(m.bad, ce)
+			continue
+		}
+		if err := set(v, ind, e); err != nil {
+			m.bad = append(m.bad, cellError(idx, err))
+		}
+	}
+	for _, k := range m.order {
+		if err := derive(m.changed[k], byID[k.IndicatorID]); err != nil {
+			m.bad = append(m.bad, cellError(lastIndex(edits, k), err))
+		}
+	}
+	return m, nil
+}
+
+// write stores every merged value that changed over the version it was
+// read at: upserted, or deleted once every part is cleared. It returns how
+// many values the batch covered (changed or not). A value another writer
+// changed meanwhile refuses the whole batch as a conflict.
+func (m *merged) write(ctx context.Context, tx *sql.Tx, st *stmts, b batch) (int, error) {
+	var puts, dels []Value
+	for _, k := range m.order {
+		v := m.changed[k]
+		v.Source = b.source
+		switch {
+		case same(*v, m.stored[k]) && v.empty() == m.stored[k].empty():
+			// nothing changes: no new version, no history
+		case !v.empty():
+			puts = append(puts, *v)
+		case v.Version != 0: // a row to clear (none: nothing to do)
+			dels = append(dels, *v)
+		}
+	}
+	stale, err := st.clearAll(ctx, dels)
+	if err == nil && stale == nil {
+		stale, err = st.putAll(ctx, puts)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if stale != nil {
+		now, err := st.loadOne(ctx, *stale)
+		if err != nil {
+			return 0, err
+		}
+		ce, err := conflictCell(ctx, tx, lastIndex(b.edits, *stale), now)
+		if err != nil {
+			return 0, err
+		}
+		return 0, &BatchError{Cells: []CellError{ce}}
+	}
+	return len(m.order), nil
 }
 
 func lastIndex(edits []Edit, k Key) int {
@@ -309,13 +367,13 @@ func checkPlace(e Edit, known bool) error {
 
 // conflictCell refuses the edit at idx over the newer stored value theirs
 // (Version 0: the row was cleared), naming who changed it and when.
-func conflictCell(ctx context.Context, tx *sql.Tx, idx int, theirs Value) (CellError, error) {
+func conflictCell(ctx context.Context, q Reader, idx int, theirs Value) (CellError, error) {
 	k := theirs.Key()
 	var them any = theirs
 	if theirs.Version == 0 {
 		them = nil
 	}
-	err := versioned.Conflict(ctx, tx, "indicator_value", rowKey(k), "value.cell", theirs.Version, them)
+	err := versioned.Conflict(ctx, q, "indicator_value", rowKey(k), "value.cell", theirs.Version, them)
 	c, ok := fault.ConflictOf(err)
 	if !ok {
 		return CellError{}, err
@@ -425,147 +483,6 @@ func derive(v *Value, ind indicator.Indicator) error {
 	return nil
 }
 
-// stmts are a batch's statements, prepared once per transaction: a
-// returned template writes thousands of values, and preparing the upsert
-// (with its audit triggers) for each one was most of an import's time.
-type stmts struct {
-	load, upsert, del *sql.Stmt
-	complete          bool // loadAll read every stored value the batch can touch
-}
-
-// maxPlaces bounds loadAll: a returned template covers one region and year;
-// a batch spread over many places reads its values one by one instead.
-const maxPlaces = 16
-
-// loadAll reads, one query per region and year, the stored values a batch
-// may change: looking each up by its key was half of a 10,000-row import.
-func (st *stmts) loadAll(ctx context.Context, tx *sql.Tx, edits []Edit) (map[Key]Value, error) {
-	type place struct {
-		region string
-		year   int
-	}
-	places := map[place]bool{}
-	for _, e := range edits {
-		places[place{strings.TrimSpace(e.Region), e.Year}] = true
-		if len(places) > maxPlaces {
-			return nil, nil
-		}
-	}
-	out := map[Key]Value{}
-	for p := range places {
-		rows, err := tx.QueryContext(ctx, "SELECT "+readCols+" FROM indicator_value WHERE region_code = ? AND year = ?", p.region, p.year)
-		if err != nil {
-			return nil, fmt.Errorf("target: load: %w", err)
-		}
-		for rows.Next() {
-			var v Value
-			if err := rows.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen,
-				&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note, &v.Version); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("target: load: %w", err)
-			}
-			out[Key{v.IndicatorID, v.Region, v.Year}] = v
-		}
-		if err := rows.Close(); err != nil {
-			return nil, fmt.Errorf("target: load: %w", err)
-		}
-	}
-	st.complete = true
-	return out, nil
-}
-
-func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
-	var st stmts
-	var err error
-	if st.load, err = tx.PrepareContext(ctx, loadSQL); err == nil {
-		if st.upsert, err = tx.PrepareContext(ctx, upsertSQL); err == nil {
-			st.del, err = tx.PrepareContext(ctx, deleteSQL)
-		}
-	}
-	if err != nil {
-		st.close()
-		return nil, fmt.Errorf("target: prepare: %w", err)
-	}
-	return &st, nil
-}
-
-func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.load, st.upsert, st.del} {
-		if s != nil {
-			s.Close()
-		}
-	}
-}
-
-const (
-	loadSQL = "SELECT " + readCols + " FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ?"
-	// The delete and the upsert's update name the version the batch read, so
-	// a row changed meanwhile by another writer (PostgreSQL lets two read the
-	// same version) matches nothing and is refused instead of overwritten; a
-	// new row's 0 never matches a row inserted meanwhile (versions start at 1).
-	deleteSQL = "DELETE FROM indicator_value WHERE indicator_id = ? AND region_code = ? AND year = ? AND version = ?"
-	upsertSQL = `INSERT INTO indicator_value(` + cols + `) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(indicator_id, region_code, year) DO UPDATE SET target = excluded.target, target_num = excluded.target_num,
-  target_den = excluded.target_den, realisation = excluded.realisation, real_num = excluded.real_num,
-  real_den = excluded.real_den, baseline = excluded.baseline, source = excluded.source, note = excluded.note,
-  version = indicator_value.version + 1
-WHERE indicator_value.version = ?`
-)
-
-func (st *stmts) loadOne(ctx context.Context, k Key) (Value, error) {
-	v := Value{IndicatorID: k.IndicatorID, Region: k.Region, Year: k.Year}
-	err := st.load.QueryRowContext(ctx, k.IndicatorID, k.Region, k.Year).Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen,
-		&v.Realisation, &v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note, &v.Version)
-	if errors.Is(err, sql.ErrNoRows) {
-		return v, nil
-	}
-	if err != nil {
-		return v, fmt.Errorf("target: load: %w", err)
-	}
-	return v, nil
-}
-
-func (v Value) empty() bool {
-	return v.Target == nil && v.TargetNum == nil && v.TargetDen == nil && v.Realisation == nil && v.RealNum == nil &&
-		v.RealDen == nil && v.Baseline == nil && v.Note == ""
-}
-
-// errStale is put's answer when the row is no longer at v.Version.
-var errStale = errors.New("target: changed meanwhile")
-
-// put upserts v over the stored row at v.Version (0: none), or deletes the
-// row when every part has been cleared. It returns errStale when another
-// writer changed the row since it was read.
-func (st *stmts) put(ctx context.Context, v Value) error {
-	if v.empty() {
-		if v.Version == 0 {
-			return nil // no row, nothing to clear
-		}
-		res, err := st.del.ExecContext(ctx, v.IndicatorID, v.Region, v.Year, v.Version)
-		if err != nil {
-			return fmt.Errorf("target: clear: %w", err)
-		}
-		return stale(res)
-	}
-	res, err := st.upsert.ExecContext(ctx, v.IndicatorID, v.Region, v.Year, v.Target, v.TargetNum, v.TargetDen, v.Realisation,
-		v.RealNum, v.RealDen, v.Baseline, v.Source, v.Note, v.Version)
-	if err != nil {
-		return fmt.Errorf("target: save: %w", err)
-	}
-	return stale(res)
-}
-
-func stale(res sql.Result) error {
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("target: save: %w", err)
-	}
-	if n == 0 {
-		return errStale
-	}
-	return nil
-}
-
 // same reports whether a and b hold the same figures, source and note.
 func same(a, b Value) bool {
 	for _, f := range []Field{FTarget, FTargetNum, FTargetDen, FRealisation, FRealNum, FRealDen, FBaseline} {
@@ -608,7 +525,7 @@ func SaveValues(ctx context.Context, w store.Writer, values []Value) error {
 		if len(bad) > 0 {
 			return &BatchError{Cells: bad}
 		}
-		st, err := prepare(ctx, tx)
+		st, err := prepare(ctx, tx, false)
 		if err != nil {
 			return err
 		}

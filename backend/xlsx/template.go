@@ -3,8 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -19,36 +17,14 @@ import (
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/target"
+	"selaras/backend/template"
 )
 
-// Template workbooks go to a regency and come back filled in. The structure
-// (sheet names, headers, indicator codes and their order) is locked and
-// summed into a checksum on a hidden sheet, so an import can tell a returned
-// template from a foreign or edited workbook.
-const (
-	// TemplateVersion 2 added the plan sheet; version 1 templates still import.
-	TemplateVersion = 2
-	ValuesSheet     = "Target Indikator"
-	GuideSheet      = "Petunjuk"
-	MetaSheet       = "_selaras"
-	tplHeadRow      = 6
-	tplFirstRow     = 8
-)
-
-// Template columns of the values sheet: locked ones describe, open ones are
-// filled in by the regency.
-var tplColumns = []struct {
-	title string
-	field target.Field // "" for a locked descriptive column
-	width float64
-}{
-	// Widths for one landscape page across at 8 pt or more: names and
-	// notes wrap, headings wrap, a prefilled figure widens its column.
-	{"No", "", 4}, {"Kode", "", 10}, {"Indikator Kinerja", "", 26}, {"Satuan", "", 9},
-	{"Target Provinsi", "", 12},
-	{"Target", target.FTarget, 12}, {"Pembilang Target", target.FTargetNum, 11}, {"Penyebut Target", target.FTargetDen, 11},
-	{"Realisasi", target.FRealisation, 12}, {"Baseline", target.FBaseline, 11}, {"Catatan", target.FNote, 18},
-}
+// Template workbooks go to a regency and come back filled in. Their layout
+// is backend/template's; this file writes it. The structure (sheet names,
+// headings, indicator codes and their order) is locked and summed into a
+// checksum on the hidden sheet, so an import can tell a returned template
+// from a foreign or edited workbook.
 
 // TemplateInput is what a template is built from.
 type TemplateInput struct {
@@ -62,20 +38,8 @@ type TemplateInput struct {
 	Subs       []program.Item         // the sub-kegiatan it may add lines for
 }
 
-// structureSum hashes what must not change between export and import.
-func structureSum(version int, regionCode string, year int, codes []string) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "v%d|%s|%d|", version, regionCode, year)
-	for _, c := range tplColumns {
-		fmt.Fprintf(h, "%s|", c.title)
-	}
-	for _, c := range codes {
-		fmt.Fprintf(h, "%s|", c)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
-}
-
-// WriteTemplate builds the template workbook for one region and year.
+// WriteTemplate builds the template workbook for one region and year: the
+// values sheet, the plan sheet, the guide and the hidden meta sheet.
 func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -83,10 +47,42 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 	if err != nil {
 		return fmt.Errorf("xlsx: styles: %w", err)
 	}
-	unlocked := func(format string) int {
+	inputs, err := newInputStyles(f)
+	if err != nil {
+		return fmt.Errorf("xlsx: styles: %w", err)
+	}
+	codes, err := writeValuesSheet(f, st, inputs, in)
+	if err != nil {
+		return err
+	}
+	if err := writePlanSheet(f, st, inputs, in); err != nil {
+		return err
+	}
+	if err := writeGuide(f, in, now); err != nil {
+		return err
+	}
+	meta := template.Meta{Version: template.Version, Region: in.Region.Code, Year: in.Year,
+		Checksum: template.StructureSum(template.Version, in.Region.Code, in.Year, codes), Rows: len(codes), CreatedAt: now,
+		PlanRows: len(in.Plans), PlanChecksum: template.PlanSum(in.Region.Code, in.Year, in.Plans)}
+	if err := writeMeta(f, meta, in.Subs); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return saveTemplate(ctx, f, path)
+}
+
+// inputStyles are the styles of a template's cells a regency fills in
+// (unlocked, yellow) and of a ratio's computed target (locked, grey).
+type inputStyles struct {
+	text, num, rupiah, calc int
+}
+
+func newInputStyles(f *excelize.File) (inputStyles, error) {
+	border := []excelize.Border{{Type: "left", Color: "7F7F7F", Style: 1}, {Type: "right", Color: "7F7F7F", Style: 1},
+		{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1}}
+	unlocked := func(format string) (int, error) {
 		s := &excelize.Style{
-			Border: []excelize.Border{{Type: "left", Color: "7F7F7F", Style: 1}, {Type: "right", Color: "7F7F7F", Style: 1},
-				{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1}},
+			Border:     border,
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
 			Protection: &excelize.Protection{Locked: false},
 			// Text typed in wraps inside its column, as the printed page needs.
@@ -95,183 +91,263 @@ func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.
 		if format != "" {
 			s.CustomNumFmt = &format
 		}
-		id, _ := f.NewStyle(s)
-		return id
+		return f.NewStyle(s)
 	}
-	inText, inNum, inRupiah := unlocked(""), unlocked("#,##0.######"), unlocked(`"Rp"#,##0`)
-	// A ratio's target: computed from its parts, locked, grey.
+	var is inputStyles
+	var err error
+	if is.text, err = unlocked(""); err != nil {
+		return is, err
+	}
+	if is.num, err = unlocked("#,##0.######"); err != nil {
+		return is, err
+	}
+	if is.rupiah, err = unlocked(`"Rp"#,##0`); err != nil {
+		return is, err
+	}
 	calcFmt := "#,##0.00"
-	calc, _ := f.NewStyle(&excelize.Style{
-		Border: []excelize.Border{{Type: "left", Color: "7F7F7F", Style: 1}, {Type: "right", Color: "7F7F7F", Style: 1},
-			{Type: "top", Color: "7F7F7F", Style: 1}, {Type: "bottom", Color: "7F7F7F", Style: 1}},
+	is.calc, err = f.NewStyle(&excelize.Style{Border: border,
 		Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
-		CustomNumFmt: &calcFmt, Protection: &excelize.Protection{Locked: true}, Alignment: &excelize.Alignment{Vertical: "center"},
-	})
+		CustomNumFmt: &calcFmt, Protection: &excelize.Protection{Locked: true}, Alignment: &excelize.Alignment{Vertical: "center"}})
+	return is, err
+}
 
-	if err := f.SetSheetName("Sheet1", ValuesSheet); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
+// cells writes the cells of one sheet, keeping the first error, so a run
+// of writes reads as a list and is checked once.
+type cells struct {
+	f   *excelize.File
+	sh  string
+	err error
+}
+
+func (w *cells) set(cell string, v any, style int) {
+	if w.err == nil {
+		w.err = w.f.SetCellValue(w.sh, cell, v)
 	}
-	sh := ValuesSheet
-	set := func(cell string, v any, style int) {
-		if err == nil {
-			err = f.SetCellValue(sh, cell, v)
-		}
-		if err == nil && style != 0 {
-			err = f.SetCellStyle(sh, cell, cell, style)
-		}
+	if style != 0 {
+		w.style(cell, style)
 	}
-	widths := make([]float64, len(tplColumns))
-	for i, c := range tplColumns {
-		set(cellName(i+1, tplHeadRow), c.title, st.head)
-		set(cellName(i+1, tplHeadRow+1), fmt.Sprintf("(%d)", i+1), st.colNum)
-		widths[i] = c.width
+}
+
+func (w *cells) style(cell string, style int) {
+	if w.err == nil {
+		w.err = w.f.SetCellStyle(w.sh, cell, cell, style)
 	}
-	// fit widens a column so no prefilled figure shows as ###.
-	fit := func(c int, v float64, rupiah bool) {
-		if w := figureWidth(number.Format(v, -1), rupiah); w > widths[c-1] {
-			widths[c-1] = w
-		}
+}
+
+func (w *cells) formula(cell, formula string) {
+	if w.err == nil {
+		w.err = w.f.SetCellFormula(w.sh, cell, formula)
 	}
-	dvs := map[unit][]string{}
-	heights := make([]int, len(in.Indicators)) // lines of each row
+}
+
+func (w *cells) width(c int, width float64) {
+	if w.err == nil {
+		w.err = w.f.SetColWidth(w.sh, col(c), col(c), width)
+	}
+}
+
+func (w *cells) height(r int, height float64) {
+	if w.err == nil {
+		w.err = w.f.SetRowHeight(w.sh, r, height)
+	}
+}
+
+// headings writes a template sheet's column titles on headRow and their
+// numbers (1)(2)... under them.
+func (w *cells) headings(st *styles, cols []template.Column, headRow int) {
+	for i, c := range cols {
+		w.set(cellName(i+1, headRow), c.Title, st.head)
+		w.set(cellName(i+1, headRow+1), fmt.Sprintf("(%d)", i+1), st.colNum)
+	}
+}
+
+// writeValuesSheet fills the first sheet with one row per indicator and
+// returns the codes in their order, for the checksum.
+func writeValuesSheet(f *excelize.File, st *styles, inputs inputStyles, in TemplateInput) ([]string, error) {
+	sh := template.ValuesSheet
+	if err := f.SetSheetName("Sheet1", sh); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	w := &cells{f: f, sh: sh}
+	cols := template.ValueColumns()
+	w.headings(st, cols, template.HeadRow)
+	vs := valuesSheet{w: w, st: st, inputs: inputs, in: in, cols: cols, widths: make([]float64, len(cols)), dvs: map[template.Unit][]string{}}
+	for i, c := range cols {
+		vs.widths[i] = c.Width
+	}
 	codes := make([]string, 0, len(in.Indicators))
+	heights := make([]int, len(in.Indicators)) // lines of each row
 	for n, ind := range in.Indicators {
-		r := tplFirstRow + n
 		codes = append(codes, ind.Code)
-		set(cellName(1, r), n+1, st.text)
-		set(cellName(2, r), ind.Code, st.code)
-		set(cellName(3, r), ind.Name, st.text)
-		heights[n] = max(wrapLines(ind.Name, tplColumns[2].width), wrapLines(in.Current[ind.ID].Note, tplColumns[10].width))
-		set(cellName(4, r), ind.Unit, st.text)
-		vstyle := valueStyle(st, ind)
-		if p, ok := in.Provincial[ind.ID]; ok && p.Target != nil {
-			set(cellName(5, r), *p.Target, vstyle)
-			fit(5, *p.Target, ind.Kind == indicator.Rupiah)
+		heights[n] = vs.row(n, ind)
+	}
+	for i, width := range vs.widths {
+		w.width(i+1, width)
+	}
+	for n, lines := range heights { // no reader autofits wrapped rows on opening
+		w.height(template.FirstRow+n, float64(lines*lineHeight))
+	}
+	if w.err == nil {
+		w.err = addInputValidations(f, sh, vs.dvs)
+	}
+	if w.err != nil {
+		return nil, fmt.Errorf("xlsx: template: %w", w.err)
+	}
+	err := finishTemplateSheet(f, st, sh, in, vs.widths, template.Titles(cols), template.HeadRow, template.FirstRow,
+		"TEMPLAT ISIAN TARGET INDIKATOR KINERJA",
+		"Isi hanya sel berwarna kuning. Jangan menambah, menghapus, atau memindahkan baris dan kolom.")
+	return codes, err
+}
+
+// valuesSheet is the values sheet being written: its cells, the column
+// widths its figures need and the input cells of each unit, validated
+// together once every row is written.
+type valuesSheet struct {
+	w      *cells
+	st     *styles
+	inputs inputStyles
+	in     TemplateInput
+	cols   []template.Column
+	widths []float64
+	dvs    map[template.Unit][]string
+}
+
+// fit widens a column so no prefilled figure shows as ###.
+func (vs *valuesSheet) fit(c int, v float64, rupiah bool) {
+	if width := figureWidth(number.Format(v, -1), rupiah); width > vs.widths[c-1] {
+		vs.widths[c-1] = width
+	}
+}
+
+// row writes the n-th indicator's row and returns the lines it needs.
+func (vs *valuesSheet) row(n int, ind indicator.Indicator) int {
+	w, st, r := vs.w, vs.st, template.FirstRow+n
+	cur := vs.in.Current[ind.ID]
+	w.set(cellName(template.NoCol, r), n+1, st.text)
+	w.set(cellName(template.CodeCol, r), ind.Code, st.code)
+	w.set(cellName(template.NameCol, r), ind.Name, st.text)
+	w.set(cellName(template.UnitCol, r), ind.Unit, st.text)
+	rupiah := ind.Kind == indicator.Rupiah
+	if p, ok := vs.in.Provincial[ind.ID]; ok && p.Target != nil {
+		w.set(cellName(template.ProvincialCol, r), *p.Target, valueStyle(st, ind))
+		vs.fit(template.ProvincialCol, *p.Target, rupiah)
+	} else {
+		w.set(cellName(template.ProvincialCol, r), "", valueStyle(st, ind))
+	}
+	for i, c := range vs.cols {
+		if c.Field != "" {
+			vs.input(ind, cur, target.Field(c.Field), i+1, r)
+		}
+	}
+	return max(wrapLines(ind.Name, vs.cols[template.NameCol-1].Width), wrapLines(cur.Note, vs.cols[template.NoteCol-1].Width))
+}
+
+// input writes one cell a regency fills in: the note as text, a ratio's
+// parts (locked and empty for any other kind), a ratio's target as the
+// formula over its parts, any other figure under its unit's validation.
+func (vs *valuesSheet) input(ind indicator.Indicator, cur target.Value, field target.Field, c, r int) {
+	w, cell := vs.w, cellName(c, r)
+	isPart := field == target.FTargetNum || field == target.FTargetDen
+	switch {
+	case field == target.FNote:
+		w.set(cell, cur.Note, vs.inputs.text)
+		return
+	case isPart && ind.Kind != indicator.Ratio:
+		w.set(cell, "", vs.st.text) // locked: only ratios have parts
+		return
+	case field == target.FTarget && ind.Kind == indicator.Ratio:
+		formula, cached := ratioFormula(ind, cur, r)
+		if cached != nil {
+			w.set(cell, *cached, vs.inputs.calc)
+			vs.fit(c, *cached, false)
 		} else {
-			set(cellName(5, r), "", vstyle)
+			w.style(cell, vs.inputs.calc) // no value: the formula's result is ""
 		}
-		cur := in.Current[ind.ID]
-		for i, c := range tplColumns {
-			if c.field == "" {
-				continue
-			}
-			cell := cellName(i+1, r)
-			isPart := c.field == target.FTargetNum || c.field == target.FTargetDen
-			switch {
-			case c.field == target.FNote:
-				set(cell, cur.Note, inText)
-			case isPart && ind.Kind != indicator.Ratio:
-				set(cell, "", st.text) // locked: only ratios have parts
-			case c.field == target.FTarget && ind.Kind == indicator.Ratio:
-				formula, cached := ratioFormula(ind, cur, r)
-				if cached != nil {
-					set(cell, *cached, calc)
-					fit(i+1, *cached, false)
-				} else if err == nil {
-					err = f.SetCellStyle(sh, cell, cell, calc) // no value: the formula's result is ""
-				}
-				if err == nil {
-					err = f.SetCellFormula(sh, cell, formula)
-				}
-			default:
-				style := inNum
-				if ind.Kind == indicator.Rupiah {
-					style = inRupiah
-				}
-				if v := cur.Number(c.field); v != nil {
-					set(cell, *v, style)
-					fit(i+1, *v, ind.Kind == indicator.Rupiah)
-				} else {
-					set(cell, "", style)
-				}
-				u := unitFor(ind, c.field)
-				dvs[u] = append(dvs[u], cell)
-			}
-		}
+		w.formula(cell, formula)
+		return
 	}
-	for i, w := range widths {
-		if err == nil {
-			err = f.SetColWidth(sh, col(i+1), col(i+1), w)
-		}
+	style := vs.inputs.num
+	if ind.Kind == indicator.Rupiah {
+		style = vs.inputs.rupiah
 	}
-	for n, lines := range heights {
-		if err == nil { // no reader autofits wrapped rows on opening
-			err = f.SetRowHeight(sh, tplFirstRow+n, float64(lines*lineHeight))
-		}
+	if v := cur.Number(field); v != nil {
+		w.set(cell, *v, style)
+		vs.fit(c, *v, ind.Kind == indicator.Rupiah)
+	} else {
+		w.set(cell, "", style)
 	}
-	if err == nil {
-		err = addInputValidations(f, sh, dvs)
-	}
-	if err != nil {
-		return fmt.Errorf("xlsx: template: %w", err)
-	}
-	lay, err := tplPrint(f, sh, in.Profile, widths, 3, tplHeadRow, tplHeadRow+1)
+	u := template.UnitFor(ind, field)
+	vs.dvs[u] = append(vs.dvs[u], cell)
+}
+
+// finishTemplateSheet lays a filled template sheet out for the paper, puts
+// the title block above its table, freezes the code and name columns and
+// the headings, and protects everything but the input cells.
+func finishTemplateSheet(f *excelize.File, st *styles, sh string, in TemplateInput, widths []float64, titles []string,
+	headRow, firstRow int, title, hint string) error {
+	lay, err := tplPrint(f, sh, in.Profile, widths, 3, headRow, headRow+1)
 	if err != nil {
 		return err
 	}
-	titles := make([]string, len(tplColumns))
-	for i, c := range tplColumns {
-		titles[i] = c.title
-	}
-	if err := templateHead(f, st, sh, in, "TEMPLAT ISIAN TARGET INDIKATOR KINERJA",
-		"Isi hanya sel berwarna kuning. Jangan menambah, menghapus, atau memindahkan baris dan kolom.", lay, titles, tplHeadRow); err != nil {
+	if err := templateHead(f, st, sh, in, title, hint, lay, titles, headRow); err != nil {
 		return fmt.Errorf("xlsx: template: %w", err)
 	}
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: tplFirstRow - 1,
-		TopLeftCell: cellName(4, tplFirstRow), ActivePane: "bottomRight"}); err != nil {
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: firstRow - 1,
+		TopLeftCell: cellName(4, firstRow), ActivePane: "bottomRight"}); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatColumns: true}); err != nil {
 		return fmt.Errorf("xlsx: protect: %w", err)
 	}
+	return nil
+}
 
-	planMeta, err := writePlanSheet(f, st, in, inText, inNum, inRupiah)
-	if err != nil {
-		return err
-	}
-
-	// Instructions.
-	if _, err := f.NewSheet(GuideSheet); err != nil {
+// writeGuide adds the Petunjuk sheet.
+func writeGuide(f *excelize.File, in TemplateInput, now time.Time) error {
+	sh := template.GuideSheet
+	if _, err := f.NewSheet(sh); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	guide := guideLines(in, now)
-	for i, line := range guide {
-		if err := f.SetCellValue(GuideSheet, cellName(1, i+1), line); err != nil {
+	for i, line := range guideLines(in, now) {
+		if err := f.SetCellValue(sh, cellName(1, i+1), line); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
-	if err := f.SetColWidth(GuideSheet, "A", "A", 110); err != nil {
+	if err := f.SetColWidth(sh, "A", "A", 110); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	if err := guideSetup(f, GuideSheet, in.Profile); err != nil {
-		return err
-	}
+	return guideSetup(f, sh, in.Profile)
+}
 
-	// Meta sheet: version, region, year, checksum of the structure.
-	if _, err := f.NewSheet(MetaSheet); err != nil {
+// writeMeta adds the hidden sheet: the meta rows, and beside them the
+// sub-kegiatan a new plan row may choose, for its drop-down list and the
+// look-up of its name.
+func writeMeta(f *excelize.File, m template.Meta, subs []program.Item) error {
+	sh := template.MetaSheet
+	if _, err := f.NewSheet(sh); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	meta := [][2]any{
-		{"template_version", TemplateVersion}, {"region", in.Region.Code}, {"year", in.Year},
-		{"checksum", structureSum(TemplateVersion, in.Region.Code, in.Year, codes)}, {"rows", len(codes)}, {"created_at", now.UTC().Format(time.RFC3339)},
-		{"ratio_target", "formula"}, // a ratio's target is computed from its parts (see valueRow.compare)
-	}
-	meta = append(meta, planMeta...)
-	for i, kv := range meta {
-		if err := f.SetSheetRow(MetaSheet, cellName(1, i+1), &[]any{kv[0], kv[1]}); err != nil {
+	for i, kv := range m.Pairs() {
+		if err := f.SetSheetRow(sh, cellName(1, i+1), &[]any{kv[0], kv[1]}); err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
 	}
-	if err := writePlanList(f, in.Subs); err != nil {
-		return err
+	for i, it := range subs {
+		if err := f.SetSheetRow(sh, cellName(template.MetaListCol, i+1), &[]any{it.Code, it.Name}); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
 	}
-	if err := f.SetSheetVisible(MetaSheet, false, true); err != nil {
+	if err := f.SetSheetVisible(sh, false, true); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
-	f.SetActiveSheet(0)
-	// excelize caches a formula's result as text; a number must be cached as
-	// a number for Excel-compatible readers to show it.
+	return nil
+}
+
+// saveTemplate writes the workbook to path. excelize caches a formula's
+// result as text; a number must be cached as a number for
+// Excel-compatible readers to show it, so the sheets are rewritten first.
+func saveTemplate(ctx context.Context, f *excelize.File, path string) error {
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return fmt.Errorf("xlsx: template: %w", err)
@@ -369,37 +445,10 @@ func LoadTemplateInput(ctx context.Context, s *store.Store, p profile.Profile, r
 			in.Provincial[v.IndicatorID] = v
 		}
 	}
-	if in.Plans, in.Subs, err = planInput(ctx, s, reg, year); err != nil {
+	if in.Plans, in.Subs, err = template.PlanInput(ctx, s, reg, year); err != nil {
 		return TemplateInput{}, err
 	}
 	return in, nil
-}
-
-// planInput reads the region's own plan lines of the year and the
-// sub-kegiatan it may plan: L = 2 for a regency, L = 1 for a province.
-func planInput(ctx context.Context, s *store.Store, reg region.Region, year int) ([]program.PlanLine, []program.Item, error) {
-	level := planLevel(reg)
-	all, err := program.ListPlanLines(ctx, s, program.Filter{Year: year, Region: reg.Code})
-	if err != nil {
-		return nil, nil, err
-	}
-	lines := []program.PlanLine{}
-	for _, l := range all {
-		if l.Level == level {
-			lines = append(lines, l)
-		}
-	}
-	items, err := program.ListItems(ctx, s.Read())
-	if err != nil {
-		return nil, nil, err
-	}
-	subs := []program.Item{}
-	for _, it := range items {
-		if it.Kind == program.KindSubKegiatan && it.Level == level {
-			subs = append(subs, it)
-		}
-	}
-	return lines, subs, nil
 }
 
 // TemplateFileName is e.g. Templat-Kabupaten-Bangka-2025.xlsx.

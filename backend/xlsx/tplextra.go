@@ -14,6 +14,7 @@ import (
 
 	"selaras/backend/indicator"
 	"selaras/backend/target"
+	"selaras/backend/template"
 )
 
 // ratioFormula is a ratio's Target cell: numerator / denominator × scale
@@ -21,7 +22,7 @@ import (
 // Selaras without parts) or nothing. It returns the formula and the value
 // it gives now, to be cached with it.
 func ratioFormula(ind indicator.Indicator, cur target.Value, r int) (string, *float64) {
-	g, h := cellName(7, r), cellName(8, r)
+	g, h := cellName(template.NumCol, r), cellName(template.DenCol, r)
 	fallback, cached := `""`, (*float64)(nil)
 	if cur.Target != nil && (cur.TargetNum == nil || cur.TargetDen == nil) {
 		fallback = strconv.FormatFloat(*cur.Target, 'f', -1, 64)
@@ -35,34 +36,21 @@ func ratioFormula(ind indicator.Indicator, cur target.Value, r int) (string, *fl
 	return fmt.Sprintf(`IF(AND(ISNUMBER(%[1]s),ISNUMBER(%[2]s)),IF(%[2]s=0,"",%[1]s/%[2]s*%[3]s),%[4]s)`, g, h, scale, fallback), cached
 }
 
-// addInputValidations gives each kind of input cell one validation rule,
+// addInputValidations gives each unit's input cells one validation rule,
 // the same bounds the import enforces; no cell is under two rules.
-func addInputValidations(f *excelize.File, sheet string, cells map[unit][]string) error {
-	type rule struct {
-		lo, hi      float64
-		title, text string
-	}
-	rules := map[unit]rule{
-		uCount:    {0, maxInput, "Jumlah", "Isi bilangan bulat nol atau lebih, misalnya 1.311. Kosongkan bila tidak ada angka."},
-		uRupiah:   {0, maxInput, "Rupiah", "Isi rupiah nol atau lebih, misalnya 1.500.000.000."},
-		uPercent:  {0, 100, "Nilai persen", "Isi angka persen antara 0 dan 100, misalnya 17,65."},
-		uPart:     {-maxInput, maxInput, "Pembilang", "Isi angka, misalnya 1.311 (boleh negatif untuk pertumbuhan)."},
-		uDen:      {0.000001, maxInput, "Penyebut", "Isi angka lebih dari nol, misalnya 8.450."},
-		uDecimal:  {0, maxInput, "Angka", "Isi angka nol atau lebih, misalnya 17,65."},
-		uRatioPct: {-maxInput, maxInput, "Nilai persen", "Isi angka persen, misalnya 17,65 (boleh negatif untuk pertumbuhan)."},
-	}
-	for _, u := range []unit{uCount, uRupiah, uPercent, uPart, uDen, uDecimal, uRatioPct} {
+func addInputValidations(f *excelize.File, sheet string, cells map[template.Unit][]string) error {
+	for _, u := range template.Units {
 		list := cells[u]
 		if len(list) == 0 {
 			continue
 		}
-		rl := rules[u]
+		rl := u.Rule()
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(strings.Join(list, " "))
-		if err := dv.SetRange(rl.lo, rl.hi, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
+		if err := dv.SetRange(rl.Lo, rl.Hi, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, rl.title, rl.text)
+		dv.SetError(excelize.DataValidationErrorStyleStop, rl.Title, rl.Text)
 		if err := f.AddDataValidation(sheet, dv); err != nil {
 			return err
 		}
@@ -74,7 +62,7 @@ func addInputValidations(f *excelize.File, sheet string, cells map[unit][]string
 func guideLines(in TemplateInput, now time.Time) []string {
 	return []string{
 		"PETUNJUK PENGISIAN",
-		"1. Isi hanya sel berwarna kuning pada lembar \"" + ValuesSheet + "\" untuk " + in.Region.Name + ", tahun " + strconv.Itoa(in.Year) + ".",
+		"1. Isi hanya sel berwarna kuning pada lembar \"" + template.ValuesSheet + "\" untuk " + in.Region.Name + ", tahun " + strconv.Itoa(in.Year) + ".",
 		"2. Jumlah (unit, orang, sertifikat): bilangan bulat, ribuan dengan titik: 1.311 atau 1311. Bukan 1.311,5 dan bukan bilangan negatif.",
 		"3. Rupiah: 1.500.000.000, Rp 1.500.000.000, 1,5 miliar atau 1,5 M (pagu pada lembar rencana: rupiah bulat).",
 		"4. Persen: angka antara 0 dan 100 dengan koma desimal: 17,65 atau 17,65%. Sel berformat persen yang menampilkan 17,65% dibaca 17,65.",
@@ -86,7 +74,7 @@ func guideLines(in TemplateInput, now time.Time) []string {
 		"8. Rumus boleh dipakai di sel kuning; Selaras membaca hasil tersimpannya. Simpan berkas di Excel/LibreOffice agar hasilnya tersimpan.",
 		"9. Jangan menambah, menghapus, menggabung (merge), mengurutkan, atau memindahkan baris dan kolom; jangan mengubah kode, nama indikator, " +
 			"atau nama lembar; lembar tersembunyi jangan dihapus. Isian di luar tabel ditolak.",
-		"10. Pada lembar \"" + PlanSheet + "\", perbarui target, pagu indikatif (rupiah bulat), sumber dana, lokasi dan prakiraan maju " +
+		"10. Pada lembar \"" + template.PlanSheet + "\", perbarui target, pagu indikatif (rupiah bulat), sumber dana, lokasi dan prakiraan maju " +
 			"rencana yang ada; tambahkan rencana baru di baris kosong dengan memilih kode sub kegiatan dari daftar.",
 		"11. Kirim kembali berkas ini ke sekretariat Dinas Koperasi dan UKM Provinsi untuk diimpor. Berkas yang sama boleh diimpor dua kali; " +
 			"impor kedua tidak mengubah apa pun.",
