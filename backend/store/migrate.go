@@ -56,6 +56,11 @@ var migrations = []migration{
 	step(8, "collation"),
 	// The office's roles and their rights on a server (nothing on a file).
 	step(9, "rights"),
+	// Attendance signed on phones in the meeting room: the participant's NIP,
+	// one line per participant and day (audited, with the signature's
+	// sha256), the signature image written once beside it; the secretariat's
+	// rights over both on a server.
+	step(11, "room", "meeting_participant", "attendance"),
 }
 
 // step reads version's files, NNNN_name.sql, from both engines' folders.
