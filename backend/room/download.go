@@ -171,7 +171,7 @@ func writePDF(path string, p profile.Profile, m rakor.Meeting, v View) error {
 	pdf.Line(left, y+1.2, left+width, y+1.2)
 	pdf.SetY(y + 5)
 	center("KESEPAKATAN", "B", 13, 7)
-	center(rakor.KindNames[m.Kind]+": "+m.Title, "B", 11, 5.5)
+	center(rakor.NewRecord(m, nil, nil, nil).Heading, "B", 11, 5.5)
 	place := v.Dates
 	if m.Venue != "" {
 		place += " · " + m.Venue
@@ -182,7 +182,7 @@ func writePDF(path string, p profile.Profile, m rakor.Meeting, v View) error {
 	cols := []struct {
 		head string
 		w    float64
-	}{{"No", 10}, {"Kesepakatan", width - 10 - 38 - 26 - 22}, {"Penanggung Jawab", 38}, {"Batas Waktu", 26}, {"Status", 22}}
+	}{{"No", 10}, {"Kesepakatan", width - 10 - 36 - 31 - 22}, {"Penanggung Jawab", 36}, {"Batas Waktu", 31}, {"Status", 22}}
 	const line = 4.6
 	page := size.Ht - bottom
 	head := func() {
@@ -219,8 +219,12 @@ func writePDF(path string, p profile.Profile, m rakor.Meeting, v View) error {
 		lines := make([][]string, len(cells))
 		n := 1
 		for i, c := range cells {
-			for _, para := range strings.Split(tr(c), "\n") {
-				lines[i] = append(lines[i], pdf.SplitText(para, cols[i].w-2)...)
+			// Split the text as written (SplitText reads UTF-8), then
+			// translate each line to the core fonts' code page.
+			for _, para := range strings.Split(c, "\n") {
+				for _, l := range pdf.SplitText(para, cols[i].w-2) {
+					lines[i] = append(lines[i], tr(l))
+				}
 			}
 			n = max(n, len(lines[i]))
 		}
