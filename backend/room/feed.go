@@ -123,9 +123,30 @@ type feed struct {
 	cur  View
 	body []byte
 	subs map[chan []byte]struct{}
+	// closing is closed as the room closes, so each follower is told why
+	// before its connection ends (why holds the reason).
+	closing  chan struct{}
+	shutOnce sync.Once
+	why      CloseReason
 }
 
-func newFeed() *feed { return &feed{subs: map[chan []byte]struct{}{}} }
+func newFeed() *feed { return &feed{subs: map[chan []byte]struct{}{}, closing: make(chan struct{})} }
+
+// shut tells the followers the room is closing, and why.
+func (f *feed) shut(why CloseReason) {
+	f.shutOnce.Do(func() {
+		f.mu.Lock()
+		f.why = why
+		f.mu.Unlock()
+		close(f.closing)
+	})
+}
+
+func (f *feed) reason() CloseReason {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.why
+}
 
 // publish hands v to the followers when it differs from the last one.
 func (f *feed) publish(v View) {

@@ -235,6 +235,9 @@ func (r *Room) serveFollow(w http.ResponseWriter, req *http.Request, ip netip.Ad
 			return
 		case <-r.ctx.Done():
 			return
+		case <-r.feed.closing:
+			write(`event: tutup` + "\n" + `data: {"why":"` + string(r.feed.reason()) + `"}` + "\n\n")
+			return
 		case b := <-views:
 			if !write("event: keadaan\ndata: " + string(b) + "\n\n") {
 				return

@@ -110,7 +110,7 @@ func listen(opt Options) ([]net.Listener, []Link, error) {
 	if len(addrs) > maxAddrs {
 		addrs = addrs[:maxAddrs]
 	}
-	for port := opt.Port; port < opt.Port+portTries; port++ {
+	for port := opt.Port; port < opt.Port+PortTries; port++ {
 		var lns []net.Listener
 		var links []Link
 		var busy error

@@ -32,10 +32,11 @@ import (
 	"selaras/backend/store"
 )
 
-// DefaultPort is where a room listens, or the next free port above it.
+// DefaultPort is where a room listens, or the first free port of the
+// PortTries above it (a firewall rule names them all).
 const (
 	DefaultPort = 8421
-	portTries   = 9
+	PortTries   = 9
 )
 
 // Options open a room.
@@ -228,6 +229,13 @@ func (r *Room) Close() error {
 
 func (r *Room) close(why CloseReason) {
 	r.closeOnce.Do(func() {
+		// The followers are told first, so a phone says the room was
+		// closed rather than that its Wi-Fi dropped; then every connection
+		// is cut, whether or not its phone took the news.
+		r.feed.shut(why)
+		for wait := time.Now().Add(500 * time.Millisecond); r.followers.Load() > 0 && time.Now().Before(wait); {
+			time.Sleep(10 * time.Millisecond)
+		}
 		r.cancel()
 		for _, srv := range r.servers {
 			_ = srv.Close() // every connection, the followers' streams too
@@ -298,4 +306,4 @@ func (r *Room) refresh(ctx context.Context) error {
 }
 
 // portRange says which ports a room tries, for a message.
-func portRange(p int) (string, string) { return strconv.Itoa(p), strconv.Itoa(p + portTries - 1) }
+func portRange(p int) (string, string) { return strconv.Itoa(p), strconv.Itoa(p + PortTries - 1) }

@@ -124,11 +124,19 @@ func participants(t testing.TB, s *store.Store, id int64) []rakor.Participant {
 	return ps
 }
 
+// attendances are the signatures of today (the demo's own are of 2024).
 func attendances(t testing.TB, s *store.Store, id int64) []rakor.Signed {
 	t.Helper()
-	a, err := rakor.Attendances(context.Background(), s, id)
+	all, err := rakor.Attendances(context.Background(), s, id)
 	require.NoError(t, err)
-	return a
+	today := time.Now().Format("2006-01-02")
+	out := []rakor.Signed{}
+	for _, a := range all {
+		if a.Day == today {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // A phone opens the link, gets the page, its script and the view, and
@@ -339,8 +347,9 @@ func TestFloodFromOnePhone(t *testing.T) {
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 }
 
-// follow reads the live stream's views until stop.
-func follow(t testing.TB, c *http.Client, url string) (<-chan View, func()) {
+// follow reads the live stream's views until stop; the reason the room
+// gave for closing, if it did, is sent on closedWhy (when given).
+func follow(t testing.TB, c *http.Client, url string, closedWhy ...chan string) (<-chan View, func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url+"/api/ikuti", nil)
@@ -353,11 +362,25 @@ func follow(t testing.TB, c *http.Client, url string) (<-chan View, func()) {
 		defer res.Body.Close()
 		sc := bufio.NewScanner(res.Body)
 		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		event := ""
 		for sc.Scan() {
-			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+			if e, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				event = e
+			}
+			data, ok := strings.CutPrefix(sc.Text(), "data: ")
+			if !ok {
+				continue
+			}
+			switch event {
+			case "keadaan":
 				var v View
 				if json.Unmarshal([]byte(data), &v) == nil {
 					out <- v
+				}
+			case "tutup":
+				var why struct{ Why string }
+				if json.Unmarshal([]byte(data), &why) == nil && len(closedWhy) > 0 {
+					closedWhy[0] <- why.Why
 				}
 			}
 		}
@@ -371,7 +394,8 @@ func TestFollowersAndClose(t *testing.T) {
 	s, m := renja(t)
 	r, ev := open(t, s, m, nil)
 	url := r.Info().Links[0].URL
-	views, stop := follow(t, phoneAt(9), url)
+	told := make(chan string, 1)
+	views, stop := follow(t, phoneAt(9), url, told)
 	defer stop()
 	first := <-views
 	assert.Eventually(t, func() bool { return r.Info().Followers == 1 }, time.Second, 10*time.Millisecond)
@@ -401,6 +425,12 @@ func TestFollowersAndClose(t *testing.T) {
 		}
 	case <-time.After(2 * time.Second):
 		t.Fatal("closing the room left the stream open")
+	}
+	select {
+	case why := <-told:
+		assert.Equal(t, "closed", why, "the phone is told the room was closed")
+	default:
+		t.Error("the phone was not told why its stream ended")
 	}
 	_, err = c.Get(url + "/api/keadaan")
 	assert.Error(t, err, "nothing listens once the room is closed")

@@ -12,7 +12,8 @@
 
   const words = {
     id: {
-      live: 'Langsung', closed: 'Ruang peserta sudah ditutup oleh sekretariat.', tabSign: 'Daftar hadir', tabFollow: 'Agenda & kesepakatan',
+      live: 'Langsung', closed: 'Ruang peserta sudah ditutup oleh sekretariat.', ended: 'Rapat sudah berakhir; ruang peserta ditutup.',
+      lost: 'Sambungan ke laptop sekretariat terputus. Pastikan ponsel masih tersambung ke Wi-Fi/hotspot rapat; halaman tersambung lagi sendiri.', tabSign: 'Daftar hadir', tabFollow: 'Agenda & kesepakatan',
       name: 'Nama lengkap (dengan gelar)', nip: 'NIP', nipHint: '18 angka; kosongkan bila bukan PNS', position: 'Jabatan',
       institution: 'Instansi', region: 'Kabupaten/kota atau provinsi', regionNone: 'Pusat / lainnya', signature: 'Tanda tangan',
       clear: 'Hapus', signHint: 'Tanda tangani dengan jari di dalam kotak.', send: 'Kirim daftar hadir', sending: 'Mengirim…',
@@ -31,7 +32,8 @@
       due: 'batas {due}', notAgreed: 'Belum disepakati', presenter: '{who}',
     },
     en: {
-      live: 'Live', closed: 'The secretariat has closed the participants’ room.', tabSign: 'Attendance', tabFollow: 'Agenda & decisions',
+      live: 'Live', closed: 'The secretariat has closed the participants’ room.', ended: 'The meeting has ended; the participants’ room is closed.',
+      lost: 'The connection to the secretariat’s laptop was lost. Check that the phone is still on the meeting’s Wi-Fi/hotspot; the page reconnects by itself.', tabSign: 'Attendance', tabFollow: 'Agenda & decisions',
       name: 'Full name (with titles)', nip: 'NIP', nipHint: '18 digits; leave empty if not a civil servant', position: 'Position',
       institution: 'Institution', region: 'Regency/city or province', regionNone: 'Central / other', signature: 'Signature',
       clear: 'Clear', signHint: 'Sign with your finger inside the box.', send: 'Send attendance', sending: 'Sending…',
@@ -69,6 +71,7 @@
     $('lang').textContent = lang === 'id' ? 'EN' : 'ID'
     if (view) render(view)
     if (lastProblem) showProblems([lastProblem])
+    if (!$('closed').hidden) $('closed').textContent = t(closedWhy === 'ended' ? 'ended' : 'closed')
     fillRegions()
   }
   $('lang').addEventListener('click', () => {
@@ -162,20 +165,33 @@
     source = new EventSource(base + 'api/ikuti')
     source.addEventListener('keadaan', (e) => {
       $('live').hidden = false
+      $('lost').hidden = true
       render(JSON.parse(/** @type {MessageEvent} */ (e).data))
+    })
+    // The room says it is closing before it cuts the connection.
+    source.addEventListener('tutup', (e) => {
+      let why = ''
+      try { why = JSON.parse(/** @type {MessageEvent} */ (e).data).why } catch { /* an older room */ }
+      roomClosed(why)
     })
     source.onerror = () => {
       $('live').hidden = true
-      // Closed for good (the room was closed) or only a dropped Wi-Fi? Ask once.
+      if (!source) return
+      // Closed for good (the room answers so) or a dropped Wi-Fi (nothing answers)?
       fetch(base + 'api/keadaan', { cache: 'no-store' }).then((r) => {
-        if (r.status === 404 || r.status === 410) roomClosed()
-      }, () => undefined)
+        if (r.status === 404 || r.status === 410) roomClosed('')
+      }, () => { if (source) $('lost').hidden = false })
     }
   }
-  function roomClosed() {
+  let closedWhy = ''
+  /** @param {string} why */
+  function roomClosed(why) {
     if (source) source.close()
     source = null
+    closedWhy = why
     $('live').hidden = true
+    $('lost').hidden = true
+    $('closed').textContent = t(why === 'ended' ? 'ended' : 'closed')
     $('closed').hidden = false
     $('form').hidden = true
   }
@@ -300,7 +316,7 @@
         $('form').hidden = true
         return
       }
-      if (res.status === 404 || res.status === 410) roomClosed()
+      if (res.status === 404 || res.status === 410) roomClosed('')
       lastProblem = body && body.message ? body : { message: words.id.offline, messageEn: words.en.offline }
       showProblems([lastProblem])
     } catch {
@@ -323,7 +339,7 @@
   resetPad()
   translate()
   fetch(base + 'api/keadaan', { cache: 'no-store' }).then(async (r) => {
-    if (r.status === 404 || r.status === 410) return roomClosed()
+    if (r.status === 404 || r.status === 410) return roomClosed('')
     if (r.ok) render(await r.json())
     follow()
   }, () => follow())
