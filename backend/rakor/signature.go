@@ -79,9 +79,18 @@ func inkOf(img image.Image) (*image.Gray, image.Rectangle, int) {
 	ink := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
 	box := image.Rectangle{Min: image.Pt(b.Dx(), b.Dy())}
 	n := 0
+	// A canvas's PNG decodes as NRGBA: read its bytes; anything else
+	// through the colour model.
+	nrgba, fast := img.(*image.NRGBA)
 	for y := 0; y < b.Dy(); y++ {
 		for x := 0; x < b.Dx(); x++ {
-			c := color.NRGBAModel.Convert(img.At(b.Min.X+x, b.Min.Y+y)).(color.NRGBA)
+			var c color.NRGBA
+			if fast {
+				i := nrgba.PixOffset(b.Min.X+x, b.Min.Y+y)
+				c = color.NRGBA{R: nrgba.Pix[i], G: nrgba.Pix[i+1], B: nrgba.Pix[i+2], A: nrgba.Pix[i+3]}
+			} else {
+				c = color.NRGBAModel.Convert(img.At(b.Min.X+x, b.Min.Y+y)).(color.NRGBA)
+			}
 			dark := 255 - (299*int(c.R)+587*int(c.G)+114*int(c.B))/1000
 			v := dark * int(c.A) / 255
 			ink.Pix[y*ink.Stride+x] = uint8(v)
@@ -127,7 +136,7 @@ func encodeInk(ink *image.Gray, box image.Rectangle, scale int) ([]byte, error) 
 		}
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, out); err != nil {
 		return nil, err
 	}

@@ -121,6 +121,7 @@ type Room struct {
 	wg        sync.WaitGroup
 	closeOnce sync.Once
 	pollDone  chan struct{}
+	wake      chan struct{} // a write of this app committed: read again now
 
 	downloads atomic.Bool
 	followers atomic.Int64
@@ -168,7 +169,7 @@ func Open(ctx context.Context, s *store.Store, opt Options) (*Room, error) {
 	}
 	r := &Room{s: s, opt: opt, code: code, expires: expires, hosts: map[string]bool{},
 		limits: newLimiter(opt.Limits), feed: newFeed(), files: &files{dir: dir},
-		pollDone: make(chan struct{}), signing: make(chan struct{}, opt.Limits.SignInsAtOnce)}
+		pollDone: make(chan struct{}), wake: make(chan struct{}, 1), signing: make(chan struct{}, opt.Limits.SignInsAtOnce)}
 	r.ctx, r.cancel = context.WithCancel(context.Background())
 	for i, ln := range lns {
 		addr := ln.Addr().String()
@@ -268,16 +269,26 @@ func (r *Room) Info() Info {
 }
 
 // poll reads what followers see until the room closes, publishing it when
-// it changed, and closes the room when the meeting ends or is deleted.
+// it changed, and closes the room when the meeting ends or is deleted. A
+// write of this app (a decision typed on the laptop) wakes it at once;
+// another PC's write to a shared workspace is found at the next tick.
 func (r *Room) poll() {
 	defer close(r.pollDone)
 	t := time.NewTicker(r.opt.Poll)
 	defer t.Stop()
+	stop := r.s.OnCommit(func() {
+		select {
+		case r.wake <- struct{}{}:
+		default: // a wake-up is pending already
+		}
+	})
+	defer stop()
 	for {
 		select {
 		case <-r.ctx.Done():
 			return
 		case <-t.C:
+		case <-r.wake:
 		}
 		if !r.opt.Now().Before(r.expires) {
 			go r.close(Ended)

@@ -87,11 +87,18 @@ func open(t testing.TB, s *store.Store, m rakor.Meeting, tune func(*Options)) (*
 	return r, ev
 }
 
-// phone is a client from its own loopback address (127.0.0.n), as each
+// phoneAt is a client from its own loopback address (127.0.0.n), as each
 // phone on the hotspot has its own.
-func phoneAt(n int) *http.Client {
-	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(n))}, Timeout: 5 * time.Second}
+func phoneAt(n int) *http.Client { return phoneFrom(0, n) }
+
+// phoneFrom is a client from 127.0.net.host.
+func phoneFrom(net, host int) *http.Client {
+	d := dialerFrom(net, host)
 	return &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{DialContext: d.DialContext, MaxIdleConnsPerHost: 4}}
+}
+
+func dialerFrom(n, host int) *net.Dialer {
+	return &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, byte(n), byte(host))}, Timeout: 5 * time.Second}
 }
 
 func signIn(name, nip string) map[string]string {

@@ -28,7 +28,7 @@ func Draw(name string, w, h int) []byte {
 	var pts [][2]float64
 	// A capital: a tall stroke up and round, then the loops of the letters
 	// (a looped cycloid, each a little different), then a flourish under it.
-	for t := 0.0; t <= 1; t += 0.01 {
+	for t := 0.0; t <= 1; t += 0.02 {
 		a := t * 1.6 * math.Pi
 		pts = append(pts, [2]float64{x - step*0.6*math.Sin(a) + step*0.3*t, mid - float64(h)*0.45*math.Sin(a/2)})
 	}
@@ -36,14 +36,14 @@ func Draw(name string, w, h int) []byte {
 	for i := 0; i < loops; i++ {
 		amp := float64(h) * (0.08 + 0.16*rng.Float64())
 		loop := step * (0.25 + 0.25*rng.Float64())
-		for t := 0.0; t <= 1; t += 0.01 {
+		for t := 0.0; t <= 1; t += 0.02 {
 			a := t * 2 * math.Pi
 			pts = append(pts, [2]float64{x + step*t - loop*math.Sin(a), mid - amp*(1-math.Cos(a)) + float64(h)*0.03*math.Sin(float64(i))})
 		}
 		x += step
 	}
 	end := pts[len(pts)-1]
-	for t := 0.0; t <= 1; t += 0.01 {
+	for t := 0.0; t <= 1; t += 0.02 {
 		pts = append(pts, [2]float64{end[0] + step*0.4*math.Sin(t*math.Pi) - (end[0]-float64(w)*0.1)*t,
 			end[1] + float64(h)*0.22*math.Sin(t*math.Pi*0.9)})
 	}
@@ -60,7 +60,7 @@ func Draw(name string, w, h int) []byte {
 // line draws a round-nibbed stroke from a to b, its edges smoothed.
 func line(img *image.NRGBA, a, b [2]float64, r float64) {
 	d := math.Hypot(b[0]-a[0], b[1]-a[1])
-	n := int(d/(r/2)) + 1
+	n := int(d/r) + 1
 	for i := 0; i <= n; i++ {
 		t := float64(i) / float64(n)
 		dot(img, a[0]+(b[0]-a[0])*t, a[1]+(b[1]-a[1])*t, r)
