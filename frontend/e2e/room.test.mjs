@@ -154,6 +154,12 @@ test('phones sign the Daftar Hadir of the Bangka Belitung rakor and follow its d
     await expect(page.getByTestId('participants')).toContainText('Dra. Maria Latuconsina, M.Si')
     await page.getByTestId('participants').locator('tr', { hasText: 'Koko Haryono' }).scrollIntoViewIfNeeded()
     await shot(page, '65-room-participants')
+    // The page's own words in English on request; the meeting stays in Indonesian.
+    await iphone.page.locator('#lang').click()
+    await expect(iphone.page.locator('#tab-ikuti')).toHaveText('Agenda & decisions')
+    await expect(iphone.page.locator('#done')).toContainText('Thank you, Dra. Maria Latuconsina, M.Si')
+    await iphone.page.locator('#lang').click()
+    await expect(iphone.page.locator('#tab-ikuti')).toHaveText('Agenda & kesepakatan')
     await iphone.page.locator('#tab-ikuti').click()
     await expect(iphone.page.locator('#decisions')).toContainText('Menyusun matriks sinkronisasi')
     assert.equal(await iphone.page.locator('#decisions').innerText().then((t) => t.includes('Riza Aryani')), false)

@@ -57,13 +57,16 @@
   /** @param {string} key @param {Record<string, string|number>} [args] */
   function t(key, args) {
     let s = /** @type {Record<string,string>} */ (words[lang])[key] || key
-    for (const k in args || {}) s = s.split('{' + k + '}').join(String(args[k]))
+    const values = args || {}
+    for (const k in values) s = s.split('{' + k + '}').join(String(values[k]))
     return s
   }
   /** @type {any} */
   let view = null
   /** @type {any} */
   let lastProblem = null
+  /** @type {any} */
+  let lastDone = null
 
   function translate() {
     document.documentElement.lang = lang
@@ -71,6 +74,7 @@
     $('lang').textContent = lang === 'id' ? 'EN' : 'ID'
     if (view) render(view)
     if (lastProblem) showProblems([lastProblem])
+    if (lastDone) showDone(lastDone)
     if (!$('closed').hidden) $('closed').textContent = t(closedWhy === 'ended' ? 'ended' : 'closed')
     fillRegions()
   }
@@ -309,9 +313,8 @@
       const body = await res.json().catch(() => null)
       if (res.ok && body) {
         showProblems([])
-        const done = body.already ? t('already', { name: body.name, day: body.dayName })
-          : body.days > 1 ? t('thanksDay', { name: body.name, no: body.dayNo, day: body.dayName }) : t('thanks', { name: body.name, day: body.dayName })
-        $('done-text').textContent = done
+        lastDone = body
+        showDone(body)
         $('done').hidden = false
         $('form').hidden = true
         return
@@ -327,7 +330,13 @@
       send.textContent = t('send')
     }
   })
+  /** @param {any} body what the room recorded */
+  function showDone(body) {
+    $('done-text').textContent = body.already ? t('already', { name: body.name, day: body.dayName })
+      : body.days > 1 ? t('thanksDay', { name: body.name, no: body.dayNo, day: body.dayName }) : t('thanks', { name: body.name, day: body.dayName })
+  }
   $('again').addEventListener('click', () => {
+    lastDone = null
     for (const id of ['name', 'nip', 'position', 'institution']) /** @type {HTMLInputElement} */ ($(id)).value = ''
     resetPad()
     $('done').hidden = true
