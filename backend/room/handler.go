@@ -336,14 +336,21 @@ func (r *Room) serveSignIn(w http.ResponseWriter, req *http.Request, ip netip.Ad
 	day := now.Format("2006-01-02")
 	a := rakor.Arrival{Name: in.Name, NIP: in.NIP, Position: in.Position, Institution: in.Institution, Region: in.Region, Signature: png}
 	got, err := rakor.SignIn(ctx, r.s, r.opt.MeetingID, day, a, now)
-	if err != nil {
-		if fault.CodeOf(err) == fault.Internal {
-			log.Printf("selaras: room: sign-in: %v", err)
-			err = fault.New(fault.RoomBusy, "")
-			r.refuse(w, req, http.StatusServiceUnavailable, err)
-			return
-		}
+	switch code := fault.CodeOf(err); {
+	case err == nil:
+	case code == fault.Invalid || code == fault.Required || code == fault.UnknownRegion || code == fault.NotMeetingDay:
+		// What the phone typed or drew: said to it, field by field.
 		r.refuse(w, req, http.StatusUnprocessableEntity, err)
+		return
+	case code == fault.NotFound:
+		r.refuse(w, req, http.StatusGone, fault.New(fault.RoomWrongLink, ""))
+		return
+	default:
+		// Anything of the laptop's own (the database busy, a right missing
+		// on a server) is no business of the phone's, and its message may
+		// name a file or a server: the phone is told to try again.
+		log.Printf("selaras: room: sign-in: %v", err)
+		r.refuse(w, req, http.StatusServiceUnavailable, fault.New(fault.RoomBusy, ""))
 		return
 	}
 	r.opt.Notify(Event{Kind: Signed, Signed: got})

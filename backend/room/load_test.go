@@ -223,7 +223,6 @@ func TestRoomLoad(t *testing.T) {
 	assert.Equal(t, loadFollowers, r.Info().Followers, "no follower dropped")
 }
 
-
 func boolInt(b bool) int {
 	if b {
 		return 1

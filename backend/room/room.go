@@ -146,6 +146,14 @@ func Open(ctx context.Context, s *store.Store, opt Options) (*Room, error) {
 		opt.Poll = 250 * time.Millisecond
 	}
 	opt.Limits = opt.Limits.withDefaults()
+	if s.ReadOnly() {
+		// Phones could not sign: say so to the secretariat now.
+		code := fault.ReadOnlyWorkspace
+		if s.Engine() == store.Postgres {
+			code = fault.ReadOnlyRole
+		}
+		return nil, fault.New(code, "", "path", s.Path())
+	}
 	m, err := rakor.GetMeeting(ctx, s, opt.MeetingID)
 	if err != nil {
 		return nil, err
