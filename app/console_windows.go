@@ -25,7 +25,11 @@ func attachConsole() {
 		return // started from Explorer: no console to print to
 	}
 	if plan.Out || plan.Err {
-		if f, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0); err == nil {
+		// Read access too: Go tells a console by GetConsoleMode, which needs
+		// it, and writes Unicode to a console it recognises. Opened
+		// write-only, CONOUT$ got UTF-8 bytes read in the OEM code page, so
+		// "—" and "ā" came out as "ΓÇö" and "─ü".
+		if f, err := os.OpenFile("CONOUT$", os.O_RDWR, 0); err == nil {
 			if plan.Out {
 				os.Stdout = f
 			}

@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -12,8 +10,6 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
-	"selaras/backend/rakor"
-	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/xlsx"
 )
@@ -39,16 +35,6 @@ type ExportResult struct {
 	Cancelled bool   `json:"cancelled"`
 }
 
-// ExportFileName proposes a file name such as Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx.
-func ExportFileName(kind, province string, years []int) string {
-	name := region.Default().NameOr(province)
-	ys := make([]string, len(years))
-	for i, y := range years {
-		ys[i] = strconv.Itoa(y)
-	}
-	return safeName(kind + "-" + strings.Join(strings.Fields(name), "-") + "-" + strings.Join(ys, "-") + ".xlsx")
-}
-
 // ExportTargets asks where to save, then writes the Matriks Target workbook,
 // emitting "export:progress" at most every 100 ms. CancelExport stops it and
 // leaves no file behind.
@@ -59,7 +45,7 @@ func (e *Exchange) ExportTargets(province string, years []int) (ExportResult, er
 			return exportJob{}, err
 		}
 		return exportJob{
-			name: ExportFileName("Matriks-Target", province, years),
+			name: xlsx.TargetsFileName(province, years),
 			write: func(path string, progress xlsx.Progress) error {
 				return xlsx.ExportTargets(ctx, path, m, p, time.Now(), progress)
 			},
@@ -74,7 +60,7 @@ func (e *Exchange) ExportWorkbook(req xlsx.WorkbookRequest) (ExportResult, error
 		if err := req.Validate(); err != nil {
 			return exportJob{}, err
 		}
-		name, err := workbookFileName(ctx, s, req)
+		name, err := xlsx.WorkbookFileName(ctx, s, req)
 		if err != nil {
 			return exportJob{}, err
 		}
@@ -112,50 +98,12 @@ func (e *Exchange) ExportNational(years []int) (ExportResult, error) {
 			return exportJob{}, fault.New(fault.NoProvinceData, "")
 		}
 		return exportJob{
-			name: ExportFileName("Konsolidasi", "Nasional", years),
+			name: xlsx.NationalFileName(years),
 			write: func(path string, progress xlsx.Progress) error {
 				return xlsx.ExportNational(ctx, path, ms, nil, p, time.Now(), progress)
 			},
 		}, nil
 	})
-}
-
-// workbookFileName proposes Matriks-Program-Kepulauan-Bangka-Belitung-2025.xlsx
-// for one matrix, Rakor-2024-02-23-Penyusunan-Rencana-Kerja.xlsx for a
-// meeting's sheets, Selaras-<province>-<years>.xlsx for a mix.
-func workbookFileName(ctx context.Context, s *store.Store, req xlsx.WorkbookRequest) (string, error) {
-	matrices := map[xlsx.Sheet]string{xlsx.SheetTarget: "Matriks-Target", xlsx.SheetProgram: "Matriks-Program", xlsx.SheetSync: "Matriks-Sinkronisasi"}
-	if len(req.Sheets) == 1 && matrices[req.Sheets[0]] != "" {
-		return ExportFileName(matrices[req.Sheets[0]], req.Province, req.Years), nil
-	}
-	onlyRakor := true
-	for _, sh := range req.Sheets {
-		onlyRakor = onlyRakor && matrices[sh] == ""
-	}
-	switch {
-	case onlyRakor && req.MeetingID != 0:
-		m, err := rakor.GetMeeting(ctx, s, req.MeetingID)
-		if err != nil {
-			return "", err
-		}
-		title := m.Title
-		for _, kind := range []string{"Rapat Koordinasi Teknis", "Rapat Koordinasi"} { // the name says Rakor already
-			if strings.HasPrefix(title, kind) {
-				title = title[len(kind):]
-				break
-			}
-		}
-		var words []string
-		for _, w := range strings.Fields(title) {
-			if !strings.HasPrefix(w, "(") && len(words) < 5 {
-				words = append(words, w)
-			}
-		}
-		return safeName("Rakor-" + m.StartDate + "-" + strings.Join(words, "-") + ".xlsx"), nil
-	case onlyRakor:
-		return "Register-Rakor.xlsx", nil
-	}
-	return ExportFileName("Selaras", req.Province, req.Years), nil
 }
 
 // exportJob is a prepared export: its proposed file name and the writer.

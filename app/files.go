@@ -12,6 +12,7 @@ import (
 
 	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
+	"selaras/backend/xlsx"
 )
 
 // savePath asks where to save a file. In the desktop app that is the
@@ -43,7 +44,7 @@ func (s *Settings) SavePNG(dataURL, name string) (string, error) {
 		if err != nil {
 			return "", &fault.Error{Code: fault.Invalid, Field: "Grafik", Reason: fault.ReasonBadImage, Err: err}
 		}
-		path, err := s.a.savePath(safeName(name), "*.png", "Gambar PNG")
+		path, err := s.a.savePath(xlsx.SafeName(name), "*.png", "Gambar PNG")
 		if err != nil || path == "" {
 			return "", err
 		}
@@ -66,14 +67,4 @@ func writeAtomically(path string, data []byte) error {
 		return atomicfile.Explain(err, path)
 	}
 	return f.Commit()
-}
-
-// safeName keeps a proposed file name portable (Windows forbids some characters).
-func safeName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
-			return '-'
-		}
-		return r
-	}, name)
 }

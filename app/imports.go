@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -26,25 +25,17 @@ type TemplateResult struct {
 }
 
 // MakeTemplates writes a template for each region: one file through a save
-// dialog, several into a folder the user picks. Progress goes out as
-// "template:progress".
+// dialog, several into a folder the user picks (xlsx.WriteTemplates, as
+// `selaras template`). Progress goes out as "template:progress".
 func (e *Exchange) MakeTemplates(regions []string, year int) (TemplateResult, error) {
 	return with(e.a, TemplateResult{Paths: []string{}}, func(ctx context.Context, s *store.Store) (TemplateResult, error) {
 		res := TemplateResult{Paths: []string{}}
-		p, err := profile.Get(ctx, s)
+		if len(regions) == 0 {
+			return res, fault.New(fault.Required, "import.region")
+		}
+		regs, err := xlsx.TemplateRegions("import.region", regions...)
 		if err != nil {
 			return res, err
-		}
-		var regs []region.Region
-		for _, code := range regions {
-			r, ok := region.Default().Lookup(code)
-			if !ok {
-				return res, fault.New(fault.UnknownRegion, "import.region", "code", code)
-			}
-			regs = append(regs, r)
-		}
-		if len(regs) == 0 {
-			return res, fault.New(fault.Required, "import.region")
 		}
 		var dir, single string
 		if len(regs) == 1 {
@@ -55,22 +46,16 @@ func (e *Exchange) MakeTemplates(regions []string, year int) (TemplateResult, er
 		} else if dir, err = e.a.pickDir(fmt.Sprintf("Templat-%d", year)); err != nil || dir == "" {
 			return res, err
 		}
-		for i, r := range regs {
-			path := single
-			if path == "" {
-				path = filepath.Join(dir, xlsx.TemplateFileName(r, year))
+		paths, err := xlsx.WriteTemplates(ctx, s, regs, year, func(r region.Region, y int) string {
+			if single != "" {
+				return single
 			}
-			in, err := xlsx.LoadTemplateInput(ctx, s, p, r.Code, year)
-			if err != nil {
-				return res, err
-			}
-			if err := xlsx.WriteTemplate(ctx, path, in, time.Now()); err != nil {
-				return res, err
-			}
-			res.Paths = append(res.Paths, path)
-			e.a.emit("template:progress", ExportProgress{Done: i + 1, Total: len(regs)})
-		}
-		return res, nil
+			return filepath.Join(dir, xlsx.TemplateFileName(r, y))
+		}, func(_ region.Region, _ int, _ string, n, total int) {
+			e.a.emit("template:progress", ExportProgress{Done: n, Total: total})
+		})
+		res.Paths = append(res.Paths, paths...)
+		return res, err
 	})
 }
 
@@ -89,6 +74,10 @@ type ImportPreview struct {
 	Preview  exchange.Preview   `json:"preview"`
 	Problems []exchange.Problem `json:"problems"` // non-empty when refused
 	Refused  string             `json:"refused"`  // the summary of a refusal
+	// Undo says, before the user confirms, what will undo the import on
+	// this workspace: a backup taken first, or on a shared workspace the
+	// board and the audit log (exchange.UndoNote).
+	Undo string `json:"undo"`
 }
 
 // PickImport asks for the workbook to import with the system's open dialog
@@ -131,7 +120,7 @@ func (e *Exchange) previewUpload(name string, body io.Reader) (ImportPreview, er
 			return ImportPreview{}, err
 		}
 		defer os.RemoveAll(dir)
-		path := filepath.Join(dir, safeName(filepath.Base(name)))
+		path := filepath.Join(dir, xlsx.SafeName(filepath.Base(name)))
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
 		if err != nil {
 			return ImportPreview{}, err
@@ -155,11 +144,7 @@ const maxUpload = 64 << 20
 
 func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (ImportPreview, error) {
 	out := ImportPreview{Problems: []exchange.Problem{}}
-	p, err := profile.Get(ctx, s)
-	if err != nil {
-		return out, err
-	}
-	pv, err := exchange.ReadImport(ctx, s, path, exchange.ImportOptions{Province: p.ProvinceCode, WorkingYear: p.WorkingYear})
+	pv, err := exchange.Check(ctx, s, path, 0)
 	if ie, ok := err.(*exchange.ImportError); ok {
 		out.Problems = ie.Problems
 		out.Refused = fault.Message(fault.New(fault.ImportRefused, "", "file", ie.File), e.a.lang())
@@ -172,6 +157,7 @@ func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (Im
 	_, _ = rand.Read(tok)
 	out.Token = hex.EncodeToString(tok)
 	out.Preview = pv
+	out.Undo = fault.Message(exchange.UndoNote(s), e.a.lang())
 	e.mu.Lock()
 	if e.previews == nil {
 		e.previews = map[string]exchange.Preview{}
@@ -181,7 +167,9 @@ func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (Im
 	return out, nil
 }
 
-// CommitImport writes a previewed import in one transaction.
+// CommitImport writes a previewed import in one transaction, after the
+// undo point of the workspace's engine (exchange.Import, as `selaras
+// import`), and returns how many values and plan lines it wrote.
 func (e *Exchange) CommitImport(token string) (int, error) {
 	return with(e.a, 0, func(ctx context.Context, s *store.Store) (int, error) {
 		e.mu.Lock()
@@ -191,14 +179,8 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 		if !ok {
 			return 0, fault.New(fault.PreviewGone, "")
 		}
-		// Undo point (issue 15). A shared workspace is backed up on its
-		// server (TakeBackup refuses it); the import is one transaction there.
-		if s.Engine() != store.Postgres {
-			if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil {
-				return 0, err
-			}
-		}
-		return exchange.CommitImport(ctx, s, pv)
+		res, err := exchange.Import(ctx, s, pv)
+		return res.Written, err
 	})
 }
 

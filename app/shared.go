@@ -162,12 +162,3 @@ func (a *App) notice(err error) {
 	defer a.mu.Unlock()
 	a.notices = append(a.notices, err)
 }
-
-// refuseShared is the answer of the file-only actions (backups, restore,
-// a copy to carry) on a shared workspace: the server is backed up there.
-func refuseShared(s *store.Store) error {
-	if s.Engine() == store.Postgres {
-		return fault.New(fault.SharedBackup, "", "path", s.Path())
-	}
-	return nil
-}

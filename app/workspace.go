@@ -144,7 +144,7 @@ func (w *Workspace) Backups() ([]store.Backup, error) {
 // BackupNow takes a manual backup of the open workspace.
 func (w *Workspace) BackupNow() (store.Backup, error) {
 	return with(w.a, store.Backup{}, func(ctx context.Context, s *store.Store) (store.Backup, error) {
-		if err := refuseShared(s); err != nil {
+		if err := workspace.NeedsFile(s.Path()); err != nil {
 			return store.Backup{}, err
 		}
 		w.a.backupMu.Lock()
@@ -158,7 +158,7 @@ func (w *Workspace) BackupNow() (store.Backup, error) {
 // the workspace is closed, replaced atomically and opened again.
 func (w *Workspace) Restore(backupPath string) (WorkspaceState, error) {
 	return with(w.a, WorkspaceState{}, func(ctx context.Context, s *store.Store) (WorkspaceState, error) {
-		if err := refuseShared(s); err != nil {
+		if err := workspace.NeedsFile(s.Path()); err != nil {
 			return WorkspaceState{}, err
 		}
 		return w.restore(ctx, s.Path(), backupPath)
@@ -185,6 +185,9 @@ func (w *Workspace) RestoreNewest() (WorkspaceState, error) {
 	})
 }
 
+// restore runs workspace.Restore (as `selaras restore`) on the workspace
+// at path: the app's own store on it is closed once the state it replaces
+// is kept, and whatever is there afterwards is opened again.
 func (w *Workspace) restore(ctx context.Context, path, backupPath string) (WorkspaceState, error) {
 	a := w.a
 	a.backupMu.Lock()
@@ -192,31 +195,25 @@ func (w *Workspace) restore(ctx context.Context, path, backupPath string) (Works
 	if !isBackupOf(path, backupPath) {
 		return WorkspaceState{}, fault.New(fault.NotFound, "backup.path")
 	}
-	if err := store.Verify(ctx, backupPath); err != nil {
-		return WorkspaceState{}, err
-	}
-	a.mu.Lock()
-	s := a.st
-	a.mu.Unlock()
-	if s != nil && s.Path() == path {
-		if s.ReadOnly() {
-			return WorkspaceState{}, fault.New(fault.ReadOnlyWorkspace, "", "path", path)
-		}
-		if _, err := s.TakeBackup(ctx, store.BeforeRestore); err != nil {
-			return WorkspaceState{}, err
-		}
+	released := false
+	_, rerr := workspace.Restore(ctx, path, backupPath, func() {
+		released = true
 		a.mu.Lock()
-		a.st = nil
-		a.watch(nil)
-		a.mu.Unlock()
-		s.Close()
-	} else if exists(path) {
-		// A workspace that could not be opened (damaged): keep it for inspection.
-		if _, err := store.SetAside(path); err != nil {
-			return WorkspaceState{}, err
+		s := a.st
+		if s != nil && s.Path() == path {
+			a.st = nil
+			a.watch(nil)
+		} else {
+			s = nil
 		}
+		a.mu.Unlock()
+		if s != nil {
+			s.Close()
+		}
+	})
+	if !released { // refused before anything changed: the workspace stays open
+		return WorkspaceState{}, rerr
 	}
-	rerr := store.Restore(ctx, path, backupPath)
 	if rerr != nil && !exists(path) { // never open an empty workspace in its place
 		return WorkspaceState{}, rerr
 	}
@@ -236,11 +233,10 @@ func (w *Workspace) restore(ctx context.Context, path, backupPath string) (Works
 // returns the path, or "" when the user cancelled the dialog.
 func (w *Workspace) SaveCopy() (string, error) {
 	return with(w.a, "", func(ctx context.Context, s *store.Store) (string, error) {
-		if err := refuseShared(s); err != nil {
+		if err := workspace.NeedsFile(s.Path()); err != nil {
 			return "", err
 		}
-		name := "Ruang-kerja-Selaras-" + time.Now().Format("2006-01-02") + ".db"
-		path, err := w.a.savePath(name, "*.db", "Ruang kerja Selaras")
+		path, err := w.a.savePath(workspace.CopyName(time.Now()), "*.db", "Ruang kerja Selaras")
 		if err != nil || path == "" {
 			return "", err
 		}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Selaras needs on a Debian/Ubuntu machine, only what is missing.
-# Usage: scripts/deps.sh [build] [test] [smoke] [windows]
+# Usage: scripts/deps.sh [build] [test] [smoke] [windows] [wine]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,8 +33,23 @@ fi
 has test && pkgs+=(chromium libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito)
 # PostgreSQL's server: make test runs the Go suite a second time on a throwaway cluster (scripts/pg-test.sh).
 has test && pkgs+=(postgresql)
+# The test cluster is made in id_ID.UTF-8, as an office's server is (below).
+has test && pkgs+=(locales)
 has smoke && pkgs+=(xvfb xauth imagemagick xdotool dbus-x11)
 has windows && pkgs+=(nsis p7zip-full) # 7z lists the installer: which WebView2 it carries
+# make test-windows: Wine runs selaras.exe (64-bit) and the NSIS installer,
+# whose stub is 32-bit (wine32 from the i386 architecture); mingw-w64
+# compiles the lane's two small Windows helpers (scripts/wine/native).
+if has wine; then
+  pkgs+=(wine wine64 gcc-mingw-w64-x86-64-win32)
+  if [ "$(dpkg --print-architecture)" = amd64 ]; then
+    if ! dpkg --print-foreign-architectures | grep -qx i386; then
+      echo "deps: menambahkan arsitektur i386 (wine32 untuk installer NSIS 32-bit)"
+      sudo_ dpkg --add-architecture i386
+    fi
+    pkgs+=(wine32:i386)
+  fi
+fi
 command -v node >/dev/null || pkgs+=(nodejs npm)
 
 missing=()
@@ -50,6 +65,22 @@ if [ ${#missing[@]} -gt 0 ]; then
     other=libwebkit2gtk-4.0-dev
     [ "$webkit" = "$other" ] && other=libwebkit2gtk-4.1-dev
     install_ "${missing[@]/$webkit/$other}"
+  fi
+fi
+
+# id_ID.UTF-8 for the PostgreSQL test cluster: its collation ignores
+# punctuation, which a C cluster hides (scripts/pg-test.sh).
+if has test && ! locale -a 2>/dev/null | grep -qix 'id_ID\.utf-\?8'; then
+  echo "deps: membuat locale id_ID.UTF-8"
+  if [ -d /var/lib/locales/supported.d ]; then # Ubuntu: locale-gen takes the name
+    sudo_ locale-gen id_ID.UTF-8 >/dev/null
+  else # Debian: enabled in /etc/locale.gen, then generated
+    if grep -q '^# *id_ID.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null; then
+      sudo_ sed -i 's/^# *\(id_ID.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    elif ! grep -q '^id_ID.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null; then
+      echo 'id_ID.UTF-8 UTF-8' | sudo_ tee -a /etc/locale.gen >/dev/null
+    fi
+    sudo_ locale-gen >/dev/null
   fi
 fi
 

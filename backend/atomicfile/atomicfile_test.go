@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -97,4 +98,19 @@ func TestExplain(t *testing.T) {
 		})
 	}
 	assert.Contains(t, fault.Message(fault.New(fault.FileInUse, "", "path", "a.xlsx"), fault.ID), "Tutup berkas di Excel lalu ulangi")
+}
+
+// InUse tells a file another program holds open from other failures, so a
+// caller can postpone instead of failing (the roaming move; on Windows a
+// sharing violation, shown under Wine by make test-windows).
+func TestInUse(t *testing.T) {
+	inUse := syscall.EBUSY
+	if runtime.GOOS == "windows" {
+		inUse = syscall.Errno(32) // ERROR_SHARING_VIOLATION
+	}
+	assert.True(t, InUse(&fs.PathError{Op: "open", Path: "x.db", Err: inUse}))
+	assert.True(t, InUse(fmt.Errorf("workspace: copy: %w", &fs.PathError{Op: "remove", Path: "x.db", Err: inUse})))
+	assert.False(t, InUse(nil))
+	assert.False(t, InUse(fs.ErrNotExist))
+	assert.False(t, InUse(&fs.PathError{Op: "open", Path: "x.db", Err: syscall.ENOENT}))
 }

@@ -40,6 +40,14 @@ func Explain(err error, path string) error {
 	return err
 }
 
+// InUse reports whether err is another program holding the file open (on
+// Windows a sharing or lock violation), so the caller can say so and try
+// again later instead of failing.
+func InUse(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) && isInUse(errno)
+}
+
 // dirReadOnly reports whether path (or the folder it would go in) has no
 // write permission bits at all: a folder marked read-only, rather than one
 // that belongs to someone else.

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"selaras/backend/connect"
 	"selaras/backend/demo"
@@ -58,12 +59,12 @@ func Commands() []Command {
 		{"version", "tampilkan versi Selaras", runVersion},
 		{"demo", "buat ruang kerja demo: demo [--db BERKAS] [--force]", runDemo},
 		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|csv-rfc|json]", runRegions},
-		{"backup", "cadangkan ruang kerja: backup --db BERKAS [--out SALINAN.db | --list]", runBackup},
+		{"backup", "cadangkan ruang kerja: backup --db BERKAS [--out SALINAN.db|FOLDER | --list]", runBackup},
 		{"restore", "pulihkan ruang kerja dari cadangan atau salinan: restore --db BERKAS --from CADANGAN.db", runRestore},
 		{"template", "templat isian kabupaten/kota: template --db BERKAS --region KODE [--year TAHUN] --out BERKAS.xlsx|FOLDER", runTemplate},
 		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] BERKAS.xlsx", runImport},
 		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|csv-rfc|json]", runSubmissions},
-		{"export", "ekspor ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] [--sheets target,program,sinkronisasi,hadir,kesepakatan,permasalahan,berita-acara] [--meeting ID] --out BERKAS.xlsx", runExport},
+		{"export", "ekspor ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] [--sheets target,program,sinkronisasi,hadir,kesepakatan,permasalahan,berita-acara] [--meeting ID] [--out BERKAS.xlsx|FOLDER]", runExport},
 		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|csv-rfc|json]", runHarmonise},
 		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|csv-rfc|json]", runPrograms},
 		{"workspace", "ruang kerja bersama di server PostgreSQL: workspace init|user add|user list|push|pull (lihat 'selaras workspace help')", runWorkspace},
@@ -291,7 +292,7 @@ func writeJSON(env Env, v any) error {
 func runBackup(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "backup")
 	db := fs.String("db", "", "basis data yang disalin (bawaan: ruang kerja terakhir)")
-	out := fs.String("out", "", "berkas salinan (belum boleh ada); tanpa --out: ke folder backups di samping basis data")
+	out := fs.String("out", "", "berkas salinan (belum boleh ada) atau folder untuknya; tanpa --out: ke folder backups di samping basis data")
 	list := fs.Bool("list", false, "tampilkan cadangan yang ada, terbaru dulu")
 	if err := Parse(fs, args); err != nil {
 		return err
@@ -303,7 +304,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	if err := refuseShared(path); err != nil {
+	if err := workspace.NeedsFile(path); err != nil {
 		return err
 	}
 	if *list {
@@ -319,10 +320,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		}
 		return nil
 	}
-	if _, err := os.Stat(path); err != nil {
-		return fault.New(fault.NoDatabase, "", "path", path)
-	}
-	s, err := workspace.Open(ctx, path)
+	s, err := workspace.OpenExisting(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -335,6 +333,11 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "Cadangan dibuat: %s\n", b.Path)
 		return nil
 	}
+	// A copy to carry to another PC: into a folder under the name the app
+	// offers too.
+	if fi, err := os.Stat(*out); err == nil && fi.IsDir() {
+		*out = filepath.Join(*out, workspace.CopyName(time.Now()))
+	}
 	if err := s.BackupTo(ctx, *out); err != nil {
 		return err
 	}
@@ -342,6 +345,8 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
+// runRestore restores a backup or a copy from another PC over a workspace
+// file (workspace.Restore, as the app's Pulihkan).
 func runRestore(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "restore")
 	db := fs.String("db", "", "ruang kerja yang diganti (bawaan: SELARAS_DB atau selaras.db)")
@@ -359,35 +364,15 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	if err := refuseShared(path); err != nil {
-		return err
+	r, err := workspace.Restore(ctx, path, *from, nil)
+	lang := language(env)
+	if r.SetAside != "" {
+		fmt.Fprintln(env.Stdout, fault.Message(fault.New(fault.RestoreSetAside, "", "aside", r.SetAside), lang))
 	}
-	if err := store.Verify(ctx, *from); err != nil {
-		return err
+	if r.Before != nil {
+		fmt.Fprintln(env.Stdout, fault.Message(fault.New(fault.RestoreKept, "", "backup", r.Before.Path), lang))
 	}
-	if _, err := os.Stat(path); err == nil {
-		// Keep the state being replaced, so the restore can be undone; a
-		// damaged workspace is set aside for inspection instead.
-		s, err := workspace.Open(ctx, path)
-		switch {
-		case fault.Is(err, fault.Damaged):
-			aside, err := store.SetAside(path)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stdout, "Berkas rusak disimpan untuk diperiksa: %s\n", aside)
-		case err != nil:
-			return err
-		default:
-			b, err := s.TakeBackup(ctx, store.BeforeRestore)
-			s.Close()
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stdout, "Keadaan sebelum pemulihan dicadangkan: %s\n", b.Path)
-		}
-	}
-	if err := store.Restore(ctx, path, *from); err != nil {
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Dipulihkan: %s dari %s\n", path, *from)

@@ -9,13 +9,17 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"selaras/backend/demo"
 	"selaras/backend/profile"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
+	"selaras/backend/workspace"
 )
 
 type result struct {
@@ -31,14 +35,33 @@ func run(t *testing.T, env map[string]string, args ...string) result {
 	return result{code, out.String(), errb.String()}
 }
 
-// demoDB builds the demo workspace as demo.db in dir through the CLI and
-// returns its path.
-func demoDB(t *testing.T, dir string) string {
+// demoFile builds the demo workspace as demo.db in dir through the CLI
+// and returns its path: for what only a file has (backups, a read-only
+// file, the source of a push).
+func demoFile(t *testing.T, dir string) string {
 	t.Helper()
 	db := filepath.Join(dir, "demo.db")
 	require.Equal(t, OK, run(t, nil, "demo", "--db", db).code)
 	return db
 }
+
+// demoDB is a fresh demo workspace for a command to read or write, on the
+// engine the suite runs on (storetest): a file, or a database on the
+// PostgreSQL test server (its URL with the password), so every command
+// runs on both engines.
+func demoDB(t *testing.T) string {
+	t.Helper()
+	return storetest.Seeded(t, "demo.db", func(ctx context.Context, dsn string) error {
+		s, err := demo.Create(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		return s.Close()
+	})
+}
+
+// onServer reports whether the suite runs on PostgreSQL.
+func onServer() bool { return storetest.PG() != "" }
 
 func TestVersion(t *testing.T) {
 	r := run(t, nil, "version")
@@ -117,21 +140,48 @@ func TestRegionsProvinceJSON(t *testing.T) {
 	assert.Contains(t, r.stderr, "kode wilayah \"99\" tidak dikenal")
 }
 
-func TestDemoAndBackup(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
+// demo builds the demo workspace where --db says, and refuses to build it
+// again over one; on a file --force replaces it, a server's database is
+// emptied by its administrator only.
+func TestDemo(t *testing.T) {
+	db := storetest.DSN(t, "demo.db")
 	r := run(t, nil, "demo", "--db", db)
 	require.Equal(t, OK, r.code, r.stderr)
-	assert.Contains(t, r.stdout, db)
+	assert.Contains(t, r.stdout, store.Redact(db))
+	assert.NotContains(t, r.stdout, "selaras-test", "no password printed")
 
 	r = run(t, nil, "demo", "--db", db)
 	assert.Equal(t, Error, r.code)
+	if onServer() {
+		assert.Contains(t, r.stderr, "sudah berisi ruang kerja")
+		assert.Equal(t, Usage, run(t, nil, "demo", "--db", db, "--force").code)
+		return
+	}
 	assert.Contains(t, r.stderr, "sudah ada; pilih nama lain")
 	r = run(t, nil, "demo", "--db", db, "--force")
 	assert.Equal(t, OK, r.code, r.stderr)
+}
 
+// backup and restore are a file's: on a shared workspace they are refused
+// before connecting, naming the server and pg_dump.
+func TestBackupOnEveryEngine(t *testing.T) {
+	db := demoDB(t)
+	if onServer() {
+		for _, args := range [][]string{
+			{"backup", "--db", db}, {"backup", "--db", db, "--list"}, {"backup", "--db", db, "--out", filepath.Join(t.TempDir(), "x.db")},
+			{"restore", "--db", db, "--from", filepath.Join(t.TempDir(), "x.db")},
+		} {
+			r := run(t, nil, args...)
+			assert.Equal(t, Error, r.code, args)
+			assert.Contains(t, r.stderr, "pg_dump", args)
+			assert.Contains(t, r.stderr, store.Redact(db), args)
+			assert.NotContains(t, r.stderr, "selaras-test", args)
+		}
+		return
+	}
+	dir := filepath.Dir(db)
 	out := filepath.Join(dir, "copy.db")
-	r = run(t, map[string]string{"SELARAS_DB": db}, "backup", "--out", out)
+	r := run(t, map[string]string{"SELARAS_DB": db}, "backup", "--out", out)
 	require.Equal(t, OK, r.code, r.stderr)
 	s, err := store.Open(context.Background(), out, store.Options{})
 	require.NoError(t, err)
@@ -146,11 +196,17 @@ func TestDemoAndBackup(t *testing.T) {
 	r = run(t, nil, "backup", "--db", filepath.Join(dir, "missing.db"), "--out", filepath.Join(dir, "x.db"))
 	assert.Equal(t, Error, r.code)
 	assert.Contains(t, r.stderr, "tidak ditemukan")
+
+	// --out a folder: the copy gets the name the app's "Simpan salinan" offers.
+	folder := t.TempDir()
+	r = run(t, nil, "backup", "--db", db, "--out", folder)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.FileExists(t, filepath.Join(folder, workspace.CopyName(time.Now())))
 }
 
 func TestBackupListAndRestore(t *testing.T) {
 	dir := t.TempDir()
-	db := demoDB(t, dir)
+	db := demoFile(t, dir)
 	r := run(t, nil, "backup", "--db", db)
 	require.Equal(t, OK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, filepath.Join(dir, "backups", "demo-manual-"))
@@ -173,6 +229,7 @@ func TestBackupListAndRestore(t *testing.T) {
 	r = run(t, nil, "restore", "--db", db, "--from", backups[0].Path)
 	require.Equal(t, OK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "Dipulihkan")
+	assert.Contains(t, r.stdout, "Keadaan sebelum pemulihan dicadangkan: "+filepath.Join(dir, "backups", "demo-pulih-"))
 	s, err = store.Open(context.Background(), db, store.Options{})
 	require.NoError(t, err)
 	p, err := profile.Get(context.Background(), s)
@@ -188,10 +245,23 @@ func TestBackupListAndRestore(t *testing.T) {
 	r = run(t, nil, "restore", "--db", db, "--from", junk)
 	assert.Equal(t, Error, r.code)
 	assert.Contains(t, r.stderr, "bukan salinan ruang kerja Selaras yang utuh")
+
+	// A damaged workspace is not backed up but kept aside, then replaced.
+	f, err := os.OpenFile(db, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	info, err := f.Stat()
+	require.NoError(t, err)
+	_, err = f.WriteAt(bytes.Repeat([]byte("rusak"), 2000), info.Size()/2)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	r = run(t, nil, "restore", "--db", db, "--from", backups[0].Path)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Berkas rusak disimpan untuk diperiksa: "+filepath.Join(dir, "backups", "demo-rusak-"))
+	assert.Equal(t, OK, run(t, nil, "rakor", "--db", db).code)
 }
 
 func TestHarmonise(t *testing.T) {
-	db := demoDB(t, t.TempDir())
+	db := demoDB(t)
 
 	growth := func(rows [][]string) []string {
 		for _, row := range rows {
@@ -244,7 +314,7 @@ func TestHarmonise(t *testing.T) {
 
 func TestExport(t *testing.T) {
 	dir := t.TempDir()
-	db := demoDB(t, dir)
+	db := demoDB(t)
 	out := filepath.Join(dir, "Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx")
 	r := run(t, nil, "export", "--db", db, "--out", out)
 	require.Equal(t, OK, r.code, r.stderr)
@@ -265,15 +335,25 @@ func TestExport(t *testing.T) {
 	r = run(t, nil, "export", "--db", db, "--national", "--province", "19", "--out", nat)
 	assert.Equal(t, Usage, r.code)
 
+	// Without --out, or with a folder, the file takes the name the app's
+	// save dialog offers.
+	t.Chdir(t.TempDir())
 	r = run(t, nil, "export", "--db", db)
-	assert.Equal(t, Usage, r.code)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.FileExists(t, "Matriks-Target-Kepulauan-Bangka-Belitung-2025.xlsx")
+	r = run(t, nil, "export", "--db", db, "--national", "--year", "2025", "--out", dir)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.FileExists(t, filepath.Join(dir, "Konsolidasi-Nasional-2025.xlsx"))
+	r = run(t, nil, "export", "--db", db, "--sheets", "kesepakatan", "--meeting", "2", "--out", dir)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, filepath.Join(dir, "Rakor-"))
 	r = run(t, nil, "export", "--db", filepath.Join(dir, "none.db"), "--out", out)
 	assert.Equal(t, Error, r.code)
 }
 
 func TestTemplateAndImport(t *testing.T) {
 	dir := t.TempDir()
-	db := demoDB(t, dir)
+	db := demoDB(t)
 
 	one := filepath.Join(dir, "bangka.xlsx")
 	r := run(t, nil, "template", "--db", db, "--region", "19.01", "--out", one)
@@ -301,6 +381,15 @@ func TestTemplateAndImport(t *testing.T) {
 	r = run(t, nil, "import", "--db", db, one)
 	require.Equal(t, OK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "papan pengembalian")
+	// How to undo it is said: the backup taken on a file; on a shared
+	// workspace, that none was and what records the import instead.
+	if onServer() {
+		assert.Contains(t, r.stdout, "tidak dicadangkan dari PC ini sebelum impor")
+		assert.Contains(t, r.stdout, "log audit server")
+	} else {
+		assert.Contains(t, r.stdout, "Cadangan sebelum impor: "+filepath.Join(filepath.Dir(db), "backups", "demo-impor-"))
+		assert.Contains(t, r.stdout, "selaras restore --db "+db+" --from ")
+	}
 	r = run(t, nil, "submissions", "--db", db, "--year", "2025")
 	require.Equal(t, OK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "19.01;Kabupaten Bangka;sudah kembali;")
@@ -314,7 +403,7 @@ func TestTemplateAndImport(t *testing.T) {
 
 func TestExportChosenSheets(t *testing.T) {
 	dir := t.TempDir()
-	db := demoDB(t, dir)
+	db := demoDB(t)
 	out := filepath.Join(dir, "Rakor.xlsx")
 
 	r := run(t, nil, "export", "--db", db, "--out", out, "--sheets", "target,pivot")

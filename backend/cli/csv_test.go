@@ -73,17 +73,21 @@ func hostile(t *testing.T, db string) {
 	require.NoError(t, err)
 	defer s.Close()
 	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
-		for _, q := range []string{
-			`UPDATE indicator SET name = '=HYPERLINK("http://contoh.id","klik")' WHERE code = 'KOP.01'`,
-			`UPDATE indicator_value SET target = -2.5 WHERE region_code = '19.01' AND year = 2025
-			   AND indicator_id = (SELECT id FROM indicator WHERE code = 'KOP.01')`,
-			`UPDATE plan_line SET catatan = '-2+3+cmd|'' /C calc''!A0', lokasi = '@SUM(1+1)'
-			   WHERE id = (SELECT min(id) FROM plan_line WHERE year = 2025)`,
-			`UPDATE meeting SET venue = char(9) || '=1+1', title = '+Rakor' WHERE id = (SELECT min(id) FROM meeting)`,
-			`INSERT INTO import_log (region_code, year, file_name, sha256, imported_at, operator)
-			   VALUES ('19.01', 2025, '=cmd.xlsx', 'ab', '2025-03-01T00:00:00Z', char(13) || '=2')`,
+		// Bound as values, so the same statements run on both engines.
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{`UPDATE indicator SET name = ? WHERE code = 'KOP.01'`, []any{`=HYPERLINK("http://contoh.id","klik")`}},
+			{`UPDATE indicator_value SET target = -2.5 WHERE region_code = '19.01' AND year = 2025
+			   AND indicator_id = (SELECT id FROM indicator WHERE code = 'KOP.01')`, nil},
+			{`UPDATE plan_line SET catatan = ?, lokasi = ?
+			   WHERE id = (SELECT min(id) FROM plan_line WHERE year = 2025)`, []any{`-2+3+cmd|' /C calc'!A0`, "@SUM(1+1)"}},
+			{`UPDATE meeting SET venue = ?, title = '+Rakor' WHERE id = (SELECT min(id) FROM meeting)`, []any{"\t=1+1"}},
+			{`INSERT INTO import_log (region_code, year, file_name, sha256, imported_at, operator)
+			   VALUES ('19.01', 2025, '=cmd.xlsx', 'ab', '2025-03-01T00:00:00Z', ?)`, []any{"\r=2"}},
 		} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
+			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
 				return err
 			}
 		}
@@ -106,7 +110,7 @@ func find(t *testing.T, rows [][]string, col int, want string) []string {
 // Every command that prints CSV: the Excel flavour neutralises formulas and
 // writes decimal commas; csv-rfc keeps the values exactly as stored.
 func TestCSVFlavours(t *testing.T) {
-	db := demoDB(t, t.TempDir())
+	db := demoDB(t)
 	hostile(t, db)
 
 	type check struct {

@@ -13,7 +13,6 @@ import (
 	"selaras/backend/exchange"
 	"selaras/backend/fault"
 	"selaras/backend/region"
-	"selaras/backend/store"
 	"selaras/backend/xlsx"
 )
 
@@ -22,50 +21,49 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 	db := fs.String("db", "", "basis data ruang kerja")
 	reg := fs.String("region", "", "kode kabupaten/kota, mis. 19.01, atau kode provinsi untuk semua kabupaten/kotanya")
 	year := fs.Int("year", 0, "tahun (bawaan: tahun kerja)")
-	out := fs.String("out", "", "berkas .xlsx, atau folder bila --region adalah provinsi")
+	out := fs.String("out", "", "berkas .xlsx, atau folder (bila --region adalah provinsi: satu templat per kabupaten/kota)")
 	if err := Parse(fs, args); err != nil {
 		return err
 	}
 	if *reg == "" || *out == "" {
 		return UsageError(env, "template", "--region dan --out wajib diisi")
 	}
-	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
-	s, p, err := openWithProfile(ctx, env, *db, "template")
+	regs, err := xlsx.TemplateRegions("--region", *reg)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	if *year == 0 {
-		*year = p.WorkingYear
-	}
-	r, ok := region.Default().Lookup(*reg)
-	if !ok {
-		return fault.New(fault.UnknownRegion, "--region", "code", *reg)
-	}
-	targets := []region.Region{r}
-	if r.Level == region.Province {
-		targets = region.Default().Regencies(r.Code)
+	// Several templates, or a folder named: each under its own name there.
+	folder := len(regs) > 1 || region.Default().IsProvince(*reg) || isDir(*out)
+	if folder {
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
 	}
-	for _, g := range targets {
-		path := *out
-		if r.Level == region.Province {
-			path = filepath.Join(*out, xlsx.TemplateFileName(g, *year))
-		}
-		in, err := xlsx.LoadTemplateInput(ctx, s, p, g.Code, *year)
-		if err != nil {
-			return err
-		}
-		if err := xlsx.WriteTemplate(ctx, path, in, time.Now()); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "Templat %s %d: %s\n", g.Name, *year, path)
+	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
+	s, err := openExisting(ctx, env, *db)
+	if err != nil {
+		return err
 	}
-	return nil
+	defer s.Close()
+	_, err = xlsx.WriteTemplates(ctx, s, regs, *year, func(r region.Region, y int) string {
+		if folder {
+			return filepath.Join(*out, xlsx.TemplateFileName(r, y))
+		}
+		return *out
+	}, func(r region.Region, y int, path string, _, _ int) {
+		fmt.Fprintf(env.Stdout, "Templat %s %d: %s\n", r.Name, y, path)
+	})
+	return err
 }
 
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// runImport is the import of a returned template: the preview of every
+// change, then (unless --dry-run) the undo point this workspace allows and
+// the commit (exchange.Check and exchange.Import, as the app's).
 func runImport(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "import")
 	db := fs.String("db", "", "basis data ruang kerja")
@@ -82,12 +80,12 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if file == "" {
 		return UsageError(env, "import", "sebutkan berkas .xlsx yang diimpor")
 	}
-	s, p, err := openWithProfile(ctx, env, *db, "import")
+	s, err := openExisting(ctx, env, *db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	pv, err := exchange.ReadImport(ctx, s, file, exchange.ImportOptions{Province: p.ProvinceCode, Year: *year, WorkingYear: p.WorkingYear})
+	pv, err := exchange.Check(ctx, s, file, *year)
 	var ie *exchange.ImportError
 	if errors.As(err, &ie) {
 		fmt.Fprintln(env.Stderr, ie.Error())
@@ -115,13 +113,17 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
 		return nil
 	}
-	if _, err := s.TakeBackup(ctx, store.BeforeImport); err != nil { // undo point (issue 15)
-		return err
-	}
-	n, err := exchange.CommitImport(ctx, s, pv)
+	res, err := exchange.Import(ctx, s, pv)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Tersimpan: %d nilai dan baris rencana dari %s; tercatat di papan pengembalian templat.\n", n, pv.File)
+	fmt.Fprintf(env.Stdout, "Tersimpan: %d nilai dan baris rencana dari %s; tercatat di papan pengembalian templat.\n", res.Written, pv.File)
+	// How to undo it, said plainly: the backup taken, or on a shared
+	// workspace the record that stands in for one.
+	note := exchange.UndoNote(s)
+	if res.Backup != nil {
+		note = fault.New(fault.ImportBackupTaken, "", "backup", res.Backup.Path, "path", s.Path())
+	}
+	fmt.Fprintln(env.Stdout, fault.Message(note, language(env)))
 	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -23,14 +24,11 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	national := fs.Bool("national", false, "konsolidasi nasional: satu lembar Matriks Target per provinsi yang punya data")
 	var years yearsFlag
 	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma; bawaan: tahun kerja)")
-	out := fs.String("out", "", "berkas .xlsx yang ditulis")
+	out := fs.String("out", "", "berkas .xlsx yang ditulis, atau folder untuknya (bawaan: folder ini, dengan nama yang juga diusulkan aplikasi)")
 	sheetList := fs.String("sheets", "", "lembar yang ditulis, dipisah koma (bawaan: target): "+strings.Join(xlsx.SheetNames(), ","))
 	meeting := fs.Int64("meeting", 0, "nomor rapat untuk lembar hadir, kesepakatan, permasalahan dan berita-acara (lihat: selaras rakor)")
 	if err := Parse(fs, args); err != nil {
 		return err
-	}
-	if *out == "" {
-		return UsageError(env, "export", "--out wajib diisi")
 	}
 	var sheets []xlsx.Sheet
 	if *sheetList != "" {
@@ -44,8 +42,11 @@ func runExport(ctx context.Context, env Env, args []string) error {
 			}
 		}
 	}
+	if *national && (*prov != "" || sheets != nil) {
+		return UsageError(env, "export", "--national tidak dapat digabung dengan --province atau --sheets")
+	}
 	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
-	s, p, err := openWithProfile(ctx, env, *db, "export")
+	s, p, err := openWithProfile(ctx, env, *db)
 	if err != nil {
 		return err
 	}
@@ -54,9 +55,6 @@ func runExport(ctx context.Context, env Env, args []string) error {
 		years = yearsFlag{p.WorkingYear}
 	}
 	if *national {
-		if *prov != "" || sheets != nil {
-			return UsageError(env, "export", "--national tidak dapat digabung dengan --province atau --sheets")
-		}
 		return exportNational(ctx, env, s, p, years, *out)
 	}
 	if *prov == "" {
@@ -68,22 +66,44 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	}
 	if sheets != nil {
 		req := xlsx.WorkbookRequest{Province: *prov, Years: years, Sheets: sheets, MeetingID: *meeting}
-		if err := xlsx.ExportWorkbook(ctx, s, *out, req, p, time.Now(), nil); err != nil {
+		path, err := outPath(*out, func() (string, error) { return xlsx.WorkbookFileName(ctx, s, req) })
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Buku kerja ditulis: %s (lembar: %s)\n", *out, *sheetList)
+		if err := xlsx.ExportWorkbook(ctx, s, path, req, p, time.Now(), nil); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Buku kerja ditulis: %s (lembar: %s)\n", path, *sheetList)
 		return nil
 	}
 	m, err := harmonise.Compute(ctx, s, *prov, years)
 	if err != nil {
 		return err
 	}
-	if err := xlsx.ExportTargets(ctx, *out, m, p, time.Now(), nil); err != nil {
+	path, err := outPath(*out, func() (string, error) { return xlsx.TargetsFileName(*prov, years), nil })
+	if err != nil {
+		return err
+	}
+	if err := xlsx.ExportTargets(ctx, path, m, p, time.Now(), nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Matriks target ditulis: %s (%d indikator x %d tahun, %d kabupaten/kota)\n",
-		*out, len(m.Rows)/max(len(m.Years), 1), len(m.Years), len(m.Regencies))
+		path, len(m.Rows)/max(len(m.Years), 1), len(m.Years), len(m.Regencies))
 	return nil
+}
+
+// outPath is where an export goes: the file --out names, else a file in
+// the folder --out names (or in this one), under the name the app's save
+// dialog proposes too.
+func outPath(out string, name func() (string, error)) (string, error) {
+	if out != "" && !isDir(out) {
+		return out, nil
+	}
+	n, err := name()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(out, n), nil
 }
 
 // exportNational writes the consolidation for the ministry: every province
@@ -96,9 +116,13 @@ func exportNational(ctx context.Context, env Env, s *store.Store, p profile.Prof
 	if len(ms) == 0 {
 		return fault.New(fault.NoProvinceData, "")
 	}
-	if err := xlsx.ExportNational(ctx, out, ms, nil, p, time.Now(), nil); err != nil {
+	path, err := outPath(out, func() (string, error) { return xlsx.NationalFileName(years), nil })
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Konsolidasi nasional ditulis: %s (%d provinsi x %d tahun)\n", out, len(ms), len(years))
+	if err := xlsx.ExportNational(ctx, path, ms, nil, p, time.Now(), nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Konsolidasi nasional ditulis: %s (%d provinsi x %d tahun)\n", path, len(ms), len(years))
 	return nil
 }

@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -30,22 +30,27 @@ func (y *yearsFlag) Set(s string) error {
 	return nil
 }
 
-// openExisting opens a workspace that must already exist.
 // openWithProfile opens an existing workspace whose office profile is
 // filled in, as the commands that write or read the office's files need.
-func openWithProfile(ctx context.Context, env Env, db, cmd string) (*store.Store, profile.Profile, error) {
+func openWithProfile(ctx context.Context, env Env, db string) (*store.Store, profile.Profile, error) {
 	s, err := openExisting(ctx, env, db)
 	if err != nil {
 		return nil, profile.Profile{}, err
 	}
 	p, err := profile.Get(ctx, s)
+	if errors.Is(err, profile.ErrNotSet) {
+		err = fault.Wrap(err, fault.ProfileMissing, "")
+	}
 	if err != nil {
 		s.Close()
-		return nil, profile.Profile{}, fmt.Errorf("%s: profil kantor belum diisi: %w", cmd, err)
+		return nil, profile.Profile{}, err
 	}
 	return s, p, nil
 }
 
+// openExisting opens the workspace db names (without one, the default),
+// which must already exist; a shared one with its password found as
+// openShared finds it.
 func openExisting(ctx context.Context, env Env, db string) (*store.Store, error) {
 	path := db
 	if path == "" {
@@ -57,10 +62,7 @@ func openExisting(ctx context.Context, env Env, db string) (*store.Store, error)
 	if store.IsPostgres(path) {
 		return openShared(ctx, env, path)
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fault.New(fault.NoDatabase, "", "path", path)
-	}
-	return workspace.Open(ctx, path)
+	return workspace.OpenExisting(ctx, path)
 }
 
 func runHarmonise(ctx context.Context, env Env, args []string) error {

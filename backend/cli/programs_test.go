@@ -12,7 +12,7 @@ import (
 )
 
 func TestPrograms(t *testing.T) {
-	db := demoDB(t, t.TempDir())
+	db := demoDB(t)
 
 	r := run(t, nil, "programs", "--db", db, "--year", "2025", "--province", "19")
 	require.Equal(t, OK, r.code, r.stderr)

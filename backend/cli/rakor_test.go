@@ -12,7 +12,7 @@ import (
 )
 
 func TestRakor(t *testing.T) {
-	db := demoDB(t, t.TempDir())
+	db := demoDB(t)
 
 	r := run(t, nil, "rakor", "--db", db)
 	require.Equal(t, OK, r.code, r.stderr)

@@ -40,7 +40,7 @@ func TestReadOnlyWorkspaceCanBeLookedAt(t *testing.T) {
 	require.NoError(t, os.Chmod(filepath.Dir(base), 0o755))
 	require.NoError(t, os.Chmod(base, 0o755))
 	dir := filepath.Join(base, "ro")
-	db := demoDB(t, dir)
+	db := demoFile(t, dir)
 	out := filepath.Join(base, "out")
 	require.NoError(t, os.MkdirAll(out, 0o777))
 	require.NoError(t, os.Chmod(out, 0o777))

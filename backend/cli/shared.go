@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"selaras/backend/connect"
-	"selaras/backend/fault"
 	"selaras/backend/store"
 	"selaras/backend/workspace"
 )
@@ -22,13 +21,4 @@ func openShared(ctx context.Context, env Env, raw string) (*store.Store, error) 
 		return nil, err
 	}
 	return workspace.Open(ctx, full)
-}
-
-// refuseShared is the answer of the file-only commands (backup, restore)
-// on a shared workspace: the server is backed up there, with pg_dump.
-func refuseShared(path string) error {
-	if store.IsPostgres(path) {
-		return fault.New(fault.SharedBackup, "", "path", store.Redact(path))
-	}
-	return nil
 }

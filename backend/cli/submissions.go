@@ -19,7 +19,7 @@ func runSubmissions(ctx context.Context, env Env, args []string) error {
 	if err := checkFormat(env, "submissions", *format); err != nil {
 		return err
 	}
-	s, p, err := openWithProfile(ctx, env, *db, "submissions")
+	s, p, err := openWithProfile(ctx, env, *db)
 	if err != nil {
 		return err
 	}

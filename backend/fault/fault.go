@@ -48,6 +48,7 @@ const (
 	OtherWorkspaces    Code = "other_workspaces"
 	WorkspaceMoved     Code = "workspace_moved"
 	WorkspaceNotMoved  Code = "workspace_not_moved"
+	WorkspaceBusy      Code = "workspace_busy" // held open by another program: moved at a later start
 	// The WebView2 runtime the desktop window needs (Wails windows.Messages).
 	WebView2Title   Code = "webview2_title"
 	WebView2Missing Code = "webview2_missing"

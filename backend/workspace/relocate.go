@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"selaras/backend/atomicfile"
 	"selaras/backend/fault"
 	"selaras/backend/settings"
 )
@@ -22,6 +23,7 @@ type Moved struct {
 	Files  []string `json:"files"`  // workspace names now in To
 	Backup string   `json:"backup"` // folder with a copy of the original files; "" when nothing moved
 	Left   []string `json:"left"`   // workspace names left in From: To already has one of that name
+	Busy   []string `json:"busy"`   // workspace names left in From: another program has them open
 }
 
 // Notices are the messages for the user (home screen or CLI log), in the
@@ -33,6 +35,9 @@ func (m Moved) Notices() []error {
 	}
 	if len(m.Left) > 0 {
 		out = append(out, fault.New(fault.WorkspaceNotMoved, "", "from", m.From, "to", m.To, "files", strings.Join(m.Left, ", ")))
+	}
+	if len(m.Busy) > 0 {
+		out = append(out, fault.New(fault.WorkspaceBusy, "", "from", m.From, "to", m.To, "files", strings.Join(m.Busy, ", ")))
 	}
 	return out
 }
@@ -46,10 +51,12 @@ var dbSuffixes = []string{"", "-wal", "-shm"}
 // -wal and -shm, and the backups/ folder. Settings stay in from. Each file
 // is copied and synced before any original is removed, and a copy of the
 // originals is kept in to\backups\dari-roaming-<time>. A workspace whose
-// name already exists in to is left alone and reported. Once moved, from
-// holds no workspace, so later starts find nothing to do.
+// name already exists in to is left alone and reported, and so is one
+// another program holds open (a Selaras still running): it moves at a later
+// start. Once moved, from holds no workspace, so later starts find nothing
+// to do.
 func Relocate(from, to string, now time.Time) (Moved, error) {
-	m := Moved{From: from, To: to, Files: []string{}, Left: []string{}}
+	m := Moved{From: from, To: to, Files: []string{}, Left: []string{}, Busy: []string{}}
 	if from == "" || samePath(from, to) {
 		return m, nil
 	}
@@ -79,10 +86,19 @@ func Relocate(from, to string, now time.Time) (Moved, error) {
 		}
 	}
 	for _, n := range move {
-		if err := moveWorkspace(filepath.Join(from, n), filepath.Join(to, n), filepath.Join(m.Backup, n)); err != nil {
+		err := moveWorkspace(filepath.Join(from, n), filepath.Join(to, n), filepath.Join(m.Backup, n))
+		if atomicfile.InUse(err) {
+			m.Busy = append(m.Busy, n)
+			continue
+		}
+		if err != nil {
 			return m, err
 		}
 		m.Files = append(m.Files, n)
+	}
+	if len(m.Files) == 0 && m.Backup != "" {
+		_ = os.Remove(m.Backup) // nothing moved: no empty copy folder
+		m.Backup = ""
 	}
 	if isDir(oldBackups) {
 		if err := moveBackups(oldBackups, filepath.Join(to, "backups")); err != nil {
@@ -112,9 +128,17 @@ func workspaceFiles(dir string) ([]string, error) {
 }
 
 // moveWorkspace copies src (and its -wal, -shm) to dst and to backup, then
-// removes the originals. If the database cannot be removed (another program
-// has it open) the new copies are taken back and nothing has changed.
+// removes the originals. If the database cannot be read or removed (another
+// program has it open) the new copies are taken back and nothing has
+// changed.
 func moveWorkspace(src, dst, backup string) (err error) {
+	defer func() {
+		if err != nil { // the copy of the originals too
+			for _, s := range dbSuffixes {
+				os.Remove(backup + s)
+			}
+		}
+	}()
 	var parts []string
 	for _, s := range dbSuffixes {
 		if exists(src + s) {

@@ -23,6 +23,8 @@ test('templates go out, a returned template is previewed, a wrong file is refuse
     await page.getByTestId('import-file').setInputFiles(join(dir, 'Templat-Kabupaten-Bangka-2025.xlsx'))
     await expect(page.getByTestId('import-summary')).toContainText('Kabupaten Bangka, tahun 2025')
     await expect(page.getByTestId('import-summary')).toContainText('0 baru, 0 diubah')
+    // What undoes it is said before it is confirmed: a file is backed up first.
+    await expect(page.getByTestId('import-undo')).toContainText('ruang kerja ini dicadangkan (Pengaturan > Cadangan')
     await shot(page, '20-import-preview')
 
     // Recording it marks the regency as returned on the board.

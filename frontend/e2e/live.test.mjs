@@ -137,6 +137,8 @@ test("a value typed at one PC moves the other's matrix; a template recorded at o
     await expect(a.page.getByText('7 templat ditulis')).toBeVisible()
     await a.page.getByTestId('import-file').setInputFiles(join(appA.dir, 'ekspor', 'Templat-2025', 'Templat-Kabupaten-Bangka-2025.xlsx'))
     await expect(a.page.getByTestId('import-summary')).toContainText('Kabupaten Bangka, tahun 2025')
+    // A shared workspace is not backed up from the PC: the preview says what records the import instead.
+    await expect(a.page.getByTestId('import-undo')).toContainText('tidak dicadangkan dari PC ini sebelum impor')
     await a.page.getByTestId('commit-import').click()
     await expect(a.page.getByTestId('board-summary')).toContainText('1 dari 7')
     const imported = Date.now()
@@ -149,4 +151,30 @@ test("a value typed at one PC moves the other's matrix; a template recorded at o
     await shot(b.page, '83-live-board-b-1920')
 
   })
+})
+
+test('the office profile and the indicator catalogue change at another PC and show without a reload', { skip }, async () => {
+  const db = demoDatabase()
+  const app = await startApp({ args: ['--db', db.url] })
+  const pc = await openPage(browser(), app.url)
+  const psql = (q) => execFileSync('psql', [db.url, '-qc', q])
+  try {
+    const { page } = pc
+    // Home shows the head of office from the profile; another PC changes it.
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    psql("UPDATE profile SET head_name = 'Dr. Sari Wulandari, M.Si.'")
+    await expect(page.getByText('Dr. Sari Wulandari, M.Si.')).toBeVisible()
+
+    // The indicator catalogue, open on this PC, follows a rename made there.
+    await new Shell(page).go('Indikator')
+    const list = page.getByTestId('indicator-list')
+    await expect(list).toContainText('Pertumbuhan koperasi')
+    psql("UPDATE indicator SET name = 'Pertumbuhan koperasi aktif' WHERE name = 'Pertumbuhan koperasi'")
+    await expect(list).toContainText('Pertumbuhan koperasi aktif')
+    assert.deepEqual(pc.errors, [], 'no page errors')
+  } finally {
+    await pc.page.close()
+    await app.stop()
+    db.drop()
+  }
 })

@@ -150,6 +150,19 @@ Section /o "un.$(UN_DATA)" unData
     RMDir /r "$APPDATA\${INFO_PRODUCTNAME}"
 SectionEnd
 
+# IT support uninstalling silently (uninstall.exe /S) ticks "Hapus data"
+# with /HAPUSDATA; without it the data stays, as in the dialog.
+!include "FileFunc.nsh"
+!include "Sections.nsh"
+Function un.onInit
+    ${GetParameters} $R0
+    ClearErrors
+    ${GetOptions} $R0 "/HAPUSDATA" $R1
+    ${IfNot} ${Errors}
+        !insertmacro SelectSection ${unData}
+    ${EndIf}
+FunctionEnd
+
 !insertmacro MUI_UNFUNCTION_DESCRIPTION_BEGIN
     !insertmacro MUI_DESCRIPTION_TEXT ${unApp} "$(UN_APP)"
     !insertmacro MUI_DESCRIPTION_TEXT ${unData} "$(UN_DATA_DESC)"

@@ -136,6 +136,7 @@ export namespace app {
 	    preview: exchange.Preview;
 	    problems: exchange.Problem[];
 	    refused: string;
+	    undo: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportPreview(source);
@@ -147,6 +148,7 @@ export namespace app {
 	        this.preview = this.convertValues(source["preview"], exchange.Preview);
 	        this.problems = this.convertValues(source["problems"], exchange.Problem);
 	        this.refused = source["refused"];
+	        this.undo = source["undo"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

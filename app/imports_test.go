@@ -1,0 +1,67 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"selaras/backend/demo"
+	"selaras/backend/exchange"
+	"selaras/backend/store"
+	"selaras/backend/store/storetest"
+)
+
+// The app's import is the CLI's (exchange.Check and exchange.Import) on the
+// engine the suite runs on: the preview says what will undo it before it
+// is confirmed, a file is backed up first, a shared workspace is not (its
+// server refuses a backup from a PC) and still imports, recorded on the
+// board.
+func TestImportOnEveryEngine(t *testing.T) {
+	db := storetest.Seeded(t, "demo.db", func(ctx context.Context, dsn string) error {
+		s, err := demo.Create(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		return s.Close()
+	})
+	a := newApp(t, Options{DB: db, Keyring: unavailableKeyring{}})
+	e := a.exchange
+	pv, err := e.PreviewImport(bangkaTemplate(t, a))
+	require.NoError(t, err)
+	require.NotEmpty(t, pv.Token, pv.Refused)
+
+	shared := store.IsPostgres(db)
+	if shared {
+		assert.Contains(t, pv.Undo, "tidak dicadangkan dari PC ini sebelum impor")
+		assert.Contains(t, pv.Undo, "log audit server")
+	} else {
+		assert.Contains(t, pv.Undo, "dicadangkan (Pengaturan > Cadangan")
+	}
+	_, err = e.CommitImport(pv.Token)
+	require.NoError(t, err)
+
+	backups, err := (&Workspace{a}).Backups()
+	require.NoError(t, err)
+	var before []store.Backup
+	for _, b := range backups {
+		if b.Reason == store.BeforeImport {
+			before = append(before, b)
+		}
+	}
+	if shared {
+		assert.Empty(t, before)
+	} else {
+		assert.Len(t, before, 1, "the undo point of a file")
+	}
+	board, err := e.SubmissionBoard(2025)
+	require.NoError(t, err)
+	var row exchange.BoardRow
+	for _, r := range board {
+		if r.Region.Code == "19.01" {
+			row = r
+		}
+	}
+	assert.True(t, row.Returned, "the import is on the board")
+}
