@@ -28,6 +28,9 @@ type Options struct {
 	Roaming   string // Windows: where an older Selaras kept workspaces, moved to DataDir once
 	DB        string // --db or SELARAS_DB: always open this file or postgres:// URL
 	Demo      bool   // --demo: on first start, open the demo workspace
+	// RoomAddrs are where the meeting room listens (--room-addr); none:
+	// the laptop's Wi-Fi and hotspot addresses (backend/room).
+	RoomAddrs []string
 	// Keyring keeps the passwords of shared workspaces; default the
 	// operating system's credential store.
 	Keyring connect.Keyring
@@ -53,6 +56,7 @@ type App struct {
 	// password is asked at start: none was kept, or the kept one was refused.
 	askPassword string
 	stopLive    context.CancelFunc // ends following the open workspace's changes (live.go)
+	room        roomState          // the meeting room open for phones (room.go)
 }
 
 // New makes the App; call Startup before serving calls.
@@ -92,7 +96,7 @@ func New(opt Options) (*App, error) {
 
 // Bindings are the structs the frontend calls, one per area.
 func (a *App) Bindings() []any {
-	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}, &Programs{a}, &Rakor{a}, a.exchange}
+	return []any{&Workspace{a}, &Settings{a}, &Regions{a}, &Targets{a}, &Programs{a}, &Rakor{a}, a.exchange, &Room{a}}
 }
 
 // Startup is Wails' OnStartup; it opens the workspace chosen by Options.
@@ -135,6 +139,7 @@ func (a *App) emit(event string, data ...any) {
 
 // Shutdown is Wails' OnShutdown.
 func (a *App) Shutdown(context.Context) {
+	a.closeRoom()
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.watch(nil)
@@ -233,6 +238,8 @@ func (a *App) use(s *store.Store, path string, remember bool) error {
 	prefs := a.prefs
 	a.mu.Unlock()
 	if old != nil {
+		// The room serves the workspace being closed: it closes first.
+		a.closeRoom()
 		old.Close()
 	}
 	if remember {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"strings"
 
 	"selaras/backend/cli"
 )
@@ -14,17 +15,18 @@ import (
 func commands(assets fs.FS) []cli.Command {
 	return append(cli.Commands(), cli.Command{
 		Name:    "serve",
-		Summary: "jalankan Selaras di peramban (pengembangan dan uji): serve [--addr 127.0.0.1:0] [--db BERKAS] [--config-dir FOLDER] [--demo]",
+		Summary: "jalankan Selaras di peramban (pengembangan dan uji): serve [--addr 127.0.0.1:0] [--db BERKAS] [--config-dir FOLDER] [--demo] [--room-addr ALAMAT]",
 		Run: func(ctx context.Context, env cli.Env, args []string) error {
 			fs := cli.NewFlags(env, "serve")
 			addr := fs.String("addr", "127.0.0.1:0", "alamat server")
 			db := fs.String("db", "", "basis data ruang kerja")
 			dir := fs.String("config-dir", "", "folder pengaturan dan ruang kerja")
 			demo := fs.Bool("demo", false, "buka ruang kerja demo pada awal pertama")
+			roomAddr := fs.String("room-addr", "", roomAddrUsage)
 			if err := cli.Parse(fs, args); err != nil {
 				return err
 			}
-			a, err := New(Options{ConfigDir: *dir, DB: *db, Demo: *demo})
+			a, err := New(Options{ConfigDir: *dir, DB: *db, Demo: *demo, RoomAddrs: splitAddrs(*roomAddr)})
 			if err != nil {
 				return err
 			}
@@ -46,14 +48,28 @@ func RunCLI(args []string, assets fs.FS) int {
 	return cli.Run(ctx, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}, commands(assets), args)
 }
 
-// ParseWindowFlags reads the desktop app's own flags: --db and --demo.
+// ParseWindowFlags reads the desktop app's own flags: --db, --demo and --room-addr.
 func ParseWindowFlags(args []string) (Options, error) {
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}
 	fs := cli.NewFlags(env, "selaras")
 	db := fs.String("db", os.Getenv("SELARAS_DB"), "basis data ruang kerja")
 	demo := fs.Bool("demo", false, "buka ruang kerja demo pada awal pertama")
+	roomAddr := fs.String("room-addr", "", roomAddrUsage)
 	if err := cli.Parse(fs, args); err != nil {
 		return Options{}, err
 	}
-	return Options{DB: *db, Demo: *demo}, nil
+	return Options{DB: *db, Demo: *demo, RoomAddrs: splitAddrs(*roomAddr)}, nil
+}
+
+const roomAddrUsage = "alamat ruang peserta, dipisah koma (mis. 192.168.1.20:8421); kosong: alamat Wi-Fi/hotspot laptop"
+
+// splitAddrs reads --room-addr: addresses separated by commas; none is nil.
+func splitAddrs(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
 }

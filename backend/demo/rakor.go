@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"time"
 
 	"selaras/backend/fault"
 	"selaras/backend/rakor"
+	"selaras/backend/scribble"
 	"selaras/backend/store"
 )
 
@@ -35,15 +37,24 @@ type demoFollowUp struct {
 	f          rakor.FollowUp
 }
 
+type phoneSignature struct {
+	name  string
+	clock string // "08.12"
+}
+
 type demoRakor struct {
 	key          string
 	m            rakor.Meeting
 	carryOver    bool
 	participants []rakor.Participant
 	pasted       string // more participants, read as a pasted list
-	agenda       []rakor.AgendaItem
-	challenges   map[string]rakor.Challenge
-	decisions    []demoDecision
+	// signedOnPhone are participants (by name) who signed the Daftar Hadir
+	// on their phones in the meeting room, at the times given (local, on
+	// the meeting's first day).
+	signedOnPhone []phoneSignature
+	agenda        []rakor.AgendaItem
+	challenges    map[string]rakor.Challenge
+	decisions     []demoDecision
 }
 
 // babelRegencies are the seven kabupaten/kota of Kepulauan Bangka Belitung.
@@ -140,6 +151,11 @@ func demoRakors() []demoRakor {
 				"6. Kepala Dinas KUKM Kabupaten Belitung Timur; Kepala Dinas; Dinas KUKM Kabupaten Belitung Timur; 19.06; peserta; diwakili\n" +
 				"7. Kepala Dinas KUKM Kota Pangkal Pinang; Kepala Dinas; Dinas KUKM Kota Pangkal Pinang; 19.71\n" +
 				"8. Sekretariat Rakor; Notulis; " + kukmBabel + "; 19; notulis\n",
+			// Four kab/kota signed on their phones as they came in (the
+			// signatures are drawn by the demo, never anyone's own), the
+			// others on paper: the Daftar Hadir shows both.
+			signedOnPhone: []phoneSignature{{"Kepala Dinas KUKM Kabupaten Bangka", "08.12"}, {"Kepala Dinas KUKM Kabupaten Belitung", "08.15"},
+				{"Kepala Dinas KUKM Kabupaten Bangka Tengah", "08.21"}, {"Kepala Dinas KUKM Kota Pangkal Pinang", "08.34"}},
 			agenda: []rakor.AgendaItem{
 				{Title: "Pembukaan dan sambutan Plt. Kepala Dinas Koperasi dan UKM", Presenter: "Riza Aryani",
 					Minutes: "Rakor juga untuk mendukung penurunan inflasi dan kemiskinan ekstrem tahun 2023. Fokus rencana kerja 2025: " +
@@ -444,6 +460,16 @@ func putDemoMeeting(ctx context.Context, tx *sql.Tx, dr demoRakor, indID map[str
 			return 0, fmt.Errorf("participants: %s", be.Lines[0].Message(fault.ID))
 		}
 		return 0, err
+	}
+	for _, sp := range dr.signedOnPhone {
+		at, err := time.ParseInLocation("2006-01-02 15.04", dr.m.StartDate+" "+sp.clock, time.Local)
+		if err != nil {
+			return 0, err
+		}
+		a := rakor.Arrival{Name: sp.name, Signature: scribble.Draw(sp.name, 600, 240)}
+		if _, err := rakor.SignIn(ctx, w, id, dr.m.StartDate, a, at); err != nil {
+			return 0, fmt.Errorf("signed on a phone: %s: %w", sp.name, err)
+		}
 	}
 	for _, a := range dr.agenda {
 		a.MeetingID = id

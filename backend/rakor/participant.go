@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"selaras/backend/fault"
 	"selaras/backend/region"
@@ -42,6 +43,7 @@ type Participant struct {
 	ID          int64      `json:"id"`
 	MeetingID   int64      `json:"meetingId"`
 	Name        string     `json:"name"`
+	NIP         string     `json:"nip"`         // 18 digits for a civil servant, else ""
 	Position    string     `json:"position"`    // jabatan
 	Institution string     `json:"institution"` // instansi
 	Region      string     `json:"region"`      // Kemendagri code, optional
@@ -57,6 +59,7 @@ type Participant struct {
 // Normalize trims text and fills the default role and attendance.
 func (p *Participant) Normalize() {
 	p.Name = clean(p.Name)
+	p.NIP = NormalizeNIP(p.NIP)
 	p.Position = clean(p.Position)
 	p.Institution = clean(p.Institution)
 	p.Region = strings.TrimSpace(p.Region)
@@ -73,6 +76,9 @@ func (p *Participant) Normalize() {
 func (p Participant) Validate() error {
 	if p.Name == "" {
 		return fault.New(fault.Required, "participant.name")
+	}
+	if err := CheckNIP(p.NIP, time.Now()); err != nil {
+		return err
 	}
 	if p.Region != "" {
 		if _, ok := region.Default().Lookup(p.Region); !ok {
@@ -92,11 +98,11 @@ func (p Participant) Validate() error {
 	return nil
 }
 
-const participantCols = `id, meeting_id, name, position, institution, region_code, role, attendance, note, sort_order, version`
+const participantCols = `id, meeting_id, name, nip, position, institution, region_code, role, attendance, note, sort_order, version`
 
 func scanParticipant(row interface{ Scan(...any) error }) (Participant, error) {
 	var p Participant
-	err := row.Scan(&p.ID, &p.MeetingID, &p.Name, &p.Position, &p.Institution, &p.Region, &p.Role, &p.Attendance,
+	err := row.Scan(&p.ID, &p.MeetingID, &p.Name, &p.NIP, &p.Position, &p.Institution, &p.Region, &p.Role, &p.Attendance,
 		&p.Note, &p.SortOrder, &p.Version)
 	return p, err
 }
@@ -187,20 +193,20 @@ func getParticipant(ctx context.Context, q querier, id int64) (Participant, erro
 // returns its id. An update keeps the participant in its meeting.
 func putParticipant(ctx context.Context, tx *sql.Tx, p Participant) (int64, error) {
 	if p.ID == 0 {
-		newID, err := store.Insert(ctx, tx, `INSERT INTO meeting_participant(meeting_id, name, position, institution, region_code,
-role, attendance, note, sort_order) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			p.MeetingID, p.Name, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder)
+		newID, err := store.Insert(ctx, tx, `INSERT INTO meeting_participant(meeting_id, name, nip, position, institution, region_code,
+role, attendance, note, sort_order) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.MeetingID, p.Name, p.NIP, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder)
 		if err != nil {
 			return 0, fmt.Errorf("rakor: insert participant: %w", err)
 		}
 		return newID, nil
 	}
 	err := guardedUpdate(ctx, tx, "meeting_participant", "participant.id", p.ID, p.Version, `UPDATE meeting_participant
-SET name = ?, position = ?, institution = ?, region_code = ?, role = ?, attendance = ?, note = ?,
+SET name = ?, nip = ?, position = ?, institution = ?, region_code = ?, role = ?, attendance = ?, note = ?,
 sort_order = CASE WHEN ? > 0 THEN ? ELSE sort_order END, version = version + 1 WHERE id = ? AND version = ?`,
-		[]any{p.Name, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder, p.SortOrder},
+		[]any{p.Name, p.NIP, p.Position, p.Institution, p.Region, p.Role, p.Attendance, p.Note, p.SortOrder, p.SortOrder},
 		getParticipant, func(x Participant) int64 { return x.Version }, func(old Participant) bool {
-			return old.Name == p.Name && old.Position == p.Position && old.Institution == p.Institution &&
+			return old.Name == p.Name && old.NIP == p.NIP && old.Position == p.Position && old.Institution == p.Institution &&
 				old.Region == p.Region && old.Role == p.Role && old.Attendance == p.Attendance && old.Note == p.Note &&
 				(p.SortOrder <= 0 || old.SortOrder == p.SortOrder)
 		})

@@ -344,7 +344,8 @@ func TestEveryTableIsClassified(t *testing.T) {
 	}
 	for _, t := range []string{"meeting", "meeting_participant", "agenda_item", "snapshot", "snapshot_matrix",
 		"decision", "decision_indicator", "decision_region", "decision_program", "decision_followup",
-		"agenda_decision", "challenge_category", "challenge", "decision_challenge", "indicator_value", "import_log"} {
+		"agenda_decision", "challenge_category", "challenge", "decision_challenge", "indicator_value", "import_log",
+		"attendance", "attendance_signature"} {
 		writers[t] = []shared.Role{shared.Sekretariat}
 	}
 	o := newOffice(t)

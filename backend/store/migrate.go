@@ -56,12 +56,18 @@ var migrations = []migration{
 	step(8, "collation"),
 	// The office's roles and their rights on a server (nothing on a file).
 	step(9, "rights"),
+	// Attendance signed on phones in the meeting room: the participant's NIP,
+	// one line per participant and day (audited, with the signature's
+	// sha256), the signature image written once beside it; the secretariat's
+	// rights over both on a server.
+	step(11, "room", "meeting_participant", "attendance"),
 	// A server audits a statement's rows together; every audited table's
 	// triggers are rebuilt on it (TestAuditRowsStepListsEveryTable).
 	step(12, "audit_rows", "profile", "indicator", "indicator_value", "central_item", "central_target",
 		"central_indicator", "nomenclature", "sub_kegiatan_indicator", "plan_line", "meeting", "meeting_participant",
 		"agenda_item", "snapshot", "decision", "decision_indicator", "decision_region", "decision_program",
-		"decision_followup", "agenda_decision", "challenge_category", "challenge", "decision_challenge", "import_log"),
+		"decision_followup", "agenda_decision", "challenge_category", "challenge", "decision_challenge", "import_log",
+		"attendance"),
 }
 
 // step reads version's files, NNNN_name.sql, from both engines' folders.

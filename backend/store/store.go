@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"selaras/backend/atomicfile"
@@ -36,6 +37,38 @@ type Store struct {
 	engine Engine // "" is SQLite
 	dsn    string // a shared workspace's URL, password included (never shown)
 	origin string // application_name of a shared workspace's connections
+
+	commitMu sync.Mutex
+	onCommit map[int]func() // told after each commit of this store (OnCommit)
+	nextSub  int
+}
+
+// OnCommit calls fn after each write transaction of this store commits,
+// on the committing goroutine, so fn must be quick (a wake-up, not work);
+// remove stops it. Writes by other PCs to a shared workspace are heard
+// through Listen instead.
+func (s *Store) OnCommit(fn func()) (remove func()) {
+	s.commitMu.Lock()
+	defer s.commitMu.Unlock()
+	if s.onCommit == nil {
+		s.onCommit = map[int]func(){}
+	}
+	id := s.nextSub
+	s.nextSub++
+	s.onCommit[id] = fn
+	return func() {
+		s.commitMu.Lock()
+		defer s.commitMu.Unlock()
+		delete(s.onCommit, id)
+	}
+}
+
+func (s *Store) committed() {
+	s.commitMu.Lock()
+	defer s.commitMu.Unlock()
+	for _, fn := range s.onCommit {
+		fn()
+	}
 }
 
 // Options tune Open.
@@ -330,6 +363,7 @@ func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	if err = tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.committed()
 	return nil
 }
 

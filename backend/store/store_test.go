@@ -303,3 +303,20 @@ func TestInTxJoinsTheCallersTransaction(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "a", v)
 }
+
+// OnCommit hears each committed write of the store, not a rolled-back one,
+// until removed.
+func TestOnCommit(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "w.db"), Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	n := 0
+	remove := s.OnCommit(func() { n++ })
+	ctx := context.Background()
+	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { return SetMeta(ctx, tx, "x", "1") }))
+	assert.Error(t, s.Tx(ctx, func(tx *sql.Tx) error { return errors.New("no") }))
+	assert.Equal(t, 1, n)
+	remove()
+	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error { return SetMeta(ctx, tx, "x", "2") }))
+	assert.Equal(t, 1, n)
+}

@@ -1,8 +1,10 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image/png"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +27,8 @@ type Rakor struct {
 	Categories   map[string]string   // code -> name
 	Numbers      map[int64]int       // decision id -> its number, for challenge links
 	Record       rakor.MeetingRecord // the meeting's record: the Berita Acara's content and numbering
+	// Signatures drawn on phones: participant id -> meeting day -> PNG.
+	Signatures map[int64]map[string][]byte
 }
 
 // LoadRakor reads a meeting's records (meetingID 0: every meeting's).
@@ -37,6 +41,9 @@ func LoadRakor(ctx context.Context, s *store.Store, meetingID int64) (Rakor, err
 		}
 		r.Meeting = &m
 		if r.Participants, err = rakor.Participants(ctx, s, meetingID); err != nil {
+			return r, err
+		}
+		if r.Signatures, err = rakor.Signatures(ctx, s, meetingID); err != nil {
 			return r, err
 		}
 		if r.Record, err = rakor.BuildRecord(ctx, s, meetingID); err != nil {
@@ -103,44 +110,147 @@ func regionName(code string) string {
 }
 
 // writeAttendance adds the Daftar Hadir of a meeting, with a signature
-// column numbered left and right the way paper lists are signed.
+// column numbered left and right the way paper lists are signed, one per
+// day for a meeting of several days. A participant who signed on a phone
+// has that day's signature drawn in the cell; one who signs on paper finds
+// the cell empty but for its number.
 func writeAttendance(ctx context.Context, f *excelize.File, st *styles, r Rakor, p profile.Profile, now time.Time) error {
 	if r.Meeting == nil {
 		return nil
 	}
+	days := rakor.MeetingDays(*r.Meeting)
+	cols := []column{{Head: "No", Width: 5}, {Head: "Nama / NIP", Width: 28}, {Head: "Jabatan", Width: 28}, {Head: "Instansi", Width: 32},
+		{Head: "Kabupaten/Kota", Width: 22}, {Head: "Peran", Width: 12}, {Head: "Kehadiran", Width: 12}}
+	if len(days) == 1 {
+		cols = append(cols, column{Head: "Tanda Tangan", Width: 24})
+	} else {
+		// Narrower text columns leave room for a signature a day: a meeting
+		// of three days still prints one page across on A4.
+		for i, w := range []float64{5, 24, 20, 24, 18, 11, 10} {
+			cols[i].Width = w
+		}
+		for i, d := range days {
+			cols = append(cols, column{Group: "Tanda Tangan", Head: fmt.Sprintf("Hari %d (%s)", i+1, shortDate(d)), Width: 16})
+		}
+	}
 	fm, err := newForm(f, st, p, formSpec{
-		Sheet:  "Daftar Hadir",
-		Titles: []string{"DAFTAR HADIR", meetingLine(*r.Meeting)},
-		Cols: []column{{Head: "No", Width: 5}, {Head: "Nama", Width: 28}, {Head: "Jabatan", Width: 28}, {Head: "Instansi", Width: 32},
-			{Head: "Kabupaten/Kota", Width: 22}, {Head: "Peran", Width: 12}, {Head: "Kehadiran", Width: 12}, {Head: "Tanda Tangan", Width: 24}},
+		Sheet:      "Daftar Hadir",
+		Titles:     []string{"DAFTAR HADIR", meetingLine(*r.Meeting)},
+		Cols:       cols,
 		FreezeCols: 2,
 	})
 	if err != nil {
 		return err
 	}
+	// Rows are a little taller where signatures are drawn, so a signature
+	// prints as tall as one written on paper.
+	height := 26.0
+	if len(r.Signatures) > 0 {
+		height = 30
+	}
+	signFrom := len(cols) - len(days) + 1 // the first signature column, from 1
+	var pics []signaturePic
 	for i, x := range r.Participants {
-		sign := excelize.Cell{StyleID: st.text, Value: fmt.Sprintf("%d.", i+1)}
-		if i%2 == 1 {
-			sign.StyleID = st.textRight // the right-hand half of the box
-		}
 		reg := ""
 		if x.Region != "" {
 			reg = regionName(x.Region)
 		}
-		cells := []interface{}{
-			excelize.Cell{StyleID: st.no, Value: i + 1}, fm.text(x.Name), fm.text(x.Position), fm.text(x.Institution),
-			fm.text(reg), fm.text(roleNames[x.Role]), fm.text(attendanceName[x.Attendance]), sign,
+		name := x.Name
+		if x.NIP != "" {
+			name += "\nNIP " + spacedNIP(x.NIP)
 		}
-		if _, err := fm.body(cells, max(fm.fit(cells), 26)); err != nil { // room to sign
+		cells := []interface{}{
+			excelize.Cell{StyleID: st.no, Value: i + 1}, fm.text(name), fm.text(x.Position), fm.text(x.Institution),
+			fm.text(reg), fm.text(roleNames[x.Role]), fm.text(attendanceName[x.Attendance]),
+		}
+		for d, day := range days {
+			sign := excelize.Cell{StyleID: st.text, Value: fmt.Sprintf("%d.", i+1)}
+			if i%2 == 1 {
+				sign.StyleID = st.textRight // the right-hand half of the box
+			}
+			cells = append(cells, sign)
+			if png := r.Signatures[x.ID][day]; png != nil {
+				pics = append(pics, signaturePic{col: signFrom + d, row: fm.row, right: i%2 == 1, png: png})
+			}
+		}
+		if _, err := fm.body(cells, max(fm.fit(cells), height)); err != nil { // room to sign
 			return err
 		}
+		pics = fitPics(pics, cols, max(fm.fit(cells), height))
 	}
 	if len(r.Participants) == 0 {
 		if err := fm.band("Daftar hadir belum diisi.", st.text); err != nil {
 			return err
 		}
 	}
+	// Pictures go in before the sheet is flushed: the streamed worksheet
+	// is still the one the drawing is attached to.
+	for _, pic := range pics {
+		if err := f.AddPictureFromBytes(fm.sheet, cellName(pic.col, pic.row), &excelize.Picture{Extension: ".png", File: pic.png,
+			Format: &excelize.GraphicOptions{Positioning: "oneCell", ScaleX: pic.scale, ScaleY: pic.scale, OffsetX: pic.x, OffsetY: pic.y,
+				LockAspectRatio: true, PrintObject: boolPtr(true), AltText: "Tanda tangan"}}); err != nil {
+			return fmt.Errorf("xlsx: signature: %w", err)
+		}
+	}
 	return fm.close(ctx, r.signed(now), 7)
+}
+
+// signaturePic is a signature to draw in a cell, beside its number: to
+// the right of a number on the left, to the left of one on the right.
+type signaturePic struct {
+	col, row int
+	right    bool
+	png      []byte
+	placed   bool
+	scale    float64
+	x, y     int
+}
+
+// fitPics sizes and places the pictures of the row just written (those not
+// yet placed) inside their cells of height points.
+func fitPics(pics []signaturePic, cols []column, height float64) []signaturePic {
+	for i := range pics {
+		p := &pics[i]
+		if p.placed {
+			continue
+		}
+		p.placed = true
+		cfg, err := png.DecodeConfig(bytes.NewReader(p.png))
+		if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+			p.scale = 0
+			continue
+		}
+		// Pixels at 96 dpi: a column of w characters is 7w+5 px, a point 4/3 px.
+		const number, pad = 22, 3
+		cellW := float64(cols[p.col-1].Width*7 + 5)
+		cellH := height * 4 / 3
+		availW, availH := cellW-number-2*pad, cellH-2*pad
+		p.scale = min(availW/float64(cfg.Width), availH/float64(cfg.Height))
+		w, h := float64(cfg.Width)*p.scale, float64(cfg.Height)*p.scale
+		p.y = int(pad + (availH-h)/2)
+		p.x = number + pad + int((availW-w)/2)
+		if p.right {
+			p.x = pad + int((availW-w)/2)
+		}
+	}
+	return pics
+}
+
+func boolPtr(b bool) *bool { return &b }
+
+// shortDate is "20/2" for a day column's heading.
+func shortDate(iso string) string {
+	t := mustDate(iso)
+	return fmt.Sprintf("%d/%d", t.Day(), int(t.Month()))
+}
+
+// spacedNIP writes a NIP in its parts, as printed on an ID card:
+// 19850312 201001 1 005.
+func spacedNIP(nip string) string {
+	if len(nip) != 18 {
+		return nip
+	}
+	return nip[:8] + " " + nip[8:14] + " " + nip[14:15] + " " + nip[15:]
 }
 
 // writeDecisions adds the Kesepakatan sheet: the decisions of a meeting, or

@@ -31,3 +31,25 @@ export async function sheetNames(path) {
   const xml = entry(await readFile(path), 'xl/workbook.xml')
   return [...xml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])
 }
+
+/** The names of every file in the workbook's zip (sheets, drawings, images). */
+export async function entryNames(path) {
+  const buf = await readFile(path)
+  let eocd = buf.length - 22
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--
+  if (eocd < 0) throw new Error('not a zip file')
+  const count = buf.readUInt16LE(eocd + 10)
+  let p = buf.readUInt32LE(eocd + 16)
+  const out = []
+  for (let i = 0; i < count; i++) {
+    const nameLen = buf.readUInt16LE(p + 28)
+    out.push(buf.toString('utf8', p + 46, p + 46 + nameLen))
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32)
+  }
+  return out
+}
+
+/** One file of the workbook's zip, as text (an XML part). */
+export async function entryText(path, name) {
+  return entry(await readFile(path), name)
+}

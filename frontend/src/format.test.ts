@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateRange, formatNumber, formatPercent, formatRupiah, formatRupiahCompact, formatRupiahShort, formatSize, parseIndonesian } from './format'
+import { formatDate, formatDateRange, formatNip, formatNumber, formatPercent, formatRupiah, formatRupiahCompact, formatRupiahShort, formatSize, meetingDays, parseIndonesian } from './format'
 
 describe('Indonesian formats', () => {
   it.each([
@@ -89,5 +89,22 @@ describe('formatSize', () => {
     [2_500_000_000, 'id', '2,5 GB'],
   ] as const)('%d bytes in %s is %s', (n, lang, want) => {
     expect(formatSize(n, lang)).toBe(want)
+  })
+})
+
+describe('meetingDays', () => {
+  it('lists a meeting’s days, first to last', () => {
+    expect(meetingDays('2024-06-11', '2024-06-13')).toEqual(['2024-06-11', '2024-06-12', '2024-06-13'])
+    expect(meetingDays('2024-02-23', '2024-02-23')).toEqual(['2024-02-23'])
+    expect(meetingDays('2024-02-28', '2024-03-01')).toEqual(['2024-02-28', '2024-02-29', '2024-03-01'])
+    expect(meetingDays('2024-02-23', '')).toEqual(['2024-02-23'])
+    expect(meetingDays('', '')).toEqual([])
+  })
+})
+
+describe('formatNip', () => {
+  it('writes a NIP in its parts', () => {
+    expect(formatNip('198503122010011005')).toBe('19850312 201001 1 005')
+    expect(formatNip('12345')).toBe('12345')
   })
 })

@@ -156,3 +156,25 @@ export function formatSize(bytes: number | null | undefined, lang: Lang = 'id'):
   if (bytes < 1e9) return `${formatNumber(bytes / 1e6, 1, lang)} MB`
   return `${formatNumber(bytes / 1e9, 1, lang)} GB`
 }
+
+/** The days of a meeting from its first to its last, ISO (at most 31, as backend/rakor.MeetingDays). */
+export function meetingDays(start: string, end: string): string[] {
+  const from = parseISODate(start)
+  const to = parseISODate(end || start)
+  if (!from || !to || to < from) return start ? [start] : []
+  const out: string[] = []
+  for (const d = new Date(from); d <= to && out.length < 31; d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10))
+  return out
+}
+
+/** The time of day of a moment, on this computer's clock: "08.12". */
+export function formatClock(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return '–'
+  return `${String(d.getHours()).padStart(2, '0')}.${String(d.getMinutes()).padStart(2, '0')}`
+}
+
+/** A NIP in its parts, as an ID card prints it: 19850312 201001 1 005. */
+export function formatNip(nip: string): string {
+  return nip.length === 18 ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip
+}

@@ -111,6 +111,8 @@ Section
 
     !insertmacro wails.files
 
+    !insertmacro selaras.firewall
+
     CreateShortcut "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
     CreateShortCut "$DESKTOP\${INFO_PRODUCTNAME}.lnk" "$INSTDIR\${PRODUCT_EXECUTABLE}"
 
@@ -130,6 +132,8 @@ Section "un.$(UN_APP)" unApp
     RMDir /r "$LOCALAPPDATA\${INFO_PRODUCTNAME}\WebView2"
 
     RMDir /r $INSTDIR
+
+    !insertmacro selaras.firewallRemove
 
     Delete "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk"
     Delete "$DESKTOP\${INFO_PRODUCTNAME}.lnk"

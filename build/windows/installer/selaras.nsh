@@ -95,3 +95,31 @@ LangString UN_KEPT ${LANG_ENGLISH} "Selaras's data is kept in"
         SetDetailsPrint both
     ${EndIf}
 !macroend
+
+# The meeting room: phones on the laptop's hotspot or Wi-Fi reach Selaras on
+# TCP 8421-8429 (backend/room). An installer run as administrator adds one
+# Windows Firewall rule for this program, these ports, private networks
+# only; the usual per-user installation has no right to (netsh would
+# refuse), and then the app shows this same command in the room's panel to
+# run once as administrator (app/firewall.go).
+!define SELARAS_FIREWALL_RULE "Selaras ruang rapat"
+
+!macro selaras.firewall
+    UserInfo::GetAccountType
+    Pop $0
+    ${If} $0 == "Admin"
+        nsExec::ExecToLog 'netsh advfirewall firewall delete rule name="${SELARAS_FIREWALL_RULE}"'
+        Pop $0
+        nsExec::ExecToLog 'netsh advfirewall firewall add rule name="${SELARAS_FIREWALL_RULE}" dir=in action=allow program="$INSTDIR\${PRODUCT_EXECUTABLE}" protocol=TCP localport=8421-8429 profile=private'
+        Pop $0
+    ${EndIf}
+!macroend
+
+!macro selaras.firewallRemove
+    UserInfo::GetAccountType
+    Pop $0
+    ${If} $0 == "Admin"
+        nsExec::ExecToLog 'netsh advfirewall firewall delete rule name="${SELARAS_FIREWALL_RULE}"'
+        Pop $0
+    ${EndIf}
+!macroend

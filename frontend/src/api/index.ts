@@ -7,7 +7,8 @@ import * as TargetsSvc from '../lib/wailsjs/go/app/Targets'
 import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
 import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
-import { EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
+import * as RoomSvc from '../lib/wailsjs/go/app/Room'
+import { ClipboardSetText, EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
 import { app, rakor, target } from '../lib/wailsjs/go/models'
 import type { Data } from './data'
 import { i18n } from '../i18n'
@@ -68,6 +69,11 @@ export type ChallengeCategory = rakor.Category
 export type Challenge = rakor.Challenge
 export type ChallengeFilter = rakor.ChallengeFilter
 export type ChallengeOverview = rakor.Overview
+/** A day a participant signed on a phone (without the image). */
+export type Signed = rakor.Signed
+/** The meeting room open for participants' phones (app/room.go), as the screens show it. */
+export type RoomState = Omit<app.RoomState, 'closed'> & { closed: '' | 'closed' | 'ended' | 'deleted' }
+export type RoomLink = app.RoomLink
 // The values of Go's string enums (bound with EnumBind in app/enums.go), as
 // unions of their strings so a literal such as 'baru' still type-checks.
 export type MeetingKind = `${rakor.Kind}`
@@ -255,6 +261,21 @@ export const api = {
     saveChallenge: (c: Challenge) => call(() => RakorSvc.SaveChallenge(c)),
     deleteChallenge: (id: number) => call(() => RakorSvc.DeleteChallenge(id)),
     challengeOverview: (f: ChallengeFilter) => call(() => RakorSvc.ChallengeOverview(f)),
+    /** The days each participant signed on a phone. */
+    attendance: (meetingId: number) => call(() => RakorSvc.Attendance(meetingId)),
+    /** One day's signature of a participant, as an image address. */
+    signature: (participantId: number, day: string) => call(() => RakorSvc.Signature(participantId, day)),
+    /** Every signature of a meeting: participant id -> day -> image address. */
+    signatures: async (meetingId: number) => ((await call(() => RakorSvc.Signatures(meetingId))) ?? {}) as Record<number, Record<string, string>>,
+  },
+  /** The meeting room: a link and QR code for the participants' phones. */
+  room: {
+    state: () => call(() => RoomSvc.State()) as Promise<RoomState>,
+    open: (meetingId: number) => call(() => RoomSvc.Open(meetingId)) as Promise<RoomState>,
+    close: () => call(() => RoomSvc.Close()) as Promise<RoomState>,
+    setDownloads: (allow: boolean) => call(() => RoomSvc.SetDownloads(allow)) as Promise<RoomState>,
+    /** Calls cb whenever the room changes (phones, signatures, closed); returns the function that unsubscribes. */
+    onChange: (cb: (s: RoomState) => void): (() => void) => EventsOn('room:state', cb as (...data: unknown[]) => void),
   },
   exchange: {
     exportTargets: (province: string, years: number[]) => call(() => ExchangeSvc.ExportTargets(province, years)),
@@ -280,6 +301,14 @@ export const api = {
   onFileDrop(cb: (paths: string[]) => void): () => void {
     OnFileDrop((_x, _y, paths) => cb(paths), true)
     return OnFileDropOff
+  },
+  /** Puts text on the clipboard: the page's own where it may (the browser build), else the window's. */
+  async copyText(text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text)
+    } catch {
+      await ClipboardSetText(text)
+    }
   },
   /** Calls cb when another PC changed the shared workspace; returns the function that unsubscribes. */
   onWorkspaceChanged(cb: (change: WorkspaceChange) => void): () => void {

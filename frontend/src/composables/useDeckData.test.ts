@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaItem, RegisterEntry } from '../api'
-import { deckSlides, defaultChoice, pages, type IndicatorRow } from './useDeckData'
+import { deckSlides, defaultChoice, pages, roomPossible, type IndicatorRow } from './useDeckData'
 
 const row = (id: number, flagged = false): IndicatorRow => ({ indicator: { id }, flags: flagged ? ['below_national'] : [], province: { flags: [] }, regencies: [] })
 const agenda = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, title: `Agenda ${i + 1}` }) as AgendaItem)
@@ -17,6 +17,7 @@ describe('the slides of a deck', () => {
 
   it('of a meeting with nothing yet: the title and the decisions to type', () => {
     expect(deckSlides([], [], [], [], 0).map((x) => x.kind)).toEqual(['title', 'decisions'])
+    expect(deckSlides(agenda(1), [], [], [], 0, true).map((x) => x.kind)).toEqual(['title', 'room', 'agenda', 'decisions'])
   })
 
   it('cuts a list into pages', () => {
@@ -30,5 +31,15 @@ describe('the indicators a deck shows first', () => {
     const rows = [row(1, true), row(2), row(3, true), row(4, true), row(5, true), row(6, true), row(7, true), row(8, true)]
     const decisions = [{ indicatorIds: [2, 3, 42] }, { indicatorIds: [2] }]
     expect(defaultChoice(rows, decisions)).toEqual([2, 3, 1, 4, 5, 6])
+  })
+})
+
+describe('roomPossible', () => {
+  it('the room may open until the end of the meeting’s last day, by the laptop’s date', () => {
+    const now = new Date(2024, 1, 23, 23, 59)
+    expect(roomPossible({ endDate: '2024-02-23' }, now)).toBe(true)
+    expect(roomPossible({ endDate: '2024-02-25' }, now)).toBe(true)
+    expect(roomPossible({ endDate: '2024-02-22' }, now)).toBe(false)
+    expect(roomPossible(null, now)).toBe(false)
   })
 })

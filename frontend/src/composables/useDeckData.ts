@@ -7,6 +7,7 @@ import { onLiveChange } from './useLive'
 
 export type Slide<R = MatrixRow> =
   | { kind: 'title' }
+  | { kind: 'room' }
   | { kind: 'agenda'; items: AgendaItem[]; page: number; pages: number }
   | { kind: 'carry'; entries: RegisterEntry[]; page: number; pages: number }
   | { kind: 'indicator'; row: R }
@@ -20,9 +21,15 @@ export function pages<T>(list: T[], size: number): T[][] {
   return out
 }
 
-/** The slides of a deck, in the order the meeting goes: title, agenda, carried-over decisions, indicators, challenges, decisions. */
-export function deckSlides<R extends IndicatorRow>(agenda: AgendaItem[], carried: RegisterEntry[], rows: R[], chosen: number[], challenges: number): Slide<R>[] {
+/**
+ * The slides of a deck, in the order the meeting goes: title, the
+ * participants' room (its QR code, while the meeting lasts), agenda,
+ * carried-over decisions, indicators, challenges, decisions.
+ */
+export function deckSlides<R extends IndicatorRow>(agenda: AgendaItem[], carried: RegisterEntry[], rows: R[], chosen: number[], challenges: number,
+  room = false): Slide<R>[] {
   const out: Slide<R>[] = [{ kind: 'title' }]
+  if (room) out.push({ kind: 'room' })
   const ag = pages(agenda, 6)
   ag.forEach((items, i) => out.push({ kind: 'agenda', items, page: i + 1, pages: ag.length }))
   const co = pages(carried, 4)
@@ -34,6 +41,13 @@ export function deckSlides<R extends IndicatorRow>(agenda: AgendaItem[], carried
   if (challenges) out.push({ kind: 'challenges' })
   out.push({ kind: 'decisions' })
   return out
+}
+
+/** Whether a meeting's room may still open: its last day is today or later (the laptop's date). */
+export function roomPossible(m: Pick<Meeting, 'endDate'> | null, now = new Date()): boolean {
+  if (!m) return false
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+  return m.endDate >= today
 }
 
 /** What the choice of indicators reads of a matrix row. */
@@ -124,7 +138,8 @@ export function useDeckData(meetingId: () => number) {
     localStorage.setItem(storageKey(), JSON.stringify(chosen.value))
   }
 
-  const slides = computed(() => deckSlides(store.agenda, store.carried, matrix.value?.rows ?? [], chosen.value, store.challenges.length))
+  const slides = computed(() => deckSlides(store.agenda, store.carried, matrix.value?.rows ?? [], chosen.value, store.challenges.length,
+    roomPossible(meeting.value)))
 
   /** The challenges by category, the largest group first. */
   const challengeGroups = computed(() => {

@@ -6,6 +6,7 @@ import { en as record } from './record'
 import { en as backup } from './backup'
 import { en as shared } from './shared'
 import { en as conflict } from './conflict'
+import { en as room } from './room'
 
 // English translations; the type makes a missing key a compile error.
 const en: typeof id = {
@@ -416,5 +417,6 @@ const en: typeof id = {
   backup,
   shared,
   conflict,
+  room,
 }
 export default en

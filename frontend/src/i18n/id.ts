@@ -6,6 +6,7 @@ import { id as record } from './record'
 import { id as backup } from './backup'
 import { id as shared } from './shared'
 import { id as conflict } from './conflict'
+import { id as room } from './room'
 
 export default {
   app: {
@@ -416,4 +417,5 @@ export default {
   backup,
   shared,
   conflict,
+  room,
 }

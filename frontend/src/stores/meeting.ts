@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import {
   api, type AgendaItem, type Challenge, type ChallengeCategory, type ChallengeFilter, type Decision, type FollowUp, type Indicator, type InstitutionCount,
-  type Meeting, type MeetingSummary, type Participant, type ProgramItem, type RegisterEntry, type SnapshotInfo, type SnapshotRequest,
+  type Meeting, type MeetingSummary, type Participant, type ProgramItem, type RegisterEntry, type Signed, type SnapshotInfo, type SnapshotRequest,
 } from '../api'
 import { resource, type Resource } from './resource'
 import { onLiveChange, touches, type Tables } from '../composables/useLive'
@@ -32,7 +32,9 @@ export const useMeeting = defineStore('meeting', () => {
   const decisions = of((m) => api.rakor.decisions(m), (): Decision[] => [])
   const challenges = of((m) => api.rakor.challenges({ meetingId: m } as ChallengeFilter), (): Challenge[] => [])
   const snapshots = of((m) => api.rakor.snapshots(m), (): SnapshotInfo[] => [])
-  const own = [record, participants, institutions, agenda, carried, decisions, challenges, snapshots]
+  // The days participants signed on phones in the meeting room.
+  const attendance = of((m) => api.rakor.attendance(m), (): Signed[] => [])
+  const own = [record, participants, institutions, agenda, carried, decisions, challenges, snapshots, attendance]
 
   // Lists across meetings, for the counts and the pickers.
   const meetings = resource(() => api.rakor.meetings(), (): MeetingSummary[] => [])
@@ -54,6 +56,7 @@ export const useMeeting = defineStore('meeting', () => {
   const live: [Tables, Resource<unknown>[]][] = [
     [['meeting'], [record, meetings]],
     [['meeting_participant'], [participants, institutions, meetings]],
+    [['attendance'], [attendance]],
     [['agenda_item', 'agenda_decision'], [agenda, carried, meetings]],
     [['decision', 'decision_*'], [decisions, carried, meetings]],
     [['challenge', 'decision_challenge'], [challenges, meetings]],
@@ -111,7 +114,7 @@ export const useMeeting = defineStore('meeting', () => {
     return saved
   }
   const deleteParticipant = (participantId: number) =>
-    wrote(api.rakor.deleteParticipant(participantId), participants, institutions, meetings)
+    wrote(api.rakor.deleteParticipant(participantId), participants, institutions, meetings, attendance)
 
   // ---- agenda and minutes ----
   const saveAgendaItem = (a: AgendaItem) => wrote(api.rakor.saveAgendaItem(a), agenda, meetings)
@@ -172,11 +175,11 @@ export const useMeeting = defineStore('meeting', () => {
     id, open, visit, summary, categoryName, decisionsOf, challengesOf,
     // Values, read by the screens.
     meeting: record.value, participants: participants.value, institutions: institutions.value, agenda: agenda.value,
-    carried: carried.value, decisions: decisions.value, challenges: challenges.value, snapshots: snapshots.value,
+    carried: carried.value, decisions: decisions.value, challenges: challenges.value, snapshots: snapshots.value, attendance: attendance.value,
     meetings: meetings.value, categories: categories.value, indicators: indicators.value, programs: programs.value,
     // Loaders: fetch when not fresh.
     load: {
-      meeting: record.ensure, participants: () => Promise.all([participants.ensure(), institutions.ensure()]), agenda: () => Promise.all([agenda.ensure(), carried.ensure()]),
+      meeting: record.ensure, participants: () => Promise.all([participants.ensure(), institutions.ensure(), attendance.ensure()]), agenda: () => Promise.all([agenda.ensure(), carried.ensure()]),
       carried: carried.ensure, decisions: decisions.ensure, challenges: challenges.ensure, snapshots: snapshots.ensure,
       meetings: meetings.ensure, categories: categories.ensure, indicators: indicators.ensure, programs: programs.ensure,
     },

@@ -235,6 +235,74 @@ export namespace app {
 	        this.level = source["level"];
 	    }
 	}
+	export class RoomLink {
+	    url: string;
+	    interface: string;
+	    qr: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoomLink(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.interface = source["interface"];
+	        this.qr = source["qr"];
+	    }
+	}
+	export class RoomState {
+	    open: boolean;
+	    meetingId: number;
+	    code: string;
+	    links: RoomLink[];
+	    downloads: boolean;
+	    followers: number;
+	    signed: number;
+	    dayNo: number;
+	    days: number;
+	    until: string;
+	    firewall: string;
+	    closed: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoomState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	        this.meetingId = source["meetingId"];
+	        this.code = source["code"];
+	        this.links = this.convertValues(source["links"], RoomLink);
+	        this.downloads = source["downloads"];
+	        this.followers = source["followers"];
+	        this.signed = source["signed"];
+	        this.dayNo = source["dayNo"];
+	        this.days = source["days"];
+	        this.until = source["until"];
+	        this.firewall = source["firewall"];
+	        this.closed = source["closed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SharedRequest {
 	    url: string;
 	    password: string;
@@ -1811,6 +1879,7 @@ export namespace rakor {
 	    id: number;
 	    meetingId: number;
 	    name: string;
+	    nip: string;
 	    position: string;
 	    institution: string;
 	    region: string;
@@ -1829,6 +1898,7 @@ export namespace rakor {
 	        this.id = source["id"];
 	        this.meetingId = source["meetingId"];
 	        this.name = source["name"];
+	        this.nip = source["nip"];
 	        this.position = source["position"];
 	        this.institution = source["institution"];
 	        this.region = source["region"];
@@ -2022,6 +2092,26 @@ export namespace rakor {
 	        this.overdueOnly = source["overdueOnly"];
 	        this.asOf = source["asOf"];
 	        this.search = source["search"];
+	    }
+	}
+	export class Signed {
+	    id: number;
+	    participantId: number;
+	    day: string;
+	    signedAt: string;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Signed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.participantId = source["participantId"];
+	        this.day = source["day"];
+	        this.signedAt = source["signedAt"];
+	        this.sha256 = source["sha256"];
 	    }
 	}
 	export class SnapshotInfo {

@@ -14,6 +14,8 @@ export function AddParticipants(arg1:number,arg2:Array<rakor.Participant>):Promi
 
 export function Agenda(arg1:number):Promise<Array<rakor.AgendaItem>>;
 
+export function Attendance(arg1:number):Promise<Array<rakor.Signed>>;
+
 export function Categories():Promise<Array<rakor.Category>>;
 
 export function ChallengeOverview(arg1:rakor.ChallengeFilter):Promise<rakor.Overview>;
@@ -69,6 +71,10 @@ export function SaveMeeting(arg1:rakor.Meeting):Promise<rakor.Meeting>;
 export function SaveParticipant(arg1:rakor.Participant):Promise<rakor.Participant>;
 
 export function SetMinutes(arg1:number,arg2:string):Promise<void>;
+
+export function Signature(arg1:number,arg2:string):Promise<string>;
+
+export function Signatures(arg1:number):Promise<Record<number, Record<string, string>>>;
 
 export function Snapshot(arg1:number):Promise<rakor.Snapshot>;
 

@@ -22,6 +22,10 @@ export function Agenda(arg1) {
   return window['go']['app']['Rakor']['Agenda'](arg1);
 }
 
+export function Attendance(arg1) {
+  return window['go']['app']['Rakor']['Attendance'](arg1);
+}
+
 export function Categories() {
   return window['go']['app']['Rakor']['Categories']();
 }
@@ -132,6 +136,14 @@ export function SaveParticipant(arg1) {
 
 export function SetMinutes(arg1, arg2) {
   return window['go']['app']['Rakor']['SetMinutes'](arg1, arg2);
+}
+
+export function Signature(arg1, arg2) {
+  return window['go']['app']['Rakor']['Signature'](arg1, arg2);
+}
+
+export function Signatures(arg1) {
+  return window['go']['app']['Rakor']['Signatures'](arg1);
 }
 
 export function Snapshot(arg1) {
