@@ -37,6 +37,7 @@ type Store struct {
 	engine Engine // "" is SQLite
 	dsn    string // a shared workspace's URL, password included (never shown)
 	origin string // application_name of a shared workspace's connections
+	link   Link   // how a shared workspace's connection travels
 
 	commitMu sync.Mutex
 	onCommit map[int]func() // told after each commit of this store (OnCommit)

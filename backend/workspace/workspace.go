@@ -56,6 +56,9 @@ type Info struct {
 	// Label names it in the header: the file's name, or user@host/db.
 	Shared bool   `json:"shared"`
 	Label  string `json:"label"`
+	// Link: how a shared workspace's connection travels (encrypted,
+	// server verified); nil for a file.
+	Link *store.Link `json:"link"`
 }
 
 // Open opens an existing workspace, migrating it if needed and filling in
@@ -167,6 +170,8 @@ func Describe(ctx context.Context, s *store.Store) (Info, error) {
 	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly(), Label: filepath.Base(s.Path())}
 	if s.Engine() == store.Postgres {
 		info.Shared = true
+		l := s.Link()
+		info.Link = &l
 		if t, _, err := connect.Parse(s.Path()); err == nil {
 			info.Label = t.Label()
 		}
