@@ -283,6 +283,8 @@ export const api = {
     makeTemplates: (regions: string[], year: number) => call(() => ExchangeSvc.MakeTemplates(regions, year)),
     /** Desktop: the open dialog; the picked path, or '' when cancelled. */
     pickImport: () => call(() => ExchangeSvc.PickImport()),
+    /** Desktop: the open dialog for one or several workbooks; none when cancelled. */
+    pickImports: () => call(() => ExchangeSvc.PickImports()),
     /** Desktop: previews the workbook at a picked or dropped path. */
     previewImport: (path: string) => call(() => ExchangeSvc.PreviewImport(path)),
     /** Browser build only: streams the file's bytes to the bridge (app/bridge.go). */

@@ -20,6 +20,8 @@ export function NationalProvinces(arg1:number):Promise<Array<string>>;
 
 export function PickImport():Promise<string>;
 
+export function PickImports():Promise<Array<string>>;
+
 export function PreviewImport(arg1:string):Promise<app.ImportPreview>;
 
 export function SubmissionBoard(arg1:number):Promise<Array<exchange.BoardRow>>;

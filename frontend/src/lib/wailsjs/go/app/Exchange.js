@@ -34,6 +34,10 @@ export function PickImport() {
   return window['go']['app']['Exchange']['PickImport']();
 }
 
+export function PickImports() {
+  return window['go']['app']['Exchange']['PickImports']();
+}
+
 export function PreviewImport(arg1) {
   return window['go']['app']['Exchange']['PreviewImport'](arg1);
 }
