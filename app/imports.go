@@ -203,6 +203,15 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 	})
 }
 
+// DiscardImport forgets a preview the user skipped (one file of several
+// passed over), so a queue of many files holds only the previews still
+// waiting for an answer.
+func (e *Exchange) DiscardImport(token string) {
+	e.mu.Lock()
+	delete(e.previews, token)
+	e.mu.Unlock()
+}
+
 // SubmissionBoard shows which regencies of the office's province have
 // returned their template for a year, when, and with how many changes.
 func (e *Exchange) SubmissionBoard(year int) ([]exchange.BoardRow, error) {

@@ -290,6 +290,8 @@ export const api = {
     /** Browser build only: streams the file's bytes to the bridge (app/bridge.go). */
     uploadImport: (file: File) => call(() => window.selarasUpload!(file)),
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
+    /** Forgets a preview the user skipped. */
+    discardImport: (token: string) => call(() => ExchangeSvc.DiscardImport(token)),
     exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
     // The consolidation for the ministry: a Matriks Target sheet per province with figures.
     exportNational: (years: number[]) => call(() => ExchangeSvc.ExportNational(years)),

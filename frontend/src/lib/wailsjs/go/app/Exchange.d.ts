@@ -8,6 +8,8 @@ export function CancelExport():Promise<void>;
 
 export function CommitImport(arg1:string):Promise<number>;
 
+export function DiscardImport(arg1:string):Promise<void>;
+
 export function ExportNational(arg1:Array<number>):Promise<app.ExportResult>;
 
 export function ExportTargets(arg1:string,arg2:Array<number>):Promise<app.ExportResult>;

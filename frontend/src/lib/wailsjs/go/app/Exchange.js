@@ -10,6 +10,10 @@ export function CommitImport(arg1) {
   return window['go']['app']['Exchange']['CommitImport'](arg1);
 }
 
+export function DiscardImport(arg1) {
+  return window['go']['app']['Exchange']['DiscardImport'](arg1);
+}
+
 export function ExportNational(arg1) {
   return window['go']['app']['Exchange']['ExportNational'](arg1);
 }
