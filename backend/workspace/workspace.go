@@ -176,22 +176,15 @@ func Describe(ctx context.Context, s *store.Store) (Info, error) {
 			info.Label = t.Label()
 		}
 	}
-	kind, err := s.Meta(ctx, keyKind)
+	// In one query: the header asks for this after every workspace action.
+	meta, err := s.Metas(ctx, keyKind, keyCreated, KeyOfflineCopyOf, KeyOfflineCopyAt)
 	if err != nil {
 		return Info{}, err
 	}
-	if kind == string(Demo) {
+	if meta[keyKind] == string(Demo) {
 		info.Kind = Demo
 	}
-	if info.CreatedAt, err = s.Meta(ctx, keyCreated); err != nil {
-		return Info{}, err
-	}
-	if info.OfflineCopyOf, err = s.Meta(ctx, KeyOfflineCopyOf); err != nil {
-		return Info{}, err
-	}
-	if info.OfflineCopyAt, err = s.Meta(ctx, KeyOfflineCopyAt); err != nil {
-		return Info{}, err
-	}
+	info.CreatedAt, info.OfflineCopyOf, info.OfflineCopyAt = meta[keyCreated], meta[KeyOfflineCopyOf], meta[KeyOfflineCopyAt]
 	if info.SchemaVersion, err = s.Version(ctx); err != nil {
 		return Info{}, fmt.Errorf("workspace: describe: %w", err)
 	}
