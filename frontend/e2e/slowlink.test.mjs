@@ -110,7 +110,7 @@ test('every main screen loads over a 150 ms round trip, in a few round trips', {
     for (const [label, ms, n, rt] of rows) console.log(`${label.padEnd(22)}${String(ms).padStart(9)}${String(n).padStart(11)}${String(rt).padStart(15)}`)
     for (const [label, ms, , rt] of rows.slice(1)) {
       assert.ok(ms < 5000, `${label} shows within 5 s over the slow link (${ms} ms)`)
-      assert.ok(rt <= 25, `${label} costs a few round trips, not one per row (${rt})`)
+      assert.ok(rt <= 40, `${label} costs a few round trips, not one per row (${rt})`)
     }
     assert.deepEqual(opened.errors, [], 'no page errors')
   } finally {
