@@ -2,6 +2,7 @@ package harmonise
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -28,11 +29,17 @@ func BenchmarkProvinceYear(b *testing.B) {
 	s := nationalWorkspace(b)
 	ctx := context.Background()
 	defer benchdata.CPUPerOp(b)()
+	var m Matrix
 	for b.Loop() {
-		if _, err := Compute(ctx, s, "35", []int{2025}); err != nil {
+		var err error
+		if m, err = Compute(ctx, s, "35", []int{2025}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	// What the screen receives: the matrix as JSON.
+	body, err := json.Marshal(m)
+	require.NoError(b, err)
+	b.ReportMetric(float64(len(body))/1024, "payload-KB")
 }
 
 // BenchmarkCountryYear computes every province for one year, as the

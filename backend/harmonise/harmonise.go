@@ -38,19 +38,22 @@ const (
 // AllFlags lists the flags in legend order.
 var AllFlags = []Flag{MissingTarget, BelowNational, BelowProvincial, RollUpShort, RollUpAbove, RollUpIncomplete, Falling, Implausible, NoProgram}
 
-// Cell is one region's figures for one indicator and year.
+// Cell is one region's figures for one indicator and year. A figure that
+// is not there is left out of the JSON (absent reads as null on the page):
+// most cells of a matrix lack several, and Jawa Timur's matrix is a third
+// smaller without them.
 type Cell struct {
 	Region      string   `json:"region"`
-	Target      *float64 `json:"target"`
-	TargetNum   *float64 `json:"targetNum"`
-	TargetDen   *float64 `json:"targetDen"`
-	Realisation *float64 `json:"realisation"`
-	RealNum     *float64 `json:"realNum"`
-	RealDen     *float64 `json:"realDen"`
-	Baseline    *float64 `json:"baseline"`
-	PrevTarget  *float64 `json:"prevTarget"`
-	Achievement *float64 `json:"achievement"` // percent, polarity-aware
-	Rank        int      `json:"rank"`        // among regencies, 1 = best; 0 = not ranked
+	Target      *float64 `json:"target,omitempty"`
+	TargetNum   *float64 `json:"targetNum,omitempty"`
+	TargetDen   *float64 `json:"targetDen,omitempty"`
+	Realisation *float64 `json:"realisation,omitempty"`
+	RealNum     *float64 `json:"realNum,omitempty"`
+	RealDen     *float64 `json:"realDen,omitempty"`
+	Baseline    *float64 `json:"baseline,omitempty"`
+	PrevTarget  *float64 `json:"prevTarget,omitempty"`
+	Achievement *float64 `json:"achievement,omitempty"` // percent, polarity-aware
+	Rank        int      `json:"rank"`                  // among regencies, 1 = best; 0 = not ranked
 	Flags       []Flag   `json:"flags"`
 	Source      string   `json:"source"`
 	Note        string   `json:"note"`
