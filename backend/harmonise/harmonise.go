@@ -148,7 +148,7 @@ func ComputeCountry(ctx context.Context, s *store.Store, years []int) ([]Matrix,
 	if err != nil {
 		return nil, err
 	}
-	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years)})
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), InOrder: s.Engine() != store.Postgres})
 	if err != nil {
 		return nil, fmt.Errorf("harmonise: %w", err)
 	}

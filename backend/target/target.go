@@ -80,6 +80,11 @@ type Filter struct {
 	Regions      []string
 	RegionPrefix string // e.g. "19" for the province and its regencies
 	IndicatorIDs []int64
+	// InOrder reads whole years of every region in the table's order, not
+	// through the year index: on SQLite, where they are a large share of
+	// the table, a lookup per row costs more than reading it all. (A server
+	// chooses for itself, and reads them faster through the index.)
+	InOrder bool
 }
 
 type querier interface {
@@ -113,11 +118,8 @@ func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
 		} else {
 			w.Add(eq.And(), eq.Args()...)
 		}
-	} else if len(f.IndicatorIDs) == 0 {
-		// Whole years of every region (the country's consolidation) are a
-		// large share of the table: reading it in order beats a lookup per
-		// row through the year index, which "+year" keeps SQLite from
-		// choosing (a plain unary plus on both engines).
+	} else if f.InOrder {
+		// "+year" keeps SQLite from choosing the year index.
 		store.In(&w, "+year", f.Years)
 	} else {
 		store.In(&w, "year", f.Years)
