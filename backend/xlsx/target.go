@@ -15,7 +15,6 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/program"
-	"selaras/backend/region"
 	"selaras/backend/store"
 )
 
@@ -81,51 +80,17 @@ func NationalSheetName(province string, year int) string {
 // NationalMatrices computes the matrix of every province that has a
 // provincial or regency figure in years: what the consolidation holds.
 func NationalMatrices(ctx context.Context, s *store.Store, years []int) ([]harmonise.Matrix, error) {
-	// One query says which provinces hold any value of the years: only
-	// those are computed (a matrix costs round trips, which a slow link to
-	// the server multiplies by 38).
-	held, err := provincesWithValues(ctx, s, years)
+	all, err := harmonise.ComputeCountry(ctx, s, years)
 	if err != nil {
 		return nil, err
 	}
 	var out []harmonise.Matrix
-	for _, pr := range region.Default().Provinces() {
-		if !held[pr.Code] {
-			continue
-		}
-		m, err := harmonise.Compute(ctx, s, pr.Code, years)
-		if err != nil {
-			return nil, err
-		}
+	for _, m := range all {
 		if slices.ContainsFunc(m.Rows, hasFigure) {
 			out = append(out, m)
 		}
 	}
 	return out, nil
-}
-
-// provincesWithValues is the set of province codes with a value row of
-// years, for the province itself or one of its regencies.
-func provincesWithValues(ctx context.Context, s *store.Store, years []int) (map[string]bool, error) {
-	held := map[string]bool{}
-	if len(years) == 0 {
-		return held, nil
-	}
-	args := make([]any, len(years))
-	for i, y := range years {
-		args[i] = y
-	}
-	codes, err := store.QueryAll(ctx, s.Read(), func(row store.Row) (string, error) {
-		var c string
-		return c, row.Scan(&c)
-	}, "SELECT DISTINCT substr(region_code, 1, 2) FROM indicator_value WHERE year IN (?"+strings.Repeat(", ?", len(years)-1)+")", args...)
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: provinces with values: %w", err)
-	}
-	for _, c := range codes {
-		held[c] = true
-	}
-	return held, nil
 }
 
 func hasFigure(r harmonise.Row) bool {
