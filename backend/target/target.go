@@ -13,13 +13,13 @@ import (
 	"strconv"
 	"strings"
 
+	"selaras/backend/agreement"
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/number"
 	"selaras/backend/profile"
 	"selaras/backend/region"
 	"selaras/backend/store"
-	"selaras/backend/agreement"
 	"selaras/backend/versioned"
 )
 
@@ -347,14 +347,15 @@ func checkAgreed(ctx context.Context, tx *sql.Tx, m *merged, puts, dels []Value)
 	eq := func(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 	seen := map[Key]bool{}
 	for _, v := range append(append([]Value(nil), puts...), dels...) {
-		old := m.stored[v.Key()]
-		if v.empty() {
+		key := v.Key()
+		old := m.stored[key]
+		if v.empty() { // a row cleared: every target goes
 			v = Value{}
 		}
 		if eq(v.Target, old.Target) && eq(v.TargetNum, old.TargetNum) && eq(v.TargetDen, old.TargetDen) {
 			continue
 		}
-		k := Key{Region: v.Key().Region, Year: v.Key().Year}
+		k := Key{Region: key.Region, Year: key.Year}
 		if seen[k] {
 			continue
 		}
