@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { api, type Flag, type Indicator, type Matrix } from '../api'
+import { api, type Agreement, type Flag, type Indicator, type Matrix } from '../api'
 import { useWorkspace } from './workspace'
 
 // The matrix on screen: which province and years, and the result the Go
@@ -23,6 +23,12 @@ export const useComparison = defineStore('comparison', () => {
   // A kab/kota found with Ctrl+K: the matrix scrolls to it and marks it,
   // until another province is chosen.
   const found = ref('')
+  // The agreements in force of the province's kab/kota, by "region|year":
+  // their targets are locked (shown with a lock, refused in the entry grid).
+  const agreed = shallowRef<Record<string, Agreement>>({})
+  function isAgreed(region: string, year: number) {
+    return !!agreed.value[region + '|' + year]
+  }
   watch(province, (p) => {
     if (found.value && !found.value.startsWith(p + '.')) found.value = ''
   })
@@ -35,6 +41,11 @@ export const useComparison = defineStore('comparison', () => {
   }
 
   function ensureDefaults() {
+    // A kab/kota office opens on its own province, in its entry grid.
+    if (!province.value && ws.ownRegion) {
+      province.value = ws.ownRegion.slice(0, 2)
+      tab.value = 'entry'
+    }
     if (!province.value) province.value = ws.profile?.provinceCode ?? ''
     if (years.value.length === 0 && ws.profile) years.value = [ws.profile.workingYear]
   }
@@ -49,10 +60,14 @@ export const useComparison = defineStore('comparison', () => {
     if (!province.value || years.value.length === 0) return
     loading.value = true
     try {
-      const [m, inds] = await Promise.all([
+      const [m, inds, ags] = await Promise.all([
         api.targets.matrix(province.value, [...years.value].sort()),
         opts.catalogue || indicators.value.length === 0 ? api.targets.indicators() : indicators.value,
+        Promise.all(years.value.map((y) => api.targets.agreements(province.value, y))),
       ])
+      const inForce: Record<string, Agreement> = {}
+      for (const a of ags.flat()) if (!a.reopenedAt) inForce[a.region + '|' + a.year] = a
+      agreed.value = inForce
       matrix.value = m
       indicators.value = inds
       if (focusIndicator.value === null && inds.length > 0) focusIndicator.value = inds[0].id
@@ -68,5 +83,5 @@ export const useComparison = defineStore('comparison', () => {
     tab.value = 'entry'
   }
 
-  return { province, years, matrix, typing, found, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults, show }
+  return { province, years, matrix, typing, found, agreed, isAgreed, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults, show }
 })

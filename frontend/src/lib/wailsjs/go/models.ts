@@ -1,3 +1,38 @@
+export namespace agreement {
+	
+	export class Agreement {
+	    id: number;
+	    region: string;
+	    year: number;
+	    meetingId?: number;
+	    snapshotId?: number;
+	    agreedBy: string;
+	    agreedAt: string;
+	    reopenedBy: string;
+	    reopenedAt: string;
+	    reopenReason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Agreement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.region = source["region"];
+	        this.year = source["year"];
+	        this.meetingId = source["meetingId"];
+	        this.snapshotId = source["snapshotId"];
+	        this.agreedBy = source["agreedBy"];
+	        this.agreedAt = source["agreedAt"];
+	        this.reopenedBy = source["reopenedBy"];
+	        this.reopenedAt = source["reopenedAt"];
+	        this.reopenReason = source["reopenReason"];
+	    }
+	}
+
+}
+
 export namespace app {
 	
 	export enum MeetingSheet {
@@ -2351,6 +2386,10 @@ export namespace workspace {
 	    offlineCopyAt: string;
 	    shared: boolean;
 	    label: string;
+	    role: string;
+	    region: string;
+	    regionName: string;
+	    bidang: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -2367,6 +2406,10 @@ export namespace workspace {
 	        this.offlineCopyAt = source["offlineCopyAt"];
 	        this.shared = source["shared"];
 	        this.label = source["label"];
+	        this.role = source["role"];
+	        this.region = source["region"];
+	        this.regionName = source["regionName"];
+	        this.bidang = source["bidang"];
 	    }
 	}
 
