@@ -486,6 +486,22 @@ export namespace connect {
 
 export namespace exchange {
 	
+	export class Direct {
+	    by: string;
+	    at: string;
+	    cells: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Direct(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.at = source["at"];
+	        this.cells = source["cells"];
+	    }
+	}
 	export class Submission {
 	    id: number;
 	    region: string;
@@ -521,6 +537,8 @@ export namespace exchange {
 	    returned: boolean;
 	    latest?: Submission;
 	    imports: number;
+	    direct?: Direct;
+	    nothing: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new BoardRow(source);
@@ -532,6 +550,8 @@ export namespace exchange {
 	        this.returned = source["returned"];
 	        this.latest = this.convertValues(source["latest"], Submission);
 	        this.imports = source["imports"];
+	        this.direct = this.convertValues(source["direct"], Direct);
+	        this.nothing = source["nothing"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -580,6 +600,7 @@ export namespace exchange {
 	        this.formula = source["formula"];
 	    }
 	}
+	
 	export class Problem {
 	    sheet: string;
 	    cell: string;
