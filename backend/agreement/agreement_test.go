@@ -2,18 +2,25 @@ package agreement_test
 
 import (
 	"context"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/agreement"
 	"selaras/backend/fault"
+	"selaras/backend/harmonise"
 	"selaras/backend/indicator"
 	"selaras/backend/indicator/indicatortest"
+	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/rakor"
 	"selaras/backend/target"
+	"selaras/backend/xlsx"
 )
 
 // The agreed lock answers the same on a workspace file and on a server
@@ -65,6 +72,30 @@ func TestAgreedTargetsAreLocked(t *testing.T) {
 	inForce, err := agreement.InForce(ctx, s, "19", 2025)
 	require.NoError(t, err)
 	assert.Contains(t, inForce, "19.01")
+
+	// The matrix and its export say which targets are agreed.
+	mx, err := harmonise.Compute(ctx, s, "19", []int{2025})
+	require.NoError(t, err)
+	assert.True(t, mx.IsAgreed("19.01", 2025))
+	assert.False(t, mx.IsAgreed("19.02", 2025))
+	p := profile.Profile{ProvinceCode: "19", OfficeName: "Dinas Koperasi dan UKM", WorkingYear: 2025}
+	out := filepath.Join(t.TempDir(), "m.xlsx")
+	require.NoError(t, xlsx.ExportTargets(ctx, out, mx, p, time.Now(), nil))
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	rows, err := f.GetRows(xlsx.TargetSheetName(2025))
+	require.NoError(t, err)
+	f.Close()
+	var agreedHeads int
+	for _, r := range rows {
+		for _, c := range r {
+			if strings.Contains(c, "(disepakati)") && strings.Contains(c, "Bangka") {
+				agreedHeads++
+			}
+			assert.False(t, strings.Contains(c, "Belitung (disepakati)"), "19.02 is not agreed")
+		}
+	}
+	assert.Positive(t, agreedHeads, "the export marks the agreed regency")
 
 	_, err = agreement.Reopen(ctx, s, "19.01", 2025, "  ")
 	assert.Equal(t, fault.AgreementNoReason, fault.CodeOf(err))

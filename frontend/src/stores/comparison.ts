@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { api, type Agreement, type Flag, type Indicator, type Matrix } from '../api'
+import { api, type Flag, type Indicator, type Matrix } from '../api'
 import { useWorkspace } from './workspace'
 
 // The matrix on screen: which province and years, and the result the Go
@@ -25,9 +25,9 @@ export const useComparison = defineStore('comparison', () => {
   const found = ref('')
   // The agreements in force of the province's kab/kota, by "region|year":
   // their targets are locked (shown with a lock, refused in the entry grid).
-  const agreed = shallowRef<Record<string, Agreement>>({})
+  const agreed = computed(() => new Set(matrix.value?.agreed ?? []))
   function isAgreed(region: string, year: number) {
-    return !!agreed.value[region + '|' + year]
+    return agreed.value.has(region + '|' + year)
   }
   watch(province, (p) => {
     if (found.value && !found.value.startsWith(p + '.')) found.value = ''
@@ -60,14 +60,10 @@ export const useComparison = defineStore('comparison', () => {
     if (!province.value || years.value.length === 0) return
     loading.value = true
     try {
-      const [m, inds, ags] = await Promise.all([
+      const [m, inds] = await Promise.all([
         api.targets.matrix(province.value, [...years.value].sort()),
         opts.catalogue || indicators.value.length === 0 ? api.targets.indicators() : indicators.value,
-        Promise.all(years.value.map((y) => api.targets.agreements(province.value, y))),
       ])
-      const inForce: Record<string, Agreement> = {}
-      for (const a of ags.flat()) if (!a.reopenedAt) inForce[a.region + '|' + a.year] = a
-      agreed.value = inForce
       matrix.value = m
       indicators.value = inds
       if (focusIndicator.value === null && inds.length > 0) focusIndicator.value = inds[0].id

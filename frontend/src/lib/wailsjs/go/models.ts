@@ -825,6 +825,7 @@ export namespace harmonise {
 	    regencies: region.Region[];
 	    rows: Row[];
 	    counts: Record<string, number>;
+	    agreed?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Matrix(source);
@@ -837,6 +838,7 @@ export namespace harmonise {
 	        this.regencies = this.convertValues(source["regencies"], region.Region);
 	        this.rows = this.convertValues(source["rows"], Row);
 	        this.counts = source["counts"];
+	        this.agreed = source["agreed"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
