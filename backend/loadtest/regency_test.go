@@ -248,4 +248,3 @@ func regionCodes(rs []region.Region) []string {
 	}
 	return out
 }
-
