@@ -111,15 +111,15 @@ test-go-pg-oldest:
 
 # 30 clients, each with its own connection pool as a separate PC would, edit
 # values, decisions and plan lines at once on one PostgreSQL database.
-# LOAD_SECONDS bounds it (CI: 60, the issue's minute; the test's own default
-# without it is 10).
+# LOAD_SECONDS bounds it (CI: 60, a meeting's minute of everyone saving at once;
+# the test's own default without it is 10).
 LOAD_SECONDS ?= 60
 test-load:
 	url=$$($(PG_TEST) start) && \
 	  SELARAS_TEST_PG="$$url" SELARAS_REQUIRE_PG=1 SELARAS_LOAD_SECONDS=$(LOAD_SECONDS) go test -count=1 -timeout 10m -run '^$(LOAD_TEST)$$' -v ./backend/loadtest/
 
 # The meeting room on loopback: 80 phones sign the Daftar Hadir within
-# ROOM_LOAD_SECONDS (the issue's minute; the test alone defaults to 15)
+# ROOM_LOAD_SECONDS (CI: the minute in which a room signs in; alone 15)
 # while 80 follow the decisions typed meanwhile; prints p50/p95/max of the
 # sign-ins and of each decision's delivery (backend/room/load_test.go).
 ROOM_LOAD_SECONDS ?= 60

@@ -33,7 +33,7 @@ const (
 	sharedLines     = 6
 )
 
-// duration bounds the run: SELARAS_LOAD_SECONDS (CI: 60, the issue's
+// duration bounds the run: SELARAS_LOAD_SECONDS (CI: 60, a meeting's
 // minute), else 10 s for a quick local run.
 func duration(t *testing.T) time.Duration {
 	s := os.Getenv("SELARAS_LOAD_SECONDS")

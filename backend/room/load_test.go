@@ -24,7 +24,7 @@ import (
 )
 
 // The room under a meeting's load, on loopback: 80 phones sign the Daftar
-// Hadir within the window (SELARAS_ROOM_LOAD_SECONDS: the issue's minute in
+// Hadir within the window (SELARAS_ROOM_LOAD_SECONDS: the minute a room signs in, in
 // `make test-room-load`, 15 s by default) while 80 others follow the
 // decisions the secretariat types meanwhile. Each phone has its own address
 // (127.0.x.y), as on a hotspot, and the room runs with its real limits.

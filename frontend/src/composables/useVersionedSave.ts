@@ -4,7 +4,7 @@ import type { ConflictRow } from '../components/ConflictDialog.vue'
 
 /**
  * The saves of a form about a stored row that others may edit meanwhile
- * (issue 16, no lost update): each save names the version the form is
+ * (so no update is lost): each save names the version the form is
  * based on and moves it on; a save refused over a newer change holds the
  * conflict for ConflictDialog, whose choices run here. Both the form's
  * Simpan (`submitPut`, null when refused) and its autosave (`autoPut`,
