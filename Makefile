@@ -95,15 +95,18 @@ test-go: test-go-sqlite test-go-pg test-go-pg-oldest
 lint-go:
 	staticcheck ./...
 
-# The race detector where goroutines share state: the store (the shared
-# workspace's LISTEN loop, one writer), app's live events (the coalescer and
-# the bridge) and the load test at a few seconds, on PostgreSQL. Kept small:
-# -race runs code several times slower.
+# The race detector where goroutines share state, on PostgreSQL: the
+# store's tests that run them (the shared workspace's LISTEN loop, the
+# commit hooks, the fake servers of Explain), app's live events (the
+# coalescer and the bridge) and the 30 clients of the load test for
+# RACE_SECONDS. Only those: under -race the pure-Go SQLite runs many times
+# slower, and the whole store suite would take a quarter of an hour.
 RACE_SECONDS ?= 3
+RACE_STORE_TESTS = ^(TestShared|TestOnCommit|TestExplainNotPostgres)
 test-race:
 	url=$$($(PG_TEST) start) && \
-	  SELARAS_TEST_PG="$$url" SELARAS_REQUIRE_PG=1 SELARAS_LOAD_SECONDS=$(RACE_SECONDS) \
-	    go test -race -count=1 -timeout 15m ./backend/store/ ./backend/loadtest/ && \
+	  SELARAS_TEST_PG="$$url" SELARAS_REQUIRE_PG=1 go test -race -count=1 -timeout 10m -run '$(RACE_STORE_TESTS)' ./backend/store/ && \
+	  SELARAS_TEST_PG="$$url" SELARAS_REQUIRE_PG=1 SELARAS_LOAD_SECONDS=$(RACE_SECONDS) go test -race -count=1 -timeout 10m ./backend/loadtest/ && \
 	  SELARAS_TEST_PG="$$url" SELARAS_REQUIRE_PG=1 go test -race -count=1 -timeout 10m -run 'Live|Coalescer|Bridge' ./app/
 
 test-go-sqlite:
