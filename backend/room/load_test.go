@@ -9,9 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"os"
 	"slices"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -21,6 +19,7 @@ import (
 
 	"selaras/backend/rakor"
 	"selaras/backend/scribble"
+	"selaras/backend/store/storetest"
 )
 
 // The room under a meeting's load, on loopback: 80 phones sign the Daftar
@@ -37,17 +36,6 @@ const (
 	loadDecisions = 10
 )
 
-func loadWindow(t *testing.T) time.Duration {
-	s := os.Getenv("SELARAS_ROOM_LOAD_SECONDS")
-	if s == "" {
-		return 15 * time.Second
-	}
-	n, err := strconv.Atoi(s)
-	require.NoError(t, err, "SELARAS_ROOM_LOAD_SECONDS")
-	require.Positive(t, n)
-	return time.Duration(n) * time.Second
-}
-
 // percentiles prints p50, p95 and the maximum of ds.
 func percentiles(ds []time.Duration) (p50, p95, top time.Duration) {
 	if len(ds) == 0 {
@@ -60,7 +48,7 @@ func percentiles(ds []time.Duration) (p50, p95, top time.Duration) {
 }
 
 func TestRoomLoad(t *testing.T) {
-	window := loadWindow(t)
+	window := storetest.Seconds(t, "SELARAS_ROOM_LOAD_SECONDS", 15*time.Second)
 	s, m := renja(t)
 	ctx := context.Background()
 	listed := make([]rakor.Participant, loadSigners/2)
