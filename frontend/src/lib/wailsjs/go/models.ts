@@ -432,6 +432,7 @@ export namespace connect {
 	    database: string;
 	    user: string;
 	    tls: string;
+	    caFile: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Target(source);
@@ -444,6 +445,7 @@ export namespace connect {
 	        this.database = source["database"];
 	        this.user = source["user"];
 	        this.tls = source["tls"];
+	        this.caFile = source["caFile"];
 	    }
 	}
 
@@ -2263,6 +2265,22 @@ export namespace store {
 	        this.size = source["size"];
 	    }
 	}
+	export class Link {
+	    encrypted: boolean;
+	    verified: string;
+	    mode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Link(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.encrypted = source["encrypted"];
+	        this.verified = source["verified"];
+	        this.mode = source["mode"];
+	    }
+	}
 
 }
 
@@ -2351,6 +2369,7 @@ export namespace workspace {
 	    offlineCopyAt: string;
 	    shared: boolean;
 	    label: string;
+	    link?: store.Link;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -2367,7 +2386,26 @@ export namespace workspace {
 	        this.offlineCopyAt = source["offlineCopyAt"];
 	        this.shared = source["shared"];
 	        this.label = source["label"];
+	        this.link = this.convertValues(source["link"], store.Link);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
