@@ -56,7 +56,7 @@ table() {
     function cpu(x) { return x == "" ? "-" : sprintf("%.1f ms", x) }
     function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "" : sprintf(" (%.2fx)", a / b) }
     BEGIN {
-      n = split(goals, g, " "); for (i = 1; i <= n; i++) { split(g[i], kv, "="); goal[kv[1]] = kv[2] }
+      n = split(goals, g, " "); for (i = 1; i <= n; i++) { eq = index(g[i], "="); goal[substr(g[i], 1, eq - 1)] = substr(g[i], eq + 1) }
       n = split(baselines, g, " "); for (i = 1; i <= n; i++) { split(g[i], kv, "="); base[kv[1]] = kv[2] }
     }
     FNR == 1 { f++ }
@@ -73,11 +73,11 @@ table() {
       for (e = 1; e <= 2; e++) for (i = 1; i <= k; i++) {
         nm = order[i]; T[e, nm] = median(t[e, nm]); C[e, nm] = median(c[e, nm]); R[e, nm] = median(r[e, nm])
       }
-      printf "\n%-24s | %-22s | %-10s | %-22s | %-10s | %-9s | %s\n", "benchmark", "SQLite wall (x base)", "SQLite CPU", "PostgreSQL wall (x base)", "PG CPU", "peak RSS", "goal"
-      printf "%s\n", "-------------------------|------------------------|------------|------------------------|------------|-----------|-----------"
+      printf "\n%-24s | %-22s | %-17s | %-24s | %-17s | %-9s | %s\n", "benchmark", "SQLite wall (x base)", "SQLite CPU", "PostgreSQL wall (x base)", "PG CPU", "peak RSS", "goal"
+      printf "%s\n", "-------------------------|------------------------|-------------------|--------------------------|-------------------|-----------|-----------"
       for (i = 1; i <= k; i++) {
         nm = order[i]; b = base[nm]
-        printf "%-24s | %-22s | %-10s | %-22s | %-10s | %-9s | %s\n", nm,
+        printf "%-24s | %-22s | %-17s | %-24s | %-17s | %-9s | %s\n", nm,
           ms(T[1, nm]) ratio(T[1, nm], T[1, b]), cpu(C[1, nm]) ratio(C[1, nm], C[1, b]),
           ms(T[2, nm]) ratio(T[2, nm], T[2, b]), cpu(C[2, nm]) ratio(C[2, nm], C[2, b]),
           R[1, nm] == "" ? "" : sprintf("%.0f MB", R[1, nm]), (nm in goal) ? goal[nm] : ""

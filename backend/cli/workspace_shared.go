@@ -23,7 +23,7 @@ const workspaceUsage = `Ruang kerja bersama di server PostgreSQL (shared workspa
   selaras workspace init --pg postgres://admin@server/selaras
       siapkan basis data: skema, peran selaras_admin/_sekretariat/_bidang/_pembaca dan haknya
       (prepare the database: schema, the four roles and their rights; run again after an upgrade)
-  selaras workspace user add NAMA --role admin|sekretariat|bidang|pembaca [--bidang "Bidang UMKM"] --pg URL [--password-stdin]
+  selaras workspace user add NAMA --role admin|sekretariat|bidang|pembaca|kabkota [--bidang "Bidang UMKM"] [--region 19.01] --pg URL [--password-stdin]
       tambah orang dengan login sendiri (add a person with their own login)
   selaras workspace user list --pg URL
   selaras workspace push --from BERKAS.db --to postgres://admin@server/selaras
@@ -85,7 +85,8 @@ func runWorkspaceInit(ctx context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Ruang kerja bersama siap: %s\n", store.Redact(*pg))
 	fmt.Fprintln(env.Stdout, "Peran: selaras_admin (semua), selaras_sekretariat (rakor dan pertukaran data),")
-	fmt.Fprintln(env.Stdout, "selaras_bidang (baris rencana bidangnya sendiri), selaras_pembaca (hanya membaca).")
+	fmt.Fprintln(env.Stdout, "selaras_bidang (baris rencana bidangnya sendiri), selaras_pembaca (hanya membaca),")
+	fmt.Fprintln(env.Stdout, "selaras_kabkota (angka dan baris rencana wilayahnya sendiri).")
 	fmt.Fprintln(env.Stdout, "Berikutnya: selaras workspace user add NAMA --role … --pg "+store.Redact(*pg))
 	return nil
 }
@@ -98,8 +99,9 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 	}
 	fs := NewFlags(env, "workspace user add")
 	pg := fs.String("pg", "", "alamat basis data sebagai admin (postgres://admin@server/selaras)")
-	role := fs.String("role", "", "admin, sekretariat, bidang atau pembaca")
+	role := fs.String("role", "", "admin, sekretariat, bidang, pembaca atau kabkota")
 	bidang := fs.String("bidang", "", "bidang orang berperan bidang, persis seperti di baris rencana (mis. \"Bidang UMKM\")")
+	regionCode := fs.String("region", "", "wilayah orang berperan kabkota: kode kabupaten/kota (mis. 19.01)")
 	stdin := fs.Bool("password-stdin", false, "baca kata sandi dari baris pertama masukan standar (read the password from stdin)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -116,19 +118,22 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if *role == "" {
-		return UsageError(env, "workspace user add", "--role wajib diisi: admin, sekretariat, bidang atau pembaca")
+		return UsageError(env, "workspace user add", "--role wajib diisi: admin, sekretariat, bidang, pembaca atau kabkota")
 	}
 	pw, err := password(env, name, *stdin)
 	if err != nil {
 		return err
 	}
-	u := shared.User{Name: name, Role: shared.Role(*role), Bidang: *bidang, Password: pw}
+	u := shared.User{Name: name, Role: shared.Role(*role), Bidang: *bidang, Region: *regionCode, Password: pw}
 	if err := withLogin(env, *pg, func(dsn string) error { return shared.AddUser(ctx, dsn, u) }); err != nil {
 		return err
 	}
 	line := fmt.Sprintf("Pengguna %s ditambahkan sebagai %s", name, *role)
 	if u.Role == shared.Bidang {
 		line += " (" + strings.TrimSpace(*bidang) + ")"
+	}
+	if u.Role == shared.Kabkota {
+		line += " (" + store.RegionLabel(strings.TrimSpace(*regionCode)) + ")"
 	}
 	fmt.Fprintln(env.Stdout, line+".")
 	return nil
@@ -197,9 +202,9 @@ func runUserList(ctx context.Context, env Env, args []string) error {
 		return writeJSON(env, users)
 	}
 	t := newTable(env, *format)
-	t.row("name", "role", "bidang")
+	t.row("name", "role", "bidang", "region")
 	for _, u := range users {
-		t.row(u.Name, string(u.Role), u.Bidang)
+		t.row(u.Name, string(u.Role), u.Bidang, u.Region)
 	}
 	return t.flush()
 }

@@ -11,7 +11,9 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 
+	"selaras/backend/agreement"
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/program"
@@ -89,6 +91,15 @@ type Matrix struct {
 	Regencies []region.Region `json:"regencies"`
 	Rows      []Row           `json:"rows"`
 	Counts    map[Flag]int    `json:"counts"` // flags across rows and cells
+	// Agreed lists the kab/kota whose targets of a year were agreed in a
+	// meeting and are locked ("19.01|2025"), for the screen and the exports.
+	Agreed []string `json:"agreed,omitempty"`
+}
+
+// IsAgreed reports whether the targets of the kab/kota code for year are
+// agreed and locked.
+func (m Matrix) IsAgreed(code string, year int) bool {
+	return slices.Contains(m.Agreed, code+"|"+strconv.Itoa(year))
 }
 
 // Input is everything Build needs; Load fills it from a workspace.
@@ -108,7 +119,18 @@ func Compute(ctx context.Context, s *store.Store, province string, years []int) 
 	if err != nil {
 		return Matrix{}, err
 	}
-	return Build(in, years), nil
+	m := Build(in, years)
+	for _, y := range m.Years {
+		all, err := agreement.InForce(ctx, s, province, y)
+		if err != nil {
+			return Matrix{}, err
+		}
+		for code := range all {
+			m.Agreed = append(m.Agreed, code+"|"+strconv.Itoa(y))
+		}
+	}
+	slices.Sort(m.Agreed)
+	return m, nil
 }
 
 // Load reads what Build needs for a province and years: one query per

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"selaras/backend/agreement"
 	"selaras/backend/fault"
 	"selaras/backend/number"
 	"selaras/backend/profile"
@@ -244,6 +245,9 @@ func SavePlanLine(ctx context.Context, w store.Writer, l PlanLine) (PlanLine, er
 		if err != nil {
 			return err
 		}
+		if err := checkAgreed(ctx, tx, l.ID, l.Region, l.Year); err != nil {
+			return err
+		}
 		if l.ID, l.Version, err = putPlanLine(ctx, tx, *l); err != nil {
 			return err
 		}
@@ -311,8 +315,33 @@ func sameLine(a, l PlanLine) bool {
 // DeletePlanLine removes one plan line.
 func DeletePlanLine(ctx context.Context, w store.Writer, id int64) error {
 	return w.Tx(ctx, func(tx *sql.Tx) error {
+		if err := checkAgreed(ctx, tx, id, "", 0); err != nil {
+			return err
+		}
 		return store.DeleteRow(ctx, tx, "plan_line", id, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id"))
 	})
+}
+
+// checkAgreed refuses a change to a plan line of an agreed regency and year:
+// the stored line's (id, when it exists) and the one written (region "":
+// a delete).
+func checkAgreed(ctx context.Context, tx *sql.Tx, id int64, code string, year int) error {
+	if id != 0 {
+		var oldRegion string
+		var oldYear int
+		err := tx.QueryRowContext(ctx, "SELECT region_code, year FROM plan_line WHERE id = ?", id).Scan(&oldRegion, &oldYear)
+		if err == nil {
+			if err := agreement.Check(ctx, tx, oldRegion, oldYear); err != nil {
+				return err
+			}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("program: plan line: %w", err)
+		}
+	}
+	if code == "" {
+		return nil
+	}
+	return agreement.Check(ctx, tx, code, year)
 }
 
 // History lists the recorded changes of one plan line, newest first.

@@ -16,6 +16,7 @@ import (
 	"modernc.org/sqlite"
 
 	"selaras/backend/fault"
+	"selaras/backend/region"
 )
 
 // Explain maps a refusal of the driver on the workspace at where (a file
@@ -134,6 +135,9 @@ func explainServer(err error, rawURL string) error {
 	if c := fault.CodeOf(err); c != fault.Internal && c != fault.NotDatabase && c != fault.StorageFailed {
 		return err
 	}
+	if e := explainGuard(err); e != nil {
+		return e
+	}
 	code := serverCode(err, requiresTLS(rawURL))
 	var fe *fault.Error
 	if code == "" && errors.As(err, &fe) && fe.Code == fault.NotDatabase {
@@ -156,6 +160,33 @@ func explainServer(err error, rawURL string) error {
 		args = append(args, "file", file)
 	}
 	return fault.Wrap(err, code, "", args...)
+}
+
+// explainGuard maps the refusals of the regency and agreed-lock guards
+// (schema step 13), matched by their SQLSTATE; the region, year or decision
+// travel in the error's DETAIL and HINT, never read from its text.
+func explainGuard(err error) error {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return nil
+	}
+	switch pe.Code {
+	case "SL001":
+		return fault.Wrap(err, fault.RegionNotYours, "", "region", RegionLabel(pe.Detail), "own", RegionLabel(pe.Hint))
+	case "SL002":
+		return fault.Wrap(err, fault.TargetsAgreed, "", "region", RegionLabel(pe.Detail), "year", pe.Hint)
+	case "SL003":
+		return fault.Wrap(err, fault.DecisionNotAddressed, "", "region", RegionLabel(pe.Detail), "decision", pe.Hint)
+	}
+	return nil
+}
+
+// RegionLabel names a region as messages do: "Kabupaten Bangka (19.01)".
+func RegionLabel(code string) string {
+	if r, ok := region.Default().Lookup(code); ok {
+		return r.Name + " (" + code + ")"
+	}
+	return code
 }
 
 // requiresTLS reports whether the URL's sslmode refuses a plain connection

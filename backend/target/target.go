@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"selaras/backend/agreement"
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/number"
@@ -353,6 +354,9 @@ func (m *merged) write(ctx context.Context, tx *sql.Tx, st *stmts, b batch) (int
 			dels = append(dels, *v)
 		}
 	}
+	if err := checkAgreed(ctx, tx, m, puts, dels); err != nil {
+		return 0, err
+	}
 	stale, err := st.clearAll(ctx, dels)
 	if err == nil && stale == nil {
 		stale, err = st.putAll(ctx, puts)
@@ -372,6 +376,32 @@ func (m *merged) write(ctx context.Context, tx *sql.Tx, st *stmts, b batch) (int
 		return 0, &BatchError{Cells: []CellError{ce}}
 	}
 	return len(m.order), nil
+}
+
+// checkAgreed refuses a batch that changes an agreed regency's targets
+// (agreement.Check): realisation and notes go on being reported.
+func checkAgreed(ctx context.Context, tx *sql.Tx, m *merged, puts, dels []Value) error {
+	eq := func(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	seen := map[Key]bool{}
+	for _, v := range append(append([]Value(nil), puts...), dels...) {
+		key := v.Key()
+		old := m.stored[key]
+		if v.empty() { // a row cleared: every target goes
+			v = Value{}
+		}
+		if eq(v.Target, old.Target) && eq(v.TargetNum, old.TargetNum) && eq(v.TargetDen, old.TargetDen) {
+			continue
+		}
+		k := Key{Region: key.Region, Year: key.Year}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if err := agreement.Check(ctx, tx, k.Region, k.Year); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func lastIndex(edits []Edit, k Key) int {

@@ -15,6 +15,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/program"
+	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/version"
 )
@@ -59,6 +60,14 @@ type Info struct {
 	// Link: how a shared workspace's connection travels (encrypted,
 	// server verified); nil for a file.
 	Link *store.Link `json:"link"`
+	// Role is the person's role in a shared workspace (admin, sekretariat,
+	// bidang, pembaca, kabkota; "" on a file or for the server's manager).
+	// A kab/kota office's Region is the one region it writes (the app opens
+	// on it); Bidang is a bidang person's own.
+	Role       string `json:"role"`
+	Region     string `json:"region"`
+	RegionName string `json:"regionName"`
+	Bidang     string `json:"bidang"`
 }
 
 // Open opens an existing workspace, migrating it if needed and filling in
@@ -174,6 +183,14 @@ func Describe(ctx context.Context, s *store.Store) (Info, error) {
 		info.Link = &l
 		if t, _, err := connect.Parse(s.Path()); err == nil {
 			info.Label = t.Label()
+		}
+		err := s.Read().QueryRowContext(ctx, "SELECT kind, bidang, region FROM member WHERE role_name = session_user").
+			Scan(&info.Role, &info.Bidang, &info.Region)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return Info{}, fmt.Errorf("workspace: describe: %w", err)
+		}
+		if r, ok := region.Default().Lookup(info.Region); ok && info.Region != "" {
+			info.RegionName = r.Name
 		}
 	}
 	// In one query: the header asks for this after every workspace action.

@@ -12,7 +12,7 @@ import { ClipboardSetText, EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wa
 import { app, indicator, profile, program, rakor, target, xlsx } from '../lib/wailsjs/go/models'
 import type { Data, Zeroable } from './data'
 import { i18n } from '../i18n'
-import type { connect, exchange, harmonise, region, store, workspace } from '../lib/wailsjs/go/models'
+import type { agreement, connect, exchange, harmonise, region, store, workspace } from '../lib/wailsjs/go/models'
 
 export type { Data, Zeroable } from './data'
 export type Profile = profile.Profile
@@ -25,6 +25,7 @@ export type Backup = store.Backup
 export type AboutInfo = app.AboutInfo
 export type Indicator = indicator.Indicator
 export type Matrix = harmonise.Matrix
+export type Agreement = agreement.Agreement
 export type MatrixRow = harmonise.Row
 export type MatrixCell = harmonise.Cell
 /** A typed or pasted cell; its field is a plain string of Go's target.Field. */
@@ -206,6 +207,9 @@ export const api = {
     matrix: (province: string, years: number[]) => call(() => TargetsSvc.Matrix(province, years)),
     apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits.map((e) => target.Edit.createFrom(e)), pasted)),
     history: (indicatorId: number, region: string, year: number) => call(() => TargetsSvc.History(indicatorId, region, year)),
+    agreements: (province: string, year: number) => call(() => TargetsSvc.Agreements(province, year)),
+    agree: (region: string, year: number, meetingId: number) => call(() => TargetsSvc.Agree(region, year, meetingId)),
+    reopen: (region: string, year: number, reason: string) => call(() => TargetsSvc.Reopen(region, year, reason)),
   },
   programs: {
     tree: (f: Data<ProgramFilter>) => call(() => ProgramsSvc.Tree(program.Filter.createFrom(f))),

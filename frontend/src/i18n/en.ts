@@ -7,6 +7,7 @@ import { en as backup } from './backup'
 import { en as shared } from './shared'
 import { en as conflict } from './conflict'
 import { en as room } from './room'
+import { en as agree } from './agree'
 
 // English translations; the type makes a missing key a compile error.
 const en: typeof id = {
@@ -432,5 +433,6 @@ const en: typeof id = {
   shared,
   conflict,
   room,
+  agree,
 }
 export default en

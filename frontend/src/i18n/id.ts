@@ -7,6 +7,7 @@ import { id as backup } from './backup'
 import { id as shared } from './shared'
 import { id as conflict } from './conflict'
 import { id as room } from './room'
+import { id as agree } from './agree'
 
 export default {
   app: {
@@ -432,4 +433,5 @@ export default {
   shared,
   conflict,
   room,
+  agree,
 }

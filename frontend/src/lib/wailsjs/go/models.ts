@@ -1,3 +1,38 @@
+export namespace agreement {
+	
+	export class Agreement {
+	    id: number;
+	    region: string;
+	    year: number;
+	    meetingId?: number;
+	    snapshotId?: number;
+	    agreedBy: string;
+	    agreedAt: string;
+	    reopenedBy: string;
+	    reopenedAt: string;
+	    reopenReason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Agreement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.region = source["region"];
+	        this.year = source["year"];
+	        this.meetingId = source["meetingId"];
+	        this.snapshotId = source["snapshotId"];
+	        this.agreedBy = source["agreedBy"];
+	        this.agreedAt = source["agreedAt"];
+	        this.reopenedBy = source["reopenedBy"];
+	        this.reopenedAt = source["reopenedAt"];
+	        this.reopenReason = source["reopenReason"];
+	    }
+	}
+
+}
+
 export namespace app {
 	
 	export enum MeetingSheet {
@@ -453,6 +488,22 @@ export namespace connect {
 
 export namespace exchange {
 	
+	export class Direct {
+	    by: string;
+	    at: string;
+	    cells: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Direct(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.at = source["at"];
+	        this.cells = source["cells"];
+	    }
+	}
 	export class Submission {
 	    id: number;
 	    region: string;
@@ -488,6 +539,8 @@ export namespace exchange {
 	    returned: boolean;
 	    latest?: Submission;
 	    imports: number;
+	    direct?: Direct;
+	    nothing: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new BoardRow(source);
@@ -499,6 +552,8 @@ export namespace exchange {
 	        this.returned = source["returned"];
 	        this.latest = this.convertValues(source["latest"], Submission);
 	        this.imports = source["imports"];
+	        this.direct = this.convertValues(source["direct"], Direct);
+	        this.nothing = source["nothing"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -547,6 +602,7 @@ export namespace exchange {
 	        this.formula = source["formula"];
 	    }
 	}
+	
 	export class Problem {
 	    sheet: string;
 	    cell: string;
@@ -771,6 +827,7 @@ export namespace harmonise {
 	    regencies: region.Region[];
 	    rows: Row[];
 	    counts: Record<string, number>;
+	    agreed?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Matrix(source);
@@ -783,6 +840,7 @@ export namespace harmonise {
 	        this.regencies = this.convertValues(source["regencies"], region.Region);
 	        this.rows = this.convertValues(source["rows"], Row);
 	        this.counts = source["counts"];
+	        this.agreed = source["agreed"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2370,6 +2428,10 @@ export namespace workspace {
 	    shared: boolean;
 	    label: string;
 	    link?: store.Link;
+	    role: string;
+	    region: string;
+	    regionName: string;
+	    bidang: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -2387,6 +2449,10 @@ export namespace workspace {
 	        this.shared = source["shared"];
 	        this.label = source["label"];
 	        this.link = this.convertValues(source["link"], store.Link);
+	        this.role = source["role"];
+	        this.region = source["region"];
+	        this.regionName = source["regionName"];
+	        this.bidang = source["bidang"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
