@@ -151,7 +151,15 @@ func explainServer(err error, rawURL string) error {
 	if code == "" {
 		return err
 	}
-	return fault.Wrap(err, code, "", fault.ServerArgs(rawURL)...)
+	args := fault.ServerArgs(rawURL)
+	if code == fault.ServerCAFile {
+		file := "?"
+		if u, perr := url.Parse(rawURL); perr == nil {
+			file = u.Query().Get("sslrootcert")
+		}
+		args = append(args, "file", file)
+	}
+	return fault.Wrap(err, code, "", args...)
 }
 
 // explainGuard maps the refusals of the regency and agreed-lock guards
@@ -198,6 +206,17 @@ func requiresTLS(raw string) bool {
 
 func serverCode(err error, tlsRequired bool) fault.Code {
 	msg := strings.ToLower(err.Error())
+	// The server's certificate checked against the CA file chosen
+	// (verify-ca, verify-full) says why it was not trusted.
+	switch {
+	case strings.Contains(msg, "unable to read ca file"), strings.Contains(msg, "unable to add ca to cert pool"):
+		return fault.ServerCAFile
+	case strings.Contains(msg, "x509: certificate signed by unknown authority"):
+		return fault.ServerTLSUntrusted
+	case strings.Contains(msg, "x509: certificate is valid for"), strings.Contains(msg, "x509: certificate is not valid for any names"),
+		strings.Contains(msg, "x509: cannot validate certificate for"):
+		return fault.ServerTLSHost
+	}
 	switch state := sqlState(err); {
 	case state == "28P01":
 		return fault.ServerWrongPassword

@@ -15,7 +15,6 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/program"
-	"selaras/backend/region"
 	"selaras/backend/store"
 )
 
@@ -81,12 +80,12 @@ func NationalSheetName(province string, year int) string {
 // NationalMatrices computes the matrix of every province that has a
 // provincial or regency figure in years: what the consolidation holds.
 func NationalMatrices(ctx context.Context, s *store.Store, years []int) ([]harmonise.Matrix, error) {
+	all, err := harmonise.ComputeCountry(ctx, s, years)
+	if err != nil {
+		return nil, err
+	}
 	var out []harmonise.Matrix
-	for _, pr := range region.Default().Provinces() {
-		m, err := harmonise.Compute(ctx, s, pr.Code, years)
-		if err != nil {
-			return nil, err
-		}
+	for _, m := range all {
 		if slices.ContainsFunc(m.Rows, hasFigure) {
 			out = append(out, m)
 		}

@@ -287,11 +287,15 @@ export const api = {
     makeTemplates: (regions: string[], year: number) => call(() => ExchangeSvc.MakeTemplates(regions, year)),
     /** Desktop: the open dialog; the picked path, or '' when cancelled. */
     pickImport: () => call(() => ExchangeSvc.PickImport()),
+    /** Desktop: the open dialog for one or several workbooks; none when cancelled. */
+    pickImports: () => call(() => ExchangeSvc.PickImports()),
     /** Desktop: previews the workbook at a picked or dropped path. */
     previewImport: (path: string) => call(() => ExchangeSvc.PreviewImport(path)),
     /** Browser build only: streams the file's bytes to the bridge (app/bridge.go). */
     uploadImport: (file: File) => call(() => window.selarasUpload!(file)),
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
+    /** Forgets a preview the user skipped. */
+    discardImport: (token: string) => call(() => ExchangeSvc.DiscardImport(token)),
     exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
     // The consolidation for the ministry: a Matriks Target sheet per province with figures.
     exportNational: (years: number[]) => call(() => ExchangeSvc.ExportNational(years)),

@@ -467,6 +467,7 @@ export namespace connect {
 	    database: string;
 	    user: string;
 	    tls: string;
+	    caFile: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Target(source);
@@ -479,6 +480,7 @@ export namespace connect {
 	        this.database = source["database"];
 	        this.user = source["user"];
 	        this.tls = source["tls"];
+	        this.caFile = source["caFile"];
 	    }
 	}
 
@@ -2321,6 +2323,22 @@ export namespace store {
 	        this.size = source["size"];
 	    }
 	}
+	export class Link {
+	    encrypted: boolean;
+	    verified: string;
+	    mode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Link(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.encrypted = source["encrypted"];
+	        this.verified = source["verified"];
+	        this.mode = source["mode"];
+	    }
+	}
 
 }
 
@@ -2409,6 +2427,7 @@ export namespace workspace {
 	    offlineCopyAt: string;
 	    shared: boolean;
 	    label: string;
+	    link?: store.Link;
 	    role: string;
 	    region: string;
 	    regionName: string;
@@ -2429,11 +2448,30 @@ export namespace workspace {
 	        this.offlineCopyAt = source["offlineCopyAt"];
 	        this.shared = source["shared"];
 	        this.label = source["label"];
+	        this.link = this.convertValues(source["link"], store.Link);
 	        this.role = source["role"];
 	        this.region = source["region"];
 	        this.regionName = source["regionName"];
 	        this.bidang = source["bidang"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
