@@ -1,6 +1,8 @@
 package exchange
 
 import (
+	"time"
+
 	"context"
 	"os"
 	"path/filepath"
@@ -110,7 +112,7 @@ func writeFixtureTemplate(t *testing.T, fx fixture) {
 	ctx := context.Background()
 	in, err := xlsx.LoadTemplateInput(ctx, fx.s, profileOf(t, fx), "19.01", 2025)
 	require.NoError(t, err)
-	require.NoError(t, xlsx.WriteTemplate(ctx, fx.path, in, when))
+	require.NoError(t, xlsx.WriteTemplate(ctx, fx.path, in, time.Now())) // made now: based on what is stored
 }
 
 // TestReadByKindOnTemplates writes each case into a real template the way

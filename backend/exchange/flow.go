@@ -64,9 +64,12 @@ func Check(ctx context.Context, s *store.Store, path string, year int) (Preview,
 
 // Imported is what an import wrote and what keeps it undoable.
 type Imported struct {
-	Written int           `json:"written"` // values and plan lines written
-	Undo    Undo          `json:"undo"`
-	Backup  *store.Backup `json:"backup"` // the backup taken before (UndoBackup)
+	Written int `json:"written"` // values and plan lines written
+	// Kept are the conflicting cells not written: what was typed directly
+	// after the template was made stays (unless Preview.TakeTemplate).
+	Kept   int           `json:"kept"`
+	Undo   Undo          `json:"undo"`
+	Backup *store.Backup `json:"backup"` // the backup taken before (UndoBackup)
 }
 
 // Import writes a checked preview in one transaction, after taking the
@@ -87,5 +90,6 @@ func Import(ctx context.Context, s *store.Store, pv Preview) (Imported, error) {
 		return Imported{}, err
 	}
 	out.Written = n
+	_, out.Kept = pv.edits()
 	return out, nil
 }

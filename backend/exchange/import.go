@@ -70,6 +70,9 @@ type Change struct {
 	// Formula: the value is a formula's saved result (typed by the regency,
 	// or the ratio computed from its numerator and denominator).
 	Formula bool `json:"formula"`
+	// Typed: the stored value was changed after the template was made and
+	// the template would change it: a conflict (see Preview.Conflicts).
+	Typed *Typed `json:"typed,omitempty"`
 }
 
 // Preview is a validated import, shown to the user before it is committed.
@@ -89,6 +92,11 @@ type Preview struct {
 	PlanLines []program.PlanLine `json:"planLines"`
 	// Notices are said before importing but do not refuse it (another year).
 	Notices []Problem `json:"notices"`
+	// Conflicts are the cells whose stored value changed after the template
+	// was made: kept as stored unless TakeTemplate.
+	Conflicts []Conflict `json:"conflicts"`
+	// TakeTemplate writes the template's value over the conflicting cells.
+	TakeTemplate bool `json:"takeTemplate"`
 	// catalogue is the indicator catalogue the preview was checked
 	// against: the commit reads it again only if it changed since.
 	catalogue target.Catalogue
@@ -174,7 +182,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 		return Preview{}, err
 	}
 	p = Preview{File: name, Hash: wb.hash, Region: h.region, Year: h.year, Changes: []Change{}, Edits: []target.Edit{},
-		SourceNote: "impor:" + name + "#" + wb.hash[:12], PlanLines: []program.PlanLine{}, Notices: []Problem{}, catalogue: cat}
+		SourceNote: "impor:" + name + "#" + wb.hash[:12], PlanLines: []program.PlanLine{}, Notices: []Problem{}, Conflicts: []Conflict{}, catalogue: cat}
 	if opt.WorkingYear != 0 && h.year != opt.WorkingYear {
 		p.Notices = append(p.Notices, problem("", "", fault.New(fault.OtherYear, "", "year", strconv.Itoa(h.year), "working", strconv.Itoa(opt.WorkingYear))))
 	}
@@ -202,6 +210,9 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 			}
 			return Preview{}, refuse(name, problems...)
 		}
+		return Preview{}, err
+	}
+	if err := p.markConflicts(ctx, s, wb.meta[template.KeyCreatedAt]); err != nil {
 		return Preview{}, err
 	}
 	return p, nil
@@ -270,7 +281,8 @@ func CommitImport(ctx context.Context, s *store.Store, p Preview) (n int, err er
 		}
 	}()
 	planned := 0
-	n, err = target.ApplyChecked(ctx, s, p.catalogue, p.Edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
+	edits, _ := p.edits()
+	n, err = target.ApplyChecked(ctx, s, p.catalogue, edits, p.SourceNote, func(tx *sql.Tx, _ int) error {
 		for _, l := range p.PlanLines {
 			if _, err := program.SavePlanLine(ctx, store.InTx(tx), l); err != nil {
 				return fmt.Errorf("%s %s: %w", template.PlanSheet, l.SubKegiatanCode, err)

@@ -61,7 +61,7 @@ func newFixture(t *testing.T) fixture {
 	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", 2025)
 	require.NoError(t, err)
 	path := filepath.Join(dir, "Templat-Kabupaten-Bangka-2025.xlsx")
-	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, when))
+	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now())) // made now: based on what is stored
 	return fixture{s, dir, path}
 }
 
