@@ -62,7 +62,7 @@ func Commands() []Command {
 		{"backup", "cadangkan ruang kerja: backup --db BERKAS [--out SALINAN.db|FOLDER | --list]", runBackup},
 		{"restore", "pulihkan ruang kerja dari cadangan atau salinan: restore --db BERKAS --from CADANGAN.db", runRestore},
 		{"template", "templat isian kabupaten/kota: template --db BERKAS --region KODE [--year TAHUN] --out BERKAS.xlsx|FOLDER", runTemplate},
-		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] BERKAS.xlsx|FOLDER... (tiap berkas disimpan sendiri-sendiri)", runImport},
+		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] [--take-template] BERKAS.xlsx|FOLDER... (tiap berkas disimpan sendiri-sendiri)", runImport},
 		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|csv-rfc|json]", runSubmissions},
 		{"export", "ekspor ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] [--sheets target,program,sinkronisasi,hadir,kesepakatan,permasalahan,berita-acara] [--meeting ID] [--out BERKAS.xlsx|FOLDER]", runExport},
 		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|csv-rfc|json]", runHarmonise},

@@ -74,6 +74,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	db := fs.String("db", "", "basis data ruang kerja")
 	dry := fs.Bool("dry-run", false, "tampilkan perubahan tanpa menyimpan")
 	year := fs.Int("year", 0, "tolak templat selain tahun ini")
+	take := fs.Bool("take-template", false, "pakai nilai templat juga untuk sel yang diisi langsung setelah templat dibuat (bawaan: isian langsung dipertahankan)")
 	// The files come after the flags (or among them): import --db X
 	// [--dry-run] FILE.xlsx|FOLDER...
 	flags, files := splitArgs(args, "db", "year")
@@ -89,9 +90,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	}
 	defer s.Close()
 	if len(files) == 1 && !isDir(files[0]) {
-		return importOne(ctx, env, s, files[0], *year, *dry)
+		return importOne(ctx, env, s, files[0], *year, *dry, *take)
 	}
-	return importMany(ctx, env, s, files, *year, *dry)
+	return importMany(ctx, env, s, files, *year, *dry, *take)
 }
 
 // splitArgs separates flags (with the value of those in valued) from the
@@ -118,7 +119,7 @@ func splitArgs(args []string, valued ...string) (flags, files []string) {
 }
 
 // importOne is the import of one named file, every change listed.
-func importOne(ctx context.Context, env Env, s *store.Store, file string, year int, dry bool) error {
+func importOne(ctx context.Context, env Env, s *store.Store, file string, year int, dry, take bool) error {
 	pv, err := exchange.Check(ctx, s, file, year)
 	var ie *exchange.ImportError
 	if errors.As(err, &ie) {
@@ -128,6 +129,7 @@ func importOne(ctx context.Context, env Env, s *store.Store, file string, year i
 	if err != nil {
 		return err
 	}
+	pv.TakeTemplate = take
 	printPreview(env, pv, true)
 	if dry {
 		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
@@ -156,6 +158,7 @@ func printPreview(env Env, pv exchange.Preview, all bool) {
 	for _, n := range pv.Notices {
 		fmt.Fprintln(env.Stdout, "Perhatian: "+n.Message)
 	}
+	printConflicts(env, pv)
 	if !all {
 		return
 	}
@@ -169,6 +172,38 @@ func printPreview(env Env, pv exchange.Preview, all bool) {
 		}
 		fmt.Fprintf(env.Stdout, "  %s!%s %-8s %-7s %s: %q -> %q%s\n", c.Sheet, c.Cell, c.Code, c.Kind, c.Field, c.Old, c.New, from)
 	}
+}
+
+// printConflicts lists the cells typed directly after the template was
+// made that the template would change, and what the import does with them.
+func printConflicts(env Env, pv exchange.Preview) {
+	if len(pv.Conflicts) == 0 {
+		return
+	}
+	lang := language(env)
+	for _, c := range pv.Conflicts {
+		at := c.At
+		if t, err := time.Parse("2006-01-02T15:04:05.000Z", c.At); err == nil {
+			at = fault.DateTimeID(t)
+			if lang == fault.EN {
+				at = fault.DateTimeEN(t)
+			}
+		}
+		fmt.Fprintln(env.Stdout, "  "+fault.Message(fault.New(fault.ImportConflict, "", "cell", c.Sheet+"!"+c.Cell, "code", c.Code,
+			"part", c.Field, "by", c.By, "at", at, "stored", quoted(c.Stored), "template", quoted(c.Template)), lang))
+	}
+	code := fault.ImportConflictKept
+	if pv.TakeTemplate {
+		code = fault.ImportConflictTaken
+	}
+	fmt.Fprintln(env.Stdout, fault.Message(fault.New(code, "", "n", strconv.Itoa(len(pv.Conflicts))), lang))
+}
+
+func quoted(v string) string {
+	if v == "" {
+		return "(kosong)"
+	}
+	return v
 }
 
 // importFile is one file of several: a path to import, or why it is
@@ -217,7 +252,7 @@ func classify(path string) importFile {
 // own (its own transaction; a workbook is read, written and let go before
 // the next is opened). On a file the one backup before the first commit
 // undoes them all; the exit code is an error when any was refused.
-func importMany(ctx context.Context, env Env, s *store.Store, names []string, year int, dry bool) error {
+func importMany(ctx context.Context, env Env, s *store.Store, names []string, year int, dry, take bool) error {
 	files, err := expandImports(names)
 	if err != nil {
 		return err
@@ -241,6 +276,7 @@ func importMany(ctx context.Context, env Env, s *store.Store, names []string, ye
 		name := filepath.Base(f.path)
 		fmt.Fprintf(env.Stdout, "[%d] ", n)
 		pv, err := exchange.Check(ctx, s, f.path, year)
+		pv.TakeTemplate = take
 		if err == nil && !dry {
 			printPreview(env, pv, false)
 			if backup == nil && exchange.UndoFor(s) == exchange.UndoBackup {

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"selaras/backend/store"
+	"selaras/backend/target"
+	"selaras/backend/template"
+)
+
+// `selaras import` keeps what was typed directly after the template was
+// made and says so; --take-template takes the template's value.
+func TestImportKeepsWhatWasTyped(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := demoDB(t)
+	one := filepath.Join(dir, "bangka.xlsx")
+	made := time.Now()
+	r := run(t, nil, "template", "--db", db, "--region", "19.01", "--out", one)
+	require.Equal(t, OK, r.code, r.stderr)
+	time.Sleep(time.Until(made.Truncate(time.Second).Add(2 * time.Second))) // created_at is to the second
+
+	s, err := store.Open(ctx, db, store.Options{})
+	require.NoError(t, err)
+	var id int64
+	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT id FROM indicator WHERE code = ?", "UKM.05").Scan(&id))
+	_, err = target.Apply(ctx, s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTarget, Text: "1234"}}, "ketik")
+	require.NoError(t, err)
+	stored := func() float64 {
+		vs, err := target.Load(ctx, s.Read(), target.Filter{Years: []int{2025}, Regions: []string{"19.01"}})
+		require.NoError(t, err)
+		for _, v := range vs {
+			if v.IndicatorID == id {
+				return *v.Target
+			}
+		}
+		return 0
+	}
+	f, err := excelize.OpenFile(one)
+	require.NoError(t, err)
+	rows, err := f.GetRows(template.ValuesSheet)
+	require.NoError(t, err)
+	for i, row := range rows {
+		if len(row) > 1 && row[1] == "UKM.05" {
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(i+1), 4321))
+		}
+	}
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+
+	r = run(t, nil, "import", "--db", db, one)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "UKM.05 target: diisi langsung oleh")
+	assert.Contains(t, r.stdout, "tersimpan 1.234, templat 4.321")
+	assert.Contains(t, r.stdout, "1 sel diisi langsung setelah templat dibuat dan berbeda dari templat: isian langsung dipertahankan")
+	assert.Equal(t, 1234.0, stored())
+
+	r = run(t, nil, "import", "--db", db, "--take-template", one)
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "nilai templat dipakai (--take-template)")
+	assert.Equal(t, 4321.0, stored())
+	require.NoError(t, s.Close())
+}
