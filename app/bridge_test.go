@@ -228,7 +228,7 @@ func TestPreviewImportByPath(t *testing.T) {
 	assert.Empty(t, pv.Refused)
 	require.NotEmpty(t, pv.Token)
 	assert.Equal(t, "Templat Bangka.xlsx", pv.Preview.File)
-	_, err = e.CommitImport(pv.Token)
+	_, err = e.CommitImport(pv.Token, false)
 	require.NoError(t, err)
 	assert.FileExists(t, path, "the user's file is left where it is")
 

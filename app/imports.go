@@ -188,8 +188,10 @@ func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (Im
 
 // CommitImport writes a previewed import in one transaction, after the
 // undo point of the workspace's engine (exchange.Import, as `selaras
-// import`), and returns how many values and plan lines it wrote.
-func (e *Exchange) CommitImport(token string) (int, error) {
+// import`), and returns how many values and plan lines it wrote. The
+// cells typed directly after the template was made keep what was typed
+// unless takeTemplate (the preview lists them as conflicts).
+func (e *Exchange) CommitImport(token string, takeTemplate bool) (int, error) {
 	return with(e.a, 0, func(ctx context.Context, s *store.Store) (int, error) {
 		e.mu.Lock()
 		pv, ok := e.previews[token]
@@ -198,6 +200,7 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 		if !ok {
 			return 0, fault.New(fault.PreviewGone, "")
 		}
+		pv.TakeTemplate = takeTemplate
 		res, err := exchange.Import(ctx, s, pv)
 		return res.Written, err
 	})

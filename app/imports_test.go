@@ -41,7 +41,7 @@ func TestImportOnEveryEngine(t *testing.T) {
 	} else {
 		assert.Contains(t, pv.Undo, "dicadangkan (Pengaturan > Cadangan")
 	}
-	_, err = e.CommitImport(pv.Token)
+	_, err = e.CommitImport(pv.Token, false)
 	require.NoError(t, err)
 
 	backups, err := (&Workspace{a}).Backups()
@@ -99,10 +99,10 @@ func TestImportSeveral(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, third.Token)
 
-	_, err = e.CommitImport(first.Token)
+	_, err = e.CommitImport(first.Token, false)
 	require.NoError(t, err)
 	e.DiscardImport(third.Token) // skipped by the user
-	_, err = e.CommitImport(third.Token)
+	_, err = e.CommitImport(third.Token, false)
 	assert.Error(t, err, "a skipped preview is gone")
 	board, err := e.SubmissionBoard(2025)
 	require.NoError(t, err)

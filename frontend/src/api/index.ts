@@ -293,7 +293,7 @@ export const api = {
     previewImport: (path: string) => call(() => ExchangeSvc.PreviewImport(path)),
     /** Browser build only: streams the file's bytes to the bridge (app/bridge.go). */
     uploadImport: (file: File) => call(() => window.selarasUpload!(file)),
-    commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
+    commitImport: (token: string, takeTemplate = false) => call(() => ExchangeSvc.CommitImport(token, takeTemplate)),
     /** Forgets a preview the user skipped. */
     discardImport: (token: string) => call(() => ExchangeSvc.DiscardImport(token)),
     exportWorkbook: (req: Data<WorkbookRequest>) => call(() => ExchangeSvc.ExportWorkbook(xlsx.WorkbookRequest.createFrom(req))),

@@ -235,6 +235,13 @@ const en: typeof id = {
     previewTitle: 'Import preview',
     refusedTitle: 'File refused',
     summary: '{file}: {region}, year {year} — {new} new, {changed} changed, {cleared} cleared, {unchanged} unchanged.',
+    conflict: {
+      title: '{n} cells were typed directly after this template was made, and the template differs',
+      text: 'This template was not made from the values stored now. Choose which value these cells keep; the other cells are saved as usual.',
+      keep: 'Keep what was typed directly (recommended)',
+      take: 'Take the template’s values',
+      row: '{cell} {code} {field}: typed directly by {by}, {at} — stored {stored}, template {template}',
+    },
     cell: 'Cell',
     old: 'Old',
     new: 'New',

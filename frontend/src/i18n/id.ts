@@ -234,6 +234,13 @@ export default {
     previewTitle: 'Pratinjau impor',
     refusedTitle: 'Berkas ditolak',
     summary: '{file}: {region}, tahun {year} — {new} baru, {changed} diubah, {cleared} dikosongkan, {unchanged} tetap.',
+    conflict: {
+      title: '{n} sel diisi langsung setelah templat ini dibuat, dan templat berbeda',
+      text: 'Templat ini tidak dibuat dari nilai yang tersimpan sekarang. Pilih nilai yang dipakai untuk sel-sel ini; sel lainnya disimpan seperti biasa.',
+      keep: 'Pakai isian langsung (disarankan)',
+      take: 'Pakai nilai templat',
+      row: '{cell} {code} {field}: diisi langsung oleh {by}, {at} — tersimpan {stored}, templat {template}',
+    },
     cell: 'Sel',
     old: 'Lama',
     new: 'Baru',

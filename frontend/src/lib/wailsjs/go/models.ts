@@ -574,6 +574,20 @@ export namespace exchange {
 		    return a;
 		}
 	}
+	export class Typed {
+	    by: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Typed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.at = source["at"];
+	    }
+	}
 	export class Change {
 	    sheet: string;
 	    cell: string;
@@ -584,6 +598,7 @@ export namespace exchange {
 	    new: string;
 	    kind: string;
 	    formula: boolean;
+	    typed?: Typed;
 	
 	    static createFrom(source: any = {}) {
 	        return new Change(source);
@@ -600,6 +615,55 @@ export namespace exchange {
 	        this.new = source["new"];
 	        this.kind = source["kind"];
 	        this.formula = source["formula"];
+	        this.typed = this.convertValues(source["typed"], Typed);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Conflict {
+	    sheet: string;
+	    cell: string;
+	    code: string;
+	    indicator: string;
+	    indicatorId: number;
+	    field: string;
+	    stored: string;
+	    template: string;
+	    by: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.cell = source["cell"];
+	        this.code = source["code"];
+	        this.indicator = source["indicator"];
+	        this.indicatorId = source["indicatorId"];
+	        this.field = source["field"];
+	        this.stored = source["stored"];
+	        this.template = source["template"];
+	        this.by = source["by"];
+	        this.at = source["at"];
 	    }
 	}
 	
@@ -635,6 +699,8 @@ export namespace exchange {
 	    sourceNote: string;
 	    planLines: program.PlanLine[];
 	    notices: Problem[];
+	    conflicts: Conflict[];
+	    takeTemplate: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Preview(source);
@@ -655,6 +721,8 @@ export namespace exchange {
 	        this.sourceNote = source["sourceNote"];
 	        this.planLines = this.convertValues(source["planLines"], program.PlanLine);
 	        this.notices = this.convertValues(source["notices"], Problem);
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
+	        this.takeTemplate = source["takeTemplate"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -675,6 +743,7 @@ export namespace exchange {
 		    return a;
 		}
 	}
+	
 	
 
 }

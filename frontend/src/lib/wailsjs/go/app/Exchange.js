@@ -6,8 +6,8 @@ export function CancelExport() {
   return window['go']['app']['Exchange']['CancelExport']();
 }
 
-export function CommitImport(arg1) {
-  return window['go']['app']['Exchange']['CommitImport'](arg1);
+export function CommitImport(arg1, arg2) {
+  return window['go']['app']['Exchange']['CommitImport'](arg1, arg2);
 }
 
 export function DiscardImport(arg1) {
