@@ -74,7 +74,14 @@ test('the preview of a returned template fits a 1366x768 laptop, its figures wri
     await expect(changes).toContainText('16,06%')
     const text = await changes.innerText()
     assert.ok(!/\d,\d{3,}/.test(text), `no figure with six decimals: ${text}`)
+    // The numerator was typed after the template was made: a conflict, shown with who and when and
+    // both values; what was typed is kept unless the template's value is chosen.
+    const conflicts = page.getByTestId('import-conflicts')
+    await expect(conflicts).toContainText('diisi langsung oleh')
+    await expect(conflicts.getByTestId('import-conflict').first()).toContainText('KOP.01')
+    assert.equal(await conflicts.getByTestId('conflict-keep').locator('input').isChecked(), true, 'keeping what was typed is the default')
     await shot(page, '24-import-preview-1366')
+    await conflicts.getByTestId('conflict-take').click()
     await page.getByTestId('commit-import').click()
     await expect(page.getByText('dari Templat-Kabupaten-Bangka-2025.xlsx tersimpan')).toBeVisible()
 
