@@ -42,7 +42,7 @@ func (s *Settings) SavePNG(dataURL, name string) (string, error) {
 		}
 		img, err := base64.StdEncoding.DecodeString(dataURL[len(prefix):])
 		if err != nil {
-			return "", &fault.Error{Code: fault.Invalid, Field: "Grafik", Reason: fault.ReasonBadImage, Err: err}
+			return "", fault.Wrap(err, fault.Invalid, "Grafik").WithCode("reason", fault.ReasonBadImage)
 		}
 		path, err := s.a.savePath(xlsx.SafeName(name), "*.png", "Gambar PNG")
 		if err != nil || path == "" {

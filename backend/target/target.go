@@ -436,11 +436,7 @@ func set(v *Value, ind indicator.Indicator, e Edit) error {
 	if strings.TrimSpace(e.Text) != "" {
 		n, err := number.Parse(e.Text)
 		if err != nil {
-			var ne *number.Error
-			if errors.As(err, &ne) {
-				return fault.New(fault.CellNotNumber, "", "reason", ne.Indonesian(), "reasonEn", ne.English())
-			}
-			return fault.New(fault.CellNotNumber, "", "reason", err.Error())
+			return fault.New(fault.CellNotNumber, "").WithNumber("reason", err)
 		}
 		if n.Percent && !ind.IsPercent() {
 			return fault.New(fault.ValuePercentSign, "", "value", e.Text, "name", ind.Name)
@@ -464,19 +460,19 @@ func derive(v *Value, ind indicator.Indicator) error {
 		return nil
 	}
 	for _, p := range []struct {
-		num, den     *float64
-		out          **float64
-		what, whatEn string
-	}{{v.TargetNum, v.TargetDen, &v.Target, "target", "target"}, {v.RealNum, v.RealDen, &v.Realisation, "realisasi", "realisation"}} {
+		num, den *float64
+		out      **float64
+		what     fault.Code
+	}{{v.TargetNum, v.TargetDen, &v.Target, fault.WordTarget}, {v.RealNum, v.RealDen, &v.Realisation, fault.WordRealisation}} {
 		if p.num == nil || p.den == nil {
 			continue
 		}
 		if *p.den == 0 {
-			return fault.New(fault.ValueZeroDenominator, "", "what", p.what, "whatEn", p.whatEn)
+			return fault.New(fault.ValueZeroDenominator, "").WithCode("what", p.what)
 		}
 		r := *p.num / *p.den * ind.Scale
 		if math.IsInf(r, 0) || math.IsNaN(r) {
-			return fault.New(fault.ValueRatioInfinite, "", "what", p.what, "whatEn", p.whatEn)
+			return fault.New(fault.ValueRatioInfinite, "").WithCode("what", p.what)
 		}
 		*p.out = &r
 	}
