@@ -88,7 +88,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	pv, err := exchange.Check(ctx, s, file, *year)
 	var ie *exchange.ImportError
 	if errors.As(err, &ie) {
-		fmt.Fprintln(env.Stderr, ie.Error())
+		fmt.Fprintln(env.Stderr, ie.Message(language(env)))
 		return errReported
 	}
 	if err != nil {
@@ -97,7 +97,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "%s: %s, tahun %d — %d baru, %d diubah, %d dikosongkan, %d tetap\n",
 		pv.File, pv.Region.Name, pv.Year, pv.New, pv.Changed, pv.Cleared, pv.Unchanged)
 	for _, n := range pv.Notices {
-		fmt.Fprintln(env.Stdout, "Perhatian: "+n.Message)
+		fmt.Fprintln(env.Stdout, fault.Say(language(env), fault.CLINotice, "message", n.Located(language(env))))
 	}
 	for _, c := range pv.Changes {
 		if c.Kind == "tetap" {

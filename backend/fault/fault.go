@@ -78,13 +78,13 @@ type Text struct {
 	// Field is a field key such as "decision.status" (an aggregate and the
 	// JSON name of its field, labelled in both languages in labels.go), or a
 	// place that is not a field (a path, a sheet and cell), printed as is.
-	Field  string               `json:"field,omitempty"`
-	Reason Code                 `json:"reason,omitempty"` // why an Invalid value is refused: {reason}
-	Args   map[string]string    `json:"args,omitempty"`
-	Codes  map[string]Code      `json:"codes,omitempty"`
-	Lists  map[string][]string  `json:"lists,omitempty"`
-	Parts  map[string][]Text    `json:"parts,omitempty"`
-	Times  map[string]time.Time `json:"times,omitempty"`
+	Field  string              `json:"field,omitempty"`
+	Reason Code                `json:"reason,omitempty"` // why an Invalid value is refused: {reason}
+	Args   map[string]string   `json:"args,omitempty"`
+	Codes  map[string]Code     `json:"codes,omitempty"`
+	Lists  map[string][]string `json:"lists,omitempty"`
+	Parts  map[string][]Text   `json:"parts,omitempty"`
+	Times  map[string]string   `json:"times,omitempty"` // RFC 3339
 }
 
 // Error is a problem with a place: the Text that words it and the
@@ -161,9 +161,9 @@ func (e *Error) WithParts(k string, parts ...Text) *Error {
 // computer's zone: "Senin, 30 November 2026 pukul 14.05".
 func (e *Error) WithTime(k string, t time.Time) *Error {
 	if e.Times == nil {
-		e.Times = map[string]time.Time{}
+		e.Times = map[string]string{}
 	}
-	e.Times[k] = t
+	e.Times[k] = t.UTC().Format(time.RFC3339Nano)
 	return e
 }
 
@@ -284,10 +284,15 @@ func fill(tmpl text, lang Lang, t Text, depth int) string {
 		}
 		vals[k] = strings.Join(out, "; ")
 	}
-	for k, at := range t.Times {
-		vals[k] = DateTimeID(at)
-		if lang == EN {
+	for k, stamp := range t.Times {
+		at, err := time.Parse(time.RFC3339Nano, stamp)
+		switch {
+		case err != nil:
+			vals[k] = stamp
+		case lang == EN:
 			vals[k] = DateTimeEN(at)
+		default:
+			vals[k] = DateTimeID(at)
 		}
 	}
 	codes := t.Codes

@@ -79,3 +79,13 @@ const (
 	NotSQLite     Code = "not_sqlite"
 	ForeignTables Code = "foreign_tables"
 )
+
+// An import refused, worded as a list: the file, then each problem with its
+// sheet and cell ({message}).
+const (
+	ImportRefusedList Code = "import_refused_list"
+	ProblemAtSheet    Code = "problem_at_sheet"
+	ProblemAtCell     Code = "problem_at_cell"
+	// A notice of an import the CLI prints before the changes.
+	CLINotice Code = "cli_notice"
+)

@@ -129,11 +129,11 @@ type Edit struct {
 	Version *int64 `json:"version,omitempty"`
 }
 
-// CellError says why one edit was refused, in Indonesian and English.
+// CellError says why one edit was refused: a Text worded where it leaves
+// the backend, in the user's language.
 type CellError struct {
-	Index     int    `json:"index"` // position in the batch
-	Message   string `json:"message"`
-	MessageEN string `json:"messageEn"`
+	Index int        `json:"index"` // position in the batch
+	Text  fault.Text `json:"text"`
 	// Conflict is set when the cell was changed by someone else since the
 	// edit's version: who, when, and their stored Value.
 	Conflict *fault.Conflict `json:"conflict,omitempty"`
@@ -390,7 +390,7 @@ func rowKey(k Key) string {
 
 // cellError renders a refused cell in both languages for the grid.
 func cellError(idx int, err error) CellError {
-	return CellError{Index: idx, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)}
+	return CellError{Index: idx, Text: fault.TextOf(err)}
 }
 
 // Number returns the numeric part f of v (nil when empty or for FNote).
