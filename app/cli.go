@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"selaras/backend/fault"
 	"strings"
 
 	"selaras/backend/cli"
@@ -15,7 +16,7 @@ import (
 func commands(assets fs.FS) []cli.Command {
 	return append(cli.Commands(), cli.Command{
 		Name:    "serve",
-		Summary: "jalankan Selaras di peramban (pengembangan dan uji): serve [--addr 127.0.0.1:0] [--db BERKAS] [--config-dir FOLDER] [--demo] [--room-addr ALAMAT]",
+		Summary: fault.CLISumServe,
 		Run: func(ctx context.Context, env cli.Env, args []string) error {
 			fs := cli.NewFlags(env, "serve")
 			addr := fs.String("addr", "127.0.0.1:0", "alamat server")
@@ -23,7 +24,7 @@ func commands(assets fs.FS) []cli.Command {
 			dir := fs.String("config-dir", "", "folder pengaturan dan ruang kerja")
 			demo := fs.Bool("demo", false, "buka ruang kerja demo pada awal pertama")
 			roomAddr := fs.String("room-addr", "", roomAddrUsage)
-			if err := cli.Parse(fs, args); err != nil {
+			if err := cli.Parse(env, fs, args); err != nil {
 				return err
 			}
 			a, err := New(Options{ConfigDir: *dir, DB: *db, Demo: *demo, RoomAddrs: splitAddrs(*roomAddr)})
@@ -55,7 +56,7 @@ func ParseWindowFlags(args []string) (Options, error) {
 	db := fs.String("db", os.Getenv("SELARAS_DB"), "basis data ruang kerja")
 	demo := fs.Bool("demo", false, "buka ruang kerja demo pada awal pertama")
 	roomAddr := fs.String("room-addr", "", roomAddrUsage)
-	if err := cli.Parse(fs, args); err != nil {
+	if err := cli.Parse(env, fs, args); err != nil {
 		return Options{}, err
 	}
 	return Options{DB: *db, Demo: *demo, RoomAddrs: splitAddrs(*roomAddr)}, nil

@@ -39,7 +39,7 @@ func (e *Exchange) MakeTemplates(regions []string, year int) (TemplateResult, er
 		}
 		var dir, single string
 		if len(regs) == 1 {
-			single, err = e.a.savePath(xlsx.TemplateFileName(regs[0], year), "*.xlsx", "Buku kerja Excel")
+			single, err = e.a.savePath(xlsx.TemplateFileName(regs[0], year), "*.xlsx", fault.DialogExcelWorkbook)
 			if err != nil || single == "" {
 				return res, err
 			}
@@ -65,7 +65,7 @@ func (a *App) pickDir(name string) (string, error) {
 		dir := filepath.Join(a.opt.DataDir, "ekspor", name)
 		return dir, os.MkdirAll(dir, 0o755)
 	}
-	return runtime.OpenDirectoryDialog(a.ctx, runtime.OpenDialogOptions{Title: "Folder untuk templat"})
+	return runtime.OpenDirectoryDialog(a.ctx, runtime.OpenDialogOptions{Title: fault.Say(a.lang(), fault.DialogTemplateFolder)})
 }
 
 // ImportPreview is a validated import waiting for confirmation.
@@ -109,8 +109,8 @@ func (e *Exchange) PickImport() (string, error) {
 			return "", nil
 		}
 		return runtime.OpenFileDialog(e.a.ctx, runtime.OpenDialogOptions{
-			Title:   "Templat kabupaten/kota",
-			Filters: []runtime.FileFilter{{DisplayName: "Buku kerja Excel", Pattern: "*.xlsx"}},
+			Title:   fault.Say(e.a.lang(), fault.DialogRegencyTemplate),
+			Filters: []runtime.FileFilter{{DisplayName: fault.Say(e.a.lang(), fault.DialogExcelWorkbook), Pattern: "*.xlsx"}},
 		})
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,15 +19,15 @@ import (
 
 func runTemplate(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "template")
-	db := fs.String("db", "", "basis data ruang kerja")
-	reg := fs.String("region", "", "kode kabupaten/kota, mis. 19.01, atau kode provinsi untuk semua kabupaten/kotanya")
-	year := fs.Int("year", 0, "tahun (bawaan: tahun kerja)")
-	out := fs.String("out", "", "berkas .xlsx, atau folder (bila --region adalah provinsi: satu templat per kabupaten/kota)")
-	if err := Parse(fs, args); err != nil {
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	reg := fs.String("region", "", say(env, fault.CLIFlagRegion))
+	year := fs.Int("year", 0, say(env, fault.CLIFlagYear))
+	out := fs.String("out", "", say(env, fault.CLIFlagTemplateOut))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *reg == "" || *out == "" {
-		return UsageError(env, "template", "--region dan --out wajib diisi")
+		return UsageError(env, "template", fault.CLIRequired, "flags", "--region, --out")
 	}
 	regs, err := xlsx.TemplateRegions("--region", *reg)
 	if err != nil {
@@ -51,7 +52,7 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 		}
 		return *out
 	}, func(r region.Region, y int, path string, _, _ int) {
-		fmt.Fprintf(env.Stdout, "Templat %s %d: %s\n", r.Name, y, path)
+		fmt.Fprintln(env.Stdout, say(env, fault.CLITemplateWritten, "region", r.Name, "year", strconv.Itoa(y), "path", path))
 	})
 	return err
 }
@@ -66,19 +67,19 @@ func isDir(path string) bool {
 // the commit (exchange.Check and exchange.Import, as the app's).
 func runImport(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "import")
-	db := fs.String("db", "", "basis data ruang kerja")
-	dry := fs.Bool("dry-run", false, "tampilkan perubahan tanpa menyimpan")
-	year := fs.Int("year", 0, "tolak templat selain tahun ini")
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	dry := fs.Bool("dry-run", false, say(env, fault.CLIFlagDryRun))
+	year := fs.Int("year", 0, say(env, fault.CLIFlagOnlyYear))
 	// The file comes after the flags: import --db X [--dry-run] FILE.xlsx
 	var file string
 	if n := len(args); n > 0 && !strings.HasPrefix(args[n-1], "-") {
 		file, args = args[n-1], args[:n-1]
 	}
-	if err := Parse(fs, args); err != nil {
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if file == "" {
-		return UsageError(env, "import", "sebutkan berkas .xlsx yang diimpor")
+		return UsageError(env, "import", fault.CLIImportFile)
 	}
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
@@ -94,8 +95,8 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s: %s, tahun %d — %d baru, %d diubah, %d dikosongkan, %d tetap\n",
-		pv.File, pv.Region.Name, pv.Year, pv.New, pv.Changed, pv.Cleared, pv.Unchanged)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIImportSummary, "file", pv.File, "region", pv.Region.Name, "year", strconv.Itoa(pv.Year),
+		"new", strconv.Itoa(pv.New), "changed", strconv.Itoa(pv.Changed), "cleared", strconv.Itoa(pv.Cleared), "unchanged", strconv.Itoa(pv.Unchanged)))
 	for _, n := range pv.Notices {
 		fmt.Fprintln(env.Stdout, fault.Say(language(env), fault.CLINotice, "message", n.Located(language(env))))
 	}
@@ -105,19 +106,19 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		}
 		from := ""
 		if c.Formula {
-			from = " (dari rumus)"
+			from = say(env, fault.CLIFromFormula)
 		}
 		fmt.Fprintf(env.Stdout, "  %s!%s %-8s %-7s %s: %q -> %q%s\n", c.Sheet, c.Cell, c.Code, c.Kind, c.Field, c.Old, c.New, from)
 	}
 	if *dry {
-		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
+		fmt.Fprintln(env.Stdout, say(env, fault.CLIDryRun))
 		return nil
 	}
 	res, err := exchange.Import(ctx, s, pv)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Tersimpan: %d nilai dan baris rencana dari %s; tercatat di papan pengembalian templat.\n", res.Written, pv.File)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIImported, "written", strconv.Itoa(res.Written), "file", pv.File))
 	// How to undo it, said plainly: the backup taken, or on a shared
 	// workspace the record that stands in for one.
 	note := exchange.UndoNote(s)

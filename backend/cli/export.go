@@ -27,23 +27,23 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	out := fs.String("out", "", "berkas .xlsx yang ditulis, atau folder untuknya (bawaan: folder ini, dengan nama yang juga diusulkan aplikasi)")
 	sheetList := fs.String("sheets", "", "lembar yang ditulis, dipisah koma (bawaan: target): "+strings.Join(xlsx.SheetNames(), ","))
 	meeting := fs.Int64("meeting", 0, "nomor rapat untuk lembar hadir, kesepakatan, permasalahan dan berita-acara (lihat: selaras rakor)")
-	if err := Parse(fs, args); err != nil {
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	var sheets []xlsx.Sheet
 	if *sheetList != "" {
 		var err error
 		if sheets, err = xlsx.ParseSheets(*sheetList); err != nil {
-			return UsageError(env, "export", "%s", fault.Message(err, fault.ID))
+			return UsageError(env, "export", fault.CLIUnknownArgs, "args", fault.Message(err, language(env)))
 		}
 		for _, sh := range sheets {
 			if sh.NeedsMeeting() && *meeting == 0 {
-				return UsageError(env, "export", "lembar %s memerlukan --meeting (nomor rapat dari: selaras rakor)", sh)
+				return UsageError(env, "export", fault.CLISheetNeedsMeeting, "sheet", string(sh))
 			}
 		}
 	}
 	if *national && (*prov != "" || sheets != nil) {
-		return UsageError(env, "export", "--national tidak dapat digabung dengan --province atau --sheets")
+		return UsageError(env, "export", fault.CLINationalAlone)
 	}
 	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
 	s, p, err := openWithProfile(ctx, env, *db)

@@ -71,12 +71,12 @@ func runHarmonise(ctx context.Context, env Env, args []string) error {
 	prov := fs.String("province", "", "kode provinsi, mis. 19")
 	var years yearsFlag
 	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma)")
-	format := fs.String("format", formatCSV, formatHelp)
-	if err := Parse(fs, args); err != nil {
+	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *prov == "" || len(years) == 0 {
-		return UsageError(env, "harmonise", "--province dan --year wajib diisi")
+		return UsageError(env, "harmonise", fault.CLIRequired, "flags", "--province, --year")
 	}
 	if err := checkFormat(env, "harmonise", *format); err != nil {
 		return err

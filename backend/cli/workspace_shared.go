@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"selaras/backend/fault"
 	"strings"
 
 	"golang.org/x/term"
@@ -51,22 +52,22 @@ func runWorkspace(ctx context.Context, env Env, args []string) error {
 		if len(args) > 1 && args[1] == "list" {
 			return runUserList(ctx, env, args[2:])
 		}
-		return UsageError(env, "workspace user", "pilih add atau list (choose add or list)")
+		return UsageError(env, "workspace user", fault.CLIUserChoose)
 	case "push":
 		return runPush(ctx, env, args[1:])
 	case "pull":
 		return runPull(ctx, env, args[1:])
 	}
-	return UsageError(env, "workspace", "perintah %q tidak dikenal; lihat 'selaras workspace help'", args[0])
+	return UsageError(env, "workspace", fault.CLIUnknownWorkspaceCommand, "name", args[0])
 }
 
 // serverFlag is the --pg URL, required and a postgres:// one.
 func serverFlag(env Env, cmd, url string) error {
 	if url == "" {
-		return UsageError(env, cmd, "--pg wajib diisi: alamat basis data, mis. postgres://admin@server-kantor/selaras")
+		return UsageError(env, cmd, fault.CLIPGRequired)
 	}
 	if !store.IsPostgres(url) {
-		return UsageError(env, cmd, "--pg harus alamat postgres://…, bukan berkas (%s)", url)
+		return UsageError(env, cmd, fault.CLIPGNotURL, "url", url)
 	}
 	return nil
 }
@@ -74,7 +75,7 @@ func serverFlag(env Env, cmd, url string) error {
 func runWorkspaceInit(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace init")
 	pg := fs.String("pg", "", "alamat basis data, sebagai superuser atau pemilik basis data (postgres://admin@server/selaras)")
-	if err := Parse(fs, args); err != nil {
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := serverFlag(env, "workspace init", *pg); err != nil {
@@ -107,16 +108,16 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 	if name == "" && fs.NArg() > 0 {
 		name = fs.Arg(0)
 	} else if fs.NArg() > 0 {
-		return UsageError(env, "workspace user add", "argumen tidak dikenal: %s", strings.Join(fs.Args(), " "))
+		return UsageError(env, "workspace user add", fault.CLIUnknownArgs, "args", strings.Join(fs.Args(), " "))
 	}
 	if name == "" {
-		return UsageError(env, "workspace user add", "sebutkan nama pengguna: user add NAMA --role …")
+		return UsageError(env, "workspace user add", fault.CLIUserName)
 	}
 	if err := serverFlag(env, "workspace user add", *pg); err != nil {
 		return err
 	}
 	if *role == "" {
-		return UsageError(env, "workspace user add", "--role wajib diisi: admin, sekretariat, bidang atau pembaca")
+		return UsageError(env, "workspace user add", fault.CLIRoleRequired)
 	}
 	pw, err := password(env, name, *stdin)
 	if err != nil {
@@ -150,7 +151,7 @@ func password(env Env, name string, fromStdin bool) (string, error) {
 	}
 	f, ok := in.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return "", UsageError(env, "workspace user add", "tidak ada terminal untuk menanyakan kata sandi: pakai --password-stdin")
+		return "", UsageError(env, "workspace user add", fault.CLINoTerminal)
 	}
 	ask := func(prompt string) (string, error) {
 		fmt.Fprint(env.Stderr, prompt)
@@ -167,7 +168,7 @@ func password(env Env, name string, fromStdin bool) (string, error) {
 		return "", err
 	}
 	if pw != again {
-		return "", UsageError(env, "workspace user add", "kedua kata sandi berbeda; pengguna tidak dibuat")
+		return "", UsageError(env, "workspace user add", fault.CLIPasswordsDiffer)
 	}
 	return pw, nil
 }
@@ -175,8 +176,8 @@ func password(env Env, name string, fromStdin bool) (string, error) {
 func runUserList(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace user list")
 	pg := fs.String("pg", "", "alamat basis data (postgres://nama@server/selaras)")
-	format := fs.String("format", formatCSV, formatHelp)
-	if err := Parse(fs, args); err != nil {
+	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := serverFlag(env, "workspace user list", *pg); err != nil {
@@ -213,11 +214,11 @@ func runPush(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace push")
 	from := fs.String("from", "", "berkas ruang kerja yang disalin (workspace file)")
 	to := fs.String("to", "", "basis data server yang kosong, sebagai admin (postgres://admin@server/selaras)")
-	if err := Parse(fs, args); err != nil {
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
-		return UsageError(env, "workspace push", "--from dan --to wajib diisi")
+		return UsageError(env, "workspace push", fault.CLIRequired, "flags", "--from, --to")
 	}
 	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s (satu transaksi):\n", *from, store.Redact(*to))
 	if err := withLogin(env, *to, func(dsn string) error { return shared.Push(ctx, *from, dsn, progressTo(env.Stdout)) }); err != nil {
@@ -231,11 +232,11 @@ func runPull(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace pull")
 	from := fs.String("from", "", "ruang kerja bersama (postgres://nama@server/selaras)")
 	to := fs.String("to", "", "berkas salinan baru (belum boleh ada)")
-	if err := Parse(fs, args); err != nil {
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
-		return UsageError(env, "workspace pull", "--from dan --to wajib diisi")
+		return UsageError(env, "workspace pull", fault.CLIRequired, "flags", "--from, --to")
 	}
 	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s:\n", store.Redact(*from), *to)
 	if err := withLogin(env, *from, func(dsn string) error { return shared.Pull(ctx, dsn, *to, progressTo(env.Stdout)) }); err != nil {
