@@ -39,6 +39,12 @@ const (
 	StatusDone      Code = "rakor_status_done"
 	StatusCancelled Code = "rakor_status_cancelled"
 
+	// A participant's attendance as a word (a document's column, the
+	// screens' choices): the code is "attendance_" and the stored value.
+	AttendancePresent     Code = "attendance_hadir"
+	AttendanceAbsent      Code = "attendance_tidak_hadir"
+	AttendanceRepresented Code = "attendance_diwakili"
+
 	// One refused line of a pasted list: the line number said once.
 	LineRefused Code = "rakor_line_refused"
 	// A batch of participants refused whole; {lines} lists each line.

@@ -18,6 +18,20 @@ function pick(lang: 'id' | 'en'): Labels {
 export const labelsId = pick('id')
 export const labelsEn = pick('en')
 
+/** A word of the catalogue's messages in lang ("attendance_hadir"). */
+export function word(code: keyof typeof catalog.messages, lang: 'id' | 'en'): string {
+  return catalog.messages[code][lang]
+}
+
+/** A participant's attendance, worded by the catalogue (attendance_<value>). */
+export function attendanceWords(lang: 'id' | 'en') {
+  return {
+    hadir: word('attendance_hadir', lang),
+    tidak_hadir: word('attendance_tidak_hadir', lang),
+    diwakili: word('attendance_diwakili', lang),
+  }
+}
+
 /**
  * The labels as a vue-i18n tree: t('field.decision.status') is the label
  * the backend's messages use for that field.

@@ -1,7 +1,7 @@
 // Messages of the Rakor area: meetings, participants, agenda, decisions,
 // challenges and snapshots. Kept apart from id.ts/en.ts because the area is
 // large; both languages live side by side so that none is forgotten.
-import { labelsEn, labelsId } from './labels'
+import { attendanceWords, labelsEn, labelsId } from './labels'
 export const id = {
   title: 'Rakor',
   lead: 'Rapat koordinasi dengan peserta, agenda dan notulen, angka yang ditayangkan, permasalahan, serta kesepakatan dan tindak lanjutnya.',
@@ -23,7 +23,7 @@ export const id = {
   },
   mode: { luring: 'Luring', daring: 'Daring', hybrid: 'Hybrid' },
   role: { pimpinan: 'Pimpinan', narasumber: 'Narasumber', peserta: 'Peserta', notulis: 'Notulis' },
-  attendance: { hadir: 'Hadir', tidak_hadir: 'Tidak hadir', diwakili: 'Diwakili' },
+  attendance: attendanceWords('id'),
   field: {
     kind: 'Jenis',
     title: 'Judul',
@@ -232,7 +232,7 @@ export const en: typeof id = {
   },
   mode: { luring: 'In person', daring: 'Online', hybrid: 'Hybrid' },
   role: { pimpinan: 'Chair', narasumber: 'Speaker', peserta: 'Participant', notulis: 'Minute-taker' },
-  attendance: { hadir: 'Present', tidak_hadir: 'Absent', diwakili: 'Represented' },
+  attendance: attendanceWords('en'),
   field: {
     kind: 'Type',
     title: 'Title',
