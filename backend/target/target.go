@@ -143,7 +143,7 @@ type CellError struct {
 type BatchError struct{ Cells []CellError }
 
 func (e *BatchError) Error() string {
-	return fmt.Sprintf("target: %d sel tidak valid, tidak ada yang disimpan", len(e.Cells))
+	return fmt.Sprintf("target: %d cells refused, nothing saved", len(e.Cells))
 }
 
 // Apply validates every edit, then writes them all in one transaction with
