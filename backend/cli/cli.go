@@ -151,6 +151,9 @@ func say(env Env, code fault.Code, kv ...string) string {
 	return fault.Say(language(env), code, kv...)
 }
 
+// Say is say for the app's own commands and flags.
+func Say(env Env, code fault.Code, kv ...string) string { return say(env, code, kv...) }
+
 // NewFlags makes a flag set for a command; its usage errors are the flag
 // package's, its descriptions the catalogue's (say).
 func NewFlags(env Env, name string) *flag.FlagSet {

@@ -19,14 +19,14 @@ import (
 
 func runExport(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "export")
-	db := fs.String("db", "", "basis data ruang kerja")
-	prov := fs.String("province", "", "kode provinsi (bawaan: provinsi asal di profil, disebutkan pada keluaran)")
-	national := fs.Bool("national", false, "konsolidasi nasional: satu lembar Matriks Target per provinsi yang punya data")
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	prov := fs.String("province", "", say(env, fault.CLIFlagExportProvince))
+	national := fs.Bool("national", false, say(env, fault.CLIFlagNational))
 	var years yearsFlag
-	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma; bawaan: tahun kerja)")
-	out := fs.String("out", "", "berkas .xlsx yang ditulis, atau folder untuknya (bawaan: folder ini, dengan nama yang juga diusulkan aplikasi)")
-	sheetList := fs.String("sheets", "", "lembar yang ditulis, dipisah koma (bawaan: target): "+strings.Join(xlsx.SheetNames(), ","))
-	meeting := fs.Int64("meeting", 0, "nomor rapat untuk lembar hadir, kesepakatan, permasalahan dan berita-acara (lihat: selaras rakor)")
+	fs.Var(&years, "year", say(env, fault.CLIFlagYears))
+	out := fs.String("out", "", say(env, fault.CLIFlagExportOut))
+	sheetList := fs.String("sheets", "", say(env, fault.CLIFlagSheets, "sheets", strings.Join(xlsx.SheetNames(), ",")))
+	meeting := fs.Int64("meeting", 0, say(env, fault.CLIFlagMeeting))
 	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
@@ -61,8 +61,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 		// Without --province the home province is exported, and said so.
 		*prov = p.ProvinceCode
 		home, _ := region.Default().Lookup(*prov)
-		fmt.Fprintf(env.Stderr, "export: provinsi asal %s (%s); pilih lain dengan --province atau semua dengan --national\n",
-			home.Name, *prov)
+		fmt.Fprintln(env.Stderr, "export: "+say(env, fault.CLIHomeProvince, "name", home.Name, "code", *prov))
 	}
 	if sheets != nil {
 		req := xlsx.WorkbookRequest{Province: *prov, Years: years, Sheets: sheets, MeetingID: *meeting}

@@ -67,10 +67,10 @@ func openExisting(ctx context.Context, env Env, db string) (*store.Store, error)
 
 func runHarmonise(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "harmonise")
-	db := fs.String("db", "", "basis data ruang kerja")
-	prov := fs.String("province", "", "kode provinsi, mis. 19")
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	prov := fs.String("province", "", say(env, fault.CLIFlagProvinceCode))
 	var years yearsFlag
-	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma)")
+	fs.Var(&years, "year", say(env, fault.CLIFlagYearsRequired))
 	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
 	if err := Parse(env, fs, args); err != nil {
 		return err

@@ -12,9 +12,9 @@ import (
 
 func runPrograms(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "programs")
-	db := fs.String("db", "", "basis data ruang kerja")
-	year := fs.Int("year", 0, "tahun rencana, mis. 2025")
-	prov := fs.String("province", "", "hanya provinsi ini dan kabupaten/kotanya (mis. 19)")
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	year := fs.Int("year", 0, say(env, fault.CLIFlagPlanYear))
+	prov := fs.String("province", "", say(env, fault.CLIFlagProvince))
 	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
 	if err := Parse(env, fs, args); err != nil {
 		return err

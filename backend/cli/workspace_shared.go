@@ -20,23 +20,9 @@ import (
 	"selaras/backend/store"
 )
 
-const workspaceUsage = `Ruang kerja bersama di server PostgreSQL (shared workspace on a PostgreSQL server):
-  selaras workspace init --pg postgres://admin@server/selaras
-      siapkan basis data: skema, peran selaras_admin/_sekretariat/_bidang/_pembaca dan haknya
-      (prepare the database: schema, the four roles and their rights; run again after an upgrade)
-  selaras workspace user add NAMA --role admin|sekretariat|bidang|pembaca [--bidang "Bidang UMKM"] --pg URL [--password-stdin]
-      tambah orang dengan login sendiri (add a person with their own login)
-  selaras workspace user list --pg URL
-  selaras workspace push --from BERKAS.db --to postgres://admin@server/selaras
-      salin ruang kerja berkas ke basis data server yang kosong, dalam satu transaksi
-      (copy a workspace file into an empty server database, in one transaction)
-  selaras workspace pull --from postgres://nama@server/selaras --to SALINAN.db
-      buat salinan luring terpisah di PC ini (a separate offline copy on this PC)
-Kata sandi: di alamat (postgres://nama:sandi@...), PGPASSWORD, atau berkas .pgpass.`
-
 func runWorkspace(ctx context.Context, env Env, args []string) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(env.Stdout, workspaceUsage)
+		fmt.Fprintln(env.Stdout, say(env, fault.CLIWorkspaceHelp))
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -74,7 +60,7 @@ func serverFlag(env Env, cmd, url string) error {
 
 func runWorkspaceInit(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace init")
-	pg := fs.String("pg", "", "alamat basis data, sebagai superuser atau pemilik basis data (postgres://admin@server/selaras)")
+	pg := fs.String("pg", "", say(env, fault.CLIFlagPGInit))
 	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
@@ -84,10 +70,7 @@ func runWorkspaceInit(ctx context.Context, env Env, args []string) error {
 	if err := withLogin(env, *pg, func(dsn string) error { return shared.Init(ctx, dsn) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Ruang kerja bersama siap: %s\n", store.Redact(*pg))
-	fmt.Fprintln(env.Stdout, "Peran: selaras_admin (semua), selaras_sekretariat (rakor dan pertukaran data),")
-	fmt.Fprintln(env.Stdout, "selaras_bidang (baris rencana bidangnya sendiri), selaras_pembaca (hanya membaca).")
-	fmt.Fprintln(env.Stdout, "Berikutnya: selaras workspace user add NAMA --role … --pg "+store.Redact(*pg))
+	fmt.Fprintln(env.Stdout, say(env, fault.CLISharedReady, "url", store.Redact(*pg)))
 	return nil
 }
 
@@ -98,10 +81,10 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 		name, args = args[0], args[1:]
 	}
 	fs := NewFlags(env, "workspace user add")
-	pg := fs.String("pg", "", "alamat basis data sebagai admin (postgres://admin@server/selaras)")
-	role := fs.String("role", "", "admin, sekretariat, bidang atau pembaca")
-	bidang := fs.String("bidang", "", "bidang orang berperan bidang, persis seperti di baris rencana (mis. \"Bidang UMKM\")")
-	stdin := fs.Bool("password-stdin", false, "baca kata sandi dari baris pertama masukan standar (read the password from stdin)")
+	pg := fs.String("pg", "", say(env, fault.CLIFlagPGAdmin))
+	role := fs.String("role", "", say(env, fault.CLIFlagRole))
+	bidang := fs.String("bidang", "", say(env, fault.CLIFlagBidang))
+	stdin := fs.Bool("password-stdin", false, say(env, fault.CLIFlagPasswordStdin))
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -127,11 +110,11 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 	if err := withLogin(env, *pg, func(dsn string) error { return shared.AddUser(ctx, dsn, u) }); err != nil {
 		return err
 	}
-	line := fmt.Sprintf("Pengguna %s ditambahkan sebagai %s", name, *role)
+	which := ""
 	if u.Role == shared.Bidang {
-		line += " (" + strings.TrimSpace(*bidang) + ")"
+		which = " (" + strings.TrimSpace(*bidang) + ")"
 	}
-	fmt.Fprintln(env.Stdout, line+".")
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIUserAdded, "name", name, "role", *role, "bidang", which))
 	return nil
 }
 
@@ -159,11 +142,11 @@ func password(env Env, name string, fromStdin bool) (string, error) {
 		fmt.Fprintln(env.Stderr)
 		return string(b), err
 	}
-	pw, err := ask("Kata sandi untuk " + name + ": ")
+	pw, err := ask(say(env, fault.CLIPasswordFor, "name", name))
 	if err != nil {
 		return "", err
 	}
-	again, err := ask("Ulangi kata sandi: ")
+	again, err := ask(say(env, fault.CLIPasswordAgain))
 	if err != nil {
 		return "", err
 	}
@@ -175,7 +158,7 @@ func password(env Env, name string, fromStdin bool) (string, error) {
 
 func runUserList(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace user list")
-	pg := fs.String("pg", "", "alamat basis data (postgres://nama@server/selaras)")
+	pg := fs.String("pg", "", say(env, fault.CLIFlagPG))
 	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
 	if err := Parse(env, fs, args); err != nil {
 		return err
@@ -206,43 +189,45 @@ func runUserList(ctx context.Context, env Env, args []string) error {
 }
 
 // progressTo prints each table as it is copied.
-func progressTo(w io.Writer) shared.Progress {
-	return func(table string, rows int64) { fmt.Fprintf(w, "  %-24s %8d baris\n", table, rows) }
+func progressTo(env Env) shared.Progress {
+	return func(table string, rows int64) {
+		fmt.Fprintf(env.Stdout, "  %-24s %s\n", table, say(env, fault.CLIRows, "rows", fmt.Sprintf("%8d", rows)))
+	}
 }
 
 func runPush(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace push")
-	from := fs.String("from", "", "berkas ruang kerja yang disalin (workspace file)")
-	to := fs.String("to", "", "basis data server yang kosong, sebagai admin (postgres://admin@server/selaras)")
+	from := fs.String("from", "", say(env, fault.CLIFlagPushFrom))
+	to := fs.String("to", "", say(env, fault.CLIFlagPushTo))
 	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
 		return UsageError(env, "workspace push", fault.CLIRequired, "flags", "--from, --to")
 	}
-	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s (satu transaksi):\n", *from, store.Redact(*to))
-	if err := withLogin(env, *to, func(dsn string) error { return shared.Push(ctx, *from, dsn, progressTo(env.Stdout)) }); err != nil {
+	fmt.Fprintln(env.Stdout, say(env, fault.CLICopyingOne, "from", *from, "to", store.Redact(*to)))
+	if err := withLogin(env, *to, func(dsn string) error { return shared.Push(ctx, *from, dsn, progressTo(env)) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Selesai: ruang kerja bersama %s berisi salinan %s.\n", store.Redact(*to), *from)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIPushed, "to", store.Redact(*to), "from", *from))
 	return nil
 }
 
 func runPull(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace pull")
-	from := fs.String("from", "", "ruang kerja bersama (postgres://nama@server/selaras)")
-	to := fs.String("to", "", "berkas salinan baru (belum boleh ada)")
+	from := fs.String("from", "", say(env, fault.CLIFlagPullFrom))
+	to := fs.String("to", "", say(env, fault.CLIFlagPullTo))
 	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
 		return UsageError(env, "workspace pull", fault.CLIRequired, "flags", "--from, --to")
 	}
-	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s:\n", store.Redact(*from), *to)
-	if err := withLogin(env, *from, func(dsn string) error { return shared.Pull(ctx, dsn, *to, progressTo(env.Stdout)) }); err != nil {
+	fmt.Fprintln(env.Stdout, say(env, fault.CLICopying, "from", store.Redact(*from), "to", *to))
+	if err := withLogin(env, *from, func(dsn string) error { return shared.Pull(ctx, dsn, *to, progressTo(env)) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Salinan luring dibuat: %s. Ini salinan terpisah: perubahan di sini tidak sampai ke server.\n", *to)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIPulled, "to", *to))
 	return nil
 }
 

@@ -65,12 +65,8 @@ var machineTexts = map[string]bool{
 // debt counts the sentences not yet in the catalogue, by file. It may only
 // shrink: a file not listed, or a count that grows, fails the test.
 var debt = map[string]int{
-	"app/cli.go":                      3,
-	"backend/cli/export.go":           7,
-	"backend/cli/harmonise.go":        1,
-	"backend/cli/programs.go":         1,
-	"backend/cli/workspace_shared.go": 10,
-	"backend/region/region.go":        1,
+	// The attribution of the region list, as its licence asks.
+	"backend/region/region.go": 1,
 }
 
 // Every user-facing sentence is a code of the catalogue: a string literal
