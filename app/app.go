@@ -140,6 +140,9 @@ func (a *App) emit(event string, data ...any) {
 // Shutdown is Wails' OnShutdown.
 func (a *App) Shutdown(context.Context) {
 	a.closeRoom()
+	// A backup under way (the day's, taken after the start) ends first.
+	a.backupMu.Lock()
+	defer a.backupMu.Unlock()
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.watch(nil)
@@ -204,15 +207,11 @@ func (a *App) open(ctx context.Context, path string, kind workspace.Kind, rememb
 func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, remember, daily bool) error {
 	var s *store.Store
 	var err error
+	backup := false
 	switch {
 	case exists(path) || store.IsPostgres(path): // a shared workspace is set up beforehand
 		s, err = workspace.Open(ctx, path)
-		if err == nil && daily {
-			// The first start of the day keeps a copy (the last seven are
-			// kept). A failure here must not lock the user out of their data;
-			// the backups panel shows when the last copy was taken.
-			_ = workspace.DailyBackup(ctx, s, time.Now())
-		}
+		backup = daily
 	case kind == workspace.Demo:
 		s, err = demo.Create(ctx, path)
 	default:
@@ -221,7 +220,30 @@ func (a *App) openLocked(ctx context.Context, path string, kind workspace.Kind, 
 	if err != nil {
 		return err
 	}
-	return a.use(s, path, remember)
+	if err := a.use(s, path, remember); err != nil {
+		return err
+	}
+	if backup {
+		go a.dailyBackup(s)
+	}
+	return nil
+}
+
+// dailyBackup keeps the first copy of the day (the last seven are kept)
+// once the workspace is open, so copying a large file never delays the
+// first screen. It holds backupMu like every backup, so the workspace
+// cannot be switched (and closed) under it; one switched away from before
+// it ran is left alone. A failure must not lock the user out of their data:
+// the backups panel shows when the last copy was taken.
+func (a *App) dailyBackup(s *store.Store) {
+	a.backupMu.Lock()
+	defer a.backupMu.Unlock()
+	a.mu.Lock()
+	current := a.st == s
+	a.mu.Unlock()
+	if current {
+		_ = workspace.DailyBackup(context.Background(), s, time.Now())
+	}
 }
 
 // use makes s the open workspace (closing the one before) and remembers

@@ -115,6 +115,25 @@ func (e *Exchange) PickImport() (string, error) {
 	})
 }
 
+// PickImports asks for one or several workbooks to import (a folder of
+// returned templates selected at once) and returns their paths, none when
+// cancelled. Each is previewed and committed on its own.
+func (e *Exchange) PickImports() ([]string, error) {
+	return respond(e.a, []string{}, func(context.Context) ([]string, error) {
+		if e.a.headless {
+			return []string{}, nil
+		}
+		paths, err := runtime.OpenMultipleFilesDialog(e.a.ctx, runtime.OpenDialogOptions{
+			Title:   "Templat kabupaten/kota",
+			Filters: []runtime.FileFilter{{DisplayName: "Buku kerja Excel", Pattern: "*.xlsx"}},
+		})
+		if paths == nil {
+			paths = []string{}
+		}
+		return paths, err
+	})
+}
+
 // PreviewImport reads the workbook at path (picked in the dialog or dropped
 // on the window), validates it and shows every change. Nothing is written.
 // The browser build (selaras serve) previews only what its page uploaded
@@ -202,6 +221,15 @@ func (e *Exchange) CommitImport(token string) (int, error) {
 		res, err := exchange.Import(ctx, s, pv)
 		return res.Written, err
 	})
+}
+
+// DiscardImport forgets a preview the user skipped (one file of several
+// passed over), so a queue of many files holds only the previews still
+// waiting for an answer.
+func (e *Exchange) DiscardImport(token string) {
+	e.mu.Lock()
+	delete(e.previews, token)
+	e.mu.Unlock()
 }
 
 // SubmissionBoard shows which regencies of the office's province have

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,4 +66,49 @@ func TestImportOnEveryEngine(t *testing.T) {
 		}
 	}
 	assert.True(t, row.Returned, "the import is on the board")
+}
+
+// Several returned templates, as the app's queue sends them: each file is
+// previewed on its own (a wrong one refused without touching the others),
+// saved or skipped on its own, and only the saved ones are on the board.
+func TestImportSeveral(t *testing.T) {
+	db := storetest.Seeded(t, "demo.db", func(ctx context.Context, dsn string) error {
+		s, err := demo.Create(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		return s.Close()
+	})
+	a := newApp(t, Options{DB: db, Keyring: unavailableKeyring{}})
+	e := a.exchange
+	bangka := bangkaTemplate(t, a)
+	bad := filepath.Join(t.TempDir(), "rekap.xlsx")
+	require.NoError(t, os.WriteFile(bad, []byte("kode;nilai"), 0o644))
+	again := filepath.Join(t.TempDir(), "Templat Bangka lagi.xlsx")
+	body, err := os.ReadFile(bangka)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(again, body, 0o644))
+
+	first, err := e.PreviewImport(bangka)
+	require.NoError(t, err)
+	require.NotEmpty(t, first.Token, first.Refused)
+	wrong, err := e.PreviewImport(bad)
+	require.NoError(t, err, "a wrong file is its own result, not a stop")
+	assert.Equal(t, "rekap.xlsx tidak dapat diimpor; tidak ada data yang diubah.", wrong.Refused)
+	third, err := e.PreviewImport(again)
+	require.NoError(t, err)
+	require.NotEmpty(t, third.Token)
+
+	_, err = e.CommitImport(first.Token)
+	require.NoError(t, err)
+	e.DiscardImport(third.Token) // skipped by the user
+	_, err = e.CommitImport(third.Token)
+	assert.Error(t, err, "a skipped preview is gone")
+	board, err := e.SubmissionBoard(2025)
+	require.NoError(t, err)
+	for _, r := range board {
+		if r.Region.Code == "19.01" {
+			assert.Equal(t, 1, r.Imports, "the skipped copy was not imported")
+		}
+	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"selaras/backend/agreement"
 	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/indicator"
@@ -99,5 +100,29 @@ func (t *Targets) Apply(edits []target.Edit, pasted bool) (ApplyResult, error) {
 func (t *Targets) History(indicatorID int64, region string, year int) ([]store.AuditEntry, error) {
 	return with(t.a, []store.AuditEntry{}, func(ctx context.Context, s *store.Store) ([]store.AuditEntry, error) {
 		return target.History(ctx, s, target.Key{IndicatorID: indicatorID, Region: region, Year: year})
+	})
+}
+
+// Agreements lists the agreed marks of a province's regencies for a year,
+// in force and reopened (newest first per region).
+func (t *Targets) Agreements(province string, year int) ([]agreement.Agreement, error) {
+	return with(t.a, []agreement.Agreement{}, func(ctx context.Context, s *store.Store) ([]agreement.Agreement, error) {
+		return agreement.List(ctx, s, province, year)
+	})
+}
+
+// Agree marks a regency's targets for a year as agreed in the meeting (its
+// latest snapshot the reference): locked until reopened.
+func (t *Targets) Agree(region string, year int, meetingID int64) (agreement.Agreement, error) {
+	return with(t.a, agreement.Agreement{}, func(ctx context.Context, s *store.Store) (agreement.Agreement, error) {
+		return agreement.Agree(ctx, s, region, year, meetingID)
+	})
+}
+
+// Reopen lifts the agreement on a regency's targets for a year, with the
+// reason.
+func (t *Targets) Reopen(region string, year int, reason string) (agreement.Agreement, error) {
+	return with(t.a, agreement.Agreement{}, func(ctx context.Context, s *store.Store) (agreement.Agreement, error) {
+		return agreement.Reopen(ctx, s, region, year, reason)
 	})
 }

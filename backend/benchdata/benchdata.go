@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"testing"
 
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
@@ -126,4 +127,17 @@ func FillPlans(ctx context.Context, s *store.Store, year, n int) error {
 		}
 		return nil
 	})
+}
+
+// CPUPerOp starts counting the process's CPU time; the function it returns
+// reports it per operation ("cpu-ms/op"). Unlike ns/op it leaves out the
+// time a shared machine gave to others. Call it after the setup and defer
+// the result: defer benchdata.CPUPerOp(b)().
+func CPUPerOp(b *testing.B) func() {
+	start := CPU()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64(CPU()-start)/float64(b.N)/1e6, "cpu-ms/op")
+		}
+	}
 }

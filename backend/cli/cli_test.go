@@ -443,3 +443,63 @@ func TestExportChosenSheets(t *testing.T) {
 	defer f.Close()
 	assert.Equal(t, []string{"Matriks Program 2025", "Sinkronisasi 2025", "Daftar Hadir", "Kesepakatan"}, f.GetSheetList())
 }
+
+// A folder of returned templates imports in one command, each file on its
+// own: a refused one is named with its reason and where, the others are
+// saved and on the board, Excel's lock file and other files are skipped.
+func TestImportFolder(t *testing.T) {
+	dir := t.TempDir()
+	db := demoDB(t)
+	folder := filepath.Join(dir, "kembali")
+	r := run(t, nil, "template", "--db", db, "--region", "19", "--year", "2025", "--out", folder)
+	require.Equal(t, OK, r.code, r.stderr)
+	entries, err := os.ReadDir(folder)
+	require.NoError(t, err)
+	require.Len(t, entries, 7)
+	bad := entries[2].Name()
+	f, err := excelize.OpenFile(filepath.Join(folder, bad))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue("Target Indikator", "F8", "banyak"))
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+	good := entries[0].Name()
+	f, err = excelize.OpenFile(filepath.Join(folder, good))
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue("Target Indikator", "K8", "naik"))
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+	require.NoError(t, os.WriteFile(filepath.Join(folder, "~$"+good), []byte("lock"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(folder, "catatan.txt"), []byte("x"), 0o644))
+
+	r = run(t, nil, "import", "--db", db, "--dry-run", folder)
+	assert.Equal(t, Error, r.code, "a refused file fails the run")
+	assert.Contains(t, r.stdout, "Ringkasan: 6 dari 7 berkas tersimpan, 1 ditolak, 2 dilewati.")
+	assert.Contains(t, r.stdout, "tidak ada yang disimpan")
+	r = run(t, nil, "submissions", "--db", db, "--year", "2025")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.NotContains(t, r.stdout, "sudah kembali", "a dry run writes nothing")
+
+	r = run(t, nil, "import", "--db", db, folder)
+	assert.Equal(t, Error, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Ringkasan: 6 dari 7 berkas tersimpan, 1 ditolak, 2 dilewati.")
+	assert.Contains(t, r.stdout, "Dilewati: ~$"+good+": berkas kunci Excel")
+	assert.Contains(t, r.stdout, "Dilewati: catatan.txt: bukan berkas Excel (.xlsx)")
+	assert.Contains(t, r.stdout, "  Ditolak: "+bad+" — lembar \"Target Indikator\" sel F8: ")
+	assert.Contains(t, r.stdout, "[1] "+good+": Kabupaten Bangka, tahun 2025 — 0 baru, 1 diubah")
+	if onServer() {
+		assert.Contains(t, r.stdout, "log audit server")
+	} else {
+		assert.Contains(t, r.stdout, "Cadangan sebelum impor berkas pertama: ")
+		backups, err := store.ListBackups(db)
+		require.NoError(t, err)
+		assert.Len(t, backups, 1, "one backup undoes the whole folder")
+	}
+	r = run(t, nil, "submissions", "--db", db, "--year", "2025")
+	require.Equal(t, OK, r.code, r.stderr)
+	assert.Equal(t, 6, bytes.Count([]byte(r.stdout), []byte("sudah kembali")), r.stdout)
+
+	// Several files named one by one are the same; all good: success.
+	r = run(t, nil, "import", "--db", db, filepath.Join(folder, entries[1].Name()), filepath.Join(folder, entries[3].Name()))
+	assert.Equal(t, OK, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "Ringkasan: 2 dari 2 berkas tersimpan, 0 ditolak, 0 dilewati.")
+}

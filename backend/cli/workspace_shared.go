@@ -84,6 +84,7 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 	pg := fs.String("pg", "", say(env, fault.CLIFlagPGAdmin))
 	role := fs.String("role", "", say(env, fault.CLIFlagRole))
 	bidang := fs.String("bidang", "", say(env, fault.CLIFlagBidang))
+	regionCode := fs.String("region", "", say(env, fault.CLIFlagKabkotaRegion))
 	stdin := fs.Bool("password-stdin", false, say(env, fault.CLIFlagPasswordStdin))
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -106,13 +107,16 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	u := shared.User{Name: name, Role: shared.Role(*role), Bidang: *bidang, Password: pw}
+	u := shared.User{Name: name, Role: shared.Role(*role), Bidang: *bidang, Region: *regionCode, Password: pw}
 	if err := withLogin(env, *pg, func(dsn string) error { return shared.AddUser(ctx, dsn, u) }); err != nil {
 		return err
 	}
 	which := ""
 	if u.Role == shared.Bidang {
 		which = " (" + strings.TrimSpace(*bidang) + ")"
+	}
+	if u.Role == shared.Kabkota {
+		which = " (" + store.RegionLabel(strings.TrimSpace(*regionCode)) + ")"
 	}
 	fmt.Fprintln(env.Stdout, say(env, fault.CLIUserAdded, "name", name, "role", *role, "bidang", which))
 	return nil
@@ -181,9 +185,9 @@ func runUserList(ctx context.Context, env Env, args []string) error {
 		return writeJSON(env, users)
 	}
 	t := newTable(env, *format)
-	t.row("name", "role", "bidang")
+	t.row("name", "role", "bidang", "region")
 	for _, u := range users {
-		t.row(u.Name, string(u.Role), u.Bidang)
+		t.row(u.Name, string(u.Role), u.Bidang, u.Region)
 	}
 	return t.flush()
 }

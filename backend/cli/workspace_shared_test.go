@@ -53,7 +53,7 @@ func TestWorkspaceCommands(t *testing.T) {
 	assert.Contains(t, r.stdout, "Pengguna "+name+" ditambahkan sebagai sekretariat.")
 	r = runIn(t, "", "workspace", "user", "list", "--pg", dsn, "--format", "csv-rfc")
 	require.Equal(t, OK, r.code, r.stderr)
-	assert.Equal(t, "name,role,bidang\n"+name+",sekretariat,\n", r.stdout)
+	assert.Equal(t, "name,role,bidang,region\n"+name+",sekretariat,,\n", r.stdout)
 	r = runIn(t, "", "workspace", "user", "add", "x", "--role", "pembaca", "--pg", dsn)
 	assert.Equal(t, Usage, r.code, "no terminal and no --password-stdin")
 	assert.Contains(t, r.stderr, "--password-stdin")

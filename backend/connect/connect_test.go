@@ -20,6 +20,9 @@ func TestParse(t *testing.T) {
 		{"postgres://kabid@10.0.0.5/selaras", Target{Host: "10.0.0.5", Port: 5432, Database: "selaras", User: "kabid", TLS: "prefer"}, ""},
 		{"postgresql://a%40b:p%3Ass@srv:6543/db%20x?sslmode=require", Target{Host: "srv", Port: 6543, Database: "db x", User: "a@b", TLS: "require"}, "p:ss"},
 		{"postgres://[::1]:55432/w?user=u&password=s&sslmode=disable", Target{Host: "::1", Port: 55432, Database: "w", User: "u", TLS: "disable"}, "s"},
+		// A regency reaching its province: verified against the province's CA file.
+		{"postgres://dinas_bangka@db.koperasi.babelprov.go.id/selaras?sslmode=verify-full&sslrootcert=C%3A%5CSelaras%5Cca-provinsi.crt",
+			Target{Host: "db.koperasi.babelprov.go.id", Port: 5432, Database: "selaras", User: "dinas_bangka", TLS: "verify-full", CAFile: `C:\Selaras\ca-provinsi.crt`}, ""},
 	}
 	for _, tc := range tests {
 		got, pw, err := Parse(tc.raw)

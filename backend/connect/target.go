@@ -23,9 +23,16 @@ const ConnectTimeout = "5"
 
 // TLS modes offered in the form (libpq's sslmode).
 const (
-	TLSRequire = "require"
-	TLSPrefer  = "prefer"
-	TLSDisable = "disable"
+	// TLSVerifyFull: encrypted, and the server proven to be the one named
+	// by a certificate signed by the CA in CAFile (a regency reaching its
+	// province over a network it does not control).
+	TLSVerifyFull = "verify-full"
+	// TLSVerifyCA: encrypted, the certificate signed by CAFile's CA,
+	// whatever name it is for.
+	TLSVerifyCA = "verify-ca"
+	TLSRequire  = "require"
+	TLSPrefer   = "prefer"
+	TLSDisable  = "disable"
 )
 
 // Target is a shared workspace's coordinates, without its password.
@@ -34,7 +41,11 @@ type Target struct {
 	Port     int    `json:"port"`
 	Database string `json:"database"`
 	User     string `json:"user"`
-	TLS      string `json:"tls"` // require, prefer or disable
+	TLS      string `json:"tls"` // verify-full, verify-ca, require, prefer or disable
+	// CAFile is the certificate authority's certificate (PEM) a verify
+	// mode checks the server against (libpq's sslrootcert); "" for the
+	// system's.
+	CAFile string `json:"caFile"`
 }
 
 // Parse reads a postgres:// URL into its target and the password it
@@ -62,6 +73,7 @@ func Parse(raw string) (Target, string, error) {
 	if m := q.Get("sslmode"); m != "" {
 		t.TLS = m
 	}
+	t.CAFile = q.Get("sslrootcert")
 	if t.Host == "" {
 		t.Host = q.Get("host")
 	}
@@ -87,10 +99,10 @@ func (t Target) Check() error {
 		return fault.New(fault.Required, "shared.user")
 	}
 	switch t.TLS {
-	case TLSRequire, TLSPrefer, TLSDisable, "verify-ca", "verify-full", "allow":
+	case TLSRequire, TLSPrefer, TLSDisable, TLSVerifyCA, TLSVerifyFull, "allow":
 		return nil
 	}
-	return fault.Choose("TLS (sslmode)", TLSRequire, TLSPrefer, TLSDisable)
+	return fault.Choose("TLS (sslmode)", TLSVerifyFull, TLSVerifyCA, TLSRequire, TLSPrefer, TLSDisable)
 }
 
 // URL is the target as a postgres:// URL, with password when one is given,
@@ -104,6 +116,9 @@ func (t Target) URL(password string) string {
 	}
 	q := url.Values{}
 	q.Set("sslmode", t.TLS)
+	if t.CAFile != "" {
+		q.Set("sslrootcert", t.CAFile)
+	}
 	q.Set("connect_timeout", ConnectTimeout)
 	u.RawQuery = q.Encode()
 	return u.String()

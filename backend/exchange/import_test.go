@@ -513,3 +513,39 @@ WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&waiting)
 	require.NoError(t, err)
 	assert.Empty(t, subs, "the submission rolled back with the values")
 }
+
+// A regency that types into the workspace shows on the board as typed
+// directly, with who and when, beside the returned templates; the rest
+// have filled in nothing.
+func TestBoardShowsDirectTyping(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	board, err := Board(ctx, fx.s, "19", 2025)
+	require.NoError(t, err)
+	for _, b := range board {
+		assert.Nil(t, b.Direct, b.Region.Name)
+		assert.True(t, b.Nothing, b.Region.Name)
+	}
+	var ind int64
+	require.NoError(t, fx.s.Read().QueryRowContext(ctx, "SELECT min(id) FROM indicator WHERE kind <> 'ratio'").Scan(&ind))
+	_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: ind, Region: "19.02", Year: 2025, Field: target.FTarget, Text: "321"}}, "ketik")
+	require.NoError(t, err)
+	_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: ind, Region: "19.03", Year: 2026, Field: target.FTarget, Text: "5"}}, "ketik")
+	require.NoError(t, err)
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	_, err = CommitImport(ctx, fx.s, p)
+	require.NoError(t, err)
+
+	board, err = Board(ctx, fx.s, "19", 2025)
+	require.NoError(t, err)
+	assert.True(t, board[0].Returned)
+	assert.Nil(t, board[0].Direct, "an imported template is not typing")
+	assert.False(t, board[0].Nothing)
+	require.NotNil(t, board[1].Direct)
+	assert.Equal(t, "19.02", board[1].Region.Code)
+	assert.Equal(t, 1, board[1].Direct.Cells)
+	assert.NotEmpty(t, board[1].Direct.At)
+	assert.False(t, board[1].Nothing)
+	assert.True(t, board[2].Nothing, "another year's typing does not count")
+}

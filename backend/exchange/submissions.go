@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"selaras/backend/region"
@@ -31,6 +33,20 @@ type BoardRow struct {
 	Returned bool          `json:"returned"`
 	Latest   *Submission   `json:"latest"`
 	Imports  int           `json:"imports"`
+	// Direct is the figures the regency's office typed (or pasted) into the
+	// workspace itself ("diisi langsung"), beside the returned template
+	// ("templat kembali"); nil when none.
+	Direct *Direct `json:"direct"`
+	// Nothing: neither typed nor returned for the year.
+	Nothing bool `json:"nothing"`
+}
+
+// Direct is who last typed a regency's figures of the year, when, and how
+// many cells were typed, from the audit log.
+type Direct struct {
+	By    string `json:"by"`
+	At    string `json:"at"` // as the audit log writes it, UTC
+	Cells int    `json:"cells"`
 }
 
 func logSubmission(ctx context.Context, tx *sql.Tx, p Preview, now time.Time) error {
@@ -72,6 +88,20 @@ func Board(ctx context.Context, s *store.Store, province string, year int) ([]Bo
 		out[i] = BoardRow{Region: r}
 		byCode[r.Code] = i
 	}
+	direct, err := typed(ctx, s, province, year)
+	if err != nil {
+		return nil, err
+	}
+	for code, d := range direct {
+		if idx, ok := byCode[code]; ok {
+			out[idx].Direct = d
+		}
+	}
+	defer func() {
+		for i := range out {
+			out[i].Nothing = !out[i].Returned && out[i].Direct == nil
+		}
+	}()
 	for i := range subs { // newest first: the first seen is the latest
 		idx, ok := byCode[subs[i].Region]
 		if !ok {
@@ -83,6 +113,41 @@ func Board(ctx context.Context, s *store.Store, province string, year int) ([]Bo
 			row.Returned = true
 		}
 		row.Imports++
+	}
+	return out, nil
+}
+
+// typed reads from the audit log the values of a province's regencies for
+// year that were typed or pasted ("ketik", "tempel"), not imported: by
+// region, the latest person and time and the count of changes.
+func typed(ctx context.Context, s *store.Store, province string, year int) (map[string]*Direct, error) {
+	type line struct {
+		key, by, at string
+	}
+	suffix := "|" + strconv.Itoa(year)
+	lines, err := store.QueryAll(ctx, s.Read(), func(r store.Row) (line, error) {
+		var l line
+		return l, r.Scan(&l.key, &l.by, &l.at)
+	}, `SELECT row_key, user_name, changed_at FROM audit_log
+WHERE table_name = 'indicator_value' AND action <> 'delete' AND row_key LIKE ?
+  AND (new_values LIKE '%"source":"ketik"%' OR new_values LIKE '%"source":"tempel"%')
+ORDER BY id`, "%|"+province+".%"+suffix)
+	if err != nil {
+		return nil, fmt.Errorf("exchange: typed values: %w", err)
+	}
+	out := map[string]*Direct{}
+	for _, l := range lines {
+		parts := strings.Split(l.key, "|")
+		if len(parts) != 3 || "|"+parts[2] != suffix {
+			continue
+		}
+		d := out[parts[1]]
+		if d == nil {
+			d = &Direct{}
+			out[parts[1]] = d
+		}
+		d.By, d.At = l.by, l.at
+		d.Cells++
 	}
 	return out, nil
 }

@@ -96,4 +96,11 @@ const (
 	CLICopying                 Code = "cli_copying"
 	CLIPulled                  Code = "cli_pulled"
 	CLIUserAdded               Code = "cli_user_added"
+	CLIImportFiles             Code = "cli_import_files"
+	CLISkipped                 Code = "cli_skipped"
+	CLIWrittenShort            Code = "cli_written_short"
+	CLIRefusedFile             Code = "cli_refused_file"
+	CLIRefusedLine             Code = "cli_refused_line"
+	CLIMoreProblems            Code = "cli_more_problems"
+	CLIFlagKabkotaRegion       Code = "cli_flag_kabkota_region"
 )

@@ -21,6 +21,13 @@ const (
 	ServerTLSRequired Code = "server_tls_required"
 	// The form requires TLS and the server does not offer it.
 	ServerTLSUnavailable Code = "server_tls_unavailable"
+	// The server's certificate is not signed by the CA file chosen
+	// (sslrootcert): not the province's server, or the wrong file.
+	ServerTLSUntrusted Code = "server_tls_untrusted"
+	// The certificate is the CA's, but for another name than {server}.
+	ServerTLSHost Code = "server_tls_host"
+	// The CA file {file} chosen for verify-full cannot be read.
+	ServerCAFile Code = "server_ca_file"
 	// No database of that name on the server.
 	ServerNoDatabase Code = "server_no_database"
 	// The database holds tables but is not a Selaras workspace.

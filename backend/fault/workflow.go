@@ -13,6 +13,15 @@ const (
 	ImportUndoLog Code = "import_undo_log"
 	// After an import into a file: the backup {backup} of the workspace {path}.
 	ImportBackupTaken Code = "import_backup_taken"
+	// Several templates imported at once: a file skipped before reading
+	// ({file} is Excel's lock file of an open workbook, or not an .xlsx).
+	ImportSkipLock  Code = "import_skip_lock"
+	ImportSkipOther Code = "import_skip_other"
+	// After several templates: {ok} of {n} saved, {refused} refused, {skipped} skipped.
+	ImportBatchSummary Code = "import_batch_summary"
+	// After several templates into a file: the one backup {backup} taken
+	// before the first of them undoes them all.
+	ImportBatchBackup Code = "import_batch_backup"
 	// After a restore: the state it replaced was backed up as {backup}.
 	RestoreKept Code = "restore_kept"
 	// After a restore of a damaged workspace: the damaged file is kept as {aside}.

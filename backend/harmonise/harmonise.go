@@ -9,8 +9,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 
+	"selaras/backend/agreement"
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/program"
@@ -37,19 +40,22 @@ const (
 // AllFlags lists the flags in legend order.
 var AllFlags = []Flag{MissingTarget, BelowNational, BelowProvincial, RollUpShort, RollUpAbove, RollUpIncomplete, Falling, Implausible, NoProgram}
 
-// Cell is one region's figures for one indicator and year.
+// Cell is one region's figures for one indicator and year. A figure that
+// is not there is left out of the JSON (absent reads as null on the page):
+// most cells of a matrix lack several, and Jawa Timur's matrix is a third
+// smaller without them.
 type Cell struct {
 	Region      string   `json:"region"`
-	Target      *float64 `json:"target"`
-	TargetNum   *float64 `json:"targetNum"`
-	TargetDen   *float64 `json:"targetDen"`
-	Realisation *float64 `json:"realisation"`
-	RealNum     *float64 `json:"realNum"`
-	RealDen     *float64 `json:"realDen"`
-	Baseline    *float64 `json:"baseline"`
-	PrevTarget  *float64 `json:"prevTarget"`
-	Achievement *float64 `json:"achievement"` // percent, polarity-aware
-	Rank        int      `json:"rank"`        // among regencies, 1 = best; 0 = not ranked
+	Target      *float64 `json:"target,omitempty"`
+	TargetNum   *float64 `json:"targetNum,omitempty"`
+	TargetDen   *float64 `json:"targetDen,omitempty"`
+	Realisation *float64 `json:"realisation,omitempty"`
+	RealNum     *float64 `json:"realNum,omitempty"`
+	RealDen     *float64 `json:"realDen,omitempty"`
+	Baseline    *float64 `json:"baseline,omitempty"`
+	PrevTarget  *float64 `json:"prevTarget,omitempty"`
+	Achievement *float64 `json:"achievement,omitempty"` // percent, polarity-aware
+	Rank        int      `json:"rank"`                  // among regencies, 1 = best; 0 = not ranked
 	Flags       []Flag   `json:"flags"`
 	Source      string   `json:"source"`
 	Note        string   `json:"note"`
@@ -85,6 +91,15 @@ type Matrix struct {
 	Regencies []region.Region `json:"regencies"`
 	Rows      []Row           `json:"rows"`
 	Counts    map[Flag]int    `json:"counts"` // flags across rows and cells
+	// Agreed lists the kab/kota whose targets of a year were agreed in a
+	// meeting and are locked ("19.01|2025"), for the screen and the exports.
+	Agreed []string `json:"agreed,omitempty"`
+}
+
+// IsAgreed reports whether the targets of the kab/kota code for year are
+// agreed and locked.
+func (m Matrix) IsAgreed(code string, year int) bool {
+	return slices.Contains(m.Agreed, code+"|"+strconv.Itoa(year))
 }
 
 // Input is everything Build needs; Load fills it from a workspace.
@@ -104,10 +119,22 @@ func Compute(ctx context.Context, s *store.Store, province string, years []int) 
 	if err != nil {
 		return Matrix{}, err
 	}
-	return Build(in, years), nil
+	m := Build(in, years)
+	for _, y := range m.Years {
+		all, err := agreement.InForce(ctx, s, province, y)
+		if err != nil {
+			return Matrix{}, err
+		}
+		for code := range all {
+			m.Agreed = append(m.Agreed, code+"|"+strconv.Itoa(y))
+		}
+	}
+	slices.Sort(m.Agreed)
+	return m, nil
 }
 
-// Load reads what Build needs for a province and years.
+// Load reads what Build needs for a province and years: one query per
+// table (indicators, values, plan lines).
 func Load(ctx context.Context, s *store.Store, province string, years []int) (Input, error) {
 	p, ok := region.Default().Lookup(province)
 	if !ok || p.Level != region.Province {
@@ -120,17 +147,62 @@ func Load(ctx context.Context, s *store.Store, province string, years []int) (In
 	if err != nil {
 		return Input{}, err
 	}
-	all := withPrevious(years)
-	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: all, RegionPrefix: province, Regions: []string{target.National}})
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), RegionPrefix: province, Regions: []string{target.National}})
 	if err != nil {
 		return Input{}, fmt.Errorf("harmonise: %w", err)
 	}
-	served, err := program.Served(ctx, s, province, years)
+	served, err := program.ServedIn(ctx, s, province, years)
 	if err != nil {
 		return Input{}, fmt.Errorf("harmonise: %w", err)
 	}
 	return Input{Province: p, Regencies: region.Default().Regencies(province), Indicators: inds, Values: vals,
-		Served: served}, nil
+		Served: served.Province(province)}, nil
+}
+
+// ComputeCountry builds the matrix of every province for the given years,
+// in province code order, as the national consolidation holds them: each
+// table is read once for the whole country, not once per province.
+func ComputeCountry(ctx context.Context, s *store.Store, years []int) ([]Matrix, error) {
+	if len(years) == 0 {
+		return nil, fault.New(fault.Required, "matrix.years")
+	}
+	inds, err := indicator.List(ctx, s.Read())
+	if err != nil {
+		return nil, err
+	}
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), InOrder: s.Engine() != store.Postgres})
+	if err != nil {
+		return nil, fmt.Errorf("harmonise: %w", err)
+	}
+	served, err := program.ServedIn(ctx, s, "", years)
+	if err != nil {
+		return nil, fmt.Errorf("harmonise: %w", err)
+	}
+	provinces := region.Default().Provinces()
+	regencies := region.Default().Regencies("")
+	// Every region of the country gets a slot; the index is built once and
+	// each province's matrix reads its own slots from it.
+	slots := make(map[string]int32, len(provinces)+len(regencies)+1)
+	slots[target.National] = 0
+	for _, p := range provinces {
+		slots[p.Code] = int32(len(slots))
+	}
+	for _, r := range regencies {
+		slots[r.Code] = int32(len(slots))
+	}
+	x := newIndex(inds, years, slots, vals)
+	out := make([]Matrix, 0, len(provinces))
+	for _, p := range provinces {
+		var own []region.Region
+		for _, r := range regencies {
+			if r.ProvinceCode == p.Code {
+				own = append(own, r)
+			}
+		}
+		in := Input{Province: p, Regencies: own, Indicators: inds, Served: served.Province(p.Code)}
+		out = append(out, buildMatrix(in, years, x))
+	}
+	return out, nil
 }
 
 func withPrevious(years []int) []int {
@@ -148,61 +220,187 @@ func withPrevious(years []int) []int {
 	return out
 }
 
+// index holds the values by position: indicator, year, then region slot,
+// so a cell is found by arithmetic, not by hashing its key.
+type index struct {
+	ind   map[int64]int32
+	slot  map[string]int32 // region code -> slot
+	years []int            // the years and the year before each, ascending
+	v     []*target.Value
+}
+
+func newIndex(inds []indicator.Indicator, years []int, slots map[string]int32, vals []target.Value) *index {
+	x := &index{ind: make(map[int64]int32, len(inds)), slot: slots, years: withPrevious(years)}
+	for i, ind := range inds {
+		x.ind[ind.ID] = int32(i)
+	}
+	x.v = make([]*target.Value, len(inds)*len(x.years)*len(slots))
+	for i := range vals {
+		v := &vals[i]
+		at := x.at(v.IndicatorID, v.Region, v.Year)
+		if at >= 0 {
+			x.v[at] = v // a later duplicate wins, as a map would keep it
+		}
+	}
+	return x
+}
+
+func (x *index) yearPos(y int) int {
+	for i, yy := range x.years {
+		if yy == y {
+			return i
+		}
+	}
+	return -1
+}
+
+func (x *index) at(id int64, region string, year int) int {
+	i, ok := x.ind[id]
+	if !ok {
+		return -1
+	}
+	s, ok := x.slot[region]
+	if !ok {
+		return -1
+	}
+	y := x.yearPos(year)
+	if y < 0 {
+		return -1
+	}
+	return (int(i)*len(x.years)+y)*len(x.slot) + int(s)
+}
+
+// row is the values of one indicator and year, by slot (nil: none).
+func (x *index) row(indPos, year int) []*target.Value {
+	y := x.yearPos(year)
+	if y < 0 {
+		return nil
+	}
+	n := len(x.slot)
+	at := (indPos*len(x.years) + y) * n
+	return x.v[at : at+n]
+}
+
 // Build computes the matrix; it does no I/O.
 func Build(in Input, years []int) Matrix {
-	idx := make(map[target.Key]*target.Value, len(in.Values))
-	for i := range in.Values {
-		v := &in.Values[i]
-		idx[v.Key()] = v
+	slots := make(map[string]int32, len(in.Regencies)+2)
+	slots[target.National] = 0
+	slots[in.Province.Code] = int32(len(slots))
+	for _, g := range in.Regencies {
+		if _, dup := slots[g.Code]; !dup {
+			slots[g.Code] = int32(len(slots))
+		}
 	}
+	return buildMatrix(in, years, newIndex(in.Indicators, years, slots, in.Values))
+}
+
+// maxCellFlags is how many flags one cell can carry (checkCell's checks).
+const maxCellFlags = 6
+
+func buildMatrix(in Input, years []int, x *index) Matrix {
 	m := Matrix{Province: in.Province, Years: append([]int{}, years...), Regencies: in.Regencies,
 		Rows: make([]Row, 0, len(in.Indicators)*len(years)), Counts: map[Flag]int{}}
-	for _, ind := range in.Indicators {
+	// The province's slots, and one backing array for every row's cells,
+	// flags and achievements: a matrix allocates per row at most, never per cell.
+	nat, prov := x.slot[target.National], x.slot[in.Province.Code]
+	regSlots := make([]int32, len(in.Regencies))
+	for i, g := range in.Regencies {
+		regSlots[i] = x.slot[g.Code]
+	}
+	nRows := len(in.Indicators) * len(years)
+	nReg := len(in.Regencies)
+	cells := make([]Cell, nRows*nReg)
+	flags := make([]Flag, nRows*(nReg+1)*maxCellFlags)
+	ach := make([]float64, nRows*(nReg+2))
+	counts := make([]int, len(AllFlags))
+	b := &builder{}
+	for ip, ind := range in.Indicators {
 		for _, y := range years {
-			r := buildRow(ind, y, in, idx)
-			count(m.Counts, r)
+			cur, prev := x.row(ip, y), x.row(ip, y-1)
+			k := len(m.Rows)
+			r := Row{Indicator: ind, Year: y, Flags: []Flag{}, Regencies: cells[k*nReg : (k+1)*nReg : (k+1)*nReg]}
+			b.flags = flags[k*(nReg+1)*maxCellFlags : (k+1)*(nReg+1)*maxCellFlags]
+			b.ach = ach[k*(nReg+2) : (k+1)*(nReg+2)]
+			r.National = b.cell(ind, target.National, nat, cur, prev, false)
+			r.Province = b.cell(ind, in.Province.Code, prov, cur, prev, true)
+			for i, g := range in.Regencies {
+				r.Regencies[i] = b.cell(ind, g.Code, regSlots[i], cur, prev, true)
+			}
+			finishRow(&r, ind, y, in, b)
+			countFlags(counts, &r)
 			m.Rows = append(m.Rows, r)
+		}
+	}
+	for i, f := range AllFlags {
+		if counts[i] > 0 {
+			m.Counts[f] = counts[i]
 		}
 	}
 	return m
 }
 
-func count(c map[Flag]int, r Row) {
-	for _, f := range r.Flags {
-		c[f]++
-	}
-	for _, f := range r.Province.Flags {
-		c[f]++
-	}
-	for _, cell := range r.Regencies {
-		for _, f := range cell.Flags {
-			c[f]++
-		}
-	}
+// builder hands out the current row's flags and achievements from their
+// backing arrays.
+type builder struct {
+	flags   []Flag
+	ach     []float64
+	scratch []rankItem
 }
 
-func cellOf(ind indicator.Indicator, regionCode string, year int, idx map[target.Key]*target.Value) Cell {
-	c := Cell{Region: regionCode, Flags: []Flag{}}
-	if v := idx[target.Key{IndicatorID: ind.ID, Region: regionCode, Year: year}]; v != nil {
-		c.Target, c.TargetNum, c.TargetDen = v.Target, v.TargetNum, v.TargetDen
-		c.Realisation, c.RealNum, c.RealDen = v.Realisation, v.RealNum, v.RealDen
-		c.Baseline, c.Source, c.Note = v.Baseline, v.Source, v.Note
-		c.Version = v.Version
+// cell is one region's figures; withFlags gives it room for flags (the
+// national cell never gets any).
+func (b *builder) cell(ind indicator.Indicator, regionCode string, slot int32, cur, prev []*target.Value, withFlags bool) Cell {
+	c := Cell{Region: regionCode}
+	if withFlags {
+		c.Flags = b.flags[:0:maxCellFlags]
+		b.flags = b.flags[maxCellFlags:]
+	} else {
+		c.Flags = []Flag{}
 	}
-	if p := idx[target.Key{IndicatorID: ind.ID, Region: regionCode, Year: year - 1}]; p != nil {
-		c.PrevTarget = p.Target
+	if cur != nil {
+		if v := cur[slot]; v != nil {
+			c.Target, c.TargetNum, c.TargetDen = v.Target, v.TargetNum, v.TargetDen
+			c.Realisation, c.RealNum, c.RealDen = v.Realisation, v.RealNum, v.RealDen
+			c.Baseline, c.Source, c.Note = v.Baseline, v.Source, v.Note
+			c.Version = v.Version
+		}
 	}
-	c.Achievement = achievement(ind.Polarity, c.Target, c.Realisation)
+	if prev != nil {
+		if p := prev[slot]; p != nil {
+			c.PrevTarget = p.Target
+		}
+	}
+	if a, ok := achievement(ind.Polarity, c.Target, c.Realisation); ok {
+		b.ach[0] = a
+		c.Achievement = &b.ach[0]
+		b.ach = b.ach[1:]
+	}
 	return c
 }
 
-func buildRow(ind indicator.Indicator, year int, in Input, idx map[target.Key]*target.Value) Row {
-	r := Row{Indicator: ind, Year: year, Flags: []Flag{}, Regencies: make([]Cell, len(in.Regencies))}
-	r.National = cellOf(ind, target.National, year, idx)
-	r.Province = cellOf(ind, in.Province.Code, year, idx)
-	for i, g := range in.Regencies {
-		r.Regencies[i] = cellOf(ind, g.Code, year, idx)
+func countFlags(c []int, r *Row) {
+	add := func(fs []Flag) {
+		for _, f := range fs {
+			c[flagPos(f)]++
+		}
 	}
+	add(r.Flags)
+	add(r.Province.Flags)
+	for i := range r.Regencies {
+		add(r.Regencies[i].Flags)
+	}
+}
+
+func flagPos(f Flag) int {
+	for i, g := range AllFlags {
+		if g == f {
+			return i
+		}
+	}
+	panic("harmonise: unknown flag " + string(f))
+}
+
+func finishRow(r *Row, ind indicator.Indicator, year int, in Input, b *builder) {
 	r.RollUp = rollUp(ind, r.Regencies)
 	if r.RollUp.Target != nil && r.Province.Target != nil {
 		g := *r.RollUp.Target - *r.Province.Target
@@ -249,8 +447,7 @@ func buildRow(ind indicator.Indicator, year int, in Input, idx map[target.Key]*t
 			}
 		}
 	}
-	r.RankedBy = rank(ind, r.Regencies)
-	return r
+	r.RankedBy = b.rank(ind, r.Regencies)
 }
 
 func rollUp(ind indicator.Indicator, cells []Cell) RollUp {
@@ -258,72 +455,81 @@ func rollUp(ind indicator.Indicator, cells []Cell) RollUp {
 	if ind.Aggregation == indicator.NoRollUp || len(cells) == 0 {
 		return ru
 	}
-	agg := func(val func(Cell) *float64, num, den func(Cell) *float64) (*float64, int) {
-		var sum, sumNum, sumDen float64
-		n := 0
-		for _, c := range cells {
-			switch ind.Aggregation {
-			case indicator.RatioAgg:
-				if num(c) == nil || den(c) == nil {
-					continue
-				}
-				sumNum += *num(c)
-				sumDen += *den(c)
-			default:
-				if val(c) == nil {
-					continue
-				}
-				sum += *val(c)
-			}
-			n++
-		}
-		if n == 0 {
-			return nil, 0
-		}
-		var out float64
-		switch ind.Aggregation {
-		case indicator.RatioAgg:
-			if sumDen == 0 {
-				return nil, n
-			}
-			out = sumNum / sumDen * ind.Scale
-		case indicator.Mean:
-			out = sum / float64(n)
-		default:
-			out = sum
-		}
-		return &out, n
+	var tgt, real agg
+	for i := range cells {
+		c := &cells[i]
+		tgt.add(ind.Aggregation, c.Target, c.TargetNum, c.TargetDen)
+		real.add(ind.Aggregation, c.Realisation, c.RealNum, c.RealDen)
 	}
-	ru.Target, ru.Reported = agg(func(c Cell) *float64 { return c.Target },
-		func(c Cell) *float64 { return c.TargetNum }, func(c Cell) *float64 { return c.TargetDen })
-	ru.Realisation, _ = agg(func(c Cell) *float64 { return c.Realisation },
-		func(c Cell) *float64 { return c.RealNum }, func(c Cell) *float64 { return c.RealDen })
+	ru.Target, ru.Reported = tgt.result(ind)
+	ru.Realisation, _ = real.result(ind)
 	ru.Complete = ru.Reported == ru.Expected && ru.Target != nil
 	return ru
 }
 
+// agg adds up one figure of the regencies by the indicator's rule.
+type agg struct {
+	sum, num, den float64
+	n             int
+}
+
+func (a *agg) add(rule indicator.Aggregation, val, num, den *float64) {
+	if rule == indicator.RatioAgg {
+		if num == nil || den == nil {
+			return
+		}
+		a.num += *num
+		a.den += *den
+	} else {
+		if val == nil {
+			return
+		}
+		a.sum += *val
+	}
+	a.n++
+}
+
+func (a *agg) result(ind indicator.Indicator) (*float64, int) {
+	if a.n == 0 {
+		return nil, 0
+	}
+	var out float64
+	switch ind.Aggregation {
+	case indicator.RatioAgg:
+		if a.den == 0 {
+			return nil, a.n
+		}
+		out = a.num / a.den * ind.Scale
+	case indicator.Mean:
+		out = a.sum / float64(a.n)
+	default:
+		out = a.sum
+	}
+	return &out, a.n
+}
+
 // achievement is realisation against target in percent: realisation/target
 // where higher is better, target/realisation where lower is better.
-func achievement(p indicator.Polarity, tgt, real *float64) *float64 {
+func achievement(p indicator.Polarity, tgt, real *float64) (float64, bool) {
 	if tgt == nil || real == nil {
-		return nil
+		return 0, false
 	}
 	var a float64
 	if p == indicator.Lower {
 		if *real == 0 {
-			return nil
+			return 0, false
 		}
 		a = *tgt / *real * 100
 	} else {
 		if *tgt == 0 {
-			return nil
+			return 0, false
 		}
 		a = *real / *tgt * 100
 	}
 	if math.IsInf(a, 0) || math.IsNaN(a) {
-		return nil
+		return 0, false
 	}
-	return &a
+	return a, true
 }
 
 // worse reports whether v is worse than ref under the indicator's polarity,
@@ -340,24 +546,35 @@ func worse(ind indicator.Indicator, v, ref *float64) bool {
 	return a < b
 }
 
+// pow10 holds the powers of ten of the usual decimals, so rounding a figure
+// does not call math.Pow.
+var pow10 = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
+
 func round(x float64, decimals int) float64 {
-	p := math.Pow(10, float64(decimals))
+	var p float64
+	if decimals >= 0 && decimals < len(pow10) {
+		p = pow10[decimals]
+	} else {
+		p = math.Pow(10, float64(decimals))
+	}
 	return math.Round(x*p) / p
 }
 
 func implausible(ind indicator.Indicator, c *Cell) bool {
-	for _, v := range []*float64{c.Target, c.Realisation, c.Baseline} {
+	pct := ind.IsPercent()
+	nonNeg := ind.Kind == indicator.Count || ind.Kind == indicator.Rupiah
+	for _, v := range [...]*float64{c.Target, c.Realisation, c.Baseline} {
 		if v == nil {
 			continue
 		}
-		if ind.IsPercent() && (*v < 0 || *v > 100) {
+		if pct && (*v < 0 || *v > 100) {
 			return true
 		}
-		if (ind.Kind == indicator.Count || ind.Kind == indicator.Rupiah) && *v < 0 {
+		if nonNeg && *v < 0 {
 			return true
 		}
 	}
-	for _, v := range []*float64{c.TargetNum, c.TargetDen, c.RealNum, c.RealDen} {
+	for _, v := range [...]*float64{c.TargetNum, c.TargetDen, c.RealNum, c.RealDen} {
 		if v != nil && *v < 0 {
 			return true
 		}
@@ -365,45 +582,51 @@ func implausible(ind indicator.Indicator, c *Cell) bool {
 	return false
 }
 
+type rankItem struct {
+	i int
+	v float64
+}
+
 // rank orders regencies best first: by achievement once any realisation is
 // known, before that by target where targets are comparable rates. Ties
 // share a rank (1, 2, 2, 4).
-func rank(ind indicator.Indicator, cells []Cell) string {
-	key := func(c Cell) *float64 { return c.Achievement }
-	by := "achievement"
-	any := false
-	for _, c := range cells {
-		if c.Achievement != nil {
-			any = true
+func (b *builder) rank(ind indicator.Indicator, cells []Cell) string {
+	byTarget := true
+	for i := range cells {
+		if cells[i].Achievement != nil {
+			byTarget = false
 			break
 		}
 	}
-	if !any {
-		if ind.Aggregation == indicator.Sum {
-			return ""
+	if byTarget && ind.Aggregation == indicator.Sum {
+		return ""
+	}
+	items := b.scratch[:0]
+	for i := range cells {
+		k := cells[i].Achievement
+		if byTarget {
+			k = cells[i].Target
 		}
-		key, by = func(c Cell) *float64 { return c.Target }, "target"
-	}
-	type item struct {
-		i int
-		v float64
-	}
-	var items []item
-	for i, c := range cells {
-		if k := key(c); k != nil {
-			items = append(items, item{i, round(*k, ind.Decimals)})
+		if k != nil {
+			items = append(items, rankItem{i, round(*k, ind.Decimals)})
 		}
 	}
+	b.scratch = items
 	if len(items) == 0 {
 		return ""
 	}
-	better := func(a, b float64) bool {
-		if by == "target" && ind.Polarity == indicator.Lower {
-			return a < b
+	// Achievement is already polarity-aware; a target is better lower
+	// where the indicator says so.
+	lowerFirst := byTarget && ind.Polarity == indicator.Lower
+	slices.SortStableFunc(items, func(x, y rankItem) int {
+		if x.v == y.v {
+			return 0
 		}
-		return a > b // achievement is already polarity-aware
-	}
-	sort.SliceStable(items, func(a, b int) bool { return better(items[a].v, items[b].v) })
+		if (x.v > y.v) != lowerFirst {
+			return -1
+		}
+		return 1
+	})
 	for n, it := range items {
 		rk := n + 1
 		if n > 0 && items[n-1].v == it.v {
@@ -411,5 +634,8 @@ func rank(ind indicator.Indicator, cells []Cell) string {
 		}
 		cells[it.i].Rank = rk
 	}
-	return by
+	if byTarget {
+		return "target"
+	}
+	return "achievement"
 }

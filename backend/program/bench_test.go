@@ -22,6 +22,7 @@ func BenchmarkTree20000(b *testing.B) {
 	defer s.Close()
 	require.NoError(b, benchdata.FillPlans(ctx, s, 2025, benchdata.PlanLines))
 	b.ResetTimer()
+	defer benchdata.CPUPerOp(b)()
 	for b.Loop() {
 		t, err := program.BuildTree(ctx, s, program.Filter{Year: 2025})
 		if err != nil {

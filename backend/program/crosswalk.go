@@ -306,7 +306,7 @@ func (c *CrossLevel) total() error {
 	sameUnit := true
 	var sum float64
 	for i, l := range c.Lines {
-		if err := c.Sum.addLine(l); err != nil {
+		if err := c.Sum.addLine(&c.Lines[i]); err != nil {
 			return err
 		}
 		if l.Target == nil || (i > 0 && !strings.EqualFold(l.OutputUnit, c.Lines[0].OutputUnit)) {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"selaras/backend/agreement"
 	"selaras/backend/fault"
 	"selaras/backend/number"
 	"selaras/backend/profile"
@@ -225,7 +226,7 @@ func (l PlanLine) check(ctx context.Context, q querier) (refs, error) {
 	if err != nil {
 		return refs{}, err
 	}
-	r := refs{subs: map[int64]subInfo{sub.ID: {code: sub.Code, name: sub.Name, served: len(sub.IndicatorIDs) > 0}}}
+	r := refs{subs: map[int64]subInfo{sub.ID: {code: sub.Code, name: sub.Name, served: len(sub.IndicatorIDs) > 0, level: levelOfCode(sub.Code)}}}
 	if l.CentralID != nil {
 		r.central = map[int64]string{*l.CentralID: central}
 	}
@@ -242,6 +243,9 @@ func SavePlanLine(ctx context.Context, w store.Writer, l PlanLine) (PlanLine, er
 	return store.Save(ctx, w, l, func(tx *sql.Tx, l *PlanLine) error {
 		r, err := l.check(ctx, tx)
 		if err != nil {
+			return err
+		}
+		if err := checkAgreed(ctx, tx, l.ID, l.Region, l.Year); err != nil {
 			return err
 		}
 		if l.ID, l.Version, err = putPlanLine(ctx, tx, *l); err != nil {
@@ -311,8 +315,33 @@ func sameLine(a, l PlanLine) bool {
 // DeletePlanLine removes one plan line.
 func DeletePlanLine(ctx context.Context, w store.Writer, id int64) error {
 	return w.Tx(ctx, func(tx *sql.Tx) error {
+		if err := checkAgreed(ctx, tx, id, "", 0); err != nil {
+			return err
+		}
 		return store.DeleteRow(ctx, tx, "plan_line", id, fault.Wrap(ErrNotFound, fault.NotFound, "planLine.id"))
 	})
+}
+
+// checkAgreed refuses a change to a plan line of an agreed regency and year:
+// the stored line's (id, when it exists) and the one written (region "":
+// a delete).
+func checkAgreed(ctx context.Context, tx *sql.Tx, id int64, code string, year int) error {
+	if id != 0 {
+		var oldRegion string
+		var oldYear int
+		err := tx.QueryRowContext(ctx, "SELECT region_code, year FROM plan_line WHERE id = ?", id).Scan(&oldRegion, &oldYear)
+		if err == nil {
+			if err := agreement.Check(ctx, tx, oldRegion, oldYear); err != nil {
+				return err
+			}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("program: plan line: %w", err)
+		}
+	}
+	if code == "" {
+		return nil
+	}
+	return agreement.Check(ctx, tx, code, year)
 }
 
 // History lists the recorded changes of one plan line, newest first.
@@ -433,7 +462,9 @@ lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_
 // subInfo is what a plan line shows of its sub-kegiatan.
 type subInfo struct {
 	code, name string
-	served     bool // linked to at least one indicator
+	served     bool  // linked to at least one indicator
+	rank       int32 // the code's place in code order
+	level      Level // levelOfCode(code)
 }
 
 // refs are the names a plan line shows of what it points to.
@@ -465,6 +496,19 @@ FROM nomenclature n WHERE n.kind = 'sub_kegiatan'`)
 	if err := rows.Err(); err != nil {
 		return r, fmt.Errorf("program: sub-kegiatan: %w", err)
 	}
+	// Rank the codes from 1: a line whose sub-kegiatan is unknown has
+	// rank 0 and sorts first, as its empty code did.
+	ids := make([]int64, 0, len(r.subs))
+	for id := range r.subs {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b int64) int { return strings.Compare(r.subs[a].code, r.subs[b].code) })
+	for i, id := range ids {
+		si := r.subs[id]
+		si.rank = int32(i + 1)
+		si.level = levelOfCode(si.code)
+		r.subs[id] = si
+	}
 	crows, err := q.QueryContext(ctx, "SELECT id, code FROM central_item")
 	if err != nil {
 		return r, fmt.Errorf("program: central codes: %w", err)
@@ -483,10 +527,59 @@ FROM nomenclature n WHERE n.kind = 'sub_kegiatan'`)
 
 func scanLine(row interface{ Scan(...any) error }) (PlanLine, error) {
 	var l PlanLine
-	err := row.Scan(&l.ID, &l.SubKegiatanID, &l.Region, &l.Year, &l.OutputIndicator, &l.OutputUnit, &l.Target, &l.Pagu,
-		&l.SumberDana, &l.Lokasi, &l.Bidang, &l.Catatan, &l.TargetNext, &l.PaguNext, &l.Status, &l.StatusReason, &l.CentralID, &l.Version)
+	var sc lineScanner
+	err := sc.scan(row, &l)
 	return l, err
 }
+
+// lineScanner reads the nullable numbers of plan lines into Null values
+// and points into shared slabs: scanning into a *float64 or *int64
+// allocates one number per field and line.
+type lineScanner struct {
+	target, targetNext sql.NullFloat64
+	paguNext, central  sql.NullInt64
+	floats             []float64
+	ints               []int64
+}
+
+func (sc *lineScanner) scan(row interface{ Scan(...any) error }, l *PlanLine) error {
+	err := row.Scan(&l.ID, &l.SubKegiatanID, &l.Region, &l.Year, &l.OutputIndicator, &l.OutputUnit, &sc.target, &l.Pagu,
+		&l.SumberDana, &l.Lokasi, &l.Bidang, &l.Catatan, &sc.targetNext, &sc.paguNext, &l.Status, &l.StatusReason, &sc.central, &l.Version)
+	l.Target, l.TargetNext = sc.float(sc.target), sc.float(sc.targetNext)
+	l.PaguNext, l.CentralID = sc.int(sc.paguNext), sc.int(sc.central)
+	return err
+}
+
+func (sc *lineScanner) float(n sql.NullFloat64) *float64 {
+	if !n.Valid {
+		return nil
+	}
+	if len(sc.floats) == cap(sc.floats) {
+		sc.floats = make([]float64, 0, 512)
+	}
+	sc.floats = append(sc.floats, n.Float64)
+	return &sc.floats[len(sc.floats)-1]
+}
+
+func (sc *lineScanner) int(n sql.NullInt64) *int64 {
+	if !n.Valid {
+		return nil
+	}
+	if len(sc.ints) == cap(sc.ints) {
+		sc.ints = make([]int64, 0, 512)
+	}
+	sc.ints = append(sc.ints, n.Int64)
+	return &sc.ints[len(sc.ints)-1]
+}
+
+// The flags a line can have, shared by the lines that have them (full
+// slices: an append copies rather than writing into another line's).
+var (
+	flagsNone     = []Flag{}
+	flagsNoTarget = []Flag{NoTarget}
+	flagsNoIndic  = []Flag{NoIndicator}
+	flagsNoBoth   = []Flag{NoTarget, NoIndicator}
+)
 
 // describe fills the read-only fields and flags of a scanned line.
 func (l *PlanLine) describe(r refs) {
@@ -495,16 +588,19 @@ func (l *PlanLine) describe(r refs) {
 		l.CentralCode = r.central[*l.CentralID]
 	}
 	l.SubKegiatanCode, l.SubKegiatanName = si.code, si.name
-	l.Level = levelOfCode(si.code)
+	l.Level = si.level
 	if r, ok := region.Default().Lookup(l.Region); ok {
 		l.RegionName = r.Name
 	}
-	l.Flags = []Flag{}
-	if l.Target == nil {
-		l.Flags = append(l.Flags, NoTarget)
-	}
-	if !si.served {
-		l.Flags = append(l.Flags, NoIndicator)
+	switch {
+	case l.Target == nil && !si.served:
+		l.Flags = flagsNoBoth
+	case l.Target == nil:
+		l.Flags = flagsNoTarget
+	case !si.served:
+		l.Flags = flagsNoIndic
+	default:
+		l.Flags = flagsNone
 	}
 }
 
@@ -540,48 +636,56 @@ func listLines(ctx context.Context, q querier, f Filter) ([]PlanLine, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Counting first lets the slice be allocated once: a PlanLine is large,
-	// and regrowing a slice of 20,000 of them costs more than the count.
-	var n int
-	if err := q.QueryRowContext(ctx, "SELECT count(*)"+from, args...).Scan(&n); err != nil {
-		return nil, fmt.Errorf("program: list plan lines: %w", err)
-	}
 	rows, err := q.QueryContext(ctx, "SELECT "+lineCols+from, args...)
 	if err != nil {
 		return nil, fmt.Errorf("program: list plan lines: %w", err)
 	}
 	defer rows.Close()
-	out := make([]PlanLine, 0, n)
+	// The lines are read into fixed chunks and copied once, in order, at the
+	// end: a PlanLine is large, and neither regrowing one slice of 20,000 of
+	// them nor counting them first is free.
+	const chunk = 1024
+	var chunks [][]PlanLine
+	var sc lineScanner
+	n := 0
 	for rows.Next() {
-		l, err := scanLine(rows)
-		if err != nil {
+		if n%chunk == 0 {
+			chunks = append(chunks, make([]PlanLine, 0, chunk))
+		}
+		c := &chunks[len(chunks)-1]
+		*c = append(*c, PlanLine{})
+		l := &(*c)[len(*c)-1]
+		if err := sc.scan(rows, l); err != nil {
 			return nil, fmt.Errorf("program: list plan lines: %w", err)
 		}
 		l.describe(refs)
-		out = append(out, l)
+		n++
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("program: list plan lines: %w", err)
 	}
+	at := func(i int32) *PlanLine { return &chunks[i/chunk][i%chunk] }
 	// Sort a permutation rather than the lines themselves: swapping large
-	// structs costs more than one final copy.
-	perm := make([]int32, len(out))
+	// structs costs more than one final copy. Sub-kegiatan compare by their
+	// code's rank, an integer, rather than by the code each time.
+	type key struct{ rank, i int32 }
+	perm := make([]key, n)
 	for i := range perm {
-		perm[i] = int32(i)
+		perm[i] = key{refs.subs[at(int32(i)).SubKegiatanID].rank, int32(i)}
 	}
-	slices.SortFunc(perm, func(a, b int32) int {
-		x, y := &out[a], &out[b]
-		if c := strings.Compare(x.SubKegiatanCode, y.SubKegiatanCode); c != 0 {
+	slices.SortFunc(perm, func(a, b key) int {
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
 			return c
 		}
+		x, y := at(a.i), at(b.i)
 		if c := strings.Compare(x.Region, y.Region); c != 0 {
 			return c
 		}
 		return cmp.Compare(x.ID, y.ID)
 	})
-	sorted := make([]PlanLine, len(out))
+	sorted := make([]PlanLine, n)
 	for i, p := range perm {
-		sorted[i] = out[p]
+		sorted[i] = *at(p.i)
 	}
 	return sorted, nil
 }

@@ -25,7 +25,7 @@ type Sum struct {
 // errOverflow is reported if totals ever leave int64.
 var errOverflow = errors.New("program: pagu total overflows int64")
 
-func (s *Sum) addLine(l PlanLine) error {
+func (s *Sum) addLine(l *PlanLine) error {
 	var ok bool
 	if s.Pagu, ok = addRupiah(s.Pagu, l.Pagu); !ok {
 		return errOverflow
@@ -121,7 +121,8 @@ func BuildTree(ctx context.Context, s *store.Store, f Filter) (Tree, error) {
 }
 
 // Assemble builds the tree from the nomenclature and plan lines; it does no
-// I/O. Lines whose sub-kegiatan is not among items are ignored.
+// I/O. Lines whose sub-kegiatan is not among items are ignored. The tree may
+// share lines' memory: the caller hands them over.
 func Assemble(f Filter, items []Item, lines []PlanLine) (Tree, error) {
 	t := Tree{Filter: f, Programs: []Node{}, ByRegion: []RegionSum{}, BySumberDana: []FundSum{}}
 	children := map[int64][]Item{}
@@ -141,10 +142,19 @@ func Assemble(f Filter, items []Item, lines []PlanLine) (Tree, error) {
 		n := Node{Item: it, Children: []Node{}}
 		if it.Kind == KindSubKegiatan {
 			idx := bySub[it.ID]
-			n.Lines = make([]PlanLine, len(idx))
-			for j, i := range idx {
-				n.Lines[j] = lines[i]
-				if err := n.Sum.addLine(lines[i]); err != nil {
+			if len(idx) > 0 && idx[len(idx)-1]-idx[0] == len(idx)-1 {
+				// Lines read in sub-kegiatan order lie together: the node
+				// holds their run (capped, so an append copies) and no line
+				// is copied.
+				n.Lines = lines[idx[0] : idx[0]+len(idx) : idx[0]+len(idx)]
+			} else {
+				n.Lines = make([]PlanLine, len(idx))
+				for j, i := range idx {
+					n.Lines[j] = lines[i]
+				}
+			}
+			for j := range n.Lines {
+				if err := n.Sum.addLine(&n.Lines[j]); err != nil {
 					return n, err
 				}
 			}
@@ -188,7 +198,7 @@ func Assemble(f Filter, items []Item, lines []PlanLine) (Tree, error) {
 	regions := map[string]*RegionSum{}
 	funds := map[SumberDana]*FundSum{}
 	for _, p := range t.Programs {
-		if err := walkLines(p, func(l PlanLine) error {
+		if err := walkLines(p, func(l *PlanLine) error {
 			r := regions[l.Region]
 			if r == nil {
 				r = &RegionSum{Region: l.Region, Name: l.RegionName}
@@ -219,9 +229,9 @@ func Assemble(f Filter, items []Item, lines []PlanLine) (Tree, error) {
 	return t, nil
 }
 
-func walkLines(n Node, fn func(PlanLine) error) error {
-	for _, l := range n.Lines {
-		if err := fn(l); err != nil {
+func walkLines(n Node, fn func(*PlanLine) error) error {
+	for i := range n.Lines {
+		if err := fn(&n.Lines[i]); err != nil {
 			return err
 		}
 	}

@@ -151,7 +151,7 @@ func TestTreeSubtotals(t *testing.T) {
 			check = func(n Node) Sum {
 				var s Sum
 				for _, l := range n.Lines {
-					require.NoError(t, s.addLine(l))
+					require.NoError(t, s.addLine(&l))
 				}
 				for _, c := range n.Children {
 					require.NoError(t, s.add(check(c)))

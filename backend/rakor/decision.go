@@ -682,7 +682,11 @@ func Register(ctx context.Context, s *store.Store, f RegisterFilter) ([]Entry, e
 		w.Add("d.meeting_id = ?", f.MeetingID)
 	}
 	if r := strings.TrimSpace(f.OwnerRegion); r != "" {
-		w.AddRegion("d.owner_region", r)
+		// A decision is addressed to a region as its owner or as one of
+		// the regions it names (what a kab/kota office follows up).
+		owner, args := store.RegionScope("d.owner_region", r)
+		named, more := store.RegionScope("dr.region_code", r)
+		w.Add("("+owner+" OR EXISTS (SELECT 1 FROM decision_region dr WHERE dr.decision_id = d.id AND "+named+"))", append(args, more...)...)
 	}
 	if u := strings.TrimSpace(f.OwnerUnit); u != "" {
 		w.Add(`lower(d.owner_unit) LIKE ? ESCAPE '\'`, likePattern(u))

@@ -18,6 +18,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/program"
+	"selaras/backend/region"
 	"selaras/backend/store"
 )
 
@@ -29,10 +30,14 @@ const (
 	Sekretariat Role = "sekretariat" // the rakor and the exchange (values, imports)
 	Bidang      Role = "bidang"      // the plan lines of their own bidang
 	Pembaca     Role = "pembaca"     // reads only
+	// Kabkota is a regency office: the indicator values and plan lines of
+	// its own region (User.Region), follow-up notes on the decisions
+	// addressed to it; reads the rest.
+	Kabkota Role = "kabkota"
 )
 
 // Roles lists the roles in the order they are offered.
-var Roles = []Role{Admin, Sekretariat, Bidang, Pembaca}
+var Roles = []Role{Admin, Sekretariat, Bidang, Pembaca, Kabkota}
 
 // Group is the PostgreSQL group role (NOLOGIN) a person's login role is a
 // member of. Roles are cluster-wide: every Selaras database on one server
@@ -82,6 +87,7 @@ type User struct {
 	Name     string `json:"name"`
 	Role     Role   `json:"role"`
 	Bidang   string `json:"bidang"`
+	Region   string `json:"region"` // a kab/kota office's region code ("19.01")
 	Password string `json:"-"`
 }
 
@@ -93,6 +99,7 @@ var nameRe = regexp.MustCompile(`^[a-z_][a-z0-9_.-]{0,62}$`)
 func AddUser(ctx context.Context, adminURL string, u User) error {
 	u.Name = strings.TrimSpace(u.Name)
 	u.Bidang = strings.TrimSpace(u.Bidang)
+	u.Region = strings.TrimSpace(u.Region)
 	switch {
 	case !nameRe.MatchString(u.Name) || strings.HasPrefix(u.Name, "selaras_") || strings.HasPrefix(u.Name, "pg_"):
 		return fault.New(fault.SharedBadName, "", "name", u.Name)
@@ -100,11 +107,18 @@ func AddUser(ctx context.Context, adminURL string, u User) error {
 		return fault.New(fault.SharedBadRole, "", "role", string(u.Role))
 	case u.Role == Bidang && u.Bidang == "":
 		return fault.New(fault.SharedNoBidang, "", "name", u.Name)
+	case u.Role == Kabkota && u.Region == "":
+		return fault.New(fault.SharedNoRegion, "", "name", u.Name)
+	case u.Role == Kabkota && !isRegency(u.Region):
+		return fault.New(fault.SharedBadRegion, "", "region", u.Region)
 	case u.Password == "":
 		return fault.New(fault.SharedNoPassword, "", "name", u.Name)
 	}
 	if u.Role != Bidang {
 		u.Bidang = ""
+	}
+	if u.Role != Kabkota {
+		u.Region = ""
 	}
 	secret, err := scramVerifier(u.Password)
 	if err != nil {
@@ -137,8 +151,8 @@ func AddUser(ctx context.Context, adminURL string, u User) error {
 				return fmt.Errorf("shared: add user %s: %w", u.Name, err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO member(role_name, kind, bidang) VALUES (?, ?, ?)",
-			u.Name, string(u.Role), u.Bidang); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO member(role_name, kind, bidang, region) VALUES (?, ?, ?, ?)",
+			u.Name, string(u.Role), u.Bidang, u.Region); err != nil {
 			return fmt.Errorf("shared: add user %s: %w", u.Name, err)
 		}
 		return nil
@@ -158,10 +172,16 @@ func Users(ctx context.Context, url string) ([]User, error) {
 	return store.QueryAll(ctx, s.Read(), func(r store.Row) (User, error) {
 		var u User
 		var k string
-		err := r.Scan(&u.Name, &k, &u.Bidang)
+		err := r.Scan(&u.Name, &k, &u.Bidang, &u.Region)
 		u.Role = Role(k)
 		return u, err
-	}, "SELECT role_name, kind, bidang FROM member ORDER BY role_name")
+	}, "SELECT role_name, kind, bidang, region FROM member ORDER BY role_name")
+}
+
+// isRegency reports whether code is a kab/kota of the region catalogue.
+func isRegency(code string) bool {
+	r, ok := region.Default().Lookup(code)
+	return ok && r.Level != region.Province && strings.Count(code, ".") == 1
 }
 
 // scramVerifier is what PostgreSQL stores for a SCRAM-SHA-256 password

@@ -340,14 +340,18 @@ func TestEveryTableIsClassified(t *testing.T) {
 		"meta": nil, "profile": nil, "audit_log": nil, "member": nil, "schema_migrations": nil,
 		"indicator": nil, "central_item": nil, "central_target": nil, "central_indicator": nil,
 		"nomenclature": nil, "sub_kegiatan_indicator": nil,
-		"plan_line": {shared.Sekretariat, shared.Bidang},
+		"plan_line": {shared.Sekretariat, shared.Bidang, shared.Kabkota},
 	}
 	for _, t := range []string{"meeting", "meeting_participant", "agenda_item", "snapshot", "snapshot_matrix",
 		"decision", "decision_indicator", "decision_region", "decision_program", "decision_followup",
 		"agenda_decision", "challenge_category", "challenge", "decision_challenge", "indicator_value", "import_log",
-		"attendance", "attendance_signature"} {
+		"attendance", "attendance_signature", "target_agreement"} {
 		writers[t] = []shared.Role{shared.Sekretariat}
 	}
+	// A regency office: its own region's values (and plan lines, above) and
+	// follow-up notes; the guards narrow them to its region.
+	writers["indicator_value"] = append(writers["indicator_value"], shared.Kabkota)
+	writers["decision_followup"] = append(writers["decision_followup"], shared.Kabkota)
 	o := newOffice(t)
 	ctx := context.Background()
 	tables, err := store.QueryAll(ctx, o.admin.Read(), func(r store.Row) (string, error) {
@@ -365,7 +369,7 @@ func TestEveryTableIsClassified(t *testing.T) {
 		require.NoError(t, o.admin.Read().QueryRowContext(ctx,
 			"SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?", tb).Scan(&owner))
 		assert.Equal(t, "selaras_admin", owner, "table %s", tb)
-		for _, r := range []shared.Role{shared.Sekretariat, shared.Bidang, shared.Pembaca} {
+		for _, r := range []shared.Role{shared.Sekretariat, shared.Bidang, shared.Pembaca, shared.Kabkota} {
 			var reads, writes int
 			require.NoError(t, o.admin.Read().QueryRowContext(ctx,
 				"SELECT has_table_privilege(?, ?, 'SELECT'), has_table_privilege(?, ?, 'INSERT')",

@@ -16,6 +16,7 @@ import (
 	"modernc.org/sqlite"
 
 	"selaras/backend/fault"
+	"selaras/backend/region"
 )
 
 // Explain maps a refusal of the driver on the workspace at where (a file
@@ -134,6 +135,9 @@ func explainServer(err error, rawURL string) error {
 	if c := fault.CodeOf(err); c != fault.Internal && c != fault.NotDatabase && c != fault.StorageFailed {
 		return err
 	}
+	if e := explainGuard(err); e != nil {
+		return e
+	}
 	code := serverCode(err, requiresTLS(rawURL))
 	var fe *fault.Error
 	if code == "" && errors.As(err, &fe) && fe.Code == fault.NotDatabase {
@@ -147,7 +151,42 @@ func explainServer(err error, rawURL string) error {
 	if code == "" {
 		return err
 	}
-	return fault.Wrap(err, code, "", fault.ServerArgs(rawURL)...)
+	args := fault.ServerArgs(rawURL)
+	if code == fault.ServerCAFile {
+		file := "?"
+		if u, perr := url.Parse(rawURL); perr == nil {
+			file = u.Query().Get("sslrootcert")
+		}
+		args = append(args, "file", file)
+	}
+	return fault.Wrap(err, code, "", args...)
+}
+
+// explainGuard maps the refusals of the regency and agreed-lock guards
+// (schema step 13), matched by their SQLSTATE; the region, year or decision
+// travel in the error's DETAIL and HINT, never read from its text.
+func explainGuard(err error) error {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return nil
+	}
+	switch pe.Code {
+	case "SL001":
+		return fault.Wrap(err, fault.RegionNotYours, "", "region", RegionLabel(pe.Detail), "own", RegionLabel(pe.Hint))
+	case "SL002":
+		return fault.Wrap(err, fault.TargetsAgreed, "", "region", RegionLabel(pe.Detail), "year", pe.Hint)
+	case "SL003":
+		return fault.Wrap(err, fault.DecisionNotAddressed, "", "region", RegionLabel(pe.Detail), "decision", pe.Hint)
+	}
+	return nil
+}
+
+// RegionLabel names a region as messages do: "Kabupaten Bangka (19.01)".
+func RegionLabel(code string) string {
+	if r, ok := region.Default().Lookup(code); ok {
+		return r.Name + " (" + code + ")"
+	}
+	return code
 }
 
 // requiresTLS reports whether the URL's sslmode refuses a plain connection
@@ -167,6 +206,17 @@ func requiresTLS(raw string) bool {
 
 func serverCode(err error, tlsRequired bool) fault.Code {
 	msg := strings.ToLower(err.Error())
+	// The server's certificate checked against the CA file chosen
+	// (verify-ca, verify-full) says why it was not trusted.
+	switch {
+	case strings.Contains(msg, "unable to read ca file"), strings.Contains(msg, "unable to add ca to cert pool"):
+		return fault.ServerCAFile
+	case strings.Contains(msg, "x509: certificate signed by unknown authority"):
+		return fault.ServerTLSUntrusted
+	case strings.Contains(msg, "x509: certificate is valid for"), strings.Contains(msg, "x509: certificate is not valid for any names"),
+		strings.Contains(msg, "x509: cannot validate certificate for"):
+		return fault.ServerTLSHost
+	}
 	switch state := sqlState(err); {
 	case state == "28P01":
 		return fault.ServerWrongPassword

@@ -68,6 +68,11 @@ var migrations = []migration{
 		"agenda_item", "snapshot", "decision", "decision_indicator", "decision_region", "decision_program",
 		"decision_followup", "agenda_decision", "challenge_category", "challenge", "decision_challenge", "import_log",
 		"attendance"),
+	// Regency offices type into the province's workspace (a role per
+	// kab/kota on a server, its row-level security and guards) and the
+	// agreed lock of a regency's targets for a year (audited: the mark and
+	// the reopening).
+	step(13, "regency", "target_agreement"),
 }
 
 // step reads version's files, NNNN_name.sql, from both engines' folders.

@@ -89,11 +89,17 @@ func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 	}
 	// Text in any other encoding would lose what Indonesians type, and the
 	// audit log's JSON with it: refused before anything is written.
+	// How the connection travels is read in the same round trip: the
+	// header says whether it is encrypted and the server verified.
 	var enc string
-	if err := db.QueryRowContext(ctx, "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()").Scan(&enc); err != nil {
+	var tls bool
+	if err := db.QueryRowContext(ctx, `SELECT pg_encoding_to_char(encoding),
+  COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)
+FROM pg_database WHERE datname = current_database()`).Scan(&enc, &tls); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", shown, err)
 	}
+	s.link = linkOf(dsn, tls)
 	if enc != "UTF8" {
 		db.Close()
 		return nil, fault.New(fault.ServerNotUTF8, "", append(fault.ServerArgs(shown), "encoding", enc)...)
@@ -129,6 +135,44 @@ WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'audit_l
 	s.readOnly = writes == 0
 	return s, nil
 }
+
+// Link is how a shared workspace's connection travels: encrypted (TLS)
+// or not, and how far the server was verified against the certificate
+// authority the user chose (sslmode verify-full: the CA and the host name;
+// verify-ca: the CA only; otherwise not at all, and an attacker on the
+// path could pose as the server).
+type Link struct {
+	Encrypted bool   `json:"encrypted"`
+	Verified  string `json:"verified"` // VerifiedServer, VerifiedCA or ""
+	Mode      string `json:"mode"`     // the sslmode asked for
+}
+
+// How far a server's certificate was checked.
+const (
+	VerifiedServer = "server" // signed by the chosen CA, for the host name dialled
+	VerifiedCA     = "ca"     // signed by the chosen CA, any host name
+)
+
+func linkOf(dsn string, tls bool) Link {
+	mode := "prefer"
+	if u, err := url.Parse(dsn); err == nil && u.Query().Get("sslmode") != "" {
+		mode = u.Query().Get("sslmode")
+	}
+	l := Link{Encrypted: tls, Mode: mode}
+	if tls {
+		switch mode {
+		case "verify-full":
+			l.Verified = VerifiedServer
+		case "verify-ca":
+			l.Verified = VerifiedCA
+		}
+	}
+	return l
+}
+
+// Link says how the connection to a shared workspace travels; a file on
+// this PC has none (the zero Link).
+func (s *Store) Link() Link { return s.link }
 
 func newOrigin() string {
 	b := make([]byte, 6)

@@ -37,7 +37,7 @@ type tableSchema struct {
 // their rights (a file has no roles).
 var serverOnly = struct{ tables, triggers []string }{
 	tables:   []string{"member"},
-	triggers: []string{"plan_line_guard", "audit_log_guard"},
+	triggers: []string{"plan_line_guard", "audit_log_guard", "indicator_value_guard", "plan_line_region_guard", "decision_followup_guard"},
 }
 
 // Both engines, migrated from nothing by the one history, end with the same

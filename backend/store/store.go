@@ -37,6 +37,7 @@ type Store struct {
 	engine Engine // "" is SQLite
 	dsn    string // a shared workspace's URL, password included (never shown)
 	origin string // application_name of a shared workspace's connections
+	link   Link   // how a shared workspace's connection travels
 
 	commitMu sync.Mutex
 	onCommit map[int]func() // told after each commit of this store (OnCommit)
@@ -395,6 +396,36 @@ func (s *Store) Meta(ctx context.Context, key string) (string, error) {
 		return "", fmt.Errorf("store: meta %s: %w", key, err)
 	}
 	return v, nil
+}
+
+// Metas reads several workspace metadata values in one query (one round
+// trip to a server); a key not set reads "".
+func (s *Store) Metas(ctx context.Context, keys ...string) (map[string]string, error) {
+	out := make(map[string]string, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+		out[k] = ""
+	}
+	rows, err := s.r.QueryContext(ctx, "SELECT key, value FROM meta WHERE key IN (?"+strings.Repeat(", ?", len(keys)-1)+")", args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: meta: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, fmt.Errorf("store: meta: %w", err)
+		}
+		out[k] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: meta: %w", err)
+	}
+	return out, nil
 }
 
 // SetMeta writes a workspace metadata value inside tx.

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"selaras/backend/agreement"
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/number"
@@ -80,6 +81,11 @@ type Filter struct {
 	Regions      []string
 	RegionPrefix string // e.g. "19" for the province and its regencies
 	IndicatorIDs []int64
+	// InOrder reads whole years of every region in the table's order, not
+	// through the year index: on SQLite, where they are a large share of
+	// the table, a lookup per row costs more than reading it all. (A server
+	// chooses for itself, and reads them faster through the index.)
+	InOrder bool
 }
 
 type querier interface {
@@ -94,20 +100,52 @@ const readCols = cols + ", version"
 // Load returns the values matching f.
 func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
 	var w store.Where
-	store.In(&w, "year", f.Years)
 	if len(f.Regions) > 0 || f.RegionPrefix != "" {
-		var ors store.Where
-		store.In(&ors, "region_code", f.Regions)
+		// Each branch of the OR names the years itself, so each is one
+		// search of the (year, region_code) index: with the years outside,
+		// SQLite searched by year alone and filtered every region's rows.
+		var eq, under store.Where
+		store.In(&eq, "year", f.Years)
+		store.In(&under, "year", f.Years)
+		codes := f.Regions
 		if f.RegionPrefix != "" {
-			ors.AddRegion("region_code", f.RegionPrefix) // a range, so the (year, region_code) index is used
+			codes = append(append([]string{}, codes...), f.RegionPrefix)
+			// '/' is the character after '.': the range holds every "19.xx".
+			under.Add("region_code > ? AND region_code < ?", f.RegionPrefix+".", f.RegionPrefix+"/")
 		}
-		w.Add("("+ors.Or()+")", ors.Args()...)
+		store.In(&eq, "region_code", codes)
+		if f.RegionPrefix != "" {
+			w.Add("(("+eq.And()+") OR ("+under.And()+"))", append(append([]any{}, eq.Args()...), under.Args()...)...)
+		} else {
+			w.Add(eq.And(), eq.Args()...)
+		}
+	} else if f.InOrder {
+		// "+year" keeps SQLite from choosing the year index.
+		store.In(&w, "+year", f.Years)
+	} else {
+		store.In(&w, "year", f.Years)
 	}
 	store.In(&w, "indicator_id", f.IndicatorIDs)
+	// The figures are scanned into NullFloat64s and pointed into a shared
+	// slab: scanning into a *float64 allocates one float per figure.
+	var slab []float64
+	num := func(n sql.NullFloat64) *float64 {
+		if !n.Valid {
+			return nil
+		}
+		if len(slab) == cap(slab) {
+			slab = make([]float64, 0, 1024)
+		}
+		slab = append(slab, n.Float64)
+		return &slab[len(slab)-1]
+	}
+	var fs [7]sql.NullFloat64
 	out, err := store.QueryAll(ctx, q, func(row store.Row) (Value, error) {
 		var v Value
-		err := row.Scan(&v.IndicatorID, &v.Region, &v.Year, &v.Target, &v.TargetNum, &v.TargetDen, &v.Realisation,
-			&v.RealNum, &v.RealDen, &v.Baseline, &v.Source, &v.Note, &v.Version)
+		err := row.Scan(&v.IndicatorID, &v.Region, &v.Year, &fs[0], &fs[1], &fs[2], &fs[3],
+			&fs[4], &fs[5], &fs[6], &v.Source, &v.Note, &v.Version)
+		v.Target, v.TargetNum, v.TargetDen = num(fs[0]), num(fs[1]), num(fs[2])
+		v.Realisation, v.RealNum, v.RealDen, v.Baseline = num(fs[3]), num(fs[4]), num(fs[5]), num(fs[6])
 		return v, err
 	}, "SELECT "+readCols+" FROM indicator_value"+w.Clause(), w.Args()...)
 	if err != nil {
@@ -316,6 +354,9 @@ func (m *merged) write(ctx context.Context, tx *sql.Tx, st *stmts, b batch) (int
 			dels = append(dels, *v)
 		}
 	}
+	if err := checkAgreed(ctx, tx, m, puts, dels); err != nil {
+		return 0, err
+	}
 	stale, err := st.clearAll(ctx, dels)
 	if err == nil && stale == nil {
 		stale, err = st.putAll(ctx, puts)
@@ -335,6 +376,32 @@ func (m *merged) write(ctx context.Context, tx *sql.Tx, st *stmts, b batch) (int
 		return 0, &BatchError{Cells: []CellError{ce}}
 	}
 	return len(m.order), nil
+}
+
+// checkAgreed refuses a batch that changes an agreed regency's targets
+// (agreement.Check): realisation and notes go on being reported.
+func checkAgreed(ctx context.Context, tx *sql.Tx, m *merged, puts, dels []Value) error {
+	eq := func(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	seen := map[Key]bool{}
+	for _, v := range append(append([]Value(nil), puts...), dels...) {
+		key := v.Key()
+		old := m.stored[key]
+		if v.empty() { // a row cleared: every target goes
+			v = Value{}
+		}
+		if eq(v.Target, old.Target) && eq(v.TargetNum, old.TargetNum) && eq(v.TargetDen, old.TargetDen) {
+			continue
+		}
+		k := Key{Region: key.Region, Year: key.Year}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if err := agreement.Check(ctx, tx, k.Region, k.Year); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func lastIndex(edits []Edit, k Key) int {

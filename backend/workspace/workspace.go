@@ -15,6 +15,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
 	"selaras/backend/program"
+	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/version"
 )
@@ -56,6 +57,17 @@ type Info struct {
 	// Label names it in the header: the file's name, or user@host/db.
 	Shared bool   `json:"shared"`
 	Label  string `json:"label"`
+	// Link: how a shared workspace's connection travels (encrypted,
+	// server verified); nil for a file.
+	Link *store.Link `json:"link"`
+	// Role is the person's role in a shared workspace (admin, sekretariat,
+	// bidang, pembaca, kabkota; "" on a file or for the server's manager).
+	// A kab/kota office's Region is the one region it writes (the app opens
+	// on it); Bidang is a bidang person's own.
+	Role       string `json:"role"`
+	Region     string `json:"region"`
+	RegionName string `json:"regionName"`
+	Bidang     string `json:"bidang"`
 }
 
 // Open opens an existing workspace, migrating it if needed and filling in
@@ -167,26 +179,29 @@ func Describe(ctx context.Context, s *store.Store) (Info, error) {
 	info := Info{Path: s.Path(), Kind: Office, ReadOnly: s.ReadOnly(), Label: filepath.Base(s.Path())}
 	if s.Engine() == store.Postgres {
 		info.Shared = true
+		l := s.Link()
+		info.Link = &l
 		if t, _, err := connect.Parse(s.Path()); err == nil {
 			info.Label = t.Label()
 		}
+		err := s.Read().QueryRowContext(ctx, "SELECT kind, bidang, region FROM member WHERE role_name = session_user").
+			Scan(&info.Role, &info.Bidang, &info.Region)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return Info{}, fmt.Errorf("workspace: describe: %w", err)
+		}
+		if r, ok := region.Default().Lookup(info.Region); ok && info.Region != "" {
+			info.RegionName = r.Name
+		}
 	}
-	kind, err := s.Meta(ctx, keyKind)
+	// In one query: the header asks for this after every workspace action.
+	meta, err := s.Metas(ctx, keyKind, keyCreated, KeyOfflineCopyOf, KeyOfflineCopyAt)
 	if err != nil {
 		return Info{}, err
 	}
-	if kind == string(Demo) {
+	if meta[keyKind] == string(Demo) {
 		info.Kind = Demo
 	}
-	if info.CreatedAt, err = s.Meta(ctx, keyCreated); err != nil {
-		return Info{}, err
-	}
-	if info.OfflineCopyOf, err = s.Meta(ctx, KeyOfflineCopyOf); err != nil {
-		return Info{}, err
-	}
-	if info.OfflineCopyAt, err = s.Meta(ctx, KeyOfflineCopyAt); err != nil {
-		return Info{}, err
-	}
+	info.CreatedAt, info.OfflineCopyOf, info.OfflineCopyAt = meta[keyCreated], meta[KeyOfflineCopyOf], meta[KeyOfflineCopyAt]
 	if info.SchemaVersion, err = s.Version(ctx); err != nil {
 		return Info{}, fmt.Errorf("workspace: describe: %w", err)
 	}

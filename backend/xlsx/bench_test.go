@@ -51,6 +51,7 @@ func BenchmarkExportNational(b *testing.B) {
 	dir := b.TempDir()
 	runtime.GC()
 	b.ResetTimer()
+	defer benchdata.CPUPerOp(b)()
 	for b.Loop() {
 		if err := ExportNational(context.Background(), filepath.Join(dir, "nasional.xlsx"), ms, plans, p, when, nil); err != nil {
 			b.Fatal(err)
@@ -65,6 +66,7 @@ func BenchmarkBareStreamWriter(b *testing.B) {
 	ms, plans, _ := nationalData(b)
 	dir := b.TempDir()
 	b.ResetTimer()
+	defer benchdata.CPUPerOp(b)()
 	for b.Loop() {
 		f := excelize.NewFile()
 		for _, m := range ms {

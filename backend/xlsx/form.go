@@ -128,10 +128,17 @@ func newForm(f *excelize.File, st *styles, p profile.Profile, spec formSpec) (*f
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
 	fm.sw = sw
-	for i, c := range spec.Cols {
-		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+	// A run of columns of one width is set at once: each call walks every
+	// width set before, and a province's sheet has over a hundred columns.
+	for i := 0; i < len(spec.Cols); {
+		j := i + 1
+		for j < len(spec.Cols) && spec.Cols[j].Width == spec.Cols[i].Width {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j, spec.Cols[i].Width); err != nil {
 			return nil, err
 		}
+		i = j
 	}
 	if !spec.Prose {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: spec.FreezeCols, YSplit: numRow,

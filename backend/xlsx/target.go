@@ -15,7 +15,6 @@ import (
 	"selaras/backend/indicator"
 	"selaras/backend/profile"
 	"selaras/backend/program"
-	"selaras/backend/region"
 	"selaras/backend/store"
 )
 
@@ -81,12 +80,12 @@ func NationalSheetName(province string, year int) string {
 // NationalMatrices computes the matrix of every province that has a
 // provincial or regency figure in years: what the consolidation holds.
 func NationalMatrices(ctx context.Context, s *store.Store, years []int) ([]harmonise.Matrix, error) {
+	all, err := harmonise.ComputeCountry(ctx, s, years)
+	if err != nil {
+		return nil, err
+	}
 	var out []harmonise.Matrix
-	for _, pr := range region.Default().Provinces() {
-		m, err := harmonise.Compute(ctx, s, pr.Code, years)
-		if err != nil {
-			return nil, err
-		}
+	for _, m := range all {
 		if slices.ContainsFunc(m.Rows, hasFigure) {
 			out = append(out, m)
 		}
@@ -171,8 +170,14 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 	cols := []column{{Head: "No", Width: 4}, {Head: "Kode", Width: 10}, {Head: "Indikator Kinerja", Width: 30}, {Head: "Satuan", Width: 9},
 		{Group: "Target", Head: "Nasional", Width: vw}, {Group: "Target", Head: "Provinsi", Width: vw}}
 	for _, g := range m.Regencies {
-		cols = append(cols, column{Group: g.Name, Head: "Target", Width: vw}, column{Group: g.Name, Head: "Realisasi", Width: vw},
-			column{Group: g.Name, Head: "Capaian (%)", Width: 10})
+		// Targets agreed in a meeting (locked until reopened) say so in
+		// their heading.
+		name, head := g.Name, "Target"
+		if m.IsAgreed(g.Code, year) {
+			name, head = g.Name+" (disepakati)", "Target (disepakati)"
+		}
+		cols = append(cols, column{Group: name, Head: head, Width: vw}, column{Group: name, Head: "Realisasi", Width: vw},
+			column{Group: name, Head: "Capaian (%)", Width: 10})
 	}
 	rollCol := len(cols) + 1
 	gapCol, flagCol := rollCol+1, rollCol+2

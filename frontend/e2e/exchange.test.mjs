@@ -33,9 +33,9 @@ test('templates go out, a returned template is previewed, a wrong file is refuse
     await expect(page.getByText('dicatat sebagai sudah kembali')).toBeVisible()
     await expect(page.getByTestId('board-summary')).toContainText('1 dari 7')
     const bangka = page.getByTestId('board').locator('tr', { hasText: 'Kabupaten Bangka' }).first()
-    await expect(bangka).toContainText('Sudah kembali')
+    await expect(bangka).toContainText('templat kembali')
     await expect(bangka).toContainText('Templat-Kabupaten-Bangka-2025.xlsx')
-    await expect(page.getByTestId('board').locator('tr', { hasText: 'Kota Pangkal Pinang' })).toContainText('Belum kembali')
+    await expect(page.getByTestId('board').locator('tr', { hasText: 'Kota Pangkal Pinang' }).getByTestId('board-returned')).toHaveCount(0)
     await shot(page, '22-submission-board')
 
     // Something that is not a workbook.
@@ -119,5 +119,50 @@ test('one workbook with the matrices and a meeting\'s record, from the Exchange 
     }
     assert.ok(rakor, files.join())
     assert.deepEqual(await sheetNames(join(app.dir, 'ekspor', rakor)), ['Daftar Hadir', 'Kesepakatan', 'Permasalahan', 'Berita Acara'])
+  })
+})
+
+test('several returned templates at once: each previewed and saved or skipped on its own, a wrong file and a lock file named in the results', async () => {
+  await withApp(browser(), { demo: true }, async (page, app) => {
+    await new Shell(page).go('Ekspor/Impor')
+    await page.getByTestId('make-templates').click()
+    await expect(page.getByText('7 templat ditulis')).toBeVisible()
+    const dir = join(app.dir, 'ekspor', 'Templat-2025')
+    const bad = join(app.dir, 'Templat-rusak.xlsx')
+    await writeFile(bad, 'bukan buku kerja')
+    const lock = join(app.dir, '~$Templat-Kabupaten-Bangka-2025.xlsx')
+    await writeFile(lock, 'kunci')
+    await page.getByTestId('import-file').setInputFiles([
+      join(dir, 'Templat-Kabupaten-Bangka-2025.xlsx'), bad, join(dir, 'Templat-Kota-Pangkal-Pinang-2025.xlsx'), lock,
+      join(dir, 'Templat-Kabupaten-Belitung-2025.xlsx'),
+    ])
+    // The first file's own preview, the queue's place said.
+    await expect(page.getByTestId('queue-position')).toContainText('Berkas 1 dari 5: Templat-Kabupaten-Bangka-2025.xlsx')
+    await expect(page.getByTestId('import-summary')).toContainText('Kabupaten Bangka, tahun 2025')
+    await page.getByTestId('commit-import').click()
+    // The wrong file is refused with its reason; the next one follows.
+    await expect(page.getByTestId('queue-position')).toContainText('Berkas 2 dari 5: Templat-rusak.xlsx')
+    await expect(page.getByTestId('import-refused')).toContainText('bukan berkas Excel')
+    await page.getByTestId('skip-import').click()
+    await expect(page.getByTestId('queue-position')).toContainText('Berkas 3 dari 5')
+    await expect(page.getByTestId('import-summary')).toContainText('Kota Pangkal Pinang')
+    await page.getByTestId('skip-import').click() // not this one
+    // The lock file is not read: the fifth comes next.
+    await expect(page.getByTestId('queue-position')).toContainText('Berkas 5 dari 5: Templat-Kabupaten-Belitung-2025.xlsx')
+    await page.getByTestId('commit-import').click()
+    await expect(page.getByTestId('import-tally')).toContainText('5 dari 5 berkas selesai: 2 tersimpan, 1 ditolak atau gagal, 2 dilewati.')
+    const results = page.getByTestId('import-result')
+    await expect(results.nth(0)).toContainText('Kabupaten Bangka')
+    await expect(results.nth(0)).toHaveAttribute('data-outcome', 'recorded')
+    await expect(results.nth(1)).toHaveAttribute('data-outcome', 'refused')
+    await expect(results.nth(1)).toContainText('bukan berkas Excel')
+    await expect(results.nth(2)).toHaveAttribute('data-outcome', 'skipped')
+    await expect(results.nth(2)).toContainText('Kota Pangkal Pinang')
+    await expect(results.nth(3)).toHaveAttribute('data-outcome', 'skipped')
+    await expect(results.nth(3)).toContainText('berkas kunci Excel')
+    await expect(results.nth(4)).toContainText('Kabupaten Belitung')
+    await expect(page.getByTestId('board-summary')).toContainText('2 dari 7')
+    await shot(page, '23-import-several')
+
   })
 })

@@ -60,6 +60,8 @@ export class Shell {
 export async function openMeeting(page, title) {
   await new Shell(page).go('Rakor')
   await page.getByTestId('meetings').locator('tr', { hasText: title }).click()
+  // The meeting's screen loads when first opened: wait until it is there.
+  await page.waitForURL(/#\/rakor\/\d+/)
 }
 
 /** Adds a challenge on a meeting's Permasalahan tab: its category chosen by typing, its description, saved. */

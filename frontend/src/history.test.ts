@@ -18,6 +18,8 @@ describe('the change history in Indonesian', () => {
     { name: 'a status and a date', e: entry('update', { status: 'baru', done_date: '' }, { status: 'selesai', done_date: '2024-02-23' }),
       want: ['Status: Baru → Selesai', 'Tanggal selesai: – → Jumat, 23 Februari 2024'] },
     { name: 'a year stays a year; keys are left out', e: entry('update', { year: 2024, meeting_id: 1 }, { year: 2025, meeting_id: 2 }), want: ['Tahun: 2024 → 2025'] },
+    { name: 'a reopening of agreed targets, with its reason', e: entry('update', { reopened_by: '', reopen_reason: '' }, { reopened_by: 'sari', reopen_reason: 'Pagu APBD-P berubah' }),
+      want: ['Dibuka kembali oleh: – → sari', 'Alasan dibuka kembali: – → Pagu APBD-P berubah'] },
     { name: 'an addition by what it says', e: entry('insert', null, { id: 9, text: 'Menyusun basis data UMKM', number: 3 }), want: ['Isi: Menyusun basis data UMKM'] },
   ])('$name', ({ e, want }) => {
     expect(historyLines(e, 'id', t, te)).toEqual(want)
@@ -26,6 +28,7 @@ describe('the change history in Indonesian', () => {
     expect(tableLabel('import_log', t, te)).toBe('Impor templat')
     expect(tableLabel('plan_line', t, te)).toBe('Baris rencana')
     expect(tableLabel('decision', t, te)).toBe('Kesepakatan')
+    expect(tableLabel('target_agreement', t, te)).toBe('Kesepakatan target kabupaten/kota')
   })
 })
 

@@ -10,7 +10,7 @@ const bookkeeping = new Set(['id', 'created_at', 'updated_at', 'sort_order', 'ma
 export const hidden = (k: string) => bookkeeping.has(k) || k.endsWith('_id')
 const money = new Set(['pagu', 'pagu_next'])
 const dates = new Set(['date', 'day', 'due_date', 'done_date', 'start_date', 'end_date'])
-const times = new Set(['imported_at', 'taken_at', 'changed_at', 'signed_at'])
+const times = new Set(['imported_at', 'taken_at', 'changed_at', 'signed_at', 'agreed_at', 'reopened_at'])
 const flags = new Set(['not_agreed', 'carry_over', 'agreed', 'builtin', 'shipped'])
 // Counts and years read as typed: 2025, not 2.025.
 const plain = new Set(['year', 'planning_year', 'working_year', 'number', 'position', 'decimals', 'scale', 'headcount'])

@@ -1,18 +1,32 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomeView from './views/HomeView.vue'
-import RegionsView from './views/RegionsView.vue'
-import SettingsView from './views/SettingsView.vue'
-import AboutView from './views/AboutView.vue'
-import ComparisonView from './views/ComparisonView.vue'
-import IndicatorsView from './views/IndicatorsView.vue'
-import ExchangeView from './views/ExchangeView.vue'
-import ProgramsView from './views/ProgramsView.vue'
-import MeetingsView from './views/rakor/MeetingsView.vue'
-import MeetingView from './views/rakor/MeetingView.vue'
-import DeckView from './views/rakor/DeckView.vue'
-import RegisterView from './views/rakor/RegisterView.vue'
-import ChallengesView from './views/rakor/ChallengesView.vue'
-import PrintView from './views/rakor/PrintView.vue'
+
+// The first screen (home) is in the main bundle; every other screen, with
+// the heavy libraries only it uses (ECharts in the deck, the exchange's
+// workbook handling), loads when first opened, so it never delays the first
+// paint.
+const ComparisonView = () => import('./views/ComparisonView.vue')
+const IndicatorsView = () => import('./views/IndicatorsView.vue')
+const ProgramsView = () => import('./views/ProgramsView.vue')
+const MeetingsView = () => import('./views/rakor/MeetingsView.vue')
+const MeetingView = () => import('./views/rakor/MeetingView.vue')
+const DeckView = () => import('./views/rakor/DeckView.vue')
+const RegisterView = () => import('./views/rakor/RegisterView.vue')
+const ChallengesView = () => import('./views/rakor/ChallengesView.vue')
+const PrintView = () => import('./views/rakor/PrintView.vue')
+const ExchangeView = () => import('./views/ExchangeView.vue')
+const RegionsView = () => import('./views/RegionsView.vue')
+const SettingsView = () => import('./views/SettingsView.vue')
+const AboutView = () => import('./views/AboutView.vue')
+
+// Once the first screen is up, the other screens are fetched while the app
+// is idle, so the first visit to each is as quick as before they were split.
+export function prefetchScreens() {
+  const all = [ComparisonView, IndicatorsView, ProgramsView, MeetingsView, MeetingView, DeckView, RegisterView,
+    ChallengesView, PrintView, ExchangeView, RegionsView, SettingsView, AboutView]
+  const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn) : setTimeout(fn, 200))
+  idle(() => all.forEach((load) => void load().catch(() => {})))
+}
 
 // Hash history: the Wails webview serves a single index.html.
 export const router = createRouter({

@@ -10,6 +10,11 @@ describe('sharedURL', () => {
       'postgres://kabid%40dinas@server-dinas:6543/selaras%202025?sslmode=require'],
     [f({ host: '::1', port: null, database: 'w', user: 'u', tls: 'disable' }), 'postgres://u@[::1]:5432/w?sslmode=disable'],
     [f({ host: '[fe80::1]', database: 'a/b', user: 'ü:x', tls: 'prefer' }), 'postgres://%C3%BC%3Ax@[fe80::1]:5432/a%2Fb?sslmode=prefer'],
+    // A regency reaching its province: verified against the province's CA file.
+    [f({ host: 'db.babelprov.go.id', database: 'selaras', user: 'dinas_bangka', tls: 'verify-full', caFile: ' C:\\Selaras\\ca provinsi.crt ' }),
+      'postgres://dinas_bangka@db.babelprov.go.id:5432/selaras?sslmode=verify-full&sslrootcert=C%3A%5CSelaras%5Cca%20provinsi.crt'],
+    // A CA file left from a verifying mode is not sent with another.
+    [f({ host: 'h', database: 'd', user: 'u', tls: 'require', caFile: '/etc/ca.crt' }), 'postgres://u@h:5432/d?sslmode=require'],
   ])('%#', (fields, url) => {
     expect(sharedURL(fields)).toBe(url)
   })

@@ -2,7 +2,10 @@
 // port, database, user, TLS mode) as the postgres:// URL Go opens. The
 // password never goes into it: it travels beside it, once.
 
-export type TLSMode = 'require' | 'prefer' | 'disable'
+export type TLSMode = 'verify-full' | 'verify-ca' | 'require' | 'prefer' | 'disable'
+
+/** The modes that check the server's certificate against a CA file. */
+export const verifying = (m: TLSMode) => m === 'verify-full' || m === 'verify-ca'
 
 export interface SharedFields {
   host: string
@@ -10,12 +13,13 @@ export interface SharedFields {
   database: string
   user: string
   tls: TLSMode
+  caFile: string // the CA certificate a verifying mode checks against (sslrootcert)
 }
 
 export const defaultPort = 5432
 
 export function emptyFields(): SharedFields {
-  return { host: '', port: defaultPort, database: '', user: '', tls: 'prefer' }
+  return { host: '', port: defaultPort, database: '', user: '', tls: 'prefer', caFile: '' }
 }
 
 /** The fields still empty, in the form's order (the buttons wait for them). */
@@ -29,7 +33,7 @@ export function missingFields(f: SharedFields): Array<keyof SharedFields> {
 }
 
 /**
- * postgres://user@host:port/database?sslmode=… — the user and database
+ * postgres://user@host:port/database?sslmode=…[&sslrootcert=…] — the user and database
  * percent-encoded (a user "kabid@dinas" or a database with a space stays
  * one field), an IPv6 address in brackets, the port 5432 when left empty.
  */
@@ -39,7 +43,8 @@ export function sharedURL(f: SharedFields): string {
   const port = f.port || defaultPort
   const user = encodeURIComponent(f.user.trim())
   const db = encodeURIComponent(f.database.trim())
-  return `postgres://${user}@${host}:${port}/${db}?sslmode=${f.tls}`
+  const ca = verifying(f.tls) && f.caFile.trim() ? `&sslrootcert=${encodeURIComponent(f.caFile.trim())}` : ''
+  return `postgres://${user}@${host}:${port}/${db}?sslmode=${f.tls}${ca}`
 }
 
 /** The server as messages name it: host, or host:port off the default port. */

@@ -12,7 +12,7 @@ import { ClipboardSetText, EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wa
 import { app, rakor, target } from '../lib/wailsjs/go/models'
 import type { Data } from './data'
 import { i18n } from '../i18n'
-import type { connect, exchange, harmonise, indicator, profile, program, region, store, workspace, xlsx } from '../lib/wailsjs/go/models'
+import type { agreement, connect, exchange, harmonise, indicator, profile, program, region, store, workspace, xlsx } from '../lib/wailsjs/go/models'
 
 export type { Data } from './data'
 export type Profile = profile.Profile
@@ -25,6 +25,7 @@ export type Backup = store.Backup
 export type AboutInfo = app.AboutInfo
 export type Indicator = indicator.Indicator
 export type Matrix = harmonise.Matrix
+export type Agreement = agreement.Agreement
 export type MatrixRow = harmonise.Row
 export type MatrixCell = harmonise.Cell
 /** A typed or pasted cell; its field is a plain string of Go's target.Field. */
@@ -206,6 +207,9 @@ export const api = {
     matrix: (province: string, years: number[]) => call(() => TargetsSvc.Matrix(province, years)),
     apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits.map((e) => target.Edit.createFrom(e)), pasted)),
     history: (indicatorId: number, region: string, year: number) => call(() => TargetsSvc.History(indicatorId, region, year)),
+    agreements: (province: string, year: number) => call(() => TargetsSvc.Agreements(province, year)),
+    agree: (region: string, year: number, meetingId: number) => call(() => TargetsSvc.Agree(region, year, meetingId)),
+    reopen: (region: string, year: number, reason: string) => call(() => TargetsSvc.Reopen(region, year, reason)),
   },
   programs: {
     tree: (f: ProgramFilter) => call(() => ProgramsSvc.Tree(f)),
@@ -283,11 +287,15 @@ export const api = {
     makeTemplates: (regions: string[], year: number) => call(() => ExchangeSvc.MakeTemplates(regions, year)),
     /** Desktop: the open dialog; the picked path, or '' when cancelled. */
     pickImport: () => call(() => ExchangeSvc.PickImport()),
+    /** Desktop: the open dialog for one or several workbooks; none when cancelled. */
+    pickImports: () => call(() => ExchangeSvc.PickImports()),
     /** Desktop: previews the workbook at a picked or dropped path. */
     previewImport: (path: string) => call(() => ExchangeSvc.PreviewImport(path)),
     /** Browser build only: streams the file's bytes to the bridge (app/bridge.go). */
     uploadImport: (file: File) => call(() => window.selarasUpload!(file)),
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
+    /** Forgets a preview the user skipped. */
+    discardImport: (token: string) => call(() => ExchangeSvc.DiscardImport(token)),
     exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
     // The consolidation for the ministry: a Matriks Target sheet per province with figures.
     exportNational: (years: number[]) => call(() => ExchangeSvc.ExportNational(years)),

@@ -13,7 +13,7 @@ export const id = {
     decision: 'Kesepakatan', decision_indicator: 'Indikator kesepakatan', decision_region: 'Wilayah kesepakatan',
     decision_program: 'Program kesepakatan', decision_followup: 'Tindak lanjut kesepakatan', agenda_decision: 'Kesepakatan agenda',
     challenge_category: 'Kategori permasalahan', challenge: 'Permasalahan', decision_challenge: 'Permasalahan kesepakatan',
-    import_log: 'Impor templat',
+    import_log: 'Impor templat', target_agreement: 'Kesepakatan target kabupaten/kota',
   } as Record<string, string>,
   fields: {
     address: 'Alamat', aggregation: 'Agregasi', agreed: 'Disepakati', attendance: 'Kehadiran', baseline: 'Baseline',
@@ -37,6 +37,8 @@ export const id = {
     years: 'Tahun', owner_region: 'Wilayah penanggung jawab', owner_unit: 'Unit penanggung jawab', sha256: 'Sidik berkas', nip: 'NIP', signed_at: 'Waktu tanda tangan',
     shipped: 'Bawaan Selaras', builtin: 'Bawaan Selaras', government: 'Baris pemerintah pada kop', city: 'Kota', phone: 'Telepon',
     email: 'E-mail', website: 'Situs web',
+    agreed_by: 'Disepakati oleh', agreed_at: 'Waktu disepakati', reopened_by: 'Dibuka kembali oleh', reopened_at: 'Waktu dibuka kembali',
+    reopen_reason: 'Alasan dibuka kembali',
   } as Record<string, string>,
 }
 
@@ -53,7 +55,7 @@ export const en: typeof id = {
     decision: 'Decision', decision_indicator: 'Decision indicator', decision_region: 'Decision region',
     decision_program: 'Decision program', decision_followup: 'Decision follow-up', agenda_decision: 'Agenda decision',
     challenge_category: 'Challenge category', challenge: 'Challenge', decision_challenge: 'Decision challenge',
-    import_log: 'Template import',
+    import_log: 'Template import', target_agreement: 'Agreed regency targets',
   },
   fields: {
     address: 'Address', aggregation: 'Aggregation', agreed: 'Agreed', attendance: 'Attendance', baseline: 'Baseline',
@@ -77,5 +79,7 @@ export const en: typeof id = {
     years: 'Years', owner_region: 'Responsible region', owner_unit: 'Responsible unit', sha256: 'File fingerprint', nip: 'NIP', signed_at: 'Signed at',
     shipped: 'Shipped with Selaras', builtin: 'Shipped with Selaras', government: 'Government line of the letterhead', city: 'City', phone: 'Telephone',
     email: 'E-mail', website: 'Website',
+    agreed_by: 'Agreed by', agreed_at: 'Agreed at', reopened_by: 'Reopened by', reopened_at: 'Reopened at',
+    reopen_reason: 'Reason for reopening',
   },
 }

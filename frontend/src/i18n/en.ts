@@ -8,6 +8,7 @@ import { en as backup } from './backup'
 import { en as shared } from './shared'
 import { en as conflict } from './conflict'
 import { en as room } from './room'
+import { en as agree } from './agree'
 
 // English translations; the type makes a missing key a compile error.
 const en: typeof id = {
@@ -207,6 +208,20 @@ const en: typeof id = {
     cancelled: 'Export cancelled; no file was written.',
   },
   exchange: {
+    queue: {
+      position: 'File {n} of {total}: {file}',
+      tally: '{done} of {total} files done: {ok} saved, {refused} refused or failed, {skipped} skipped.',
+      stop: 'Stop all',
+      skip: 'Skip this file',
+      next: 'Next file',
+      more: '(and {n} more problems)',
+      lockFile: "Excel's lock file (~$) of a workbook that is open, not a template; close the workbook in Excel",
+      notXlsx: 'not an Excel (.xlsx) file',
+      skippedByUser: 'skipped, not saved',
+      stopped: 'stopped before it was read',
+      written: 'one value saved | {n} values saved',
+      outcomes: { waiting: 'Waiting', reading: 'Reading', saved: 'Saved', recorded: 'Recorded as returned', refused: 'Refused', skipped: 'Skipped', failed: 'Failed' },
+    },
     intro: 'Excel matrices for the ministry, templates for regencies to fill in, and import of the returned templates — checked first, then saved all at once.',
     templateTitle: 'Templates for regencies',
     templateText: 'One workbook per regency with its indicators and the values recorded so far, and its program plan with indicative budgets and sources of funds. Only the yellow cells can be filled in.',
@@ -215,8 +230,8 @@ const en: typeof id = {
     makeTemplates: 'Make {n} templates',
     templatesDone: '{n} templates written, e.g. {path}',
     importTitle: 'Import filled templates',
-    drop: 'Drop an .xlsx file here, or click to choose one',
-    dropHint: 'The file is checked and every change is shown before anything is saved.',
+    drop: 'Drop one or several .xlsx files here, or click to choose',
+    dropHint: 'Each file is checked and every change is shown before anything is saved; a refused file does not hold back the others.',
     where: 'Sheet "{sheet}" cell {cell}:',
     previewTitle: 'Import preview',
     refusedTitle: 'File refused',
@@ -419,6 +434,7 @@ const en: typeof id = {
   shared,
   conflict,
   room,
+  agree,
   // The catalogue's field labels: t('field.decision.status').
   field: fieldTree(labelsEn),
 }

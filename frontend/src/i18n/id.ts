@@ -8,6 +8,7 @@ import { id as backup } from './backup'
 import { id as shared } from './shared'
 import { id as conflict } from './conflict'
 import { id as room } from './room'
+import { id as agree } from './agree'
 
 export default {
   app: {
@@ -206,6 +207,20 @@ export default {
     cancelled: 'Ekspor dibatalkan; tidak ada berkas yang ditulis.',
   },
   exchange: {
+    queue: {
+      position: 'Berkas {n} dari {total}: {file}',
+      tally: '{done} dari {total} berkas selesai: {ok} tersimpan, {refused} ditolak atau gagal, {skipped} dilewati.',
+      stop: 'Hentikan semua',
+      skip: 'Lewati berkas ini',
+      next: 'Berkas berikutnya',
+      more: '(dan {n} masalah lain)',
+      lockFile: 'berkas kunci Excel (~$) dari buku kerja yang sedang terbuka, bukan templat; tutup buku kerjanya di Excel',
+      notXlsx: 'bukan berkas Excel (.xlsx)',
+      skippedByUser: 'dilewati, tidak disimpan',
+      stopped: 'dihentikan sebelum dibaca',
+      written: '{n} nilai tersimpan',
+      outcomes: { waiting: 'Menunggu', reading: 'Dibaca', saved: 'Tersimpan', recorded: 'Dicatat kembali', refused: 'Ditolak', skipped: 'Dilewati', failed: 'Gagal' },
+    },
     intro: 'Matriks Excel untuk kementerian, templat isian untuk kabupaten/kota, dan impor templat yang kembali — diperiksa dulu, lalu disimpan sekaligus.',
     templateTitle: 'Templat untuk kabupaten/kota',
     templateText: 'Satu buku kerja per kabupaten/kota berisi indikator dan nilai yang sudah tercatat, serta rencana program dengan pagu indikatif dan sumber dana. Hanya sel kuning yang dapat diisi.',
@@ -214,8 +229,8 @@ export default {
     makeTemplates: 'Buat {n} templat',
     templatesDone: '{n} templat ditulis, mis. {path}',
     importTitle: 'Impor templat terisi',
-    drop: 'Letakkan berkas .xlsx di sini, atau klik untuk memilih',
-    dropHint: 'Isi berkas diperiksa dan setiap perubahan ditampilkan sebelum disimpan.',
+    drop: 'Letakkan satu atau beberapa berkas .xlsx di sini, atau klik untuk memilih',
+    dropHint: 'Isi setiap berkas diperiksa dan setiap perubahan ditampilkan sebelum disimpan; berkas yang ditolak tidak menahan berkas lainnya.',
     where: 'Lembar "{sheet}" sel {cell}:',
     previewTitle: 'Pratinjau impor',
     refusedTitle: 'Berkas ditolak',
@@ -419,6 +434,7 @@ export default {
   shared,
   conflict,
   room,
+  agree,
   // The catalogue's field labels: t('field.decision.status').
   field: fieldTree(labelsId),
 }

@@ -64,6 +64,7 @@ export const id = {
     decisions: 'Kesepakatan',
     challenges: 'Permasalahan',
     snapshots: 'Cuplikan angka',
+    agreements: 'Target disepakati',
   },
   actions: {
     deck: 'Mode tayang',
@@ -273,6 +274,7 @@ export const en: typeof id = {
     decisions: 'Decisions',
     challenges: 'Challenges',
     snapshots: 'Figure snapshots',
+    agreements: 'Agreed targets',
   },
   actions: {
     deck: 'Projector mode',

@@ -23,6 +23,12 @@ export const useComparison = defineStore('comparison', () => {
   // A kab/kota found with Ctrl+K: the matrix scrolls to it and marks it,
   // until another province is chosen.
   const found = ref('')
+  // The agreements in force of the province's kab/kota, by "region|year":
+  // their targets are locked (shown with a lock, refused in the entry grid).
+  const agreed = computed(() => new Set(matrix.value?.agreed ?? []))
+  function isAgreed(region: string, year: number) {
+    return agreed.value.has(region + '|' + year)
+  }
   watch(province, (p) => {
     if (found.value && !found.value.startsWith(p + '.')) found.value = ''
   })
@@ -35,6 +41,11 @@ export const useComparison = defineStore('comparison', () => {
   }
 
   function ensureDefaults() {
+    // A kab/kota office opens on its own province, in its entry grid.
+    if (!province.value && ws.ownRegion) {
+      province.value = ws.ownRegion.slice(0, 2)
+      tab.value = 'entry'
+    }
     if (!province.value) province.value = ws.profile?.provinceCode ?? ''
     if (years.value.length === 0 && ws.profile) years.value = [ws.profile.workingYear]
   }
@@ -68,5 +79,5 @@ export const useComparison = defineStore('comparison', () => {
     tab.value = 'entry'
   }
 
-  return { province, years, matrix, typing, found, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults, show }
+  return { province, years, matrix, typing, found, agreed, isAgreed, indicators, loading, focusIndicator, fixTarget, tab, flagCounts, load, openFix, ensureDefaults, show }
 })

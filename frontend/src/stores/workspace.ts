@@ -61,6 +61,11 @@ export const useWorkspace = defineStore('workspace', () => {
   const createShared = (req: SharedRequest) => run(() => api.workspace.createShared(req))
   const isShared = computed(() => !!state.value?.info?.shared)
   const readOnly = computed(() => !!state.value?.info?.readOnly)
+  // A kab/kota office's person in a shared workspace: the one region it
+  // writes ("19.01"); '' for every other role.
+  const role = computed(() => state.value?.info?.role ?? '')
+  const ownRegion = computed(() => (role.value === 'kabkota' ? state.value?.info?.region ?? '' : ''))
+  const isRegency = computed(() => ownRegion.value !== '')
 
   // Another PC changed the office profile (working year, head of office,
   // kop): every screen reads it from here.
@@ -76,6 +81,6 @@ export const useWorkspace = defineStore('workspace', () => {
 
   return {
     state, lang, busy, generation, phase, isDemo, profile, readOnly, load, setLanguage, openDemo, resetDemo, openOffice, restore, restoreNewest,
-    openFile, saveProfile, connect, createShared, isShared,
+    openFile, saveProfile, connect, createShared, isShared, role, ownRegion, isRegency,
   }
 })

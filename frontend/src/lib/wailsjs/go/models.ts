@@ -1,3 +1,38 @@
+export namespace agreement {
+	
+	export class Agreement {
+	    id: number;
+	    region: string;
+	    year: number;
+	    meetingId?: number;
+	    snapshotId?: number;
+	    agreedBy: string;
+	    agreedAt: string;
+	    reopenedBy: string;
+	    reopenedAt: string;
+	    reopenReason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Agreement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.region = source["region"];
+	        this.year = source["year"];
+	        this.meetingId = source["meetingId"];
+	        this.snapshotId = source["snapshotId"];
+	        this.agreedBy = source["agreedBy"];
+	        this.agreedAt = source["agreedAt"];
+	        this.reopenedBy = source["reopenedBy"];
+	        this.reopenedAt = source["reopenedAt"];
+	        this.reopenReason = source["reopenReason"];
+	    }
+	}
+
+}
+
 export namespace app {
 	
 	export enum MeetingSheet {
@@ -470,6 +505,7 @@ export namespace connect {
 	    database: string;
 	    user: string;
 	    tls: string;
+	    caFile: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Target(source);
@@ -482,6 +518,7 @@ export namespace connect {
 	        this.database = source["database"];
 	        this.user = source["user"];
 	        this.tls = source["tls"];
+	        this.caFile = source["caFile"];
 	    }
 	}
 
@@ -489,6 +526,22 @@ export namespace connect {
 
 export namespace exchange {
 	
+	export class Direct {
+	    by: string;
+	    at: string;
+	    cells: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Direct(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.by = source["by"];
+	        this.at = source["at"];
+	        this.cells = source["cells"];
+	    }
+	}
 	export class Submission {
 	    id: number;
 	    region: string;
@@ -524,6 +577,8 @@ export namespace exchange {
 	    returned: boolean;
 	    latest?: Submission;
 	    imports: number;
+	    direct?: Direct;
+	    nothing: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new BoardRow(source);
@@ -535,6 +590,8 @@ export namespace exchange {
 	        this.returned = source["returned"];
 	        this.latest = this.convertValues(source["latest"], Submission);
 	        this.imports = source["imports"];
+	        this.direct = this.convertValues(source["direct"], Direct);
+	        this.nothing = source["nothing"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -583,6 +640,7 @@ export namespace exchange {
 	        this.formula = source["formula"];
 	    }
 	}
+	
 	export class Problem {
 	    sheet: string;
 	    cell: string;
@@ -849,6 +907,7 @@ export namespace harmonise {
 	    regencies: region.Region[];
 	    rows: Row[];
 	    counts: Record<string, number>;
+	    agreed?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Matrix(source);
@@ -861,6 +920,7 @@ export namespace harmonise {
 	        this.regencies = this.convertValues(source["regencies"], region.Region);
 	        this.rows = this.convertValues(source["rows"], Row);
 	        this.counts = source["counts"];
+	        this.agreed = source["agreed"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2343,6 +2403,22 @@ export namespace store {
 	        this.size = source["size"];
 	    }
 	}
+	export class Link {
+	    encrypted: boolean;
+	    verified: string;
+	    mode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Link(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.encrypted = source["encrypted"];
+	        this.verified = source["verified"];
+	        this.mode = source["mode"];
+	    }
+	}
 
 }
 
@@ -2395,6 +2471,11 @@ export namespace workspace {
 	    offlineCopyAt: string;
 	    shared: boolean;
 	    label: string;
+	    link?: store.Link;
+	    role: string;
+	    region: string;
+	    regionName: string;
+	    bidang: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Info(source);
@@ -2411,7 +2492,30 @@ export namespace workspace {
 	        this.offlineCopyAt = source["offlineCopyAt"];
 	        this.shared = source["shared"];
 	        this.label = source["label"];
+	        this.link = this.convertValues(source["link"], store.Link);
+	        this.role = source["role"];
+	        this.region = source["region"];
+	        this.regionName = source["regionName"];
+	        this.bidang = source["bidang"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

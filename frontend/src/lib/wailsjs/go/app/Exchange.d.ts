@@ -8,6 +8,8 @@ export function CancelExport():Promise<void>;
 
 export function CommitImport(arg1:string):Promise<number>;
 
+export function DiscardImport(arg1:string):Promise<void>;
+
 export function ExportNational(arg1:Array<number>):Promise<app.ExportResult>;
 
 export function ExportTargets(arg1:string,arg2:Array<number>):Promise<app.ExportResult>;
@@ -19,6 +21,8 @@ export function MakeTemplates(arg1:Array<string>,arg2:number):Promise<app.Templa
 export function NationalProvinces(arg1:number):Promise<Array<string>>;
 
 export function PickImport():Promise<string>;
+
+export function PickImports():Promise<Array<string>>;
 
 export function PreviewImport(arg1:string):Promise<app.ImportPreview>;
 

@@ -10,6 +10,10 @@ export function CommitImport(arg1) {
   return window['go']['app']['Exchange']['CommitImport'](arg1);
 }
 
+export function DiscardImport(arg1) {
+  return window['go']['app']['Exchange']['DiscardImport'](arg1);
+}
+
 export function ExportNational(arg1) {
   return window['go']['app']['Exchange']['ExportNational'](arg1);
 }
@@ -32,6 +36,10 @@ export function NationalProvinces(arg1) {
 
 export function PickImport() {
   return window['go']['app']['Exchange']['PickImport']();
+}
+
+export function PickImports() {
+  return window['go']['app']['Exchange']['PickImports']();
 }
 
 export function PreviewImport(arg1) {

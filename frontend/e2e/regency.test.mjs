@@ -1,0 +1,128 @@
+// Regency offices type into the province's shared workspace: two regency
+// roles (19.01 Bangka, 19.02 Belitung) and the secretariat, three backends
+// (`selaras serve --db postgres://…`) on one PostgreSQL database. A value
+// typed by 19.01 shows on the secretariat's matrix and return board; 19.01
+// cannot change 19.02's figures from the app nor from raw SQL, nor its own
+// once the secretariat has agreed them in a meeting. Needs the test cluster
+// (SELARAS_TEST_PG); skipped without it unless SELARAS_REQUIRE_PG is set.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect } from './expect.mjs'
+import { openPage, sharedBrowser, shot, startApp } from './harness.mjs'
+import { Comparison, openMeeting, RENJA, Shell } from './pages.mjs'
+
+const admin = process.env.SELARAS_TEST_PG ?? ''
+const skip = !admin && !process.env.SELARAS_REQUIRE_PG ? 'no PostgreSQL test server (SELARAS_TEST_PG)' : false
+const bin = process.env.SELARAS_BIN ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../build/e2e/selaras')
+const browser = sharedBrowser()
+
+/** The demo on a fresh database, made a shared workspace with three people. */
+function office() {
+  assert.ok(admin, 'SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh')
+  const name = 'regency_' + randomBytes(5).toString('hex')
+  execFileSync('psql', [admin, '-qc', `CREATE DATABASE "${name}"`])
+  const url = new URL(admin)
+  url.pathname = '/' + name
+  execFileSync(bin, ['demo', '--db', url.href])
+  execFileSync(bin, ['workspace', 'init', '--pg', url.href])
+  const people = { bangka: ['kabkota', '19.01'], belitung: ['kabkota', '19.02'], sek: ['sekretariat', ''] }
+  const urls = {}
+  for (const [who, [role, region]] of Object.entries(people)) {
+    const login = `${name}_${who}`
+    const args = ['workspace', 'user', 'add', login, '--role', role, '--pg', url.href, '--password-stdin']
+    if (region) args.push('--region', region)
+    execFileSync(bin, args, { input: 'sandi-' + who + '\n' })
+    const u = new URL(url.href)
+    u.username = login
+    u.password = 'sandi-' + who
+    urls[who] = u.href
+  }
+  const drop = () => {
+    execFileSync('psql', [admin, '-qc', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`])
+    for (const who of Object.keys(people)) execFileSync('psql', [admin, '-qc', `DROP ROLE IF EXISTS "${name}_${who}"`])
+  }
+  return { urls, drop }
+}
+
+/** Runs sql as a person straight on the server: the database's own answer. */
+function raw(url, sql) {
+  return spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { encoding: 'utf8' })
+}
+
+test('two regency offices and the secretariat on one database', { skip }, async (t) => {
+  const o = office()
+  const apps = []
+  const pages = []
+  try {
+    for (const who of ['bangka', 'belitung', 'sek']) apps.push(await startApp({ args: ['--db', o.urls[who]] }))
+    const bangka = await openPage(browser(), apps[0].url)
+    const belitung = await openPage(browser(), apps[1].url)
+    const sek = await openPage(browser(), apps[2].url, { width: 1920, height: 1080 })
+    pages.push(bangka, belitung, sek)
+
+    // A regency office opens on its own region's entry grid: its row only.
+    for (const [{ page }, code, name] of [[bangka, '19.01', 'Bangka'], [belitung, '19.02', 'Belitung']]) {
+      await expect(page.getByTestId('own-region-badge')).toContainText(name)
+      await expect(page.getByTestId('regency-banner')).toBeVisible()
+      await expect(page.locator(`td[data-cell^="${code}|"]`).first()).toBeVisible()
+      assert.equal(await page.locator('td[data-cell]:not([data-cell^="' + code + '|"])').count(), 0, 'only its own row is offered')
+      // Nothing it may not do is in the menu.
+      assert.doesNotMatch(await page.locator('nav').innerText(), /Ekspor|Indikator/)
+    }
+    await shot(bangka.page, 'regency-entry-1366x768')
+
+    // 19.01 types a figure: the secretariat's matrix and return board show it.
+    const cmp = new Comparison(bangka.page)
+    await cmp.typeInto('19.01', 'KOP.01', '18,5%')
+    await expect(cmp.gridCell('19.01', 'KOP.01')).toContainText('18,5')
+    await new Shell(sek.page).go('Perbandingan Target')
+    const sekCmp = new Comparison(sek.page)
+    await expect(sekCmp.matrixCell('KOP.01', '19.01')).toContainText('18,50')
+    await shot(sek.page, 'regency-secretariat-matrix-1920x1080')
+    await new Shell(sek.page).go('Ekspor')
+    const row = sek.page.locator('[data-board-region="19.01"]')
+    await expect(row.getByTestId('board-direct')).toContainText('diisi langsung')
+    await expect(sek.page.getByTestId('board').locator('[data-testid="board-direct-by"]').first()).toContainText('_bangka')
+    await expect(sek.page.locator('[data-board-region="19.03"]').getByTestId('board-nothing')).toBeVisible()
+    await shot(sek.page, 'regency-board-1920x1080')
+
+    // 19.01 cannot change 19.02's figures from raw SQL: refused, naming it.
+    let r = raw(o.urls.bangka, "UPDATE indicator_value SET target = 1 WHERE region_code = '19.02'")
+    assert.notEqual(r.status, 0, 'refused')
+    assert.match(r.stderr, /19\.02/)
+    r = raw(o.urls.bangka, "INSERT INTO target_agreement(region_code, year, agreed_at) VALUES ('19.01', 2025, 'x')")
+    assert.notEqual(r.status, 0, 'a regency does not agree its own targets')
+
+    // The secretariat agrees 19.01's targets in the Renja rakor.
+    await openMeeting(sek.page, RENJA)
+    await sek.page.locator('.n-tabs-tab', { hasText: 'Target disepakati' }).first().click()
+    const line = sek.page.locator('[data-agreement="19.01"]')
+    await line.getByTestId('agree').click()
+    await sek.page.locator('.n-popconfirm').getByRole('button', { name: 'Setuju' }).click()
+    await expect(line.getByTestId('agreement-status')).toContainText('Disepakati')
+    await shot(sek.page, 'regency-agreed-1920x1080')
+
+    // Locked for 19.01: the grid marks it, the database refuses it.
+    await expect(bangka.page.getByTestId('row-locked')).toBeVisible()
+    await expect(cmp.gridCell('19.01', 'KOP.01')).toHaveAttribute('class', /off/)
+    r = raw(o.urls.bangka, "UPDATE indicator_value SET target = 1 WHERE region_code = '19.01' AND year = 2025")
+    assert.notEqual(r.status, 0, 'agreed targets are refused')
+    assert.match(r.stderr, /agreed/)
+    await shot(bangka.page, 'regency-locked-1366x768')
+    // 19.02 is not locked, and still types its own.
+    const cmp2 = new Comparison(belitung.page)
+    await cmp2.typeInto('19.02', 'KOP.01', '12%')
+    await expect(cmp2.gridCell('19.02', 'KOP.01')).toContainText('12')
+
+    for (const { errors } of pages) assert.deepEqual(errors, [], 'no page errors')
+    t.diagnostic('three backends on one database')
+  } finally {
+    for (const { page } of pages) await page.close()
+    for (const app of apps) await app.stop()
+    o.drop()
+  }
+})
