@@ -90,9 +90,7 @@ func TestNoSentenceLiterals(t *testing.T) {
 			if documentTexts[rel] || documentTexts[dir] || strings.HasPrefix(rel, "backend/fault/") || strings.HasSuffix(dir, "test") {
 				return nil
 			}
-			for _, s := range sentences(t, path) {
-				found[rel] = append(found[rel], s)
-			}
+			found[rel] = append(found[rel], sentences(t, path)...)
 			return nil
 		})
 		require.NoError(t, err)
