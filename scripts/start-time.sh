@@ -18,6 +18,8 @@
 #                      `wails build -s -m -trimpath` with the Makefile's webkit tags
 #   START_MIN_COLOURS  painted above this many colours (default 50)
 #   START_TIMEOUT      seconds allowed per start (default 30)
+#   START_OUT          the last painted screenshot of each app and the apps'
+#                      output go here (default build/start-time)
 set -euo pipefail
 
 BIN=${1:-}
@@ -25,6 +27,7 @@ RUNS=${2:-5}
 TMPL_DIR=${START_TMPL_DIR:-/tmp/selaras-start-tmpl}
 MIN_COLOURS=${START_MIN_COLOURS:-50}
 START_TIMEOUT=${START_TIMEOUT:-30}
+OUT=${START_OUT:-build/start-time}
 
 fail() { echo "FAIL start-time: $*" >&2; exit 1; }
 for cmd in dbus-run-session xvfb-run xauth xdotool import convert timeout awk; do
@@ -38,6 +41,9 @@ if [[ -z $BIN ]]; then
 fi
 [[ -x $BIN ]] || fail "binary not found or not executable: $BIN"
 BIN=$(realpath "$BIN")
+mkdir -p "$OUT"
+OUT=$(realpath "$OUT")
+rm -f "$OUT"/*.png "$OUT"/*.log
 
 # The template app: built once, kept outside the repository.
 TMPL_BIN=$TMPL_DIR/tmpl/build/bin/tmpl
@@ -62,6 +68,9 @@ chmod 700 "$TMP/runtime"
 cat >"$TMP/inner.sh" <<'INNER'
 #!/usr/bin/env bash
 set -euo pipefail
+# Failures go to fd 3, the run's stdout: measure's own stdout is captured and
+# stderr carries the D-Bus and Xvfb chatter into session.log.
+exec 3>&1
 
 APP_PID=
 stop_app() {
@@ -82,10 +91,20 @@ measure() {
 	local name=$1 title=$2 bin=$3; shift 3
 	local start wid colours now
 	start=$(date +%s.%N)
-	"$bin" "$@" >>"$TMP/$name.log" 2>&1 &
+	"$bin" "$@" >>"$OUT/$name.log" 2>&1 &
 	APP_PID=$!
-	wid=$(timeout "$START_TIMEOUT" xdotool search --sync --onlyvisible --name "^$title\$" 2>/dev/null | head -n 1) || true
-	[[ -n $wid ]] || { echo "FAIL start-time: no '$title' window (see $TMP/$name.log)" >&2; tail -5 "$TMP/$name.log" >&2; exit 1; }
+	# Polled rather than --sync: a search fails outright when a window (the
+	# previous app's) goes away while it looks.
+	wid=
+	while [[ -z $wid ]]; do
+		wid=$(xdotool search --onlyvisible --name "^$title\$" 2>/dev/null | head -n 1) || true
+		[[ -n $wid ]] && break
+		kill -0 "$APP_PID" 2>/dev/null || break
+		awk -v a="$start" -v b="$(date +%s.%N)" -v t="$START_TIMEOUT" 'BEGIN { exit !(b - a > t) }' && break
+		sleep 0.02
+	done
+	WIN_AT=$(date +%s.%N)
+	[[ -n $wid ]] || { echo "FAIL start-time: no '$title' window (see $OUT/$name.log)" >&3; tail -5 "$OUT/$name.log" >&3; exit 1; }
 	while :; do
 		if import -window "$wid" "$TMP/shot.png" 2>/dev/null; then
 			colours=$(convert "$TMP/shot.png" -format '%k' info: 2>/dev/null) || colours=0
@@ -93,13 +112,13 @@ measure() {
 		fi
 		now=$(date +%s.%N)
 		awk -v a="$start" -v b="$now" -v t="$START_TIMEOUT" 'BEGIN { exit !(b - a > t) }' &&
-			{ echo "FAIL start-time: $name never painted (> $MIN_COLOURS colours)" >&2; exit 1; }
+			{ echo "FAIL start-time: $name never painted (> $MIN_COLOURS colours)" >&3; exit 1; }
 		sleep 0.05
 	done
 	now=$(date +%s.%N)
-	cp "$TMP/shot.png" "$TMP/$name-last.png"
+	cp "$TMP/shot.png" "$OUT/$name.png"
 	stop_app
-	awk -v a="$start" -v b="$now" 'BEGIN { printf "%.2f", b - a }'
+	awk -v a="$start" -v w="$WIN_AT" -v b="$now" 'BEGIN { printf "%.2f %.2f\n", b - a, w - a }'
 }
 
 median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -110,9 +129,10 @@ measure warmup-tmpl tmpl "$TMPL_BIN" >/dev/null
 
 T_ALL= S_ALL=
 for i in $(seq 1 "$RUNS"); do
-	t=$(measure tmpl tmpl "$TMPL_BIN")
-	s=$(measure selaras Selaras "$BIN" --demo)
-	printf 'start-time: run %d  template %s s  selaras %s s\n' "$i" "$t" "$s"
+	read -r t tw < <(measure tmpl tmpl "$TMPL_BIN")
+	read -r s sw < <(measure selaras Selaras "$BIN" --demo)
+	[[ -n ${t:-} && -n ${s:-} ]] || { echo "FAIL start-time: run $i failed" >&3; exit 1; }
+	printf 'start-time: run %d  template %s s (window %s s)  selaras %s s (window %s s)\n' "$i" "$t" "$tw" "$s" "$sw"
 	T_ALL="$T_ALL $t" S_ALL="$S_ALL $s"
 done
 TM=$(echo "$T_ALL" | median)
@@ -123,7 +143,7 @@ INNER
 chmod +x "$TMP/inner.sh"
 
 unset SELARAS_DB
-export BIN TMPL_BIN TMP MIN_COLOURS START_TIMEOUT RUNS
+export BIN TMPL_BIN TMP OUT MIN_COLOURS START_TIMEOUT RUNS
 export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 	XDG_CACHE_HOME="$TMP/cache" XDG_RUNTIME_DIR="$TMP/runtime"
 export NO_AT_BRIDGE=1
