@@ -16,10 +16,7 @@ import (
 // with the conflict: who, when in the user's language, their values and
 // the version to save over; keep mine then saves.
 func TestStaleDecisionEditIsAProblemWithTheirs(t *testing.T) {
-	a := newApp(t, Options{Demo: true})
-	r := &Rakor{a}
-	m, err := r.StartMeeting(rakor.Meeting{Kind: rakor.Rakor, Title: "Rakor uji", StartDate: "2024-02-23", PlanningYear: 2025})
-	require.NoError(t, err)
+	a, r, m := demoMeeting(t)
 	base, err := r.SaveDecision(rakor.Decision{MeetingID: m.ID, Text: "Menyusun pedoman"})
 	require.NoError(t, err)
 

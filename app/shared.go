@@ -9,7 +9,7 @@ import (
 	"selaras/backend/workspace"
 )
 
-// A shared workspace on a PostgreSQL server (issue 16): opened from the
+// A shared workspace on a PostgreSQL server, edited by several PCs at once: opened from the
 // "Ruang kerja bersama" form, from --db/SELARAS_DB, or at start from the
 // settings (remembered without its password). The password is kept in the
 // operating system's credential store when the user asks and one exists,

@@ -10,5 +10,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // A component test's first mount imports Naive UI cold; on a busy CI
+    // machine that alone can pass Vitest's 5 s default.
+    testTimeout: 30_000,
   },
 })

@@ -100,6 +100,13 @@ if ! "$gobin/wails" version 2>/dev/null | grep -q "${WAILS_VERSION}"; then
   go install "github.com/wailsapp/wails/v2/cmd/wails@${WAILS_VERSION}"
 fi
 
+# staticcheck for `make lint-go` (a version that knows Go 1.26), from the Go module proxy.
+STATICCHECK_VERSION=v0.8.2
+if has test && ! "$gobin/staticcheck" -version 2>/dev/null | grep -q "${STATICCHECK_VERSION#v}"; then
+  echo "deps: memasang staticcheck ${STATICCHECK_VERSION}"
+  go install "honnef.co/go/tools/cmd/staticcheck@${STATICCHECK_VERSION}"
+fi
+
 # npm ci only when the lock file changed since the last install.
 if [ ! -f frontend/node_modules/.package-lock.json ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
   echo "deps: npm ci"

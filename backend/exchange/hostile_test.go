@@ -254,7 +254,7 @@ func mustRows(t *testing.T, f *excelize.File, sheet string) [][]string {
 	return rows
 }
 
-// hostileFiles builds the workbooks the issue lists, each in dir.
+// hostileFiles builds the hostile workbooks an office may send (huge, zipped bombs, formulas, odd encodings), each in dir.
 func hostileFiles(t testing.TB, tpl, dir string) map[string]string {
 	files := map[string]string{}
 	must := func(err error) {

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// No lost update (issue 16, item 3): an edit based on a version of a row
+// No lost update: an edit based on a version of a row
 // that another person has changed since. Nothing of the edit is written;
 // the user sees who changed it, when, and both values, and chooses.
 const (

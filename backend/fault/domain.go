@@ -1,7 +1,7 @@
 package fault
 
 // Indicators, the office profile and the values grid (backend/indicator,
-// backend/profile, backend/target; issue 14): their fields and the reasons
+// backend/profile, backend/target): their fields and the reasons
 // their values are refused.
 
 const (

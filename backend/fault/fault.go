@@ -24,7 +24,7 @@ const (
 	NoWorkspace   Code = "no_workspace"
 )
 
-// Files and workspaces on a PC where things go wrong (issue 15: backups and
+// Files and workspaces on a PC where things go wrong (backups and
 // recovery). Kept together so merges with other areas stay easy.
 const (
 	FileInUse         Code = "file_in_use"
@@ -40,7 +40,7 @@ const (
 	ReadOnlyRole      Code = "read_only_role" // connected as a person who may only read
 )
 
-// Windows office PC (issue 13): the default workspace of the headless
+// Windows office PC: the default workspace of the headless
 // commands and the move of workspaces out of the roaming profile.
 const (
 	NoDefaultWorkspace Code = "no_default_workspace"
@@ -58,7 +58,7 @@ const (
 	WebView2Crash   Code = "webview2_crash"
 )
 
-// The house (issue 14): files picked, dropped or uploaded for import.
+// The house: files picked, dropped or uploaded for import.
 const (
 	ImportRefused Code = "import_refused"
 	UploadFailed  Code = "upload_failed"

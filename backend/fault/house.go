@@ -1,7 +1,7 @@
 package fault
 
 // What the workbook request, the matrix and the app's own file choices
-// refuse (issue 14): the last labels that were Indonesian words.
+// refuse, as codes so both languages can say them.
 const (
 	// A sheet kind not in the list; {value} is it, {options} the list.
 	ReasonUnknownSheet Code = "reason_unknown_sheet"

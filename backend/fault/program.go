@@ -1,6 +1,6 @@
 package fault
 
-// Programs and budgets (backend/program, issue 14): the fields of central
+// Programs and budgets (backend/program): the fields of central
 // items, sub-kegiatan, plan lines, the crosswalk and the program tree, and
 // the reasons their values are refused.
 

@@ -1,6 +1,6 @@
 package fault
 
-// Meetings (backend/rakor, issue 14): the reasons a meeting, its agenda,
+// Meetings (backend/rakor): the reasons a meeting, its agenda,
 // participants, decisions, follow-ups, challenges and snapshots are refused,
 // and the labels of their field keys. Kept in one block so merges stay easy.
 const (

@@ -1,6 +1,6 @@
 package fault
 
-// A shared workspace's roles and moves (issue 16, items 2 and 5: selaras
+// A shared workspace's roles and moves (selaras
 // workspace init, user add, push and pull; backend/shared).
 const (
 	SharedNeedsServer Code = "shared_needs_server" // {path}: a file where a postgres:// URL is needed

@@ -1,7 +1,7 @@
 package fault
 
 // Returned templates: reading the file, each input cell and the database
-// while an import commits. Kept in a block of their own (issue 10).
+// while an import commits. Kept in a block of their own.
 const (
 	// The file.
 	FileMissing    Code = "file_missing"

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strconv"
 	"sync"
@@ -32,19 +31,6 @@ const (
 	sharedDecisions = 6
 	sharedLines     = 6
 )
-
-// duration bounds the run: SELARAS_LOAD_SECONDS (CI: 60, the issue's
-// minute), else 10 s for a quick local run.
-func duration(t *testing.T) time.Duration {
-	s := os.Getenv("SELARAS_LOAD_SECONDS")
-	if s == "" {
-		return 10 * time.Second
-	}
-	n, err := strconv.Atoi(s)
-	require.NoError(t, err, "SELARAS_LOAD_SECONDS")
-	require.Positive(t, n, "SELARAS_LOAD_SECONDS")
-	return time.Duration(n) * time.Second
-}
 
 type kind int
 
@@ -108,7 +94,7 @@ func TestLoadThirtyClients(t *testing.T) {
 	rows := sharedRows(t, s)
 	auditBefore := auditCount(t, s)
 
-	run := duration(t)
+	run := storetest.Seconds(t, "SELARAS_LOAD_SECONDS", 10*time.Second) // CI: 60, a meeting's minute
 	var wg sync.WaitGroup
 	results := make([]result, clients)
 	start := make(chan struct{})

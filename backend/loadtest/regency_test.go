@@ -30,7 +30,7 @@ const regencyProvince = "35"
 // regencyDuration bounds the regency run: SELARAS_LOAD_SECONDS when set
 // (CI), else 10 s; at most 30 s, so it stays short in CI.
 func regencyDuration(t *testing.T) time.Duration {
-	return min(duration(t), 30*time.Second)
+	return min(storetest.Seconds(t, "SELARAS_LOAD_SECONDS", 10*time.Second), 30*time.Second)
 }
 
 // typed is one figure a regency office saved: when its commit returned.

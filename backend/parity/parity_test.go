@@ -187,7 +187,7 @@ func compareAll(t *testing.T, c *tally, w sides, dir string, pulledToo bool) {
 	}
 
 	// harmonise for every province and year with figures: the demo's one
-	// year at a time, as the issue's `--province 35 --year 2025`; the
+	// year at a time, as a user asks it, `--province 35 --year 2025`; the
 	// national set's all five years of a province in one run (opening the
 	// national file is most of a run's time).
 	pairs := q.pairs(`SELECT DISTINCT substr(region_code, 1, 2), year FROM indicator_value

@@ -10,7 +10,7 @@ import (
 	"selaras/backend/versioned"
 )
 
-// The rows people edit at the same time (issue 16, no lost update) carry a
+// The rows people edit at the same time (so that no update is lost) carry a
 // version: an update names the version it was based on and is refused over
 // a newer one, with who changed it and when and the stored row.
 

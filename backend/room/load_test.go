@@ -9,9 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"os"
 	"slices"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -21,10 +19,11 @@ import (
 
 	"selaras/backend/rakor"
 	"selaras/backend/scribble"
+	"selaras/backend/store/storetest"
 )
 
 // The room under a meeting's load, on loopback: 80 phones sign the Daftar
-// Hadir within the window (SELARAS_ROOM_LOAD_SECONDS: the issue's minute in
+// Hadir within the window (SELARAS_ROOM_LOAD_SECONDS: the minute a room signs in, in
 // `make test-room-load`, 15 s by default) while 80 others follow the
 // decisions the secretariat types meanwhile. Each phone has its own address
 // (127.0.x.y), as on a hotspot, and the room runs with its real limits.
@@ -36,17 +35,6 @@ const (
 	loadFollowers = 80
 	loadDecisions = 10
 )
-
-func loadWindow(t *testing.T) time.Duration {
-	s := os.Getenv("SELARAS_ROOM_LOAD_SECONDS")
-	if s == "" {
-		return 15 * time.Second
-	}
-	n, err := strconv.Atoi(s)
-	require.NoError(t, err, "SELARAS_ROOM_LOAD_SECONDS")
-	require.Positive(t, n)
-	return time.Duration(n) * time.Second
-}
 
 // percentiles prints p50, p95 and the maximum of ds.
 func percentiles(ds []time.Duration) (p50, p95, top time.Duration) {
@@ -60,7 +48,7 @@ func percentiles(ds []time.Duration) (p50, p95, top time.Duration) {
 }
 
 func TestRoomLoad(t *testing.T) {
-	window := loadWindow(t)
+	window := storetest.Seconds(t, "SELARAS_ROOM_LOAD_SECONDS", 15*time.Second)
 	s, m := renja(t)
 	ctx := context.Background()
 	listed := make([]rakor.Participant, loadSigners/2)

@@ -92,25 +92,6 @@ func TestKilledBackupLeavesNothing(t *testing.T) {
 	require.NoError(t, Verify(context.Background(), out))
 }
 
-func umask() os.FileMode {
-	f, err := os.CreateTemp("", "umask")
-	if err != nil {
-		return 0o022
-	}
-	defer os.Remove(f.Name())
-	f.Close()
-	_ = os.Chmod(f.Name(), 0o777)
-	probe := f.Name() + "x"
-	g, err := os.OpenFile(probe, os.O_CREATE|os.O_WRONLY, 0o777)
-	if err != nil {
-		return 0o022
-	}
-	g.Close()
-	defer os.Remove(probe)
-	info, _ := os.Stat(probe)
-	return 0o777 &^ info.Mode().Perm()
-}
-
 func TestTakeBackupNamesAndRotates(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "selaras.db")

@@ -1,4 +1,4 @@
-// Package versioned refuses an edit over a newer change (issue 16, item 3):
+// Package versioned refuses an edit over a newer change, so no update is lost:
 // the domain packages compare the version an edit was based on with the
 // stored one, and on a mismatch build the refusal here from the audit log's
 // newest entry for the row (who changed it, when).

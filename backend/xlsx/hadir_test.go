@@ -68,7 +68,7 @@ func TestDaftarHadirOfSeveralDays(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		ps = append(ps, rakor.Participant{Name: fmt.Sprintf("Peserta %d", i+1), Institution: "Dinas KUKM Kabupaten Maluku Tengah", Region: "81.01"})
 	}
-	ps, err = rakor.AddParticipants(ctx, s, m.ID, ps)
+	_, err = rakor.AddParticipants(ctx, s, m.ID, ps)
 	require.NoError(t, err)
 	sign := func(name, day string) {
 		_, err := rakor.SignIn(ctx, s, m.ID, day, rakor.Arrival{Name: name, Signature: scribble.Draw(name+day, 600, 240)}, time.Now())

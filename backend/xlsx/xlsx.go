@@ -38,7 +38,7 @@ func paperCode(p profile.Paper) int {
 type styles struct {
 	title, subtitle, head, colNum, text, code, category, sign, signBold int
 	no                                                                  int         // a row's number, centred under No
-	count, decimals                                                     map[int]int // by decimals
+	count                                                               map[int]int // by decimals
 	percent                                                             map[int]int
 	rupiah                                                              int
 	ref                                                                 int

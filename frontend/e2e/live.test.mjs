@@ -146,7 +146,7 @@ test("a value typed at one PC moves the other's matrix; a template recorded at o
     const tookBoard = Date.now() - imported
     assert.ok(tookBoard < 1500, `shown on B's board ${tookBoard} ms after A's import`)
     t.diagnostic(`B's board: ${tookBoard} ms after A's import`)
-    await expect(b.page.getByTestId('board').locator('tr', { hasText: 'Kabupaten Bangka' }).first()).toContainText('Sudah kembali')
+    await expect(b.page.getByTestId('board').locator('tr', { hasText: 'Kabupaten Bangka' }).first()).toContainText('templat kembali')
     await b.page.getByTestId('board-summary').scrollIntoViewIfNeeded()
     await shot(b.page, '83-live-board-b-1920')
 

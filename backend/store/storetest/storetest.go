@@ -20,6 +20,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver for the admin connection
 	"github.com/stretchr/testify/require"
@@ -255,4 +256,19 @@ func NeedPG(t testing.TB) string {
 		t.Skip("no PostgreSQL test server (SELARAS_TEST_PG)")
 	}
 	return PG()
+}
+
+// Seconds is how long a load test runs: the whole seconds in the
+// environment variable name (make sets a meeting's minute), else def for a
+// quick local run.
+func Seconds(t testing.TB, name string, def time.Duration) time.Duration {
+	t.Helper()
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	require.NoError(t, err, name)
+	require.Positive(t, n, name)
+	return time.Duration(n) * time.Second
 }

@@ -4,8 +4,17 @@
  * sends as JSON. A generated instance is one too, so lists read from Go
  * and records typed by hand share one type, with no cast.
  */
-export type Data<T> = T extends (infer U)[]
+export type Data<T> = T extends string
+  ? `${T}`
+  : T extends (infer U)[]
   ? Data<U>[]
   : T extends object
     ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Data<T[K]> }
     : T
+
+/**
+ * Data<T> whose string fields may also hold Go's zero value '', which the
+ * backend reads as "any" in a filter and as "unchanged" in a follow-up's
+ * status; a generated enum type leaves '' out.
+ */
+export type Zeroable<T> = { [K in keyof Data<T>]: Data<T>[K] extends string ? Data<T>[K] | '' : Data<T>[K] }

@@ -9,12 +9,12 @@ import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import * as RoomSvc from '../lib/wailsjs/go/app/Room'
 import { ClipboardSetText, EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
-import { app, rakor, target } from '../lib/wailsjs/go/models'
-import type { Data } from './data'
+import { app, indicator, profile, program, rakor, target, xlsx } from '../lib/wailsjs/go/models'
+import type { Data, Zeroable } from './data'
 import { i18n } from '../i18n'
-import type { agreement, connect, exchange, harmonise, indicator, profile, program, region, store, workspace, xlsx } from '../lib/wailsjs/go/models'
+import type { agreement, connect, exchange, harmonise, region, store, workspace } from '../lib/wailsjs/go/models'
 
-export type { Data } from './data'
+export type { Data, Zeroable } from './data'
 export type Profile = profile.Profile
 export type Region = region.Region
 export type WorkspaceInfo = workspace.Info
@@ -193,7 +193,7 @@ export const api = {
   },
   settings: {
     profile: () => call(() => SettingsSvc.Profile()),
-    saveProfile: (p: Profile) => call(() => SettingsSvc.SaveProfile(p)),
+    saveProfile: (p: Data<Profile>) => call(() => SettingsSvc.SaveProfile(profile.Profile.createFrom(p))),
     language: () => call(() => SettingsSvc.Language()),
     setLanguage: (lang: string) => call(() => SettingsSvc.SetLanguage(lang)),
     about: () => call(() => SettingsSvc.About()),
@@ -202,7 +202,7 @@ export const api = {
   },
   targets: {
     indicators: () => call(() => TargetsSvc.Indicators()),
-    saveIndicator: (i: Indicator) => call(() => TargetsSvc.SaveIndicator(i)),
+    saveIndicator: (i: Data<Indicator>) => call(() => TargetsSvc.SaveIndicator(indicator.Indicator.createFrom(i))),
     deleteIndicator: (id: number) => call(() => TargetsSvc.DeleteIndicator(id)),
     matrix: (province: string, years: number[]) => call(() => TargetsSvc.Matrix(province, years)),
     apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits.map((e) => target.Edit.createFrom(e)), pasted)),
@@ -212,17 +212,17 @@ export const api = {
     reopen: (region: string, year: number, reason: string) => call(() => TargetsSvc.Reopen(region, year, reason)),
   },
   programs: {
-    tree: (f: ProgramFilter) => call(() => ProgramsSvc.Tree(f)),
+    tree: (f: Data<ProgramFilter>) => call(() => ProgramsSvc.Tree(program.Filter.createFrom(f))),
     items: () => call(() => ProgramsSvc.Items()),
-    saveSubKegiatan: (it: ProgramItem) => call(() => ProgramsSvc.SaveSubKegiatan(it)),
+    saveSubKegiatan: (it: Data<ProgramItem>) => call(() => ProgramsSvc.SaveSubKegiatan(program.Item.createFrom(it))),
     deleteSubKegiatan: (id: number) => call(() => ProgramsSvc.DeleteSubKegiatan(id)),
-    savePlanLine: (l: PlanLineInput) => call(() => ProgramsSvc.SavePlanLine(l)),
+    savePlanLine: (l: Data<PlanLineInput>) => call(() => ProgramsSvc.SavePlanLine(program.PlanLineInput.createFrom(l))),
     deletePlanLine: (id: number) => call(() => ProgramsSvc.DeletePlanLine(id)),
     history: (id: number) => call(() => ProgramsSvc.PlanLineHistory(id)),
     central: () => call(() => ProgramsSvc.Central()),
-    saveCentral: (c: Data<CentralItem>) => call(() => ProgramsSvc.SaveCentral(c as CentralItem)),
+    saveCentral: (c: Data<CentralItem>) => call(() => ProgramsSvc.SaveCentral(program.CentralItem.createFrom(c))),
     deleteCentral: (id: number) => call(() => ProgramsSvc.DeleteCentral(id)),
-    crosswalk: (q: CrosswalkQuery) => call(() => ProgramsSvc.Crosswalk(q)),
+    crosswalk: (q: Data<CrosswalkQuery>) => call(() => ProgramsSvc.Crosswalk(program.CrosswalkQuery.createFrom(q))),
     bidang: async () => (await call(() => ProgramsSvc.Bidang())) ?? [],
   },
   rakor: {
@@ -231,8 +231,8 @@ export const api = {
     // The printed record, computed once in Go (the Excel Berita Acara renders the same).
     record: (id: number) => call(() => RakorSvc.Record(id)),
     /** Creates a meeting; its first agenda item carries over open decisions of earlier meetings. */
-    start: (m: Meeting) => call(() => RakorSvc.StartMeeting(m)),
-    save: (m: Meeting) => call(() => RakorSvc.SaveMeeting(m)),
+    start: (m: Data<Meeting>) => call(() => RakorSvc.StartMeeting(rakor.Meeting.createFrom(m))),
+    save: (m: Data<Meeting>) => call(() => RakorSvc.SaveMeeting(rakor.Meeting.createFrom(m))),
     remove: (id: number) => call(() => RakorSvc.DeleteMeeting(id)),
     parseParticipants: (text: string) => call(() => RakorSvc.ParseParticipants(text)),
     participants: (meetingId: number) => call(() => RakorSvc.Participants(meetingId)),
@@ -241,30 +241,30 @@ export const api = {
     deleteParticipant: (id: number) => call(() => RakorSvc.DeleteParticipant(id)),
     countByInstitution: (meetingId: number) => call(() => RakorSvc.CountByInstitution(meetingId)),
     agenda: (meetingId: number) => call(() => RakorSvc.Agenda(meetingId)),
-    saveAgendaItem: (a: AgendaItem) => call(() => RakorSvc.SaveAgendaItem(a)),
+    saveAgendaItem: (a: Data<AgendaItem>) => call(() => RakorSvc.SaveAgendaItem(rakor.AgendaItem.createFrom(a))),
     deleteAgendaItem: (id: number) => call(() => RakorSvc.DeleteAgendaItem(id)),
     setMinutes: (agendaId: number, minutes: string) => call(() => RakorSvc.SetMinutes(agendaId, minutes)),
     reorderAgenda: (meetingId: number, ids: number[]) => call(() => RakorSvc.ReorderAgenda(meetingId, ids)),
     addCarryOver: (meetingId: number) => call(() => RakorSvc.AddCarryOver(meetingId)),
     openFromEarlier: (meetingId: number) => call(() => RakorSvc.OpenFromEarlier(meetingId)),
     snapshots: (meetingId: number) => call(() => RakorSvc.Snapshots(meetingId)),
-    takeSnapshot: (req: SnapshotRequest) => call(() => RakorSvc.TakeSnapshot(req)),
+    takeSnapshot: (req: Data<SnapshotRequest>) => call(() => RakorSvc.TakeSnapshot(rakor.SnapshotRequest.createFrom(req))),
     snapshot: (id: number) => call(() => RakorSvc.Snapshot(id)),
     deleteSnapshot: (id: number) => call(() => RakorSvc.DeleteSnapshot(id)),
     decisions: (meetingId: number) => call(() => RakorSvc.Decisions(meetingId)),
-    saveDecision: (d: Decision) => call(() => RakorSvc.SaveDecision(d)),
+    saveDecision: (d: Data<Decision>) => call(() => RakorSvc.SaveDecision(rakor.Decision.createFrom(d))),
     deleteDecision: (id: number) => call(() => RakorSvc.DeleteDecision(id)),
     decisionHistory: (id: number) => call(() => RakorSvc.DecisionHistory(id)),
     followUps: (decisionId: number) => call(() => RakorSvc.FollowUps(decisionId)),
-    addFollowUp: (f: FollowUp) => call(() => RakorSvc.AddFollowUp(f)),
+    addFollowUp: (f: Zeroable<FollowUp>) => call(() => RakorSvc.AddFollowUp(rakor.FollowUp.createFrom(f))),
     deleteFollowUp: (id: number) => call(() => RakorSvc.DeleteFollowUp(id)),
-    register: (f: RegisterFilter) => call(() => RakorSvc.Register(f)),
+    register: (f: Partial<Zeroable<RegisterFilter>>) => call(() => RakorSvc.Register(rakor.RegisterFilter.createFrom(f))),
     categories: () => call(() => RakorSvc.Categories()),
     addCategory: (name: string) => call(() => RakorSvc.AddCategory(name)),
-    challenges: (f: ChallengeFilter) => call(() => RakorSvc.Challenges(f)),
-    saveChallenge: (c: Challenge) => call(() => RakorSvc.SaveChallenge(c)),
+    challenges: (f: Partial<Zeroable<ChallengeFilter>>) => call(() => RakorSvc.Challenges(rakor.ChallengeFilter.createFrom(f))),
+    saveChallenge: (c: Data<Challenge>) => call(() => RakorSvc.SaveChallenge(rakor.Challenge.createFrom(c))),
     deleteChallenge: (id: number) => call(() => RakorSvc.DeleteChallenge(id)),
-    challengeOverview: (f: ChallengeFilter) => call(() => RakorSvc.ChallengeOverview(f)),
+    challengeOverview: (f: Partial<Zeroable<ChallengeFilter>>) => call(() => RakorSvc.ChallengeOverview(rakor.ChallengeFilter.createFrom(f))),
     /** The days each participant signed on a phone. */
     attendance: (meetingId: number) => call(() => RakorSvc.Attendance(meetingId)),
     /** One day's signature of a participant, as an image address. */
@@ -296,7 +296,7 @@ export const api = {
     commitImport: (token: string) => call(() => ExchangeSvc.CommitImport(token)),
     /** Forgets a preview the user skipped. */
     discardImport: (token: string) => call(() => ExchangeSvc.DiscardImport(token)),
-    exportWorkbook: (req: WorkbookRequest) => call(() => ExchangeSvc.ExportWorkbook(req as xlsx.WorkbookRequest)),
+    exportWorkbook: (req: Data<WorkbookRequest>) => call(() => ExchangeSvc.ExportWorkbook(xlsx.WorkbookRequest.createFrom(req))),
     // The consolidation for the ministry: a Matriks Target sheet per province with figures.
     exportNational: (years: number[]) => call(() => ExchangeSvc.ExportNational(years)),
     nationalProvinces: (year: number) => call(() => ExchangeSvc.NationalProvinces(year)),
@@ -332,7 +332,7 @@ export const api = {
   },
   regions: {
     provinces: () => call(() => RegionsSvc.Provinces()),
-    search: (q: RegionQuery) => call(() => RegionsSvc.Search(q as app.RegionQuery)),
+    search: (q: RegionQuery) => call(() => RegionsSvc.Search(app.RegionQuery.createFrom(q))),
     regencies: (province: string) => call(() => RegionsSvc.Regencies(province)),
   },
 }

@@ -1,6 +1,6 @@
 import { computed, nextTick, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { toApiError, type Decision } from '../api'
+import { toApiError, type Data, type Decision } from '../api'
 import { useMeeting } from '../stores/meeting'
 import { useConflict } from './useConflict'
 import type { ConflictRow } from '../components/ConflictDialog.vue'
@@ -26,11 +26,17 @@ export function useLiveEdit(meetingId: () => number) {
   const { conflict, busy: conflictBusy, catchConflict, choose, close: closeConflict } = useConflict<Decision>()
   let refused: Partial<Decision> | null = null
 
+  /** A new decision of this meeting: only its text is typed on the deck. */
+  const blank = (): Data<Decision> => ({
+    id: 0, meetingId: meetingId(), number: 0, text: '', ownerRegion: '', ownerUnit: '', dueDate: '', status: 'baru', cancelReason: '',
+    doneDate: '', notAgreed: false, notAgreedReason: '', note: '', indicatorIds: [], regions: [], programs: [], challengeIds: [], version: 0,
+  })
+
   async function save(d: Partial<Decision>) {
     saveError.value = ''
     try {
       // The store puts it on the wall at once, then fetches the list again (renumbered if needed).
-      await store.saveDecision({ id: 0, meetingId: meetingId(), number: 0, status: 'baru', ...d } as Decision)
+      await store.saveDecision({ ...blank(), ...d })
       return true
     } catch (e) {
       if (catchConflict(e)) refused = d

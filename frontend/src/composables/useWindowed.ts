@@ -91,3 +91,22 @@ export function useWindowed(box: Ref<HTMLElement | null>, rows: Axis, cols: Axis
   }
   return { r0, r1, c0, c1, update, toRow, toCol }
 }
+
+/**
+ * A size of an element as it is laid out (a sticky heading's height whose
+ * lines wrap, a box's width), followed while it changes; `initial` until it
+ * is measured. Bind `el` as the element's template ref.
+ */
+export function useMeasured(initial: number, measure: (el: HTMLElement) => number) {
+  const el = ref<HTMLElement | null>(null)
+  const size = ref(initial)
+  let observer: ResizeObserver | undefined
+  watch(el, (e) => {
+    observer?.disconnect()
+    if (!e) return
+    observer = new ResizeObserver(() => (size.value = measure(e) || size.value))
+    observer.observe(e)
+  })
+  onBeforeUnmount(() => observer?.disconnect())
+  return { el, size }
+}

@@ -1,5 +1,5 @@
-// Messages of an edit refused over a newer change (issue 16, no lost
-// update): the dialog that shows both values, both languages side by side.
+// Messages of an edit refused over a newer change (so no
+// update is lost): the dialog that shows both values, both languages side by side.
 export const id = {
   title: 'Diubah oleh {who} pada {when}',
   intro: 'Data ini diubah orang lain setelah Anda membukanya. Perubahan Anda belum disimpan. Pilih yang dipakai:',

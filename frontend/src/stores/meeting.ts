@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import {
-  api, type AgendaItem, type Challenge, type ChallengeCategory, type ChallengeFilter, type Decision, type FollowUp, type Indicator, type InstitutionCount,
+  api, type AgendaItem, type Data, type Zeroable, type Challenge, type ChallengeCategory, type Decision, type FollowUp, type Indicator, type InstitutionCount,
   type Meeting, type MeetingSummary, type Participant, type ProgramItem, type RegisterEntry, type Signed, type SnapshotInfo, type SnapshotRequest,
 } from '../api'
 import { resource, type Resource } from './resource'
@@ -30,7 +30,7 @@ export const useMeeting = defineStore('meeting', () => {
   const agenda = of((m) => api.rakor.agenda(m), (): AgendaItem[] => [])
   const carried = of((m) => api.rakor.openFromEarlier(m), (): RegisterEntry[] => [])
   const decisions = of((m) => api.rakor.decisions(m), (): Decision[] => [])
-  const challenges = of((m) => api.rakor.challenges({ meetingId: m } as ChallengeFilter), (): Challenge[] => [])
+  const challenges = of((m) => api.rakor.challenges({ meetingId: m }), (): Challenge[] => [])
   const snapshots = of((m) => api.rakor.snapshots(m), (): SnapshotInfo[] => [])
   // The days participants signed on phones in the meeting room.
   const attendance = of((m) => api.rakor.attendance(m), (): Signed[] => [])
@@ -98,8 +98,8 @@ export const useMeeting = defineStore('meeting', () => {
   const when = (yes: boolean, r: Resource<unknown>) => (yes ? [r] : [])
 
   // ---- the meeting ----
-  const startMeeting = (m: Meeting) => wrote(api.rakor.start(m), meetings)
-  async function saveMeeting(m: Meeting) {
+  const startMeeting = (m: Data<Meeting>) => wrote(api.rakor.start(m), meetings)
+  async function saveMeeting(m: Data<Meeting>) {
     const saved = await wrote(api.rakor.save(m), meetings)
     if (ours(saved.id)) record.value.value = saved
     return saved
@@ -117,7 +117,7 @@ export const useMeeting = defineStore('meeting', () => {
     wrote(api.rakor.deleteParticipant(participantId), participants, institutions, meetings, attendance)
 
   // ---- agenda and minutes ----
-  const saveAgendaItem = (a: AgendaItem) => wrote(api.rakor.saveAgendaItem(a), agenda, meetings)
+  const saveAgendaItem = (a: Data<AgendaItem>) => wrote(api.rakor.saveAgendaItem(a), agenda, meetings)
   const deleteAgendaItem = (itemId: number) => wrote(api.rakor.deleteAgendaItem(itemId), agenda, meetings)
   async function reorderAgenda(ids: number[]) {
     agenda.value.value = await api.rakor.reorderAgenda(id.value, ids)
@@ -132,11 +132,11 @@ export const useMeeting = defineStore('meeting', () => {
   }
 
   // ---- snapshots ----
-  const takeSnapshot = (req: SnapshotRequest) => wrote(api.rakor.takeSnapshot(req), snapshots, meetings)
+  const takeSnapshot = (req: Data<SnapshotRequest>) => wrote(api.rakor.takeSnapshot(req), snapshots, meetings)
   const deleteSnapshot = (snapshotId: number) => wrote(api.rakor.deleteSnapshot(snapshotId), snapshots, meetings)
 
   // ---- decisions and their follow-ups ----
-  async function saveDecision(d: Decision) {
+  async function saveDecision(d: Data<Decision>) {
     const saved = await api.rakor.saveDecision(d)
     if (ours(saved.meetingId)) {
       // On screen at once (the deck's wall); the list fetched next renumbers if needed.
@@ -147,11 +147,11 @@ export const useMeeting = defineStore('meeting', () => {
   }
   const deleteDecision = (decisionId: number) => wrote(api.rakor.deleteDecision(decisionId), decisions, meetings)
   // A follow-up may move its decision's status (and so the open count).
-  const addFollowUp = (f: FollowUp) => wrote(api.rakor.addFollowUp(f), decisions, carried, meetings)
+  const addFollowUp = (f: Zeroable<FollowUp>) => wrote(api.rakor.addFollowUp(f), decisions, carried, meetings)
   const deleteFollowUp = (followUpId: number) => wrote(api.rakor.deleteFollowUp(followUpId), decisions, carried, meetings)
 
   // ---- challenges ----
-  async function saveChallenge(c: Challenge) {
+  async function saveChallenge(c: Data<Challenge>) {
     const saved = await api.rakor.saveChallenge(c)
     return wrote(Promise.resolve(saved), ...when(ours(saved.meetingId), challenges), meetings)
   }
@@ -163,7 +163,7 @@ export const useMeeting = defineStore('meeting', () => {
     !meetingId ? Promise.resolve([]) : ours(meetingId) ? decisions.ensure() : api.rakor.decisions(meetingId)
   /** A meeting's challenges: the held list for the meeting on screen, else fetched. */
   const challengesOf = (meetingId: number) =>
-    !meetingId ? Promise.resolve([]) : ours(meetingId) ? challenges.ensure() : api.rakor.challenges({ meetingId } as ChallengeFilter)
+    !meetingId ? Promise.resolve([]) : ours(meetingId) ? challenges.ensure() : api.rakor.challenges({ meetingId })
 
   /** A category's name in the interface language; its code when unknown. */
   function categoryName(code: string, lang: string) {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api, type Profile, type SharedRequest, type WorkspaceState } from '../api'
+import { api, type Data, type Profile, type SharedRequest, type WorkspaceState } from '../api'
 import { i18n, type Lang } from '../i18n'
 import { onLiveChange } from '../composables/useLive'
 
@@ -73,7 +73,7 @@ export const useWorkspace = defineStore('workspace', () => {
     if (state.value?.phase === 'ready') state.value = await api.workspace.state()
   })
 
-  async function saveProfile(p: Profile) {
+  async function saveProfile(p: Data<Profile>) {
     const saved = await api.settings.saveProfile(p)
     state.value = await api.workspace.state()
     return saved
