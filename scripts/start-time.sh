@@ -149,8 +149,8 @@ export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 export NO_AT_BRIDGE=1
 
 timeout --kill-after=10 600 dbus-run-session -- \
-	xvfb-run -a -s "-screen 0 1366x768x24" "$TMP/inner.sh" 2>"$TMP/session.log" || {
+	xvfb-run -a -s "-screen 0 1366x768x24" "$TMP/inner.sh" 2>"$OUT/session.log" || {
 	rc=$?
-	tail -n 20 "$TMP/session.log" >&2
+	tail -n 20 "$OUT/session.log" >&2
 	exit "$rc"
 }
