@@ -10,7 +10,7 @@ LDFLAGS := -X selaras/backend/version.Version=$(VERSION)
 # Probed when the recipe runs, after deps may have installed it.
 WEBKIT_TAGS = $$(pkg-config --exists webkit2gtk-4.0 || (pkg-config --exists webkit2gtk-4.1 && echo -tags webkit2_41))
 
-.PHONY: run test deps-test vet-windows build build-windows test-windows frontend e2e-bin lint-go test-race test-go test-go-sqlite test-go-pg test-go-pg-oldest test-load test-load-regency test-room-load test-frontend test-e2e smoke bench regions deps clean
+.PHONY: run test deps-test vet-windows build build-windows test-windows frontend e2e-bin lint-go test-race test-go test-go-sqlite test-go-pg test-go-pg-oldest test-load test-load-regency test-room-load test-frontend test-e2e smoke start-time bench regions deps clean
 
 run: build
 	@scripts/run.sh
@@ -168,6 +168,12 @@ test-e2e: e2e-bin
 smoke: build
 	@scripts/deps.sh smoke
 	scripts/smoke-native.sh build/bin/selaras
+
+# Time to first screen of the native window beside a bare Wails template app
+# (scripts/start-time.sh). Not in `make test`: it times, it does not check.
+start-time: build
+	@scripts/deps.sh smoke
+	scripts/start-time.sh build/bin/selaras
 
 # Every benchmark on SQLite, those of the workspace again on PostgreSQL, and a
 # table of both side by side (scripts/bench.sh).

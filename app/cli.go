@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"selaras/backend/fault"
 	"strings"
 
 	"selaras/backend/cli"
@@ -15,15 +16,15 @@ import (
 func commands(assets fs.FS) []cli.Command {
 	return append(cli.Commands(), cli.Command{
 		Name:    "serve",
-		Summary: "jalankan Selaras di peramban (pengembangan dan uji): serve [--addr 127.0.0.1:0] [--db BERKAS] [--config-dir FOLDER] [--demo] [--room-addr ALAMAT]",
+		Summary: fault.CLISumServe,
 		Run: func(ctx context.Context, env cli.Env, args []string) error {
 			fs := cli.NewFlags(env, "serve")
-			addr := fs.String("addr", "127.0.0.1:0", "alamat server")
-			db := fs.String("db", "", "basis data ruang kerja")
-			dir := fs.String("config-dir", "", "folder pengaturan dan ruang kerja")
-			demo := fs.Bool("demo", false, "buka ruang kerja demo pada awal pertama")
-			roomAddr := fs.String("room-addr", "", roomAddrUsage)
-			if err := cli.Parse(fs, args); err != nil {
+			addr := fs.String("addr", "127.0.0.1:0", cli.Say(env, fault.CLIFlagAddr))
+			db := fs.String("db", "", cli.Say(env, fault.CLIFlagDB))
+			dir := fs.String("config-dir", "", cli.Say(env, fault.CLIFlagConfigDir))
+			demo := fs.Bool("demo", false, cli.Say(env, fault.CLIFlagDemo))
+			roomAddr := fs.String("room-addr", "", cli.Say(env, fault.CLIFlagRoomAddr))
+			if err := cli.Parse(env, fs, args); err != nil {
 				return err
 			}
 			a, err := New(Options{ConfigDir: *dir, DB: *db, Demo: *demo, RoomAddrs: splitAddrs(*roomAddr)})
@@ -52,16 +53,14 @@ func RunCLI(args []string, assets fs.FS) int {
 func ParseWindowFlags(args []string) (Options, error) {
 	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}
 	fs := cli.NewFlags(env, "selaras")
-	db := fs.String("db", os.Getenv("SELARAS_DB"), "basis data ruang kerja")
-	demo := fs.Bool("demo", false, "buka ruang kerja demo pada awal pertama")
-	roomAddr := fs.String("room-addr", "", roomAddrUsage)
-	if err := cli.Parse(fs, args); err != nil {
+	db := fs.String("db", os.Getenv("SELARAS_DB"), cli.Say(env, fault.CLIFlagDB))
+	demo := fs.Bool("demo", false, cli.Say(env, fault.CLIFlagDemo))
+	roomAddr := fs.String("room-addr", "", cli.Say(env, fault.CLIFlagRoomAddr))
+	if err := cli.Parse(env, fs, args); err != nil {
 		return Options{}, err
 	}
 	return Options{DB: *db, Demo: *demo, RoomAddrs: splitAddrs(*roomAddr)}, nil
 }
-
-const roomAddrUsage = "alamat ruang peserta, dipisah koma (mis. 192.168.1.20:8421); kosong: alamat Wi-Fi/hotspot laptop"
 
 // splitAddrs reads --room-addr: addresses separated by commas; none is nil.
 func splitAddrs(s string) []string {

@@ -140,7 +140,7 @@ func (e *Exchange) export(prepare func(context.Context, *store.Store, profile.Pr
 		if err != nil {
 			return ExportResult{}, err
 		}
-		path, err := e.a.savePath(job.name, "*.xlsx", "Buku kerja Excel")
+		path, err := e.a.savePath(job.name, "*.xlsx", fault.DialogExcelWorkbook)
 		if err != nil || path == "" {
 			return ExportResult{Cancelled: path == ""}, err
 		}

@@ -18,7 +18,7 @@ import (
 // savePath asks where to save a file. In the desktop app that is the
 // system's save dialog; without a window (the browser bridge) files go to
 // the "ekspor" folder next to the workspaces.
-func (a *App) savePath(name, pattern, label string) (string, error) {
+func (a *App) savePath(name, pattern string, label fault.Code) (string, error) {
 	if a.headless {
 		dir := filepath.Join(a.opt.DataDir, "ekspor")
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -28,7 +28,7 @@ func (a *App) savePath(name, pattern, label string) (string, error) {
 	}
 	return runtime.SaveFileDialog(a.ctx, runtime.SaveDialogOptions{
 		DefaultFilename: name,
-		Filters:         []runtime.FileFilter{{DisplayName: label, Pattern: pattern}},
+		Filters:         []runtime.FileFilter{{DisplayName: fault.Say(a.lang(), label), Pattern: pattern}},
 	})
 }
 
@@ -38,13 +38,13 @@ func (s *Settings) SavePNG(dataURL, name string) (string, error) {
 	return respond(s.a, "", func(context.Context) (string, error) {
 		const prefix = "data:image/png;base64,"
 		if !strings.HasPrefix(dataURL, prefix) {
-			return "", fault.Reject("Grafik", fault.ReasonNotPNG)
+			return "", fault.Reject(fault.Say(s.a.lang(), fault.DialogChart), fault.ReasonNotPNG)
 		}
 		img, err := base64.StdEncoding.DecodeString(dataURL[len(prefix):])
 		if err != nil {
-			return "", &fault.Error{Code: fault.Invalid, Field: "Grafik", Reason: fault.ReasonBadImage, Err: err}
+			return "", fault.Wrap(err, fault.Invalid, fault.Say(s.a.lang(), fault.DialogChart)).WithCode("reason", fault.ReasonBadImage)
 		}
-		path, err := s.a.savePath(xlsx.SafeName(name), "*.png", "Gambar PNG")
+		path, err := s.a.savePath(xlsx.SafeName(name), "*.png", fault.DialogPNGImage)
 		if err != nil || path == "" {
 			return "", err
 		}

@@ -39,7 +39,7 @@ func (e *Exchange) MakeTemplates(regions []string, year int) (TemplateResult, er
 		}
 		var dir, single string
 		if len(regs) == 1 {
-			single, err = e.a.savePath(xlsx.TemplateFileName(regs[0], year), "*.xlsx", "Buku kerja Excel")
+			single, err = e.a.savePath(xlsx.TemplateFileName(regs[0], year), "*.xlsx", fault.DialogExcelWorkbook)
 			if err != nil || single == "" {
 				return res, err
 			}
@@ -65,19 +65,38 @@ func (a *App) pickDir(name string) (string, error) {
 		dir := filepath.Join(a.opt.DataDir, "ekspor", name)
 		return dir, os.MkdirAll(dir, 0o755)
 	}
-	return runtime.OpenDirectoryDialog(a.ctx, runtime.OpenDialogOptions{Title: "Folder untuk templat"})
+	return runtime.OpenDirectoryDialog(a.ctx, runtime.OpenDialogOptions{Title: fault.Say(a.lang(), fault.DialogTemplateFolder)})
 }
 
 // ImportPreview is a validated import waiting for confirmation.
 type ImportPreview struct {
-	Token    string             `json:"token"`
-	Preview  exchange.Preview   `json:"preview"`
-	Problems []exchange.Problem `json:"problems"` // non-empty when refused
-	Refused  string             `json:"refused"`  // the summary of a refusal
+	Token    string           `json:"token"`
+	Preview  exchange.Preview `json:"preview"`
+	Problems []ImportProblem  `json:"problems"` // non-empty when refused
+	// Notices are said before importing but do not refuse it (another year).
+	Notices []ImportProblem `json:"notices"`
+	Refused string          `json:"refused"` // the summary of a refusal
 	// Undo says, before the user confirms, what will undo the import on
 	// this workspace: a backup taken first, or on a shared workspace the
 	// board and the audit log (exchange.UndoNote).
 	Undo string `json:"undo"`
+}
+
+// ImportProblem is an import's problem worded in the user's language: the
+// backend carries it as a code and its arguments (exchange.Problem).
+type ImportProblem struct {
+	Sheet   string     `json:"sheet"`
+	Cell    string     `json:"cell"`
+	Code    fault.Code `json:"code"`
+	Message string     `json:"message"`
+}
+
+func problems(ps []exchange.Problem, lang fault.Lang) []ImportProblem {
+	out := make([]ImportProblem, len(ps))
+	for i, p := range ps {
+		out[i] = ImportProblem{Sheet: p.Sheet, Cell: p.Cell, Code: p.Text.Code, Message: p.Message(lang)}
+	}
+	return out
 }
 
 // PickImport asks for the workbook to import with the system's open dialog
@@ -90,8 +109,8 @@ func (e *Exchange) PickImport() (string, error) {
 			return "", nil
 		}
 		return runtime.OpenFileDialog(e.a.ctx, runtime.OpenDialogOptions{
-			Title:   "Templat kabupaten/kota",
-			Filters: []runtime.FileFilter{{DisplayName: "Buku kerja Excel", Pattern: "*.xlsx"}},
+			Title:   fault.Say(e.a.lang(), fault.DialogRegencyTemplate),
+			Filters: []runtime.FileFilter{{DisplayName: fault.Say(e.a.lang(), fault.DialogExcelWorkbook), Pattern: "*.xlsx"}},
 		})
 	})
 }
@@ -121,7 +140,7 @@ func (e *Exchange) PickImports() ([]string, error) {
 // (handleUpload), never a path a caller names: that would let any page that
 // reaches the bridge read a workbook anywhere on the disk.
 func (e *Exchange) PreviewImport(path string) (ImportPreview, error) {
-	return with(e.a, ImportPreview{Problems: []exchange.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
+	return with(e.a, ImportPreview{Problems: []ImportProblem{}, Notices: []ImportProblem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
 		if e.a.headless {
 			return ImportPreview{}, fault.New(fault.UploadOnly, "")
 		}
@@ -133,7 +152,7 @@ func (e *Exchange) PreviewImport(path string) (ImportPreview, error) {
 // folder under its own name (the preview and the board show it), previews
 // it and removes it again.
 func (e *Exchange) previewUpload(name string, body io.Reader) (ImportPreview, error) {
-	return with(e.a, ImportPreview{Problems: []exchange.Problem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
+	return with(e.a, ImportPreview{Problems: []ImportProblem{}, Notices: []ImportProblem{}}, func(ctx context.Context, s *store.Store) (ImportPreview, error) {
 		dir, err := os.MkdirTemp("", "selaras-impor-")
 		if err != nil {
 			return ImportPreview{}, err
@@ -162,10 +181,10 @@ func (e *Exchange) previewUpload(name string, body io.Reader) (ImportPreview, er
 const maxUpload = 64 << 20
 
 func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (ImportPreview, error) {
-	out := ImportPreview{Problems: []exchange.Problem{}}
+	out := ImportPreview{Problems: []ImportProblem{}, Notices: []ImportProblem{}}
 	pv, err := exchange.Check(ctx, s, path, 0)
 	if ie, ok := err.(*exchange.ImportError); ok {
-		out.Problems = ie.Problems
+		out.Problems = problems(ie.Problems, e.a.lang())
 		out.Refused = fault.Message(fault.New(fault.ImportRefused, "", "file", ie.File), e.a.lang())
 		return out, nil
 	}
@@ -176,6 +195,7 @@ func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (Im
 	_, _ = rand.Read(tok)
 	out.Token = hex.EncodeToString(tok)
 	out.Preview = pv
+	out.Notices = problems(pv.Notices, e.a.lang())
 	out.Undo = fault.Message(exchange.UndoNote(s), e.a.lang())
 	e.mu.Lock()
 	if e.previews == nil {

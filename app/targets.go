@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"selaras/backend/agreement"
+	"selaras/backend/fault"
 	"selaras/backend/harmonise"
 	"selaras/backend/indicator"
 	"selaras/backend/store"
@@ -44,11 +45,19 @@ func (t *Targets) Matrix(province string, years []int) (harmonise.Matrix, error)
 
 // ApplyResult says how many values were saved, or which cells were refused.
 type ApplyResult struct {
-	Saved  int                `json:"saved"`
-	Errors []target.CellError `json:"errors"`
+	Saved  int         `json:"saved"`
+	Errors []CellError `json:"errors"`
 	// Conflicts are the refused cells that someone else changed since the
 	// grid loaded them, worded in the user's language for the dialog.
 	Conflicts []CellConflict `json:"conflicts"`
+}
+
+// CellError is a refused cell of the batch (Index) worded in the user's
+// language: the backend carries it as a code and its arguments.
+type CellError struct {
+	Index   int        `json:"index"`
+	Code    fault.Code `json:"code"`
+	Message string     `json:"message"`
 }
 
 // CellConflict is a cell of the batch (Index) refused over a newer change.
@@ -59,7 +68,7 @@ type CellConflict struct {
 
 // Apply saves typed or pasted cells, all or nothing.
 func (t *Targets) Apply(edits []target.Edit, pasted bool) (ApplyResult, error) {
-	return with(t.a, ApplyResult{Errors: []target.CellError{}, Conflicts: []CellConflict{}}, func(ctx context.Context, s *store.Store) (ApplyResult, error) {
+	return with(t.a, ApplyResult{Errors: []CellError{}, Conflicts: []CellConflict{}}, func(ctx context.Context, s *store.Store) (ApplyResult, error) {
 		source := "ketik"
 		if pasted {
 			source = "tempel"
@@ -74,15 +83,16 @@ func (t *Targets) Apply(edits []target.Edit, pasted bool) (ApplyResult, error) {
 		}
 		n, err := target.Apply(ctx, s, edits, source)
 		if be, ok := target.ErrBatch(err); ok {
-			res := ApplyResult{Errors: be.Cells, Conflicts: []CellConflict{}}
+			res := ApplyResult{Errors: []CellError{}, Conflicts: []CellConflict{}}
 			for _, c := range be.Cells {
+				res.Errors = append(res.Errors, CellError{c.Index, c.Text.Code, fault.Render(c.Text, t.a.lang())})
 				if c.Conflict != nil {
 					res.Conflicts = append(res.Conflicts, CellConflict{c.Index, worded(*c.Conflict, t.a.lang())})
 				}
 			}
 			return res, nil
 		}
-		return ApplyResult{Saved: n, Errors: []target.CellError{}, Conflicts: []CellConflict{}}, err
+		return ApplyResult{Saved: n, Errors: []CellError{}, Conflicts: []CellConflict{}}, err
 	})
 }
 

@@ -236,7 +236,7 @@ func (w *Workspace) SaveCopy() (string, error) {
 		if err := workspace.NeedsFile(s.Path()); err != nil {
 			return "", err
 		}
-		path, err := w.a.savePath(workspace.CopyName(time.Now()), "*.db", "Ruang kerja Selaras")
+		path, err := w.a.savePath(workspace.CopyName(time.Now()), "*.db", fault.DialogWorkspaceFile)
 		if err != nil || path == "" {
 			return "", err
 		}
@@ -255,8 +255,8 @@ func (w *Workspace) OpenFile(path string) (WorkspaceState, error) {
 	return respond(a, WorkspaceState{}, func(ctx context.Context) (WorkspaceState, error) {
 		if path == "" && !a.headless {
 			p, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{
-				Title:   "Buka ruang kerja",
-				Filters: []runtime.FileFilter{{DisplayName: "Ruang kerja Selaras (*.db)", Pattern: "*.db"}},
+				Title:   fault.Say(w.a.lang(), fault.DialogOpenWorkspace),
+				Filters: []runtime.FileFilter{{DisplayName: fault.Say(w.a.lang(), fault.DialogWorkspaceFile) + " (*.db)", Pattern: "*.db"}},
 			})
 			if err != nil || p == "" {
 				return WorkspaceState{}, err

@@ -3,6 +3,8 @@ import vue from '@vitejs/plugin-vue'
 
 export default defineConfig({
   plugins: [vue()],
+  // src/i18n/labels.ts reads the backend's catalogue (backend/fault/catalog.json).
+  server: { fs: { allow: ['..'] } },
   build: {
     // The app runs offline in a webview: no CDN, everything bundled.
     chunkSizeWarningLimit: 2000,

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,7 +44,7 @@ type Env struct {
 // Command is one subcommand.
 type Command struct {
 	Name    string
-	Summary string
+	Summary fault.Code // a code of the catalogue, worded in the user's language
 	Run     func(ctx context.Context, env Env, args []string) error
 }
 
@@ -56,19 +57,19 @@ var errReported = errors.New("reported")
 // Commands lists the built-in subcommands; the app layer may add its own.
 func Commands() []Command {
 	return []Command{
-		{"version", "tampilkan versi Selaras", runVersion},
-		{"demo", "buat ruang kerja demo: demo [--db BERKAS] [--force]", runDemo},
-		{"regions", "daftar wilayah Kemendagri: regions [--province KODE] [--format csv|csv-rfc|json]", runRegions},
-		{"backup", "cadangkan ruang kerja: backup --db BERKAS [--out SALINAN.db|FOLDER | --list]", runBackup},
-		{"restore", "pulihkan ruang kerja dari cadangan atau salinan: restore --db BERKAS --from CADANGAN.db", runRestore},
-		{"template", "templat isian kabupaten/kota: template --db BERKAS --region KODE [--year TAHUN] --out BERKAS.xlsx|FOLDER", runTemplate},
-		{"import", "impor templat terisi: import --db BERKAS [--dry-run] [--year TAHUN] [--take-template] BERKAS.xlsx|FOLDER... (tiap berkas disimpan sendiri-sendiri)", runImport},
-		{"submissions", "papan pengembalian templat: submissions --db BERKAS [--year TAHUN] [--format csv|csv-rfc|json]", runSubmissions},
-		{"export", "ekspor ke Excel: export --db BERKAS [--province KODE] [--year TAHUN] [--sheets target,program,sinkronisasi,hadir,kesepakatan,permasalahan,berita-acara] [--meeting ID] [--out BERKAS.xlsx|FOLDER]", runExport},
-		{"harmonise", "matriks harmonisasi: harmonise --db BERKAS --province KODE --year TAHUN [--format csv|csv-rfc|json]", runHarmonise},
-		{"programs", "rencana program dan pagu: programs --db BERKAS --year TAHUN [--province KODE] [--format csv|csv-rfc|json]", runPrograms},
-		{"workspace", "ruang kerja bersama di server PostgreSQL: workspace init|user add|user list|push|pull (lihat 'selaras workspace help')", runWorkspace},
-		{"rakor", "daftar rakor dengan jumlah peserta, kesepakatan dan permasalahan: rakor --db BERKAS [--format csv|csv-rfc|json]", runRakor},
+		{"version", fault.CLISumVersion, runVersion},
+		{"demo", fault.CLISumDemo, runDemo},
+		{"regions", fault.CLISumRegions, runRegions},
+		{"backup", fault.CLISumBackup, runBackup},
+		{"restore", fault.CLISumRestore, runRestore},
+		{"template", fault.CLISumTemplate, runTemplate},
+		{"import", fault.CLISumImport, runImport},
+		{"submissions", fault.CLISumSubmissions, runSubmissions},
+		{"export", fault.CLISumExport, runExport},
+		{"harmonise", fault.CLISumHarmonise, runHarmonise},
+		{"programs", fault.CLISumPrograms, runPrograms},
+		{"workspace", fault.CLISumWorkspace, runWorkspace},
+		{"rakor", fault.CLISumRakor, runRakor},
 	}
 }
 
@@ -106,7 +107,7 @@ func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 		env.Getenv = os.Getenv
 	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		printHelp(env.Stdout, cmds)
+		printHelp(env, cmds)
 		return OK
 	}
 	for _, c := range cmds {
@@ -130,25 +131,31 @@ func Run(ctx context.Context, env Env, cmds []Command, args []string) int {
 			return Error
 		}
 	}
-	fmt.Fprintf(env.Stderr, "selaras: perintah tidak dikenal %q; lihat 'selaras help'\n", args[0])
+	fmt.Fprintln(env.Stderr, "selaras: "+say(env, fault.CLIUnknownCommand, "name", args[0]))
 	return Usage
 }
 
-func printHelp(w io.Writer, cmds []Command) {
-	fmt.Fprintln(w, "Selaras: koordinasi dan harmonisasi perencanaan Koperasi dan UKM.")
-	fmt.Fprintln(w, "Tanpa perintah, Selaras membuka jendela aplikasi. Perintah tanpa jendela:")
+func printHelp(env Env, cmds []Command) {
+	w := env.Stdout
+	fmt.Fprintln(w, say(env, fault.CLIHelp))
 	sorted := append([]Command{}, cmds...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	for _, c := range sorted {
-		fmt.Fprintf(w, "  %-10s %s\n", c.Name, c.Summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.Name, say(env, c.Summary))
 	}
-	fmt.Fprintln(w, "Tanpa --db: SELARAS_DB, ruang kerja terakhir yang dibuka aplikasi, atau satu-satunya")
-	fmt.Fprintln(w, "ruang kerja (demo.db atau selaras.db) di folder data pengguna.")
-	fmt.Fprintln(w, "Ruang kerja bersama: --db postgres://pengguna@server:5432/basisdata?sslmode=prefer (atau SELARAS_DB);")
-	fmt.Fprintln(w, "kata sandi dari PGPASSWORD atau dari penyimpanan kredensial tempat aplikasi menyimpannya.")
+	fmt.Fprintln(w, say(env, fault.CLIHelpDB))
 }
 
-// NewFlags makes a flag set that reports usage errors in Indonesian.
+// say words a code of the catalogue in the user's language.
+func say(env Env, code fault.Code, kv ...string) string {
+	return fault.Say(language(env), code, kv...)
+}
+
+// Say is say for the app's own commands and flags.
+func Say(env Env, code fault.Code, kv ...string) string { return say(env, code, kv...) }
+
+// NewFlags makes a flag set for a command; its usage errors are the flag
+// package's, its descriptions the catalogue's (say).
 func NewFlags(env Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
@@ -156,47 +163,48 @@ func NewFlags(env Env, name string) *flag.FlagSet {
 }
 
 // Parse parses flags and refuses stray arguments.
-func Parse(fs *flag.FlagSet, args []string) error {
+func Parse(env Env, fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "selaras %s: argumen tidak dikenal: %s\n", fs.Name(), strings.Join(fs.Args(), " "))
+		fmt.Fprintf(fs.Output(), "selaras %s: %s\n", fs.Name(), say(env, fault.CLIUnknownArgs, "args", strings.Join(fs.Args(), " ")))
 		return errUsage
 	}
 	return nil
 }
 
-// UsageError prints a usage problem and returns the usage error.
-func UsageError(env Env, cmd, format string, a ...any) error {
-	fmt.Fprintf(env.Stderr, "selaras %s: %s\n", cmd, fmt.Sprintf(format, a...))
+// UsageError prints a usage problem, a code of the catalogue with its
+// key/value pairs, and returns the usage error.
+func UsageError(env Env, cmd string, code fault.Code, kv ...string) error {
+	fmt.Fprintf(env.Stderr, "selaras %s: %s\n", cmd, say(env, code, kv...))
 	return errUsage
 }
 
 func runVersion(_ context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "version")
-	if err := Parse(fs, args); err != nil {
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	v := version.Version
 	if version.Commit != "" {
 		v += " (" + version.Commit + ")"
 	}
-	fmt.Fprintf(env.Stdout, "Selaras %s, skema basis data %d, %s, %s/%s\n", v, store.SchemaVersion(),
-		region.Source(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIVersion, "version", v, "schema", strconv.Itoa(store.SchemaVersion()),
+		"regions", region.Source(), "platform", runtime.GOOS+"/"+runtime.GOARCH))
 	return nil
 }
 
 func runDemo(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "demo")
-	db := fs.String("db", "", "berkas basis data demo (bawaan: demo.db di folder konfigurasi)")
-	force := fs.Bool("force", false, "ganti berkas yang sudah ada")
-	if err := Parse(fs, args); err != nil {
+	db := fs.String("db", "", say(env, fault.CLIFlagDemoDB))
+	force := fs.Bool("force", false, say(env, fault.CLIFlagForce))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	path := *db
 	if store.IsPostgres(path) && *force {
-		return UsageError(env, "demo", "--force hanya untuk berkas; basis data di server dikosongkan oleh pengelolanya")
+		return UsageError(env, "demo", fault.CLIDemoForce)
 	}
 	if path == "" {
 		dirs, err := dataDirs(env)
@@ -226,15 +234,15 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	if err := s.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Ruang kerja demo dibuat: %s\n", store.Redact(path))
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIDemoCreated, "path", store.Redact(path)))
 	return nil
 }
 
 func runRegions(_ context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "regions")
-	prov := fs.String("province", "", "hanya provinsi ini dan kabupaten/kotanya (mis. 19)")
-	format := fs.String("format", formatCSV, formatHelp)
-	if err := Parse(fs, args); err != nil {
+	prov := fs.String("province", "", say(env, fault.CLIFlagProvince))
+	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := checkFormat(env, "regions", *format); err != nil {
@@ -259,7 +267,7 @@ func runRegions(_ context.Context, env Env, args []string) error {
 // checkFormat refuses an output format other than csv, csv-rfc or json.
 func checkFormat(env Env, cmd, format string) error {
 	if format != formatCSV && format != formatCSVRFC && format != formatJSON {
-		return UsageError(env, cmd, "format %q tidak dikenal; pilih csv (Excel), csv-rfc (skrip) atau json", format)
+		return UsageError(env, cmd, fault.CLIUnknownFormat, "format", format)
 	}
 	return nil
 }
@@ -291,10 +299,10 @@ func writeJSON(env Env, v any) error {
 
 func runBackup(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "backup")
-	db := fs.String("db", "", "basis data yang disalin (bawaan: ruang kerja terakhir)")
-	out := fs.String("out", "", "berkas salinan (belum boleh ada) atau folder untuknya; tanpa --out: ke folder backups di samping basis data")
-	list := fs.Bool("list", false, "tampilkan cadangan yang ada, terbaru dulu")
-	if err := Parse(fs, args); err != nil {
+	db := fs.String("db", "", say(env, fault.CLIFlagBackupDB))
+	out := fs.String("out", "", say(env, fault.CLIFlagBackupOut))
+	list := fs.Bool("list", false, say(env, fault.CLIFlagList))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	path := *db
@@ -316,7 +324,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 			fmt.Fprintf(env.Stdout, "%s  %-7s %10d  %s\n", b.Taken.Format("2006-01-02 15:04:05"), b.Reason, b.Size, b.Path)
 		}
 		if len(backups) == 0 {
-			fmt.Fprintf(env.Stdout, "Belum ada cadangan di %s\n", store.BackupDir(path))
+			fmt.Fprintln(env.Stdout, say(env, fault.CLINoBackups, "dir", store.BackupDir(path)))
 		}
 		return nil
 	}
@@ -330,7 +338,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Cadangan dibuat: %s\n", b.Path)
+		fmt.Fprintln(env.Stdout, say(env, fault.CLIBackupTaken, "path", b.Path))
 		return nil
 	}
 	// A copy to carry to another PC: into a folder under the name the app
@@ -341,7 +349,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	if err := s.BackupTo(ctx, *out); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Salinan dibuat: %s (satu berkas utuh, tanpa -wal/-shm)\n", *out)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLICopyMade, "path", *out))
 	return nil
 }
 
@@ -349,13 +357,13 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 // file (workspace.Restore, as the app's Pulihkan).
 func runRestore(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "restore")
-	db := fs.String("db", "", "ruang kerja yang diganti (bawaan: SELARAS_DB atau selaras.db)")
-	from := fs.String("from", "", "cadangan atau salinan ruang kerja yang dipulihkan")
-	if err := Parse(fs, args); err != nil {
+	db := fs.String("db", "", say(env, fault.CLIFlagRestoreDB))
+	from := fs.String("from", "", say(env, fault.CLIFlagFrom))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *from == "" {
-		return UsageError(env, "restore", "--from wajib diisi")
+		return UsageError(env, "restore", fault.CLIRequired, "flags", "--from")
 	}
 	path := *db
 	if path == "" {
@@ -375,6 +383,6 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Dipulihkan: %s dari %s\n", path, *from)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIRestored, "path", path, "from", *from))
 	return nil
 }

@@ -70,6 +70,27 @@ func TestVersion(t *testing.T) {
 	assert.Contains(t, r.stdout, "idn-area-data")
 }
 
+// The help, the usage errors and the results follow the language:
+// SELARAS_LANG, else the application's setting.
+func TestLanguage(t *testing.T) {
+	en := map[string]string{"SELARAS_LANG": "en"}
+	r := run(t, en, "help")
+	assert.Contains(t, r.stdout, "Without a command, Selaras opens the application window")
+	assert.Contains(t, r.stdout, "back up a workspace: backup --db FILE")
+	assert.NotContains(t, r.stdout, "cadangkan")
+	r = run(t, en, "frobnicate")
+	assert.Equal(t, Usage, r.code)
+	assert.Contains(t, r.stderr, `unknown command "frobnicate"`)
+	r = run(t, en, "regions", "--format", "xml")
+	assert.Contains(t, r.stderr, `unknown format "xml"; choose csv (Excel)`)
+	r = run(t, en, "version")
+	assert.Contains(t, r.stdout, "database schema")
+	r = run(t, map[string]string{"SELARAS_LANG": "id"}, "help")
+	assert.Contains(t, r.stdout, "cadangkan ruang kerja: backup --db BERKAS")
+	r = run(t, en, "restore")
+	assert.Contains(t, r.stderr, "--from must be given")
+}
+
 func TestHelpAndUnknown(t *testing.T) {
 	r := run(t, nil, "help")
 	assert.Equal(t, OK, r.code)

@@ -15,7 +15,6 @@ const (
 )
 
 // formatHelp is the --format flag's description.
-const formatHelp = "csv (untuk Excel: pemisah ';', koma desimal), csv-rfc (untuk skrip: pemisah ',', titik desimal) atau json"
 
 // table writes a command's rows in one of the two CSV flavours.
 //

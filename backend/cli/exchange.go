@@ -21,15 +21,15 @@ import (
 
 func runTemplate(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "template")
-	db := fs.String("db", "", "basis data ruang kerja")
-	reg := fs.String("region", "", "kode kabupaten/kota, mis. 19.01, atau kode provinsi untuk semua kabupaten/kotanya")
-	year := fs.Int("year", 0, "tahun (bawaan: tahun kerja)")
-	out := fs.String("out", "", "berkas .xlsx, atau folder (bila --region adalah provinsi: satu templat per kabupaten/kota)")
-	if err := Parse(fs, args); err != nil {
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	reg := fs.String("region", "", say(env, fault.CLIFlagRegion))
+	year := fs.Int("year", 0, say(env, fault.CLIFlagYear))
+	out := fs.String("out", "", say(env, fault.CLIFlagTemplateOut))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *reg == "" || *out == "" {
-		return UsageError(env, "template", "--region dan --out wajib diisi")
+		return UsageError(env, "template", fault.CLIRequired, "flags", "--region, --out")
 	}
 	regs, err := xlsx.TemplateRegions("--region", *reg)
 	if err != nil {
@@ -54,7 +54,7 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 		}
 		return *out
 	}, func(r region.Region, y int, path string, _, _ int) {
-		fmt.Fprintf(env.Stdout, "Templat %s %d: %s\n", r.Name, y, path)
+		fmt.Fprintln(env.Stdout, say(env, fault.CLITemplateWritten, "region", r.Name, "year", strconv.Itoa(y), "path", path))
 	})
 	return err
 }
@@ -71,18 +71,18 @@ func isDir(path string) bool {
 // own: one refused does not hold back the rest, and a summary names each.
 func runImport(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "import")
-	db := fs.String("db", "", "basis data ruang kerja")
-	dry := fs.Bool("dry-run", false, "tampilkan perubahan tanpa menyimpan")
-	year := fs.Int("year", 0, "tolak templat selain tahun ini")
-	take := fs.Bool("take-template", false, "pakai nilai templat juga untuk sel yang diisi langsung setelah templat dibuat (bawaan: isian langsung dipertahankan)")
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	dry := fs.Bool("dry-run", false, say(env, fault.CLIFlagDryRun))
+	year := fs.Int("year", 0, say(env, fault.CLIFlagOnlyYear))
+	take := fs.Bool("take-template", false, say(env, fault.CLIFlagTakeTemplate))
 	// The files come after the flags (or among them): import --db X
 	// [--dry-run] FILE.xlsx|FOLDER...
 	flags, files := splitArgs(args, "db", "year")
-	if err := Parse(fs, flags); err != nil {
+	if err := Parse(env, fs, flags); err != nil {
 		return err
 	}
 	if len(files) == 0 {
-		return UsageError(env, "import", "sebutkan berkas .xlsx atau folder yang diimpor")
+		return UsageError(env, "import", fault.CLIImportFiles)
 	}
 	s, err := openExisting(ctx, env, *db)
 	if err != nil {
@@ -123,7 +123,7 @@ func importOne(ctx context.Context, env Env, s *store.Store, file string, year i
 	pv, err := exchange.Check(ctx, s, file, year)
 	var ie *exchange.ImportError
 	if errors.As(err, &ie) {
-		fmt.Fprintln(env.Stderr, ie.Error())
+		fmt.Fprintln(env.Stderr, ie.Message(language(env)))
 		return errReported
 	}
 	if err != nil {
@@ -132,14 +132,14 @@ func importOne(ctx context.Context, env Env, s *store.Store, file string, year i
 	pv.TakeTemplate = take
 	printPreview(env, pv, true)
 	if dry {
-		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
+		fmt.Fprintln(env.Stdout, say(env, fault.CLIDryRun))
 		return nil
 	}
 	res, err := exchange.Import(ctx, s, pv)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Tersimpan: %d nilai dan baris rencana dari %s; tercatat di papan pengembalian templat.\n", res.Written, pv.File)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIImported, "written", strconv.Itoa(res.Written), "file", pv.File))
 	// How to undo it, said plainly: the backup taken, or on a shared
 	// workspace the record that stands in for one.
 	note := exchange.UndoNote(s)
@@ -153,10 +153,10 @@ func importOne(ctx context.Context, env Env, s *store.Store, file string, year i
 // printPreview prints what an import would change: the summary line, its
 // notices and, when all, every changed cell.
 func printPreview(env Env, pv exchange.Preview, all bool) {
-	fmt.Fprintf(env.Stdout, "%s: %s, tahun %d — %d baru, %d diubah, %d dikosongkan, %d tetap\n",
-		pv.File, pv.Region.Name, pv.Year, pv.New, pv.Changed, pv.Cleared, pv.Unchanged)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIImportSummary, "file", pv.File, "region", pv.Region.Name, "year", strconv.Itoa(pv.Year),
+		"new", strconv.Itoa(pv.New), "changed", strconv.Itoa(pv.Changed), "cleared", strconv.Itoa(pv.Cleared), "unchanged", strconv.Itoa(pv.Unchanged)))
 	for _, n := range pv.Notices {
-		fmt.Fprintln(env.Stdout, "Perhatian: "+n.Message)
+		fmt.Fprintln(env.Stdout, say(env, fault.CLINotice, "message", n.Located(language(env))))
 	}
 	printConflicts(env, pv)
 	if !all {
@@ -168,7 +168,7 @@ func printPreview(env Env, pv exchange.Preview, all bool) {
 		}
 		from := ""
 		if c.Formula {
-			from = " (dari rumus)"
+			from = say(env, fault.CLIFromFormula)
 		}
 		fmt.Fprintf(env.Stdout, "  %s!%s %-8s %-7s %s: %q -> %q%s\n", c.Sheet, c.Cell, c.Code, c.Kind, c.Field, c.Old, c.New, from)
 	}
@@ -266,7 +266,7 @@ func importMany(ctx context.Context, env Env, s *store.Store, names []string, ye
 	for _, f := range files {
 		if f.skip != nil {
 			skipped++
-			fmt.Fprintln(env.Stdout, "Dilewati: "+fault.Message(f.skip, lang))
+			fmt.Fprintln(env.Stdout, fault.Say(lang, fault.CLISkipped, "message", fault.Message(f.skip, lang)))
 			continue
 		}
 		n++
@@ -289,7 +289,7 @@ func importMany(ctx context.Context, env Env, s *store.Store, names []string, ye
 			var written int
 			if written, err = exchange.CommitImport(ctx, s, pv); err == nil {
 				ok++
-				fmt.Fprintf(env.Stdout, "    Tersimpan: %d nilai dan baris rencana.\n", written)
+				fmt.Fprintln(env.Stdout, fault.Say(lang, fault.CLIWrittenShort, "written", strconv.Itoa(written)))
 				continue
 			}
 		} else if err == nil {
@@ -299,16 +299,16 @@ func importMany(ctx context.Context, env Env, s *store.Store, names []string, ye
 		}
 		why := refusal(err, lang)
 		refused = append(refused, failure{name, why})
-		fmt.Fprintf(env.Stdout, "%s: DITOLAK — %s\n", name, why)
+		fmt.Fprintln(env.Stdout, fault.Say(lang, fault.CLIRefusedFile, "file", name, "why", why))
 	}
 	fmt.Fprintln(env.Stdout, fault.Message(fault.New(fault.ImportBatchSummary, "", "ok", strconv.Itoa(ok), "n", strconv.Itoa(n),
 		"refused", strconv.Itoa(len(refused)), "skipped", strconv.Itoa(skipped)), lang))
 	for _, r := range refused {
-		fmt.Fprintf(env.Stdout, "  Ditolak: %s — %s\n", r.file, r.why)
+		fmt.Fprintln(env.Stdout, fault.Say(lang, fault.CLIRefusedLine, "file", r.file, "why", r.why))
 	}
 	switch {
 	case dry:
-		fmt.Fprintln(env.Stdout, "Uji coba (--dry-run): tidak ada yang disimpan.")
+		fmt.Fprintln(env.Stdout, say(env, fault.CLIDryRun))
 	case backup != nil:
 		fmt.Fprintln(env.Stdout, fault.Message(fault.New(fault.ImportBatchBackup, "", "backup", backup.Path, "path", s.Path()), lang))
 	case ok > 0:
@@ -327,21 +327,9 @@ func refusal(err error, lang fault.Lang) string {
 	if !errors.As(err, &ie) || len(ie.Problems) == 0 {
 		return fault.Message(store.Explain(err, ""), lang)
 	}
-	p := ie.Problems[0]
-	msg := p.Message
-	if lang == fault.EN {
-		msg = p.MessageEN
-	}
-	where := ""
-	if p.Sheet != "" {
-		where = fmt.Sprintf("lembar \"%s\"", p.Sheet)
-		if p.Cell != "" {
-			where += " sel " + p.Cell
-		}
-		where += ": "
-	}
+	msg := ie.Problems[0].Located(lang)
 	if more := len(ie.Problems) - 1; more > 0 {
-		return fmt.Sprintf("%s%s (dan %d masalah lain)", where, msg, more)
+		return fault.Say(lang, fault.CLIMoreProblems, "message", msg, "more", strconv.Itoa(more))
 	}
-	return where + msg
+	return msg
 }

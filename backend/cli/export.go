@@ -19,31 +19,31 @@ import (
 
 func runExport(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "export")
-	db := fs.String("db", "", "basis data ruang kerja")
-	prov := fs.String("province", "", "kode provinsi (bawaan: provinsi asal di profil, disebutkan pada keluaran)")
-	national := fs.Bool("national", false, "konsolidasi nasional: satu lembar Matriks Target per provinsi yang punya data")
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	prov := fs.String("province", "", say(env, fault.CLIFlagExportProvince))
+	national := fs.Bool("national", false, say(env, fault.CLIFlagNational))
 	var years yearsFlag
-	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma; bawaan: tahun kerja)")
-	out := fs.String("out", "", "berkas .xlsx yang ditulis, atau folder untuknya (bawaan: folder ini, dengan nama yang juga diusulkan aplikasi)")
-	sheetList := fs.String("sheets", "", "lembar yang ditulis, dipisah koma (bawaan: target): "+strings.Join(xlsx.SheetNames(), ","))
-	meeting := fs.Int64("meeting", 0, "nomor rapat untuk lembar hadir, kesepakatan, permasalahan dan berita-acara (lihat: selaras rakor)")
-	if err := Parse(fs, args); err != nil {
+	fs.Var(&years, "year", say(env, fault.CLIFlagYears))
+	out := fs.String("out", "", say(env, fault.CLIFlagExportOut))
+	sheetList := fs.String("sheets", "", say(env, fault.CLIFlagSheets, "sheets", strings.Join(xlsx.SheetNames(), ",")))
+	meeting := fs.Int64("meeting", 0, say(env, fault.CLIFlagMeeting))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	var sheets []xlsx.Sheet
 	if *sheetList != "" {
 		var err error
 		if sheets, err = xlsx.ParseSheets(*sheetList); err != nil {
-			return UsageError(env, "export", "%s", fault.Message(err, fault.ID))
+			return UsageError(env, "export", fault.CLIUnknownArgs, "args", fault.Message(err, language(env)))
 		}
 		for _, sh := range sheets {
 			if sh.NeedsMeeting() && *meeting == 0 {
-				return UsageError(env, "export", "lembar %s memerlukan --meeting (nomor rapat dari: selaras rakor)", sh)
+				return UsageError(env, "export", fault.CLISheetNeedsMeeting, "sheet", string(sh))
 			}
 		}
 	}
 	if *national && (*prov != "" || sheets != nil) {
-		return UsageError(env, "export", "--national tidak dapat digabung dengan --province atau --sheets")
+		return UsageError(env, "export", fault.CLINationalAlone)
 	}
 	_, _ = atomicfile.CleanExcelize(time.Hour) // what a killed export left in the temporary folder
 	s, p, err := openWithProfile(ctx, env, *db)
@@ -61,8 +61,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 		// Without --province the home province is exported, and said so.
 		*prov = p.ProvinceCode
 		home, _ := region.Default().Lookup(*prov)
-		fmt.Fprintf(env.Stderr, "export: provinsi asal %s (%s); pilih lain dengan --province atau semua dengan --national\n",
-			home.Name, *prov)
+		fmt.Fprintln(env.Stderr, "export: "+say(env, fault.CLIHomeProvince, "name", home.Name, "code", *prov))
 	}
 	if sheets != nil {
 		req := xlsx.WorkbookRequest{Province: *prov, Years: years, Sheets: sheets, MeetingID: *meeting}

@@ -67,16 +67,16 @@ func openExisting(ctx context.Context, env Env, db string) (*store.Store, error)
 
 func runHarmonise(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "harmonise")
-	db := fs.String("db", "", "basis data ruang kerja")
-	prov := fs.String("province", "", "kode provinsi, mis. 19")
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	prov := fs.String("province", "", say(env, fault.CLIFlagProvinceCode))
 	var years yearsFlag
-	fs.Var(&years, "year", "tahun (boleh diulang atau dipisah koma)")
-	format := fs.String("format", formatCSV, formatHelp)
-	if err := Parse(fs, args); err != nil {
+	fs.Var(&years, "year", say(env, fault.CLIFlagYearsRequired))
+	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *prov == "" || len(years) == 0 {
-		return UsageError(env, "harmonise", "--province dan --year wajib diisi")
+		return UsageError(env, "harmonise", fault.CLIRequired, "flags", "--province, --year")
 	}
 	if err := checkFormat(env, "harmonise", *format); err != nil {
 		return err

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"selaras/backend/fault"
 	"strconv"
 	"strings"
 
@@ -11,15 +12,15 @@ import (
 
 func runPrograms(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "programs")
-	db := fs.String("db", "", "basis data ruang kerja")
-	year := fs.Int("year", 0, "tahun rencana, mis. 2025")
-	prov := fs.String("province", "", "hanya provinsi ini dan kabupaten/kotanya (mis. 19)")
-	format := fs.String("format", formatCSV, formatHelp)
-	if err := Parse(fs, args); err != nil {
+	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	year := fs.Int("year", 0, say(env, fault.CLIFlagPlanYear))
+	prov := fs.String("province", "", say(env, fault.CLIFlagProvince))
+	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *year == 0 {
-		return UsageError(env, "programs", "--year wajib diisi")
+		return UsageError(env, "programs", fault.CLIRequired, "flags", "--year")
 	}
 	if err := checkFormat(env, "programs", *format); err != nil {
 		return err

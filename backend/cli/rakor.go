@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"selaras/backend/fault"
 	"strconv"
 
 	"selaras/backend/rakor"
@@ -10,8 +11,8 @@ import (
 func runRakor(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "rakor")
 	db := fs.String("db", "", "basis data ruang kerja")
-	format := fs.String("format", formatCSV, formatHelp)
-	if err := Parse(fs, args); err != nil {
+	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := checkFormat(env, "rakor", *format); err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"selaras/backend/fault"
 	"strconv"
 
 	"selaras/backend/exchange"
@@ -12,8 +13,8 @@ func runSubmissions(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "submissions")
 	db := fs.String("db", "", "basis data ruang kerja")
 	year := fs.Int("year", 0, "tahun templat (bawaan: tahun kerja)")
-	format := fs.String("format", formatCSV, formatHelp)
-	if err := Parse(fs, args); err != nil {
+	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := checkFormat(env, "submissions", *format); err != nil {

@@ -45,6 +45,15 @@ func settle(env Env, dirs workspace.Dirs) error {
 // language is the user's interface language from settings.json, so the
 // commands answer in the language the app speaks.
 func language(env Env) fault.Lang {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	switch env.Getenv("SELARAS_LANG") {
+	case "en":
+		return fault.EN
+	case "id":
+		return fault.ID
+	}
 	dirs, err := dirsOf(env)
 	if err != nil {
 		return fault.ID

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"selaras/backend/fault"
 	"strings"
 
 	"golang.org/x/term"
@@ -19,23 +20,9 @@ import (
 	"selaras/backend/store"
 )
 
-const workspaceUsage = `Ruang kerja bersama di server PostgreSQL (shared workspace on a PostgreSQL server):
-  selaras workspace init --pg postgres://admin@server/selaras
-      siapkan basis data: skema, peran selaras_admin/_sekretariat/_bidang/_pembaca dan haknya
-      (prepare the database: schema, the four roles and their rights; run again after an upgrade)
-  selaras workspace user add NAMA --role admin|sekretariat|bidang|pembaca|kabkota [--bidang "Bidang UMKM"] [--region 19.01] --pg URL [--password-stdin]
-      tambah orang dengan login sendiri (add a person with their own login)
-  selaras workspace user list --pg URL
-  selaras workspace push --from BERKAS.db --to postgres://admin@server/selaras
-      salin ruang kerja berkas ke basis data server yang kosong, dalam satu transaksi
-      (copy a workspace file into an empty server database, in one transaction)
-  selaras workspace pull --from postgres://nama@server/selaras --to SALINAN.db
-      buat salinan luring terpisah di PC ini (a separate offline copy on this PC)
-Kata sandi: di alamat (postgres://nama:sandi@...), PGPASSWORD, atau berkas .pgpass.`
-
 func runWorkspace(ctx context.Context, env Env, args []string) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(env.Stdout, workspaceUsage)
+		fmt.Fprintln(env.Stdout, say(env, fault.CLIWorkspaceHelp))
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -51,30 +38,30 @@ func runWorkspace(ctx context.Context, env Env, args []string) error {
 		if len(args) > 1 && args[1] == "list" {
 			return runUserList(ctx, env, args[2:])
 		}
-		return UsageError(env, "workspace user", "pilih add atau list (choose add or list)")
+		return UsageError(env, "workspace user", fault.CLIUserChoose)
 	case "push":
 		return runPush(ctx, env, args[1:])
 	case "pull":
 		return runPull(ctx, env, args[1:])
 	}
-	return UsageError(env, "workspace", "perintah %q tidak dikenal; lihat 'selaras workspace help'", args[0])
+	return UsageError(env, "workspace", fault.CLIUnknownWorkspaceCommand, "name", args[0])
 }
 
 // serverFlag is the --pg URL, required and a postgres:// one.
 func serverFlag(env Env, cmd, url string) error {
 	if url == "" {
-		return UsageError(env, cmd, "--pg wajib diisi: alamat basis data, mis. postgres://admin@server-kantor/selaras")
+		return UsageError(env, cmd, fault.CLIPGRequired)
 	}
 	if !store.IsPostgres(url) {
-		return UsageError(env, cmd, "--pg harus alamat postgres://…, bukan berkas (%s)", url)
+		return UsageError(env, cmd, fault.CLIPGNotURL, "url", url)
 	}
 	return nil
 }
 
 func runWorkspaceInit(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace init")
-	pg := fs.String("pg", "", "alamat basis data, sebagai superuser atau pemilik basis data (postgres://admin@server/selaras)")
-	if err := Parse(fs, args); err != nil {
+	pg := fs.String("pg", "", say(env, fault.CLIFlagPGInit))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := serverFlag(env, "workspace init", *pg); err != nil {
@@ -83,11 +70,7 @@ func runWorkspaceInit(ctx context.Context, env Env, args []string) error {
 	if err := withLogin(env, *pg, func(dsn string) error { return shared.Init(ctx, dsn) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Ruang kerja bersama siap: %s\n", store.Redact(*pg))
-	fmt.Fprintln(env.Stdout, "Peran: selaras_admin (semua), selaras_sekretariat (rakor dan pertukaran data),")
-	fmt.Fprintln(env.Stdout, "selaras_bidang (baris rencana bidangnya sendiri), selaras_pembaca (hanya membaca),")
-	fmt.Fprintln(env.Stdout, "selaras_kabkota (angka dan baris rencana wilayahnya sendiri).")
-	fmt.Fprintln(env.Stdout, "Berikutnya: selaras workspace user add NAMA --role … --pg "+store.Redact(*pg))
+	fmt.Fprintln(env.Stdout, say(env, fault.CLISharedReady, "url", store.Redact(*pg)))
 	return nil
 }
 
@@ -98,27 +81,27 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 		name, args = args[0], args[1:]
 	}
 	fs := NewFlags(env, "workspace user add")
-	pg := fs.String("pg", "", "alamat basis data sebagai admin (postgres://admin@server/selaras)")
-	role := fs.String("role", "", "admin, sekretariat, bidang, pembaca atau kabkota")
-	bidang := fs.String("bidang", "", "bidang orang berperan bidang, persis seperti di baris rencana (mis. \"Bidang UMKM\")")
-	regionCode := fs.String("region", "", "wilayah orang berperan kabkota: kode kabupaten/kota (mis. 19.01)")
-	stdin := fs.Bool("password-stdin", false, "baca kata sandi dari baris pertama masukan standar (read the password from stdin)")
+	pg := fs.String("pg", "", say(env, fault.CLIFlagPGAdmin))
+	role := fs.String("role", "", say(env, fault.CLIFlagRole))
+	bidang := fs.String("bidang", "", say(env, fault.CLIFlagBidang))
+	regionCode := fs.String("region", "", say(env, fault.CLIFlagKabkotaRegion))
+	stdin := fs.Bool("password-stdin", false, say(env, fault.CLIFlagPasswordStdin))
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
 	if name == "" && fs.NArg() > 0 {
 		name = fs.Arg(0)
 	} else if fs.NArg() > 0 {
-		return UsageError(env, "workspace user add", "argumen tidak dikenal: %s", strings.Join(fs.Args(), " "))
+		return UsageError(env, "workspace user add", fault.CLIUnknownArgs, "args", strings.Join(fs.Args(), " "))
 	}
 	if name == "" {
-		return UsageError(env, "workspace user add", "sebutkan nama pengguna: user add NAMA --role …")
+		return UsageError(env, "workspace user add", fault.CLIUserName)
 	}
 	if err := serverFlag(env, "workspace user add", *pg); err != nil {
 		return err
 	}
 	if *role == "" {
-		return UsageError(env, "workspace user add", "--role wajib diisi: admin, sekretariat, bidang, pembaca atau kabkota")
+		return UsageError(env, "workspace user add", fault.CLIRoleRequired)
 	}
 	pw, err := password(env, name, *stdin)
 	if err != nil {
@@ -128,14 +111,14 @@ func runUserAdd(ctx context.Context, env Env, args []string) error {
 	if err := withLogin(env, *pg, func(dsn string) error { return shared.AddUser(ctx, dsn, u) }); err != nil {
 		return err
 	}
-	line := fmt.Sprintf("Pengguna %s ditambahkan sebagai %s", name, *role)
+	which := ""
 	if u.Role == shared.Bidang {
-		line += " (" + strings.TrimSpace(*bidang) + ")"
+		which = " (" + strings.TrimSpace(*bidang) + ")"
 	}
 	if u.Role == shared.Kabkota {
-		line += " (" + store.RegionLabel(strings.TrimSpace(*regionCode)) + ")"
+		which = " (" + store.RegionLabel(strings.TrimSpace(*regionCode)) + ")"
 	}
-	fmt.Fprintln(env.Stdout, line+".")
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIUserAdded, "name", name, "role", *role, "bidang", which))
 	return nil
 }
 
@@ -155,7 +138,7 @@ func password(env Env, name string, fromStdin bool) (string, error) {
 	}
 	f, ok := in.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return "", UsageError(env, "workspace user add", "tidak ada terminal untuk menanyakan kata sandi: pakai --password-stdin")
+		return "", UsageError(env, "workspace user add", fault.CLINoTerminal)
 	}
 	ask := func(prompt string) (string, error) {
 		fmt.Fprint(env.Stderr, prompt)
@@ -163,25 +146,25 @@ func password(env Env, name string, fromStdin bool) (string, error) {
 		fmt.Fprintln(env.Stderr)
 		return string(b), err
 	}
-	pw, err := ask("Kata sandi untuk " + name + ": ")
+	pw, err := ask(say(env, fault.CLIPasswordFor, "name", name))
 	if err != nil {
 		return "", err
 	}
-	again, err := ask("Ulangi kata sandi: ")
+	again, err := ask(say(env, fault.CLIPasswordAgain))
 	if err != nil {
 		return "", err
 	}
 	if pw != again {
-		return "", UsageError(env, "workspace user add", "kedua kata sandi berbeda; pengguna tidak dibuat")
+		return "", UsageError(env, "workspace user add", fault.CLIPasswordsDiffer)
 	}
 	return pw, nil
 }
 
 func runUserList(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace user list")
-	pg := fs.String("pg", "", "alamat basis data (postgres://nama@server/selaras)")
-	format := fs.String("format", formatCSV, formatHelp)
-	if err := Parse(fs, args); err != nil {
+	pg := fs.String("pg", "", say(env, fault.CLIFlagPG))
+	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := serverFlag(env, "workspace user list", *pg); err != nil {
@@ -210,43 +193,45 @@ func runUserList(ctx context.Context, env Env, args []string) error {
 }
 
 // progressTo prints each table as it is copied.
-func progressTo(w io.Writer) shared.Progress {
-	return func(table string, rows int64) { fmt.Fprintf(w, "  %-24s %8d baris\n", table, rows) }
+func progressTo(env Env) shared.Progress {
+	return func(table string, rows int64) {
+		fmt.Fprintf(env.Stdout, "  %-24s %s\n", table, say(env, fault.CLIRows, "rows", fmt.Sprintf("%8d", rows)))
+	}
 }
 
 func runPush(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace push")
-	from := fs.String("from", "", "berkas ruang kerja yang disalin (workspace file)")
-	to := fs.String("to", "", "basis data server yang kosong, sebagai admin (postgres://admin@server/selaras)")
-	if err := Parse(fs, args); err != nil {
+	from := fs.String("from", "", say(env, fault.CLIFlagPushFrom))
+	to := fs.String("to", "", say(env, fault.CLIFlagPushTo))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
-		return UsageError(env, "workspace push", "--from dan --to wajib diisi")
+		return UsageError(env, "workspace push", fault.CLIRequired, "flags", "--from, --to")
 	}
-	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s (satu transaksi):\n", *from, store.Redact(*to))
-	if err := withLogin(env, *to, func(dsn string) error { return shared.Push(ctx, *from, dsn, progressTo(env.Stdout)) }); err != nil {
+	fmt.Fprintln(env.Stdout, say(env, fault.CLICopyingOne, "from", *from, "to", store.Redact(*to)))
+	if err := withLogin(env, *to, func(dsn string) error { return shared.Push(ctx, *from, dsn, progressTo(env)) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Selesai: ruang kerja bersama %s berisi salinan %s.\n", store.Redact(*to), *from)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIPushed, "to", store.Redact(*to), "from", *from))
 	return nil
 }
 
 func runPull(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace pull")
-	from := fs.String("from", "", "ruang kerja bersama (postgres://nama@server/selaras)")
-	to := fs.String("to", "", "berkas salinan baru (belum boleh ada)")
-	if err := Parse(fs, args); err != nil {
+	from := fs.String("from", "", say(env, fault.CLIFlagPullFrom))
+	to := fs.String("to", "", say(env, fault.CLIFlagPullTo))
+	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if *from == "" || *to == "" {
-		return UsageError(env, "workspace pull", "--from dan --to wajib diisi")
+		return UsageError(env, "workspace pull", fault.CLIRequired, "flags", "--from, --to")
 	}
-	fmt.Fprintf(env.Stdout, "Menyalin %s ke %s:\n", store.Redact(*from), *to)
-	if err := withLogin(env, *from, func(dsn string) error { return shared.Pull(ctx, dsn, *to, progressTo(env.Stdout)) }); err != nil {
+	fmt.Fprintln(env.Stdout, say(env, fault.CLICopying, "from", store.Redact(*from), "to", *to))
+	if err := withLogin(env, *from, func(dsn string) error { return shared.Pull(ctx, dsn, *to, progressTo(env)) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Salinan luring dibuat: %s. Ini salinan terpisah: perubahan di sini tidak sampai ke server.\n", *to)
+	fmt.Fprintln(env.Stdout, say(env, fault.CLIPulled, "to", *to))
 	return nil
 }
 

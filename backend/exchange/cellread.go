@@ -83,10 +83,9 @@ func readValue(c rawCell, u template.Unit) (cellValue, *fault.Error) {
 		n, err := number.Parse(raw)
 		if err != nil {
 			if ne, ok := err.(*number.Error); ok {
-				ne = &number.Error{Input: short(raw), Reason: ne.Reason}
-				return out, fault.New(fault.CellNotNumber, "", "value", short(raw), "reason", ne.Indonesian(), "reasonEn", ne.English())
+				err = &number.Error{Input: short(raw), Reason: ne.Reason}
 			}
-			return out, fault.New(fault.CellNotNumber, "", "value", short(raw), "reason", "", "reasonEn", "")
+			return out, fault.New(fault.CellNotNumber, "", "value", short(raw)).WithNumber("reason", err)
 		}
 		if n.Percent && !u.Percent() {
 			return out, fault.New(fault.CellPercentNotAllowed, "", "value", short(raw))
@@ -104,7 +103,7 @@ func readValue(c rawCell, u template.Unit) (cellValue, *fault.Error) {
 			}
 			if okAlt {
 				return out, fault.New(fault.CellAmbiguous, "", "value", short(raw), "a", number.Format(v, -1), "b", number.Format(alt, -1),
-					"hint", ambiguityHint(v, alt, okMine, okAlt, u), "hintEn", ambiguityHintEN(v, alt, okMine, okAlt, u))
+					"plain", strconv.FormatFloat(v, 'f', -1, 64), "plainB", plainHint(alt)).WithCode("hint", ambiguityHint(okMine, okAlt))
 			}
 		}
 	}
@@ -138,28 +137,19 @@ func fits(v float64, u template.Unit) *fault.Error {
 	return nil
 }
 
-func ambiguityHint(v, alt float64, okMine, okAlt bool, u template.Unit) string {
-	w := func(x float64) string { return number.Format(x, -1) }
+// ambiguityHint is how to write the number meant: either reading ({a} or
+// {b}), the other one ({b}), or without separators.
+func ambiguityHint(okMine, okAlt bool) fault.Code {
 	switch {
 	case okMine && okAlt:
-		return "tulis " + w(v) + " (tanpa titik: " + strconv.FormatFloat(v, 'f', -1, 64) + ") atau " + w(alt) + " sesuai maksudnya"
+		return fault.HintEither
 	case okAlt:
-		return "jika maksudnya " + w(alt) + ", tulis " + w(alt) + plainHint(alt)
+		return fault.HintOther
 	}
-	return "tulis angkanya tanpa pemisah ribuan"
+	return fault.HintPlain
 }
 
-func ambiguityHintEN(v, alt float64, okMine, okAlt bool, u template.Unit) string {
-	w := func(x float64) string { return number.Format(x, -1) }
-	switch {
-	case okMine && okAlt:
-		return "write " + w(v) + " (or " + strconv.FormatFloat(v, 'f', -1, 64) + ") or " + w(alt) + ", whichever is meant"
-	case okAlt:
-		return "if " + w(alt) + " is meant, write " + w(alt) + plainHint(alt)
-	}
-	return "write the number without thousands separators"
-}
-
+// plainHint is {b} without separators, " (1311000)", when it helps.
 func plainHint(x float64) string {
 	if x == math.Trunc(x) && math.Abs(x) >= 1000 {
 		return " (" + strconv.FormatFloat(x, 'f', -1, 64) + ")"
@@ -191,7 +181,7 @@ func short(s string) string {
 		return s
 	}
 	r := []rune(s)
-	return string(r[:max]) + "… (" + strconv.Itoa(len(r)) + " karakter)"
+	return string(r[:max]) + "… (" + strconv.Itoa(len(r)) + ")"
 }
 
 // isPercentFormat reports whether a number format shows a percentage: the

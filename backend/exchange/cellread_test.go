@@ -74,7 +74,7 @@ func TestReadValueByKind(t *testing.T) {
 		{"formula with cached value", rawCell{typ: excelize.CellTypeUnset, value: "142", formula: "SUM(A1:A3)"}, template.UnitCount, "142"},
 		{"formula without cached value", rawCell{formula: "SUM(A1:A3)"}, template.UnitCount, "!rumus =SUM(A1:A3) belum punya nilai tersimpan"},
 		{"formula giving text", rawCell{typ: excelize.CellTypeFormula, value: "abc", formula: `"abc"`}, template.UnitCount, "!bukan angka"},
-		{"long text shortened", txt("angka ini sangat panjang sekali karena disalin dari laporan tahunan dinas koperasi"), template.UnitCount, "!… (82 karakter)"},
+		{"long text shortened", txt("angka ini sangat panjang sekali karena disalin dari laporan tahunan dinas koperasi"), template.UnitCount, "!… (82)"},
 		{"text unit keeps text", txt("  usulan baru "), template.UnitText, "usulan baru"},
 	}
 	for _, tt := range tests {

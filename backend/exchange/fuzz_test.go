@@ -155,10 +155,10 @@ func FuzzReadImport(f *testing.F) {
 			t.Fatalf("not an ImportError: %T %v", err, err)
 		}
 		for _, p := range ie.Problems {
-			if strings.Contains(p.Message, "tidak dapat dibaca oleh pembaca Excel") {
-				t.Fatalf("a recovered panic: %s", p.Message)
+			if strings.Contains(p.Message(fault.ID), "tidak dapat dibaca oleh pembaca Excel") {
+				t.Fatalf("a recovered panic: %s", p.Message(fault.ID))
 			}
-			if p.Message == "" || p.MessageEN == "" {
+			if p.Message(fault.ID) == "" || p.Message(fault.EN) == "" {
 				t.Fatalf("a problem without both languages: %+v", p)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -91,7 +92,7 @@ func checkZip(b []byte) error {
 		return fault.Wrap(err, fault.FileNotXlsx, "")
 	}
 	if len(zr.File) > maxEntries {
-		return fault.New(fault.FileTooLarge, "", "what", fmt.Sprintf("%d bagian", len(zr.File)), "whatEn", fmt.Sprintf("%d parts", len(zr.File)))
+		return fault.New(fault.FileTooLarge, "", "parts", strconv.Itoa(len(zr.File))).WithCode("what", fault.WordParts)
 	}
 	var total uint64
 	for _, e := range zr.File {

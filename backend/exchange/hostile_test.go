@@ -228,7 +228,7 @@ func TestStructureRefusals(t *testing.T) {
 				assert.Contains(t, err.Error(), w)
 			}
 			for _, p := range ie.Problems {
-				assert.NotEmpty(t, p.MessageEN)
+				assert.NotEmpty(t, p.Message(fault.EN))
 			}
 			assert.Equal(t, before, fx.state(t), "nothing is written")
 		})
@@ -393,7 +393,7 @@ func TestHostileFiles(t *testing.T) {
 			require.ErrorAs(t, err, &ie)
 			assert.Contains(t, err.Error(), want[name])
 			assert.NotContains(t, err.Error(), "no such file", "no operating-system English")
-			assert.NotEmpty(t, ie.Problems[0].MessageEN)
+			assert.NotEmpty(t, ie.Problems[0].Message(fault.EN))
 			assert.Equal(t, before, fx.state(t))
 		})
 	}
@@ -435,7 +435,7 @@ func TestProblemsNameLongTextShortly(t *testing.T) {
 	_, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)
 	assert.Less(t, len(err.Error()), 600)
-	assert.Contains(t, err.Error(), "karakter)")
+	assert.Contains(t, err.Error(), "…")
 }
 
 func TestOtherWorkingYearIsSaid(t *testing.T) {
@@ -443,8 +443,8 @@ func TestOtherWorkingYearIsSaid(t *testing.T) {
 	p, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{WorkingYear: 2026})
 	require.NoError(t, err)
 	require.Len(t, p.Notices, 1)
-	assert.Contains(t, p.Notices[0].Message, "Templat ini untuk tahun 2025, bukan tahun kerja 2026")
-	assert.Contains(t, p.Notices[0].MessageEN, "not the working year 2026")
+	assert.Contains(t, p.Notices[0].Message(fault.ID), "Templat ini untuk tahun 2025, bukan tahun kerja 2026")
+	assert.Contains(t, p.Notices[0].Message(fault.EN), "not the working year 2026")
 }
 
 // TestCodeTwiceRefusedWhateverTheHiddenSheetSays: a row's code relabelled

@@ -25,11 +25,26 @@ import (
 )
 
 // Problem is one reason an import is refused, located by sheet and cell.
+// The sentence is a Text, worded where it leaves the backend (the binding
+// layer, the CLI) in the user's language.
 type Problem struct {
-	Sheet     string `json:"sheet"`
-	Cell      string `json:"cell"`
-	Message   string `json:"message"`
-	MessageEN string `json:"messageEn"`
+	Sheet string     `json:"sheet"`
+	Cell  string     `json:"cell"`
+	Text  fault.Text `json:"text"`
+}
+
+// Message words the problem in lang, without its place.
+func (p Problem) Message(lang fault.Lang) string { return fault.Render(p.Text, lang) }
+
+// Located words the problem in lang with its sheet and cell.
+func (p Problem) Located(lang fault.Lang) string {
+	switch {
+	case p.Sheet == "":
+		return p.Message(lang)
+	case p.Cell == "":
+		return fault.Say(lang, fault.ProblemAtSheet, "sheet", p.Sheet, "message", p.Message(lang))
+	}
+	return fault.Say(lang, fault.ProblemAtCell, "sheet", p.Sheet, "cell", p.Cell, "message", p.Message(lang))
 }
 
 // ImportError lists every problem of a workbook; nothing was written.
@@ -38,19 +53,15 @@ type ImportError struct {
 	Problems []Problem
 }
 
-func (e *ImportError) Error() string {
+func (e *ImportError) Error() string { return e.Message(fault.ID) }
+
+// Message words the refusal in lang: the file, then each problem on its own
+// line with its place.
+func (e *ImportError) Message(lang fault.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s tidak dapat diimpor; tidak ada data yang diubah:", e.File)
+	b.WriteString(fault.Say(lang, fault.ImportRefusedList, "file", e.File))
 	for _, p := range e.Problems {
-		b.WriteString("\n- ")
-		if p.Sheet != "" {
-			fmt.Fprintf(&b, "lembar \"%s\"", p.Sheet)
-			if p.Cell != "" {
-				fmt.Fprintf(&b, " sel %s", p.Cell)
-			}
-			b.WriteString(": ")
-		}
-		b.WriteString(p.Message)
+		b.WriteString("\n- " + p.Located(lang))
 	}
 	return b.String()
 }
@@ -118,7 +129,7 @@ const enoughProblems = 4 * maxProblems
 func refuse(file string, ps ...Problem) error {
 	if len(ps) > maxProblems {
 		more := fault.New(fault.MoreProblems, "", "n", strconv.Itoa(len(ps)-maxProblems))
-		ps = append(ps[:maxProblems:maxProblems], Problem{Message: fault.Message(more, fault.ID), MessageEN: fault.Message(more, fault.EN)})
+		ps = append(ps[:maxProblems:maxProblems], Problem{Text: more.Text})
 	}
 	return &ImportError{File: file, Problems: ps}
 }
@@ -127,7 +138,7 @@ func whole(code fault.Code, kv ...string) Problem { return problem("", "", fault
 
 // problem renders a coded message for a sheet and cell, in both languages.
 func problem(sheet, cell string, err error) Problem {
-	return Problem{Sheet: sheet, Cell: cell, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)}
+	return Problem{Sheet: sheet, Cell: cell, Text: fault.TextOf(err)}
 }
 
 // refusal is a workbook refused before its cells are all compared, with
@@ -206,7 +217,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	if err := target.Check(ctx, s.Read(), cat, p.Edits, current); err != nil {
 		if be, ok := target.ErrBatch(err); ok {
 			for _, c := range be.Cells {
-				problems = append(problems, Problem{Sheet: template.ValuesSheet, Cell: cellOf[c.Index], Message: c.Message, MessageEN: c.MessageEN})
+				problems = append(problems, Problem{Sheet: template.ValuesSheet, Cell: cellOf[c.Index], Text: c.Text})
 			}
 			return Preview{}, refuse(name, problems...)
 		}

@@ -48,7 +48,7 @@ func openTemplate(path string) (*workbook, error) {
 func readMeta(f *excelize.File, sst []string) (map[string]string, error) {
 	g, err := readSheet(f, template.MetaSheet, sst, 100000, 2)
 	if err != nil {
-		return nil, fault.Wrap(err, fault.TemplateMeta, "", "what", "tidak terbaca", "whatEn", "unreadable")
+		return nil, fault.Wrap(err, fault.TemplateMeta, "").WithCode("what", fault.WordUnreadable)
 	}
 	meta := map[string]string{}
 	for r := 1; r <= min(len(g.rows), template.MetaKeyRows); r++ {

@@ -9,7 +9,8 @@ import (
 
 // catalog.json holds every message and every field label in both languages,
 // in one place: "messages" maps a Code to its template ({field} and {name}
-// are replaced by the Error's Field and Args), "labels" maps a field key to
+// are replaced by the Text's Field and its arguments: values, codes, lists,
+// sentences and moments, each worded in the same language), "labels" maps a field key to
 // its label. A field key is the aggregate and the JSON name of the field
 // ("decision.status"): the message names the field by its label, the
 // frontend matches the form item on the JSON name (FieldOf), so neither side

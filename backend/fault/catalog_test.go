@@ -1,6 +1,7 @@
 package fault
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -83,11 +84,30 @@ func TestCatalogIsComplete(t *testing.T) {
 	}
 }
 
-// A value worded per language (k and k+"En") fills the same {k} in both.
-func TestArgumentPerLanguage(t *testing.T) {
-	err := New(CellNotNumber, "", "reason", "bukan angka", "reasonEn", "not a number")
-	assert.Equal(t, "bukan angka", Message(err, ID))
-	assert.Equal(t, "not a number", Message(err, EN))
+// An argument that is a code, a list, sentences or a moment is worded in
+// the language of the sentence it fills.
+func TestArgumentsPerLanguage(t *testing.T) {
+	err := New(ValueZeroDenominator, "").WithCode("what", WordRealisation)
+	assert.Equal(t, "penyebut realisasi tidak boleh nol", Message(err, ID))
+	assert.Equal(t, "the realisation denominator must not be zero", Message(err, EN))
+	line := New(LineRefused, "", "line", "2").WithParts("message", New(Required, "Nama").Text)
+	batch := New(ParticipantsRefused, "").WithParts("lines", line.Text, line.Text)
+	assert.Equal(t, "Tidak ada peserta yang disimpan. Baris 2: Nama wajib diisi.; Baris 2: Nama wajib diisi.", Message(batch, ID))
+	assert.Equal(t, "No participant was saved. Line 2: Nama is required.; Line 2: Nama is required.", Message(batch, EN))
+	c := NewConflict("", Conflict{At: "2026-11-30T07:05:00Z"})
+	assert.Contains(t, Message(c, ID), "pengguna lain pada ")
+	assert.Contains(t, Message(c, EN), "another user at ")
+}
+
+// A Text survives JSON: a result carries it to where it is worded.
+func TestTextRoundTrip(t *testing.T) {
+	e := Reject("decision.status", ReasonReopenAsNew).WithCode("from", StatusDone)
+	b, err := json.Marshal(e.Text)
+	require.NoError(t, err)
+	var back Text
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, Render(e.Text, EN), Render(back, EN))
+	assert.Equal(t, Message(e, ID), Render(back, ID))
 }
 
 // Every field key has a label in both languages and the shape aggregate.json.

@@ -13,6 +13,8 @@ import (
 const (
 	// {field} is what was edited; {who} and {when} name the newest change.
 	EditConflict Code = "edit_conflict"
+	// Who made a change the audit log did not record the author of.
+	SomeoneElse Code = "someone_else"
 )
 
 // Conflict is what a refused edit shows beside the user's own values.
@@ -30,7 +32,18 @@ func (c *Conflict) Error() string {
 // NewConflict refuses an edit of field (a field key such as "decision.id")
 // over the newer change c.
 func NewConflict(field string, c Conflict) *Error {
-	return Wrap(&c, EditConflict, field, "who", c.Who(ID), "whoEn", c.Who(EN), "when", c.When(ID), "whenEn", c.When(EN))
+	e := Wrap(&c, EditConflict, field)
+	if strings.TrimSpace(c.By) != "" {
+		e.Args["who"] = c.By
+	} else {
+		e.WithCode("who", SomeoneElse)
+	}
+	if t, ok := parseStamp(c.At); ok {
+		e.WithTime("when", t)
+	} else {
+		e.Args["when"] = c.At
+	}
+	return e
 }
 
 // Who names the author of the newer change in lang.
@@ -38,10 +51,8 @@ func (c Conflict) Who(lang Lang) string {
 	switch {
 	case strings.TrimSpace(c.By) != "":
 		return c.By
-	case lang == EN:
-		return "another user"
 	}
-	return "pengguna lain"
+	return Say(lang, SomeoneElse)
 }
 
 // When words the time of the newer change in lang, in the computer's zone.

@@ -7,6 +7,7 @@ package fault
 import (
 	"errors"
 	"strings"
+	"time"
 )
 
 // Code names a kind of problem a user can fix or must be told about.
@@ -64,17 +65,33 @@ const (
 	UploadFailed  Code = "upload_failed"
 )
 
-// Error is a problem with a place: the field (or sheet and cell) it concerns
-// and the values the message needs.
-type Error struct {
-	Code Code
+// Text is a sentence of the catalogue before it is worded: a code and its
+// arguments. An argument is a value printed as it is (Args), a code worded in
+// the same language from the same arguments (Codes), a list of values joined
+// per language ("a, b, atau c"; Lists), a list of sentences each worded and
+// joined by "; " (Parts), or a moment worded per language (Times). No
+// argument is a sentence already worded in one language, so a result can
+// carry a Text and be worded where it leaves the backend, in the user's
+// language.
+type Text struct {
+	Code Code `json:"code"`
 	// Field is a field key such as "decision.status" (an aggregate and the
 	// JSON name of its field, labelled in both languages in labels.go), or a
 	// place that is not a field (a path, a sheet and cell), printed as is.
-	Field  string
-	Reason Code              // why an Invalid value is refused: a code of the catalogue
-	Args   map[string]string // named values for the message template
-	Err    error             // the underlying cause, if any
+	Field  string              `json:"field,omitempty"`
+	Reason Code                `json:"reason,omitempty"` // why an Invalid value is refused: {reason}
+	Args   map[string]string   `json:"args,omitempty"`
+	Codes  map[string]Code     `json:"codes,omitempty"`
+	Lists  map[string][]string `json:"lists,omitempty"`
+	Parts  map[string][]Text   `json:"parts,omitempty"`
+	Times  map[string]string   `json:"times,omitempty"` // RFC 3339
+}
+
+// Error is a problem with a place: the Text that words it and the
+// underlying cause, if any.
+type Error struct {
+	Text
+	Err error // the underlying cause, if any
 }
 
 func (e *Error) Error() string {
@@ -93,7 +110,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // New makes an Error for a field with optional key/value pairs for the message.
 func New(code Code, field string, kv ...string) *Error {
-	e := &Error{Code: code, Field: field, Args: map[string]string{}}
+	e := &Error{Text: Text{Code: code, Field: field, Args: map[string]string{}}}
 	for i := 0; i+1 < len(kv); i += 2 {
 		e.Args[kv[i]] = kv[i+1]
 	}
@@ -106,6 +123,47 @@ func New(code Code, field string, kv ...string) *Error {
 func Reject(field string, reason Code, kv ...string) *Error {
 	e := New(Invalid, field, kv...)
 	e.Reason = reason
+	return e
+}
+
+// WithCode sets the argument k to a code of the catalogue, worded in the
+// user's language from the same arguments.
+func (e *Error) WithCode(k string, c Code) *Error {
+	if e.Codes == nil {
+		e.Codes = map[string]Code{}
+	}
+	e.Codes[k] = c
+	return e
+}
+
+// WithList sets the argument k to values joined per language: "a, b, atau
+// c" / "a, b or c". The values are the same in both languages (words the
+// user types, codes, numbers).
+func (e *Error) WithList(k string, values ...string) *Error {
+	if e.Lists == nil {
+		e.Lists = map[string][]string{}
+	}
+	e.Lists[k] = values
+	return e
+}
+
+// WithParts sets the argument k to sentences, each worded in the user's
+// language, joined by "; ".
+func (e *Error) WithParts(k string, parts ...Text) *Error {
+	if e.Parts == nil {
+		e.Parts = map[string][]Text{}
+	}
+	e.Parts[k] = parts
+	return e
+}
+
+// WithTime sets the argument k to a moment worded per language in the
+// computer's zone: "Senin, 30 November 2026 pukul 14.05".
+func (e *Error) WithTime(k string, t time.Time) *Error {
+	if e.Times == nil {
+		e.Times = map[string]string{}
+	}
+	e.Times[k] = t.UTC().Format(time.RFC3339Nano)
 	return e
 }
 
@@ -130,27 +188,57 @@ func Message(err error, lang Lang) string {
 	if err == nil {
 		return ""
 	}
+	return Render(TextOf(err), lang)
+}
+
+// TextOf is the sentence err is worded from: its Text, with the cause as
+// {cause} when the template names one, or Internal with the error's text.
+func TextOf(err error) Text {
+	if err == nil {
+		return Text{}
+	}
 	var fe *Error
 	if !errors.As(err, &fe) {
-		return render(catalog[Internal], lang, "", map[string]string{"cause": err.Error()})
+		return Text{Code: Internal, Args: map[string]string{"cause": err.Error()}}
 	}
-	t, ok := catalog[fe.Code]
-	if !ok {
-		t = catalog[Internal]
-	}
-	args := map[string]string{}
-	for k, v := range fe.Args {
-		args[k] = v
-	}
-	if _, ok := args["cause"]; !ok && fe.Err != nil {
-		args["cause"] = fe.Err.Error()
-	}
-	if fe.Reason != "" {
-		if rt, ok := catalog[fe.Reason]; ok {
-			args["reason"] = render(rt, lang, fe.Field, args)
+	t := fe.Text
+	if _, ok := t.Args["cause"]; !ok && fe.Err != nil {
+		args := make(map[string]string, len(t.Args)+1)
+		for k, v := range t.Args {
+			args[k] = v
 		}
+		args["cause"] = fe.Err.Error()
+		t.Args = args
 	}
-	return render(t, lang, fe.Field, args)
+	return t
+}
+
+// Render words t in lang. A code the catalogue lacks is worded as an
+// internal error, so a message is never empty.
+func Render(t Text, lang Lang) string {
+	tmpl, ok := catalog[t.Code]
+	if !ok {
+		tmpl = catalog[Internal]
+	}
+	return fill(tmpl, lang, t, 0)
+}
+
+// Label is the label of a field key in lang, or the key as given.
+func Label(key string, lang Lang) string {
+	l, ok := labels[key]
+	switch {
+	case !ok:
+		return key
+	case lang == EN:
+		return l.en
+	}
+	return l.id
+}
+
+// Say words a code of the catalogue with key/value pairs in lang: a CLI line,
+// a dialog title, a document's heading.
+func Say(lang Lang, code Code, kv ...string) string {
+	return Render(New(code, "", kv...).Text, lang)
 }
 
 // CodeOf returns the code of err, or Internal.
@@ -176,24 +264,61 @@ func FieldOf(err error) string {
 	return fe.Field
 }
 
-func render(t text, lang Lang, field string, args map[string]string) string {
-	s := t.id
-	if l, ok := labels[field]; ok {
-		field = l.id
-		if lang == EN {
-			field = l.en
-		}
-	}
+// fill words the template tmpl with t's arguments in lang.
+func fill(tmpl text, lang Lang, t Text, depth int) string {
+	s := tmpl.id
 	if lang == EN {
-		s = t.en
+		s = tmpl.en
 	}
-	s = strings.ReplaceAll(s, "{field}", field)
-	for k, v := range args {
-		// A value worded per language comes as k and k+"En" (a parser's
-		// reason, a hint); both templates then name the same {k}.
-		if en, ok := args[k+"En"]; ok && lang == EN {
-			v = en
+	vals := map[string]string{}
+	for k, v := range t.Args {
+		vals[k] = v
+	}
+	for k, vs := range t.Lists {
+		vals[k] = join(vs, lang)
+	}
+	for k, ps := range t.Parts {
+		out := make([]string, len(ps))
+		for i, p := range ps {
+			out[i] = Render(p, lang)
 		}
+		vals[k] = strings.Join(out, "; ")
+	}
+	for k, stamp := range t.Times {
+		at, err := time.Parse(time.RFC3339Nano, stamp)
+		switch {
+		case err != nil:
+			vals[k] = stamp
+		case lang == EN:
+			vals[k] = DateTimeEN(at)
+		default:
+			vals[k] = DateTimeID(at)
+		}
+	}
+	codes := t.Codes
+	if t.Reason != "" {
+		codes = map[string]Code{"reason": t.Reason}
+		for k, c := range t.Codes {
+			codes[k] = c
+		}
+	}
+	for k, c := range codes {
+		// A code argument is worded from the same arguments and field
+		// (a reason naming {value}); the depth stops a code that names
+		// itself through another.
+		if ct, ok := catalog[c]; ok && depth < 4 {
+			inner := t
+			inner.Reason, inner.Codes = "", map[string]Code{}
+			for k2, c2 := range codes {
+				if k2 != k {
+					inner.Codes[k2] = c2
+				}
+			}
+			vals[k] = fill(ct, lang, inner, depth+1)
+		}
+	}
+	s = strings.ReplaceAll(s, "{field}", Label(t.Field, lang))
+	for k, v := range vals {
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}
 	return s

@@ -17,8 +17,8 @@ const (
 	ReasonChooseCentralKind Code = "reason_choose_central_kind"
 	ReasonNotSubKegiatan    Code = "reason_not_sub_kegiatan"
 	ReasonRegencyOnly       Code = "reason_regency_only"
-	// A typed number the parser refused; {detail} is its wording per
-	// language (detail and detailEn, from backend/number).
+	// A typed number the parser refused; {detail} is its reason
+	// (WithNumber).
 	ReasonNotNumber        Code = "reason_not_number"
 	ReasonPaguPercent      Code = "reason_pagu_percent"
 	ReasonPaguCents        Code = "reason_pagu_cents"
@@ -33,4 +33,10 @@ const (
 	// {got} and {want} are levels worded per language (gotEn, wantEn).
 	ReasonLevelDigit   Code = "reason_level_digit"
 	ReasonParentPrefix Code = "reason_parent_prefix"
+)
+
+// A level as a word of ReasonLevelDigit ({got} and {want}).
+const (
+	LevelProvinceWord Code = "level_province_word"
+	LevelRegencyWord  Code = "level_regency_word"
 )

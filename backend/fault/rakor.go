@@ -35,6 +35,16 @@ const (
 	// A pasted region name {value} that names {count} regions ({codes}).
 	ReasonRegionAmbiguous Code = "reason_rakor_region_ambiguous"
 
+	// A decision's status as a word of ReasonReopenAsNew ({from}).
+	StatusDone      Code = "rakor_status_done"
+	StatusCancelled Code = "rakor_status_cancelled"
+
+	// A participant's attendance as a word (a document's column, the
+	// screens' choices): the code is "attendance_" and the stored value.
+	AttendancePresent     Code = "attendance_hadir"
+	AttendanceAbsent      Code = "attendance_tidak_hadir"
+	AttendanceRepresented Code = "attendance_diwakili"
+
 	// One refused line of a pasted list: the line number said once.
 	LineRefused Code = "rakor_line_refused"
 	// A batch of participants refused whole; {lines} lists each line.
@@ -44,6 +54,5 @@ const (
 // ChooseAmong refuses a typed value that is not one of options, quoting it:
 // a pasted word the user must correct ("ketua" for a role).
 func ChooseAmong(field, value string, options ...string) *Error {
-	return Reject(field, ReasonUnknownChoice, "value", value,
-		"options", join(options, "atau"), "optionsEn", join(options, "or"))
+	return Reject(field, ReasonUnknownChoice, "value", value).WithList("options", options...)
 }

@@ -58,3 +58,34 @@ const (
 	PlanLineGone      Code = "plan_line_gone"
 	PlanFundUnknown   Code = "plan_fund_unknown"
 )
+
+// Words and hints the messages above are worded with: arguments that are
+// codes, so no argument is a sentence of one language.
+const (
+	// How to write an ambiguous cell ({hint} of CellAmbiguous): either
+	// reading, the other reading, or without thousands separators.
+	HintEither Code = "hint_either"
+	HintOther  Code = "hint_other"
+	HintPlain  Code = "hint_plain"
+	// {what} of FileTooLarge: a workbook of {parts} parts.
+	WordParts Code = "word_parts"
+	// {what} of TemplateMeta: the hidden sheet cannot be read.
+	WordUnreadable Code = "word_unreadable"
+	// {what} of ValueZeroDenominator and ValueRatioInfinite.
+	WordTarget      Code = "word_target"
+	WordRealisation Code = "word_realisation"
+	// {cause} of NotDatabase: not SQLite, or a PostgreSQL database of
+	// another application.
+	NotSQLite     Code = "not_sqlite"
+	ForeignTables Code = "foreign_tables"
+)
+
+// An import refused, worded as a list: the file, then each problem with its
+// sheet and cell ({message}).
+const (
+	ImportRefusedList Code = "import_refused_list"
+	ProblemAtSheet    Code = "problem_at_sheet"
+	ProblemAtCell     Code = "problem_at_cell"
+	// A notice of an import the CLI prints before the changes.
+	CLINotice Code = "cli_notice"
+)

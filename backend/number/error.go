@@ -24,49 +24,20 @@ type Error struct {
 // so callers that render *Error messages need no special case.
 var ErrEmpty = &Error{Reason: ReasonEmpty}
 
-type text struct{ id, en string }
+// Reasons lists every reason, for the catalogue's test that each is worded.
+var Reasons = []Reason{ReasonEmpty, ReasonSyntax, ReasonDecimal, ReasonGrouping, ReasonScale, ReasonRange}
 
-// reasons holds the user-facing wording; users are office staff, so it names
-// the fix rather than the grammar.
-var reasons = map[Reason]text{
-	ReasonEmpty:  {"isian kosong", "the cell is empty"},
-	ReasonSyntax: {"ada huruf atau tanda yang bukan bagian dari angka", "it contains letters or symbols that are not part of a number"},
-	ReasonDecimal: {"pemisah desimal lebih dari satu",
-		"more than one decimal separator"},
-	ReasonGrouping: {"pemisah ribuan harus memisahkan kelompok 3 angka, misalnya 1.234.567",
-		"thousands separators must split the digits into groups of 3, e.g. 1.234.567"},
-	ReasonScale: {"kata di belakang angka tidak dikenal; gunakan ribu (rb), juta (jt), miliar (M) atau triliun (T)",
-		"unknown word after the number; use ribu (rb), juta (jt), miliar (M) or triliun (T)"},
-	ReasonRange: {"angkanya terlalu besar (lebih dari satu juta triliun)",
-		"the number is too large (more than 10^18)"},
-}
-
+// Error is for logs; the user reads the reason worded by backend/fault's
+// catalogue (fault.WithNumber), in the user's language.
 func (e *Error) Error() string {
-	return "number: " + quote(e.Input) + ": " + reasons[e.Reason].en
+	return "number: " + quote(e.Input) + ": " + string(e.Reason)
 }
 
-// Indonesian is the message for the user, e.g.
-// "17,6,5" bukan angka yang dikenali: pemisah desimal lebih dari satu.
-func (e *Error) Indonesian() string {
-	if e.Reason == ReasonEmpty {
-		return reasons[ReasonEmpty].id
-	}
-	return quote(e.Input) + " bukan angka yang dikenali: " + e.reason().id
-}
-
-// English is the message for a user who chose English.
-func (e *Error) English() string {
-	if e.Reason == ReasonEmpty {
-		return reasons[ReasonEmpty].en
-	}
-	return quote(e.Input) + " is not a recognised number: " + e.reason().en
-}
-
-func (e *Error) reason() text {
-	if t, ok := reasons[e.Reason]; ok {
-		return t
-	}
-	return reasons[ReasonSyntax]
+// Shown is the input as a message quotes it: the non-breaking spaces of a
+// copied cell as spaces, control characters replaced.
+func (e *Error) Shown() string {
+	q := quote(e.Input)
+	return q[1 : len(q)-1]
 }
 
 // quote wraps s in double quotes for a message. Unlike %q it keeps the text

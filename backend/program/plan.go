@@ -406,12 +406,7 @@ func (in PlanLineInput) Parse() (PlanLine, error) {
 // notNumber refuses a field whose text the number parser could not read,
 // with the parser's reason in both languages.
 func notNumber(field string, err error) error {
-	id, en := err.Error(), err.Error()
-	var ne *number.Error
-	if errors.As(err, &ne) {
-		id, en = ne.Indonesian(), ne.English()
-	}
-	return fault.Reject(field, fault.ReasonNotNumber, "detail", id, "detailEn", en)
+	return fault.Reject(field, fault.ReasonNotNumber).WithNumber("detail", err)
 }
 
 // parseQuantity reads an optional target; empty text is no value.

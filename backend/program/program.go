@@ -111,18 +111,12 @@ func levelOfCode(code string) Level {
 	return ""
 }
 
-func levelText(l Level) string {
+// levelWord names a level in a sentence: "provinsi (L = 1)".
+func levelWord(l Level) fault.Code {
 	if l == LevelProvince {
-		return "provinsi (L = 1)"
+		return fault.LevelProvinceWord
 	}
-	return "kabupaten/kota (L = 2)"
-}
-
-func levelTextEN(l Level) string {
-	if l == LevelProvince {
-		return "the province (L = 1)"
-	}
-	return "a regency (L = 2)"
+	return fault.LevelRegencyWord
 }
 
 type querier interface {
@@ -209,7 +203,7 @@ func itemByCode(ctx context.Context, q querier, code string) (Item, bool, error)
 
 const fieldSubCode = "subKegiatan.code"
 
-func badCode(reason fault.Code, kv ...string) error {
+func badCode(reason fault.Code, kv ...string) *fault.Error {
 	return fault.Reject(fieldSubCode, reason, kv...)
 }
 
@@ -256,8 +250,7 @@ func checkSubCode(ctx context.Context, q querier, code string, parentID int64) (
 		parent = p
 	}
 	if got, want := levelOfCode(code), parent.Level; got != want {
-		return Item{}, "", badCode(fault.ReasonLevelDigit, "parent", parent.Code,
-			"got", levelText(got), "gotEn", levelTextEN(got), "want", levelText(want), "wantEn", levelTextEN(want))
+		return Item{}, "", badCode(fault.ReasonLevelDigit, "parent", parent.Code).WithCode("got", levelWord(got)).WithCode("want", levelWord(want))
 	}
 	if prefix != parent.Code {
 		return Item{}, "", badCode(fault.ReasonParentPrefix, "parent", parent.Code)

@@ -146,7 +146,7 @@ func TestSubKegiatanCode(t *testing.T) {
 			require.Error(t, err)
 			assert.Equal(t, "code", fault.FieldOf(err))
 			assert.Contains(t, fault.Message(err, fault.ID), tt.reason)
-			assert.Contains(t, fault.Message(err, fault.EN), "Sub-activity code")
+			assert.Contains(t, fault.Message(err, fault.EN), "Sub-kegiatan code")
 		})
 	}
 	t.Run("unknown parent id", func(t *testing.T) {

@@ -131,13 +131,14 @@ func (d Decision) Validate() error {
 // was closed (selesai or dibatalkan) may be reopened as berjalan, never as baru.
 func checkTransition(from, to Status) error {
 	if to == Baru && (from == Selesai || from == Dibatalkan) {
-		return fault.Reject("decision.status", fault.ReasonReopenAsNew, "from", string(from), "fromEn", statusEN[from])
+		word := fault.StatusDone
+		if from == Dibatalkan {
+			word = fault.StatusCancelled
+		}
+		return fault.Reject("decision.status", fault.ReasonReopenAsNew).WithCode("from", word)
 	}
 	return nil
 }
-
-// statusEN words a status in English, as the English screens label it.
-var statusEN = map[Status]string{Baru: "new", Berjalan: "in progress", Selesai: "done", Dibatalkan: "cancelled"}
 
 func chooseStatus(field string) error {
 	return fault.Choose(field, string(Baru), string(Berjalan), string(Selesai), string(Dibatalkan))

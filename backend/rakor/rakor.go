@@ -74,8 +74,12 @@ type LineError struct {
 
 // Message renders the refusal with its line number: "Baris 2: …" / "Line 2: …".
 func (e LineError) Message(lang fault.Lang) string {
-	return fault.Message(fault.New(fault.LineRefused, "", "line", strconv.Itoa(e.Line),
-		"message", fault.Message(e.Err, lang)), lang)
+	return fault.Render(e.Text(), lang)
+}
+
+// Text is the refusal with its line number, not yet worded.
+func (e LineError) Text() fault.Text {
+	return fault.New(fault.LineRefused, "", "line", strconv.Itoa(e.Line)).WithParts("message", fault.TextOf(e.Err)).Text
 }
 
 // BatchError carries every refused item of a batch; nothing was written.
@@ -88,14 +92,11 @@ func (e *BatchError) Error() string {
 // Fault is the whole refusal as one message naming every line, worded per
 // language from the same lines.
 func (e *BatchError) Fault() *fault.Error {
-	lines := func(lang fault.Lang) string {
-		out := make([]string, len(e.Lines))
-		for i, l := range e.Lines {
-			out[i] = l.Message(lang)
-		}
-		return strings.Join(out, "; ")
+	lines := make([]fault.Text, len(e.Lines))
+	for i, l := range e.Lines {
+		lines[i] = l.Text()
 	}
-	return fault.New(fault.ParticipantsRefused, "participant.list", "lines", lines(fault.ID), "linesEn", lines(fault.EN))
+	return fault.New(fault.ParticipantsRefused, "participant.list").WithParts("lines", lines...)
 }
 
 // ErrBatch reports whether err is a batch of refused items.

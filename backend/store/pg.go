@@ -112,9 +112,7 @@ FROM pg_database WHERE datname = current_database()`).Scan(&enc, &tls); err != n
 	switch {
 	case foreign:
 		db.Close()
-		return nil, fault.New(fault.NotDatabase, "", "path", shown,
-			"cause", "basis data ini memuat tabel lain dan bukan ruang kerja Selaras",
-			"causeEn", "this database holds other tables and is not a Selaras workspace")
+		return nil, fault.New(fault.NotDatabase, "", "path", shown).WithCode("cause", fault.ForeignTables)
 	case have > SchemaVersion():
 		db.Close()
 		return nil, fault.New(fault.NewerSchema, "", "path", shown,

@@ -307,7 +307,7 @@ func checkHeader(path string) error {
 		return nil
 	}
 	if n < 16 || string(head) != "SQLite format 3\x00" {
-		return fault.New(fault.NotDatabase, "", "path", path, "cause", "bukan berkas SQLite", "causeEn", "not an SQLite file")
+		return fault.New(fault.NotDatabase, "", "path", path).WithCode("cause", fault.NotSQLite)
 	}
 	return nil
 }

@@ -167,11 +167,11 @@ type Edit struct {
 	Version *int64 `json:"version,omitempty"`
 }
 
-// CellError says why one edit was refused, in Indonesian and English.
+// CellError says why one edit was refused: a Text worded where it leaves
+// the backend, in the user's language.
 type CellError struct {
-	Index     int    `json:"index"` // position in the batch
-	Message   string `json:"message"`
-	MessageEN string `json:"messageEn"`
+	Index int        `json:"index"` // position in the batch
+	Text  fault.Text `json:"text"`
 	// Conflict is set when the cell was changed by someone else since the
 	// edit's version: who, when, and their stored Value.
 	Conflict *fault.Conflict `json:"conflict,omitempty"`
@@ -181,7 +181,7 @@ type CellError struct {
 type BatchError struct{ Cells []CellError }
 
 func (e *BatchError) Error() string {
-	return fmt.Sprintf("target: %d sel tidak valid, tidak ada yang disimpan", len(e.Cells))
+	return fmt.Sprintf("target: %d cells refused, nothing saved", len(e.Cells))
 }
 
 // Apply validates every edit, then writes them all in one transaction with
@@ -457,7 +457,7 @@ func rowKey(k Key) string {
 
 // cellError renders a refused cell in both languages for the grid.
 func cellError(idx int, err error) CellError {
-	return CellError{Index: idx, Message: fault.Message(err, fault.ID), MessageEN: fault.Message(err, fault.EN)}
+	return CellError{Index: idx, Text: fault.TextOf(err)}
 }
 
 // Number returns the numeric part f of v (nil when empty or for FNote).
@@ -503,11 +503,7 @@ func set(v *Value, ind indicator.Indicator, e Edit) error {
 	if strings.TrimSpace(e.Text) != "" {
 		n, err := number.Parse(e.Text)
 		if err != nil {
-			var ne *number.Error
-			if errors.As(err, &ne) {
-				return fault.New(fault.CellNotNumber, "", "reason", ne.Indonesian(), "reasonEn", ne.English())
-			}
-			return fault.New(fault.CellNotNumber, "", "reason", err.Error())
+			return fault.New(fault.CellNotNumber, "").WithNumber("reason", err)
 		}
 		if n.Percent && !ind.IsPercent() {
 			return fault.New(fault.ValuePercentSign, "", "value", e.Text, "name", ind.Name)
@@ -531,19 +527,19 @@ func derive(v *Value, ind indicator.Indicator) error {
 		return nil
 	}
 	for _, p := range []struct {
-		num, den     *float64
-		out          **float64
-		what, whatEn string
-	}{{v.TargetNum, v.TargetDen, &v.Target, "target", "target"}, {v.RealNum, v.RealDen, &v.Realisation, "realisasi", "realisation"}} {
+		num, den *float64
+		out      **float64
+		what     fault.Code
+	}{{v.TargetNum, v.TargetDen, &v.Target, fault.WordTarget}, {v.RealNum, v.RealDen, &v.Realisation, fault.WordRealisation}} {
 		if p.num == nil || p.den == nil {
 			continue
 		}
 		if *p.den == 0 {
-			return fault.New(fault.ValueZeroDenominator, "", "what", p.what, "whatEn", p.whatEn)
+			return fault.New(fault.ValueZeroDenominator, "").WithCode("what", p.what)
 		}
 		r := *p.num / *p.den * ind.Scale
 		if math.IsInf(r, 0) || math.IsNaN(r) {
-			return fault.New(fault.ValueRatioInfinite, "", "what", p.what, "whatEn", p.whatEn)
+			return fault.New(fault.ValueRatioInfinite, "").WithCode("what", p.what)
 		}
 		*p.out = &r
 	}

@@ -2,6 +2,7 @@ package target
 
 import (
 	"context"
+	"selaras/backend/fault"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -82,8 +83,8 @@ func TestApplyIsAllOrNothing(t *testing.T) {
 	require.True(t, ok, "got %v", err)
 	idx := map[int]string{}
 	for _, c := range be.Cells {
-		idx[c.Index] = c.Message
-		assert.NotEmpty(t, c.MessageEN)
+		idx[c.Index] = fault.Render(c.Text, fault.ID)
+		assert.NotEmpty(t, fault.Render(c.Text, fault.EN))
 	}
 	assert.NotContains(t, idx, 0, "a good cell is not blamed")
 	assert.Contains(t, idx[1], "12,3,4")

@@ -2,6 +2,7 @@ package target
 
 import (
 	"context"
+	"selaras/backend/fault"
 	"strconv"
 	"sync"
 	"testing"
@@ -52,8 +53,8 @@ func TestCellEditOverANewerOneIsRefused(t *testing.T) {
 	theirs, ok := cell.Conflict.Theirs.(Value)
 	require.True(t, ok)
 	assert.Equal(t, 120.0, *theirs.Target, "their value")
-	assert.Contains(t, cell.Message, "Nilai sel sudah diubah oleh "+cell.Conflict.By)
-	assert.Contains(t, cell.MessageEN, "The cell value was changed by "+cell.Conflict.By)
+	assert.Contains(t, fault.Render(cell.Text, fault.ID), "Nilai sel sudah diubah oleh "+cell.Conflict.By)
+	assert.Contains(t, fault.Render(cell.Text, fault.EN), "The cell value was changed by "+cell.Conflict.By)
 	vals, err := Load(ctx, s.Read(), Filter{IndicatorIDs: []int64{growth.ID}, Years: []int{2025}})
 	require.NoError(t, err)
 	assert.Empty(t, vals, "nothing of the batch was written")
@@ -137,7 +138,7 @@ func TestConcurrentEditsOfOneCellLoseNothing(t *testing.T) {
 		be, ok := ErrBatch(err)
 		require.True(t, ok, "grid %d: %v", i, err)
 		require.Len(t, be.Cells, 1)
-		require.NotNil(t, be.Cells[0].Conflict, "grid %d: %s", i, be.Cells[0].Message)
+		require.NotNil(t, be.Cells[0].Conflict, "grid %d: %s", i, fault.Render(be.Cells[0].Text, fault.ID))
 	}
 	require.NotEqual(t, -1, won)
 	got := one(t, s, Key{halal.ID, "19.02", 2025})

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image/png"
+	"selaras/backend/fault"
 	"strconv"
 	"strings"
 	"time"
@@ -74,11 +75,14 @@ func LoadRakor(ctx context.Context, s *store.Store, meetingID int64) (Rakor, err
 
 // Indonesian labels, as the app shows them.
 var (
-	roleNames      = map[rakor.Role]string{rakor.Pimpinan: "Pimpinan", rakor.Narasumber: "Narasumber", rakor.Peserta: "Peserta", rakor.Notulis: "Notulis"}
-	attendanceName = map[rakor.Attendance]string{rakor.Hadir: "Hadir", rakor.TidakHadir: "Tidak hadir", rakor.Diwakili: "Diwakili"}
-	statusNames    = map[rakor.Status]string{rakor.Baru: "Baru", rakor.Berjalan: "Berjalan", rakor.Selesai: "Selesai", rakor.Dibatalkan: "Dibatalkan"}
-	severityNames  = map[rakor.Severity]string{rakor.Rendah: "Rendah", rakor.Sedang: "Sedang", rakor.Tinggi: "Tinggi"}
-	chStatusNames  = map[rakor.ChallengeStatus]string{rakor.ChallengeTerbuka: "Terbuka", rakor.ChallengeDitangani: "Ditangani", rakor.ChallengeSelesai: "Selesai"}
+	roleNames = map[rakor.Role]string{rakor.Pimpinan: "Pimpinan", rakor.Narasumber: "Narasumber", rakor.Peserta: "Peserta", rakor.Notulis: "Notulis"}
+	// The attendance words are the catalogue's, in Indonesian like the
+	// rest of the document.
+	attendanceName = map[rakor.Attendance]string{rakor.Hadir: fault.Say(fault.ID, fault.AttendancePresent),
+		rakor.TidakHadir: fault.Say(fault.ID, fault.AttendanceAbsent), rakor.Diwakili: fault.Say(fault.ID, fault.AttendanceRepresented)}
+	statusNames   = map[rakor.Status]string{rakor.Baru: "Baru", rakor.Berjalan: "Berjalan", rakor.Selesai: "Selesai", rakor.Dibatalkan: "Dibatalkan"}
+	severityNames = map[rakor.Severity]string{rakor.Rendah: "Rendah", rakor.Sedang: "Sedang", rakor.Tinggi: "Tinggi"}
+	chStatusNames = map[rakor.ChallengeStatus]string{rakor.ChallengeTerbuka: "Terbuka", rakor.ChallengeDitangani: "Ditangani", rakor.ChallengeSelesai: "Selesai"}
 )
 
 // meetingLine is "Rapat ... · Jumat, 23 Februari 2024 · Hotel ..." under a title.

@@ -30,7 +30,7 @@ export type MatrixRow = harmonise.Row
 export type MatrixCell = harmonise.Cell
 /** A typed or pasted cell; its field is a plain string of Go's target.Field. */
 export type Edit = Omit<target.Edit, 'field'> & { field: ValueField }
-export type CellError = target.CellError
+export type CellError = app.CellError
 export type ApplyResult = app.ApplyResult
 export interface ExportProgress { done: number; total: number }
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import id from './id'
 import en from './en'
 import { i18n } from './index'
+import catalog from '../../../backend/fault/catalog.json'
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
@@ -33,5 +34,19 @@ describe('counts', () => {
     locale.value = 'id'
     expect(t('cmp.refused', { n: 1 }, 1)).toMatch(/^1 sel tidak valid/)
     expect(t('cmp.refused', { n: 3 }, 3)).toMatch(/^3 sel tidak valid/)
+  })
+})
+
+describe('field labels', () => {
+  it('are the backend catalogue\'s, in both languages', () => {
+    const { t, locale } = i18n.global
+    for (const [key, l] of Object.entries(catalog.labels)) {
+      locale.value = 'id'
+      expect(t('field.' + key)).toBe(l.id)
+      locale.value = 'en'
+      expect(t('field.' + key)).toBe(l.en)
+    }
+    locale.value = 'id'
+    expect(t('shared.host')).toBe(catalog.labels['shared.host'].id)
   })
 })

@@ -1,18 +1,19 @@
 // Messages of a shared workspace on a PostgreSQL server: the "Ruang kerja
 // bersama" form (welcome screen and Pengaturan), the password asked at
 // start and the header's label. Both languages side by side.
+import { labelsEn, labelsId } from './labels'
 export const id = {
   title: 'Ruang kerja bersama',
   intro:
     'Beberapa komputer kantor bekerja pada satu basis data PostgreSQL di server kantor. Setiap orang masuk dengan nama pengguna dan kata sandinya sendiri.',
-  host: 'Server (host)',
+  host: labelsId['shared.host'],
   hostPlaceholder: 'mis. 192.168.1.10 atau server-dinas',
-  port: 'Port',
-  database: 'Basis data',
+  port: labelsId['shared.port'],
+  database: labelsId['shared.database'],
   databasePlaceholder: 'mis. selaras',
-  user: 'Pengguna',
+  user: labelsId['shared.user'],
   userPlaceholder: 'mis. kabid_perencanaan',
-  password: 'Kata sandi',
+  password: labelsId['shared.password'],
   remember: 'Ingat kata sandi di perangkat ini',
   rememberHint: 'Disimpan di penyimpanan kredensial sistem, tidak pernah di berkas pengaturan.',
   tls: 'Enkripsi (TLS)',
@@ -60,14 +61,14 @@ export const en: typeof id = {
   title: 'Shared workspace',
   intro:
     "Several office computers work on one PostgreSQL database on the office's server. Each person signs in with their own user name and password.",
-  host: 'Server (host)',
+  host: labelsEn['shared.host'],
   hostPlaceholder: 'e.g. 192.168.1.10 or office-server',
-  port: 'Port',
-  database: 'Database',
+  port: labelsEn['shared.port'],
+  database: labelsEn['shared.database'],
   databasePlaceholder: 'e.g. selaras',
-  user: 'User',
+  user: labelsEn['shared.user'],
   userPlaceholder: 'e.g. kabid_perencanaan',
-  password: 'Password',
+  password: labelsEn['shared.password'],
   remember: 'Remember the password on this device',
   rememberHint: "Kept in the system's credential store, never in the settings file.",
   tls: 'Encryption (TLS)',

@@ -116,9 +116,25 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class CellError {
+	    index: number;
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CellError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
 	export class ApplyResult {
 	    saved: number;
-	    errors: target.CellError[];
+	    errors: CellError[];
 	    conflicts: CellConflict[];
 	
 	    static createFrom(source: any = {}) {
@@ -128,7 +144,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.saved = source["saved"];
-	        this.errors = this.convertValues(source["errors"], target.CellError);
+	        this.errors = this.convertValues(source["errors"], CellError);
 	        this.conflicts = this.convertValues(source["conflicts"], CellConflict);
 	    }
 	
@@ -152,6 +168,7 @@ export namespace app {
 	}
 	
 	
+	
 	export class ExportResult {
 	    path: string;
 	    cancelled: boolean;
@@ -166,10 +183,29 @@ export namespace app {
 	        this.cancelled = source["cancelled"];
 	    }
 	}
+	export class ImportProblem {
+	    sheet: string;
+	    cell: string;
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sheet = source["sheet"];
+	        this.cell = source["cell"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
 	export class ImportPreview {
 	    token: string;
 	    preview: exchange.Preview;
-	    problems: exchange.Problem[];
+	    problems: ImportProblem[];
+	    notices: ImportProblem[];
 	    refused: string;
 	    undo: string;
 	
@@ -181,7 +217,8 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.token = source["token"];
 	        this.preview = this.convertValues(source["preview"], exchange.Preview);
-	        this.problems = this.convertValues(source["problems"], exchange.Problem);
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	        this.notices = this.convertValues(source["notices"], ImportProblem);
 	        this.refused = source["refused"];
 	        this.undo = source["undo"];
 	    }
@@ -204,6 +241,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class LineProblem {
 	    line: number;
 	    code: string;
@@ -670,8 +708,7 @@ export namespace exchange {
 	export class Problem {
 	    sheet: string;
 	    cell: string;
-	    message: string;
-	    messageEn: string;
+	    text: fault.Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new Problem(source);
@@ -681,9 +718,26 @@ export namespace exchange {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.sheet = source["sheet"];
 	        this.cell = source["cell"];
-	        this.message = source["message"];
-	        this.messageEn = source["messageEn"];
+	        this.text = this.convertValues(source["text"], fault.Text);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Preview {
 	    file: string;
@@ -750,23 +804,49 @@ export namespace exchange {
 
 export namespace fault {
 	
-	export class Conflict {
-	    by: string;
-	    at: string;
-	    version: number;
-	    theirs: any;
+	export class Text {
+	    code: string;
+	    field?: string;
+	    reason?: string;
+	    args?: Record<string, string>;
+	    codes?: Record<string, string>;
+	    lists?: Record<string, Array<string>>;
+	    parts?: Record<string, Array<Text>>;
+	    times?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
-	        return new Conflict(source);
+	        return new Text(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.by = source["by"];
-	        this.at = source["at"];
-	        this.version = source["version"];
-	        this.theirs = source["theirs"];
+	        this.code = source["code"];
+	        this.field = source["field"];
+	        this.reason = source["reason"];
+	        this.args = source["args"];
+	        this.codes = source["codes"];
+	        this.lists = source["lists"];
+	        this.parts = this.convertValues(source["parts"], Array<Text>, true);
+	        this.times = source["times"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -2422,42 +2502,6 @@ export namespace target {
 	    TARGET = "target",
 	    TARGETDEN = "targetDen",
 	    TARGETNUM = "targetNum",
-	}
-	export class CellError {
-	    index: number;
-	    message: string;
-	    messageEn: string;
-	    conflict?: fault.Conflict;
-	
-	    static createFrom(source: any = {}) {
-	        return new CellError(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.index = source["index"];
-	        this.message = source["message"];
-	        this.messageEn = source["messageEn"];
-	        this.conflict = this.convertValues(source["conflict"], fault.Conflict);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	export class Edit {
 	    indicatorId: number;

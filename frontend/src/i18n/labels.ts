@@ -1,0 +1,46 @@
+// The labels of backend fields, read from backend/fault/catalog.json when the
+// frontend is built: a field is named the same on the screen and in the
+// backend's messages, and its wording lives in one place. The frontend's own
+// words stay in vue-i18n; these are only the catalogue's.
+import catalog from '../../../backend/fault/catalog.json'
+
+export type FieldKey = keyof typeof catalog.labels
+
+type Labels = Record<FieldKey, string>
+
+function pick(lang: 'id' | 'en'): Labels {
+  const out = {} as Labels
+  for (const [k, v] of Object.entries(catalog.labels) as [FieldKey, { id: string; en: string }][]) out[k] = v[lang]
+  return out
+}
+
+/** The catalogue's labels in Indonesian and English, by field key ("decision.status"). */
+export const labelsId = pick('id')
+export const labelsEn = pick('en')
+
+/** A word of the catalogue's messages in lang ("attendance_hadir"). */
+export function word(code: keyof typeof catalog.messages, lang: 'id' | 'en'): string {
+  return catalog.messages[code][lang]
+}
+
+/** A participant's attendance, worded by the catalogue (attendance_<value>). */
+export function attendanceWords(lang: 'id' | 'en') {
+  return {
+    hadir: word('attendance_hadir', lang),
+    tidak_hadir: word('attendance_tidak_hadir', lang),
+    diwakili: word('attendance_diwakili', lang),
+  }
+}
+
+/**
+ * The labels as a vue-i18n tree: t('field.decision.status') is the label
+ * the backend's messages use for that field.
+ */
+export function fieldTree(l: Labels): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {}
+  for (const [k, v] of Object.entries(l)) {
+    const [agg, name] = k.split('.')
+    ;(out[agg] ??= {})[name] = v
+  }
+  return out
+}
