@@ -9,10 +9,10 @@ import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import * as RoomSvc from '../lib/wailsjs/go/app/Room'
 import { ClipboardSetText, EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
-import { app, indicator, profile, program, rakor, target, xlsx } from '../lib/wailsjs/go/models'
+import { app, harmonise, indicator, profile, program, rakor, target, xlsx } from '../lib/wailsjs/go/models'
 import type { Data, Zeroable } from './data'
 import { i18n } from '../i18n'
-import type { agreement, connect, exchange, harmonise, region, store, workspace } from '../lib/wailsjs/go/models'
+import type { agreement, connect, exchange, region, store, workspace } from '../lib/wailsjs/go/models'
 
 export type { Data, Zeroable } from './data'
 export type Profile = profile.Profile
@@ -25,6 +25,9 @@ export type Backup = store.Backup
 export type AboutInfo = app.AboutInfo
 export type Indicator = indicator.Indicator
 export type Matrix = harmonise.Matrix
+// A matrix as the backend would send it, built from plain data (the
+// component tests draw layouts without a workspace).
+export const matrixFrom = (x: Data<Matrix>): Matrix => harmonise.Matrix.createFrom(x)
 export type Agreement = agreement.Agreement
 export type MatrixRow = harmonise.Row
 export type MatrixCell = harmonise.Cell

@@ -5,7 +5,7 @@ import { mount, flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { NMessageProvider } from 'naive-ui'
 import { i18n } from '../../i18n'
-import { harmonise } from '../../lib/wailsjs/go/models'
+import { matrixFrom } from '../../api'
 import { useComparison } from '../../stores/comparison'
 import MatrixTable from './MatrixTable.vue'
 
@@ -25,7 +25,7 @@ const row = (id: number, name: string, kind?: string) => ({
   regencies: regencies.map((r, i) => cell(r.code, 60 + i / 2)), rollUp: { target: 69, reported: 38, expected: 38, complete: true },
   gap: 3, flags: [], rankedBy: '',
 })
-const matrix = harmonise.Matrix.createFrom({
+const matrix = matrixFrom({
   province: { code: '35', name: 'Jawa Timur', level: 'provinsi', provinceCode: '35' }, years: [2025], regencies,
   rows: [row(1, 'Persentase koperasi aktif'), row(2, 'Rasio wirausaha'), row(3, 'Volume usaha koperasi', 'rupiah')], counts: {},
 })
