@@ -1,3 +1,8 @@
+// The TLS cluster is started by scripts/pg-test.sh and its files are handed
+// to the server's user: a Unix test.
+
+//go:build !windows
+
 package store_test
 
 import (
