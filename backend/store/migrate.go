@@ -96,7 +96,12 @@ func SchemaVersion() int { return migrations[len(migrations)-1].Version }
 // Version reads the schema version recorded in the database (0 if new).
 func (s *Store) Version(ctx context.Context) (int, error) {
 	if s.Engine() == Postgres {
-		v, _, err := pgVersion(ctx, s.r)
+		// An open shared workspace has its schema_migrations (opening made
+		// it): one query, and none at all for a database without it.
+		v, err := pgMaxVersion(ctx, s.r)
+		if sqlState(err) == "42P01" {
+			return 0, nil
+		}
 		return v, err
 	}
 	if s.w == nil {
@@ -131,6 +136,12 @@ func (s *Store) migrate(ctx context.Context, opt Options) error {
 	if err != nil {
 		return fault.Wrap(err, fault.NotDatabase, "", "path", s.path)
 	}
+	return s.migrateFrom(ctx, opt, have)
+}
+
+// migrateFrom takes the database from schema have (already read) to this
+// build's.
+func (s *Store) migrateFrom(ctx context.Context, opt Options, have int) error {
 	want := SchemaVersion()
 	if have > want { // Open refused it before writing; a second guard
 		return fault.New(fault.NewerSchema, "", "path", s.path,

@@ -78,24 +78,36 @@ func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 	}
 	origin := newOrigin()
 	cfg.RuntimeParams["application_name"] = origin
-	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
+	// One round trip a query: pgx sends the parameters as text for the
+	// server to type, as it types them when preparing, instead of
+	// preparing each statement on each connection first (a second round
+	// trip). Results come as text and decode to the same Go values.
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+	conn := newPGConnector(stdlib.GetConnector(*cfg, stdlib.OptionShouldPing(func(context.Context, stdlib.ShouldPingParams) bool {
+		return false // pgConn.ResetSession decides
+	})))
+	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	s := &Store{path: shown, dsn: dsn, w: db, r: db, engine: Postgres, origin: origin, opt: opt}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", shown, err)
-	}
-	// Text in any other encoding would lose what Indonesians type, and the
-	// audit log's JSON with it: refused before anything is written.
-	// How the connection travels is read in the same round trip: the
-	// header says whether it is encrypted and the server verified.
-	var enc string
-	var tls bool
+	// What opening needs to know, in one round trip after the connection's
+	// own: the encoding (text in any other would lose what Indonesians
+	// type, and the audit log's JSON with it: refused before anything is
+	// written), how the connection travels (the header says whether it is
+	// encrypted and the server verified), whether the database is
+	// Selaras's at all, and whether this person may write.
+	var (
+		enc            string
+		tls, ours      bool
+		tables, writes int
+	)
 	if err := db.QueryRowContext(ctx, `SELECT pg_encoding_to_char(encoding),
-  COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)
-FROM pg_database WHERE datname = current_database()`).Scan(&enc, &tls); err != nil {
+  COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false),
+  to_regclass('schema_migrations') IS NOT NULL,
+  (SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()),
+  (`+pgWritable+`)
+FROM pg_database WHERE datname = current_database()`).Scan(&enc, &tls, &ours, &tables, &writes); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", shown, err)
 	}
@@ -104,37 +116,54 @@ FROM pg_database WHERE datname = current_database()`).Scan(&enc, &tls); err != n
 		db.Close()
 		return nil, fault.New(fault.ServerNotUTF8, "", append(fault.ServerArgs(shown), "encoding", enc)...)
 	}
-	have, foreign, err := pgVersion(ctx, db)
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", shown, err)
-	}
-	switch {
-	case foreign:
+	if !ours && tables > 0 {
 		db.Close()
 		return nil, fault.New(fault.NotDatabase, "", "path", shown).WithCode("cause", fault.ForeignTables)
-	case have > SchemaVersion():
+	}
+	have := 0
+	if ours {
+		var err error
+		if have, err = pgMaxVersion(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store: open %s: %w", shown, err)
+		}
+	}
+	if have > SchemaVersion() {
 		db.Close()
 		return nil, fault.New(fault.NewerSchema, "", "path", shown,
 			"have", strconv.Itoa(have), "want", strconv.Itoa(SchemaVersion()))
 	}
-	if err := s.migrate(ctx, opt); err != nil {
-		db.Close()
-		return nil, err
+	if have < SchemaVersion() {
+		if err := s.migrateFrom(ctx, opt, have); err != nil {
+			db.Close()
+			return nil, err
+		}
+		// The tables are new or changed: whether this person may write
+		// them is asked again.
+		if err := db.QueryRowContext(ctx, pgWritable).Scan(&writes); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store: open %s: %w", shown, err)
+		}
 	}
 	// A person who may change nothing (a reader's role) gets the read-only
 	// workspace the app already knows how to show, not a refusal per click.
-	var writes int
-	err = db.QueryRowContext(ctx, `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'audit_log'
-  AND (has_table_privilege(c.oid, 'INSERT') OR has_table_privilege(c.oid, 'UPDATE'))`).Scan(&writes)
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", shown, err)
-	}
 	s.readOnly = writes == 0
+	// The screens' parallel reads find connections ready instead of paying
+	// for them one by one; the first screen does not wait for them.
+	conn.warm(warmConns)
 	return s, nil
 }
+
+// warmConns is how many connections are dialled ahead once a shared
+// workspace is open, beside the one that opened it: a screen reads up to
+// four things at once.
+const warmConns = 3
+
+// pgWritable counts the workspace tables this person may insert into or
+// update (none: a reader's role).
+const pgWritable = `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'audit_log'
+  AND (has_table_privilege(c.oid, 'INSERT') OR has_table_privilege(c.oid, 'UPDATE'))`
 
 // Link is how a shared workspace's connection travels: encrypted (TLS)
 // or not, and how far the server was verified against the certificate
@@ -180,25 +209,13 @@ func newOrigin() string {
 	return "selaras-" + hex.EncodeToString(b)
 }
 
-// pgVersion reads the schema version of the database; foreign is true for a
-// database that holds tables but was never a Selaras workspace, which is
-// refused rather than migrated into.
-func pgVersion(ctx context.Context, db queryer) (v int, foreign bool, err error) {
-	var ours bool
-	var tables int
-	err = db.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL,
-  (SELECT count(*) FROM pg_tables WHERE schemaname = current_schema())`).Scan(&ours, &tables)
-	if err != nil {
-		return 0, false, err
-	}
-	if !ours {
-		return 0, tables > 0, nil
-	}
+// pgMaxVersion is the newest step recorded in schema_migrations.
+func pgMaxVersion(ctx context.Context, db queryer) (int, error) {
 	var n sql.NullInt64
 	if err := db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&n); err != nil {
-		return 0, false, err
+		return 0, err
 	}
-	return int(n.Int64), false, nil
+	return int(n.Int64), nil
 }
 
 // ApplyRights gives the server's roles their rights as this version of the

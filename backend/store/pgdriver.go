@@ -11,21 +11,143 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
-type pgConnector struct{ driver.Connector }
+// A server over a slow link (a regency on the province's workspace, 150 ms
+// a round trip) makes every round trip count: a new connection costs three
+// (startup and the two SCRAM steps), so a few are dialled in the background
+// as soon as the workspace is open (warm) and handed to the pool when it
+// first needs more than the one it has; a screen's parallel reads then find
+// a connection ready. Queries run in pgx's exec mode (one round trip each,
+// no statement prepared per connection first), and a connection back from
+// the pool is not pinged unless it sat idle a while.
+type pgConnector struct {
+	driver.Connector
 
-func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	mu     sync.Mutex
+	spare  []*pgConn // dialled ahead, not yet handed to the pool
+	closed bool
+	cancel context.CancelFunc // stops warming when the pool closes
+}
+
+func newPGConnector(c driver.Connector) *pgConnector {
+	return &pgConnector{Connector: c, cancel: func() {}}
+}
+
+func (c *pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	if conn := c.takeSpare(); conn != nil {
+		return conn, nil
+	}
+	return c.dial(ctx)
+}
+
+func (c *pgConnector) dial(ctx context.Context) (*pgConn, error) {
 	conn, err := c.Connector.Connect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &pgConn{conn.(*stdlib.Conn)}, nil
+	return &pgConn{Conn: conn.(*stdlib.Conn), used: time.Now()}, nil
 }
 
-type pgConn struct{ *stdlib.Conn }
+// takeSpare is a connection dialled ahead that is still alive, or nil.
+func (c *pgConnector) takeSpare() *pgConn {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for len(c.spare) > 0 {
+		conn := c.spare[0]
+		c.spare = c.spare[1:]
+		if alive(conn.Conn.Conn().PgConn()) {
+			return conn
+		}
+		_ = conn.Close()
+	}
+	return nil
+}
+
+// warm dials n connections in the background, each kept as a spare for
+// the pool's next Connect. It returns at once: the first screen's queries
+// go over the connection that opened the workspace meanwhile.
+func (c *pgConnector) warm(n int) {
+	ctx, cancel := context.WithCancel(context.Background())
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		cancel()
+		return
+	}
+	c.cancel = cancel
+	c.mu.Unlock()
+	for range n {
+		go func() {
+			conn, err := c.dial(ctx)
+			if err != nil {
+				return // the pool dials when it needs one
+			}
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			if c.closed {
+				_ = conn.Close()
+				return
+			}
+			c.spare = append(c.spare, conn)
+		}()
+	}
+}
+
+// Close is called by sql.DB.Close: the spares close with the pool.
+func (c *pgConnector) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
+	c.cancel()
+	for _, conn := range c.spare {
+		_ = conn.Close()
+	}
+	c.spare = nil
+	return nil
+}
+
+type pgConn struct {
+	*stdlib.Conn
+	used time.Time // when the pool last handed it out (or it was dialled)
+}
+
+// pingAfter is how long a connection may sit idle in the pool before it is
+// pinged (a round trip) on reuse; a shorter rest gets a read of what the
+// server may have sent (its goodbye when it shut down), which costs none.
+const pingAfter = time.Minute
+
+// alive reads what the server may have sent an idle connection (its
+// goodbye when it shut down) without a round trip. pgx deprecates it in
+// favour of a ping, which is exactly the round trip a slow link cannot
+// spare before every screen.
+func alive(pg *pgconn.PgConn) bool {
+	if pg.IsClosed() {
+		return false
+	}
+	//lint:ignore SA1019 see above: the ping is kept for a connection idle past pingAfter
+	return pg.CheckConn() == nil
+}
+
+// ResetSession runs when the pool hands out a connection it had before.
+func (c *pgConn) ResetSession(ctx context.Context) error {
+	pg := c.Conn.Conn().PgConn()
+	idle := time.Since(c.used)
+	c.used = time.Now()
+	if idle > pingAfter {
+		if err := pg.Ping(ctx); err != nil {
+			return driver.ErrBadConn
+		}
+	} else if !alive(pg) {
+		return driver.ErrBadConn
+	}
+	return c.Conn.ResetSession(ctx)
+}
 
 func (c *pgConn) Prepare(query string) (driver.Stmt, error) {
 	return c.PrepareContext(context.Background(), query)

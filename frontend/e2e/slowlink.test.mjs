@@ -68,7 +68,8 @@ test('every main screen loads over a 150 ms round trip, in a few round trips', {
   let page
   try {
     const started = Date.now()
-    const log = (m) => process.env.SLOWLINK_DEBUG && console.log(`${Date.now() - started} ms: ${m}`)
+    if (process.env.SLOWLINK_DEBUG) console.log(new Date().toISOString() + ' start')
+    const log = (m) => process.env.SLOWLINK_DEBUG && console.log(`${new Date().toISOString()} ${Date.now() - started} ms: ${m}`)
     app = await startApp({ args: ['--db', slow.href] })
     const opened = await openPage(browser(), app.url)
     page = opened.page
@@ -99,6 +100,7 @@ test('every main screen loads over a 150 ms round trip, in a few round trips', {
       const c0 = calls
       const r0 = await link.roundTrips()
       const t0 = Date.now()
+      log(label + ' go')
       await shell.go(label)
       await loaded(page)
       log(label + ' shown')
