@@ -540,6 +540,12 @@ func putFollowUp(ctx context.Context, tx *sql.Tx, f FollowUp) (int64, error) {
 	}
 	newID, err := store.Insert(ctx, tx, `INSERT INTO decision_followup(decision_id, date, progress, evidence, reviewed_in, status)
 VALUES(?, ?, ?, ?, ?, ?)`, f.DecisionID, f.Date, f.Progress, f.Evidence, reviewedIn, f.Status)
+	if region, ok := store.NotAddressed(err); ok {
+		// The server's guard knows the decision by its id; the secretariat
+		// knows it by its number in its meeting.
+		return 0, fault.Wrap(err, fault.DecisionNotAddressed, "", "region", store.RegionLabel(region),
+			"decision", strconv.Itoa(d.Number), "meeting", m.Title)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("rakor: insert follow-up: %w", err)
 	}

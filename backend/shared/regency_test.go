@@ -135,6 +135,12 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 	t.Run("follow-up notes on the decisions addressed to it", func(t *testing.T) {
 		m, err := rakor.SaveMeeting(ctx, sek, rakor.Meeting{Kind: rakor.Rakortek, Title: "Rakortek 2025", StartDate: "2025-02-10", PlanningYear: 2025})
 		require.NoError(t, err)
+		// A decision of an earlier meeting first, so that a decision's row id
+		// and its number in its meeting differ.
+		before, err := rakor.SaveMeeting(ctx, sek, rakor.Meeting{Kind: rakor.Rakortek, Title: "Rakortek 2024", StartDate: "2024-02-12", PlanningYear: 2024})
+		require.NoError(t, err)
+		_, err = rakor.SaveDecision(ctx, sek, rakor.Decision{MeetingID: before.ID, Text: "Data 2024", Regions: []string{"19.01"}})
+		require.NoError(t, err)
 		ours, err := rakor.SaveDecision(ctx, sek, rakor.Decision{MeetingID: m.ID, Text: "Data koperasi Bangka dimutakhirkan", Regions: []string{"19.01"}})
 		require.NoError(t, err)
 		theirs, err := rakor.SaveDecision(ctx, sek, rakor.Decision{MeetingID: m.ID, Text: "Data Belitung", OwnerRegion: "19.02"})
@@ -143,6 +149,12 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 		require.NoError(t, err)
 		_, err = rakor.AddFollowUp(ctx, bangka, rakor.FollowUp{DecisionID: theirs.ID, Date: "2025-03-01", Progress: "x"})
 		assert.Equal(t, fault.DecisionNotAddressed, fault.CodeOf(store.Explain(err, o.dsn)), "%v", err)
+		// The decision is named as the secretariat numbers it, not by its row id.
+		require.NotEqual(t, int64(theirs.Number), theirs.ID, "the test tells the number from the id")
+		assert.Equal(t, "Kesepakatan nomor 2 pada Rakortek 2025 tidak ditujukan kepada Kabupaten Bangka (19.01); catatan tindak lanjut tidak disimpan.",
+			fault.Message(store.Explain(err, o.dsn), fault.ID))
+		assert.Equal(t, "Decision number 2 of Rakortek 2025 is not addressed to Kabupaten Bangka (19.01); the follow-up note was not saved.",
+			fault.Message(store.Explain(err, o.dsn), fault.EN))
 		_, err = rakor.SaveDecision(ctx, bangka, rakor.Decision{MeetingID: m.ID, Text: "x"})
 		assert.Equal(t, noRight, sqlState(err), "decisions are the secretariat's: %v", err)
 

@@ -163,8 +163,9 @@ func explainServer(err error, rawURL string) error {
 }
 
 // explainGuard maps the refusals of the regency and agreed-lock guards
-// (schema step 13), matched by their SQLSTATE; the region, year or decision
-// travel in the error's DETAIL and HINT, never read from its text.
+// (schema step 13), matched by their SQLSTATE; the region or year travel in
+// the error's DETAIL and HINT, never read from its text. The follow-up
+// guard's is named where the note is written (NotAddressed).
 func explainGuard(err error) error {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {
@@ -175,10 +176,20 @@ func explainGuard(err error) error {
 		return fault.Wrap(err, fault.RegionNotYours, "", "region", RegionLabel(pe.Detail), "own", RegionLabel(pe.Hint))
 	case "SL002":
 		return fault.Wrap(err, fault.TargetsAgreed, "", "region", RegionLabel(pe.Detail), "year", pe.Hint)
-	case "SL003":
-		return fault.Wrap(err, fault.DecisionNotAddressed, "", "region", RegionLabel(pe.Detail), "decision", pe.Hint)
 	}
 	return nil
+}
+
+// NotAddressed reports the follow-up guard's refusal (SQLSTATE SL003): a
+// regency's note on a decision not addressed to it, whose region travels
+// in DETAIL. The writer names the decision (the guard has only its id,
+// which nobody sees).
+func NotAddressed(err error) (region string, ok bool) {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "SL003" {
+		return pe.Detail, true
+	}
+	return "", false
 }
 
 // RegionLabel names a region as messages do: "Kabupaten Bangka (19.01)".

@@ -81,13 +81,21 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 	if store.IsPostgres(path) {
 		// An empty database on the server is not a workspace until
 		// "Buat ruang kerja bersama" sets it up (a new file is created
-		// by Create, never by Open, the same way).
-		if kind, err := s.Meta(ctx, keyKind); err != nil || kind == "" {
+		// by Create, never by Open, the same way). Asked with whether the
+		// nomenclature is there, in one round trip.
+		var kind string
+		var shipped int
+		err := s.Read().QueryRowContext(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = ?), ''),
+  (SELECT count(*) FROM nomenclature WHERE code = ?)`, keyKind, program.Urusan).Scan(&kind, &shipped)
+		if err != nil || kind == "" {
 			s.Close()
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("workspace: open: %w", err)
 			}
 			return nil, fault.New(fault.ServerEmpty, "", fault.ServerArgs(store.Redact(path))...)
+		}
+		if shipped > 0 {
+			return s, nil
 		}
 	}
 	if err := program.EnsureInstalled(ctx, s); err != nil {
