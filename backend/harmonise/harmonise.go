@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"selaras/backend/agreement"
 	"selaras/backend/fault"
@@ -143,17 +144,34 @@ func Load(ctx context.Context, s *store.Store, province string, years []int) (In
 	if len(years) == 0 {
 		return Input{}, fault.New(fault.Required, "matrix.years")
 	}
-	inds, err := indicator.List(ctx, s.Read())
-	if err != nil {
-		return Input{}, err
+	// The three reads at once, each on its own connection: over a slow
+	// link to a server the matrix waits one round trip, not three.
+	var (
+		inds                 []indicator.Indicator
+		vals                 []target.Value
+		served               *program.ServedSet
+		indErr, valErr, sErr error
+		wg                   sync.WaitGroup
+	)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		inds, indErr = indicator.List(ctx, s.Read())
+	}()
+	go func() {
+		defer wg.Done()
+		vals, valErr = target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), RegionPrefix: province, Regions: []string{target.National}})
+	}()
+	served, sErr = program.ServedIn(ctx, s, province, years)
+	wg.Wait()
+	if indErr != nil {
+		return Input{}, indErr
 	}
-	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), RegionPrefix: province, Regions: []string{target.National}})
-	if err != nil {
-		return Input{}, fmt.Errorf("harmonise: %w", err)
+	if valErr != nil {
+		return Input{}, fmt.Errorf("harmonise: %w", valErr)
 	}
-	served, err := program.ServedIn(ctx, s, province, years)
-	if err != nil {
-		return Input{}, fmt.Errorf("harmonise: %w", err)
+	if sErr != nil {
+		return Input{}, fmt.Errorf("harmonise: %w", sErr)
 	}
 	return Input{Province: p, Regencies: region.Default().Regencies(province), Indicators: inds, Values: vals,
 		Served: served.Province(province)}, nil

@@ -478,18 +478,27 @@ type refs struct {
 // so that reading 20,000 lines is one plain scan of plan_line.
 func loadRefs(ctx context.Context, q querier) (refs, error) {
 	r := refs{subs: map[int64]subInfo{}, central: map[int64]string{}}
-	rows, err := q.QueryContext(ctx, `SELECT n.id, n.code, n.name,
-EXISTS (SELECT 1 FROM sub_kegiatan_indicator si WHERE si.sub_kegiatan_id = n.id)
-FROM nomenclature n WHERE n.kind = 'sub_kegiatan'`)
+	// Both in one query (one round trip to a server): the sub-kegiatan
+	// (central = 0) and the central items' codes (central = 1).
+	rows, err := q.QueryContext(ctx, `SELECT 0 AS central, n.id, n.code, n.name,
+CASE WHEN EXISTS (SELECT 1 FROM sub_kegiatan_indicator si WHERE si.sub_kegiatan_id = n.id) THEN 1 ELSE 0 END
+FROM nomenclature n WHERE n.kind = 'sub_kegiatan'
+UNION ALL
+SELECT 1, id, code, '', 0 FROM central_item`)
 	if err != nil {
 		return r, fmt.Errorf("program: sub-kegiatan: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
+		var central int
 		var id int64
 		var si subInfo
-		if err := rows.Scan(&id, &si.code, &si.name, &si.served); err != nil {
+		if err := rows.Scan(&central, &id, &si.code, &si.name, &si.served); err != nil {
 			return r, fmt.Errorf("program: sub-kegiatan: %w", err)
+		}
+		if central == 1 {
+			r.central[id] = si.code
+			continue
 		}
 		r.subs[id] = si
 	}
@@ -509,20 +518,7 @@ FROM nomenclature n WHERE n.kind = 'sub_kegiatan'`)
 		si.level = levelOfCode(si.code)
 		r.subs[id] = si
 	}
-	crows, err := q.QueryContext(ctx, "SELECT id, code FROM central_item")
-	if err != nil {
-		return r, fmt.Errorf("program: central codes: %w", err)
-	}
-	defer crows.Close()
-	for crows.Next() {
-		var id int64
-		var code string
-		if err := crows.Scan(&id, &code); err != nil {
-			return r, fmt.Errorf("program: central codes: %w", err)
-		}
-		r.central[id] = code
-	}
-	return r, crows.Err()
+	return r, nil
 }
 
 func scanLine(row interface{ Scan(...any) error }) (PlanLine, error) {

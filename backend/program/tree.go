@@ -109,11 +109,20 @@ func BuildTree(ctx context.Context, s *store.Store, f Filter) (Tree, error) {
 			return Tree{}, fault.New(fault.UnknownRegion, "filter.region", "code", f.Region)
 		}
 	}
-	items, err := ListItems(ctx, s.Read())
-	if err != nil {
-		return Tree{}, err
-	}
+	// The nomenclature and the lines are read at once, on two connections:
+	// over a slow link to a server the screen waits for the longer read,
+	// not for both in turn.
+	var items []Item
+	itemsErr := make(chan error, 1)
+	go func() {
+		var err error
+		items, err = ListItems(ctx, s.Read())
+		itemsErr <- err
+	}()
 	lines, err := listLines(ctx, s.Read(), f)
+	if ierr := <-itemsErr; ierr != nil {
+		return Tree{}, ierr
+	}
 	if err != nil {
 		return Tree{}, err
 	}

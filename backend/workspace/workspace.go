@@ -192,28 +192,46 @@ func Describe(ctx context.Context, s *store.Store) (Info, error) {
 		if t, _, err := connect.Parse(s.Path()); err == nil {
 			info.Label = t.Label()
 		}
-		err := s.Read().QueryRowContext(ctx, "SELECT kind, bidang, region FROM member WHERE role_name = session_user").
-			Scan(&info.Role, &info.Bidang, &info.Region)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		// The header asks for this after every workspace action: over a
+		// slow link, one round trip for the person's role, the metadata
+		// and the schema version.
+		var role, bidang, reg sql.NullString
+		var meta [4]string
+		var version sql.NullInt64
+		err := s.Read().QueryRowContext(ctx, `SELECT m.kind, m.bidang, m.region,
+  COALESCE((SELECT value FROM meta WHERE key = ?), ''), COALESCE((SELECT value FROM meta WHERE key = ?), ''),
+  COALESCE((SELECT value FROM meta WHERE key = ?), ''), COALESCE((SELECT value FROM meta WHERE key = ?), ''),
+  (SELECT max(version) FROM schema_migrations)
+FROM (SELECT 1) one LEFT JOIN member m ON m.role_name = session_user`, keyKind, keyCreated, KeyOfflineCopyOf, KeyOfflineCopyAt).
+			Scan(&role, &bidang, &reg, &meta[0], &meta[1], &meta[2], &meta[3], &version)
+		if err != nil {
 			return Info{}, fmt.Errorf("workspace: describe: %w", err)
 		}
+		info.Role, info.Bidang, info.Region = role.String, bidang.String, reg.String
 		if r, ok := region.Default().Lookup(info.Region); ok && info.Region != "" {
 			info.RegionName = r.Name
 		}
+		return described(info, map[string]string{keyKind: meta[0], keyCreated: meta[1], KeyOfflineCopyOf: meta[2], KeyOfflineCopyAt: meta[3]},
+			int(version.Int64)), nil
 	}
-	// In one query: the header asks for this after every workspace action.
 	meta, err := s.Metas(ctx, keyKind, keyCreated, KeyOfflineCopyOf, KeyOfflineCopyAt)
 	if err != nil {
 		return Info{}, err
 	}
+	v, err := s.Version(ctx)
+	if err != nil {
+		return Info{}, fmt.Errorf("workspace: describe: %w", err)
+	}
+	return described(info, meta, v), nil
+}
+
+func described(info Info, meta map[string]string, version int) Info {
 	if meta[keyKind] == string(Demo) {
 		info.Kind = Demo
 	}
 	info.CreatedAt, info.OfflineCopyOf, info.OfflineCopyAt = meta[keyCreated], meta[KeyOfflineCopyOf], meta[KeyOfflineCopyAt]
-	if info.SchemaVersion, err = s.Version(ctx); err != nil {
-		return Info{}, fmt.Errorf("workspace: describe: %w", err)
-	}
-	return info, nil
+	info.SchemaVersion = version
+	return info
 }
 
 // DailyBackup takes the day's automatic backup unless one was taken since
