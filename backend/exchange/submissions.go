@@ -77,7 +77,19 @@ new_values, changed_values, cleared_values, operator FROM import_log WHERE year 
 // Board is the submission board of a province: each regency in code order,
 // returned or not, with its latest import of the year.
 func Board(ctx context.Context, s *store.Store, province string, year int) ([]BoardRow, error) {
+	// The imports and the typed values are read at once (two connections):
+	// over a slow link the board waits one round trip, not two.
+	var direct map[string]*Direct
+	typedErr := make(chan error, 1)
+	go func() {
+		var err error
+		direct, err = typed(ctx, s, province, year)
+		typedErr <- err
+	}()
 	subs, err := Submissions(ctx, s, year)
+	if terr := <-typedErr; err == nil {
+		err = terr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -87,10 +99,6 @@ func Board(ctx context.Context, s *store.Store, province string, year int) ([]Bo
 	for i, r := range regs {
 		out[i] = BoardRow{Region: r}
 		byCode[r.Code] = i
-	}
-	direct, err := typed(ctx, s, province, year)
-	if err != nil {
-		return nil, err
 	}
 	for code, d := range direct {
 		if idx, ok := byCode[code]; ok {
