@@ -83,6 +83,10 @@ func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 	// preparing each statement on each connection first (a second round
 	// trip). Results come as text and decode to the same Go values.
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+	// A DOUBLE PRECISION in text is exact only in the shortest-precise
+	// form, which a server configured with extra_float_digits 0 would not
+	// send: asked for at startup, at no extra round trip.
+	cfg.RuntimeParams["extra_float_digits"] = "3"
 	conn := newPGConnector(stdlib.GetConnector(*cfg, stdlib.OptionShouldPing(func(context.Context, stdlib.ShouldPingParams) bool {
 		return false // pgConn.ResetSession decides
 	})))

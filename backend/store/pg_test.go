@@ -139,3 +139,73 @@ func TestSharedReaderOpensReadOnly(t *testing.T) {
 	assert.True(t, fault.Is(err, fault.ReadOnlyRole), "%v", err)
 	assert.Contains(t, fault.Message(err, fault.ID), "sebagai pembaca")
 }
+
+// Queries go to a server in one round trip each, their parameters and
+// results as text: what comes back is exactly what went in, also from a
+// server set to round its floats in text (extra_float_digits 0).
+func TestSharedWorkspaceReadsExactValuesInText(t *testing.T) {
+	storetest.NeedPG(t)
+	ctx := context.Background()
+	dsn := storetest.NewDatabase(t)
+	exec(t, dsn, `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET extra_float_digits = 0', current_database()); END $$`)
+	s, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	third := 1.0 / 3
+	sum := 0.1 + 0.2 // 0.30000000000000004: rounded to 15 digits it would read 0.3
+	blob := []byte{0, 1, 2, 0x5c, 0x78, 0xff}
+	var (
+		f1, f2 float64
+		b      []byte
+		n      int64
+		yes    int
+		text   string
+	)
+	require.NoError(t, s.Read().QueryRowContext(ctx, `SELECT CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION),
+  CAST(? AS BYTEA), CAST(? AS BIGINT), 1 = 1, CAST(? AS TEXT)`, third, sum, blob, int64(1)<<62+1, `kutip ' "dan" \x garis`).
+		Scan(&f1, &f2, &b, &n, &yes, &text))
+	assert.Equal(t, third, f1)
+	assert.Equal(t, sum, f2)
+	assert.Equal(t, blob, b)
+	assert.Equal(t, int64(1)<<62+1, n)
+	assert.Equal(t, 1, yes, "a comparison reads 0/1 on both engines")
+	assert.Equal(t, `kutip ' "dan" \x garis`, text)
+}
+
+// A shared workspace dials a few connections in the background once open,
+// and the pool takes them when a screen reads several things at once,
+// instead of paying for each new connection then.
+func TestSharedWorkspaceDialsConnectionsAhead(t *testing.T) {
+	storetest.NeedPG(t)
+	ctx := context.Background()
+	dsn := storetest.NewDatabase(t)
+	s, err := store.Open(ctx, dsn, store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	var origin string
+	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT current_setting('application_name')").Scan(&origin))
+	// Counted from outside, so that counting takes none of the store's.
+	look, err := sql.Open("pgx", dsn)
+	require.NoError(t, err)
+	defer look.Close()
+	count := func() int {
+		var n int
+		require.NoError(t, look.QueryRowContext(ctx, "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", origin).Scan(&n))
+		return n
+	}
+	require.Eventually(t, func() bool { return count() == 4 }, 10*time.Second, 50*time.Millisecond,
+		"the opening connection and the three dialled ahead")
+	// Four reads at once: the pool hands out the connections dialled
+	// ahead, and dials none.
+	conns := make([]*sql.Conn, 4)
+	for i := range conns {
+		c, err := s.Read().Conn(ctx)
+		require.NoError(t, err)
+		require.NoError(t, c.PingContext(ctx))
+		conns[i] = c
+	}
+	assert.Equal(t, 4, count())
+	for _, c := range conns {
+		require.NoError(t, c.Close())
+	}
+}
