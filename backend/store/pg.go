@@ -93,7 +93,7 @@ func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(4)
-	db.SetConnMaxIdleTime(5 * time.Minute)
+	db.SetConnMaxIdleTime(spareLife)
 	s := &Store{path: shown, dsn: dsn, w: db, r: db, engine: Postgres, origin: origin, opt: opt}
 	// What opening needs to know, in one round trip after the connection's
 	// own: the encoding (text in any other would lose what Indonesians

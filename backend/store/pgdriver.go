@@ -62,6 +62,7 @@ func (c *pgConnector) takeSpare() *pgConn {
 		conn := c.spare[0]
 		c.spare = c.spare[1:]
 		if alive(conn.Conn.Conn().PgConn()) {
+			conn.used = time.Now() // in use from now, not from when dialled
 			return conn
 		}
 		_ = conn.Close()
@@ -95,7 +96,26 @@ func (c *pgConnector) warm(n int) {
 				return
 			}
 			c.spare = append(c.spare, conn)
+			// One never needed is let go like an idle one of the pool: a
+			// server serves every regency's connections.
+			time.AfterFunc(spareLife, func() { c.drop(conn) })
 		}()
+	}
+}
+
+// spareLife is how long a connection dialled ahead waits to be needed.
+const spareLife = 5 * time.Minute
+
+// drop closes conn if it is still a spare.
+func (c *pgConnector) drop(conn *pgConn) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, sp := range c.spare {
+		if sp == conn {
+			c.spare = append(c.spare[:i], c.spare[i+1:]...)
+			_ = conn.Close()
+			return
+		}
 	}
 }
 
@@ -114,7 +134,7 @@ func (c *pgConnector) Close() error {
 
 type pgConn struct {
 	*stdlib.Conn
-	used time.Time // when the pool last handed it out (or it was dialled)
+	used time.Time // when it was last handed out (first: to the pool)
 }
 
 // pingAfter is how long a connection may sit idle in the pool before it is
