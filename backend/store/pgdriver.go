@@ -33,6 +33,23 @@ type pgConnector struct {
 	spare  []*pgConn // dialled ahead, not yet handed to the pool
 	closed bool
 	cancel context.CancelFunc // stops warming when the pool closes
+	lost   time.Time          // when a connection last died under a query
+}
+
+// lostNow notes that a connection died under a query (the server
+// restarted, the link dropped): its siblings may be dying too, and the
+// next ones handed out are pinged rather than trusted.
+func (c *pgConnector) lostNow() {
+	c.mu.Lock()
+	c.lost = time.Now()
+	c.mu.Unlock()
+}
+
+// suspect is whether a connection died lately (within pingAfter).
+func (c *pgConnector) suspect() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Since(c.lost) < pingAfter
 }
 
 func newPGConnector(c driver.Connector) *pgConnector {
@@ -51,16 +68,22 @@ func (c *pgConnector) dial(ctx context.Context) (*pgConn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &pgConn{Conn: conn.(*stdlib.Conn), used: time.Now()}, nil
+	return &pgConn{Conn: conn.(*stdlib.Conn), used: time.Now(), owner: c}, nil
 }
 
 // takeSpare is a connection dialled ahead that is still alive, or nil.
 func (c *pgConnector) takeSpare() *pgConn {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	recent := time.Since(c.lost) < pingAfter
 	for len(c.spare) > 0 {
 		conn := c.spare[0]
 		c.spare = c.spare[1:]
+		if recent {
+			// Dialled before the loss: let the pool dial afresh.
+			_ = conn.Close()
+			continue
+		}
 		if alive(conn.Conn.Conn().PgConn()) {
 			conn.used = time.Now() // in use from now, not from when dialled
 			return conn
@@ -134,7 +157,15 @@ func (c *pgConnector) Close() error {
 
 type pgConn struct {
 	*stdlib.Conn
-	used time.Time // when it was last handed out (first: to the pool)
+	used  time.Time // when it was last handed out (first: to the pool)
+	owner *pgConnector
+}
+
+// died tells the connector when err left this connection closed.
+func (c *pgConn) died(err error) {
+	if err != nil && c.Conn.Conn().IsClosed() {
+		c.owner.lostNow()
+	}
 }
 
 // pingAfter is how long a connection may sit idle in the pool before it is
@@ -159,7 +190,7 @@ func (c *pgConn) ResetSession(ctx context.Context) error {
 	pg := c.Conn.Conn().PgConn()
 	idle := time.Since(c.used)
 	c.used = time.Now()
-	if idle > pingAfter {
+	if idle > pingAfter || c.owner.suspect() {
 		if err := pg.Ping(ctx); err != nil {
 			return driver.ErrBadConn
 		}
@@ -186,7 +217,9 @@ func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.Na
 	if err != nil {
 		return nil, err
 	}
-	return c.Conn.ExecContext(ctx, q, args)
+	res, err := c.Conn.ExecContext(ctx, q, args)
+	c.died(err)
+	return res, err
 }
 
 func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
@@ -196,6 +229,7 @@ func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.N
 	}
 	rows, err := c.Conn.QueryContext(ctx, q, args)
 	if err != nil {
+		c.died(err)
 		return nil, err
 	}
 	return pgRows{rows.(*stdlib.Rows)}, nil
