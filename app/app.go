@@ -57,6 +57,10 @@ type App struct {
 	askPassword string
 	stopLive    context.CancelFunc // ends following the open workspace's changes (live.go)
 	room        roomState          // the meeting room open for phones (room.go)
+	// started is closed once Startup has opened the startup workspace. Wails
+	// runs Startup beside the window, so a fast page could otherwise ask for
+	// the state before the workspace is open and be shown the welcome screen.
+	started chan struct{}
 }
 
 // New makes the App; call Startup before serving calls.
@@ -89,7 +93,7 @@ func New(opt Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &App{opt: opt, prefs: prefs, notices: notices}
+	a := &App{opt: opt, prefs: prefs, notices: notices, started: make(chan struct{})}
 	a.exchange = &Exchange{a: a}
 	return a, nil
 }
@@ -104,6 +108,7 @@ func (a *App) Startup(ctx context.Context) {
 	a.mu.Lock()
 	a.ctx = ctx
 	a.mu.Unlock()
+	defer close(a.started)
 	a.sweep()
 	a.openInitial(ctx)
 }
