@@ -99,7 +99,8 @@ measure() {
 	# An app that dies before its window (now and then "failed to init GTK"
 	# under a loaded Xvfb) is started again, at most twice, timed afresh.
 	for try in 1 2 3; do
-	lines=$(cat "$OUT/$name.log" 2>/dev/null | wc -l)
+	lines=0
+	[[ -f $OUT/$name.log ]] && lines=$(wc -l <"$OUT/$name.log")
 	start=$(date +%s.%N)
 	"$bin" "$@" >>"$OUT/$name.log" 2>&1 &
 	APP_PID=$!
@@ -136,7 +137,7 @@ measure() {
 	if [[ $name == *selaras ]]; then
 		# The page's own marks: its first screen with data, drawn.
 		while :; do
-			marks=$(tail -n +$((lines + 1)) "$OUT/$name.log" | grep -m 1 -o 'start-marks:.*painted=[0-9]*') || marks=
+			marks=$(tail -n +$((lines + 1)) "$OUT/$name.log" | grep -m 1 -o 'start-marks:.*painted=[0-9]*' || true)
 			[[ -n $marks ]] && break
 			awk -v a="$start" -v b="$(date +%s.%N)" -v t="$START_TIMEOUT" 'BEGIN { exit !(b - a > t) }' &&
 				{ echo "FAIL start-time: $name printed no start marks (see $OUT/$name.log)" >&3; exit 1; }
