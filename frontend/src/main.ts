@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { i18n } from './i18n'
-import { prefetchScreens, router } from './router'
+import { router } from './router'
 import './style.css'
 import { startMark } from './startMarks'
 
@@ -11,4 +11,3 @@ startMark('script')
 
 createApp(App).use(createPinia()).use(i18n).use(router).mount('#app')
 startMark('mounted')
-void router.isReady().then(prefetchScreens)

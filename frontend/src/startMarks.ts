@@ -35,9 +35,10 @@ export function startMarksLine(): string {
  * holding it (the second animation frame after the change), and prints the
  * marks when asked to.
  */
-export function markPainted(print: boolean) {
-  requestAnimationFrame(() => requestAnimationFrame(() => {
+export function markPainted(print: boolean): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
     startMark('painted')
     if (print) api.print(startMarksLine())
-  }))
+    resolve()
+  })))
 }
