@@ -60,7 +60,8 @@ type App struct {
 	// started is closed once Startup has opened the startup workspace. Wails
 	// runs Startup beside the window, so a fast page could otherwise ask for
 	// the state before the workspace is open and be shown the welcome screen.
-	started chan struct{}
+	started     chan struct{}
+	startedOnce sync.Once // a test may start the same App twice
 }
 
 // New makes the App; call Startup before serving calls.
@@ -108,7 +109,7 @@ func (a *App) Startup(ctx context.Context) {
 	a.mu.Lock()
 	a.ctx = ctx
 	a.mu.Unlock()
-	defer close(a.started)
+	defer a.startedOnce.Do(func() { close(a.started) })
 	a.sweep()
 	a.openInitial(ctx)
 }
