@@ -106,7 +106,7 @@ func BuildCrosswalks(ctx context.Context, s *store.Store, province string, year 
 	if err != nil {
 		return nil, err
 	}
-	inds, err := indicator.List(ctx, s.Read())
+	inds, err := indicator.Catalogue(ctx, s)
 	if err != nil {
 		return nil, err
 	}
