@@ -532,44 +532,80 @@ func scanLine(row interface{ Scan(...any) error }) (PlanLine, error) {
 	return l, err
 }
 
-// lineScanner reads the nullable numbers of plan lines into Null values
-// and points into shared slabs: scanning into a *float64 or *int64
-// allocates one number per field and line.
+// lineScanner reads plan lines' columns as the driver gives them
+// (store.Raw: no conversion through reflection into named types) and
+// points the nullable numbers into shared slabs: a *float64 or *int64
+// scanned per field and line is one allocation each.
 type lineScanner struct {
-	target, targetNext sql.NullFloat64
-	paguNext, central  sql.NullInt64
-	floats             []float64
-	ints               []int64
+	raw    *store.Raw
+	floats []float64
+	ints   []int64
 }
 
 func (sc *lineScanner) scan(row interface{ Scan(...any) error }, l *PlanLine) error {
-	err := row.Scan(&l.ID, &l.SubKegiatanID, &l.Region, &l.Year, &l.OutputIndicator, &l.OutputUnit, &sc.target, &l.Pagu,
-		&l.SumberDana, &l.Lokasi, &l.Bidang, &l.Catatan, &sc.targetNext, &sc.paguNext, &l.Status, &l.StatusReason, &sc.central, &l.Version)
-	l.Target, l.TargetNext = sc.float(sc.target), sc.float(sc.targetNext)
-	l.PaguNext, l.CentralID = sc.int(sc.paguNext), sc.int(sc.central)
+	if sc.raw == nil {
+		sc.raw = store.NewRaw(18)
+	}
+	r := sc.raw
+	if err := r.Scan(row); err != nil {
+		return err
+	}
+	var year int64
+	var err error
+	for i, to := range [...]*int64{&l.ID, &l.SubKegiatanID, &year, &l.Pagu, &l.Version} {
+		if err == nil {
+			*to, err = r.Int([...]int{0, 1, 3, 7, 17}[i])
+		}
+	}
+	l.Year = int(year)
+	var sumber, status string
+	for i, to := range [...]*string{&l.Region, &l.OutputIndicator, &l.OutputUnit, &sumber, &l.Lokasi, &l.Bidang,
+		&l.Catatan, &status, &l.StatusReason} {
+		if err == nil {
+			*to, err = r.Text([...]int{2, 4, 5, 8, 9, 10, 11, 14, 15}[i])
+		}
+	}
+	l.SumberDana, l.Status = SumberDana(sumber), Status(status)
+	if err == nil {
+		l.Target, err = sc.float(6)
+	}
+	if err == nil {
+		l.TargetNext, err = sc.float(12)
+	}
+	if err == nil {
+		l.PaguNext, err = sc.int(13)
+	}
+	if err == nil {
+		l.CentralID, err = sc.int(16)
+	}
 	return err
 }
 
-func (sc *lineScanner) float(n sql.NullFloat64) *float64 {
-	if !n.Valid {
-		return nil
+func (sc *lineScanner) float(col int) (*float64, error) {
+	f, ok, err := sc.raw.Float(col)
+	if !ok || err != nil {
+		return nil, err
 	}
 	if len(sc.floats) == cap(sc.floats) {
 		sc.floats = make([]float64, 0, 512)
 	}
-	sc.floats = append(sc.floats, n.Float64)
-	return &sc.floats[len(sc.floats)-1]
+	sc.floats = append(sc.floats, f)
+	return &sc.floats[len(sc.floats)-1], nil
 }
 
-func (sc *lineScanner) int(n sql.NullInt64) *int64 {
-	if !n.Valid {
-		return nil
+func (sc *lineScanner) int(col int) (*int64, error) {
+	if sc.raw.Null(col) {
+		return nil, nil
+	}
+	n, err := sc.raw.Int(col)
+	if err != nil {
+		return nil, err
 	}
 	if len(sc.ints) == cap(sc.ints) {
 		sc.ints = make([]int64, 0, 512)
 	}
-	sc.ints = append(sc.ints, n.Int64)
-	return &sc.ints[len(sc.ints)-1]
+	sc.ints = append(sc.ints, n)
+	return &sc.ints[len(sc.ints)-1], nil
 }
 
 // The flags a line can have, shared by the lines that have them (full

@@ -153,27 +153,20 @@ func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
 }
 
 // scanValues reads rows of readCols. Each column is taken as the driver
-// gives it (no conversion through reflection), and the figures are pointed
-// into shared slabs: a *float64 scanned per figure is one allocation each.
+// gives it (store.Raw: no conversion through reflection), the values go
+// into one slice and the figures into shared slabs: a *float64 scanned per
+// figure is one allocation each.
 func scanValues(rows *sql.Rows, expect int) ([]Value, error) {
 	out := make([]Value, 0, max(expect, 16))
 	var slab []float64
-	var raw [13]any
-	var dest [13]any
-	for i := range raw {
-		dest[i] = &raw[i]
-	}
-	num := func(x any) (*float64, error) {
-		var f float64
-		switch x := x.(type) {
-		case nil:
-			return nil, nil
-		case float64:
-			f = x
-		case int64:
-			f = float64(x)
-		default:
-			return nil, fmt.Errorf("a figure of type %T", x)
+	raw := store.NewRaw(13)
+	num := func(i int, err error) (*float64, error) {
+		if err != nil {
+			return nil, err
+		}
+		f, ok, err := raw.Float(i)
+		if !ok || err != nil {
+			return nil, err
 		}
 		if len(slab) == cap(slab) {
 			slab = make([]float64, 0, max(min(expect*2, 4096), 256))
@@ -182,75 +175,44 @@ func scanValues(rows *sql.Rows, expect int) ([]Value, error) {
 		return &slab[len(slab)-1], nil
 	}
 	for rows.Next() {
-		if err := rows.Scan(dest[:]...); err != nil {
+		if err := raw.Scan(rows); err != nil {
 			return nil, err
 		}
 		out = append(out, Value{})
 		v := &out[len(out)-1]
-		id, err := integer(raw[0])
+		id, err := raw.Int(0)
 		if err != nil {
 			return nil, err
 		}
-		year, err := integer(raw[2])
+		year, err := raw.Int(2)
 		if err != nil {
 			return nil, err
 		}
-		if v.Version, err = integer(raw[12]); err != nil {
+		if v.Version, err = raw.Int(12); err != nil {
 			return nil, err
 		}
 		v.IndicatorID, v.Year = id, int(year)
-		if v.Target, err = num(raw[3]); err == nil {
-			v.TargetNum, err = num(raw[4])
+		v.Target, err = num(3, err)
+		v.TargetNum, err = num(4, err)
+		v.TargetDen, err = num(5, err)
+		v.Realisation, err = num(6, err)
+		v.RealNum, err = num(7, err)
+		v.RealDen, err = num(8, err)
+		v.Baseline, err = num(9, err)
+		if err == nil {
+			v.Region, err = raw.Text(1)
 		}
 		if err == nil {
-			v.TargetDen, err = num(raw[5])
+			v.Source, err = raw.Text(10)
 		}
 		if err == nil {
-			v.Realisation, err = num(raw[6])
-		}
-		if err == nil {
-			v.RealNum, err = num(raw[7])
-		}
-		if err == nil {
-			v.RealDen, err = num(raw[8])
-		}
-		if err == nil {
-			v.Baseline, err = num(raw[9])
-		}
-		if err == nil {
-			v.Region, err = text(raw[1])
-		}
-		if err == nil {
-			v.Source, err = text(raw[10])
-		}
-		if err == nil {
-			v.Note, err = text(raw[11])
+			v.Note, err = raw.Text(11)
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
 	return out, rows.Err()
-}
-
-func integer(x any) (int64, error) {
-	switch x := x.(type) {
-	case int64:
-		return x, nil
-	case int32:
-		return int64(x), nil
-	}
-	return 0, fmt.Errorf("an integer of type %T", x)
-}
-
-func text(x any) (string, error) {
-	switch x := x.(type) {
-	case string:
-		return x, nil
-	case []byte:
-		return string(x), nil
-	}
-	return "", fmt.Errorf("a text of type %T", x)
 }
 
 // Edit is one cell as the user typed or pasted it.
