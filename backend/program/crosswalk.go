@@ -150,7 +150,7 @@ func loadCrosswalkBase(ctx context.Context, s *store.Store, province string, yea
 	if err != nil {
 		return crosswalkBase{}, err
 	}
-	lines, err := listLines(ctx, s.Read(), Filter{Year: year, Province: province})
+	lines, err := listLines(ctx, s, Filter{Year: year, Province: province})
 	if err != nil {
 		return crosswalkBase{}, err
 	}
