@@ -24,24 +24,11 @@ import (
 	"selaras/backend/target"
 	"selaras/backend/template"
 	"selaras/backend/xlsx"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
-// when is the clock the templates are written at.
-var when = time.Date(2024, 2, 23, 9, 0, 0, 0, time.UTC)
-
-// find is the row of an indicator code in a sheet of a written template.
-func find(t *testing.T, f *excelize.File, sheet, code string) int {
-	t.Helper()
-	rows, err := f.GetRows(sheet)
-	require.NoError(t, err)
-	for i, r := range rows {
-		if len(r) > 1 && r[1] == code {
-			return i + 1
-		}
-	}
-	t.Fatalf("code %s not found in %s", code, sheet)
-	return 0
-}
+// when is the clock the workbooks are written at.
+var when = xlsxtest.When
 
 type fixture struct {
 	s    *store.Store
@@ -90,7 +77,7 @@ func rowOf(t *testing.T, path, code string) int {
 	f, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer f.Close()
-	return find(t, f, template.ValuesSheet, code)
+	return xlsxtest.Row(t, f, template.ValuesSheet, code)
 }
 
 func TestTemplateLayout(t *testing.T) {
@@ -108,7 +95,7 @@ func TestTemplateLayout(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEmpty(t, dvs, "percent and number cells are validated")
 	// Input cells are unlocked, descriptive ones locked.
-	r := find(t, f, template.ValuesSheet, "UKM.05")
+	r := xlsxtest.Row(t, f, template.ValuesSheet, "UKM.05")
 	in, _ := f.GetCellStyle(template.ValuesSheet, "F"+strconv.Itoa(r))
 	code, _ := f.GetCellStyle(template.ValuesSheet, "B"+strconv.Itoa(r))
 	sIn, _ := f.GetStyle(in)
@@ -424,7 +411,7 @@ func TestImportAuditsEveryValue(t *testing.T) {
 	codes := []string{"UKM.05", "KOP.04", "KOP.05", "UKM.01"}
 	edit(t, fx.path, func(f *excelize.File) {
 		for i, code := range codes {
-			require.NoError(t, f.SetCellInt(template.ValuesSheet, "J"+strconv.Itoa(find(t, f, template.ValuesSheet, code)), int64(900+i)))
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "J"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), int64(900+i)))
 		}
 	})
 	before, err := fx.s.Audit(ctx, store.AuditQuery{Table: "indicator_value", Limit: 100000})
