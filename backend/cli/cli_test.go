@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"selaras/backend/demo"
+	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
@@ -51,13 +51,7 @@ func demoFile(t *testing.T, dir string) string {
 // runs on both engines.
 func demoDB(t *testing.T) string {
 	t.Helper()
-	return storetest.Seeded(t, "demo.db", func(ctx context.Context, dsn string) error {
-		s, err := demo.Create(ctx, dsn)
-		if err != nil {
-			return err
-		}
-		return s.Close()
-	})
+	return demotest.DSN(t)
 }
 
 // onServer reports whether the suite runs on PostgreSQL.

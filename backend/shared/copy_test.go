@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"selaras/backend/demo"
+	"selaras/backend/demo/demotest"
 	"selaras/backend/fault"
 	"selaras/backend/rakor"
 	"selaras/backend/shared"
@@ -70,10 +70,7 @@ func TestPushThenPullGivesTheSameWorkspace(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	from := filepath.Join(dir, "demo.db")
-	s, err := demo.Create(ctx, from)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	from := demotest.File(t, dir)
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Init(ctx, dsn), "push goes into a just-initialised database")
 
@@ -129,15 +126,12 @@ func indexOf(list []string, s string) int {
 func TestPushRefusesADatabaseWithData(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
-	from := filepath.Join(t.TempDir(), "demo.db")
-	s, err := demo.Create(ctx, from)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	from := demotest.File(t, t.TempDir())
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Push(ctx, from, dsn, nil), "a blank database takes a push")
 	before := serverCounts(t, dsn)
 
-	err = shared.Push(ctx, from, dsn, nil)
+	err := shared.Push(ctx, from, dsn, nil)
 	require.Equal(t, fault.SharedNotEmpty, fault.CodeOf(err), "%v", err)
 	msg := fault.Message(err, fault.ID)
 	assert.Contains(t, msg, "meeting: ")
@@ -153,17 +147,14 @@ func TestPushRefusesADatabaseWithData(t *testing.T) {
 func TestPushCutShortLeavesTheServerEmpty(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
-	from := filepath.Join(t.TempDir(), "demo.db")
-	s, err := demo.Create(ctx, from)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	from := demotest.File(t, t.TempDir())
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Init(ctx, dsn))
 	before := serverCounts(t, dsn)
 
 	cut, cancel := context.WithCancel(ctx)
 	copied := 0
-	err = shared.Push(cut, from, dsn, func(table string, n int64) {
+	err := shared.Push(cut, from, dsn, func(table string, n int64) {
 		if copied++; copied == 5 {
 			cancel()
 		}

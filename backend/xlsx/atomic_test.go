@@ -13,7 +13,7 @@ import (
 
 	"selaras/backend/atomicfile"
 	"selaras/backend/atomicfile/crashtest"
-	"selaras/backend/demo"
+	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
 	"selaras/backend/store"
 )
@@ -47,12 +47,8 @@ func TestKilledWritesLeaveNothingPartial(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 60 child processes")
 	}
-	ctx := context.Background()
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	s, err := demo.Create(ctx, db)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	db := demotest.File(t, dir)
 
 	for _, job := range []string{"export", "template"} {
 		t.Run(job, func(t *testing.T) {
