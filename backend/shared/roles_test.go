@@ -97,6 +97,16 @@ func sqlState(err error) string {
 	return ""
 }
 
+// refused runs each statement on db, a role's own connection, and expects
+// the server to refuse it with the SQLSTATE state.
+func refused(t *testing.T, ctx context.Context, db *sql.DB, state string, statements ...string) {
+	t.Helper()
+	for _, q := range statements {
+		_, err := db.ExecContext(ctx, q)
+		assert.Equal(t, state, sqlState(err), "%s: %v", q, err)
+	}
+}
+
 const noRight = "42501" // insufficient_privilege: the app says "no right"
 
 func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
@@ -133,15 +143,12 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 		assert.Equal(t, fault.ReadOnlyRole, fault.CodeOf(err), "%v", err)
 		// ... and the database refuses whatever reaches it.
 		db := o.raw(t, readerName)
-		for _, q := range []string{
+		refused(t, ctx, db, noRight,
 			"INSERT INTO meeting(kind, title, start_date, end_date, planning_year) VALUES('rakor', 'x', '2025-03-01', '2025-03-01', 2025)",
 			"UPDATE plan_line SET pagu = 1",
 			"DELETE FROM indicator_value",
 			"UPDATE profile SET office_name = 'x'",
-		} {
-			_, err := db.ExecContext(ctx, q)
-			assert.Equal(t, noRight, sqlState(err), "%s: %v", q, err)
-		}
+		)
 	})
 
 	t.Run("a bidang writes its own plan lines only", func(t *testing.T) {
@@ -217,13 +224,10 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 		assert.Equal(t, noRight, sqlState(err), "moving a province line to a kab/kota: %v", err)
 		assert.Equal(t, noRight, sqlState(program.DeletePlanLine(ctx, sek, koperasi.ID)))
 		db := o.raw(t, sekName)
-		for _, q := range []string{
+		refused(t, ctx, db, noRight,
 			"UPDATE plan_line SET pagu = 1 WHERE region_code = '19'",
 			"DELETE FROM plan_line WHERE region_code = '19'",
-		} {
-			_, err := db.ExecContext(ctx, q)
-			assert.Equal(t, noRight, sqlState(err), "%s: %v", q, err)
-		}
+		)
 		got, err := program.GetPlanLine(ctx, o.admin, koperasi.ID)
 		require.NoError(t, err)
 		assert.Equal(t, koperasi.Pagu, got.Pagu, "nothing of the refused writes landed")
