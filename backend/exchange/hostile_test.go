@@ -406,8 +406,7 @@ func TestImportWhileDatabaseBusy(t *testing.T) {
 		t.Skip("a SQLite file's write lock; a shared workspace's writers wait for each other")
 	}
 	ctx := context.Background()
-	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
-	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+r, 999)) })
+	typeInto(t, fx, "UKM.05", map[string]any{"F": 999})
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.NoError(t, err)
 	// Another process holds the write lock, as a second import would.
@@ -429,10 +428,7 @@ func TestImportWhileDatabaseBusy(t *testing.T) {
 
 func TestProblemsNameLongTextShortly(t *testing.T) {
 	fx := newFixture(t)
-	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
-	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellStr(template.ValuesSheet, "F"+r, strings.Repeat("teks panjang yang ditempel ", 500)))
-	})
+	typeInto(t, fx, "UKM.05", map[string]any{"F": strings.Repeat("teks panjang yang ditempel ", 500)})
 	_, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)
 	assert.Less(t, len(err.Error()), 600)
