@@ -53,9 +53,7 @@ func TestImportAsTheSekretariat(t *testing.T) {
 		}
 	})
 	u.User = url.UserPassword(name, "sandi "+name)
-	sek, err := store.Open(ctx, u.String(), store.Options{})
-	require.NoError(t, err)
-	defer sek.Close()
+	sek := storetest.OpenAt(t, u.String())
 	require.False(t, sek.ReadOnly())
 
 	in, err := xlsx.LoadTemplateInput(ctx, sek, p, "19.01", 2025)

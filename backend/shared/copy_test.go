@@ -27,9 +27,7 @@ import (
 func contents(t *testing.T, path string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, path, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, path)
 	tables, err := s.Tables(ctx)
 	require.NoError(t, err)
 	out := map[string]string{}
@@ -100,9 +98,7 @@ func TestPushThenPullGivesTheSameWorkspace(t *testing.T) {
 	assert.Equal(t, workspace.Demo, info.Kind, "the demo stays marked as the demo")
 
 	// The server takes new rows after the copied ids.
-	srv, err := store.Open(ctx, dsn, store.Options{})
-	require.NoError(t, err)
-	defer srv.Close()
+	srv := storetest.OpenAt(t, dsn)
 	var maxID int64
 	require.NoError(t, srv.Read().QueryRowContext(ctx, "SELECT max(id) FROM meeting").Scan(&maxID))
 	m, err := rakor.SaveMeeting(ctx, srv, rakor.Meeting{Kind: rakor.Rakor, Title: "Rakor sesudah pindah",

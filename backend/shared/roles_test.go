@@ -39,9 +39,7 @@ func newOffice(t *testing.T) office {
 	ctx := context.Background()
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Init(ctx, dsn))
-	s, err := store.Open(ctx, dsn, store.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
+	s := storetest.OpenAt(t, dsn)
 	return office{dsn: dsn, admin: s}
 }
 
@@ -69,9 +67,7 @@ func (o office) login(t *testing.T, name string) *store.Store {
 	u, err := url.Parse(o.dsn)
 	require.NoError(t, err)
 	u.User = url.UserPassword(name, "sandi "+name)
-	s, err := store.Open(context.Background(), u.String(), store.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
+	s := storetest.OpenAt(t, u.String())
 	return s
 }
 
@@ -472,9 +468,7 @@ func TestRestoredDumpGetsItsRightsBackFromInit(t *testing.T) {
 	r.User = url.UserPassword(manager, "sandi")
 	require.NoError(t, shared.Init(ctx, r.String()))
 
-	s, err := store.Open(ctx, restored, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, restored)
 	var notAdmins int
 	require.NoError(t, s.Read().QueryRowContext(ctx,
 		"SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tableowner <> 'selaras_admin'").Scan(&notAdmins))
@@ -483,9 +477,7 @@ func TestRestoredDumpGetsItsRightsBackFromInit(t *testing.T) {
 	// The bidang person of the office works on the restored database.
 	p, _ := url.Parse(restored)
 	p.User = url.UserPassword(ukmName, "sandi "+ukmName)
-	ukm, err := store.Open(ctx, p.String(), store.Options{})
-	require.NoError(t, err)
-	defer ukm.Close()
+	ukm := storetest.OpenAt(t, p.String())
 	_, err = program.SavePlanLine(ctx, ukm, program.PlanLine{SubKegiatanID: sub.ID, Region: "19", Year: 2025,
 		OutputIndicator: "UKM dilatih", SumberDana: program.DAK, Bidang: "Bidang UKM"})
 	require.NoError(t, err)

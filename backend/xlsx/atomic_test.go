@@ -15,7 +15,7 @@ import (
 	"selaras/backend/atomicfile/crashtest"
 	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
-	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // TestHelperWrite is the child of TestKilledWritesLeaveNothingPartial: it
@@ -27,9 +27,7 @@ func TestHelperWrite(t *testing.T) {
 		t.Skip("child process of TestKilledWritesLeaveNothingPartial")
 	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, os.Getenv("SELARAS_DB"), store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, os.Getenv("SELARAS_DB"))
 	p, err := profile.Get(ctx, s)
 	require.NoError(t, err)
 	out := os.Getenv("SELARAS_OUT")
