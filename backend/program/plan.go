@@ -554,22 +554,24 @@ func (sc *lineScanner) float(n sql.NullFloat64) *float64 {
 	if !n.Valid {
 		return nil
 	}
-	if len(sc.floats) == cap(sc.floats) {
-		sc.floats = make([]float64, 0, 512)
-	}
-	sc.floats = append(sc.floats, n.Float64)
-	return &sc.floats[len(sc.floats)-1]
+	return pointTo(&sc.floats, n.Float64)
 }
 
 func (sc *lineScanner) int(n sql.NullInt64) *int64 {
 	if !n.Valid {
 		return nil
 	}
-	if len(sc.ints) == cap(sc.ints) {
-		sc.ints = make([]int64, 0, 512)
+	return pointTo(&sc.ints, n.Int64)
+}
+
+// pointTo keeps v in the slab and points to it, starting a new slab of 512
+// when the last is full so the pointers handed out stay valid.
+func pointTo[T any](slab *[]T, v T) *T {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]T, 0, 512)
 	}
-	sc.ints = append(sc.ints, n.Int64)
-	return &sc.ints[len(sc.ints)-1]
+	*slab = append(*slab, v)
+	return &(*slab)[len(*slab)-1]
 }
 
 // The flags a line can have, shared by the lines that have them (full
