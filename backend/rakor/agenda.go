@@ -112,25 +112,11 @@ func Agenda(ctx context.Context, s *store.Store, meetingID int64) ([]AgendaItem,
 }
 
 func agenda(ctx context.Context, q querier, meetingID int64) ([]AgendaItem, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+agendaCols+" FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", meetingID)
+	out, err := store.QueryAll(ctx, q, scanAgenda, "SELECT "+agendaCols+" FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: agenda: %w", err)
 	}
-	out := []AgendaItem{}
-	idx := map[int64]int{}
-	for rows.Next() {
-		a, err := scanAgenda(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("rakor: agenda: %w", err)
-		}
-		idx[a.ID] = len(out)
-		out = append(out, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("rakor: agenda: %w", err)
-	}
+	idx := positions(out, func(a AgendaItem) int64 { return a.ID })
 	if err := store.EachLink(ctx, q, func(aid, did int64) {
 		if i, ok := idx[aid]; ok {
 			out[i].DecisionIDs = append(out[i].DecisionIDs, did)
