@@ -116,12 +116,7 @@ func agenda(ctx context.Context, q querier, meetingID int64) ([]AgendaItem, erro
 	if err != nil {
 		return nil, fmt.Errorf("rakor: agenda: %w", err)
 	}
-	idx := positions(out, func(a AgendaItem) int64 { return a.ID })
-	if err := store.EachLink(ctx, q, func(aid, did int64) {
-		if i, ok := idx[aid]; ok {
-			out[i].DecisionIDs = append(out[i].DecisionIDs, did)
-		}
-	}, `SELECT ad.agenda_id, ad.decision_id FROM agenda_decision ad
+	if err := store.Links(ctx, q, out, func(a *AgendaItem) (int64, *[]int64) { return a.ID, &a.DecisionIDs }, `SELECT ad.agenda_id, ad.decision_id FROM agenda_decision ad
 JOIN agenda_item a ON a.id = ad.agenda_id
 JOIN decision d ON d.id = ad.decision_id
 JOIN meeting m ON m.id = d.meeting_id

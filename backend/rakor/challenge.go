@@ -263,12 +263,7 @@ ORDER BY m.start_date IS NULL, m.start_date, m.id, k.builtin DESC, k.sort_order,
 	if len(out) == 0 {
 		return out, nil
 	}
-	idx := positions(out, func(c Challenge) int64 { return c.ID })
-	if err := store.EachLink(ctx, s.Read(), func(cid, did int64) {
-		if i, ok := idx[cid]; ok {
-			out[i].DecisionIDs = append(out[i].DecisionIDs, did)
-		}
-	}, `SELECT dc.challenge_id, dc.decision_id FROM decision_challenge dc
+	if err := store.Links(ctx, s.Read(), out, func(c *Challenge) (int64, *[]int64) { return c.ID, &c.DecisionIDs }, `SELECT dc.challenge_id, dc.decision_id FROM decision_challenge dc
 JOIN challenge c ON c.id = dc.challenge_id LEFT JOIN meeting m ON m.id = c.meeting_id
 WHERE `+where+` ORDER BY dc.decision_id`, args...); err != nil {
 		return nil, fmt.Errorf("rakor: challenge decisions: %w", err)

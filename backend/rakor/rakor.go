@@ -57,16 +57,6 @@ func write[T any](ctx context.Context, w store.Writer, put func(tx *sql.Tx) (int
 	return out, nil
 }
 
-// positions maps each item's id to its place in list, where the rows of a
-// link table read afterwards attach to it.
-func positions[T any](list []T, id func(T) int64) map[int64]int {
-	out := make(map[int64]int, len(list))
-	for i, v := range list {
-		out[id(v)] = i
-	}
-	return out
-}
-
 // deleteRow removes the row of table with id, or says the thing keyed by
 // key was not found.
 func deleteRow(ctx context.Context, w store.Writer, table, key string, id int64) error {
