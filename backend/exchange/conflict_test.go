@@ -15,6 +15,7 @@ import (
 	"selaras/backend/target"
 	"selaras/backend/template"
 	"selaras/backend/xlsx"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // A regency that typed into the workspace after its template was made and
@@ -47,7 +48,7 @@ func TestTemplateNotBasedOnWhatIsStored(t *testing.T) {
 			}
 			edit(t, path, func(f *excelize.File) {
 				set := func(code string, v int64) {
-					require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(find(t, f, template.ValuesSheet, code)), v))
+					require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), v))
 				}
 				set("UKM.05", 4321) // typed since, and the template differs: a conflict
 				set("KOP.04", 77)   // typed since, the same value: none

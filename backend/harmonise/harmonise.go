@@ -12,7 +12,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"sync"
 
 	"selaras/backend/agreement"
 	"selaras/backend/fault"
@@ -144,36 +143,32 @@ func Load(ctx context.Context, s *store.Store, province string, years []int) (In
 	if len(years) == 0 {
 		return Input{}, fault.New(fault.Required, "matrix.years")
 	}
-	// The three reads at once, each on its own connection: over a slow
-	// link to a server the matrix waits one round trip, not three.
-	var (
-		inds                 []indicator.Indicator
-		vals                 []target.Value
-		served               *program.ServedSet
-		indErr, valErr, sErr error
-		wg                   sync.WaitGroup
-	)
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
-		inds, indErr = indicator.List(ctx, s.Read())
-	}()
-	go func() {
-		defer wg.Done()
-		vals, valErr = target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), RegionPrefix: province, Regions: []string{target.National}})
-	}()
-	served, sErr = program.ServedIn(ctx, s, province, years)
-	wg.Wait()
-	if indErr != nil {
-		return Input{}, indErr
+	inds, err := indicator.Catalogue(ctx, s)
+	if err != nil {
+		return Input{}, err
 	}
+	regs := region.Default().Regencies(province)
+	// The values and the plan lines at once, each on its own connection:
+	// over a slow link to a server the matrix waits one round trip, not two.
+	var (
+		vals   []target.Value
+		valErr error
+		done   = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		vals, valErr = target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), RegionPrefix: province,
+			Regions: []string{target.National}, Expect: len(inds) * len(withPrevious(years)) * (len(regs) + 2)})
+	}()
+	served, sErr := program.ServedIn(ctx, s, province, years)
+	<-done
 	if valErr != nil {
 		return Input{}, fmt.Errorf("harmonise: %w", valErr)
 	}
 	if sErr != nil {
 		return Input{}, fmt.Errorf("harmonise: %w", sErr)
 	}
-	return Input{Province: p, Regencies: region.Default().Regencies(province), Indicators: inds, Values: vals,
+	return Input{Province: p, Regencies: regs, Indicators: inds, Values: vals,
 		Served: served.Province(province)}, nil
 }
 
@@ -184,11 +179,14 @@ func ComputeCountry(ctx context.Context, s *store.Store, years []int) ([]Matrix,
 	if len(years) == 0 {
 		return nil, fault.New(fault.Required, "matrix.years")
 	}
-	inds, err := indicator.List(ctx, s.Read())
+	inds, err := indicator.Catalogue(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), InOrder: s.Engine() != store.Postgres})
+	provinces := region.Default().Provinces()
+	regencies := region.Default().Regencies("")
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years),
+		Expect: len(inds) * len(withPrevious(years)) * (len(provinces) + len(regencies) + 1)})
 	if err != nil {
 		return nil, fmt.Errorf("harmonise: %w", err)
 	}
@@ -196,8 +194,6 @@ func ComputeCountry(ctx context.Context, s *store.Store, years []int) ([]Matrix,
 	if err != nil {
 		return nil, fmt.Errorf("harmonise: %w", err)
 	}
-	provinces := region.Default().Provinces()
-	regencies := region.Default().Regencies("")
 	// Every region of the country gets a slot; the index is built once and
 	// each province's matrix reads its own slots from it.
 	slots := make(map[string]int32, len(provinces)+len(regencies)+1)

@@ -119,7 +119,7 @@ func BuildTree(ctx context.Context, s *store.Store, f Filter) (Tree, error) {
 		items, err = ListItems(ctx, s.Read())
 		itemsErr <- err
 	}()
-	lines, err := listLines(ctx, s.Read(), f)
+	lines, err := listLines(ctx, s, f)
 	if ierr := <-itemsErr; ierr != nil {
 		return Tree{}, ierr
 	}

@@ -40,17 +40,20 @@ var serverOnly = struct{ tables, triggers []string }{
 	triggers: []string{"plan_line_guard", "audit_log_guard", "indicator_value_guard", "plan_line_region_guard", "decision_followup_guard"},
 }
 
+// What a file indexes wider, on purpose: a matrix's values whole in the
+// (year, region_code) index, so a file reads them from the index alone (a
+// server reads its heap fast, and its btree entries are limited to about
+// 2.7 kB, which a long note would pass).
+var fileCovering = map[string]string{
+	"index indicator_value_year(year,region_code,indicator_id,target,target_num,target_den,realisation,real_num,real_den,baseline,source,note,version)": "index indicator_value_year(year,region_code)",
+}
+
 // Both engines, migrated from nothing by the one history, end with the same
 // schema: a migration that changes one engine only fails here.
 func TestSchemasMatch(t *testing.T) {
 	storetest.NeedPG(t)
-	ctx := context.Background()
-	file, err := store.Open(ctx, filepath.Join(t.TempDir(), "w.db"), store.Options{})
-	require.NoError(t, err)
-	defer file.Close()
-	server, err := store.Open(ctx, storetest.NewDatabase(t), store.Options{})
-	require.NoError(t, err)
-	defer server.Close()
+	file := storetest.OpenAt(t, filepath.Join(t.TempDir(), "w.db"))
+	server := storetest.OpenAt(t, storetest.NewDatabase(t))
 
 	lite := readSQLite(t, file)
 	pg := readPostgres(t, server)
@@ -64,6 +67,16 @@ func TestSchemasMatch(t *testing.T) {
 	for _, tb := range pg {
 		tb.Triggers = slices.DeleteFunc(tb.Triggers, func(n string) bool { return slices.Contains(serverOnly.triggers, n) })
 	}
+	covered := 0
+	for _, tb := range lite {
+		for i, ix := range tb.Indexes {
+			if narrow, ok := fileCovering[ix]; ok {
+				tb.Indexes[i] = narrow
+				covered++
+			}
+		}
+	}
+	assert.Equal(t, len(fileCovering), covered, "covering indexes of a file")
 	require.Greater(t, len(lite), 20)
 	assert.ElementsMatch(t, keys(lite), keys(pg), "tables")
 	for name, want := range lite {
@@ -80,9 +93,7 @@ func TestSchemasMatch(t *testing.T) {
 func TestServerTextIsBytewise(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
-	s, err := store.Open(ctx, storetest.NewDatabase(t), store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, storetest.NewDatabase(t))
 	loose, err := store.QueryAll(ctx, s.Read(), func(r store.Row) (string, error) {
 		var tb, col string
 		err := r.Scan(&tb, &col)
@@ -423,9 +434,7 @@ func TestAuditRowsStepListsEveryTable(t *testing.T) {
 func TestServerAuditsByStatement(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
-	s, err := store.Open(ctx, storetest.NewDatabase(t), store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, storetest.NewDatabase(t))
 	var rowLevel int
 	require.NoError(t, s.Read().QueryRowContext(ctx, `SELECT count(*) FROM pg_trigger
 WHERE tgname ~ '^audit_.*_(insert|update|delete)$' AND NOT tgisinternal AND (tgtype & 1) = 1`).Scan(&rowLevel))
