@@ -181,6 +181,13 @@ func ratioGroup(field string) string {
 	return ""
 }
 
+// Kept is how many cells an import of p leaves as stored for a conflict
+// (none when the template's values are taken).
+func (p Preview) Kept() int {
+	_, n := p.edits()
+	return n
+}
+
 // edits are the edits an import writes: without TakeTemplate, not those
 // of the conflicting cells (what was typed is kept).
 func (p Preview) edits() (out []target.Edit, skipped int) {
