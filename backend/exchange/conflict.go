@@ -194,13 +194,19 @@ func (p Preview) edits() (out []target.Edit, skipped int) {
 	if p.TakeTemplate || len(p.Conflicts) == 0 {
 		return p.Edits, 0
 	}
+	// By the figure a conflicting cell is part of: a ratio's parts are
+	// kept together, even one the template writes unchanged.
 	skip := make(map[cellKey]bool, len(p.Conflicts))
 	for _, c := range p.Conflicts {
 		skip[cellKey{c.IndicatorID, c.Field}] = true
+		if g := ratioGroup(c.Field); g != "" {
+			skip[cellKey{c.IndicatorID, "group:" + g}] = true
+		}
 	}
 	out = make([]target.Edit, 0, len(p.Edits))
 	for _, e := range p.Edits {
-		if skip[cellKey{e.IndicatorID, string(e.Field)}] {
+		g := ratioGroup(string(e.Field))
+		if skip[cellKey{e.IndicatorID, string(e.Field)}] || (g != "" && skip[cellKey{e.IndicatorID, "group:" + g}]) {
 			skipped++
 			continue
 		}
