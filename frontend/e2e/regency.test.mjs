@@ -122,9 +122,20 @@ test('two regency offices and the secretariat on one database', { skip }, async 
     await shot(bangka.page, 'regency-locked-1366x768')
     // Its plan lines of the year are agreed with the targets.
     await new Shell(bangka.page).go('Program')
-    const tree = bangka.page.getByTestId('program-tree')
-    await expect(tree).toContainText('Disepakati')
-    assert.doesNotMatch(await tree.innerText(), /Usulan/, 'no line is a proposal any more')
+    const totals = bangka.page.getByTestId('program-totals')
+    const lines = totals.locator('.tot', { hasText: 'Baris rencana' }).locator('.value')
+    await expect(lines).toBeVisible()
+    const all = (await lines.innerText()).trim()
+    assert.notEqual(all, '0', 'Bangka has plan lines for the year')
+    const status = async (label) => {
+      await bangka.page.locator('.filters .n-select').filter({ hasText: /Semua status|Usulan|Disepakati/ }).click()
+      await bangka.page.locator('.n-base-select-option', { hasText: label }).first().click()
+    }
+    await status('Usulan')
+    await expect(lines).toHaveText('0')
+    await status('Disepakati')
+    await expect(lines).toHaveText(all)
+    await shot(bangka.page, 'regency-plan-agreed-1366x768')
     // 19.02 is not locked, and still types its own.
     const cmp2 = new Comparison(belitung.page)
     await cmp2.typeInto('19.02', 'KOP.01', '12%')
