@@ -80,8 +80,12 @@ func WriteTemplates(ctx context.Context, s *store.Store, regions []region.Region
 // the profile's user on a file), its structure checksum and file name. On
 // a server only the secretariat and an admin record; a template another
 // role writes for itself (a bidang reading its figures offline) is not one
-// sent out, and is not recorded.
+// sent out, and is not recorded. Nor is one written from a read-only
+// workspace, which is looked at, not worked in.
 func recordSent(ctx context.Context, s *store.Store, m template.Meta, path string) error {
+	if s.ReadOnly() {
+		return nil
+	}
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		who := "SELECT COALESCE((SELECT user_name FROM profile WHERE id = 1), '')"
 		if s.Engine() == store.Postgres {
