@@ -239,7 +239,7 @@ const en: typeof id = {
     refusedTitle: 'File refused',
     summary: '{file}: {region}, year {year} — {new} new, {changed} changed, {cleared} cleared, {unchanged} unchanged.',
     conflict: {
-      title: '{n} cells were typed directly after this template was made, and the template differs',
+      title: '{n} cells were changed in the workspace after this template was made, and the template differs',
       text: 'This template was not made from the values stored now. Choose which value these cells keep; the other cells are saved as usual.',
       keep: 'Keep what was typed directly (recommended)',
       take: 'Take the template’s values',

@@ -238,7 +238,7 @@ export default {
     refusedTitle: 'Berkas ditolak',
     summary: '{file}: {region}, tahun {year} — {new} baru, {changed} diubah, {cleared} dikosongkan, {unchanged} tetap.',
     conflict: {
-      title: '{n} sel diisi langsung setelah templat ini dibuat, dan templat berbeda',
+      title: '{n} sel diubah di ruang kerja setelah templat ini dibuat, dan templat berbeda',
       text: 'Templat ini tidak dibuat dari nilai yang tersimpan sekarang. Pilih nilai yang dipakai untuk sel-sel ini; sel lainnya disimpan seperti biasa.',
       keep: 'Pakai isian langsung (disarankan)',
       take: 'Pakai nilai templat',
