@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { api, type Data, type Profile, type SharedRequest, type WorkspaceState } from '../api'
 import { i18n, type Lang } from '../i18n'
 import { onLiveChange } from '../composables/useLive'
+import { useRegions } from './regions'
 
 // The open workspace, its office profile and the interface language: what
 // the shell needs to decide which screen to show.
@@ -17,10 +18,16 @@ export const useWorkspace = defineStore('workspace', () => {
   const isDemo = computed(() => state.value?.info?.kind === 'demo')
   const profile = computed(() => state.value?.profile)
 
+  /**
+   * The first call: the state, the language and the home screen's regions
+   * at once. Returns whether the start timings are to be printed.
+   */
   async function load() {
-    const [s, l] = await Promise.all([api.workspace.state(), api.settings.language()])
-    state.value = s
-    applyLang(l === 'en' ? 'en' : 'id')
+    const b = await api.workspace.boot()
+    useRegions().seed(b.provinces ?? [], b.state.profile?.provinceCode, b.regencies ?? [])
+    state.value = b.state
+    applyLang(b.language === 'en' ? 'en' : 'id')
+    return b.startMarks
   }
 
   function applyLang(l: Lang) {
