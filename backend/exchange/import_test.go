@@ -524,3 +524,60 @@ func TestBoardShowsDirectTyping(t *testing.T) {
 	assert.False(t, board[1].Nothing)
 	assert.True(t, board[2].Nothing, "another year's typing does not count")
 }
+
+// Templates sent are recorded, and the board then counts what came back
+// since the latest went out: a regency that typed before it was sent has
+// filled in nothing since; one never sent a template keeps the plain
+// wording.
+func TestBoardCountsSinceTheTemplateWasSent(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	var ind int64
+	require.NoError(t, fx.s.Read().QueryRowContext(ctx, "SELECT min(id) FROM indicator WHERE kind <> 'ratio'").Scan(&ind))
+	typeIn := func(code string) {
+		t.Helper()
+		_, err := target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: ind, Region: code, Year: 2025, Field: target.FTarget, Text: "321"}}, "ketik")
+		require.NoError(t, err)
+	}
+	typeIn("19.03")
+	time.Sleep(5 * time.Millisecond)
+	regs, err := xlsx.TemplateRegions("--region", "19.01", "19.02", "19.03")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	_, err = xlsx.WriteTemplates(ctx, fx.s, regs, 2025, func(r region.Region, y int) string {
+		return filepath.Join(dir, xlsx.TemplateFileName(r, y))
+	}, nil)
+	require.NoError(t, err)
+
+	var n int
+	var file, sum, at string
+	require.NoError(t, fx.s.Read().QueryRowContext(ctx, "SELECT count(*) FROM template_sent WHERE year = 2025").Scan(&n))
+	assert.Equal(t, 3, n)
+	require.NoError(t, fx.s.Read().QueryRowContext(ctx,
+		"SELECT file_name, checksum, sent_at FROM template_sent WHERE region_code = '19.02'").Scan(&file, &sum, &at))
+	assert.Equal(t, xlsx.TemplateFileName(regs[1], 2025), file)
+	assert.Len(t, sum, 32)
+	assert.Regexp(t, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$`, at)
+
+	board, err := Board(ctx, fx.s, "19", 2025)
+	require.NoError(t, err)
+	for _, b := range board[:3] {
+		assert.NotEmpty(t, b.SentAt, b.Region.Name)
+		assert.True(t, b.Nothing, b.Region.Name)
+	}
+	require.NotNil(t, board[2].Direct, "typed before the template went out: still shown")
+	assert.Empty(t, board[3].SentAt)
+	assert.True(t, board[3].Nothing)
+
+	time.Sleep(5 * time.Millisecond)
+	typeIn("19.02")
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	_, err = CommitImport(ctx, fx.s, p)
+	require.NoError(t, err)
+	board, err = Board(ctx, fx.s, "19", 2025)
+	require.NoError(t, err)
+	assert.False(t, board[0].Nothing, "returned after it was sent")
+	assert.False(t, board[1].Nothing, "typed after it was sent")
+	assert.True(t, board[2].Nothing, "typed only before it was sent")
+}

@@ -149,6 +149,17 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 		_, err = rakor.SaveDecision(ctx, bangka, rakor.Decision{MeetingID: m.ID, Text: "x"})
 		assert.Equal(t, noRight, sqlState(err), "decisions are the secretariat's: %v", err)
 
+		t.Run("the secretariat records the templates it sends", func(t *testing.T) {
+			const q = "INSERT INTO template_sent (region_code, year, sent_at) VALUES ('19.01', 2025, '2025-02-23T09:00:00.000Z')"
+			_, err := o.raw(t, sekName).ExecContext(ctx, q)
+			require.NoError(t, err)
+			_, err = o.raw(t, bangkaName).ExecContext(ctx, q)
+			assert.Equal(t, noRight, sqlState(err), "a regency reads only: %v", err)
+			var n int
+			require.NoError(t, o.raw(t, bangkaName).QueryRowContext(ctx, "SELECT count(*) FROM template_sent").Scan(&n))
+			assert.Equal(t, 1, n)
+		})
+
 		t.Run("agreed targets are locked until reopened", func(t *testing.T) {
 			_, err := agreement.Agree(ctx, bangka, "19.01", 2025, m.ID)
 			assert.Equal(t, noRight, sqlState(err), "a regency does not agree its own targets: %v", err)
@@ -157,6 +168,20 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 			assert.Equal(t, sekName, a.AgreedBy)
 			_, err = agreement.Agree(ctx, sek, "19.01", 2025, m.ID)
 			assert.Equal(t, fault.AgreementExists, fault.CodeOf(err))
+			status := func() []string {
+				t.Helper()
+				var out []string
+				rows, err := o.admin.Read().QueryContext(ctx, "SELECT DISTINCT status FROM plan_line WHERE region_code = '19.01' AND year = 2025")
+				require.NoError(t, err)
+				defer rows.Close()
+				for rows.Next() {
+					var st string
+					require.NoError(t, rows.Scan(&st))
+					out = append(out, st)
+				}
+				return out
+			}
+			assert.Equal(t, []string{"disepakati"}, status(), "the plan lines are agreed with the targets")
 
 			_, err = target.Apply(ctx, bangka, edit("19.01", "13"), "ketik")
 			assert.Equal(t, fault.TargetsAgreed, fault.CodeOf(store.Explain(err, o.dsn)), "%v", err)
@@ -178,6 +203,7 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 			r, err := agreement.Reopen(ctx, sek, "19.01", 2025, "Pagu APBD-P berubah")
 			require.NoError(t, err)
 			assert.Equal(t, sekName, r.ReopenedBy)
+			assert.Equal(t, []string{"usulan"}, status(), "reopened: proposals again")
 			_, err = target.Apply(ctx, bangka, edit("19.01", "13"), "ketik")
 			require.NoError(t, err)
 			hist, err := o.admin.Audit(ctx, store.AuditQuery{Table: "target_agreement"})

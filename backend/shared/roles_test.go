@@ -345,7 +345,7 @@ func TestEveryTableIsClassified(t *testing.T) {
 	for _, t := range []string{"meeting", "meeting_participant", "agenda_item", "snapshot", "snapshot_matrix",
 		"decision", "decision_indicator", "decision_region", "decision_program", "decision_followup",
 		"agenda_decision", "challenge_category", "challenge", "decision_challenge", "indicator_value", "import_log",
-		"attendance", "attendance_signature", "target_agreement"} {
+		"attendance", "attendance_signature", "target_agreement", "template_sent"} {
 		writers[t] = []shared.Role{shared.Sekretariat}
 	}
 	// A regency office: its own region's values (and plan lines, above) and
