@@ -54,7 +54,8 @@ const screens = [
   ['Perbandingan Target', (p) => expect(p.getByTestId('matrix')).toContainText('KOP.01'), 8],
   ['Program', (p) => expect(p.getByTestId('program-totals')).toBeVisible(), 7],
   ['Rakor', (p) => expect(p.getByTestId('content').locator('tbody tr').first()).toBeVisible(), 2],
-  ['Ekspor/Impor', (p) => expect(p.getByTestId('board-summary')).toContainText('dari 7'), 8],
+  // The board also reads the templates sent since (8).
+  ['Ekspor/Impor', (p) => expect(p.getByTestId('board-summary')).toContainText('dari 7'), 9],
   ['Indikator', (p) => expect(p.getByTestId('indicator-list')).toContainText('KOP.01'), 2],
   ['Wilayah', (p) => expect(p.getByTestId('content')).toContainText('Kabupaten Bangka'), 2],
   ['Pengaturan', (p) => expect(p.getByTestId('settings-workspace-path')).toBeVisible(), 2],
