@@ -54,7 +54,11 @@ func main() {
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) { a.SecondInstance() },
 		},
 		Windows: a.WindowsOptions(),
-		Linux:   &linux.Options{ProgramName: "selaras"},
+		// Never, as Wails sets it when no Linux options are given (and as the
+		// bare template runs): the options for ProgramName would otherwise
+		// turn on WebKit's on-demand GPU compositing, which on a PC without
+		// a usable GPU draws through a software OpenGL and slows every paint.
+		Linux: &linux.Options{ProgramName: "selaras", WebviewGpuPolicy: linux.WebviewGpuPolicyNever},
 	})
 	if err != nil {
 		fail(err)

@@ -57,6 +57,11 @@ type App struct {
 	askPassword string
 	stopLive    context.CancelFunc // ends following the open workspace's changes (live.go)
 	room        roomState          // the meeting room open for phones (room.go)
+	// started is closed once Startup has opened the startup workspace. Wails
+	// runs Startup beside the window, so a fast page could otherwise ask for
+	// the state before the workspace is open and be shown the welcome screen.
+	started     chan struct{}
+	startedOnce sync.Once // a test may start the same App twice
 }
 
 // New makes the App; call Startup before serving calls.
@@ -89,7 +94,7 @@ func New(opt Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &App{opt: opt, prefs: prefs, notices: notices}
+	a := &App{opt: opt, prefs: prefs, notices: notices, started: make(chan struct{})}
 	a.exchange = &Exchange{a: a}
 	return a, nil
 }
@@ -104,6 +109,7 @@ func (a *App) Startup(ctx context.Context) {
 	a.mu.Lock()
 	a.ctx = ctx
 	a.mu.Unlock()
+	defer a.startedOnce.Do(func() { close(a.started) })
 	a.sweep()
 	a.openInitial(ctx)
 }

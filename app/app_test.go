@@ -206,3 +206,41 @@ func TestFirstStartMovesRoamingWorkspace(t *testing.T) {
 	assert.NoFileExists(t, filepath.Join(roaming, "demo.db"))
 	assert.FileExists(t, filepath.Join(roaming, "settings.json"), "settings stay roaming")
 }
+
+// The first screen's one call: the workspace, the language and the regions
+// the home screen names, asked before Startup has opened the workspace (as a
+// fast page does, Wails running Startup beside the window) and answered once
+// it has.
+func TestBootWaitsForTheStartupWorkspace(t *testing.T) {
+	a, err := New(Options{ConfigDir: t.TempDir(), Demo: true})
+	require.NoError(t, err)
+	a.SetEmitter(func(string, ...any) {})
+	t.Cleanup(func() { a.Shutdown(context.Background()) })
+	w := &Workspace{a}
+	type answer struct {
+		b   Boot
+		err error
+	}
+	got := make(chan answer, 1)
+	go func() {
+		b, err := w.Boot()
+		got <- answer{b, err}
+	}()
+	a.Startup(context.Background())
+	res := <-got
+	require.NoError(t, res.err)
+	b := res.b
+	assert.Equal(t, PhaseReady, b.State.Phase)
+	assert.Equal(t, "id", b.Language)
+	assert.Len(t, b.Provinces, 38)
+	require.NotNil(t, b.State.Profile)
+	require.NotEmpty(t, b.Regencies)
+	for _, r := range b.Regencies {
+		assert.Equal(t, b.State.Profile.ProvinceCode, r.ProvinceCode)
+	}
+	assert.False(t, b.StartMarks)
+	t.Setenv("SELARAS_START_MARKS", "1")
+	b, err = w.Boot()
+	require.NoError(t, err)
+	assert.True(t, b.StartMarks)
+}

@@ -18,7 +18,7 @@ type Targets struct{ a *App }
 // Indicators lists the catalogue.
 func (t *Targets) Indicators() ([]indicator.Indicator, error) {
 	return with(t.a, []indicator.Indicator{}, func(ctx context.Context, s *store.Store) ([]indicator.Indicator, error) {
-		return indicator.List(ctx, s.Read())
+		return indicator.Catalogue(ctx, s)
 	})
 }
 

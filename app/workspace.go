@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/profile"
+	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/workspace"
 )
@@ -47,7 +49,43 @@ type WorkspaceState struct {
 
 // State describes the open workspace, or why there is none.
 func (w *Workspace) State() (WorkspaceState, error) {
+	<-w.a.started
 	return respond(w.a, WorkspaceState{}, w.state)
+}
+
+// Boot is what the first screen needs, in one call: the page asks once
+// instead of waiting on a round trip for each.
+type Boot struct {
+	State    WorkspaceState `json:"state"`
+	Language string         `json:"language"`
+	// Provinces and Regencies (the kab/kota of the profile's province) are
+	// what the home screen names.
+	Provinces []region.Region `json:"provinces"`
+	Regencies []region.Region `json:"regencies"`
+	// StartMarks: SELARAS_START_MARKS is set, and the page prints its start
+	// timings (scripts/start-time.sh reads them).
+	StartMarks bool `json:"startMarks"`
+}
+
+// Boot describes the open workspace with the interface language and the
+// regions of the home screen.
+func (w *Workspace) Boot() (Boot, error) {
+	<-w.a.started
+	return respond(w.a, Boot{}, func(ctx context.Context) (Boot, error) {
+		st, err := w.state(ctx)
+		if err != nil {
+			return Boot{}, err
+		}
+		b := Boot{
+			State: st, Language: (&Settings{w.a}).Language(),
+			Provinces: region.Default().Provinces(), Regencies: []region.Region{},
+			StartMarks: os.Getenv("SELARAS_START_MARKS") != "",
+		}
+		if st.Profile != nil && st.Profile.ProvinceCode != "" {
+			b.Regencies = region.Default().Regencies(st.Profile.ProvinceCode)
+		}
+		return b, nil
+	})
 }
 
 func (w *Workspace) state(ctx context.Context) (WorkspaceState, error) {

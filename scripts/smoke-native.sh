@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of the native Linux build: start the real binary in a private
 # Xvfb display and D-Bus session with a throw-away config, wait for the
-# window and for the page to render, click once, and check that both
-# screenshots show a rendered page (not a blank or single-colour window).
+# window and for the page to draw its first screen (its start marks on
+# stdout), click once, and check that both screenshots show a rendered page
+# (not a blank or single-colour window).
 #
 # Usage: scripts/smoke-native.sh [BINARY]          (default ./build/bin/selaras)
 #
@@ -111,6 +112,17 @@ alive
 [[ -n $WID ]] || fail "no visible 'Selaras' window after ${WINDOW_TIMEOUT}s"
 echo "smoke-native: window $WID ($(xdotool getwindowgeometry "$WID" | tr -s ' \n' ' '))"
 
+# index.html paints a frame before any script runs, so colours alone would
+# pass a page whose scripts fail: wait for the page's own word that its
+# first screen is drawn (SELARAS_START_MARKS, frontend/src/startMarks.ts).
+deadline=$((SECONDS + RENDER_TIMEOUT))
+until grep -q 'start-marks:.*painted=' "$OUT/app.log"; do
+	alive
+	((SECONDS < deadline)) || fail "the page never drew its first screen (no start marks in $OUT/app.log after ${RENDER_TIMEOUT}s)"
+	sleep 0.2
+done
+echo "smoke-native: $(grep -m 1 -o 'start-marks:.*' "$OUT/app.log")"
+
 shoot "$OUT/01-start.png"
 C1=$COLOURS
 # Informational: a first start (the demo workspace is created) under Xvfb's software
@@ -137,6 +149,7 @@ INNER
 chmod +x "$TMP/inner.sh"
 
 unset SELARAS_DB
+export SELARAS_START_MARKS=1
 export BIN OUT MIN_COLOURS WINDOW_TIMEOUT RENDER_TIMEOUT
 export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 	XDG_CACHE_HOME="$TMP/cache" XDG_RUNTIME_DIR="$TMP/runtime"

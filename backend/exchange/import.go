@@ -180,7 +180,7 @@ func ReadImport(ctx context.Context, s *store.Store, path string, opt ImportOpti
 	if err != nil {
 		return Preview{}, fail(name, err)
 	}
-	cat, err := target.ReadCatalogue(ctx, s.Read())
+	cat, err := target.CachedCatalogue(ctx, s)
 	if err != nil {
 		return Preview{}, err
 	}

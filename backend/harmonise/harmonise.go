@@ -143,11 +143,13 @@ func Load(ctx context.Context, s *store.Store, province string, years []int) (In
 	if len(years) == 0 {
 		return Input{}, fault.New(fault.Required, "matrix.years")
 	}
-	inds, err := indicator.List(ctx, s.Read())
+	inds, err := indicator.Catalogue(ctx, s)
 	if err != nil {
 		return Input{}, err
 	}
-	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), RegionPrefix: province, Regions: []string{target.National}})
+	regs := region.Default().Regencies(province)
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), RegionPrefix: province,
+		Regions: []string{target.National}, Expect: len(inds) * len(withPrevious(years)) * (len(regs) + 2)})
 	if err != nil {
 		return Input{}, fmt.Errorf("harmonise: %w", err)
 	}
@@ -155,7 +157,7 @@ func Load(ctx context.Context, s *store.Store, province string, years []int) (In
 	if err != nil {
 		return Input{}, fmt.Errorf("harmonise: %w", err)
 	}
-	return Input{Province: p, Regencies: region.Default().Regencies(province), Indicators: inds, Values: vals,
+	return Input{Province: p, Regencies: regs, Indicators: inds, Values: vals,
 		Served: served.Province(province)}, nil
 }
 
@@ -166,11 +168,14 @@ func ComputeCountry(ctx context.Context, s *store.Store, years []int) ([]Matrix,
 	if len(years) == 0 {
 		return nil, fault.New(fault.Required, "matrix.years")
 	}
-	inds, err := indicator.List(ctx, s.Read())
+	inds, err := indicator.Catalogue(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), InOrder: s.Engine() != store.Postgres})
+	provinces := region.Default().Provinces()
+	regencies := region.Default().Regencies("")
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years),
+		Expect: len(inds) * len(withPrevious(years)) * (len(provinces) + len(regencies) + 1)})
 	if err != nil {
 		return nil, fmt.Errorf("harmonise: %w", err)
 	}
@@ -178,8 +183,6 @@ func ComputeCountry(ctx context.Context, s *store.Store, years []int) ([]Matrix,
 	if err != nil {
 		return nil, fmt.Errorf("harmonise: %w", err)
 	}
-	provinces := region.Default().Provinces()
-	regencies := region.Default().Regencies("")
 	// Every region of the country gets a slot; the index is built once and
 	// each province's matrix reads its own slots from it.
 	slots := make(map[string]int32, len(provinces)+len(regencies)+1)

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,6 +157,20 @@ func List(ctx context.Context, q interface {
 		return nil, fmt.Errorf("indicator: list: %w", err)
 	}
 	return out, nil
+}
+
+// Catalogue is List of the workspace's read pool, kept per open workspace
+// and read again only when the catalogue's generation has moved (one tiny
+// query per call, so a change made on another PC is seen by the next call
+// whether or not its notification has arrived). The caller owns the slice.
+func Catalogue(ctx context.Context, s *store.Store) ([]Indicator, error) {
+	list, err := store.Cached(ctx, s, "indicator.list", "indicator", func(ctx context.Context) ([]Indicator, error) {
+		return List(ctx, s.Read())
+	})
+	if err != nil {
+		return nil, fmt.Errorf("indicator: catalogue: %w", err)
+	}
+	return slices.Clone(list), nil
 }
 
 // Get returns one indicator.

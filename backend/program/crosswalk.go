@@ -106,7 +106,7 @@ func BuildCrosswalks(ctx context.Context, s *store.Store, province string, year 
 	if err != nil {
 		return nil, err
 	}
-	inds, err := indicator.List(ctx, s.Read())
+	inds, err := indicator.Catalogue(ctx, s)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +150,7 @@ func loadCrosswalkBase(ctx context.Context, s *store.Store, province string, yea
 	if err != nil {
 		return crosswalkBase{}, err
 	}
-	lines, err := listLines(ctx, s.Read(), Filter{Year: year, Province: province})
+	lines, err := listLines(ctx, s, Filter{Year: year, Province: province})
 	if err != nil {
 		return crosswalkBase{}, err
 	}

@@ -113,7 +113,7 @@ func BuildTree(ctx context.Context, s *store.Store, f Filter) (Tree, error) {
 	if err != nil {
 		return Tree{}, err
 	}
-	lines, err := listLines(ctx, s.Read(), f)
+	lines, err := listLines(ctx, s, f)
 	if err != nil {
 		return Tree{}, err
 	}

@@ -24,7 +24,8 @@ type Table struct {
 // Tables lists the tables of a workspace file, parents before the tables
 // that reference them, read from the file's own schema so that a new
 // migration's tables come along. schema_migrations is left out: both sides
-// of a copy are migrated by Open.
+// of a copy are migrated by Open; so is generation, each side's own count
+// of its changes (a copy bumps it by writing, never sets it back).
 func (s *Store) Tables(ctx context.Context) ([]Table, error) {
 	if s.Engine() != SQLite {
 		return nil, fmt.Errorf("store: tables: read from a workspace file")
@@ -34,7 +35,7 @@ func (s *Store) Tables(ctx context.Context) ([]Table, error) {
 		var n string
 		return n, r.Scan(&n)
 	}, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-AND name <> 'schema_migrations' ORDER BY name`)
+AND name NOT IN ('schema_migrations', 'generation') ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("store: tables: %w", err)
 	}

@@ -73,6 +73,9 @@ var migrations = []migration{
 	// agreed lock of a regency's targets for a year (audited: the mark and
 	// the reopening).
 	step(13, "regency", "target_agreement"),
+	// A generation number per cached table (the indicator catalogue), and
+	// on a file an index that holds a matrix's values whole.
+	step(15, "generation"),
 }
 
 // step reads version's files, NNNN_name.sql, from both engines' folders.

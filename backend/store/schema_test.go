@@ -40,6 +40,14 @@ var serverOnly = struct{ tables, triggers []string }{
 	triggers: []string{"plan_line_guard", "audit_log_guard", "indicator_value_guard", "plan_line_region_guard", "decision_followup_guard"},
 }
 
+// What a file indexes wider, on purpose: a matrix's values whole in the
+// (year, region_code) index, so a file reads them from the index alone (a
+// server reads its heap fast, and its btree entries are limited to about
+// 2.7 kB, which a long note would pass).
+var fileCovering = map[string]string{
+	"index indicator_value_year(year,region_code,indicator_id,target,target_num,target_den,realisation,real_num,real_den,baseline,source,note,version)": "index indicator_value_year(year,region_code)",
+}
+
 // Both engines, migrated from nothing by the one history, end with the same
 // schema: a migration that changes one engine only fails here.
 func TestSchemasMatch(t *testing.T) {
@@ -64,6 +72,16 @@ func TestSchemasMatch(t *testing.T) {
 	for _, tb := range pg {
 		tb.Triggers = slices.DeleteFunc(tb.Triggers, func(n string) bool { return slices.Contains(serverOnly.triggers, n) })
 	}
+	covered := 0
+	for _, tb := range lite {
+		for i, ix := range tb.Indexes {
+			if narrow, ok := fileCovering[ix]; ok {
+				tb.Indexes[i] = narrow
+				covered++
+			}
+		}
+	}
+	assert.Equal(t, len(fileCovering), covered, "covering indexes of a file")
 	require.Greater(t, len(lite), 20)
 	assert.ElementsMatch(t, keys(lite), keys(pg), "tables")
 	for name, want := range lite {

@@ -42,6 +42,8 @@ type Store struct {
 	commitMu sync.Mutex
 	onCommit map[int]func() // told after each commit of this store (OnCommit)
 	nextSub  int
+
+	memos memos // what Cached keeps, by key
 }
 
 // OnCommit calls fn after each write transaction of this store commits,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"selaras/backend/indicator"
+	"selaras/backend/store"
 )
 
 // Reader reads rows: the workspace's read pool or a transaction.
@@ -14,27 +15,22 @@ type Reader interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }
 
-// Catalogue is the indicator catalogue as read at one moment, with a stamp
-// of its audit trail (every change of an indicator adds a line), so a later
-// transaction can tell whether it changed since without reading it again.
+// Catalogue is the indicator catalogue as read at one moment, with the
+// catalogue's generation (a number every change of an indicator bumps, in
+// the change's own transaction), so a later transaction can tell whether it
+// changed since without reading it again.
 type Catalogue struct {
 	list  []indicator.Indicator
 	byID  map[int64]indicator.Indicator
-	stamp stamp
+	stamp int64
 }
 
-// stamp is how many lines the audit log holds for the indicator table and
-// the newest one's id: a change committed since adds a line. The count
-// catches a change a concurrent transaction committed with a lower id.
-type stamp struct{ lines, last int64 }
-
-func readStamp(ctx context.Context, q Reader) (stamp, error) {
-	var s stamp
-	err := q.QueryRowContext(ctx, `SELECT count(*), COALESCE(max(id), 0) FROM audit_log WHERE table_name = 'indicator'`).Scan(&s.lines, &s.last)
+func readStamp(ctx context.Context, q Reader) (int64, error) {
+	n, err := store.Generation(ctx, q, "indicator")
 	if err != nil {
-		return stamp{}, fmt.Errorf("target: catalogue: %w", err)
+		return 0, fmt.Errorf("target: catalogue: %w", err)
 	}
-	return s, nil
+	return n, nil
 }
 
 // ReadCatalogue reads the catalogue and its stamp (the stamp first: a
@@ -51,7 +47,16 @@ func ReadCatalogue(ctx context.Context, q Reader) (Catalogue, error) {
 	return newCatalogue(inds, st), nil
 }
 
-func newCatalogue(inds []indicator.Indicator, st stamp) Catalogue {
+// CachedCatalogue is ReadCatalogue of the workspace's read pool, kept per
+// open workspace and read again only when the catalogue has changed (on
+// any PC: the generation is checked on every call).
+func CachedCatalogue(ctx context.Context, s *store.Store) (Catalogue, error) {
+	return store.Cached(ctx, s, "target.catalogue", "indicator", func(ctx context.Context) (Catalogue, error) {
+		return ReadCatalogue(ctx, s.Read())
+	})
+}
+
+func newCatalogue(inds []indicator.Indicator, st int64) Catalogue {
 	byID := make(map[int64]indicator.Indicator, len(inds))
 	for _, i := range inds {
 		byID[i.ID] = i
@@ -59,7 +64,7 @@ func newCatalogue(inds []indicator.Indicator, st stamp) Catalogue {
 	return Catalogue{list: inds, byID: byID, stamp: st}
 }
 
-// Indicators are the catalogue in display order.
+// Indicators are the catalogue in display order (shared: not to be changed).
 func (c Catalogue) Indicators() []indicator.Indicator { return c.list }
 
 // current is the catalogue by id as tx sees it: c when its stamp still
@@ -78,5 +83,5 @@ func (c *Catalogue) current(ctx context.Context, tx *sql.Tx) (map[int64]indicato
 	if err != nil {
 		return nil, err
 	}
-	return newCatalogue(inds, stamp{}).byID, nil
+	return newCatalogue(inds, 0).byID, nil
 }

@@ -81,11 +81,9 @@ type Filter struct {
 	Regions      []string
 	RegionPrefix string // e.g. "19" for the province and its regencies
 	IndicatorIDs []int64
-	// InOrder reads whole years of every region in the table's order, not
-	// through the year index: on SQLite, where they are a large share of
-	// the table, a lookup per row costs more than reading it all. (A server
-	// chooses for itself, and reads them faster through the index.)
-	InOrder bool
+	// Expect is how many values the caller expects (0: unknown), so the
+	// result is allocated once.
+	Expect int
 }
 
 type querier interface {
@@ -97,61 +95,124 @@ const cols = `indicator_id, region_code, year, target, target_num, target_den, r
 // readCols are cols and the row's version.
 const readCols = cols + ", version"
 
-// Load returns the values matching f.
+// Load returns the values matching f. On a file every column is in the
+// (year, region_code) index, so the rows come from it alone.
 func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
-	var w store.Where
+	var query string
+	var args []any
 	if len(f.Regions) > 0 || f.RegionPrefix != "" {
-		// Each branch of the OR names the years itself, so each is one
-		// search of the (year, region_code) index: with the years outside,
-		// SQLite searched by year alone and filtered every region's rows.
-		var eq, under store.Where
-		store.In(&eq, "year", f.Years)
-		store.In(&under, "year", f.Years)
+		// Each part names the years itself, so each is one search of the
+		// (year, region_code) index; the parts are disjoint (the codes named
+		// lie outside the prefix's range), so they are read one after the
+		// other, without the set of rows seen that an OR keeps.
 		codes := f.Regions
+		disjoint := true
 		if f.RegionPrefix != "" {
 			codes = append(append([]string{}, codes...), f.RegionPrefix)
+			for _, c := range f.Regions {
+				if strings.HasPrefix(c, f.RegionPrefix+".") {
+					disjoint = false
+				}
+			}
+		}
+		var eq, under store.Where
+		store.In(&eq, "year", f.Years)
+		store.In(&eq, "region_code", codes)
+		store.In(&eq, "indicator_id", f.IndicatorIDs)
+		if f.RegionPrefix == "" {
+			query, args = "SELECT "+readCols+" FROM indicator_value"+eq.Clause(), eq.Args()
+		} else {
+			store.In(&under, "year", f.Years)
 			// '/' is the character after '.': the range holds every "19.xx".
 			under.Add("region_code > ? AND region_code < ?", f.RegionPrefix+".", f.RegionPrefix+"/")
+			store.In(&under, "indicator_id", f.IndicatorIDs)
+			if disjoint {
+				query = "SELECT " + readCols + " FROM indicator_value" + eq.Clause() +
+					" UNION ALL SELECT " + readCols + " FROM indicator_value" + under.Clause()
+			} else {
+				query = "SELECT " + readCols + " FROM indicator_value WHERE (" + eq.And() + ") OR (" + under.And() + ")"
+			}
+			args = append(append([]any{}, eq.Args()...), under.Args()...)
 		}
-		store.In(&eq, "region_code", codes)
-		if f.RegionPrefix != "" {
-			w.Add("(("+eq.And()+") OR ("+under.And()+"))", append(append([]any{}, eq.Args()...), under.Args()...)...)
-		} else {
-			w.Add(eq.And(), eq.Args()...)
-		}
-	} else if f.InOrder {
-		// "+year" keeps SQLite from choosing the year index.
-		store.In(&w, "+year", f.Years)
 	} else {
+		var w store.Where
 		store.In(&w, "year", f.Years)
+		store.In(&w, "indicator_id", f.IndicatorIDs)
+		query, args = "SELECT "+readCols+" FROM indicator_value"+w.Clause(), w.Args()
 	}
-	store.In(&w, "indicator_id", f.IndicatorIDs)
-	// The figures are scanned into NullFloat64s and pointed into a shared
-	// slab: scanning into a *float64 allocates one float per figure.
-	var slab []float64
-	num := func(n sql.NullFloat64) *float64 {
-		if !n.Valid {
-			return nil
-		}
-		if len(slab) == cap(slab) {
-			slab = make([]float64, 0, 1024)
-		}
-		slab = append(slab, n.Float64)
-		return &slab[len(slab)-1]
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("target: load: %w", err)
 	}
-	var fs [7]sql.NullFloat64
-	out, err := store.QueryAll(ctx, q, func(row store.Row) (Value, error) {
-		var v Value
-		err := row.Scan(&v.IndicatorID, &v.Region, &v.Year, &fs[0], &fs[1], &fs[2], &fs[3],
-			&fs[4], &fs[5], &fs[6], &v.Source, &v.Note, &v.Version)
-		v.Target, v.TargetNum, v.TargetDen = num(fs[0]), num(fs[1]), num(fs[2])
-		v.Realisation, v.RealNum, v.RealDen, v.Baseline = num(fs[3]), num(fs[4]), num(fs[5]), num(fs[6])
-		return v, err
-	}, "SELECT "+readCols+" FROM indicator_value"+w.Clause(), w.Args()...)
+	defer rows.Close()
+	out, err := scanValues(rows, f.Expect)
 	if err != nil {
 		return nil, fmt.Errorf("target: load: %w", err)
 	}
 	return out, nil
+}
+
+// scanValues reads rows of readCols. Each column is taken as the driver
+// gives it (store.Raw: no conversion through reflection), the values go
+// into one slice and the figures into shared slabs: a *float64 scanned per
+// figure is one allocation each.
+func scanValues(rows *sql.Rows, expect int) ([]Value, error) {
+	out := make([]Value, 0, max(expect, 16))
+	var slab []float64
+	raw := store.NewRaw(13)
+	num := func(i int, err error) (*float64, error) {
+		if err != nil {
+			return nil, err
+		}
+		f, ok, err := raw.Float(i)
+		if !ok || err != nil {
+			return nil, err
+		}
+		if len(slab) == cap(slab) {
+			slab = make([]float64, 0, max(min(expect*2, 4096), 256))
+		}
+		slab = append(slab, f)
+		return &slab[len(slab)-1], nil
+	}
+	for rows.Next() {
+		if err := raw.Scan(rows); err != nil {
+			return nil, err
+		}
+		out = append(out, Value{})
+		v := &out[len(out)-1]
+		id, err := raw.Int(0)
+		if err != nil {
+			return nil, err
+		}
+		year, err := raw.Int(2)
+		if err != nil {
+			return nil, err
+		}
+		if v.Version, err = raw.Int(12); err != nil {
+			return nil, err
+		}
+		v.IndicatorID, v.Year = id, int(year)
+		v.Target, err = num(3, err)
+		v.TargetNum, err = num(4, err)
+		v.TargetDen, err = num(5, err)
+		v.Realisation, err = num(6, err)
+		v.RealNum, err = num(7, err)
+		v.RealDen, err = num(8, err)
+		v.Baseline, err = num(9, err)
+		if err == nil {
+			v.Region, err = raw.Text(1)
+		}
+		if err == nil {
+			v.Source, err = raw.Text(10)
+		}
+		if err == nil {
+			v.Note, err = raw.Text(11)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, rows.Err()
 }
 
 // Edit is one cell as the user typed or pasted it.

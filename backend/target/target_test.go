@@ -115,3 +115,38 @@ func TestClearingEveryPartDeletesTheRow(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, vals)
 }
+
+// A province's values with other regions named: every value once, whether
+// a named region lies outside the province's range (read as two searches
+// one after the other) or inside it (one search of either).
+func TestLoadProvinceWithRegions(t *testing.T) {
+	s, by := setup(t)
+	ctx := context.Background()
+	growth := by["KOP.01"]
+	var edits []Edit
+	for _, r := range []string{"ID", "19", "19.01", "19.71", "21", "21.01"} {
+		edits = append(edits, Edit{IndicatorID: growth.ID, Region: r, Year: 2025, Field: FTarget, Text: "10"})
+	}
+	_, err := Apply(ctx, s, edits, "ketik")
+	require.NoError(t, err)
+	regions := func(f Filter) []string {
+		t.Helper()
+		vals, err := Load(ctx, s.Read(), f)
+		require.NoError(t, err)
+		var out []string
+		for _, v := range vals {
+			out = append(out, v.Region)
+			assert.Equal(t, 10.0, *v.Target)
+			assert.Equal(t, "ketik", v.Source)
+			assert.Equal(t, int64(1), v.Version)
+		}
+		return out
+	}
+	assert.ElementsMatch(t, []string{"ID", "19", "19.01", "19.71"},
+		regions(Filter{Years: []int{2024, 2025}, RegionPrefix: "19", Regions: []string{National}, Expect: 4}))
+	assert.ElementsMatch(t, []string{"ID", "19", "19.01", "19.71"},
+		regions(Filter{Years: []int{2025}, RegionPrefix: "19", Regions: []string{National, "19.01"}}))
+	assert.ElementsMatch(t, []string{"19", "19.01", "19.71"},
+		regions(Filter{Years: []int{2025}, RegionPrefix: "19", IndicatorIDs: []int64{growth.ID}}))
+	assert.Empty(t, regions(Filter{Years: []int{2025}, RegionPrefix: "19", IndicatorIDs: []int64{growth.ID + 1000}}))
+}

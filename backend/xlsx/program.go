@@ -101,7 +101,7 @@ type renjaRefs struct {
 // loadRenjaRefs reads the catalogue and the targets of the tree's region
 // (the province of a provincial plan) in its year.
 func loadRenjaRefs(ctx context.Context, s *store.Store, t program.Tree) (renjaRefs, error) {
-	inds, err := indicator.List(ctx, s.Read())
+	inds, err := indicator.Catalogue(ctx, s)
 	if err != nil {
 		return renjaRefs{}, err
 	}

@@ -427,7 +427,7 @@ func LoadTemplateInput(ctx context.Context, s *store.Store, p profile.Profile, r
 	if !ok {
 		return TemplateInput{}, fault.New(fault.UnknownRegion, "template.region", "code", regionCode)
 	}
-	inds, err := indicator.List(ctx, s.Read())
+	inds, err := indicator.Catalogue(ctx, s)
 	if err != nil {
 		return TemplateInput{}, err
 	}

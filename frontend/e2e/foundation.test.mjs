@@ -58,6 +58,20 @@ describe('first start', () => {
     }))
 })
 
+describe('start', () => {
+  test('the home screen is drawn whole from the first call, and the page marks its start', () =>
+    withApp(browser(), { demo: true }, async (page) => {
+      await expect(page.getByRole('heading', { name: /Kepulauan Bangka Belitung/ })).toBeVisible()
+      // The province's kab/kota come with the first call (api.workspace.boot).
+      await expect(page.getByText(/Kab\. Bangka Barat/).first()).toBeVisible()
+      await page.waitForFunction(() => performance.getEntriesByName('selaras:painted').length === 1)
+      const marks = await page.evaluate(() => ['script', 'mounted', 'data', 'painted']
+        .map((n) => performance.getEntriesByName('selaras:' + n)[0]?.startTime ?? -1))
+      assert.ok(marks.every((m) => m >= 0), `every start mark is set: ${marks}`)
+      assert.deepEqual([...marks].sort((a, b) => a - b), marks, 'the marks come in start order')
+    }))
+})
+
 describe('language', () => {
   test('switching to English is remembered', () =>
     withApp(browser(), { demo: true }, async (page) => {

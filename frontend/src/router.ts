@@ -19,13 +19,19 @@ const RegionsView = () => import('./views/RegionsView.vue')
 const SettingsView = () => import('./views/SettingsView.vue')
 const AboutView = () => import('./views/AboutView.vue')
 
-// Once the first screen is up, the other screens are fetched while the app
-// is idle, so the first visit to each is as quick as before they were split.
-export function prefetchScreens() {
+// Once the first screen is drawn, the other screens are fetched while the
+// app is idle, so the first visit to each is as quick as before they were
+// split. One at a time, each after a pause: all at once would hold the page
+// (WebKitGTK has no requestIdleCallback) just when the user starts to use it.
+export async function prefetchScreens() {
   const all = [ComparisonView, IndicatorsView, ProgramsView, MeetingsView, MeetingView, DeckView, RegisterView,
     ChallengesView, PrintView, ExchangeView, RegionsView, SettingsView, AboutView]
-  const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn) : setTimeout(fn, 200))
-  idle(() => all.forEach((load) => void load().catch(() => {})))
+  const idle = () => new Promise<void>((resolve) =>
+    'requestIdleCallback' in window ? window.requestIdleCallback(() => resolve()) : setTimeout(resolve, 200))
+  for (const load of all) {
+    await idle()
+    await load().catch(() => {})
+  }
 }
 
 // Hash history: the Wails webview serves a single index.html.

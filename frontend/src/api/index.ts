@@ -8,7 +8,7 @@ import * as ExchangeSvc from '../lib/wailsjs/go/app/Exchange'
 import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import * as RoomSvc from '../lib/wailsjs/go/app/Room'
-import { ClipboardSetText, EventsOn, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
+import { ClipboardSetText, EventsOn, LogPrint, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
 import { app, harmonise, indicator, profile, program, rakor, target, xlsx } from '../lib/wailsjs/go/models'
 import type { Data, Zeroable } from './data'
 import { i18n } from '../i18n'
@@ -95,6 +95,8 @@ export type ValueField = `${target.Field}`
 export type Phase = `${app.Phase}`
 /** What the shell draws from: the phase as a plain string of Go's app.Phase. */
 export type WorkspaceState = Omit<app.WorkspaceState, 'phase'> & { phase: Phase }
+/** What the first screen needs, in one call (Go's app.Boot). */
+export type Boot = Omit<app.Boot, 'state'> & { state: WorkspaceState }
 export interface RegionQuery {
   text: string
   province: string
@@ -176,6 +178,8 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
 export const api = {
   workspace: {
     state: () => call(() => WorkspaceSvc.State()),
+    /** The state, the language and the home screen's regions at once. */
+    boot: () => call(() => WorkspaceSvc.Boot()) as Promise<Boot>,
     openDemo: () => call(() => WorkspaceSvc.OpenDemo()),
     resetDemo: () => call(() => WorkspaceSvc.ResetDemo()),
     openOffice: () => call(() => WorkspaceSvc.OpenOffice()),
@@ -324,6 +328,14 @@ export const api = {
   /** Calls cb when another PC changed the shared workspace; returns the function that unsubscribes. */
   onWorkspaceChanged(cb: (change: WorkspaceChange) => void): () => void {
     return EventsOn('workspace:changed', cb as (...data: unknown[]) => void)
+  },
+  /** A line on the app's standard output (the start timings, when asked for). */
+  print(line: string) {
+    try {
+      LogPrint(line)
+    } catch {
+      // no runtime (a component test): nothing to print to
+    }
   },
   /** Calls cb when the browser build's session is lost or back; returns the function that unsubscribes. */
   onSession(cb: (change: SessionChange) => void): () => void {

@@ -18,7 +18,10 @@ function pick(lang: 'id' | 'en'): Labels {
 export const labelsId = pick('id')
 export const labelsEn = pick('en')
 
-/** A word of the catalogue's messages in lang ("attendance_hadir"). */
+/**
+ * A word of the catalogue's messages in lang ("attendance_hadir"). Its code
+ * must be written in this file: the build keeps only those (vite.config.ts).
+ */
 export function word(code: keyof typeof catalog.messages, lang: 'id' | 'en'): string {
   return catalog.messages[code][lang]
 }

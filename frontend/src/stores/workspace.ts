@@ -4,6 +4,7 @@ import { api, type Data, type Profile, type SharedRequest, type WorkspaceState }
 import { i18n, type Lang } from '../i18n'
 import { onLiveChange } from '../composables/useLive'
 import { rights } from '../rights'
+import { useRegions } from './regions'
 
 // The open workspace, its office profile and the interface language: what
 // the shell needs to decide which screen to show.
@@ -18,10 +19,16 @@ export const useWorkspace = defineStore('workspace', () => {
   const isDemo = computed(() => state.value?.info?.kind === 'demo')
   const profile = computed(() => state.value?.profile)
 
+  /**
+   * The first call: the state, the language and the home screen's regions
+   * at once. Returns whether the start timings are to be printed.
+   */
   async function load() {
-    const [s, l] = await Promise.all([api.workspace.state(), api.settings.language()])
-    state.value = s
-    applyLang(l === 'en' ? 'en' : 'id')
+    const b = await api.workspace.boot()
+    useRegions().seed(b.provinces ?? [], b.state.profile?.provinceCode, b.regencies ?? [])
+    state.value = b.state
+    applyLang(b.language === 'en' ? 'en' : 'id')
+    return b.startMarks
   }
 
   function applyLang(l: Lang) {

@@ -166,6 +166,134 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SharedState {
+	    last?: connect.Target;
+	    label: string;
+	    needPassword: boolean;
+	    passwordKept: boolean;
+	    keyring: boolean;
+	    keyringWhy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SharedState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.last = this.convertValues(source["last"], connect.Target);
+	        this.label = source["label"];
+	        this.needPassword = source["needPassword"];
+	        this.passwordKept = source["passwordKept"];
+	        this.keyring = source["keyring"];
+	        this.keyringWhy = source["keyringWhy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class WorkspaceState {
+	    phase: Phase;
+	    info?: workspace.Info;
+	    profile?: profile.Profile;
+	    error: string;
+	    officeExists: boolean;
+	    demoExists: boolean;
+	    damaged: boolean;
+	    recovery?: store.Backup;
+	    browser: boolean;
+	    notices: string[];
+	    shared: SharedState;
+	
+	    static createFrom(source: any = {}) {
+	        return new WorkspaceState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.phase = source["phase"];
+	        this.info = this.convertValues(source["info"], workspace.Info);
+	        this.profile = this.convertValues(source["profile"], profile.Profile);
+	        this.error = source["error"];
+	        this.officeExists = source["officeExists"];
+	        this.demoExists = source["demoExists"];
+	        this.damaged = source["damaged"];
+	        this.recovery = this.convertValues(source["recovery"], store.Backup);
+	        this.browser = source["browser"];
+	        this.notices = source["notices"];
+	        this.shared = this.convertValues(source["shared"], SharedState);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Boot {
+	    state: WorkspaceState;
+	    language: string;
+	    provinces: region.Region[];
+	    regencies: region.Region[];
+	    startMarks: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Boot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = this.convertValues(source["state"], WorkspaceState);
+	        this.language = source["language"];
+	        this.provinces = this.convertValues(source["provinces"], region.Region);
+	        this.regencies = this.convertValues(source["regencies"], region.Region);
+	        this.startMarks = source["startMarks"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 	
@@ -392,46 +520,7 @@ export namespace app {
 	        this.remember = source["remember"];
 	    }
 	}
-	export class SharedState {
-	    last?: connect.Target;
-	    label: string;
-	    needPassword: boolean;
-	    passwordKept: boolean;
-	    keyring: boolean;
-	    keyringWhy: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new SharedState(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.last = this.convertValues(source["last"], connect.Target);
-	        this.label = source["label"];
-	        this.needPassword = source["needPassword"];
-	        this.passwordKept = source["passwordKept"];
-	        this.keyring = source["keyring"];
-	        this.keyringWhy = source["keyringWhy"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class TemplateResult {
 	    paths: string[];
 	
@@ -443,56 +532,6 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.paths = source["paths"];
 	    }
-	}
-	export class WorkspaceState {
-	    phase: Phase;
-	    info?: workspace.Info;
-	    profile?: profile.Profile;
-	    error: string;
-	    officeExists: boolean;
-	    demoExists: boolean;
-	    damaged: boolean;
-	    recovery?: store.Backup;
-	    browser: boolean;
-	    notices: string[];
-	    shared: SharedState;
-	
-	    static createFrom(source: any = {}) {
-	        return new WorkspaceState(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.phase = source["phase"];
-	        this.info = this.convertValues(source["info"], workspace.Info);
-	        this.profile = this.convertValues(source["profile"], profile.Profile);
-	        this.error = source["error"];
-	        this.officeExists = source["officeExists"];
-	        this.demoExists = source["demoExists"];
-	        this.damaged = source["damaged"];
-	        this.recovery = this.convertValues(source["recovery"], store.Backup);
-	        this.browser = source["browser"];
-	        this.notices = source["notices"];
-	        this.shared = this.convertValues(source["shared"], SharedState);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 
 }

@@ -7,6 +7,8 @@ export function BackupNow():Promise<store.Backup>;
 
 export function Backups():Promise<Array<store.Backup>>;
 
+export function Boot():Promise<app.Boot>;
+
 export function Connect(arg1:app.SharedRequest):Promise<app.WorkspaceState>;
 
 export function CreateShared(arg1:app.SharedRequest):Promise<app.WorkspaceState>;

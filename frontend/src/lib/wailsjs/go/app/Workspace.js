@@ -10,6 +10,10 @@ export function Backups() {
   return window['go']['app']['Workspace']['Backups']();
 }
 
+export function Boot() {
+  return window['go']['app']['Workspace']['Boot']();
+}
+
 export function Connect(arg1) {
   return window['go']['app']['Workspace']['Connect'](arg1);
 }
