@@ -208,22 +208,30 @@ func (e *Exchange) preview(ctx context.Context, s *store.Store, path string) (Im
 
 // CommitImport writes a previewed import in one transaction, after the
 // undo point of the workspace's engine (exchange.Import, as `selaras
-// import`), and returns how many values and plan lines it wrote. The
-// cells typed directly after the template was made keep what was typed
-// unless takeTemplate (the preview lists them as conflicts).
-func (e *Exchange) CommitImport(token string, takeTemplate bool) (int, error) {
-	return with(e.a, 0, func(ctx context.Context, s *store.Store) (int, error) {
+// import`), and returns how many values and plan lines it wrote and how
+// many cells it kept for a conflict: the cells typed directly after the
+// template was made keep what was typed unless takeTemplate (the preview
+// lists them as conflicts).
+func (e *Exchange) CommitImport(token string, takeTemplate bool) (ImportSaved, error) {
+	return with(e.a, ImportSaved{}, func(ctx context.Context, s *store.Store) (ImportSaved, error) {
 		e.mu.Lock()
 		pv, ok := e.previews[token]
 		delete(e.previews, token)
 		e.mu.Unlock()
 		if !ok {
-			return 0, fault.New(fault.PreviewGone, "")
+			return ImportSaved{}, fault.New(fault.PreviewGone, "")
 		}
 		pv.TakeTemplate = takeTemplate
 		res, err := exchange.Import(ctx, s, pv)
-		return res.Written, err
+		return ImportSaved{Written: res.Written, Kept: res.Kept}, err
 	})
+}
+
+// ImportSaved is what a confirmed import wrote, and how many cells typed
+// directly after the template was made it kept for a conflict.
+type ImportSaved struct {
+	Written int `json:"written"`
+	Kept    int `json:"kept"`
 }
 
 // DiscardImport forgets a preview the user skipped (one file of several

@@ -147,6 +147,11 @@ func Agree(ctx context.Context, s *store.Store, code string, year int, meetingID
 			return err
 		}
 		at := time.Now().UTC().Format(time.RFC3339)
+		// The region-year's plan lines are agreed with its targets; before
+		// the mark, which locks them (on a server, its guard refuses after).
+		if err := planStatus(ctx, tx, code, year, "disepakati"); err != nil {
+			return fmt.Errorf("agreement: agree: %w", err)
+		}
 		var snapID any
 		if snap.Valid {
 			snapID = snap.Int64
@@ -186,8 +191,22 @@ WHERE region_code = ? AND year = ? AND reopened_at = ''`, by, at, reason, code, 
 		} else if n == 0 {
 			return fault.New(fault.AgreementMissing, "", "region", store.RegionLabel(code), "year", strconv.Itoa(year))
 		}
+		// Reopened, its plan lines are proposals again.
+		if err := planStatus(ctx, tx, code, year, "usulan"); err != nil {
+			return fmt.Errorf("agreement: reopen: %w", err)
+		}
 		out, err = scan(tx.QueryRowContext(ctx, "SELECT "+cols+" FROM target_agreement WHERE region_code = ? AND year = ? ORDER BY id DESC LIMIT 1", code, year))
 		return err
 	})
 	return out, err
+}
+
+// planStatus sets the status of the plan lines of code for year (audited,
+// each line's version moved on so an open form sees it changed): agreed
+// with the targets, or proposed again on a reopening (a line marked not
+// agreed keeps its reason only while it is not agreed).
+func planStatus(ctx context.Context, tx *sql.Tx, code string, year int, status string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE plan_line SET status = ?, status_reason = '', version = version + 1
+WHERE region_code = ? AND year = ? AND (status <> ? OR status_reason <> '')`, status, code, year, status)
+	return err
 }

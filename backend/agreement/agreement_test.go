@@ -19,6 +19,7 @@ import (
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/rakor"
+	"selaras/backend/store"
 	"selaras/backend/target"
 	"selaras/backend/xlsx"
 )
@@ -69,6 +70,16 @@ func TestAgreedTargetsAreLocked(t *testing.T) {
 	assert.Equal(t, fault.TargetsAgreed, fault.CodeOf(err), "%v", err)
 	assert.Equal(t, fault.TargetsAgreed, fault.CodeOf(program.DeletePlanLine(ctx, s, line.ID)))
 
+	// The region-year's plan lines are agreed with its targets (audited).
+	got, err := program.GetPlanLine(ctx, s, line.ID)
+	require.NoError(t, err)
+	assert.Equal(t, program.Disepakati, got.Status)
+	assert.Greater(t, got.Version, line.Version, "an open form sees the line changed")
+	log, err := s.Audit(ctx, store.AuditQuery{Table: "plan_line", Limit: 10})
+	require.NoError(t, err)
+	require.NotEmpty(t, log)
+	assert.Contains(t, log[0].NewValues, `"disepakati"`)
+
 	inForce, err := agreement.InForce(ctx, s, "19", 2025)
 	require.NoError(t, err)
 	assert.Contains(t, inForce, "19.01")
@@ -105,7 +116,11 @@ func TestAgreedTargetsAreLocked(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, r.InForce())
 	require.NoError(t, set("19.01", target.FTarget, "11"))
-	_, err = program.SavePlanLine(ctx, s, line)
+	got, err = program.GetPlanLine(ctx, s, line.ID)
+	require.NoError(t, err)
+	assert.Equal(t, program.Usulan, got.Status, "reopened: a proposal again")
+	got.Pagu = 1
+	_, err = program.SavePlanLine(ctx, s, got)
 	require.NoError(t, err)
 	all, err := agreement.List(ctx, s, "19", 2025)
 	require.NoError(t, err)

@@ -264,6 +264,15 @@ func runRegions(_ context.Context, env Env, args []string) error {
 	return t.flush()
 }
 
+// listFlags declares what every listing command takes, worded by the
+// catalogue: the workspace (--db) and the output format (--format).
+func listFlags(env Env, name string) (fs *flag.FlagSet, db, format *string) {
+	fs = NewFlags(env, name)
+	db = fs.String("db", "", say(env, fault.CLIFlagDB))
+	format = fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	return fs, db, format
+}
+
 // checkFormat refuses an output format other than csv, csv-rfc or json.
 func checkFormat(env Env, cmd, format string) error {
 	if format != formatCSV && format != formatCSVRFC && format != formatJSON {

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"selaras/backend/demo"
+	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
@@ -51,13 +51,7 @@ func demoFile(t *testing.T, dir string) string {
 // runs on both engines.
 func demoDB(t *testing.T) string {
 	t.Helper()
-	return storetest.Seeded(t, "demo.db", func(ctx context.Context, dsn string) error {
-		s, err := demo.Create(ctx, dsn)
-		if err != nil {
-			return err
-		}
-		return s.Close()
-	})
+	return demotest.DSN(t)
 }
 
 // onServer reports whether the suite runs on PostgreSQL.
@@ -204,9 +198,7 @@ func TestBackupOnEveryEngine(t *testing.T) {
 	out := filepath.Join(dir, "copy.db")
 	r := run(t, map[string]string{"SELARAS_DB": db}, "backup", "--out", out)
 	require.Equal(t, OK, r.code, r.stderr)
-	s, err := store.Open(context.Background(), out, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, out)
 	p, err := profile.Get(context.Background(), s)
 	require.NoError(t, err)
 	assert.Equal(t, "19", p.ProvinceCode)

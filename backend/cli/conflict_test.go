@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"selaras/backend/fault"
 	"selaras/backend/store"
 	"selaras/backend/target"
 	"selaras/backend/template"
@@ -68,4 +69,65 @@ func TestImportKeepsWhatWasTyped(t *testing.T) {
 	assert.Contains(t, r.stdout, "nilai templat dipakai (--take-template)")
 	assert.Equal(t, 4321.0, stored())
 	require.NoError(t, s.Close())
+}
+
+// Several templates at once: each file's "Saved" line says how many cells
+// typed directly were kept, and an empty value in a conflict line is
+// worded from the catalogue, in English too. The templates written are
+// recorded as sent.
+func TestBatchImportSaysWhatWasKept(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := demoDB(t)
+	out := filepath.Join(dir, "kirim")
+	r := run(t, nil, "template", "--db", db, "--region", "19", "--out", out)
+	require.Equal(t, OK, r.code, r.stderr)
+	s, err := store.Open(ctx, db, store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	var sent int
+	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT count(*) FROM template_sent WHERE year = 2025 AND region_code IN ('19.01', '19.02')").Scan(&sent))
+	assert.Equal(t, 2, sent)
+
+	time.Sleep(5 * time.Millisecond)
+	var id, other int64
+	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT id FROM indicator WHERE code = ?", "UKM.05").Scan(&id))
+	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT id FROM indicator WHERE code = ?", "KOP.05").Scan(&other))
+	_, err = target.Apply(ctx, s, []target.Edit{
+		{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTarget, Text: "1234"},
+		{IndicatorID: other, Region: "19.01", Year: 2025, Field: target.FNote, Text: "diketik"},
+	}, "ketik")
+	require.NoError(t, err)
+	files, err := filepath.Glob(filepath.Join(out, "*.xlsx"))
+	require.NoError(t, err)
+	require.Greater(t, len(files), 2)
+	for _, file := range files {
+		f, err := excelize.OpenFile(file)
+		require.NoError(t, err)
+		rows, err := f.GetRows(template.ValuesSheet)
+		require.NoError(t, err)
+		for i, row := range rows {
+			if len(row) > 1 && row[1] == "UKM.05" {
+				require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(i+1), 4321))
+			}
+			if len(row) > 1 && row[1] == "KOP.05" {
+				require.NoError(t, f.SetCellStr(template.ValuesSheet, "K"+strconv.Itoa(i+1), "dari templat"))
+			}
+		}
+		require.NoError(t, f.Save())
+		require.NoError(t, f.Close())
+	}
+	r = run(t, map[string]string{"SELARAS_LANG": "en"}, "import", "--db", db, out)
+	require.Equal(t, OK, r.code, r.stderr)
+	t.Log(r.stdout)
+	assert.Contains(t, r.stdout, "cells typed directly were kept because they collide with the template")
+	assert.Contains(t, r.stdout, "; 2 cells typed directly were kept")
+	assert.NotContains(t, r.stdout, "kosong")
+}
+
+// An empty side of a conflict is said in the catalogue's words.
+func TestEmptyConflictValueIsWorded(t *testing.T) {
+	assert.Equal(t, "(kosong)", quoted(fault.ID, ""))
+	assert.Equal(t, "(empty)", quoted(fault.EN, ""))
+	assert.Equal(t, "1.234", quoted(fault.EN, "1.234"))
 }

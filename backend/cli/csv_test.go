@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 const bom = "\uFEFF"
@@ -69,9 +69,7 @@ func TestNeutralise(t *testing.T) {
 func hostile(t *testing.T, db string) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, db, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, db)
 	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
 		// Bound as values, so the same statements run on both engines.
 		for _, q := range []struct {

@@ -189,8 +189,14 @@ func printConflicts(env Env, pv exchange.Preview) {
 				at = fault.DateTimeEN(t)
 			}
 		}
-		fmt.Fprintln(env.Stdout, "  "+fault.Message(fault.New(fault.ImportConflict, "", "cell", c.Sheet+"!"+c.Cell, "code", c.Code,
-			"part", c.Field, "by", c.By, "at", at, "stored", quoted(c.Stored), "template", quoted(c.Template)), lang))
+		// Typed (or pasted) into the workspace, or written by another
+		// template's import: the audit log's source says which.
+		line := fault.ImportConflict
+		if c.Source == "impor" {
+			line = fault.ImportConflictImported
+		}
+		fmt.Fprintln(env.Stdout, "  "+fault.Message(fault.New(line, "", "cell", c.Sheet+"!"+c.Cell, "code", c.Code,
+			"part", c.Field, "by", c.By, "at", at, "stored", quoted(lang, c.Stored), "template", quoted(lang, c.Template)), lang))
 	}
 	code := fault.ImportConflictKept
 	if pv.TakeTemplate {
@@ -199,9 +205,9 @@ func printConflicts(env Env, pv exchange.Preview) {
 	fmt.Fprintln(env.Stdout, fault.Message(fault.New(code, "", "n", strconv.Itoa(len(pv.Conflicts))), lang))
 }
 
-func quoted(v string) string {
+func quoted(lang fault.Lang, v string) string {
 	if v == "" {
-		return "(kosong)"
+		return fault.Say(lang, fault.CLIEmpty)
 	}
 	return v
 }
@@ -289,7 +295,11 @@ func importMany(ctx context.Context, env Env, s *store.Store, names []string, ye
 			var written int
 			if written, err = exchange.CommitImport(ctx, s, pv); err == nil {
 				ok++
-				fmt.Fprintln(env.Stdout, fault.Say(lang, fault.CLIWrittenShort, "written", strconv.Itoa(written)))
+				if len(pv.Conflicts) > 0 {
+					fmt.Fprintln(env.Stdout, fault.Say(lang, fault.CLIWrittenKept, "written", strconv.Itoa(written), "kept", strconv.Itoa(pv.Kept())))
+				} else {
+					fmt.Fprintln(env.Stdout, fault.Say(lang, fault.CLIWrittenShort, "written", strconv.Itoa(written)))
+				}
 				continue
 			}
 		} else if err == nil {

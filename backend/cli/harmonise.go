@@ -66,12 +66,10 @@ func openExisting(ctx context.Context, env Env, db string) (*store.Store, error)
 }
 
 func runHarmonise(ctx context.Context, env Env, args []string) error {
-	fs := NewFlags(env, "harmonise")
-	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	fs, db, format := listFlags(env, "harmonise")
 	prov := fs.String("province", "", say(env, fault.CLIFlagProvinceCode))
 	var years yearsFlag
 	fs.Var(&years, "year", say(env, fault.CLIFlagYearsRequired))
-	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
 	if err := Parse(env, fs, args); err != nil {
 		return err
 	}

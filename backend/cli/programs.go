@@ -2,20 +2,18 @@ package cli
 
 import (
 	"context"
-	"selaras/backend/fault"
 	"strconv"
 	"strings"
 
+	"selaras/backend/fault"
 	"selaras/backend/program"
 	"selaras/backend/store"
 )
 
 func runPrograms(ctx context.Context, env Env, args []string) error {
-	fs := NewFlags(env, "programs")
-	db := fs.String("db", "", say(env, fault.CLIFlagDB))
+	fs, db, format := listFlags(env, "programs")
 	year := fs.Int("year", 0, say(env, fault.CLIFlagPlanYear))
 	prov := fs.String("province", "", say(env, fault.CLIFlagProvince))
-	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
 	if err := Parse(env, fs, args); err != nil {
 		return err
 	}

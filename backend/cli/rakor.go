@@ -2,35 +2,27 @@ package cli
 
 import (
 	"context"
-	"selaras/backend/fault"
 	"strconv"
 
 	"selaras/backend/rakor"
+	"selaras/backend/store"
 )
 
 func runRakor(ctx context.Context, env Env, args []string) error {
-	fs := NewFlags(env, "rakor")
-	db := fs.String("db", "", "basis data ruang kerja")
-	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	fs, db, format := listFlags(env, "rakor")
 	if err := Parse(env, fs, args); err != nil {
 		return err
 	}
 	if err := checkFormat(env, "rakor", *format); err != nil {
 		return err
 	}
-	s, err := openExisting(ctx, env, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	list, err := rakor.ListMeetings(ctx, s)
-	if err != nil {
-		return err
-	}
-	if *format == formatJSON {
-		return writeJSON(env, list)
-	}
-	w := newTable(env, *format)
+	return list(ctx, env, *db, *format, func(s *store.Store) ([]rakor.MeetingSummary, error) {
+		return rakor.ListMeetings(ctx, s)
+	}, writeMeetingsCSV)
+}
+
+// writeMeetingsCSV prints a line per meeting with its counts.
+func writeMeetingsCSV(w *table, list []rakor.MeetingSummary) error {
 	w.row("id", "jenis", "judul", "tanggal_mulai", "tanggal_selesai", "tempat", "moda", "tahun_perencanaan",
 		"provinsi", "penyelenggara", "peserta", "hadir", "agenda", "kesepakatan", "kesepakatan_terbuka", "permasalahan", "cuplikan")
 	itoa := strconv.Itoa

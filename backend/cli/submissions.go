@@ -2,18 +2,16 @@ package cli
 
 import (
 	"context"
-	"selaras/backend/fault"
 	"strconv"
 
 	"selaras/backend/exchange"
+	"selaras/backend/fault"
 )
 
 // runSubmissions prints the template return board of the office's province.
 func runSubmissions(ctx context.Context, env Env, args []string) error {
-	fs := NewFlags(env, "submissions")
-	db := fs.String("db", "", "basis data ruang kerja")
-	year := fs.Int("year", 0, "tahun templat (bawaan: tahun kerja)")
-	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
+	fs, db, format := listFlags(env, "submissions")
+	year := fs.Int("year", 0, say(env, fault.CLIFlagYear))
 	if err := Parse(env, fs, args); err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ import (
 	"selaras/backend/profile"
 	"selaras/backend/template"
 	"selaras/backend/xlsx"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 func TestReadValueByKind(t *testing.T) {
@@ -238,7 +239,7 @@ func TestTemplateCells(t *testing.T) {
 	}
 	assert.Equal(t, template.PlanBlankRows, blank)
 	// A percent indicator is validated 0..100 and read so.
-	r := strconv.Itoa(find(t, f, template.ValuesSheet, "TST.PCT"))
+	r := strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, "TST.PCT"))
 	dvs, err := f.GetDataValidations(template.ValuesSheet)
 	require.NoError(t, err)
 	var pctRule string

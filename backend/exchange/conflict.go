@@ -26,6 +26,9 @@ import (
 type Typed struct {
 	By string `json:"by"`
 	At string `json:"at"`
+	// Source is how: typed or pasted ("ketik", "tempel") or another
+	// template's import ("impor"), as the audit log's row says.
+	Source string `json:"source"`
 }
 
 // Conflict is one template cell not based on what is stored.
@@ -40,6 +43,7 @@ type Conflict struct {
 	Template    string `json:"template"` // the template's value
 	By          string `json:"by"`
 	At          string `json:"at"`
+	Source      string `json:"source"` // as Typed's
 }
 
 // auditColumns maps the indicator_value columns the audit log records to
@@ -56,10 +60,11 @@ type cellKey struct {
 }
 
 // changedSince reads, in one query, the values of region and year changed
-// after since: the last person and time per indicator and field. A
-// template's created_at is to the second, so a change counts from the next
-// second: one in the very second the template was made cannot be told
-// from one before it, and the template is taken as based on it.
+// after since: the last person and time per indicator and field. The audit
+// log writes its times to the millisecond, as a template does its
+// created_at; one from before (to the second) is read as the start of its
+// second, so a change in that very second, which cannot be told before or
+// after it, is a conflict to show rather than a value overwritten unseen.
 func changedSince(ctx context.Context, s *store.Store, region string, year int, since time.Time) (map[cellKey]Typed, error) {
 	type line struct {
 		key, by, at, old, new string
@@ -69,7 +74,7 @@ func changedSince(ctx context.Context, s *store.Store, region string, year int, 
 		return l, r.Scan(&l.key, &l.by, &l.at, &l.old, &l.new)
 	}, `SELECT row_key, user_name, changed_at, COALESCE(old_values, ''), COALESCE(new_values, '') FROM audit_log
 WHERE table_name = 'indicator_value' AND row_key LIKE ? AND changed_at >= ?
-ORDER BY id`, "%|"+region+"|"+strconv.Itoa(year), since.UTC().Truncate(time.Second).Add(time.Second).Format("2006-01-02T15:04:05"))
+ORDER BY id`, "%|"+region+"|"+strconv.Itoa(year), since.UTC().Truncate(time.Millisecond).Format("2006-01-02T15:04:05.000"))
 	if err != nil {
 		return nil, fmt.Errorf("exchange: changes since the template: %w", err)
 	}
@@ -90,9 +95,13 @@ ORDER BY id`, "%|"+region+"|"+strconv.Itoa(year), since.UTC().Truncate(time.Seco
 		if l.new != "" {
 			_ = json.Unmarshal([]byte(l.new), &nw)
 		}
+		src, _ := nw["source"].(string)
+		if strings.HasPrefix(src, "impor") {
+			src = "impor" // "impor:<file>#<hash>": the file is not the point here
+		}
 		for col, f := range auditColumns {
 			if !reflect.DeepEqual(old[col], nw[col]) {
-				out[cellKey{id, string(f)}] = Typed{By: l.by, At: l.at} // ordered by id: the last wins
+				out[cellKey{id, string(f)}] = Typed{By: l.by, At: l.at, Source: src} // ordered by id: the last wins
 			}
 		}
 	}
@@ -115,6 +124,7 @@ func (p *Preview) markConflicts(ctx context.Context, s *store.Store, createdAt s
 	for _, ind := range p.catalogue.Indicators() {
 		ids[ind.Code] = ind.ID
 	}
+	typedParts := map[ratioKey]Typed{}
 	for i := range p.Changes {
 		ch := &p.Changes[i]
 		if ch.Kind == "tetap" || strings.HasPrefix(ch.Field, "plan.") {
@@ -128,11 +138,54 @@ func (p *Preview) markConflicts(ctx context.Context, s *store.Store, createdAt s
 		if !ok {
 			continue
 		}
-		ch.Typed = &Typed{By: t.By, At: t.At}
-		p.Conflicts = append(p.Conflicts, Conflict{Sheet: ch.Sheet, Cell: ch.Cell, Code: ch.Code, Indicator: ch.Indicator,
-			IndicatorID: id, Field: ch.Field, Stored: ch.Old, Template: ch.New, By: t.By, At: t.At})
+		p.conflict(ch, id, t)
+		typedParts[ratioKey{id, ratioGroup(ch.Field)}] = t
+	}
+	// A ratio's parts go together: where one part conflicts, the others
+	// the template would change are kept (or taken) with it, never a
+	// numerator of the template over a denominator typed directly.
+	for i := range p.Changes {
+		ch := &p.Changes[i]
+		if ch.Typed != nil || ch.Kind == "tetap" || ratioGroup(ch.Field) == "" {
+			continue
+		}
+		id := ids[ch.Code]
+		if t, ok := typedParts[ratioKey{id, ratioGroup(ch.Field)}]; ok && id != 0 {
+			p.conflict(ch, id, t)
+		}
 	}
 	return nil
+}
+
+// conflict marks ch as not based on what is stored (t changed it).
+func (p *Preview) conflict(ch *Change, id int64, t Typed) {
+	ch.Typed = &Typed{By: t.By, At: t.At, Source: t.Source}
+	p.Conflicts = append(p.Conflicts, Conflict{Sheet: ch.Sheet, Cell: ch.Cell, Code: ch.Code, Indicator: ch.Indicator,
+		IndicatorID: id, Field: ch.Field, Stored: ch.Old, Template: ch.New, By: t.By, At: t.At, Source: t.Source})
+}
+
+type ratioKey struct {
+	id    int64
+	group string
+}
+
+// ratioGroup is the figure a field is part of: a target or a realisation
+// with its numerator and denominator ("" for any other field).
+func ratioGroup(field string) string {
+	switch target.Field(field) {
+	case target.FTarget, target.FTargetNum, target.FTargetDen:
+		return "target"
+	case target.FRealisation, target.FRealNum, target.FRealDen:
+		return "realisation"
+	}
+	return ""
+}
+
+// Kept is how many cells an import of p leaves as stored for a conflict
+// (none when the template's values are taken).
+func (p Preview) Kept() int {
+	_, n := p.edits()
+	return n
 }
 
 // edits are the edits an import writes: without TakeTemplate, not those
@@ -141,13 +194,19 @@ func (p Preview) edits() (out []target.Edit, skipped int) {
 	if p.TakeTemplate || len(p.Conflicts) == 0 {
 		return p.Edits, 0
 	}
+	// By the figure a conflicting cell is part of: a ratio's parts are
+	// kept together, even one the template writes unchanged.
 	skip := make(map[cellKey]bool, len(p.Conflicts))
 	for _, c := range p.Conflicts {
 		skip[cellKey{c.IndicatorID, c.Field}] = true
+		if g := ratioGroup(c.Field); g != "" {
+			skip[cellKey{c.IndicatorID, "group:" + g}] = true
+		}
 	}
 	out = make([]target.Edit, 0, len(p.Edits))
 	for _, e := range p.Edits {
-		if skip[cellKey{e.IndicatorID, string(e.Field)}] {
+		g := ratioGroup(string(e.Field))
+		if skip[cellKey{e.IndicatorID, string(e.Field)}] || (g != "" && skip[cellKey{e.IndicatorID, "group:" + g}]) {
 			skipped++
 			continue
 		}

@@ -15,6 +15,7 @@ import (
 	"selaras/backend/target"
 	"selaras/backend/template"
 	"selaras/backend/xlsx"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // A regency that typed into the workspace after its template was made and
@@ -47,7 +48,7 @@ func TestTemplateNotBasedOnWhatIsStored(t *testing.T) {
 			}
 			edit(t, path, func(f *excelize.File) {
 				set := func(code string, v int64) {
-					require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(find(t, f, template.ValuesSheet, code)), v))
+					require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), v))
 				}
 				set("UKM.05", 4321) // typed since, and the template differs: a conflict
 				set("KOP.04", 77)   // typed since, the same value: none
@@ -92,4 +93,115 @@ func indicatorID(t *testing.T, fx fixture, code string) int64 {
 	var id int64
 	require.NoError(t, fx.s.Read().QueryRowContext(context.Background(), "SELECT id FROM indicator WHERE code = ?", code).Scan(&id))
 	return id
+}
+
+// setCreatedAt rewrites a template's hidden created_at, as a template made
+// before it was written to the millisecond has it.
+func setCreatedAt(t *testing.T, path, v string) {
+	t.Helper()
+	edit(t, path, func(f *excelize.File) {
+		for r := 1; r <= template.MetaKeyRows; r++ {
+			k, _ := f.GetCellValue(template.MetaSheet, "A"+strconv.Itoa(r))
+			if k == template.KeyCreatedAt {
+				require.NoError(t, f.SetCellStr(template.MetaSheet, "B"+strconv.Itoa(r), v))
+				return
+			}
+		}
+		t.Fatal("no created_at on the meta sheet")
+	})
+}
+
+// A value typed in the very second the template was made is after it (a
+// new template's created_at is to the millisecond) or cannot be told from
+// it (an older one's, to the second): either way a conflict shown, never
+// overwritten unseen.
+func TestTypedInTheTemplatesOwnSecond(t *testing.T) {
+	for _, old := range []bool{false, true} {
+		t.Run("secondsOnly="+strconv.FormatBool(old), func(t *testing.T) {
+			fx := newFixture(t)
+			ctx := context.Background()
+			p, err := profile.Get(ctx, fx.s)
+			require.NoError(t, err)
+			in, err := xlsx.LoadTemplateInput(ctx, fx.s, p, "19.01", 2025)
+			require.NoError(t, err)
+			path := filepath.Join(fx.dir, "Templat-detik.xlsx")
+			require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
+			// Made (as its created_at says) early in a second, and typed into
+			// in that same second.
+			time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second)))
+			made := time.Now()
+			time.Sleep(3 * time.Millisecond)
+			id := indicatorID(t, fx, "UKM.05")
+			_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTarget, Text: "1234"}}, "ketik")
+			require.NoError(t, err)
+			require.Equal(t, made.Unix(), time.Now().Unix(), "typed in the template's own second")
+			if old {
+				setCreatedAt(t, path, made.UTC().Truncate(time.Second).Format(time.RFC3339))
+			} else {
+				setCreatedAt(t, path, made.UTC().Format(template.CreatedAtLayout))
+			}
+			edit(t, path, func(f *excelize.File) {
+				require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(find(t, f, template.ValuesSheet, "UKM.05")), 4321))
+			})
+			pv, err := Check(ctx, fx.s, path, 0)
+			require.NoError(t, err)
+			require.Len(t, pv.Conflicts, 1)
+			assert.Equal(t, "ketik", pv.Conflicts[0].Source)
+		})
+	}
+}
+
+// A ratio whose numerator was typed after the template was made keeps its
+// parts together: the template's denominator is not written over a typed
+// numerator (kept), and both are the template's when it is chosen.
+func TestRatioPartsGoTogether(t *testing.T) {
+	for _, take := range []bool{false, true} {
+		t.Run("take="+strconv.FormatBool(take), func(t *testing.T) {
+			fx := newFixture(t)
+			ctx := context.Background()
+			id := indicatorID(t, fx, "KOP.01")
+			_, err := target.Apply(ctx, fx.s, []target.Edit{
+				{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTargetNum, Text: "10"},
+				{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTargetDen, Text: "50"},
+			}, "ketik")
+			require.NoError(t, err)
+			time.Sleep(5 * time.Millisecond)
+			p, err := profile.Get(ctx, fx.s)
+			require.NoError(t, err)
+			in, err := xlsx.LoadTemplateInput(ctx, fx.s, p, "19.01", 2025)
+			require.NoError(t, err)
+			require.NoError(t, xlsx.WriteTemplate(ctx, fx.path, in, time.Now()))
+			time.Sleep(5 * time.Millisecond)
+			// Only the numerator changed since, by another template's import.
+			_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTargetNum, Text: "11"}}, "impor:lain.xlsx#abc")
+			require.NoError(t, err)
+			edit(t, fx.path, func(f *excelize.File) {
+				r := strconv.Itoa(find(t, f, template.ValuesSheet, "KOP.01"))
+				require.NoError(t, f.SetCellInt(template.ValuesSheet, "G"+r, 12))
+				require.NoError(t, f.SetCellInt(template.ValuesSheet, "H"+r, 80))
+			})
+			pv, err := Check(ctx, fx.s, fx.path, 0)
+			require.NoError(t, err)
+			fields := map[string]string{}
+			for _, c := range pv.Conflicts {
+				if c.Code == "KOP.01" {
+					fields[c.Field] = c.Source
+				}
+			}
+			assert.Equal(t, "impor", fields["targetNum"], "the numerator was another template's import")
+			assert.Contains(t, fields, "targetDen", "the denominator goes with it")
+			pv.TakeTemplate = take
+			res, err := Import(ctx, fx.s, pv)
+			require.NoError(t, err)
+			v := valueOf(t, fx, "KOP.01")
+			if take {
+				assert.Equal(t, 12.0, *v.TargetNum)
+				assert.Equal(t, 80.0, *v.TargetDen)
+			} else {
+				assert.Equal(t, 11.0, *v.TargetNum, "the numerator stays as stored")
+				assert.Equal(t, 50.0, *v.TargetDen, "and its denominator with it")
+				assert.Equal(t, 2, res.Kept, "the numerator and the denominator")
+			}
+		})
+	}
 }

@@ -25,6 +25,7 @@ import (
 	"selaras/backend/store"
 	"selaras/backend/target"
 	"selaras/backend/template"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 func importOnce(t *testing.T, fx fixture, path string) Preview {
@@ -177,11 +178,11 @@ func TestStructureRefusals(t *testing.T) {
 			require.NoError(t, f.SetCellStr(template.PlanSheet, "D"+strconv.Itoa(last+1), "Pelatihan tambahan"))
 		}, []string{`lembar "Rencana Program" sel D`, "di bawah baris kosong rencana"}},
 		{"duplicated indicator row", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := find(t, f, template.ValuesSheet, "KOP.04")
+			r := xlsxtest.Row(t, f, template.ValuesSheet, "KOP.04")
 			require.NoError(t, f.SetCellStr(template.ValuesSheet, "B"+strconv.Itoa(r+1), "KOP.04"))
 		}, []string{"berisi kode KOP.04", "susunan templat telah diubah"}},
 		{"merged input cells", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := strconv.Itoa(find(t, f, template.ValuesSheet, "UKM.05"))
+			r := strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, "UKM.05"))
 			require.NoError(t, f.MergeCell(template.ValuesSheet, "F"+r, "J"+r))
 		}, []string{"digabung (merge)", "F"}},
 		{"negative row count on the hidden sheet", func(t *testing.T, fx fixture, f *excelize.File) {
@@ -197,12 +198,12 @@ func TestStructureRefusals(t *testing.T) {
 			setMeta(t, f, "year", "20x5")
 		}, []string{"year"}},
 		{"ratio target typed as a percentage", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := strconv.Itoa(find(t, f, template.ValuesSheet, "KOP.01"))
+			r := strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, "KOP.01"))
 			require.NoError(t, f.SetCellFormula(template.ValuesSheet, "F"+r, ""))
 			require.NoError(t, f.SetCellStr(template.ValuesSheet, "F"+r, "17,65"))
 		}, []string{"isi pembilang (kolom G) dan penyebut (kolom H)"}},
 		{"one ratio part", func(t *testing.T, fx fixture, f *excelize.File) {
-			r := strconv.Itoa(find(t, f, template.ValuesSheet, "KOP.01"))
+			r := strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, "KOP.01"))
 			require.NoError(t, f.SetCellValue(template.ValuesSheet, "H"+r, nil))
 		}, []string{"pembilang dan penyebut bersama-sama"}},
 		{"many problems are counted, not listed", func(t *testing.T, fx fixture, f *excelize.File) {
@@ -405,8 +406,7 @@ func TestImportWhileDatabaseBusy(t *testing.T) {
 		t.Skip("a SQLite file's write lock; a shared workspace's writers wait for each other")
 	}
 	ctx := context.Background()
-	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
-	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+r, 999)) })
+	typeInto(t, fx, "UKM.05", map[string]any{"F": 999})
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.NoError(t, err)
 	// Another process holds the write lock, as a second import would.
@@ -428,10 +428,7 @@ func TestImportWhileDatabaseBusy(t *testing.T) {
 
 func TestProblemsNameLongTextShortly(t *testing.T) {
 	fx := newFixture(t)
-	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
-	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellStr(template.ValuesSheet, "F"+r, strings.Repeat("teks panjang yang ditempel ", 500)))
-	})
+	typeInto(t, fx, "UKM.05", map[string]any{"F": strings.Repeat("teks panjang yang ditempel ", 500)})
 	_, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
 	require.Error(t, err)
 	assert.Less(t, len(err.Error()), 600)
@@ -456,7 +453,7 @@ func TestCodeTwiceRefusedWhateverTheHiddenSheetSays(t *testing.T) {
 		fx := newFixture(t)
 		before := fx.state(t)
 		edit(t, fx.path, func(f *excelize.File) {
-			four, five := find(t, f, template.ValuesSheet, "KOP.04"), find(t, f, template.ValuesSheet, "KOP.05")
+			four, five := xlsxtest.Row(t, f, template.ValuesSheet, "KOP.04"), xlsxtest.Row(t, f, template.ValuesSheet, "KOP.05")
 			require.NoError(t, f.SetCellStr(template.ValuesSheet, "B"+strconv.Itoa(five), "KOP.04"))
 			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(four), 100))
 			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(five), 200))

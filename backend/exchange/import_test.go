@@ -21,27 +21,15 @@ import (
 	"selaras/backend/program"
 	"selaras/backend/region"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 	"selaras/backend/target"
 	"selaras/backend/template"
 	"selaras/backend/xlsx"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
-// when is the clock the templates are written at.
-var when = time.Date(2024, 2, 23, 9, 0, 0, 0, time.UTC)
-
-// find is the row of an indicator code in a sheet of a written template.
-func find(t *testing.T, f *excelize.File, sheet, code string) int {
-	t.Helper()
-	rows, err := f.GetRows(sheet)
-	require.NoError(t, err)
-	for i, r := range rows {
-		if len(r) > 1 && r[1] == code {
-			return i + 1
-		}
-	}
-	t.Fatalf("code %s not found in %s", code, sheet)
-	return 0
-}
+// when is the clock the workbooks are written at.
+var when = xlsxtest.When
 
 type fixture struct {
 	s    *store.Store
@@ -86,11 +74,25 @@ func edit(t *testing.T, path string, fn func(f *excelize.File)) {
 	require.NoError(t, f.Close())
 }
 
+// typeInto types cells into code's row of the values sheet, by column (a
+// number stays a number cell, a string a text cell, nil clears), and
+// returns the template's path.
+func typeInto(t *testing.T, fx fixture, code string, cells map[string]any) string {
+	t.Helper()
+	r := strconv.Itoa(rowOf(t, fx.path, code))
+	edit(t, fx.path, func(f *excelize.File) {
+		for col, v := range cells {
+			require.NoError(t, f.SetCellValue(template.ValuesSheet, col+r, v))
+		}
+	})
+	return fx.path
+}
+
 func rowOf(t *testing.T, path, code string) int {
 	f, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer f.Close()
-	return find(t, f, template.ValuesSheet, code)
+	return xlsxtest.Row(t, f, template.ValuesSheet, code)
 }
 
 func TestTemplateLayout(t *testing.T) {
@@ -108,7 +110,7 @@ func TestTemplateLayout(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEmpty(t, dvs, "percent and number cells are validated")
 	// Input cells are unlocked, descriptive ones locked.
-	r := find(t, f, template.ValuesSheet, "UKM.05")
+	r := xlsxtest.Row(t, f, template.ValuesSheet, "UKM.05")
 	in, _ := f.GetCellStyle(template.ValuesSheet, "F"+strconv.Itoa(r))
 	code, _ := f.GetCellStyle(template.ValuesSheet, "B"+strconv.Itoa(r))
 	sIn, _ := f.GetStyle(in)
@@ -167,40 +169,19 @@ func TestImportRefusals(t *testing.T) {
 		want  []string // each must appear in the error
 	}{
 		{"bad number names sheet and cell", func(t *testing.T, fx fixture) string {
-			r := rowOf(t, fx.path, "UKM.05")
-			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(r), "12,3,4"))
-			})
-			return fx.path
+			return typeInto(t, fx, "UKM.05", map[string]any{"F": "12,3,4"})
 		}, ImportOptions{}, []string{`lembar "Target Indikator" sel F`, "pemisah desimal lebih dari satu"}},
 		{"ambiguous number is reported with both readings, not guessed", func(t *testing.T, fx fixture) string {
-			r := rowOf(t, fx.path, "UKM.05")
-			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(r), "1,311"))
-			})
-			return fx.path
+			return typeInto(t, fx, "UKM.05", map[string]any{"F": "1,311"})
 		}, ImportOptions{}, []string{`"1,311" bisa dibaca 1,311 atau 1.311`}},
 		{"percent sign on a count", func(t *testing.T, fx fixture) string {
-			r := rowOf(t, fx.path, "UKM.05")
-			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(r), "15%"))
-			})
-			return fx.path
+			return typeInto(t, fx, "UKM.05", map[string]any{"F": "15%"})
 		}, ImportOptions{}, []string{"indikator ini bukan persen"}},
 		{"zero denominator", func(t *testing.T, fx fixture) string {
-			r := rowOf(t, fx.path, "KOP.01")
-			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(template.ValuesSheet, "G"+strconv.Itoa(r), 5))
-				require.NoError(t, f.SetCellValue(template.ValuesSheet, "H"+strconv.Itoa(r), 0))
-			})
-			return fx.path
+			return typeInto(t, fx, "KOP.01", map[string]any{"G": 5, "H": 0})
 		}, ImportOptions{}, []string{"tidak boleh nol"}},
 		{"edited structure", func(t *testing.T, fx fixture) string {
-			r := rowOf(t, fx.path, "KOP.01")
-			edit(t, fx.path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellValue(template.ValuesSheet, "B"+strconv.Itoa(r), "KOP.99"))
-			})
-			return fx.path
+			return typeInto(t, fx, "KOP.01", map[string]any{"B": "KOP.99"})
 		}, ImportOptions{}, []string{"susunan templat telah diubah"}},
 		{"foreign workbook", func(t *testing.T, fx fixture) string {
 			f := excelize.NewFile()
@@ -273,10 +254,7 @@ func TestSubmissionBoard(t *testing.T) {
 	n, err := CommitImport(ctx, fx.s, p)
 	require.NoError(t, err)
 	assert.Zero(t, n)
-	r := rowOf(t, fx.path, "UKM.05")
-	edit(t, fx.path, func(f *excelize.File) {
-		require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(r), 175))
-	})
+	typeInto(t, fx, "UKM.05", map[string]any{"F": 175})
 	p2, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.NoError(t, err)
 	_, err = CommitImport(ctx, fx.s, p2)
@@ -424,7 +402,7 @@ func TestImportAuditsEveryValue(t *testing.T) {
 	codes := []string{"UKM.05", "KOP.04", "KOP.05", "UKM.01"}
 	edit(t, fx.path, func(f *excelize.File) {
 		for i, code := range codes {
-			require.NoError(t, f.SetCellInt(template.ValuesSheet, "J"+strconv.Itoa(find(t, f, template.ValuesSheet, code)), int64(900+i)))
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "J"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), int64(900+i)))
 		}
 	})
 	before, err := fx.s.Audit(ctx, store.AuditQuery{Table: "indicator_value", Limit: 100000})
@@ -459,17 +437,14 @@ func TestImportRacingATypedEditIsAConflict(t *testing.T) {
 		t.Skip("two writers at once: a shared workspace (SQLite has one writer)")
 	}
 	ctx := context.Background()
-	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
-	edit(t, fx.path, func(f *excelize.File) { require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+r, 4321)) })
+	typeInto(t, fx, "UKM.05", map[string]any{"F": 4321})
 	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
 	require.NoError(t, err)
 	require.Len(t, p.Edits, 1)
 	halal := p.Edits[0]
 	stored := valueOf(t, fx, "UKM.05")
 
-	other, err := store.Open(ctx, fx.s.DSN(), store.Options{})
-	require.NoError(t, err)
-	defer other.Close()
+	other := storetest.OpenAt(t, fx.s.DSN())
 	before, err := fx.s.Audit(ctx, store.AuditQuery{Limit: 100000})
 	require.NoError(t, err)
 	committed := make(chan error, 1)
@@ -548,4 +523,61 @@ func TestBoardShowsDirectTyping(t *testing.T) {
 	assert.NotEmpty(t, board[1].Direct.At)
 	assert.False(t, board[1].Nothing)
 	assert.True(t, board[2].Nothing, "another year's typing does not count")
+}
+
+// Templates sent are recorded, and the board then counts what came back
+// since the latest went out: a regency that typed before it was sent has
+// filled in nothing since; one never sent a template keeps the plain
+// wording.
+func TestBoardCountsSinceTheTemplateWasSent(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	var ind int64
+	require.NoError(t, fx.s.Read().QueryRowContext(ctx, "SELECT min(id) FROM indicator WHERE kind <> 'ratio'").Scan(&ind))
+	typeIn := func(code string) {
+		t.Helper()
+		_, err := target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: ind, Region: code, Year: 2025, Field: target.FTarget, Text: "321"}}, "ketik")
+		require.NoError(t, err)
+	}
+	typeIn("19.03")
+	time.Sleep(5 * time.Millisecond)
+	regs, err := xlsx.TemplateRegions("--region", "19.01", "19.02", "19.03")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	_, err = xlsx.WriteTemplates(ctx, fx.s, regs, 2025, func(r region.Region, y int) string {
+		return filepath.Join(dir, xlsx.TemplateFileName(r, y))
+	}, nil)
+	require.NoError(t, err)
+
+	var n int
+	var file, sum, at string
+	require.NoError(t, fx.s.Read().QueryRowContext(ctx, "SELECT count(*) FROM template_sent WHERE year = 2025").Scan(&n))
+	assert.Equal(t, 3, n)
+	require.NoError(t, fx.s.Read().QueryRowContext(ctx,
+		"SELECT file_name, checksum, sent_at FROM template_sent WHERE region_code = '19.02'").Scan(&file, &sum, &at))
+	assert.Equal(t, xlsx.TemplateFileName(regs[1], 2025), file)
+	assert.Len(t, sum, 32)
+	assert.Regexp(t, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$`, at)
+
+	board, err := Board(ctx, fx.s, "19", 2025)
+	require.NoError(t, err)
+	for _, b := range board[:3] {
+		assert.NotEmpty(t, b.SentAt, b.Region.Name)
+		assert.True(t, b.Nothing, b.Region.Name)
+	}
+	require.NotNil(t, board[2].Direct, "typed before the template went out: still shown")
+	assert.Empty(t, board[3].SentAt)
+	assert.True(t, board[3].Nothing)
+
+	time.Sleep(5 * time.Millisecond)
+	typeIn("19.02")
+	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
+	require.NoError(t, err)
+	_, err = CommitImport(ctx, fx.s, p)
+	require.NoError(t, err)
+	board, err = Board(ctx, fx.s, "19", 2025)
+	require.NoError(t, err)
+	assert.False(t, board[0].Nothing, "returned after it was sent")
+	assert.False(t, board[1].Nothing, "typed after it was sent")
+	assert.True(t, board[2].Nothing, "typed only before it was sent")
 }

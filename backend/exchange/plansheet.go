@@ -239,7 +239,8 @@ func (ps *planRows) changes(row planRow, base, l program.PlanLine, isNew bool) [
 	return out
 }
 
-// planKind compares a plan field's texts as shown: exactly.
+// planKind compares a plan field's texts as shown, exactly: tetap, baru
+// (was empty), hapus (now empty) or ubah.
 func planKind(old, now string) string {
 	switch {
 	case old == now:

@@ -15,6 +15,7 @@ import (
 	"selaras/backend/number"
 	"selaras/backend/target"
 	"selaras/backend/template"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // TestRandomValuesRoundTrip writes random values of every kind into a
@@ -34,7 +35,7 @@ func TestRandomValuesRoundTrip(t *testing.T) {
 			pct, err := f.NewStyle(&excelize.Style{NumFmt: 10, Protection: &excelize.Protection{Locked: false}})
 			require.NoError(t, err)
 			for _, ind := range inds {
-				r := find(t, f, template.ValuesSheet, ind.Code)
+				r := xlsxtest.Row(t, f, template.ValuesSheet, ind.Code)
 				want[ind.Code] = map[target.Field]*float64{}
 				fields := []target.Field{target.FTarget, target.FRealisation, target.FBaseline}
 				if ind.Kind == indicator.Ratio {

@@ -21,6 +21,7 @@ import (
 	"selaras/backend/template"
 	"selaras/backend/workspace"
 	"selaras/backend/xlsx"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // TestImportAsTheSekretariat imports a returned template on a shared
@@ -52,9 +53,7 @@ func TestImportAsTheSekretariat(t *testing.T) {
 		}
 	})
 	u.User = url.UserPassword(name, "sandi "+name)
-	sek, err := store.Open(ctx, u.String(), store.Options{})
-	require.NoError(t, err)
-	defer sek.Close()
+	sek := storetest.OpenAt(t, u.String())
 	require.False(t, sek.ReadOnly())
 
 	in, err := xlsx.LoadTemplateInput(ctx, sek, p, "19.01", 2025)
@@ -63,7 +62,7 @@ func TestImportAsTheSekretariat(t *testing.T) {
 	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
 	edit(t, path, func(f *excelize.File) {
 		for i, code := range []string{"UKM.05", "KOP.04", "KOP.05"} {
-			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(find(t, f, template.ValuesSheet, code)), int64(100+i)))
+			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), int64(100+i)))
 		}
 	})
 	pv, err := ReadImport(ctx, sek, path, ImportOptions{Province: "19"})

@@ -37,7 +37,11 @@ type BoardRow struct {
 	// workspace itself ("diisi langsung"), beside the returned template
 	// ("templat kembali"); nil when none.
 	Direct *Direct `json:"direct"`
-	// Nothing: neither typed nor returned for the year.
+	// SentAt is when the latest template of the year went out to the
+	// regency (UTC, to the millisecond), "" when none was recorded.
+	SentAt string `json:"sentAt"`
+	// Nothing: neither typed nor returned for the year, or, once a template
+	// was sent, nothing typed or returned since the latest one went out.
 	Nothing bool `json:"nothing"`
 }
 
@@ -97,9 +101,23 @@ func Board(ctx context.Context, s *store.Store, province string, year int) ([]Bo
 			out[idx].Direct = d
 		}
 	}
+	sent, err := sentAt(ctx, s, province, year)
+	if err != nil {
+		return nil, err
+	}
+	for code, at := range sent {
+		if idx, ok := byCode[code]; ok {
+			out[idx].SentAt = at
+		}
+	}
 	defer func() {
 		for i := range out {
-			out[i].Nothing = !out[i].Returned && out[i].Direct == nil
+			r := &out[i]
+			if r.SentAt == "" {
+				r.Nothing = !r.Returned && r.Direct == nil
+				continue
+			}
+			r.Nothing = (r.Latest == nil || !after(r.Latest.ImportedAt, r.SentAt)) && (r.Direct == nil || !after(r.Direct.At, r.SentAt))
 		}
 	}()
 	for i := range subs { // newest first: the first seen is the latest
@@ -150,4 +168,43 @@ ORDER BY id`, "%|"+province+".%"+suffix)
 		d.Cells++
 	}
 	return out, nil
+}
+
+// sentAt is when the latest template of year went out to each of a
+// province's regencies (template_sent).
+func sentAt(ctx context.Context, s *store.Store, province string, year int) (map[string]string, error) {
+	type line struct{ code, at string }
+	lines, err := store.QueryAll(ctx, s.Read(), func(r store.Row) (line, error) {
+		var l line
+		return l, r.Scan(&l.code, &l.at)
+	}, `SELECT region_code, max(sent_at) FROM template_sent WHERE year = ? AND region_code LIKE ? GROUP BY region_code`,
+		year, province+".%")
+	if err != nil {
+		return nil, fmt.Errorf("exchange: templates sent: %w", err)
+	}
+	out := make(map[string]string, len(lines))
+	for _, l := range lines {
+		out[l.code] = l.at
+	}
+	return out, nil
+}
+
+// after reports whether the time a is later than b, both RFC 3339; an a
+// to the second (an import's) in b's own second counts as later. An
+// unreadable one is taken as later, so a change is never hidden behind a
+// send.
+func after(a, b string) bool {
+	ta, err := time.Parse(time.RFC3339, a)
+	if err != nil {
+		return true
+	}
+	tb, err := time.Parse(time.RFC3339, b)
+	if err != nil {
+		return true
+	}
+	if ta.Equal(ta.Truncate(time.Second)) {
+		tb = tb.Truncate(time.Second)
+		return !ta.Before(tb)
+	}
+	return ta.After(tb)
 }

@@ -273,16 +273,13 @@ func (row valueRow) checkTyped(sh string, derived *float64, hasNum bool) *Proble
 // colName is "G" for column 7.
 func colName(c int) string { return strings.TrimRight(template.CellName(c, 1), "1") }
 
+// changeKind compares a value's texts as figures: the same number written
+// shorter is no change; otherwise as planKind.
 func changeKind(old, now string) string {
-	switch {
-	case old == now || sameText(old, now):
+	if sameText(old, now) {
 		return "tetap"
-	case old == "":
-		return "baru"
-	case now == "":
-		return "hapus"
 	}
-	return "ubah"
+	return planKind(old, now)
 }
 
 // sameText treats numbers equal to 12 significant digits as unchanged:

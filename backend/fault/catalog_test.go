@@ -110,14 +110,26 @@ func TestTextRoundTrip(t *testing.T) {
 	assert.Equal(t, Message(e, ID), Render(back, ID))
 }
 
-// Every field key has a label in both languages and the shape aggregate.json.
+// Every field key has a label in both languages and the shape aggregate.json;
+// a value's word (aggregate.json.value) belongs to a field that has its own.
 func TestLabelsAreComplete(t *testing.T) {
-	key := regexp.MustCompile(`^[a-z][A-Za-z]*\.[a-z][A-Za-z0-9]*$`)
+	key := regexp.MustCompile(`^([a-z][A-Za-z]*\.[a-z][A-Za-z0-9]*)(\.[a-z][a-z_]*)?$`)
 	for k, l := range labels {
 		assert.Regexp(t, key, k)
+		if m := key.FindStringSubmatch(k); m != nil && m[2] != "" {
+			assert.Contains(t, labels, m[1], "%s names no field", k)
+		}
 		assert.NotEmpty(t, l.id, "%s lacks Indonesian", k)
 		assert.NotEmpty(t, l.en, "%s lacks English", k)
 	}
+}
+
+// A stored value is worded by the catalogue, or given as stored.
+func TestValueLabel(t *testing.T) {
+	assert.Equal(t, "Ditangani", ValueLabel("challenge.status", "ditangani", ID))
+	assert.Equal(t, "Being handled", ValueLabel("challenge.status", "ditangani", EN))
+	assert.Equal(t, "Done", ValueLabel("decision.status", "selesai", EN))
+	assert.Equal(t, "lainnya", ValueLabel("decision.status", "lainnya", ID))
 }
 
 // A refused value names its field by its label and its reason, each in the

@@ -100,6 +100,8 @@ const (
 	CLIImportFiles             Code = "cli_import_files"
 	CLISkipped                 Code = "cli_skipped"
 	CLIWrittenShort            Code = "cli_written_short"
+	CLIWrittenKept             Code = "cli_written_kept" // {written}, and {kept} cells kept for a conflict
+	CLIEmpty                   Code = "cli_empty"        // an empty value in a conflict line
 	CLIRefusedFile             Code = "cli_refused_file"
 	CLIRefusedLine             Code = "cli_refused_line"
 	CLIMoreProblems            Code = "cli_more_problems"

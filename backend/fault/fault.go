@@ -235,6 +235,17 @@ func Label(key string, lang Lang) string {
 	return l.id
 }
 
+// ValueLabel is the word for a stored value of a field ("decision.status",
+// "baru": Baru / New) in lang, from the catalogue's labels
+// ("decision.status.baru"): the screens read the same entries through
+// frontend/src/i18n/labels.ts. A value without its entry is given as stored.
+func ValueLabel(field, value string, lang Lang) string {
+	if _, ok := labels[field+"."+value]; !ok {
+		return value
+	}
+	return Label(field+"."+value, lang)
+}
+
 // Say words a code of the catalogue with key/value pairs in lang: a CLI line,
 // a dialog title, a document's heading.
 func Say(lang Lang, code Code, kv ...string) string {

@@ -25,9 +25,11 @@ const (
 	// A template cell whose stored value was typed directly after the
 	// template was made ({cell} {code} {part}, by {by} at {at}; {stored}
 	// and {template} values), and how many were kept or taken ({n}).
-	ImportConflict      Code = "import_conflict"
-	ImportConflictKept  Code = "import_conflict_kept"
-	ImportConflictTaken Code = "import_conflict_taken"
+	ImportConflict Code = "import_conflict"
+	// The same, the later change being another template's import.
+	ImportConflictImported Code = "import_conflict_imported"
+	ImportConflictKept     Code = "import_conflict_kept"
+	ImportConflictTaken    Code = "import_conflict_taken"
 	// After a restore: the state it replaced was backed up as {backup}.
 	RestoreKept Code = "restore_kept"
 	// After a restore of a damaged workspace: the damaged file is kept as {aside}.

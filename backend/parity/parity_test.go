@@ -16,7 +16,7 @@ import (
 
 	"selaras/backend/benchdata"
 	"selaras/backend/cli"
-	"selaras/backend/demo"
+	"selaras/backend/demo/demotest"
 	"selaras/backend/shared"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
@@ -40,10 +40,7 @@ func TestDemoAnswersTheSameOnEveryEngine(t *testing.T) {
 	t.Parallel()
 	start := time.Now()
 	dir := t.TempDir()
-	file := filepath.Join(dir, "demo.db")
-	s, err := demo.Create(context.Background(), file)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	file := demotest.File(t, dir)
 	// Two kab/kota have returned their template before the move, so the
 	// submission board has something to show.
 	for _, code := range []string{"19.01", "19.71"} {

@@ -74,11 +74,8 @@ func ListCentral(ctx context.Context, q querier) ([]CentralItem, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("program: list central: %w", err)
 	}
-	if err := store.EachLink(ctx, q, func(c, ind int64) {
-		if i, ok := pos[c]; ok {
-			out[i].IndicatorIDs = append(out[i].IndicatorIDs, ind)
-		}
-	}, "SELECT central_id, indicator_id FROM central_indicator ORDER BY central_id, indicator_id"); err != nil {
+	if err := store.Links(ctx, q, out, func(c *CentralItem) (int64, *[]int64) { return c.ID, &c.IndicatorIDs },
+		"SELECT central_id, indicator_id FROM central_indicator ORDER BY central_id, indicator_id"); err != nil {
 		return nil, fmt.Errorf("program: list central: %w", err)
 	}
 	tg, err := q.QueryContext(ctx, "SELECT central_id, year, target, pagu FROM central_target ORDER BY central_id, year")

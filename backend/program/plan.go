@@ -608,11 +608,7 @@ func (sc *lineScanner) float(col int) (*float64, error) {
 	if !ok || err != nil {
 		return nil, err
 	}
-	if len(sc.floats) == cap(sc.floats) {
-		sc.floats = make([]float64, 0, 512)
-	}
-	sc.floats = append(sc.floats, f)
-	return &sc.floats[len(sc.floats)-1], nil
+	return pointTo(&sc.floats, f), nil
 }
 
 func (sc *lineScanner) int(col int) (*int64, error) {
@@ -623,11 +619,17 @@ func (sc *lineScanner) int(col int) (*int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(sc.ints) == cap(sc.ints) {
-		sc.ints = make([]int64, 0, 512)
+	return pointTo(&sc.ints, n), nil
+}
+
+// pointTo keeps v in the slab and points to it, starting a new slab of 512
+// when the last is full so the pointers handed out stay valid.
+func pointTo[T any](slab *[]T, v T) *T {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]T, 0, 512)
 	}
-	sc.ints = append(sc.ints, n)
-	return &sc.ints[len(sc.ints)-1], nil
+	*slab = append(*slab, v)
+	return &(*slab)[len(*slab)-1]
 }
 
 // The flags a line can have, shared by the lines that have them (full

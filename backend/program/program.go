@@ -137,29 +137,12 @@ func scanItem(row interface{ Scan(...any) error }) (Item, error) {
 // ListItems returns the whole nomenclature in code order, each sub-kegiatan
 // with the indicators it serves.
 func ListItems(ctx context.Context, q querier) ([]Item, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+itemCols+" FROM nomenclature ORDER BY code")
+	out, err := store.QueryAll(ctx, q, scanItem, "SELECT "+itemCols+" FROM nomenclature ORDER BY code")
 	if err != nil {
 		return nil, fmt.Errorf("program: list items: %w", err)
 	}
-	defer rows.Close()
-	out := []Item{}
-	pos := map[int64]int{}
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			return nil, fmt.Errorf("program: list items: %w", err)
-		}
-		pos[it.ID] = len(out)
-		out = append(out, it)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("program: list items: %w", err)
-	}
-	if err := store.EachLink(ctx, q, func(sub, ind int64) {
-		if i, ok := pos[sub]; ok {
-			out[i].IndicatorIDs = append(out[i].IndicatorIDs, ind)
-		}
-	}, "SELECT sub_kegiatan_id, indicator_id FROM sub_kegiatan_indicator ORDER BY sub_kegiatan_id, indicator_id"); err != nil {
+	if err := store.Links(ctx, q, out, func(it *Item) (int64, *[]int64) { return it.ID, &it.IndicatorIDs },
+		"SELECT sub_kegiatan_id, indicator_id FROM sub_kegiatan_indicator ORDER BY sub_kegiatan_id, indicator_id"); err != nil {
 		return nil, fmt.Errorf("program: list items: %w", err)
 	}
 	return out, nil

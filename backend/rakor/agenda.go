@@ -112,30 +112,11 @@ func Agenda(ctx context.Context, s *store.Store, meetingID int64) ([]AgendaItem,
 }
 
 func agenda(ctx context.Context, q querier, meetingID int64) ([]AgendaItem, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+agendaCols+" FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", meetingID)
+	out, err := store.QueryAll(ctx, q, scanAgenda, "SELECT "+agendaCols+" FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: agenda: %w", err)
 	}
-	out := []AgendaItem{}
-	idx := map[int64]int{}
-	for rows.Next() {
-		a, err := scanAgenda(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("rakor: agenda: %w", err)
-		}
-		idx[a.ID] = len(out)
-		out = append(out, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("rakor: agenda: %w", err)
-	}
-	if err := store.EachLink(ctx, q, func(aid, did int64) {
-		if i, ok := idx[aid]; ok {
-			out[i].DecisionIDs = append(out[i].DecisionIDs, did)
-		}
-	}, `SELECT ad.agenda_id, ad.decision_id FROM agenda_decision ad
+	if err := store.Links(ctx, q, out, func(a *AgendaItem) (int64, *[]int64) { return a.ID, &a.DecisionIDs }, `SELECT ad.agenda_id, ad.decision_id FROM agenda_decision ad
 JOIN agenda_item a ON a.id = ad.agenda_id
 JOIN decision d ON d.id = ad.decision_id
 JOIN meeting m ON m.id = d.meeting_id

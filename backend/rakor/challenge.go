@@ -253,36 +253,17 @@ func (f ChallengeFilter) where() (string, []any) {
 // a meeting last), then category order.
 func Challenges(ctx context.Context, s *store.Store, f ChallengeFilter) ([]Challenge, error) {
 	where, args := f.where()
-	rows, err := s.Read().QueryContext(ctx, "SELECT "+challengeCols+`
+	out, err := store.QueryAll(ctx, s.Read(), scanChallenge, "SELECT "+challengeCols+`
 FROM challenge c LEFT JOIN meeting m ON m.id = c.meeting_id JOIN challenge_category k ON k.code = c.category
 WHERE `+where+`
 ORDER BY m.start_date IS NULL, m.start_date, m.id, k.builtin DESC, k.sort_order, c.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("rakor: challenges: %w", err)
 	}
-	out := []Challenge{}
-	idx := map[int64]int{}
-	for rows.Next() {
-		c, err := scanChallenge(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("rakor: challenges: %w", err)
-		}
-		idx[c.ID] = len(out)
-		out = append(out, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("rakor: challenges: %w", err)
-	}
 	if len(out) == 0 {
 		return out, nil
 	}
-	if err := store.EachLink(ctx, s.Read(), func(cid, did int64) {
-		if i, ok := idx[cid]; ok {
-			out[i].DecisionIDs = append(out[i].DecisionIDs, did)
-		}
-	}, `SELECT dc.challenge_id, dc.decision_id FROM decision_challenge dc
+	if err := store.Links(ctx, s.Read(), out, func(c *Challenge) (int64, *[]int64) { return c.ID, &c.DecisionIDs }, `SELECT dc.challenge_id, dc.decision_id FROM decision_challenge dc
 JOIN challenge c ON c.id = dc.challenge_id LEFT JOIN meeting m ON m.id = c.meeting_id
 WHERE `+where+` ORDER BY dc.decision_id`, args...); err != nil {
 		return nil, fmt.Errorf("rakor: challenge decisions: %w", err)

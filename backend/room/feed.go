@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"selaras/backend/fault"
 	"selaras/backend/rakor"
 )
 
@@ -55,9 +56,6 @@ type DecisionView struct {
 	Reason    string `json:"reason"` // why it was not agreed
 }
 
-var statusWords = map[rakor.Status]string{rakor.Baru: "Baru", rakor.Berjalan: "Berjalan", rakor.Selesai: "Selesai",
-	rakor.Dibatalkan: "Dibatalkan"}
-
 // read reads what phones see, and how many participants signed today.
 func (r *Room) read(ctx context.Context) (View, int, error) {
 	m, err := rakor.GetMeeting(ctx, r.s, r.opt.MeetingID)
@@ -92,7 +90,7 @@ func (r *Room) read(ctx context.Context) (View, int, error) {
 		v.Agenda = append(v.Agenda, it)
 	}
 	for _, d := range decisions {
-		it := DecisionView{No: d.Number, Text: d.Text, Owner: rakor.DecisionOwner(d), Status: statusWords[d.Status],
+		it := DecisionView{No: d.Number, Text: d.Text, Owner: rakor.DecisionOwner(d), Status: fault.ValueLabel("decision.status", string(d.Status), fault.ID),
 			NotAgreed: d.NotAgreed, Reason: d.NotAgreedReason}
 		if d.DueDate != "" {
 			it.Due = longDate(d.DueDate)

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"selaras/backend/demo"
+	"selaras/backend/demo/demotest"
 	"selaras/backend/fault"
 	"selaras/backend/rakor"
 	"selaras/backend/shared"
@@ -27,9 +27,7 @@ import (
 func contents(t *testing.T, path string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, path, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, path)
 	tables, err := s.Tables(ctx)
 	require.NoError(t, err)
 	out := map[string]string{}
@@ -70,10 +68,7 @@ func TestPushThenPullGivesTheSameWorkspace(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	from := filepath.Join(dir, "demo.db")
-	s, err := demo.Create(ctx, from)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	from := demotest.File(t, dir)
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Init(ctx, dsn), "push goes into a just-initialised database")
 
@@ -103,9 +98,7 @@ func TestPushThenPullGivesTheSameWorkspace(t *testing.T) {
 	assert.Equal(t, workspace.Demo, info.Kind, "the demo stays marked as the demo")
 
 	// The server takes new rows after the copied ids.
-	srv, err := store.Open(ctx, dsn, store.Options{})
-	require.NoError(t, err)
-	defer srv.Close()
+	srv := storetest.OpenAt(t, dsn)
 	var maxID int64
 	require.NoError(t, srv.Read().QueryRowContext(ctx, "SELECT max(id) FROM meeting").Scan(&maxID))
 	m, err := rakor.SaveMeeting(ctx, srv, rakor.Meeting{Kind: rakor.Rakor, Title: "Rakor sesudah pindah",
@@ -129,15 +122,12 @@ func indexOf(list []string, s string) int {
 func TestPushRefusesADatabaseWithData(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
-	from := filepath.Join(t.TempDir(), "demo.db")
-	s, err := demo.Create(ctx, from)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	from := demotest.File(t, t.TempDir())
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Push(ctx, from, dsn, nil), "a blank database takes a push")
 	before := serverCounts(t, dsn)
 
-	err = shared.Push(ctx, from, dsn, nil)
+	err := shared.Push(ctx, from, dsn, nil)
 	require.Equal(t, fault.SharedNotEmpty, fault.CodeOf(err), "%v", err)
 	msg := fault.Message(err, fault.ID)
 	assert.Contains(t, msg, "meeting: ")
@@ -153,17 +143,14 @@ func TestPushRefusesADatabaseWithData(t *testing.T) {
 func TestPushCutShortLeavesTheServerEmpty(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
-	from := filepath.Join(t.TempDir(), "demo.db")
-	s, err := demo.Create(ctx, from)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	from := demotest.File(t, t.TempDir())
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Init(ctx, dsn))
 	before := serverCounts(t, dsn)
 
 	cut, cancel := context.WithCancel(ctx)
 	copied := 0
-	err = shared.Push(cut, from, dsn, func(table string, n int64) {
+	err := shared.Push(cut, from, dsn, func(table string, n int64) {
 		if copied++; copied == 5 {
 			cancel()
 		}

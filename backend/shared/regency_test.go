@@ -104,29 +104,20 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 			OutputIndicator: "x", SumberDana: program.APBDKabKota})
 		assert.Equal(t, fault.RegionNotYours, fault.CodeOf(store.Explain(err, o.dsn)), "%v", err)
 		db := o.raw(t, bangkaName)
-		for _, q := range []string{
+		refused(t, ctx, db, "SL001",
 			"UPDATE indicator_value SET target = 1 WHERE region_code = '19.02'",
 			"DELETE FROM indicator_value WHERE region_code = '19.02'",
 			"UPDATE indicator_value SET region_code = '19.02' WHERE region_code = '19.01'",
 			"INSERT INTO indicator_value(indicator_id, region_code, year, target) SELECT min(id), '19.03', 2025, 5 FROM indicator",
 			"INSERT INTO indicator_value(indicator_id, region_code, year, target) SELECT min(id), '19', 2025, 5 FROM indicator",
-			"UPDATE plan_line SET pagu = 1 WHERE region_code <> '19.01'",
-		} {
-			_, err := db.ExecContext(ctx, q)
-			if strings.HasPrefix(q, "UPDATE plan_line") {
-				// no line of another region exists yet: nothing to refuse
-				continue
-			}
-			assert.Equal(t, "SL001", sqlState(err), "%s: %v", q, err)
-		}
-		for _, q := range []string{
+		)
+		// No line of another region exists yet: nothing to refuse.
+		_, _ = db.ExecContext(ctx, "UPDATE plan_line SET pagu = 1 WHERE region_code <> '19.01'")
+		refused(t, ctx, db, noRight,
 			"INSERT INTO target_agreement(region_code, year, agreed_at) VALUES ('19.01', 2025, 'x')",
 			"UPDATE decision SET text = 'x'",
 			"INSERT INTO import_log(region_code, year, file_name, sha256, imported_at) VALUES ('19.01', 2025, 'a', 'b', 'c')",
-		} {
-			_, err := db.ExecContext(ctx, q)
-			assert.Equal(t, noRight, sqlState(err), "%s: %v", q, err)
-		}
+		)
 		var v float64
 		require.NoError(t, o.admin.Read().QueryRowContext(ctx, "SELECT target FROM indicator_value WHERE region_code = '19.02' AND year = 2025").Scan(&v))
 		assert.Equal(t, 40.0, v, "nothing of the refused writes landed")
@@ -146,6 +137,17 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 		_, err = rakor.SaveDecision(ctx, bangka, rakor.Decision{MeetingID: m.ID, Text: "x"})
 		assert.Equal(t, noRight, sqlState(err), "decisions are the secretariat's: %v", err)
 
+		t.Run("the secretariat records the templates it sends", func(t *testing.T) {
+			const q = "INSERT INTO template_sent (region_code, year, sent_at) VALUES ('19.01', 2025, '2025-02-23T09:00:00.000Z')"
+			_, err := o.raw(t, sekName).ExecContext(ctx, q)
+			require.NoError(t, err)
+			_, err = o.raw(t, bangkaName).ExecContext(ctx, q)
+			assert.Equal(t, noRight, sqlState(err), "a regency reads only: %v", err)
+			var n int
+			require.NoError(t, o.raw(t, bangkaName).QueryRowContext(ctx, "SELECT count(*) FROM template_sent").Scan(&n))
+			assert.Equal(t, 1, n)
+		})
+
 		t.Run("agreed targets are locked until reopened", func(t *testing.T) {
 			_, err := agreement.Agree(ctx, bangka, "19.01", 2025, m.ID)
 			assert.Equal(t, noRight, sqlState(err), "a regency does not agree its own targets: %v", err)
@@ -154,6 +156,20 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 			assert.Equal(t, sekName, a.AgreedBy)
 			_, err = agreement.Agree(ctx, sek, "19.01", 2025, m.ID)
 			assert.Equal(t, fault.AgreementExists, fault.CodeOf(err))
+			status := func() []string {
+				t.Helper()
+				var out []string
+				rows, err := o.admin.Read().QueryContext(ctx, "SELECT DISTINCT status FROM plan_line WHERE region_code = '19.01' AND year = 2025")
+				require.NoError(t, err)
+				defer rows.Close()
+				for rows.Next() {
+					var st string
+					require.NoError(t, rows.Scan(&st))
+					out = append(out, st)
+				}
+				return out
+			}
+			assert.Equal(t, []string{"disepakati"}, status(), "the plan lines are agreed with the targets")
 
 			_, err = target.Apply(ctx, bangka, edit("19.01", "13"), "ketik")
 			assert.Equal(t, fault.TargetsAgreed, fault.CodeOf(store.Explain(err, o.dsn)), "%v", err)
@@ -161,15 +177,12 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 			_, err = target.Apply(ctx, bangka, []target.Edit{{IndicatorID: ind, Region: "19.01", Year: 2025, Field: target.FRealisation, Text: "5"}}, "ketik")
 			require.NoError(t, err)
 			db := o.raw(t, bangkaName)
-			for _, q := range []string{
+			refused(t, ctx, db, "SL002",
 				"UPDATE indicator_value SET target = 99 WHERE region_code = '19.01' AND year = 2025",
 				"DELETE FROM indicator_value WHERE region_code = '19.01' AND year = 2025",
 				"UPDATE plan_line SET pagu = 1 WHERE region_code = '19.01' AND year = 2025",
 				"DELETE FROM plan_line WHERE region_code = '19.01' AND year = 2025",
-			} {
-				_, err := db.ExecContext(ctx, q)
-				assert.Equal(t, "SL002", sqlState(err), "%s: %v", q, err)
-			}
+			)
 			_, err = db.ExecContext(ctx, "UPDATE indicator_value SET realisation = 6 WHERE region_code = '19.01' AND year = 2025")
 			require.NoError(t, err)
 
@@ -178,6 +191,7 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 			r, err := agreement.Reopen(ctx, sek, "19.01", 2025, "Pagu APBD-P berubah")
 			require.NoError(t, err)
 			assert.Equal(t, sekName, r.ReopenedBy)
+			assert.Equal(t, []string{"usulan"}, status(), "reopened: proposals again")
 			_, err = target.Apply(ctx, bangka, edit("19.01", "13"), "ketik")
 			require.NoError(t, err)
 			hist, err := o.admin.Audit(ctx, store.AuditQuery{Table: "target_agreement"})

@@ -39,9 +39,7 @@ func newOffice(t *testing.T) office {
 	ctx := context.Background()
 	dsn := storetest.NewDatabase(t)
 	require.NoError(t, shared.Init(ctx, dsn))
-	s, err := store.Open(ctx, dsn, store.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
+	s := storetest.OpenAt(t, dsn)
 	return office{dsn: dsn, admin: s}
 }
 
@@ -69,9 +67,7 @@ func (o office) login(t *testing.T, name string) *store.Store {
 	u, err := url.Parse(o.dsn)
 	require.NoError(t, err)
 	u.User = url.UserPassword(name, "sandi "+name)
-	s, err := store.Open(context.Background(), u.String(), store.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
+	s := storetest.OpenAt(t, u.String())
 	return s
 }
 
@@ -95,6 +91,16 @@ func sqlState(err error) string {
 		return pg.Code
 	}
 	return ""
+}
+
+// refused runs each statement on db, a role's own connection, and expects
+// the server to refuse it with the SQLSTATE state.
+func refused(t *testing.T, ctx context.Context, db *sql.DB, state string, statements ...string) {
+	t.Helper()
+	for _, q := range statements {
+		_, err := db.ExecContext(ctx, q)
+		assert.Equal(t, state, sqlState(err), "%s: %v", q, err)
+	}
 }
 
 const noRight = "42501" // insufficient_privilege: the app says "no right"
@@ -133,15 +139,12 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 		assert.Equal(t, fault.ReadOnlyRole, fault.CodeOf(err), "%v", err)
 		// ... and the database refuses whatever reaches it.
 		db := o.raw(t, readerName)
-		for _, q := range []string{
+		refused(t, ctx, db, noRight,
 			"INSERT INTO meeting(kind, title, start_date, end_date, planning_year) VALUES('rakor', 'x', '2025-03-01', '2025-03-01', 2025)",
 			"UPDATE plan_line SET pagu = 1",
 			"DELETE FROM indicator_value",
 			"UPDATE profile SET office_name = 'x'",
-		} {
-			_, err := db.ExecContext(ctx, q)
-			assert.Equal(t, noRight, sqlState(err), "%s: %v", q, err)
-		}
+		)
 	})
 
 	t.Run("a bidang writes its own plan lines only", func(t *testing.T) {
@@ -217,13 +220,10 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 		assert.Equal(t, noRight, sqlState(err), "moving a province line to a kab/kota: %v", err)
 		assert.Equal(t, noRight, sqlState(program.DeletePlanLine(ctx, sek, koperasi.ID)))
 		db := o.raw(t, sekName)
-		for _, q := range []string{
+		refused(t, ctx, db, noRight,
 			"UPDATE plan_line SET pagu = 1 WHERE region_code = '19'",
 			"DELETE FROM plan_line WHERE region_code = '19'",
-		} {
-			_, err := db.ExecContext(ctx, q)
-			assert.Equal(t, noRight, sqlState(err), "%s: %v", q, err)
-		}
+		)
 		got, err := program.GetPlanLine(ctx, o.admin, koperasi.ID)
 		require.NoError(t, err)
 		assert.Equal(t, koperasi.Pagu, got.Pagu, "nothing of the refused writes landed")
@@ -345,7 +345,7 @@ func TestEveryTableIsClassified(t *testing.T) {
 	for _, t := range []string{"meeting", "meeting_participant", "agenda_item", "snapshot", "snapshot_matrix",
 		"decision", "decision_indicator", "decision_region", "decision_program", "decision_followup",
 		"agenda_decision", "challenge_category", "challenge", "decision_challenge", "indicator_value", "import_log",
-		"attendance", "attendance_signature", "target_agreement"} {
+		"attendance", "attendance_signature", "target_agreement", "template_sent"} {
 		writers[t] = []shared.Role{shared.Sekretariat}
 	}
 	// A regency office: its own region's values (and plan lines, above) and
@@ -468,9 +468,7 @@ func TestRestoredDumpGetsItsRightsBackFromInit(t *testing.T) {
 	r.User = url.UserPassword(manager, "sandi")
 	require.NoError(t, shared.Init(ctx, r.String()))
 
-	s, err := store.Open(ctx, restored, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, restored)
 	var notAdmins int
 	require.NoError(t, s.Read().QueryRowContext(ctx,
 		"SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tableowner <> 'selaras_admin'").Scan(&notAdmins))
@@ -479,9 +477,7 @@ func TestRestoredDumpGetsItsRightsBackFromInit(t *testing.T) {
 	// The bidang person of the office works on the restored database.
 	p, _ := url.Parse(restored)
 	p.User = url.UserPassword(ukmName, "sandi "+ukmName)
-	ukm, err := store.Open(ctx, p.String(), store.Options{})
-	require.NoError(t, err)
-	defer ukm.Close()
+	ukm := storetest.OpenAt(t, p.String())
 	_, err = program.SavePlanLine(ctx, ukm, program.PlanLine{SubKegiatanID: sub.ID, Region: "19", Year: 2025,
 		OutputIndicator: "UKM dilatih", SumberDana: program.DAK, Bidang: "Bidang UKM"})
 	require.NoError(t, err)

@@ -9,15 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // Tables reads the schema of a workspace file: every table but
 // schema_migrations, each after the tables it references, trees marked.
 func TestTablesParentsFirst(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "x.db"), store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, filepath.Join(t.TempDir(), "x.db"))
 	tables, err := s.Tables(ctx)
 	require.NoError(t, err)
 	pos := map[string]int{}

@@ -46,13 +46,8 @@ func putKeys(t *testing.T, s *store.Store, keys ...string) {
 // on a server made in an office's locale.
 func TestCodesCompareBytewiseInAnOfficeLocale(t *testing.T) {
 	storetest.NeedPG(t)
-	ctx := context.Background()
-	server, err := store.Open(ctx, storetest.NewDatabaseAs(t, officeLocale), store.Options{})
-	require.NoError(t, err)
-	defer server.Close()
-	file, err := store.Open(ctx, t.TempDir()+"/w.db", store.Options{})
-	require.NoError(t, err)
-	defer file.Close()
+	server := storetest.OpenAt(t, storetest.NewDatabaseAs(t, officeLocale))
+	file := storetest.OpenAt(t, t.TempDir()+"/w.db")
 	keys := []string{"19", "19.01", "19.02", "190", "1901", "35.01", "Kota Batu", "kab", "_x", "19/"}
 	for _, s := range []*store.Store{file, server} {
 		putKeys(t, s, keys...)
@@ -124,12 +119,8 @@ func TestUpgradeFromAnEarlierInit(t *testing.T) {
 	require.NoError(t, raw.QueryRow("SELECT count(*) FROM meta WHERE "+rebound(cond), args...).Scan(&before))
 	assert.Equal(t, 1, before, "the earlier schema finds no kab/kota in this locale")
 
-	upgraded, err := store.Open(ctx, old, store.Options{})
-	require.NoError(t, err)
-	defer upgraded.Close()
-	fresh, err := store.Open(ctx, storetest.NewDatabase(t), store.Options{})
-	require.NoError(t, err)
-	defer fresh.Close()
+	upgraded := storetest.OpenAt(t, old)
+	fresh := storetest.OpenAt(t, storetest.NewDatabase(t))
 
 	v, err := upgraded.Version(ctx)
 	require.NoError(t, err)

@@ -73,6 +73,10 @@ var migrations = []migration{
 	// agreed lock of a regency's targets for a year (audited: the mark and
 	// the reopening).
 	step(13, "regency", "target_agreement"),
+	// The templates sent to the regencies, for the return board; on a
+	// server the rights split into the base (step 13's) and the grants
+	// later steps redefine alone.
+	step(14, "template_sent", "template_sent"),
 	// A generation number per cached table (the indicator catalogue), and
 	// on a file an index that holds a matrix's values whole.
 	step(15, "generation"),

@@ -202,8 +202,8 @@ func pgVersion(ctx context.Context, db queryer) (v int, foreign bool, err error)
 }
 
 // ApplyRights gives the server's roles their rights as this version of the
-// schema declares them (selaras_rights(), replaced by the step that changes
-// them) and hands every object over to selaras_admin: what "workspace init"
+// schema declares them (selaras_rights(): the base rights of step 13 and
+// selaras_grants(), which a later step redefines alone) and hands every object over to selaras_admin: what "workspace init"
 // does after migrating, so that it also mends a database restored from a
 // dump, whose objects the restoring manager owns. Run by the manager.
 func (s *Store) ApplyRights(ctx context.Context) error {

@@ -121,6 +121,23 @@ func EachLink(ctx context.Context, q Querier, add func(owner, linked int64), que
 	return rows.Err()
 }
 
+// Links reads a link table into list: each (owner id, linked id) row of
+// query appends the linked id to the ids of its owner, which of names with
+// its id; rows of owners not in list are passed over.
+func Links[T any](ctx context.Context, q Querier, list []T, of func(*T) (id int64, ids *[]int64), query string, args ...any) error {
+	pos := make(map[int64]int, len(list))
+	for i := range list {
+		id, _ := of(&list[i])
+		pos[id] = i
+	}
+	return EachLink(ctx, q, func(owner, linked int64) {
+		if i, ok := pos[owner]; ok {
+			_, ids := of(&list[i])
+			*ids = append(*ids, linked)
+		}
+	}, query, args...)
+}
+
 // Row is what a scan function reads: a *sql.Row or the current row of
 // *sql.Rows.
 type Row = interface{ Scan(...any) error }

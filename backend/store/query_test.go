@@ -55,6 +55,22 @@ func TestEachLink(t *testing.T) {
 	assert.Error(t, err, "a value that is not an id is refused")
 }
 
+// Links appends each linked id to its owner in the list, in the query's
+// order, and passes over owners the list does not hold.
+func TestLinks(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "selaras.db"))
+	type item struct {
+		id  int64
+		ids []int64
+	}
+	list := []item{{id: 1, ids: []int64{}}, {id: 2, ids: []int64{}}, {id: 3, ids: []int64{}}}
+	err := Links(context.Background(), s.Read(), list, func(x *item) (int64, *[]int64) { return x.id, &x.ids },
+		"SELECT 2, 20 UNION ALL SELECT 1, 10 UNION ALL SELECT 9, 90 UNION ALL SELECT 1, ?", 11)
+	require.NoError(t, err)
+	assert.Equal(t, []item{{1, []int64{10, 11}}, {2, []int64{20}}, {3, []int64{}}}, list)
+	assert.Error(t, Links(context.Background(), s.Read(), list, func(x *item) (int64, *[]int64) { return x.id, &x.ids }, "SELECT 'x', 1"))
+}
+
 func TestQueryAll(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), "selaras.db"))
 	ctx := context.Background()

@@ -52,13 +52,8 @@ var fileCovering = map[string]string{
 // schema: a migration that changes one engine only fails here.
 func TestSchemasMatch(t *testing.T) {
 	storetest.NeedPG(t)
-	ctx := context.Background()
-	file, err := store.Open(ctx, filepath.Join(t.TempDir(), "w.db"), store.Options{})
-	require.NoError(t, err)
-	defer file.Close()
-	server, err := store.Open(ctx, storetest.NewDatabase(t), store.Options{})
-	require.NoError(t, err)
-	defer server.Close()
+	file := storetest.OpenAt(t, filepath.Join(t.TempDir(), "w.db"))
+	server := storetest.OpenAt(t, storetest.NewDatabase(t))
 
 	lite := readSQLite(t, file)
 	pg := readPostgres(t, server)
@@ -98,9 +93,7 @@ func TestSchemasMatch(t *testing.T) {
 func TestServerTextIsBytewise(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
-	s, err := store.Open(ctx, storetest.NewDatabase(t), store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, storetest.NewDatabase(t))
 	loose, err := store.QueryAll(ctx, s.Read(), func(r store.Row) (string, error) {
 		var tb, col string
 		err := r.Scan(&tb, &col)
@@ -441,9 +434,7 @@ func TestAuditRowsStepListsEveryTable(t *testing.T) {
 func TestServerAuditsByStatement(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
-	s, err := store.Open(ctx, storetest.NewDatabase(t), store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, storetest.NewDatabase(t))
 	var rowLevel int
 	require.NoError(t, s.Read().QueryRowContext(ctx, `SELECT count(*) FROM pg_trigger
 WHERE tgname ~ '^audit_.*_(insert|update|delete)$' AND NOT tgisinternal AND (tgtype & 1) = 1`).Scan(&rowLevel))

@@ -118,8 +118,8 @@ func tlsCluster(t *testing.T, ca authority) string {
 		require.NoError(t, os.WriteFile(p, body, 0o600))
 		require.NoError(t, os.Chown(p, int(st.Uid), int(st.Gid)))
 	}
-	exec1(t, admin, "ALTER SYSTEM SET ssl = on")
-	exec1(t, admin, "SELECT pg_reload_conf()")
+	exec(t, admin, "ALTER SYSTEM SET ssl = on")
+	exec(t, admin, "SELECT pg_reload_conf()")
 	base := strings.TrimSuffix(admin, "?sslmode=disable")
 	// The reload is asynchronous: wait until TLS is served.
 	for i := 0; ; i++ {
@@ -133,15 +133,6 @@ func tlsCluster(t *testing.T, ca authority) string {
 		time.Sleep(100 * time.Millisecond)
 	}
 	return base
-}
-
-func exec1(t *testing.T, dsn, q string) {
-	t.Helper()
-	db, err := sql.Open("pgx", dsn)
-	require.NoError(t, err)
-	defer db.Close()
-	_, err = db.Exec(q)
-	require.NoError(t, err)
 }
 
 func withQuery(base string, kv ...string) string {

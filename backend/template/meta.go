@@ -9,9 +9,9 @@ const (
 	KeyVersion      = "template_version"
 	KeyRegion       = "region"
 	KeyYear         = "year"
-	KeyChecksum     = "checksum" // StructureSum of the values sheet
-	KeyRows         = "rows"     // the values sheet's indicator rows
-	KeyCreatedAt    = "created_at"
+	KeyChecksum     = "checksum"      // StructureSum of the values sheet
+	KeyRows         = "rows"          // the values sheet's indicator rows
+	KeyCreatedAt    = "created_at"    // CreatedAtLayout; to the second in templates from before
 	KeyRatioTarget  = "ratio_target"  // RatioFormula; absent in templates from before
 	KeyPlanRows     = "plan_rows"     // the plan lines listed (version 2)
 	KeyPlanChecksum = "plan_checksum" // PlanSum of the plan sheet (version 2)
@@ -23,6 +23,11 @@ const (
 
 	MetaListCol = 4
 )
+
+// CreatedAtLayout writes a template's created_at to the millisecond, as
+// the audit log writes its times, so that a value typed in the template's
+// own second is told before or after it.
+const CreatedAtLayout = "2006-01-02T15:04:05.000Z07:00"
 
 // MetaKeyRows bounds where the reader looks for the keys: the list beside
 // them may run to thousands of rows.
@@ -45,7 +50,7 @@ type Meta struct {
 func (m Meta) Pairs() [][2]any {
 	return [][2]any{
 		{KeyVersion, m.Version}, {KeyRegion, m.Region}, {KeyYear, m.Year},
-		{KeyChecksum, m.Checksum}, {KeyRows, m.Rows}, {KeyCreatedAt, m.CreatedAt.UTC().Format(time.RFC3339)},
+		{KeyChecksum, m.Checksum}, {KeyRows, m.Rows}, {KeyCreatedAt, m.CreatedAt.UTC().Format(CreatedAtLayout)},
 		{KeyRatioTarget, RatioFormula},
 		{KeyPlanRows, m.PlanRows}, {KeyPlanChecksum, m.PlanChecksum},
 	}

@@ -77,7 +77,7 @@ func TestMetaPairs(t *testing.T) {
 		got[kv[0].(string)] = kv[1]
 	}
 	assert.Equal(t, []string{KeyVersion, KeyRegion, KeyYear, KeyChecksum, KeyRows, KeyCreatedAt, KeyRatioTarget, KeyPlanRows, KeyPlanChecksum}, keys)
-	assert.Equal(t, "2024-02-23T09:00:00Z", got[KeyCreatedAt])
+	assert.Equal(t, "2024-02-23T09:00:00.000Z", got[KeyCreatedAt])
 	assert.Equal(t, RatioFormula, got[KeyRatioTarget])
 	assert.LessOrEqual(t, len(keys), MetaKeyRows)
 }

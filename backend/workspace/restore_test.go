@@ -14,14 +14,13 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // createdBy reads the meta the test changes, as a stand-in for any figure.
 func createdBy(t *testing.T, path string) string {
 	t.Helper()
-	s, err := store.Open(context.Background(), path, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, path)
 	v, err := s.Meta(context.Background(), "created_by")
 	require.NoError(t, err)
 	return v
@@ -29,9 +28,7 @@ func createdBy(t *testing.T, path string) string {
 
 func setCreatedBy(t *testing.T, path, v string) {
 	t.Helper()
-	s, err := store.Open(context.Background(), path, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, path)
 	require.NoError(t, s.Tx(context.Background(), func(tx *sql.Tx) error {
 		return store.SetMeta(context.Background(), tx, "created_by", v)
 	}))

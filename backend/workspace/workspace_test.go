@@ -59,9 +59,7 @@ func TestCreateAndOpen(t *testing.T) {
 func TestDescribeDefaultsToOffice(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "lama.db")
-	s, err := store.Open(ctx, path, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, path)
 	info, err := Describe(ctx, s)
 	require.NoError(t, err)
 	assert.Equal(t, Office, info.Kind)

@@ -13,9 +13,9 @@ import (
 
 	"selaras/backend/atomicfile"
 	"selaras/backend/atomicfile/crashtest"
-	"selaras/backend/demo"
+	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
-	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // TestHelperWrite is the child of TestKilledWritesLeaveNothingPartial: it
@@ -27,9 +27,7 @@ func TestHelperWrite(t *testing.T) {
 		t.Skip("child process of TestKilledWritesLeaveNothingPartial")
 	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, os.Getenv("SELARAS_DB"), store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, os.Getenv("SELARAS_DB"))
 	p, err := profile.Get(ctx, s)
 	require.NoError(t, err)
 	out := os.Getenv("SELARAS_OUT")
@@ -47,12 +45,8 @@ func TestKilledWritesLeaveNothingPartial(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 60 child processes")
 	}
-	ctx := context.Background()
 	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	s, err := demo.Create(ctx, db)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	db := demotest.File(t, dir)
 
 	for _, job := range []string{"export", "template"} {
 		t.Run(job, func(t *testing.T) {

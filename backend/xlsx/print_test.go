@@ -22,7 +22,7 @@ import (
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
 	"selaras/backend/program"
-	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // The printed pages, checked with the client offices print with: every
@@ -84,9 +84,7 @@ func TestPrintedPages(t *testing.T) {
 	// The demo: every sheet kind of the Babel workspace and a template.
 	s, demoP, meeting := demoStore(t)
 	// The national dataset: Jawa Timur's 38 kab/kota and every province.
-	ns, err := store.Open(ctx, filepath.Join(dir, "nasional.db"), store.Options{})
-	require.NoError(t, err)
-	defer ns.Close()
+	ns := storetest.OpenAt(t, filepath.Join(dir, "nasional.db"))
 	require.NoError(t, benchdata.Fill(ctx, ns))
 	require.NoError(t, benchdata.FillPlans(ctx, ns, 2025, 2000))
 	natP, err := profile.Get(ctx, ns)

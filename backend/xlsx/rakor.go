@@ -73,17 +73,16 @@ func LoadRakor(ctx context.Context, s *store.Store, meetingID int64) (Rakor, err
 	return r, nil
 }
 
-// Indonesian labels, as the app shows them.
-var (
-	roleNames = map[rakor.Role]string{rakor.Pimpinan: "Pimpinan", rakor.Narasumber: "Narasumber", rakor.Peserta: "Peserta", rakor.Notulis: "Notulis"}
-	// The attendance words are the catalogue's, in Indonesian like the
-	// rest of the document.
-	attendanceName = map[rakor.Attendance]string{rakor.Hadir: fault.Say(fault.ID, fault.AttendancePresent),
-		rakor.TidakHadir: fault.Say(fault.ID, fault.AttendanceAbsent), rakor.Diwakili: fault.Say(fault.ID, fault.AttendanceRepresented)}
-	statusNames   = map[rakor.Status]string{rakor.Baru: "Baru", rakor.Berjalan: "Berjalan", rakor.Selesai: "Selesai", rakor.Dibatalkan: "Dibatalkan"}
-	severityNames = map[rakor.Severity]string{rakor.Rendah: "Rendah", rakor.Sedang: "Sedang", rakor.Tinggi: "Tinggi"}
-	chStatusNames = map[rakor.ChallengeStatus]string{rakor.ChallengeTerbuka: "Terbuka", rakor.ChallengeDitangani: "Ditangani", rakor.ChallengeSelesai: "Selesai"}
-)
+// The attendance words are the catalogue's, in Indonesian like the rest of
+// the document.
+var attendanceName = map[rakor.Attendance]string{rakor.Hadir: fault.Say(fault.ID, fault.AttendancePresent),
+	rakor.TidakHadir: fault.Say(fault.ID, fault.AttendanceAbsent), rakor.Diwakili: fault.Say(fault.ID, fault.AttendanceRepresented)}
+
+// valueWord is a stored value of a field ("participant.role", "notulis") in
+// the catalogue's Indonesian word, as the app shows it.
+func valueWord[V ~string](field string, v V) string {
+	return fault.ValueLabel(field, string(v), fault.ID)
+}
 
 // meetingLine is "Rapat ... · Jumat, 23 Februari 2024 · Hotel ..." under a title.
 func meetingLine(m rakor.Meeting) string {
@@ -165,7 +164,7 @@ func writeAttendance(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 		}
 		cells := []interface{}{
 			excelize.Cell{StyleID: st.no, Value: i + 1}, fm.text(name), fm.text(x.Position), fm.text(x.Institution),
-			fm.text(reg), fm.text(roleNames[x.Role]), fm.text(attendanceName[x.Attendance]),
+			fm.text(reg), fm.text(valueWord("participant.role", x.Role)), fm.text(attendanceName[x.Attendance]),
 		}
 		for d, day := range days {
 			sign := excelize.Cell{StyleID: st.text, Value: fmt.Sprintf("%d.", i+1)}
@@ -280,7 +279,7 @@ func writeDecisions(ctx context.Context, f *excelize.File, st *styles, r Rakor, 
 		if r.Meeting == nil {
 			cells = append(cells, fm.text(e.MeetingTitle+" ("+LongDate(mustDate(e.MeetingDate))+")"))
 		}
-		status := statusNames[d.Status]
+		status := valueWord("decision.status", d.Status)
 		if d.NotAgreed {
 			status = "Belum disepakati"
 		}
@@ -336,7 +335,7 @@ func writeChallenges(ctx context.Context, f *excelize.File, st *styles, r Rakor,
 		}
 		if _, err := fm.body([]interface{}{
 			excelize.Cell{StyleID: st.no, Value: i + 1}, fm.text(r.Categories[c.Category]), fm.text(c.Description), fm.text(reg),
-			fm.text(severityNames[c.Severity]), fm.text(c.Solution), fm.text(chStatusNames[c.Status]), fm.text(c.RaisedBy),
+			fm.text(valueWord("challenge.severity", c.Severity)), fm.text(c.Solution), fm.text(valueWord("challenge.status", c.Status)), fm.text(c.RaisedBy),
 			fm.text(strings.Join(nums, ", ")),
 		}, 0); err != nil {
 			return err

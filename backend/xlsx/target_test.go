@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,9 +18,11 @@ import (
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
 	"selaras/backend/region"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
-var when = time.Date(2024, 2, 23, 9, 0, 0, 0, time.UTC)
+// when is the clock the workbooks are written at.
+var when = xlsxtest.When
 
 // exportDemo writes the demo's Babel matrix and opens it back.
 func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*excelize.File, harmonise.Matrix) {
@@ -46,19 +47,6 @@ func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*exce
 	require.NoError(t, err)
 	t.Cleanup(func() { f.Close() })
 	return f, m
-}
-
-func find(t *testing.T, f *excelize.File, sheet, code string) int {
-	t.Helper()
-	rows, err := f.GetRows(sheet)
-	require.NoError(t, err)
-	for i, r := range rows {
-		if len(r) > 1 && r[1] == code {
-			return i + 1
-		}
-	}
-	t.Fatalf("code %s not found in %s", code, sheet)
-	return 0
 }
 
 func TestTargetMatrixSheet(t *testing.T) {
@@ -100,7 +88,7 @@ func TestTargetMatrixSheet(t *testing.T) {
 	assert.Contains(t, ranges, "A"+head+":A"+itoa(num-1))
 
 	// Codes are text; the provincial target is a number with a % display format.
-	r := find(t, f, sh, "KOP.01")
+	r := xlsxtest.Row(t, f, sh, "KOP.01")
 	// The row number is centred under No, not pushed against the code.
 	sid, err := f.GetCellStyle(sh, "A"+itoa(r))
 	require.NoError(t, err)
@@ -127,7 +115,7 @@ func TestTargetMatrixSheet(t *testing.T) {
 	assert.Equal(t, "17.65%", shown, "excelize renders with the en-US separators; Excel uses the user's locale")
 
 	// A summed indicator has a live SUM over the regency target columns.
-	rh := find(t, f, sh, "UKM.05")
+	rh := xlsxtest.Row(t, f, sh, "UKM.05")
 	rollCol := col(6 + 7*3 + 1)
 	formula, err := f.GetCellFormula(sh, rollCol+itoa(rh))
 	require.NoError(t, err)

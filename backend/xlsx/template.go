@@ -41,34 +41,40 @@ type TemplateInput struct {
 // WriteTemplate builds the template workbook for one region and year: the
 // values sheet, the plan sheet, the guide and the hidden meta sheet.
 func WriteTemplate(ctx context.Context, path string, in TemplateInput, now time.Time) error {
+	_, err := writeTemplate(ctx, path, in, now)
+	return err
+}
+
+// writeTemplate is WriteTemplate, telling what its hidden sheet says.
+func writeTemplate(ctx context.Context, path string, in TemplateInput, now time.Time) (template.Meta, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f)
 	if err != nil {
-		return fmt.Errorf("xlsx: styles: %w", err)
+		return template.Meta{}, fmt.Errorf("xlsx: styles: %w", err)
 	}
 	inputs, err := newInputStyles(f)
 	if err != nil {
-		return fmt.Errorf("xlsx: styles: %w", err)
+		return template.Meta{}, fmt.Errorf("xlsx: styles: %w", err)
 	}
 	codes, err := writeValuesSheet(f, st, inputs, in)
 	if err != nil {
-		return err
+		return template.Meta{}, err
 	}
 	if err := writePlanSheet(f, st, inputs, in); err != nil {
-		return err
+		return template.Meta{}, err
 	}
 	if err := writeGuide(f, in, now); err != nil {
-		return err
+		return template.Meta{}, err
 	}
 	meta := template.Meta{Version: template.Version, Region: in.Region.Code, Year: in.Year,
 		Checksum: template.StructureSum(template.Version, in.Region.Code, in.Year, codes), Rows: len(codes), CreatedAt: now,
 		PlanRows: len(in.Plans), PlanChecksum: template.PlanSum(in.Region.Code, in.Year, in.Plans)}
 	if err := writeMeta(f, meta, in.Subs); err != nil {
-		return err
+		return template.Meta{}, err
 	}
 	f.SetActiveSheet(0)
-	return saveTemplate(ctx, f, path)
+	return meta, saveTemplate(ctx, f, path)
 }
 
 // inputStyles are the styles of a template's cells a regency fills in

@@ -80,10 +80,21 @@ test('the preview of a returned template fits a 1366x768 laptop, its figures wri
     await expect(conflicts).toContainText('diisi langsung oleh')
     await expect(conflicts.getByTestId('import-conflict').first()).toContainText('KOP.01')
     assert.equal(await conflicts.getByTestId('conflict-keep').locator('input').isChecked(), true, 'keeping what was typed is the default')
+    // The cells kept say so in the list, not "diubah"; the ratio's denominator goes with its numerator.
+    const kept = changes.getByTestId('change-kept')
+    await expect(kept.first()).toHaveText('dipertahankan')
+    const nKept = await kept.count()
+    assert.ok(nKept >= 2, `the numerator and what goes with it are kept: ${nKept}`)
+    assert.equal(nKept, await conflicts.getByTestId('import-conflict').count(), 'one kept cell per conflict')
     await shot(page, '24-import-preview-1366')
     await conflicts.getByTestId('conflict-take').click()
+    await expect(kept).toHaveCount(0)
+    await conflicts.getByTestId('conflict-keep').click()
+    await expect(kept).toHaveCount(nKept)
     await page.getByTestId('commit-import').click()
-    await expect(page.getByText('dari Templat-Kabupaten-Bangka-2025.xlsx tersimpan')).toBeVisible()
+    // Nothing written: the file's result counts the cells kept, the ratio's two parts (its target is computed).
+    await expect(page.getByTestId('import-result-kept')).toContainText('2 sel isian langsung dipertahankan')
+    await expect(page.getByTestId('import-result')).toHaveAttribute('data-outcome', 'recorded')
 
     // The board names the file in full: wrapped, never cut.
     const file = page.getByTestId('board').locator('tr', { hasText: 'Kabupaten Bangka' }).first().locator('.file')
@@ -139,6 +150,16 @@ test('several returned templates at once: each previewed and saved or skipped on
     await writeFile(bad, 'bukan buku kerja')
     const lock = join(app.dir, '~$Templat-Kabupaten-Bangka-2025.xlsx')
     await writeFile(lock, 'kunci')
+    // The one dialog stays open from the first file to the last: its content changes, it never closes between.
+    await page.evaluate(() => {
+      window.__previewClosed = 0
+      let was = false
+      new MutationObserver(() => {
+        const is = !!document.querySelector('[data-testid="import-preview"]')
+        if (was && !is) window.__previewClosed++
+        was = is
+      }).observe(document.body, { childList: true, subtree: true })
+    })
     await page.getByTestId('import-file').setInputFiles([
       join(dir, 'Templat-Kabupaten-Bangka-2025.xlsx'), bad, join(dir, 'Templat-Kota-Pangkal-Pinang-2025.xlsx'), lock,
       join(dir, 'Templat-Kabupaten-Belitung-2025.xlsx'),
@@ -156,6 +177,7 @@ test('several returned templates at once: each previewed and saved or skipped on
     await page.getByTestId('skip-import').click() // not this one
     // The lock file is not read: the fifth comes next.
     await expect(page.getByTestId('queue-position')).toContainText('Berkas 5 dari 5: Templat-Kabupaten-Belitung-2025.xlsx')
+    assert.equal(await page.evaluate(() => window.__previewClosed), 0, 'the dialog did not close between files')
     await page.getByTestId('commit-import').click()
     await expect(page.getByTestId('import-tally')).toContainText('5 dari 5 berkas selesai: 2 tersimpan, 1 ditolak atau gagal, 2 dilewati.')
     const results = page.getByTestId('import-result')

@@ -9,7 +9,9 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { resolve } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from './expect.mjs'
 import { openPage, sharedBrowser, shot, startApp } from './harness.mjs'
@@ -83,11 +85,16 @@ test('two regency offices and the secretariat on one database', { skip }, async 
     const sekCmp = new Comparison(sek.page)
     await expect(sekCmp.matrixCell('KOP.01', '19.01')).toContainText('18,50')
     await shot(sek.page, 'regency-secretariat-matrix-1920x1080')
+    // The secretariat sends 19.03 its template (`selaras template`, on its
+    // own login): the board counts from then on, and says since when.
+    execFileSync(bin, ['template', '--db', o.urls.sek, '--region', '19.03', '--out', mkdtempSync(join(tmpdir(), 'kirim-'))])
     await new Shell(sek.page).go('Ekspor')
     const row = sek.page.locator('[data-board-region="19.01"]')
     await expect(row.getByTestId('board-direct')).toContainText('diisi langsung')
     await expect(sek.page.getByTestId('board').locator('[data-testid="board-direct-by"]').first()).toContainText('_bangka')
-    await expect(sek.page.locator('[data-board-region="19.03"]').getByTestId('board-nothing')).toBeVisible()
+    const today = new Intl.DateTimeFormat('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date())
+    await expect(sek.page.locator('[data-board-region="19.03"]').getByTestId('board-nothing')).toContainText('belum mengisi apa pun sejak templat dikirim ' + today)
+    await expect(sek.page.locator('[data-board-region="19.04"]').getByTestId('board-nothing')).toHaveText('belum mengisi apa pun')
     await shot(sek.page, 'regency-board-1920x1080')
 
     // 19.01 cannot change 19.02's figures from raw SQL: refused, naming it.
@@ -113,6 +120,22 @@ test('two regency offices and the secretariat on one database', { skip }, async 
     assert.notEqual(r.status, 0, 'agreed targets are refused')
     assert.match(r.stderr, /agreed/)
     await shot(bangka.page, 'regency-locked-1366x768')
+    // Its plan lines of the year are agreed with the targets.
+    await new Shell(bangka.page).go('Program')
+    const totals = bangka.page.getByTestId('program-totals')
+    const lines = totals.locator('.tot', { hasText: 'Baris rencana' }).locator('.value')
+    await expect(lines).toBeVisible()
+    const all = (await lines.innerText()).trim()
+    assert.notEqual(all, '0', 'Bangka has plan lines for the year')
+    const status = async (label) => {
+      await bangka.page.locator('.filters .n-select').filter({ hasText: /Semua status|Usulan|Disepakati/ }).click()
+      await bangka.page.locator('.n-base-select-option', { hasText: label }).first().click()
+    }
+    await status('Usulan')
+    await expect(lines).toHaveText('0')
+    await status('Disepakati')
+    await expect(lines).toHaveText(all)
+    await shot(bangka.page, 'regency-plan-agreed-1366x768')
     // 19.02 is not locked, and still types its own.
     const cmp2 = new Comparison(belitung.page)
     await cmp2.typeInto('19.02', 'KOP.01', '12%')

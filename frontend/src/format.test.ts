@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateRange, formatNip, formatNumber, formatPercent, formatRupiah, formatRupiahCompact, formatRupiahShort, formatSize, meetingDays, parseIndonesian } from './format'
+import { formatDate, formatDateRange, formatDayOf, formatNip, formatNumber, formatPercent, formatRupiah, formatRupiahCompact, formatRupiahShort, formatSize, meetingDays, parseIndonesian } from './format'
 
 describe('Indonesian formats', () => {
   it.each([
@@ -55,6 +55,16 @@ describe('Indonesian formats', () => {
     expect(formatDate('2025-02-25')).toBe('Selasa, 25 Februari 2025')
     expect(formatDate('2024-02-23', 'en')).toBe('Friday, 23 February 2024')
     expect(formatDate('')).toBe('–')
+  })
+
+  it('formats the day of a logged moment on this computer\'s calendar', () => {
+    // Midday UTC is the same day from UTC-11 to UTC+11.
+    expect(formatDayOf('2024-02-23T12:00:00.000Z')).toBe('Jumat, 23 Februari 2024')
+    expect(formatDayOf('2024-02-23T12:00:00.000Z', 'en')).toBe('Friday, 23 February 2024')
+    const late = new Date('2024-02-23T20:30:00.000Z')
+    const day = late.getDate() === 23 ? 'Jumat, 23 Februari 2024' : 'Sabtu, 24 Februari 2024'
+    expect(formatDayOf(late.toISOString())).toBe(day)
+    expect(formatDayOf('')).toBe('–')
   })
 
   it('formats the dates of a meeting of one or several days', () => {

@@ -110,6 +110,18 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang = 'id'
   return dateFormat(lang, 'time').format(date)
 }
 
+/**
+ * The day of a moment (an ISO time in UTC, as the log writes it) on this
+ * computer's calendar, long: "Jumat, 23 Februari 2024". An evening send in
+ * UTC is already the next day in WIB.
+ */
+export function formatDayOf(iso: string | null | undefined, lang: Lang = 'id'): string {
+  if (!iso) return '–'
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return '–'
+  return formatDate(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())), lang)
+}
+
 function parseISODate(s: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s)
   if (!m) return new Date(s)

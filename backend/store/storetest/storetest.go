@@ -39,6 +39,13 @@ func Open(t testing.TB) *store.Store {
 		}
 		return s.Close()
 	})
+	return OpenAt(t, dsn)
+}
+
+// OpenAt opens the workspace at dsn (a file or a database URL) for t,
+// migrating it if need be, and closes it with the test.
+func OpenAt(t testing.TB, dsn string) *store.Store {
+	t.Helper()
 	s, err := store.Open(context.Background(), dsn, store.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })

@@ -28,6 +28,7 @@ export const id = {
   returned: 'templat kembali',
   directBy: 'diisi langsung oleh {who}, {when}',
   nothing: 'belum mengisi apa pun',
+  nothingSince: 'belum mengisi apa pun sejak templat dikirim {date}',
   nothingCount: '{n} kabupaten/kota belum mengisi apa pun tahun ini',
   conflictShown: 'Templat dan isian langsung bertabrakan: {n} sel ditampilkan untuk diputuskan',
 }
@@ -59,6 +60,7 @@ export const en: typeof id = {
   returned: 'template returned',
   directBy: 'typed directly by {who}, {when}',
   nothing: 'nothing filled in yet',
+  nothingSince: 'nothing filled in since the template was sent on {date}',
   nothingCount: '{n} regencies have filled in nothing this year',
   conflictShown: 'The template and direct typing collide: {n} cells are shown to decide',
 }

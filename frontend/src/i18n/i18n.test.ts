@@ -41,6 +41,7 @@ describe('field labels', () => {
   it('are the backend catalogue\'s, in both languages', () => {
     const { t, locale } = i18n.global
     for (const [key, l] of Object.entries(catalog.labels)) {
+      if (key.split('.').length > 2) continue // a value's word, below
       locale.value = 'id'
       expect(t('field.' + key)).toBe(l.id)
       locale.value = 'en'
@@ -48,5 +49,31 @@ describe('field labels', () => {
     }
     locale.value = 'id'
     expect(t('shared.host')).toBe(catalog.labels['shared.host'].id)
+  })
+
+  it('word roles, statuses and severities as the backend\'s documents do', () => {
+    const { t, locale } = i18n.global
+    const keys: [string, string][] = [
+      ['participant.role', 'rakor.role'],
+      ['decision.status', 'record.status'],
+      ['challenge.status', 'record.challengeStatus'],
+      ['challenge.severity', 'record.severity'],
+    ]
+    for (const [field, at] of keys) {
+      const values = Object.keys(catalog.labels).filter((k) => k.startsWith(field + '.')).map((k) => k.slice(field.length + 1))
+      expect(values.length).toBeGreaterThan(2)
+      for (const v of values) {
+        const l = catalog.labels[`${field}.${v}` as keyof typeof catalog.labels]
+        locale.value = 'id'
+        expect(t(`${at}.${v}`)).toBe(l.id)
+        locale.value = 'en'
+        expect(t(`${at}.${v}`)).toBe(l.en)
+      }
+    }
+    locale.value = 'en'
+    expect(t('rakor.role.notulis')).toBe('Minute-taker')
+    expect(t('record.challengeStatus.selesai')).toBe('Resolved')
+    locale.value = 'id'
+    expect(t('record.status.dibatalkan')).toBe('Dibatalkan')
   })
 })

@@ -4,13 +4,17 @@
 // words stay in vue-i18n; these are only the catalogue's.
 import catalog from '../../../backend/fault/catalog.json'
 
-export type FieldKey = keyof typeof catalog.labels
+type LabelKey = keyof typeof catalog.labels
+/** A field's key ("decision.status"); a value's word is one more part ("decision.status.baru"). */
+export type FieldKey = Exclude<LabelKey, `${string}.${string}.${string}`>
 
 type Labels = Record<FieldKey, string>
 
+const isField = (k: string) => k.split('.').length === 2
+
 function pick(lang: 'id' | 'en'): Labels {
   const out = {} as Labels
-  for (const [k, v] of Object.entries(catalog.labels) as [FieldKey, { id: string; en: string }][]) out[k] = v[lang]
+  for (const [k, v] of Object.entries(catalog.labels) as [FieldKey, { id: string; en: string }][]) if (isField(k)) out[k] = v[lang]
   return out
 }
 
@@ -33,6 +37,19 @@ export function attendanceWords(lang: 'id' | 'en') {
     tidak_hadir: word('attendance_tidak_hadir', lang),
     diwakili: word('attendance_diwakili', lang),
   }
+}
+
+/**
+ * The words of a field's stored values in lang, by value: valueWords('decision.status', 'id')
+ * is { baru: 'Baru', ... }, the catalogue's entries "decision.status.<value>" that the
+ * backend's documents print too.
+ */
+export function valueWords(field: FieldKey, lang: 'id' | 'en'): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(catalog.labels) as [LabelKey, { id: string; en: string }][]) {
+    if (k.startsWith(field + '.') && !isField(k)) out[k.slice(field.length + 1)] = v[lang]
+  }
+  return out
 }
 
 /**

@@ -1,7 +1,7 @@
 // Messages of the Rakor area: meetings, participants, agenda, decisions,
 // challenges and snapshots. Kept apart from id.ts/en.ts because the area is
 // large; both languages live side by side so that none is forgotten.
-import { attendanceWords, labelsEn, labelsId } from './labels'
+import { attendanceWords, labelsEn, labelsId, valueWords } from './labels'
 export const id = {
   title: 'Rakor',
   lead: 'Rapat koordinasi dengan peserta, agenda dan notulen, angka yang ditayangkan, permasalahan, serta kesepakatan dan tindak lanjutnya.',
@@ -22,7 +22,7 @@ export const id = {
     lainnya: 'Lainnya',
   },
   mode: { luring: 'Luring', daring: 'Daring', hybrid: 'Hybrid' },
-  role: { pimpinan: 'Pimpinan', narasumber: 'Narasumber', peserta: 'Peserta', notulis: 'Notulis' },
+  role: valueWords('participant.role', 'id'),
   attendance: attendanceWords('id'),
   field: {
     kind: 'Jenis',
@@ -232,7 +232,7 @@ export const en: typeof id = {
     lainnya: 'Other',
   },
   mode: { luring: 'In person', daring: 'Online', hybrid: 'Hybrid' },
-  role: { pimpinan: 'Chair', narasumber: 'Speaker', peserta: 'Participant', notulis: 'Minute-taker' },
+  role: valueWords('participant.role', 'en'),
   attendance: attendanceWords('en'),
   field: {
     kind: 'Type',

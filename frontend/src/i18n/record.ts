@@ -1,11 +1,14 @@
 // Messages of the decision register, the challenge overview and the printed
-// record (Notulen, Berita Acara).
+// record (Notulen, Berita Acara). The words of statuses and severities are
+// the backend catalogue's (labels.ts), as the exported documents print them.
+import { valueWords } from './labels'
+
 export const id = {
   notulen: 'Notulen',
   beritaAcara: 'Berita Acara',
-  status: { baru: 'Baru', berjalan: 'Berjalan', selesai: 'Selesai', dibatalkan: 'Dibatalkan' },
-  challengeStatus: { terbuka: 'Terbuka', ditangani: 'Ditangani', selesai: 'Selesai' },
-  severity: { rendah: 'Rendah', sedang: 'Sedang', tinggi: 'Tinggi' },
+  status: valueWords('decision.status', 'id'),
+  challengeStatus: valueWords('challenge.status', 'id'),
+  severity: valueWords('challenge.severity', 'id'),
   overdue: 'Terlambat {n} hari',
   print: 'Cetak',
   back: 'Kembali ke rakor',
@@ -15,9 +18,9 @@ export const id = {
 export const en: typeof id = {
   notulen: 'Minutes',
   beritaAcara: 'Official record',
-  status: { baru: 'New', berjalan: 'In progress', selesai: 'Done', dibatalkan: 'Cancelled' },
-  challengeStatus: { terbuka: 'Open', ditangani: 'Being handled', selesai: 'Resolved' },
-  severity: { rendah: 'Low', sedang: 'Medium', tinggi: 'High' },
+  status: valueWords('decision.status', 'en'),
+  challengeStatus: valueWords('challenge.status', 'en'),
+  severity: valueWords('challenge.severity', 'en'),
   overdue: 'One day overdue | {n} days overdue',
   print: 'Print',
   back: 'Back to the meeting',

@@ -370,6 +370,20 @@ export namespace app {
 		}
 	}
 	
+	export class ImportSaved {
+	    written: number;
+	    kept: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportSaved(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.written = source["written"];
+	        this.kept = source["kept"];
+	    }
+	}
 	export class LineProblem {
 	    line: number;
 	    code: string;
@@ -617,6 +631,7 @@ export namespace exchange {
 	    latest?: Submission;
 	    imports: number;
 	    direct?: Direct;
+	    sentAt: string;
 	    nothing: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -630,6 +645,7 @@ export namespace exchange {
 	        this.latest = this.convertValues(source["latest"], Submission);
 	        this.imports = source["imports"];
 	        this.direct = this.convertValues(source["direct"], Direct);
+	        this.sentAt = source["sentAt"];
 	        this.nothing = source["nothing"];
 	    }
 	
@@ -654,6 +670,7 @@ export namespace exchange {
 	export class Typed {
 	    by: string;
 	    at: string;
+	    source: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Typed(source);
@@ -663,6 +680,7 @@ export namespace exchange {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.by = source["by"];
 	        this.at = source["at"];
+	        this.source = source["source"];
 	    }
 	}
 	export class Change {
@@ -724,6 +742,7 @@ export namespace exchange {
 	    template: string;
 	    by: string;
 	    at: string;
+	    source: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Conflict(source);
@@ -741,6 +760,7 @@ export namespace exchange {
 	        this.template = source["template"];
 	        this.by = source["by"];
 	        this.at = source["at"];
+	        this.source = source["source"];
 	    }
 	}
 	

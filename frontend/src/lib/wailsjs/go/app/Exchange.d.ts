@@ -6,7 +6,7 @@ import {exchange} from '../models';
 
 export function CancelExport():Promise<void>;
 
-export function CommitImport(arg1:string,arg2:boolean):Promise<number>;
+export function CommitImport(arg1:string,arg2:boolean):Promise<app.ImportSaved>;
 
 export function DiscardImport(arg1:string):Promise<void>;
 
