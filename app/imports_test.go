@@ -15,12 +15,9 @@ import (
 	"selaras/backend/store/storetest"
 )
 
-// The app's import is the CLI's (exchange.Check and exchange.Import) on the
-// engine the suite runs on: the preview says what will undo it before it
-// is confirmed, a file is backed up first, a shared workspace is not (its
-// server refuses a backup from a PC) and still imports, recorded on the
-// board.
-func TestImportOnEveryEngine(t *testing.T) {
+// demoApp is an app on the demo workspace, on the engine the suite runs on:
+// its database and the app.
+func demoApp(t *testing.T) (string, *App) {
 	db := storetest.Seeded(t, "demo.db", func(ctx context.Context, dsn string) error {
 		s, err := demo.Create(ctx, dsn)
 		if err != nil {
@@ -28,7 +25,16 @@ func TestImportOnEveryEngine(t *testing.T) {
 		}
 		return s.Close()
 	})
-	a := newApp(t, Options{DB: db, Keyring: unavailableKeyring{}})
+	return db, newApp(t, Options{DB: db, Keyring: unavailableKeyring{}})
+}
+
+// The app's import is the CLI's (exchange.Check and exchange.Import) on the
+// engine the suite runs on: the preview says what will undo it before it
+// is confirmed, a file is backed up first, a shared workspace is not (its
+// server refuses a backup from a PC) and still imports, recorded on the
+// board.
+func TestImportOnEveryEngine(t *testing.T) {
+	db, a := demoApp(t)
 	e := a.exchange
 	pv, err := e.PreviewImport(bangkaTemplate(t, a))
 	require.NoError(t, err)
@@ -72,14 +78,7 @@ func TestImportOnEveryEngine(t *testing.T) {
 // previewed on its own (a wrong one refused without touching the others),
 // saved or skipped on its own, and only the saved ones are on the board.
 func TestImportSeveral(t *testing.T) {
-	db := storetest.Seeded(t, "demo.db", func(ctx context.Context, dsn string) error {
-		s, err := demo.Create(ctx, dsn)
-		if err != nil {
-			return err
-		}
-		return s.Close()
-	})
-	a := newApp(t, Options{DB: db, Keyring: unavailableKeyring{}})
+	_, a := demoApp(t)
 	e := a.exchange
 	bangka := bangkaTemplate(t, a)
 	bad := filepath.Join(t.TempDir(), "rekap.xlsx")

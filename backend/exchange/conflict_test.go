@@ -141,7 +141,7 @@ func TestTypedInTheTemplatesOwnSecond(t *testing.T) {
 				setCreatedAt(t, path, made.UTC().Format(template.CreatedAtLayout))
 			}
 			edit(t, path, func(f *excelize.File) {
-				require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(find(t, f, template.ValuesSheet, "UKM.05")), 4321))
+				require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, "UKM.05")), 4321))
 			})
 			pv, err := Check(ctx, fx.s, path, 0)
 			require.NoError(t, err)
@@ -176,7 +176,7 @@ func TestRatioPartsGoTogether(t *testing.T) {
 			_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTargetNum, Text: "11"}}, "impor:lain.xlsx#abc")
 			require.NoError(t, err)
 			edit(t, fx.path, func(f *excelize.File) {
-				r := strconv.Itoa(find(t, f, template.ValuesSheet, "KOP.01"))
+				r := strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, "KOP.01"))
 				require.NoError(t, f.SetCellInt(template.ValuesSheet, "G"+r, 12))
 				require.NoError(t, f.SetCellInt(template.ValuesSheet, "H"+r, 80))
 			})

@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n'
 import { api, toApiError, type AgendaItem, type Challenge, type Decision, type Matrix, type MatrixRow, type Meeting, type RegisterEntry, type SnapshotInfo } from '../api'
 import { useMeeting } from '../stores/meeting'
 import { useRegions } from '../stores/regions'
+import { useWorkspace } from '../stores/workspace'
 import { onLiveChange } from './useLive'
 
 export type Slide<R = MatrixRow> =
@@ -138,8 +139,10 @@ export function useDeckData(meetingId: () => number) {
     localStorage.setItem(storageKey(), JSON.stringify(chosen.value))
   }
 
+  // The room writes the attendance: only who may write the rakor opens it.
+  const ws = useWorkspace()
   const slides = computed(() => deckSlides(store.agenda, store.carried, matrix.value?.rows ?? [], chosen.value, store.challenges.length,
-    roomPossible(meeting.value)))
+    roomPossible(meeting.value) && ws.may.rakor))
 
   /** The challenges by category, the largest group first. */
   const challengeGroups = computed(() => {

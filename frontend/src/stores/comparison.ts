@@ -74,7 +74,9 @@ export const useComparison = defineStore('comparison', () => {
 
   const flagCounts = computed(() => (matrix.value?.counts ?? {}) as Record<Flag, number>)
 
+  /** The entry grid on a cell to correct: only where this person types figures. */
   function openFix(indicatorId: number, region: string, year: number) {
+    if (!ws.may.values(region)) return
     fixTarget.value = { indicatorId, region, year }
     tab.value = 'entry'
   }

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { api, type Data, type Profile, type SharedRequest, type WorkspaceState } from '../api'
 import { i18n, type Lang } from '../i18n'
 import { onLiveChange } from '../composables/useLive'
+import { rights } from '../rights'
 import { useRegions } from './regions'
 
 // The open workspace, its office profile and the interface language: what
@@ -73,6 +74,12 @@ export const useWorkspace = defineStore('workspace', () => {
   const role = computed(() => state.value?.info?.role ?? '')
   const ownRegion = computed(() => (role.value === 'kabkota' ? state.value?.info?.region ?? '' : ''))
   const isRegency = computed(() => ownRegion.value !== '')
+  // A bidang person's own bidang; '' for every other role.
+  const ownBidang = computed(() => (role.value === 'bidang' ? state.value?.info?.bidang ?? '' : ''))
+  // What this person may write: every screen offers only that.
+  const may = computed(() => rights({
+    role: role.value, region: state.value?.info?.region ?? '', bidang: state.value?.info?.bidang ?? '', readOnly: readOnly.value,
+  }))
 
   // Another PC changed the office profile (working year, head of office,
   // kop): every screen reads it from here.
@@ -88,6 +95,6 @@ export const useWorkspace = defineStore('workspace', () => {
 
   return {
     state, lang, busy, generation, phase, isDemo, profile, readOnly, load, setLanguage, openDemo, resetDemo, openOffice, restore, restoreNewest,
-    openFile, saveProfile, connect, createShared, isShared, role, ownRegion, isRegency,
+    openFile, saveProfile, connect, createShared, isShared, role, ownRegion, ownBidang, isRegency, may,
   }
 })
