@@ -39,6 +39,7 @@ export const id = {
     email: 'E-mail', website: 'Situs web',
     agreed_by: 'Disepakati oleh', agreed_at: 'Waktu disepakati', reopened_by: 'Dibuka kembali oleh', reopened_at: 'Waktu dibuka kembali',
     reopen_reason: 'Alasan dibuka kembali',
+    sent_at: 'Waktu templat dikirim', sent_by: 'Dikirim oleh', checksum: 'Sidik struktur templat',
   } as Record<string, string>,
 }
 
@@ -81,5 +82,6 @@ export const en: typeof id = {
     email: 'E-mail', website: 'Website',
     agreed_by: 'Agreed by', agreed_at: 'Agreed at', reopened_by: 'Reopened by', reopened_at: 'Reopened at',
     reopen_reason: 'Reason for reopening',
+    sent_at: 'Template sent at', sent_by: 'Sent by', checksum: 'Template structure fingerprint',
   },
 }
