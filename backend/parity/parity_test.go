@@ -76,8 +76,11 @@ func TestNationalAnswersTheSameOnEveryEngine(t *testing.T) {
 	w := onServer(t, file)
 	t.Logf("national: pushed and pulled in %s", time.Since(start).Round(time.Millisecond))
 	c := newTally()
-	compareAll(t, c, w, dir, false)
+	// The pulled copy against the file as it was pushed: the templates the
+	// commands below write on the file are recorded as sent there, and the
+	// reader on the server, who may not record them, sends none.
 	c.tables(t, "pulled copy", file, w.pulled)
+	compareAll(t, c, w, dir, false)
 	c.check(t, "national dataset on "+w.collation)
 	t.Logf("national: %s", time.Since(start).Round(time.Millisecond))
 }
