@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 export const admin = process.env.SELARAS_TEST_PG ?? ''
 /** The spec's skip reason when the test cluster is not there (and not required). */
 export const skip = !admin && !process.env.SELARAS_REQUIRE_PG ? 'no PostgreSQL test server (SELARAS_TEST_PG)' : false
-const bin = process.env.SELARAS_BIN ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../build/e2e/selaras')
+export const bin = process.env.SELARAS_BIN ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../build/e2e/selaras')
 
 /**
  * people: who → [role, region or bidang]. Returns each person's connection

@@ -8,47 +8,17 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { expect } from './expect.mjs'
 import { openPage, sharedBrowser, shot, startApp } from './harness.mjs'
 import { Comparison, openMeeting, RENJA, Shell } from './pages.mjs'
+import { bin, office, skip } from './office.mjs'
 
-const admin = process.env.SELARAS_TEST_PG ?? ''
-const skip = !admin && !process.env.SELARAS_REQUIRE_PG ? 'no PostgreSQL test server (SELARAS_TEST_PG)' : false
-const bin = process.env.SELARAS_BIN ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../build/e2e/selaras')
 const browser = sharedBrowser()
-
 /** The demo on a fresh database, made a shared workspace with three people. */
-function office() {
-  assert.ok(admin, 'SELARAS_REQUIRE_PG is set but SELARAS_TEST_PG is not: start scripts/pg-test.sh')
-  const name = 'regency_' + randomBytes(5).toString('hex')
-  execFileSync('psql', [admin, '-qc', `CREATE DATABASE "${name}"`])
-  const url = new URL(admin)
-  url.pathname = '/' + name
-  execFileSync(bin, ['demo', '--db', url.href])
-  execFileSync(bin, ['workspace', 'init', '--pg', url.href])
-  const people = { bangka: ['kabkota', '19.01'], belitung: ['kabkota', '19.02'], sek: ['sekretariat', ''] }
-  const urls = {}
-  for (const [who, [role, region]] of Object.entries(people)) {
-    const login = `${name}_${who}`
-    const args = ['workspace', 'user', 'add', login, '--role', role, '--pg', url.href, '--password-stdin']
-    if (region) args.push('--region', region)
-    execFileSync(bin, args, { input: 'sandi-' + who + '\n' })
-    const u = new URL(url.href)
-    u.username = login
-    u.password = 'sandi-' + who
-    urls[who] = u.href
-  }
-  const drop = () => {
-    execFileSync('psql', [admin, '-qc', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`])
-    for (const who of Object.keys(people)) execFileSync('psql', [admin, '-qc', `DROP ROLE IF EXISTS "${name}_${who}"`])
-  }
-  return { urls, drop }
-}
+const regencyOffice = () => office('regency', { bangka: ['kabkota', '19.01'], belitung: ['kabkota', '19.02'], sek: ['sekretariat', ''] })
 
 /** Runs sql as a person straight on the server: the database's own answer. */
 function raw(url, sql) {
@@ -56,7 +26,7 @@ function raw(url, sql) {
 }
 
 test('two regency offices and the secretariat on one database', { skip }, async (t) => {
-  const o = office()
+  const o = regencyOffice()
   const apps = []
   const pages = []
   try {
