@@ -22,6 +22,7 @@ type valuesSheet struct {
 	cols   []template.Column
 	codes  []string
 	reader cellReader
+	cells  []readCellOf // a row's input cells, reused row by row
 }
 
 // valuesSheet reads the values sheet and checks its structure: the rows
@@ -85,6 +86,7 @@ func (vs *valuesSheet) compare(inds []indicator.Indicator, current []target.Valu
 	}
 	// A change for every input cell: grown once, not by doubling.
 	p.Changes = slices.Grow(p.Changes, len(vs.codes)*(len(vs.cols)-template.TargetCol+1))
+	var edits []pendingEdit // reused row by row
 	for i, code := range vs.codes {
 		r := template.FirstRow + i
 		ind, ok := byCode[code]
@@ -94,12 +96,12 @@ func (vs *valuesSheet) compare(inds []indicator.Indicator, current []target.Valu
 		}
 		row, probs := vs.row(ind, stored[ind.ID], r)
 		problems = append(problems, probs...)
-		changes, edits, probs := row.compare(sh)
+		from := len(p.Changes)
+		p.Changes, edits, probs = row.compare(sh, p.Changes, edits[:0])
 		problems = append(problems, probs...)
-		for _, ch := range changes {
+		for _, ch := range p.Changes[from:] {
 			p.count(ch.Kind)
 		}
-		p.Changes = append(p.Changes, changes...)
 		for _, e := range edits {
 			p.Edits = append(p.Edits, target.Edit{IndicatorID: ind.ID, Region: vs.h.region.Code, Year: vs.h.year, Field: e.field, Text: e.text})
 			cellOf = append(cellOf, e.cell)
@@ -114,7 +116,8 @@ func (vs *valuesSheet) compare(inds []indicator.Indicator, current []target.Valu
 // row reads the input cells of an indicator's row r, each by its unit.
 func (vs *valuesSheet) row(ind indicator.Indicator, old target.Value, r int) (valueRow, []Problem) {
 	sh := template.ValuesSheet
-	row := valueRow{ind: ind, old: old, r: r, legacy: vs.h.legacy}
+	row := valueRow{ind: ind, old: old, r: r, legacy: vs.h.legacy, cells: vs.cells[:0]}
+	defer func() { vs.cells = row.cells }()
 	var problems []Problem
 	for c, column := range vs.cols {
 		field := target.Field(column.Field)
@@ -171,13 +174,12 @@ func (row valueRow) change(sh string, c readCellOf, old string) Change {
 		New: c.v.text, Formula: c.v.formula, Kind: changeKind(old, c.v.text)}
 }
 
-// compare turns a row into changes and edits. A ratio indicator is filled
+// compare turns a row into changes and edits, appended to those given (one
+// slice for the whole sheet, not one a row). A ratio indicator is filled
 // by its numerator and denominator; its Target is computed from them (a
 // formula in the template), so the file cannot carry a value contradicting
 // its parts and importing it twice changes nothing.
-func (row valueRow) compare(sh string) ([]Change, []pendingEdit, []Problem) {
-	var changes []Change
-	var edits []pendingEdit
+func (row valueRow) compare(sh string, changes []Change, edits []pendingEdit) ([]Change, []pendingEdit, []Problem) {
 	var num, den *readCellOf
 	for i := range row.cells {
 		c := row.cells[i]

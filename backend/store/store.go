@@ -101,6 +101,11 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "foreign_keys(ON)")
 	if readOnly {
 		q.Add("_pragma", "query_only(ON)")
+	} else {
+		// The writer's page cache holds a large transaction (a 10,000-value
+		// import and its audit lines) without spilling pages to the WAL
+		// midway, only to write them again at the commit.
+		q.Add("_pragma", "cache_size(-32768)")
 	}
 	q.Set("_txlock", "immediate")
 	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
