@@ -36,8 +36,9 @@ type tableSchema struct {
 // What exists on a server only, on purpose: the people and the guards of
 // their rights (a file has no roles).
 var serverOnly = struct{ tables, triggers []string }{
-	tables:   []string{"member"},
-	triggers: []string{"plan_line_guard", "audit_log_guard", "indicator_value_guard", "plan_line_region_guard", "decision_followup_guard"},
+	tables: []string{"member"},
+	triggers: []string{"plan_line_guard", "audit_log_guard", "indicator_value_guard_insert", "indicator_value_guard_update",
+		"indicator_value_guard_delete", "indicator_value_region_guard", "plan_line_region_guard", "decision_followup_guard"},
 }
 
 // What a file indexes wider, on purpose: a matrix's values whole in the
