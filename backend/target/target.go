@@ -364,7 +364,15 @@ func (m *merged) storedOf(k Key) Value { return m.stored[m.index[k]] }
 // ratio is derived from its parts. Refused cells are collected in bad.
 func merge(ctx context.Context, q Reader, byID map[int64]indicator.Indicator, edits []Edit,
 	lookup func(Key) (Value, error)) (*merged, error) {
-	m := &merged{index: map[Key]int{}}
+	// The values a batch touches, at most: one a run of edits of the same
+	// place (an import's edits come row by row), so the slices are grown once.
+	n := 0
+	for i, e := range edits {
+		if i == 0 || e.IndicatorID != edits[i-1].IndicatorID || e.Region != edits[i-1].Region || e.Year != edits[i-1].Year {
+			n++
+		}
+	}
+	m := &merged{index: make(map[Key]int, n), changed: make([]Value, 0, n), stored: make([]Value, 0, n)}
 	for idx, e := range edits {
 		ind, ok := byID[e.IndicatorID]
 		if err := checkPlace(e, ok); err != nil {

