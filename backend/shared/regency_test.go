@@ -192,10 +192,19 @@ func TestRegencyOfficeWritesItsOwnRegionOnly(t *testing.T) {
 			refused(t, ctx, db, "SL002",
 				"UPDATE indicator_value SET target = 99 WHERE region_code = '19.01' AND year = 2025",
 				"DELETE FROM indicator_value WHERE region_code = '19.01' AND year = 2025",
+				// The guard reads a statement's rows together: an upsert's
+				// inserted and updated rows are both held to the lock.
+				`INSERT INTO indicator_value(indicator_id, region_code, year, target) SELECT id, '19.01', 2025, 99 FROM indicator
+ON CONFLICT (indicator_id, region_code, year) DO UPDATE SET target = excluded.target`,
 				"UPDATE plan_line SET pagu = 1 WHERE region_code = '19.01' AND year = 2025",
 				"DELETE FROM plan_line WHERE region_code = '19.01' AND year = 2025",
 			)
 			_, err = db.ExecContext(ctx, "UPDATE indicator_value SET realisation = 6 WHERE region_code = '19.01' AND year = 2025")
+			require.NoError(t, err)
+			// Written again with the same targets, a stored row changes none of them.
+			_, err = db.ExecContext(ctx, `INSERT INTO indicator_value(indicator_id, region_code, year, target, target_num, target_den, realisation)
+SELECT indicator_id, region_code, year, target, target_num, target_den, 7 FROM indicator_value WHERE region_code = '19.01' AND year = 2025
+ON CONFLICT (indicator_id, region_code, year) DO UPDATE SET realisation = excluded.realisation`)
 			require.NoError(t, err)
 
 			_, err = agreement.Reopen(ctx, sek, "19.01", 2025, "")
