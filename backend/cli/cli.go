@@ -242,10 +242,7 @@ func runRegions(_ context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "regions")
 	prov := fs.String("province", "", say(env, fault.CLIFlagProvince))
 	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
-	if err := Parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(env, "regions", *format); err != nil {
+	if err := parseListing(env, fs, format, args); err != nil {
 		return err
 	}
 	cat := region.Default()
@@ -273,10 +270,14 @@ func listFlags(env Env, name string) (fs *flag.FlagSet, db, format *string) {
 	return fs, db, format
 }
 
-// checkFormat refuses an output format other than csv, csv-rfc or json.
-func checkFormat(env Env, cmd, format string) error {
-	if format != formatCSV && format != formatCSVRFC && format != formatJSON {
-		return UsageError(env, cmd, fault.CLIUnknownFormat, "format", format)
+// parseListing parses a listing command's flags (Parse) and refuses an
+// output format other than csv, csv-rfc or json.
+func parseListing(env Env, fs *flag.FlagSet, format *string, args []string) error {
+	if err := Parse(env, fs, args); err != nil {
+		return err
+	}
+	if f := *format; f != formatCSV && f != formatCSVRFC && f != formatJSON {
+		return UsageError(env, fs.Name(), fault.CLIUnknownFormat, "format", f)
 	}
 	return nil
 }

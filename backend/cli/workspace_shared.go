@@ -164,13 +164,10 @@ func runUserList(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace user list")
 	pg := fs.String("pg", "", say(env, fault.CLIFlagPG))
 	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
-	if err := Parse(env, fs, args); err != nil {
+	if err := parseListing(env, fs, format, args); err != nil {
 		return err
 	}
 	if err := serverFlag(env, "workspace user list", *pg); err != nil {
-		return err
-	}
-	if err := checkFormat(env, "workspace user list", *format); err != nil {
 		return err
 	}
 	var users []shared.User

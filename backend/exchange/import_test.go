@@ -39,18 +39,23 @@ type fixture struct {
 
 func newFixture(t *testing.T) fixture {
 	t.Helper()
-	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := demotest.Open(t)
+	s := storetest.OpenAt(t, demotest.DSN(t))
+	fx := fixture{s, dir, filepath.Join(dir, "Templat-Kabupaten-Bangka-2025.xlsx")}
+	fx.writeTemplate(t, fx.path, time.Now()) // made now: based on what is stored
+	return fx
+}
+
+// writeTemplate writes Kabupaten Bangka's 2025 template of what the
+// workspace holds to path, made at made.
+func (fx fixture) writeTemplate(t *testing.T, path string, made time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := profile.Get(ctx, fx.s)
 	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	p, err := profile.Get(ctx, s)
+	in, err := xlsx.LoadTemplateInput(ctx, fx.s, p, "19.01", 2025)
 	require.NoError(t, err)
-	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", 2025)
-	require.NoError(t, err)
-	path := filepath.Join(dir, "Templat-Kabupaten-Bangka-2025.xlsx")
-	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now())) // made now: based on what is stored
-	return fixture{s, dir, path}
+	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, made))
 }
 
 // state is everything an import could change, to prove a refusal wrote nothing.
@@ -65,26 +70,11 @@ func (fx fixture) state(t *testing.T) string {
 	return strings.Repeat("v", len(vals)) + "|" + strings.Repeat("a", len(log)) + "|" + strings.Repeat("s", len(subs))
 }
 
-func edit(t *testing.T, path string, fn func(f *excelize.File)) {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	require.NoError(t, err)
-	fn(f)
-	require.NoError(t, f.Save())
-	require.NoError(t, f.Close())
-}
-
-// typeInto types cells into code's row of the values sheet, by column (a
-// number stays a number cell, a string a text cell, nil clears), and
-// returns the template's path.
+// typeInto types cells into code's row of the fixture template's values
+// sheet (xlsxtest.TypeInto) and returns the template's path.
 func typeInto(t *testing.T, fx fixture, code string, cells map[string]any) string {
 	t.Helper()
-	r := strconv.Itoa(rowOf(t, fx.path, code))
-	edit(t, fx.path, func(f *excelize.File) {
-		for col, v := range cells {
-			require.NoError(t, f.SetCellValue(template.ValuesSheet, col+r, v))
-		}
-	})
+	xlsxtest.TypeInto(t, fx.path, template.ValuesSheet, code, cells)
 	return fx.path
 }
 
@@ -125,7 +115,7 @@ func TestImportFilledTemplate(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
 	halal, growth := rowOf(t, fx.path, "UKM.05"), rowOf(t, fx.path, "KOP.01")
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(halal), 175))     // a number cell
 		require.NoError(t, f.SetCellValue(template.ValuesSheet, "I"+strconv.Itoa(halal), "150"))   // text typed as text
 		require.NoError(t, f.SetCellValue(template.ValuesSheet, "G"+strconv.Itoa(growth), "12,5")) // Indonesian decimal
@@ -313,7 +303,7 @@ func TestTemplatePlanSheet(t *testing.T) {
 
 	// Change the pagu of the first line, add a line, and import.
 	sub := subs[len(subs)-1]
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "Rp 175 juta"))
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "B"+newRow, sub.Code))
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "D"+newRow, "=Pelaku UMKM yang dilatih"))
@@ -360,7 +350,7 @@ func TestTemplatePlanRefusals(t *testing.T) {
 	lines, _, err := template.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
 	require.NoError(t, err)
 	newRow := strconv.Itoa(template.PlanFirstRow + len(lines))
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "1.500.000,50")) // cents
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "H"+strconv.Itoa(template.PlanFirstRow), "APBN murni"))   // unknown source
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "D"+newRow, "Keluaran tanpa kode"))                       // no code
@@ -376,7 +366,7 @@ func TestTemplatePlanRefusals(t *testing.T) {
 
 	// A line added with rupiah cents names its cell.
 	fx = newFixture(t)
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "1.500.000,50"))
 	})
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
@@ -386,7 +376,7 @@ func TestTemplatePlanRefusals(t *testing.T) {
 
 	// Moving a listed line breaks the structure.
 	fx = newFixture(t)
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "M"+strconv.Itoa(template.PlanFirstRow), 999999))
 	})
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
@@ -400,7 +390,7 @@ func TestImportAuditsEveryValue(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
 	codes := []string{"UKM.05", "KOP.04", "KOP.05", "UKM.01"}
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		for i, code := range codes {
 			require.NoError(t, f.SetCellInt(template.ValuesSheet, "J"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), int64(900+i)))
 		}

@@ -18,6 +18,7 @@ import (
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
 	"selaras/backend/region"
+	"selaras/backend/store/storetest"
 	"selaras/backend/xlsx/xlsxtest"
 )
 
@@ -29,9 +30,7 @@ func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*exce
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := demotest.Open(t)
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, demotest.DSN(t))
 	m, err := harmonise.Compute(ctx, s, "19", years)
 	require.NoError(t, err)
 	p, err := profile.Get(ctx, s)
@@ -202,9 +201,7 @@ func TestA4AndUserText(t *testing.T) {
 func TestCancelledExportLeavesNoFile(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
-	s, err := demotest.Open(t)
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, demotest.DSN(t))
 	m, err := harmonise.Compute(context.Background(), s, "19", []int{2025})
 	require.NoError(t, err)
 	out := filepath.Join(dir, "out.xlsx")

@@ -19,15 +19,14 @@ import (
 	"selaras/backend/program"
 	"selaras/backend/rakor"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // demoStore opens the demo workspace and finds the Babel Renja meeting.
 func demoStore(t *testing.T) (*store.Store, profile.Profile, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := demotest.Open(t)
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
+	s := storetest.OpenAt(t, demotest.DSN(t))
 	p, err := profile.Get(ctx, s)
 	require.NoError(t, err)
 	ms, err := rakor.ListMeetings(ctx, s)

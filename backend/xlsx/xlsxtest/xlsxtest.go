@@ -4,6 +4,7 @@
 package xlsxtest
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -27,4 +28,27 @@ func Row(t testing.TB, f *excelize.File, sheet, code string) int {
 	}
 	t.Fatalf("code %s not found in %s", code, sheet)
 	return 0
+}
+
+// Edit opens the workbook at path, lets fn change it as an office would in
+// Excel, and saves it.
+func Edit(t testing.TB, path string, fn func(f *excelize.File)) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	fn(f)
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+}
+
+// TypeInto types cells into code's row of a sheet of the workbook at path,
+// by column: a number stays a number cell, a string a text cell, nil clears.
+func TypeInto(t testing.TB, path, sheet, code string, cells map[string]any) {
+	t.Helper()
+	Edit(t, path, func(f *excelize.File) {
+		r := strconv.Itoa(Row(t, f, sheet, code))
+		for col, v := range cells {
+			require.NoError(t, f.SetCellValue(sheet, col+r, v))
+		}
+	})
 }
