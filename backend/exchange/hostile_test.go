@@ -29,15 +29,6 @@ import (
 	"selaras/backend/xlsx/xlsxtest"
 )
 
-func importOnce(t *testing.T, fx fixture, path string) Preview {
-	t.Helper()
-	p, err := ReadImport(context.Background(), fx.s, path, ImportOptions{})
-	require.NoError(t, err)
-	_, err = CommitImport(context.Background(), fx.s, p)
-	require.NoError(t, err)
-	return p
-}
-
 func valueOf(t *testing.T, fx fixture, code string) target.Value {
 	t.Helper()
 	ctx := context.Background()

@@ -78,6 +78,17 @@ func typeInto(t *testing.T, fx fixture, code string, cells map[string]any) strin
 	return fx.path
 }
 
+// importOnce previews the template at path and commits it, as a regency's
+// return is imported.
+func importOnce(t *testing.T, fx fixture, path string) Preview {
+	t.Helper()
+	p, err := ReadImport(context.Background(), fx.s, path, ImportOptions{})
+	require.NoError(t, err)
+	_, err = CommitImport(context.Background(), fx.s, p)
+	require.NoError(t, err)
+	return p
+}
+
 func rowOf(t *testing.T, path, code string) int {
 	f, err := excelize.OpenFile(path)
 	require.NoError(t, err)
@@ -245,10 +256,7 @@ func TestSubmissionBoard(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, n)
 	typeInto(t, fx, "UKM.05", map[string]any{"F": 175})
-	p2, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
-	require.NoError(t, err)
-	_, err = CommitImport(ctx, fx.s, p2)
-	require.NoError(t, err)
+	p2 := importOnce(t, fx, fx.path)
 
 	board, err = Board(ctx, fx.s, "19", 2025)
 	require.NoError(t, err)
@@ -497,10 +505,7 @@ func TestBoardShowsDirectTyping(t *testing.T) {
 	require.NoError(t, err)
 	_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: ind, Region: "19.03", Year: 2026, Field: target.FTarget, Text: "5"}}, "ketik")
 	require.NoError(t, err)
-	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
-	require.NoError(t, err)
-	_, err = CommitImport(ctx, fx.s, p)
-	require.NoError(t, err)
+	importOnce(t, fx, fx.path)
 
 	board, err = Board(ctx, fx.s, "19", 2025)
 	require.NoError(t, err)
@@ -561,10 +566,7 @@ func TestBoardCountsSinceTheTemplateWasSent(t *testing.T) {
 
 	time.Sleep(5 * time.Millisecond)
 	typeIn("19.02")
-	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
-	require.NoError(t, err)
-	_, err = CommitImport(ctx, fx.s, p)
-	require.NoError(t, err)
+	importOnce(t, fx, fx.path)
 	board, err = Board(ctx, fx.s, "19", 2025)
 	require.NoError(t, err)
 	assert.False(t, board[0].Nothing, "returned after it was sent")
