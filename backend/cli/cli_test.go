@@ -20,6 +20,7 @@ import (
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
 	"selaras/backend/workspace"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 type result struct {
@@ -430,9 +431,7 @@ func TestExportChosenSheets(t *testing.T) {
 
 	r = run(t, nil, "export", "--db", db, "--out", out, "--year", "2025", "--sheets", "program,sinkronisasi,kesepakatan,hadir", "--meeting", "2")
 	require.Equal(t, OK, r.code, r.stderr)
-	f, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, out)
 	assert.Equal(t, []string{"Matriks Program 2025", "Sinkronisasi 2025", "Daftar Hadir", "Kesepakatan"}, f.GetSheetList())
 }
 

@@ -183,9 +183,7 @@ func copyFile(t *testing.T, from, to string) {
 // rules never overlap, and the guide explains each kind of cell.
 func TestTemplateCells(t *testing.T) {
 	fx := kindFixture(t)
-	f, err := excelize.OpenFile(fx.path)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, fx.path)
 	for _, sh := range []string{template.ValuesSheet, template.PlanSheet} {
 		dvs, err := f.GetDataValidations(sh)
 		require.NoError(t, err)

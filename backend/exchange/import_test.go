@@ -90,17 +90,13 @@ func importOnce(t *testing.T, fx fixture, path string) Preview {
 }
 
 func rowOf(t *testing.T, path, code string) int {
-	f, err := excelize.OpenFile(path)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, path)
 	return xlsxtest.Row(t, f, template.ValuesSheet, code)
 }
 
 func TestTemplateLayout(t *testing.T) {
 	fx := newFixture(t)
-	f, err := excelize.OpenFile(fx.path)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, fx.path)
 	assert.Equal(t, []string{template.ValuesSheet, template.PlanSheet, template.GuideSheet, template.MetaSheet}, f.GetSheetList())
 	vis, err := f.GetSheetVisible(template.MetaSheet)
 	require.NoError(t, err)

@@ -17,6 +17,7 @@ import (
 	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
 	"selaras/backend/store/storetest"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // TestHelperWrite is the child of TestKilledWritesLeaveNothingPartial: it
@@ -85,6 +86,9 @@ func TestKilledWritesLeaveNothingPartial(t *testing.T) {
 	}
 }
 
+// sheetsOf closes the workbook at once (not at the test's end, as
+// xlsxtest.Open does): the trials check that nothing is left in the
+// temporary folder after each.
 func sheetsOf(t *testing.T, path string) []string {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -117,9 +121,7 @@ func TestSaveAtomicallyModeAndCleanup(t *testing.T) {
 	// Writing over an existing export replaces it whole.
 	require.NoError(t, f.SetCellValue("Sheet1", "A1", "baru"))
 	require.NoError(t, SaveAtomically(context.Background(), f, out))
-	g, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	defer g.Close()
+	g := xlsxtest.Open(t, out)
 	v, err := g.GetCellValue("Sheet1", "A1")
 	require.NoError(t, err)
 	assert.Equal(t, "baru", v)

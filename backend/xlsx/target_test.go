@@ -42,9 +42,7 @@ func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*exce
 	var ticks []int
 	require.NoError(t, ExportTargets(ctx, out, m, p, when, func(done, total int) { ticks = append(ticks, done) }))
 	assert.Len(t, ticks, len(m.Rows))
-	f, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	t.Cleanup(func() { f.Close() })
+	f := xlsxtest.Open(t, out)
 	return f, m
 }
 

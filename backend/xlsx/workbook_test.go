@@ -20,6 +20,7 @@ import (
 	"selaras/backend/rakor"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // demoStore opens the demo workspace and finds the Babel Renja meeting.
@@ -51,9 +52,7 @@ func exportBook(t *testing.T, s *store.Store, p profile.Profile, req WorkbookReq
 		last, total = done, tot
 	}))
 	assert.Equal(t, total, last, "progress ends at its total")
-	f, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	t.Cleanup(func() { f.Close() })
+	f := xlsxtest.Open(t, out)
 	assert.Equal(t, sheets, f.GetSheetList())
 	return f
 }

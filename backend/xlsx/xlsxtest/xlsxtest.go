@@ -52,3 +52,13 @@ func TypeInto(t testing.TB, path, sheet, code string, cells map[string]any) {
 		}
 	})
 }
+
+// Open opens the workbook at path for reading; it is closed when the test
+// ends.
+func Open(t testing.TB, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	return f
+}
