@@ -70,11 +70,8 @@ func runHarmonise(ctx context.Context, env Env, args []string) error {
 	prov := fs.String("province", "", say(env, fault.CLIFlagProvinceCode))
 	var years yearsFlag
 	fs.Var(&years, "year", say(env, fault.CLIFlagYearsRequired))
-	if err := parseListing(env, fs, format, args); err != nil {
+	if err := parseListing(env, fs, format, args, "province", "year"); err != nil {
 		return err
-	}
-	if *prov == "" || len(years) == 0 {
-		return UsageError(env, "harmonise", fault.CLIRequired, "flags", "--province, --year")
 	}
 	return list(ctx, env, *db, *format, func(s *store.Store) (harmonise.Matrix, error) {
 		return harmonise.Compute(ctx, s, *prov, years)

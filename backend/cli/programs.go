@@ -14,11 +14,8 @@ func runPrograms(ctx context.Context, env Env, args []string) error {
 	fs, db, format := listFlags(env, "programs")
 	year := fs.Int("year", 0, say(env, fault.CLIFlagPlanYear))
 	prov := fs.String("province", "", say(env, fault.CLIFlagProvince))
-	if err := parseListing(env, fs, format, args); err != nil {
+	if err := parseListing(env, fs, format, args, "year"); err != nil {
 		return err
-	}
-	if *year == 0 {
-		return UsageError(env, "programs", fault.CLIRequired, "flags", "--year")
 	}
 	return list(ctx, env, *db, *format, func(s *store.Store) (program.Tree, error) {
 		return program.BuildTree(ctx, s, program.Filter{Year: *year, Province: strings.TrimSpace(*prov)})
