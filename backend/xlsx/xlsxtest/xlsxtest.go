@@ -1,6 +1,7 @@
-// Package xlsxtest reads back, in tests, what backend/xlsx writes: the
-// writer's own tests and those of the reader (backend/exchange) find an
-// indicator's row and date their workbooks the same way.
+// Package xlsxtest reads back and edits, in tests, what backend/xlsx
+// writes: the writer's own tests and those of the reader (backend/exchange)
+// and of the commands (backend/cli) open, find an indicator's row, type into
+// and date their workbooks the same way.
 package xlsxtest
 
 import (
