@@ -242,11 +242,7 @@ func Decisions(ctx context.Context, s *store.Store, meetingID int64) ([]Decision
 // fault.EditConflict carrying the stored decision; the saved decision comes
 // back with its new Version.
 func SaveDecision(ctx context.Context, w store.Writer, d Decision) (Decision, error) {
-	d.Normalize()
-	if err := d.Validate(); err != nil {
-		return Decision{}, err
-	}
-	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putDecision(ctx, tx, d) }, getDecision)
+	return save(ctx, w, d, putDecision, getDecision)
 }
 
 // putDecision writes an already validated decision inside tx and returns its
