@@ -3,6 +3,7 @@ package rakor
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,6 +44,45 @@ func validated(t *testing.T, v interface {
 	}
 	assertFault(t, err, code, field)
 	return err
+}
+
+// validCase is one row of a Validate table: x, normalized and validated, is
+// accepted (code "") or refused with code naming field.
+type validCase[T any] struct {
+	name  string
+	x     T
+	code  fault.Code
+	field string
+}
+
+// validateAll runs each case as a subtest; accepted, when given, checks
+// what an accepted x was normalized to.
+func validateAll[T any, P store.Record[T]](t *testing.T, cases []validCase[T], accepted func(t *testing.T, x T)) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			x := tt.x
+			validated(t, P(&x), tt.code, tt.field)
+			if tt.code == "" && accepted != nil {
+				accepted(t, x)
+			}
+		})
+	}
+}
+
+// atOnce runs f(0) to f(n-1) each in its own goroutine, as desks or phones
+// writing at the same moment, and requires that none fails.
+func atOnce(t *testing.T, n int, f func(i int) error) {
+	t.Helper()
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { errs[i] = f(i) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		require.NoError(t, err, "writer %d", i)
+	}
 }
 
 // fixToday pins the date recorded for decisions marked done.
