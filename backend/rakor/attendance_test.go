@@ -16,6 +16,7 @@ import (
 	"selaras/backend/fault"
 	"selaras/backend/scribble"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 var signedOn = time.Date(2024, 2, 23, 9, 5, 0, 0, time.UTC)
@@ -251,8 +252,8 @@ func TestSignInAtOnceNeverDuplicates(t *testing.T) {
 	s := setup(t)
 	ctx := context.Background()
 	m := meetingOn(t, s, "2024-02-23", "2024-02-23")
-	// Half the phones send the NIP, half the name alone in other letter case.
-	atOnce(t, 40, func(i int) error {
+	// Half the sends carry the NIP, half the name alone in other letter case.
+	errs := storetest.AtOnce(40, func(i int) error {
 		who := arrival("Saeful Bahri", "197502142000031002")
 		if i%2 == 1 {
 			who = arrival("saeful bahri", "")
@@ -260,6 +261,9 @@ func TestSignInAtOnceNeverDuplicates(t *testing.T) {
 		_, err := SignIn(ctx, s, m.ID, "2024-02-23", who, signedOn)
 		return err
 	})
+	for i, err := range errs {
+		require.NoError(t, err, "writer %d", i)
+	}
 	ps, err := Participants(ctx, s, m.ID)
 	require.NoError(t, err)
 	assert.Len(t, ps, 1)

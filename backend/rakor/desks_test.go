@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // Several desks of one Rakortek type decisions at once, each PC its own
@@ -29,7 +30,7 @@ func TestDesksNumberDecisionsAtOnce(t *testing.T) {
 			desks = append(desks, other)
 		}
 	}
-	atOnce(t, 3, func(d int) error {
+	errs := storetest.AtOnce(3, func(d int) error {
 		for i := range 10 {
 			if _, err := SaveDecision(ctx, desks[d%len(desks)], Decision{MeetingID: m.ID,
 				Text: "Meja " + strconv.Itoa(d+1) + " kesepakatan " + strconv.Itoa(i+1)}); err != nil {
@@ -38,6 +39,9 @@ func TestDesksNumberDecisionsAtOnce(t *testing.T) {
 		}
 		return nil
 	})
+	for i, err := range errs {
+		require.NoError(t, err, "writer %d", i)
+	}
 	list, err := Decisions(ctx, s, m.ID)
 	require.NoError(t, err)
 	var numbers []int

@@ -3,7 +3,6 @@ package rakor
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -67,21 +66,6 @@ func validateAll[T any, P store.Record[T]](t *testing.T, cases []validCase[T], a
 				accepted(t, x)
 			}
 		})
-	}
-}
-
-// atOnce runs f(0) to f(n-1) each in its own goroutine, as desks or phones
-// writing at the same moment, and requires that none fails.
-func atOnce(t *testing.T, n int, f func(i int) error) {
-	t.Helper()
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() { errs[i] = f(i) })
-	}
-	wg.Wait()
-	for i, err := range errs {
-		require.NoError(t, err, "writer %d", i)
 	}
 }
 

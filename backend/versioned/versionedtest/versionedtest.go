@@ -4,13 +4,13 @@ package versionedtest
 import (
 	"context"
 	"errors"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/profile"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // ActAs makes the audit log record name as the author of the next changes
@@ -35,14 +35,8 @@ func ActAs(t testing.TB, s *store.Store, name string) {
 // the conflict it must be. It returns the edit that was written.
 func OneWins(t testing.TB, n int, edit func(i int) error, refused func(i int, err error)) int {
 	t.Helper()
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() { errs[i] = edit(i) })
-	}
-	wg.Wait()
 	won := -1
-	for i, err := range errs {
+	for i, err := range storetest.AtOnce(n, edit) {
 		if err == nil {
 			require.Equal(t, -1, won, "edits %d and %d from one version were both written", won, i)
 			won = i
