@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,28 +64,17 @@ func TestKilledBackupLeavesNothing(t *testing.T) {
 	require.NoError(t, Verify(context.Background(), out))
 	require.NoError(t, os.Remove(out))
 
-	const trials = 30
-	complete, absent, swept := 0, 0, 0
-	for i := range trials {
-		o := crashtest.KillAfter(t, crashtest.Command(t, "TestHelperBackup", "backup", env...), crashtest.Delay(span))
-		if _, err := os.Stat(out); err == nil {
+	crashtest.Trials(t, 30, span, func() *exec.Cmd { return crashtest.Command(t, "TestHelperBackup", "backup", env...) }, out,
+		func(i int) {
 			require.NoError(t, Verify(context.Background(), out), "trial %d: a file at the target is a whole backup", i)
-			complete++
-			require.NoError(t, os.Remove(out))
-		} else {
-			assert.False(t, o.Finished, "trial %d: a finished backup left no file", i)
-			absent++
-		}
-		// The next start sweeps what the killed process left.
-		n, err := atomicfile.Clean(outDir, 0)
-		require.NoError(t, err)
-		swept += n
-		entries, _ := os.ReadDir(outDir)
-		assert.Empty(t, entries, "trial %d: nothing left beside the target", i)
-	}
-	t.Logf("%d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
-		trials, span, absent, complete, swept)
-	assert.Positive(t, absent, "some kills must land mid-backup")
+		},
+		func(i int) int {
+			n, err := atomicfile.Clean(outDir, 0)
+			require.NoError(t, err)
+			entries, _ := os.ReadDir(outDir)
+			assert.Empty(t, entries, "trial %d: nothing left beside the target", i)
+			return n
+		})
 
 	// A later backup to the same path works.
 	s = open(t, db)

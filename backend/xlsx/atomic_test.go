@@ -3,6 +3,7 @@ package xlsx
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -61,32 +62,21 @@ func TestKilledWritesLeaveNothingPartial(t *testing.T) {
 			want := sheetsOf(t, out)
 			require.NoError(t, os.Remove(out))
 
-			const trials = 30
-			absent, complete, swept := 0, 0, 0
-			for i := range trials {
-				o := crashtest.KillAfter(t, crashtest.Command(t, "TestHelperWrite", job, env...), crashtest.Delay(span))
-				if _, err := os.Stat(out); err == nil {
+			crashtest.Trials(t, 30, span, func() *exec.Cmd { return crashtest.Command(t, "TestHelperWrite", job, env...) }, out,
+				func(i int) {
 					assert.Equal(t, want, sheetsOf(t, out), "trial %d: a file at the target is the whole workbook", i)
-					complete++
-					require.NoError(t, os.Remove(out))
-				} else {
-					assert.False(t, o.Finished, "trial %d: a finished write left no file", i)
-					absent++
-				}
-				// The next start sweeps what the killed process left.
-				n, err := atomicfile.Clean(outDir, 0)
-				require.NoError(t, err)
-				swept += n
-				_, err = atomicfile.CleanExcelize(0)
-				require.NoError(t, err)
-				for _, d := range []string{outDir, tmp} {
-					entries, _ := os.ReadDir(d)
-					assert.Empty(t, entries, "trial %d: nothing left in %s", i, d)
-				}
-			}
-			t.Logf("%s: %d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
-				job, trials, span, absent, complete, swept)
-			assert.Positive(t, absent, "some kills must land mid-write")
+				},
+				func(i int) int {
+					n, err := atomicfile.Clean(outDir, 0)
+					require.NoError(t, err)
+					_, err = atomicfile.CleanExcelize(0)
+					require.NoError(t, err)
+					for _, d := range []string{outDir, tmp} {
+						entries, _ := os.ReadDir(d)
+						assert.Empty(t, entries, "trial %d: nothing left in %s", i, d)
+					}
+					return n
+				})
 		})
 	}
 }

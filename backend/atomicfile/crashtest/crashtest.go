@@ -78,3 +78,35 @@ func Delay(span time.Duration) time.Duration {
 	}
 	return span/4 + time.Duration(rand.Int64N(int64(span-span/4)))
 }
+
+// Trials kills the child that cmd makes n times, each at a Delay within
+// span, and looks at what each kill left at out: a file there must be whole
+// (whole checks it; it is then removed), and no file is a kill before the
+// rename, which a child that finished must not show. After each trial sweep
+// does what the next start would (it returns how many temporary files it
+// removed and checks that nothing is left). Some kills must land mid-write.
+func Trials(t testing.TB, n int, span time.Duration, cmd func() *exec.Cmd, out string, whole func(i int), sweep func(i int) int) {
+	t.Helper()
+	complete, absent, swept := 0, 0, 0
+	for i := range n {
+		o := KillAfter(t, cmd(), Delay(span))
+		if _, err := os.Stat(out); err == nil {
+			whole(i)
+			complete++
+			if err := os.Remove(out); err != nil {
+				t.Fatalf("crashtest: %v", err)
+			}
+		} else {
+			if o.Finished {
+				t.Errorf("trial %d: a finished write left no file", i)
+			}
+			absent++
+		}
+		swept += sweep(i)
+	}
+	t.Logf("%d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
+		n, span, absent, complete, swept)
+	if absent == 0 {
+		t.Errorf("no kill landed mid-write in %d trials", n)
+	}
+}
