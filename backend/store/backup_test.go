@@ -121,13 +121,20 @@ func TestTakeBackupNamesAndRotates(t *testing.T) {
 	assert.False(t, ok)
 }
 
-func TestRestoreReplacesTheWorkspace(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "selaras.db")
-	ctx := context.Background()
+// backedUp opens a workspace with a profile in the test's temp dir and
+// takes one backup of it, for reason.
+func backedUp(t *testing.T, reason Reason) (*Store, string, Backup) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "selaras.db")
 	s := openWithProfile(t, path)
-	b, err := s.TakeBackup(ctx, Manual)
+	b, err := s.TakeBackup(context.Background(), reason)
 	require.NoError(t, err)
+	return s, path, b
+}
+
+func TestRestoreReplacesTheWorkspace(t *testing.T) {
+	ctx := context.Background()
+	s, path, b := backedUp(t, Manual)
 	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.Exec("UPDATE profile SET office_name = 'sesudah cadangan'")
 		return err
@@ -141,10 +148,10 @@ func TestRestoreReplacesTheWorkspace(t *testing.T) {
 	assert.Equal(t, "Dinas Koperasi dan UKM", office)
 
 	// A file that is not a whole workspace is refused and changes nothing.
-	junk := filepath.Join(dir, "junk.db")
+	junk := filepath.Join(filepath.Dir(path), "junk.db")
 	require.NoError(t, os.WriteFile(junk, []byte("SQLite format 3\x00 but not really"), 0o644))
 	before := fileHash(t, path)
-	err = Restore(ctx, path, junk)
+	err := Restore(ctx, path, junk)
 	assert.Equal(t, fault.BadBackup, fault.CodeOf(err))
 	assert.Equal(t, before, fileHash(t, path))
 }
@@ -166,18 +173,14 @@ func damage(t *testing.T, path string) {
 }
 
 func TestDamagedDatabaseIsRefusedUntouched(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "selaras.db")
 	ctx := context.Background()
-	s := openWithProfile(t, path)
-	good, err := s.TakeBackup(ctx, Daily)
-	require.NoError(t, err)
+	s, path, good := backedUp(t, Daily)
 	fill(t, s, 2)
 	require.NoError(t, s.Close())
 	damage(t, path)
 	before := fileHash(t, path)
 
-	_, err = Open(ctx, path, Options{})
+	_, err := Open(ctx, path, Options{})
 	require.Error(t, err)
 	assert.Equal(t, fault.Damaged, fault.CodeOf(err))
 	assert.Contains(t, fault.Message(err, fault.ID), "rusak")
