@@ -474,19 +474,11 @@ func (f FollowUp) Validate() error {
 // status in the same transaction: selesai takes the follow-up's date,
 // dibatalkan takes its progress text as the reason.
 func AddFollowUp(ctx context.Context, w store.Writer, f FollowUp) (FollowUp, error) {
-	f.Normalize()
-	if err := f.Validate(); err != nil {
-		return FollowUp{}, err
-	}
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
+	return store.Save(ctx, w, f, func(tx *sql.Tx, f *FollowUp) error {
 		var err error
-		f.ID, err = putFollowUp(ctx, tx, f)
+		f.ID, err = putFollowUp(ctx, tx, *f)
 		return err
 	})
-	if err != nil {
-		return FollowUp{}, err
-	}
-	return f, nil
 }
 
 // putFollowUp writes an already validated follow-up inside tx, applying its
