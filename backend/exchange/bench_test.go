@@ -32,7 +32,7 @@ func BenchmarkImport10000(b *testing.B) {
 		if _, err := profile.Save(ctx, store.InTx(tx), p); err != nil {
 			return err
 		}
-		return indicatortest.SaveMany(ctx, tx, 10000)
+		return indicatortest.SaveCounts(ctx, store.InTx(tx), 10000)
 	}))
 	in, err := xlsx.LoadTemplateInput(ctx, s, p, "35.78", 2025)
 	require.NoError(b, err)

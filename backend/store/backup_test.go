@@ -60,21 +60,25 @@ func TestKilledBackupLeavesNothing(t *testing.T) {
 	out := filepath.Join(outDir, "cadangan.db")
 	env := []string{"SELARAS_DB=" + db, "SELARAS_OUT=" + out}
 
-	span := crashtest.Time(t, crashtest.Command(t, "TestHelperBackup", "backup", env...))
+	backup := func() *exec.Cmd { return crashtest.Command(t, "TestHelperBackup", "backup", env...) }
+	span := crashtest.Time(t, backup())
 	require.NoError(t, Verify(context.Background(), out))
 	require.NoError(t, os.Remove(out))
 
-	crashtest.Trials(t, 30, span, func() *exec.Cmd { return crashtest.Command(t, "TestHelperBackup", "backup", env...) }, out,
-		func(i int) {
-			require.NoError(t, Verify(context.Background(), out), "trial %d: a file at the target is a whole backup", i)
-		},
-		func(i int) int {
-			n, err := atomicfile.Clean(outDir, 0)
-			require.NoError(t, err)
-			entries, _ := os.ReadDir(outDir)
-			assert.Empty(t, entries, "trial %d: nothing left beside the target", i)
-			return n
-		})
+	const trials = 30
+	r := crashtest.KillTrials(t, trials, span, backup, out, func(i int) {
+		require.NoError(t, Verify(context.Background(), out), "trial %d: a file at the target is a whole backup", i)
+	}, func(i int) int {
+		// The next start sweeps what the killed process left.
+		n, err := atomicfile.Clean(outDir, 0)
+		require.NoError(t, err)
+		entries, _ := os.ReadDir(outDir)
+		assert.Empty(t, entries, "trial %d: nothing left beside the target", i)
+		return n
+	})
+	t.Logf("%d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
+		trials, span, r.Absent, r.Complete, r.Swept)
+	assert.Positive(t, r.Absent, "some kills must land mid-backup")
 
 	// A later backup to the same path works.
 	s = open(t, db)

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/indicator/indicatortest"
+	"selaras/backend/store"
 	"selaras/backend/store/storetest"
 )
 
@@ -19,7 +20,7 @@ import (
 func BenchmarkApply10000(b *testing.B) {
 	ctx := context.Background()
 	s := storetest.Open(b)
-	require.NoError(b, s.Tx(ctx, func(tx *sql.Tx) error { return indicatortest.SaveMany(ctx, tx, 10000) }))
+	require.NoError(b, s.Tx(ctx, func(tx *sql.Tx) error { return indicatortest.SaveCounts(ctx, store.InTx(tx), 10000) }))
 	cat, err := ReadCatalogue(ctx, s.Read())
 	require.NoError(b, err)
 	edits := make([]Edit, 0, 10000)

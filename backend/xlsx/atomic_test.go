@@ -17,6 +17,7 @@ import (
 	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
 	"selaras/backend/store/storetest"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // TestHelperWrite is the child of TestKilledWritesLeaveNothingPartial: it
@@ -58,29 +59,36 @@ func TestKilledWritesLeaveNothingPartial(t *testing.T) {
 			env := []string{"SELARAS_DB=" + db, "SELARAS_OUT=" + out, "TMPDIR=" + tmp}
 			t.Setenv("TMPDIR", tmp) // so the sweep below looks where the child wrote
 
-			span := crashtest.Time(t, crashtest.Command(t, "TestHelperWrite", job, env...))
+			write := func() *exec.Cmd { return crashtest.Command(t, "TestHelperWrite", job, env...) }
+			span := crashtest.Time(t, write())
 			want := sheetsOf(t, out)
 			require.NoError(t, os.Remove(out))
 
-			crashtest.Trials(t, 30, span, func() *exec.Cmd { return crashtest.Command(t, "TestHelperWrite", job, env...) }, out,
-				func(i int) {
-					assert.Equal(t, want, sheetsOf(t, out), "trial %d: a file at the target is the whole workbook", i)
-				},
-				func(i int) int {
-					n, err := atomicfile.Clean(outDir, 0)
-					require.NoError(t, err)
-					_, err = atomicfile.CleanExcelize(0)
-					require.NoError(t, err)
-					for _, d := range []string{outDir, tmp} {
-						entries, _ := os.ReadDir(d)
-						assert.Empty(t, entries, "trial %d: nothing left in %s", i, d)
-					}
-					return n
-				})
+			const trials = 30
+			r := crashtest.KillTrials(t, trials, span, write, out, func(i int) {
+				assert.Equal(t, want, sheetsOf(t, out), "trial %d: a file at the target is the whole workbook", i)
+			}, func(i int) int {
+				// The next start sweeps what the killed process left.
+				n, err := atomicfile.Clean(outDir, 0)
+				require.NoError(t, err)
+				_, err = atomicfile.CleanExcelize(0)
+				require.NoError(t, err)
+				for _, d := range []string{outDir, tmp} {
+					entries, _ := os.ReadDir(d)
+					assert.Empty(t, entries, "trial %d: nothing left in %s", i, d)
+				}
+				return n
+			})
+			t.Logf("%s: %d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
+				job, trials, span, r.Absent, r.Complete, r.Swept)
+			assert.Positive(t, r.Absent, "some kills must land mid-write")
 		})
 	}
 }
 
+// sheetsOf closes the workbook at once (not at the test's end, as
+// xlsxtest.Open does): the trials check that nothing is left in the
+// temporary folder after each.
 func sheetsOf(t *testing.T, path string) []string {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -113,9 +121,7 @@ func TestSaveAtomicallyModeAndCleanup(t *testing.T) {
 	// Writing over an existing export replaces it whole.
 	require.NoError(t, f.SetCellValue("Sheet1", "A1", "baru"))
 	require.NoError(t, SaveAtomically(context.Background(), f, out))
-	g, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	defer g.Close()
+	g := xlsxtest.Open(t, out)
 	v, err := g.GetCellValue("Sheet1", "A1")
 	require.NoError(t, err)
 	assert.Equal(t, "baru", v)

@@ -79,34 +79,34 @@ func Delay(span time.Duration) time.Duration {
 	return span/4 + time.Duration(rand.Int64N(int64(span-span/4)))
 }
 
-// Trials kills the child that cmd makes n times, each at a Delay within
-// span, and looks at what each kill left at out: a file there must be whole
-// (whole checks it; it is then removed), and no file is a kill before the
-// rename, which a child that finished must not show. After each trial sweep
-// does what the next start would (it returns how many temporary files it
-// removed and checks that nothing is left). Some kills must land mid-write.
-func Trials(t testing.TB, n int, span time.Duration, cmd func() *exec.Cmd, out string, whole func(i int), sweep func(i int) int) {
+// Trials is what KillTrials saw: kills that left no file at the target,
+// kills after which the whole file stood there, and the temporary files the
+// sweeps removed.
+type Trials struct{ Absent, Complete, Swept int }
+
+// KillTrials runs a child (cmd makes it afresh) n times, each killed at a
+// random moment of span (Delay), and after each looks at what the user
+// would find at out: nothing, or a file that whole checks before it is
+// removed. sweep then does what the next start does about the killed
+// child's leftovers, checks nothing else is left, and says how many
+// temporary files it removed.
+func KillTrials(t testing.TB, n int, span time.Duration, cmd func() *exec.Cmd, out string, whole func(trial int), sweep func(trial int) int) Trials {
 	t.Helper()
-	complete, absent, swept := 0, 0, 0
+	var r Trials
 	for i := range n {
 		o := KillAfter(t, cmd(), Delay(span))
 		if _, err := os.Stat(out); err == nil {
 			whole(i)
-			complete++
+			r.Complete++
 			if err := os.Remove(out); err != nil {
-				t.Fatalf("crashtest: %v", err)
+				t.Fatal(err)
 			}
+		} else if o.Finished {
+			t.Errorf("trial %d: a finished child left no file at %s", i, out)
 		} else {
-			if o.Finished {
-				t.Errorf("trial %d: a finished write left no file", i)
-			}
-			absent++
+			r.Absent++
 		}
-		swept += sweep(i)
+		r.Swept += sweep(i)
 	}
-	t.Logf("%d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
-		n, span, absent, complete, swept)
-	if absent == 0 {
-		t.Errorf("no kill landed mid-write in %d trials", n)
-	}
+	return r
 }

@@ -39,14 +39,14 @@ func Open(t testing.TB, more ...func(context.Context, *sql.Tx) error) (*store.St
 	return s, byCode
 }
 
-// SaveMany writes n count indicators coded B.00000 onwards inside tx: a
-// catalogue the size of the largest returned template, for benchmarks.
-func SaveMany(ctx context.Context, tx *sql.Tx, n int) error {
+// SaveCounts saves n plain count indicators, B.00000 upward: the catalogue
+// of a template of n rows, for the benchmarks of an import.
+func SaveCounts(ctx context.Context, w store.Writer, n int) error {
 	for k := range n {
 		i := indicator.Indicator{Code: fmt.Sprintf("B.%05d", k), Name: fmt.Sprintf("Indikator uji %d", k), Unit: "unit",
 			Kind: indicator.Count, Aggregation: indicator.Sum}
 		i.Normalize()
-		if _, err := indicator.Save(ctx, store.InTx(tx), i); err != nil {
+		if _, err := indicator.Save(ctx, w, i); err != nil {
 			return err
 		}
 	}
