@@ -357,14 +357,38 @@ const lineHeight = 15
 func (fm *form) fit(cells []interface{}) float64 {
 	lines := 1
 	for i, c := range cells {
-		cell, ok := c.(excelize.Cell)
+		var cell *excelize.Cell
+		switch c := c.(type) {
+		case excelize.Cell:
+			cell = &c
+		case *excelize.Cell:
+			cell = c
+		default:
+			continue
+		}
 		text, isText := cell.Value.(string)
-		if !ok || !isText || i >= len(fm.cols) || fm.cols[i].Width == 0 {
+		if !isText || i >= len(fm.cols) || fm.cols[i].Width == 0 {
 			continue
 		}
 		lines = max(lines, textLines(text, fm.cols[i].Width, fm.st.isBold(cell.StyleID), 11))
 	}
 	return float64(lines * lineHeight)
+}
+
+// rowCells are a body row's cells, reused from row to row: the stream
+// writer takes a *Cell as well as a Cell, so passing pointers into one
+// slice boxes no cell of its own for every cell of a national export.
+type rowCells struct {
+	cells []excelize.Cell
+	vals  []interface{}
+}
+
+func newRowCells(n int) *rowCells {
+	rc := &rowCells{cells: make([]excelize.Cell, n), vals: make([]interface{}, n)}
+	for i := range rc.cells {
+		rc.vals[i] = &rc.cells[i]
+	}
+	return rc
 }
 
 // wrapLines is how many lines text of 11 pt takes in a column of the
