@@ -93,51 +93,57 @@ func BenchmarkBareStreamWriter(b *testing.B) {
 	b.ResetTimer()
 	defer benchdata.CPUPerOp(b)()
 	for b.Loop() {
-		f := excelize.NewFile()
-		for mi, m := range ms {
-			for _, y := range m.Years {
-				sh := m.Province.Code + " " + itoa(y)
-				if _, err := f.NewSheet(sh); err != nil {
-					b.Fatal(err)
-				}
-				sw, err := f.NewStreamWriter(sh)
-				if err != nil {
-					b.Fatal(err)
-				}
-				r := 1
-				for ri, row := range m.Rows {
-					if row.Year != y {
-						continue
-					}
-					vals := []interface{}{r, row.Indicator.Code, row.Indicator.Name, row.Indicator.Unit, deref(row.National.Target), deref(row.Province.Target)}
-					for _, c := range row.Regencies {
-						vals = append(vals, deref(c.Target), deref(c.Realisation), deref(c.Achievement))
-					}
-					vals = append(vals, deref(row.RollUp.Target), deref(row.Gap), notes[mi][ri])
-					cell, _ := excelize.CoordinatesToCellName(1, r)
-					if err := sw.SetRow(cell, vals); err != nil {
-						b.Fatal(err)
-					}
-					r++
-				}
-				if err := sw.Flush(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-		for _, t := range plans {
-			if err := bareProgram(f, t, texts); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := f.SaveAs(filepath.Join(dir, "bare.xlsx")); err != nil {
+		if err := writeBare(filepath.Join(dir, "bare.xlsx"), ms, plans, notes, texts); err != nil {
 			b.Fatal(err)
 		}
-		f.Close()
 	}
 	// The memory the same cells take with nothing but the writer: the
 	// floor of the export's peak.
 	b.ReportMetric(benchdata.MaxRSSMB(), "maxRSS-MB")
+}
+
+// writeBare writes the bare workbook to path: notes are the rows' notes by
+// matrix and row, texts the plan lines' texts in the order written.
+func writeBare(path string, ms []harmonise.Matrix, plans []program.Tree, notes [][]string, texts [][3]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	for mi, m := range ms {
+		for _, y := range m.Years {
+			sh := m.Province.Code + " " + itoa(y)
+			if _, err := f.NewSheet(sh); err != nil {
+				return err
+			}
+			sw, err := f.NewStreamWriter(sh)
+			if err != nil {
+				return err
+			}
+			r := 1
+			for ri, row := range m.Rows {
+				if row.Year != y {
+					continue
+				}
+				vals := []interface{}{r, row.Indicator.Code, row.Indicator.Name, row.Indicator.Unit, deref(row.National.Target), deref(row.Province.Target)}
+				for _, c := range row.Regencies {
+					vals = append(vals, deref(c.Target), deref(c.Realisation), deref(c.Achievement))
+				}
+				vals = append(vals, deref(row.RollUp.Target), deref(row.Gap), notes[mi][ri])
+				cell, _ := excelize.CoordinatesToCellName(1, r)
+				if err := sw.SetRow(cell, vals); err != nil {
+					return err
+				}
+				r++
+			}
+			if err := sw.Flush(); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range plans {
+		if err := bareProgram(f, t, texts); err != nil {
+			return err
+		}
+	}
+	return f.SaveAs(path)
 }
 
 // bareProgram writes the program sheet's cells: a row per node and per

@@ -64,6 +64,7 @@ type form struct {
 	repeatH  float64 // heading rows printed on every page
 	sims     [len(pageSlack)]pageSim
 	lastBody int // the last body row written
+	fitCache map[fitKey]int
 }
 
 // newForm sets up print and view options, then streams the kop, titles
@@ -370,9 +371,40 @@ func (fm *form) fit(cells []interface{}) float64 {
 		if !isText || i >= len(fm.cols) || fm.cols[i].Width == 0 {
 			continue
 		}
-		lines = max(lines, textLines(text, fm.cols[i].Width, fm.st.isBold(cell.StyleID), 11))
+		lines = max(lines, fm.textLines(i, text, fm.st.isBold(cell.StyleID)))
 	}
 	return float64(lines * lineHeight)
+}
+
+// fitKey is a text measured in a column.
+type fitKey struct {
+	col  int
+	bold bool
+	text string
+}
+
+// fitCacheSize bounds the texts a sheet remembers the lines of.
+const fitCacheSize = 4096
+
+// textLines is how many lines text of 11 pt takes in column i. A sheet's
+// texts repeat (an indicator in every year, a plan line's unit, place and
+// status on thousands of lines): each is measured once.
+func (fm *form) textLines(i int, text string, bold bool) int {
+	if text == "" {
+		return 1
+	}
+	k := fitKey{i, bold, text}
+	if n, ok := fm.fitCache[k]; ok {
+		return n
+	}
+	n := textLines(text, fm.cols[i].Width, bold, 11)
+	if fm.fitCache == nil {
+		fm.fitCache = map[fitKey]int{}
+	}
+	if len(fm.fitCache) < fitCacheSize {
+		fm.fitCache[k] = n
+	}
+	return n
 }
 
 // rowCells are a body row's cells, reused from row to row: the stream
