@@ -459,6 +459,14 @@ type Filter struct {
 const lineCols = `id, sub_kegiatan_id, region_code, year, output_indicator, output_unit, target, pagu, sumber_dana,
 lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id, version`
 
+// packedLine is lineCols as one packed row (store.PackRow), read by
+// lineScanner.unpack.
+var packedLine = store.PackRow(store.Num("id"), store.Num("sub_kegiatan_id"), store.Txt("region_code"),
+	store.Num("year"), store.Txt("output_indicator"), store.Txt("output_unit"), store.Num("target"),
+	store.Num("pagu"), store.Txt("sumber_dana"), store.Txt("lokasi"), store.Txt("bidang"), store.Txt("catatan"),
+	store.Num("target_next"), store.Num("pagu_next"), store.Txt("status"), store.Txt("status_reason"),
+	store.Num("central_id"), store.Num("version"))
+
 // subInfo is what a plan line shows of its sub-kegiatan.
 type subInfo struct {
 	code, name string
@@ -599,6 +607,37 @@ func (sc *lineScanner) scan(row interface{ Scan(...any) error }, l *PlanLine) er
 	return err
 }
 
+// unpack reads one line of packedLine; an error is left in p.
+func (sc *lineScanner) unpack(p *store.Packed, l *PlanLine) {
+	l.ID, _ = p.Int()
+	l.SubKegiatanID, _ = p.Int()
+	l.Region = p.Text()
+	year, _ := p.Int()
+	l.Year = int(year)
+	l.OutputIndicator = p.Text()
+	l.OutputUnit = p.Text()
+	if f, ok := p.Float(); ok {
+		l.Target = pointTo(&sc.floats, f)
+	}
+	l.Pagu, _ = p.Int()
+	l.SumberDana = SumberDana(p.Text())
+	l.Lokasi = p.Text()
+	l.Bidang = p.Text()
+	l.Catatan = p.Text()
+	if f, ok := p.Float(); ok {
+		l.TargetNext = pointTo(&sc.floats, f)
+	}
+	if n, ok := p.Int(); ok {
+		l.PaguNext = pointTo(&sc.ints, n)
+	}
+	l.Status = Status(p.Text())
+	l.StatusReason = p.Text()
+	if n, ok := p.Int(); ok {
+		l.CentralID = pointTo(&sc.ints, n)
+	}
+	l.Version, _ = p.Int()
+}
+
 func (sc *lineScanner) float(col int) (*float64, error) {
 	f, ok, err := sc.raw.Float(col)
 	if !ok || err != nil {
@@ -697,58 +736,102 @@ func listLines(ctx context.Context, s *store.Store, f Filter) ([]PlanLine, error
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, "SELECT "+lineCols+from, args...)
-	if err != nil {
-		return nil, fmt.Errorf("program: list plan lines: %w", err)
-	}
-	defer rows.Close()
 	// The lines are read into fixed chunks and copied once, in order, at the
 	// end: a PlanLine is large, and neither regrowing one slice of 20,000 of
 	// them nor counting them first is free.
 	const chunk = 1024
 	var chunks [][]PlanLine
-	var sc lineScanner
 	n := 0
-	for rows.Next() {
+	next := func() *PlanLine {
 		if n%chunk == 0 {
 			chunks = append(chunks, make([]PlanLine, 0, chunk))
 		}
+		n++
 		c := &chunks[len(chunks)-1]
 		*c = append(*c, PlanLine{})
-		l := &(*c)[len(*c)-1]
-		if err := sc.scan(rows, l); err != nil {
-			return nil, fmt.Errorf("program: list plan lines: %w", err)
-		}
-		l.describe(refs)
-		n++
+		return &(*c)[len(*c)-1]
 	}
-	if err := rows.Err(); err != nil {
+	if err := readLines(ctx, s, q, from, args, refs, next); err != nil {
 		return nil, fmt.Errorf("program: list plan lines: %w", err)
 	}
 	at := func(i int32) *PlanLine { return &chunks[i/chunk][i%chunk] }
 	// Sort a permutation rather than the lines themselves: swapping large
-	// structs costs more than one final copy. Sub-kegiatan compare by their
-	// code's rank, an integer, rather than by the code each time.
-	type key struct{ rank, i int32 }
+	// structs costs more than one final copy. Each line's place is two
+	// integers, compared without reaching into the lines: the rank of its
+	// sub-kegiatan's code and of its region's code among those read, then
+	// its id.
+	regionRank := map[string]int32{}
+	for i := range n {
+		regionRank[at(int32(i)).Region] = 0
+	}
+	codes := make([]string, 0, len(regionRank))
+	for c := range regionRank {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	for i, c := range codes {
+		regionRank[c] = int32(i)
+	}
+	type key struct {
+		place uint64
+		id    int64
+		i     int32
+	}
 	perm := make([]key, n)
 	for i := range perm {
-		perm[i] = key{refs.subs[at(int32(i)).SubKegiatanID].rank, int32(i)}
+		l := at(int32(i))
+		perm[i] = key{uint64(refs.subs[l.SubKegiatanID].rank)<<32 | uint64(regionRank[l.Region]), l.ID, int32(i)}
 	}
 	slices.SortFunc(perm, func(a, b key) int {
-		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+		if c := cmp.Compare(a.place, b.place); c != 0 {
 			return c
 		}
-		x, y := at(a.i), at(b.i)
-		if c := strings.Compare(x.Region, y.Region); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.ID, y.ID)
+		return cmp.Compare(a.id, b.id)
 	})
 	sorted := make([]PlanLine, n)
 	for i, p := range perm {
 		sorted[i] = *at(p.i)
 	}
 	return sorted, nil
+}
+
+// readLines reads the plan lines of from (a FROM and WHERE clause) into
+// the lines next hands out. The drivers' work per column and row was most
+// of a national year's read. From a server the whole result comes as one
+// packed value (store.Packed), which the server writes. A file is read
+// column by column: SQLite writes the packed text in this process, and its
+// concat() of a line's columns (even of its texts alone) costs more than
+// the driver's reading of them.
+func readLines(ctx context.Context, s *store.Store, q querier, from string, args []any, refs refs, next func() *PlanLine) error {
+	var sc lineScanner
+	if s.Engine() == store.Postgres {
+		pk, err := store.ReadPacked(ctx, q, "SELECT "+store.PackAll(packedLine)+from, args...)
+		if err != nil {
+			return err
+		}
+		for pk.More() {
+			l := next()
+			sc.unpack(pk, l)
+			if err := pk.Err(); err != nil {
+				return err
+			}
+			l.describe(refs)
+		}
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, "SELECT "+lineCols+from, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		l := next()
+		if err := sc.scan(rows, l); err != nil {
+			return err
+		}
+		l.describe(refs)
+	}
+	return rows.Err()
 }
 
 // GetPlanLine returns one plan line.
