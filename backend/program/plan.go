@@ -467,6 +467,11 @@ var packedLine = store.PackRow(store.Num("id"), store.Num("sub_kegiatan_id"), st
 	store.Num("target_next"), store.Num("pagu_next"), store.Txt("status"), store.Txt("status_reason"),
 	store.Num("central_id"), store.Num("version"))
 
+// packedLineRest are the kinds of packedLine's fields after the first three
+// (id, sub-kegiatan, region), for store.Packed.Skip: 'n' a number, 't' a
+// text.
+const packedLineRest = "nttnnttttnnttnn"
+
 // subInfo is what a plan line shows of its sub-kegiatan.
 type subInfo struct {
 	code, name string
@@ -736,33 +741,29 @@ func listLines(ctx context.Context, s *store.Store, f Filter) ([]PlanLine, error
 	if err != nil {
 		return nil, err
 	}
-	// The lines are read into fixed chunks and copied once, in order, at the
-	// end: a PlanLine is large, and neither regrowing one slice of 20,000 of
-	// them nor counting them first is free.
-	const chunk = 1024
-	var chunks [][]PlanLine
-	n := 0
-	next := func() *PlanLine {
-		if n%chunk == 0 {
-			chunks = append(chunks, make([]PlanLine, 0, chunk))
-		}
-		n++
-		c := &chunks[len(chunks)-1]
-		*c = append(*c, PlanLine{})
-		return &(*c)[len(*c)-1]
+	var lines []PlanLine
+	if s.Engine() == store.Postgres {
+		lines, err = packedLines(ctx, q, from, args, refs)
+	} else {
+		lines, err = scannedLines(ctx, q, from, args, refs)
 	}
-	if err := readLines(ctx, s, q, from, args, refs, next); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("program: list plan lines: %w", err)
 	}
-	at := func(i int32) *PlanLine { return &chunks[i/chunk][i%chunk] }
-	// Sort a permutation rather than the lines themselves: swapping large
-	// structs costs more than one final copy. Each line's place is two
-	// integers, compared without reaching into the lines: the rank of its
-	// sub-kegiatan's code and of its region's code among those read, then
-	// its id.
+	return lines, nil
+}
+
+// lineOrder is the order of n lines, each known by its sub-kegiatan, region
+// and id (of returns them for line i): sub-kegiatan code, region code, id.
+// The lines are not moved: swapping large structs costs more than placing
+// each once. Each line's place is two integers, compared without reaching
+// into the lines: the rank of its sub-kegiatan's code and of its region's
+// code among those read, then its id.
+func lineOrder(n int, refs refs, of func(i int) (sub int64, region string, id int64)) []int32 {
 	regionRank := map[string]int32{}
 	for i := range n {
-		regionRank[at(int32(i)).Region] = 0
+		_, r, _ := of(i)
+		regionRank[r] = 0
 	}
 	codes := make([]string, 0, len(regionRank))
 	for c := range regionRank {
@@ -779,8 +780,8 @@ func listLines(ctx context.Context, s *store.Store, f Filter) ([]PlanLine, error
 	}
 	perm := make([]key, n)
 	for i := range perm {
-		l := at(int32(i))
-		perm[i] = key{uint64(refs.subs[l.SubKegiatanID].rank)<<32 | uint64(regionRank[l.Region]), l.ID, int32(i)}
+		sub, r, id := of(i)
+		perm[i] = key{uint64(refs.subs[sub].rank)<<32 | uint64(regionRank[r]), id, int32(i)}
 	}
 	slices.SortFunc(perm, func(a, b key) int {
 		if c := cmp.Compare(a.place, b.place); c != 0 {
@@ -788,50 +789,99 @@ func listLines(ctx context.Context, s *store.Store, f Filter) ([]PlanLine, error
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	sorted := make([]PlanLine, n)
-	for i, p := range perm {
-		sorted[i] = *at(p.i)
+	order := make([]int32, n)
+	for i, k := range perm {
+		order[i] = k.i
 	}
-	return sorted, nil
+	return order
 }
 
-// readLines reads the plan lines of from (a FROM and WHERE clause) into
-// the lines next hands out. The drivers' work per column and row was most
-// of a national year's read. From a server the whole result comes as one
-// packed value (store.Packed), which the server writes. A file is read
-// column by column: SQLite writes the packed text in this process, and its
-// concat() of a line's columns (even of its texts alone) costs more than
-// the driver's reading of them.
-func readLines(ctx context.Context, s *store.Store, q querier, from string, args []any, refs refs, next func() *PlanLine) error {
-	var sc lineScanner
-	if s.Engine() == store.Postgres {
-		pk, err := store.ReadPacked(ctx, q, "SELECT "+store.PackAll(packedLine)+from, args...)
-		if err != nil {
-			return err
-		}
-		for pk.More() {
-			l := next()
-			sc.unpack(pk, l)
-			if err := pk.Err(); err != nil {
-				return err
-			}
-			l.describe(refs)
-		}
-		return nil
-	}
-	rows, err := q.QueryContext(ctx, "SELECT "+lineCols+from, args...)
+// packedLines reads the lines of from (a FROM and WHERE clause) from a
+// server, whose whole result comes as one packed value (store.Packed): the
+// drivers' work per column and row was most of a national year's read,
+// and a server writes the value itself. A first pass reads each line's
+// place and where it starts; the second reads each line into its place.
+func packedLines(ctx context.Context, q querier, from string, args []any, refs refs) ([]PlanLine, error) {
+	pk, err := store.ReadPacked(ctx, q, "SELECT "+store.PackAll(packedLine)+from, args...)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		l := next()
-		if err := sc.scan(rows, l); err != nil {
-			return err
-		}
+	type head struct {
+		start   int
+		sub, id int64
+		region  string
+	}
+	var heads []head
+	for pk.More() {
+		h := head{start: pk.Pos()}
+		h.id, _ = pk.Int()
+		h.sub, _ = pk.Int()
+		h.region = pk.Text()
+		pk.Skip(packedLineRest)
+		heads = append(heads, h)
+	}
+	if err := pk.Err(); err != nil {
+		return nil, err
+	}
+	order := lineOrder(len(heads), refs, func(i int) (int64, string, int64) {
+		return heads[i].sub, heads[i].region, heads[i].id
+	})
+	lines := make([]PlanLine, len(heads))
+	var sc lineScanner
+	for i, o := range order {
+		pk.Seek(heads[o].start)
+		l := &lines[i]
+		sc.unpack(pk, l)
 		l.describe(refs)
 	}
-	return rows.Err()
+	if err := pk.Err(); err != nil {
+		return nil, err
+	}
+	return lines, nil
+}
+
+// scannedLines reads the lines of from a file, column by column: SQLite
+// would write the packed text in this process, and its concat() of a
+// line's columns (even of its texts alone) costs more than the driver's
+// reading of them. The lines are read into fixed chunks and copied once,
+// in order, at the end: a PlanLine is large, and neither regrowing one
+// slice of 20,000 of them nor counting them first is free.
+func scannedLines(ctx context.Context, q querier, from string, args []any, refs refs) ([]PlanLine, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+lineCols+from, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	const chunk = 1024
+	var chunks [][]PlanLine
+	var sc lineScanner
+	n := 0
+	for rows.Next() {
+		if n%chunk == 0 {
+			chunks = append(chunks, make([]PlanLine, 0, chunk))
+		}
+		c := &chunks[len(chunks)-1]
+		*c = append(*c, PlanLine{})
+		l := &(*c)[len(*c)-1]
+		if err := sc.scan(rows, l); err != nil {
+			return nil, err
+		}
+		l.describe(refs)
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	at := func(i int) *PlanLine { return &chunks[i/chunk][i%chunk] }
+	order := lineOrder(n, refs, func(i int) (int64, string, int64) {
+		l := at(i)
+		return l.SubKegiatanID, l.Region, l.ID
+	})
+	sorted := make([]PlanLine, n)
+	for i, o := range order {
+		sorted[i] = *at(int(o))
+	}
+	return sorted, nil
 }
 
 // GetPlanLine returns one plan line.

@@ -97,6 +97,28 @@ type Packed struct {
 // column of each row).
 func (p *Packed) Reset(s string) { *p = Packed{s: s} }
 
+// Pos is where the next field starts, for Seek.
+func (p *Packed) Pos() int { return p.pos }
+
+// Seek makes the field at pos (from Pos) the next one read.
+func (p *Packed) Seek(pos int) {
+	if p.err == nil {
+		p.pos = pos
+	}
+}
+
+// Skip passes fields without reading them, of the kinds in kinds: 'n' a
+// number, 't' a text.
+func (p *Packed) Skip(kinds string) {
+	for i := 0; i < len(kinds); i++ {
+		if kinds[i] == 't' {
+			p.Text()
+		} else {
+			p.field()
+		}
+	}
+}
+
 // More reports whether another row follows.
 func (p *Packed) More() bool { return p.err == nil && p.pos < len(p.s) }
 
