@@ -67,6 +67,20 @@ func Fill(ctx context.Context, s *store.Store) error {
 	})
 }
 
+// SaveCounts saves n plain count indicators, B.00000 upward: the catalogue
+// of a template of n rows, for the benchmarks of an import.
+func SaveCounts(ctx context.Context, w store.Writer, n int) error {
+	for j := 0; j < n; j++ {
+		i := indicator.Indicator{Code: fmt.Sprintf("B.%05d", j), Name: fmt.Sprintf("Indikator uji %d", j), Unit: "unit",
+			Kind: indicator.Count, Aggregation: indicator.Sum}
+		i.Normalize()
+		if _, err := indicator.Save(ctx, w, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // PlanLines is the number of plan lines of the national dataset.
 const PlanLines = 20000
 
