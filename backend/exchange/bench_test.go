@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/benchdata"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/profile"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
@@ -31,7 +32,7 @@ func BenchmarkImport10000(b *testing.B) {
 		if _, err := profile.Save(ctx, store.InTx(tx), p); err != nil {
 			return err
 		}
-		return benchdata.SaveCounts(ctx, store.InTx(tx), 10000)
+		return indicatortest.SaveCounts(ctx, store.InTx(tx), 10000)
 	}))
 	in, err := xlsx.LoadTemplateInput(ctx, s, p, "35.78", 2025)
 	require.NoError(b, err)
