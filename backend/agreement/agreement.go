@@ -53,12 +53,9 @@ func Check(ctx context.Context, q Querier, code string, year int) error {
 	if strings.Count(code, ".") != 1 {
 		return nil // only a kab/kota's targets are agreed
 	}
-	var n int
-	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM target_agreement WHERE region_code = ? AND year = ? AND reopened_at = ''",
-		code, year).Scan(&n); err != nil {
+	if agreed, err := inForce(ctx, q, code, year); err != nil {
 		return fmt.Errorf("agreement: check: %w", err)
-	}
-	if n > 0 {
+	} else if agreed {
 		return fault.New(fault.TargetsAgreed, "", "region", store.RegionLabel(code), "year", strconv.Itoa(year))
 	}
 	return nil
@@ -120,6 +117,15 @@ func who(ctx context.Context, s *store.Store, tx *sql.Tx) (string, error) {
 	return n, nil
 }
 
+// inForce reports whether the targets of code for year are agreed and not
+// reopened.
+func inForce(ctx context.Context, q Querier, code string, year int) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, "SELECT count(*) FROM target_agreement WHERE region_code = ? AND year = ? AND reopened_at = ''",
+		code, year).Scan(&n)
+	return n > 0, err
+}
+
 // Agree marks the targets of the regency code for year as agreed in the
 // meeting, its latest snapshot as the reference.
 func Agree(ctx context.Context, s *store.Store, code string, year int, meetingID int64) (Agreement, error) {
@@ -129,12 +135,9 @@ func Agree(ctx context.Context, s *store.Store, code string, year int, meetingID
 	}
 	var out Agreement
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM target_agreement WHERE region_code = ? AND year = ? AND reopened_at = ''",
-			code, year).Scan(&n); err != nil {
+		if agreed, err := inForce(ctx, tx, code, year); err != nil {
 			return fmt.Errorf("agreement: agree: %w", err)
-		}
-		if n > 0 {
+		} else if agreed {
 			return fault.New(fault.AgreementExists, "", "region", store.RegionLabel(code), "year", strconv.Itoa(year))
 		}
 		var snap sql.NullInt64

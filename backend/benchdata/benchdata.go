@@ -38,33 +38,51 @@ func Fill(ctx context.Context, s *store.Store) error {
 		if _, err := profile.Save(ctx, store.InTx(tx), p); err != nil {
 			return err
 		}
-		starter := indicator.Starter()
-		var values []target.Value
-		for n := 0; n < 30; n++ {
-			i := starter[n%len(starter)]
-			i.Code = fmt.Sprintf("%s-%d", i.Code, n)
-			i, err := indicator.Save(ctx, store.InTx(tx), i)
-			if err != nil {
-				return err
-			}
-			id := i.ID
-			for _, y := range Years {
-				for _, r := range regions {
-					v := target.Value{IndicatorID: id, Region: r, Year: y, Source: "bench"}
-					x := 50 + rng.Float64()*50
-					v.Target = &x
-					if i.Kind == indicator.Ratio {
-						num, den := x*10, 1000.0
-						v.TargetNum, v.TargetDen = &num, &den
-					}
-					real := x * (0.8 + rng.Float64()*0.4)
-					v.Realisation = &real
-					values = append(values, v)
+		return Values(ctx, tx, rng, Spread{Indicators: 30, Years: Years, Regions: regions, Source: "bench",
+			Target: func(rng *rand.Rand) float64 { return 50 + rng.Float64()*50 }})
+	})
+}
+
+// Spread is what Values writes: so many indicators (the starter catalogue
+// over and over, each with its own code), each with a value for every year
+// and region.
+type Spread struct {
+	Indicators int
+	Years      []int
+	Regions    []string
+	Source     string
+	// Target draws a value's target; its realisation is 80 to 120% of it,
+	// and a ratio's target is over a denominator of 1,000.
+	Target func(rng *rand.Rand) float64
+}
+
+// Values writes sp's indicators and values inside tx, drawing from rng.
+func Values(ctx context.Context, tx *sql.Tx, rng *rand.Rand, sp Spread) error {
+	starter := indicator.Starter()
+	var values []target.Value
+	for n := range sp.Indicators {
+		i := starter[n%len(starter)]
+		i.Code = fmt.Sprintf("%s-%d", i.Code, n)
+		i, err := indicator.Save(ctx, store.InTx(tx), i)
+		if err != nil {
+			return err
+		}
+		for _, y := range sp.Years {
+			for _, r := range sp.Regions {
+				v := target.Value{IndicatorID: i.ID, Region: r, Year: y, Source: sp.Source}
+				x := sp.Target(rng)
+				v.Target = &x
+				if i.Kind == indicator.Ratio {
+					num, den := x*10, 1000.0
+					v.TargetNum, v.TargetDen = &num, &den
 				}
+				real := x * (0.8 + rng.Float64()*0.4)
+				v.Realisation = &real
+				values = append(values, v)
 			}
 		}
-		return target.SaveValues(ctx, store.InTx(tx), values)
-	})
+	}
+	return target.SaveValues(ctx, store.InTx(tx), values)
 }
 
 // PlanLines is the number of plan lines of the national dataset.

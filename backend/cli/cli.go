@@ -162,14 +162,20 @@ func NewFlags(env Env, name string) *flag.FlagSet {
 	return fs
 }
 
-// Parse parses flags and refuses stray arguments.
-func Parse(env Env, fs *flag.FlagSet, args []string) error {
+// Parse parses flags and refuses stray arguments, and a run that leaves
+// any of the required flags at its default (naming them all, as typed).
+func Parse(env Env, fs *flag.FlagSet, args []string, required ...string) error {
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "selaras %s: %s\n", fs.Name(), say(env, fault.CLIUnknownArgs, "args", strings.Join(fs.Args(), " ")))
 		return errUsage
+	}
+	for _, name := range required {
+		if f := fs.Lookup(name); f.Value.String() == f.DefValue {
+			return UsageError(env, fs.Name(), fault.CLIRequired, "flags", "--"+strings.Join(required, ", --"))
+		}
 	}
 	return nil
 }
@@ -242,10 +248,7 @@ func runRegions(_ context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "regions")
 	prov := fs.String("province", "", say(env, fault.CLIFlagProvince))
 	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
-	if err := Parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(env, "regions", *format); err != nil {
+	if err := parseListing(env, fs, format, args); err != nil {
 		return err
 	}
 	cat := region.Default()
@@ -273,10 +276,14 @@ func listFlags(env Env, name string) (fs *flag.FlagSet, db, format *string) {
 	return fs, db, format
 }
 
-// checkFormat refuses an output format other than csv, csv-rfc or json.
-func checkFormat(env Env, cmd, format string) error {
-	if format != formatCSV && format != formatCSVRFC && format != formatJSON {
-		return UsageError(env, cmd, fault.CLIUnknownFormat, "format", format)
+// parseListing parses a listing command's flags (Parse) and refuses an
+// output format other than csv, csv-rfc or json.
+func parseListing(env Env, fs *flag.FlagSet, format *string, args []string, required ...string) error {
+	if err := Parse(env, fs, args, required...); err != nil {
+		return err
+	}
+	if f := *format; f != formatCSV && f != formatCSVRFC && f != formatJSON {
+		return UsageError(env, fs.Name(), fault.CLIUnknownFormat, "format", f)
 	}
 	return nil
 }
@@ -368,11 +375,8 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "restore")
 	db := fs.String("db", "", say(env, fault.CLIFlagRestoreDB))
 	from := fs.String("from", "", say(env, fault.CLIFlagFrom))
-	if err := Parse(env, fs, args); err != nil {
+	if err := Parse(env, fs, args, "from"); err != nil {
 		return err
-	}
-	if *from == "" {
-		return UsageError(env, "restore", fault.CLIRequired, "flags", "--from")
 	}
 	path := *db
 	if path == "" {

@@ -20,6 +20,7 @@ import (
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
 	"selaras/backend/workspace"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 type result struct {
@@ -430,9 +431,7 @@ func TestExportChosenSheets(t *testing.T) {
 
 	r = run(t, nil, "export", "--db", db, "--out", out, "--year", "2025", "--sheets", "program,sinkronisasi,kesepakatan,hadir", "--meeting", "2")
 	require.Equal(t, OK, r.code, r.stderr)
-	f, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, out)
 	assert.Equal(t, []string{"Matriks Program 2025", "Sinkronisasi 2025", "Daftar Hadir", "Kesepakatan"}, f.GetSheetList())
 }
 
@@ -494,4 +493,34 @@ func TestImportFolder(t *testing.T) {
 	r = run(t, nil, "import", "--db", db, filepath.Join(folder, entries[1].Name()), filepath.Join(folder, entries[3].Name()))
 	assert.Equal(t, OK, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "Ringkasan: 2 dari 2 berkas tersimpan, 0 ditolak, 0 dilewati.")
+}
+
+// A command run without a flag it needs is a usage error that names all
+// it needs, and nothing is opened or written; one of them given is not
+// enough.
+func TestRequiredFlagsAreNamed(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"template", "--db", filepath.Join(dir, "a.db")}, "--region, --out wajib diisi"},
+		{[]string{"template", "--region", "19.01"}, "--region, --out wajib diisi"},
+		{[]string{"restore", "--db", filepath.Join(dir, "a.db")}, "--from wajib diisi"},
+		{[]string{"workspace", "push", "--from", filepath.Join(dir, "a.db")}, "--from, --to wajib diisi"},
+		{[]string{"workspace", "pull", "--to", filepath.Join(dir, "b.db")}, "--from, --to wajib diisi"},
+		{[]string{"harmonise", "--province", "19"}, "--province, --year wajib diisi"},
+		{[]string{"harmonise", "--year", "2025"}, "--province, --year wajib diisi"},
+		{[]string{"programs", "--province", "19"}, "--year wajib diisi"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.args[0]+" "+tt.args[1], func(t *testing.T) {
+			r := run(t, nil, tt.args...)
+			assert.Equal(t, Usage, r.code, r.stderr)
+			assert.Contains(t, r.stderr, tt.want)
+		})
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing is written")
 }

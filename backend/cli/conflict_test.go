@@ -3,18 +3,17 @@ package cli
 import (
 	"context"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/fault"
 	"selaras/backend/store"
 	"selaras/backend/target"
 	"selaras/backend/template"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // `selaras import` keeps what was typed directly after the template was
@@ -45,17 +44,7 @@ func TestImportKeepsWhatWasTyped(t *testing.T) {
 		}
 		return 0
 	}
-	f, err := excelize.OpenFile(one)
-	require.NoError(t, err)
-	rows, err := f.GetRows(template.ValuesSheet)
-	require.NoError(t, err)
-	for i, row := range rows {
-		if len(row) > 1 && row[1] == "UKM.05" {
-			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(i+1), 4321))
-		}
-	}
-	require.NoError(t, f.Save())
-	require.NoError(t, f.Close())
+	xlsxtest.TypeInto(t, one, template.ValuesSheet, "UKM.05", map[string]any{"F": 4321})
 
 	r = run(t, nil, "import", "--db", db, one)
 	require.Equal(t, OK, r.code, r.stderr)
@@ -102,20 +91,8 @@ func TestBatchImportSaysWhatWasKept(t *testing.T) {
 	require.NoError(t, err)
 	require.Greater(t, len(files), 2)
 	for _, file := range files {
-		f, err := excelize.OpenFile(file)
-		require.NoError(t, err)
-		rows, err := f.GetRows(template.ValuesSheet)
-		require.NoError(t, err)
-		for i, row := range rows {
-			if len(row) > 1 && row[1] == "UKM.05" {
-				require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(i+1), 4321))
-			}
-			if len(row) > 1 && row[1] == "KOP.05" {
-				require.NoError(t, f.SetCellStr(template.ValuesSheet, "K"+strconv.Itoa(i+1), "dari templat"))
-			}
-		}
-		require.NoError(t, f.Save())
-		require.NoError(t, f.Close())
+		xlsxtest.TypeInto(t, file, template.ValuesSheet, "UKM.05", map[string]any{"F": 4321})
+		xlsxtest.TypeInto(t, file, template.ValuesSheet, "KOP.05", map[string]any{"K": "dari templat"})
 	}
 	r = run(t, map[string]string{"SELARAS_LANG": "en"}, "import", "--db", db, out)
 	require.Equal(t, OK, r.code, r.stderr)

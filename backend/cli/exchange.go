@@ -25,11 +25,8 @@ func runTemplate(ctx context.Context, env Env, args []string) error {
 	reg := fs.String("region", "", say(env, fault.CLIFlagRegion))
 	year := fs.Int("year", 0, say(env, fault.CLIFlagYear))
 	out := fs.String("out", "", say(env, fault.CLIFlagTemplateOut))
-	if err := Parse(env, fs, args); err != nil {
+	if err := Parse(env, fs, args, "region", "out"); err != nil {
 		return err
-	}
-	if *reg == "" || *out == "" {
-		return UsageError(env, "template", fault.CLIRequired, "flags", "--region, --out")
 	}
 	regs, err := xlsx.TemplateRegions("--region", *reg)
 	if err != nil {

@@ -70,13 +70,7 @@ func runHarmonise(ctx context.Context, env Env, args []string) error {
 	prov := fs.String("province", "", say(env, fault.CLIFlagProvinceCode))
 	var years yearsFlag
 	fs.Var(&years, "year", say(env, fault.CLIFlagYearsRequired))
-	if err := Parse(env, fs, args); err != nil {
-		return err
-	}
-	if *prov == "" || len(years) == 0 {
-		return UsageError(env, "harmonise", fault.CLIRequired, "flags", "--province, --year")
-	}
-	if err := checkFormat(env, "harmonise", *format); err != nil {
+	if err := parseListing(env, fs, format, args, "province", "year"); err != nil {
 		return err
 	}
 	return list(ctx, env, *db, *format, func(s *store.Store) (harmonise.Matrix, error) {

@@ -14,13 +14,7 @@ func runPrograms(ctx context.Context, env Env, args []string) error {
 	fs, db, format := listFlags(env, "programs")
 	year := fs.Int("year", 0, say(env, fault.CLIFlagPlanYear))
 	prov := fs.String("province", "", say(env, fault.CLIFlagProvince))
-	if err := Parse(env, fs, args); err != nil {
-		return err
-	}
-	if *year == 0 {
-		return UsageError(env, "programs", fault.CLIRequired, "flags", "--year")
-	}
-	if err := checkFormat(env, "programs", *format); err != nil {
+	if err := parseListing(env, fs, format, args, "year"); err != nil {
 		return err
 	}
 	return list(ctx, env, *db, *format, func(s *store.Store) (program.Tree, error) {

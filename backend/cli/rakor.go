@@ -10,10 +10,7 @@ import (
 
 func runRakor(ctx context.Context, env Env, args []string) error {
 	fs, db, format := listFlags(env, "rakor")
-	if err := Parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(env, "rakor", *format); err != nil {
+	if err := parseListing(env, fs, format, args); err != nil {
 		return err
 	}
 	return list(ctx, env, *db, *format, func(s *store.Store) ([]rakor.MeetingSummary, error) {

@@ -12,10 +12,7 @@ import (
 func runSubmissions(ctx context.Context, env Env, args []string) error {
 	fs, db, format := listFlags(env, "submissions")
 	year := fs.Int("year", 0, say(env, fault.CLIFlagYear))
-	if err := Parse(env, fs, args); err != nil {
-		return err
-	}
-	if err := checkFormat(env, "submissions", *format); err != nil {
+	if err := parseListing(env, fs, format, args); err != nil {
 		return err
 	}
 	s, p, err := openWithProfile(ctx, env, *db)

@@ -164,13 +164,10 @@ func runUserList(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace user list")
 	pg := fs.String("pg", "", say(env, fault.CLIFlagPG))
 	format := fs.String("format", formatCSV, say(env, fault.CLIFlagFormat))
-	if err := Parse(env, fs, args); err != nil {
+	if err := parseListing(env, fs, format, args); err != nil {
 		return err
 	}
 	if err := serverFlag(env, "workspace user list", *pg); err != nil {
-		return err
-	}
-	if err := checkFormat(env, "workspace user list", *format); err != nil {
 		return err
 	}
 	var users []shared.User
@@ -203,11 +200,8 @@ func runPush(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace push")
 	from := fs.String("from", "", say(env, fault.CLIFlagPushFrom))
 	to := fs.String("to", "", say(env, fault.CLIFlagPushTo))
-	if err := Parse(env, fs, args); err != nil {
+	if err := Parse(env, fs, args, "from", "to"); err != nil {
 		return err
-	}
-	if *from == "" || *to == "" {
-		return UsageError(env, "workspace push", fault.CLIRequired, "flags", "--from, --to")
 	}
 	fmt.Fprintln(env.Stdout, say(env, fault.CLICopyingOne, "from", *from, "to", store.Redact(*to)))
 	if err := withLogin(env, *to, func(dsn string) error { return shared.Push(ctx, *from, dsn, progressTo(env)) }); err != nil {
@@ -221,11 +215,8 @@ func runPull(ctx context.Context, env Env, args []string) error {
 	fs := NewFlags(env, "workspace pull")
 	from := fs.String("from", "", say(env, fault.CLIFlagPullFrom))
 	to := fs.String("to", "", say(env, fault.CLIFlagPullTo))
-	if err := Parse(env, fs, args); err != nil {
+	if err := Parse(env, fs, args, "from", "to"); err != nil {
 		return err
-	}
-	if *from == "" || *to == "" {
-		return UsageError(env, "workspace pull", fault.CLIRequired, "flags", "--from, --to")
 	}
 	fmt.Fprintln(env.Stdout, say(env, fault.CLICopying, "from", store.Redact(*from), "to", *to))
 	if err := withLogin(env, *from, func(dsn string) error { return shared.Pull(ctx, dsn, *to, progressTo(env)) }); err != nil {

@@ -3,7 +3,6 @@ package exchange
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,7 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"selaras/backend/benchdata"
-	"selaras/backend/indicator"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/profile"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
@@ -33,15 +32,7 @@ func BenchmarkImport10000(b *testing.B) {
 		if _, err := profile.Save(ctx, store.InTx(tx), p); err != nil {
 			return err
 		}
-		for n := 0; n < 10000; n++ {
-			i := indicator.Indicator{Code: fmt.Sprintf("B.%05d", n), Name: fmt.Sprintf("Indikator uji %d", n), Unit: "unit",
-				Kind: indicator.Count, Aggregation: indicator.Sum}
-			i.Normalize()
-			if _, err := indicator.Save(ctx, store.InTx(tx), i); err != nil {
-				return err
-			}
-		}
-		return nil
+		return indicatortest.SaveCounts(ctx, store.InTx(tx), 10000)
 	}))
 	in, err := xlsx.LoadTemplateInput(ctx, s, p, "35.78", 2025)
 	require.NoError(b, err)

@@ -16,9 +16,7 @@ import (
 
 	"selaras/backend/fault"
 	"selaras/backend/indicator"
-	"selaras/backend/profile"
 	"selaras/backend/template"
-	"selaras/backend/xlsx"
 	"selaras/backend/xlsx/xlsxtest"
 )
 
@@ -104,16 +102,8 @@ func kindFixture(t *testing.T) fixture {
 	pct.Normalize()
 	_, err := indicator.Save(ctx, fx.s, pct)
 	require.NoError(t, err)
-	writeFixtureTemplate(t, fx)
+	fx.writeTemplate(t, fx.path, time.Now()) // made now: based on what is stored
 	return fx
-}
-
-func writeFixtureTemplate(t *testing.T, fx fixture) {
-	t.Helper()
-	ctx := context.Background()
-	in, err := xlsx.LoadTemplateInput(ctx, fx.s, profileOf(t, fx), "19.01", 2025)
-	require.NoError(t, err)
-	require.NoError(t, xlsx.WriteTemplate(ctx, fx.path, in, time.Now())) // made now: based on what is stored
 }
 
 // TestReadByKindOnTemplates writes each case into a real template the way
@@ -160,7 +150,7 @@ func TestReadByKindOnTemplates(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "Templat.xlsx")
 			copyFile(t, fx.path, path)
 			cell := tt.col + strconv.Itoa(rowOf(t, path, tt.code))
-			edit(t, path, func(f *excelize.File) { tt.write(f, cell) })
+			xlsxtest.Edit(t, path, func(f *excelize.File) { tt.write(f, cell) })
 			p, err := ReadImport(context.Background(), fx.s, path, ImportOptions{})
 			if tt.want != "" && tt.want[0] == '!' {
 				require.Error(t, err)
@@ -189,20 +179,11 @@ func copyFile(t *testing.T, from, to string) {
 	require.NoError(t, os.WriteFile(to, b, 0o644))
 }
 
-func profileOf(t *testing.T, fx fixture) profile.Profile {
-	t.Helper()
-	p, err := profile.Get(context.Background(), fx.s)
-	require.NoError(t, err)
-	return p
-}
-
 // TestTemplateCells: formula cells cache what they compute, validation
 // rules never overlap, and the guide explains each kind of cell.
 func TestTemplateCells(t *testing.T) {
 	fx := kindFixture(t)
-	f, err := excelize.OpenFile(fx.path)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, fx.path)
 	for _, sh := range []string{template.ValuesSheet, template.PlanSheet} {
 		dvs, err := f.GetDataValidations(sh)
 		require.NoError(t, err)

@@ -11,10 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"selaras/backend/profile"
 	"selaras/backend/target"
 	"selaras/backend/template"
-	"selaras/backend/xlsx"
 	"selaras/backend/xlsx/xlsxtest"
 )
 
@@ -27,15 +25,11 @@ func TestTemplateNotBasedOnWhatIsStored(t *testing.T) {
 		t.Run("take="+strconv.FormatBool(take), func(t *testing.T) {
 			fx := newFixture(t)
 			ctx := context.Background()
-			p, err := profile.Get(ctx, fx.s)
-			require.NoError(t, err)
-			in, err := xlsx.LoadTemplateInput(ctx, fx.s, p, "19.01", 2025)
-			require.NoError(t, err)
 			// Made now, typed into from the next second (created_at is to
 			// the second).
 			path := filepath.Join(fx.dir, "Templat-lama.xlsx")
 			made := time.Now()
-			require.NoError(t, xlsx.WriteTemplate(ctx, path, in, made))
+			fx.writeTemplate(t, path, made)
 			time.Sleep(time.Until(made.Truncate(time.Second).Add(time.Second)))
 			typed := map[string]string{"UKM.05": "1234", "KOP.04": "77"}
 			for code, v := range typed {
@@ -46,7 +40,7 @@ func TestTemplateNotBasedOnWhatIsStored(t *testing.T) {
 				_, err := target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTarget, Text: v}}, "ketik")
 				require.NoError(t, err)
 			}
-			edit(t, path, func(f *excelize.File) {
+			xlsxtest.Edit(t, path, func(f *excelize.File) {
 				set := func(code string, v int64) {
 					require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), v))
 				}
@@ -99,7 +93,7 @@ func indicatorID(t *testing.T, fx fixture, code string) int64 {
 // before it was written to the millisecond has it.
 func setCreatedAt(t *testing.T, path, v string) {
 	t.Helper()
-	edit(t, path, func(f *excelize.File) {
+	xlsxtest.Edit(t, path, func(f *excelize.File) {
 		for r := 1; r <= template.MetaKeyRows; r++ {
 			k, _ := f.GetCellValue(template.MetaSheet, "A"+strconv.Itoa(r))
 			if k == template.KeyCreatedAt {
@@ -120,19 +114,15 @@ func TestTypedInTheTemplatesOwnSecond(t *testing.T) {
 		t.Run("secondsOnly="+strconv.FormatBool(old), func(t *testing.T) {
 			fx := newFixture(t)
 			ctx := context.Background()
-			p, err := profile.Get(ctx, fx.s)
-			require.NoError(t, err)
-			in, err := xlsx.LoadTemplateInput(ctx, fx.s, p, "19.01", 2025)
-			require.NoError(t, err)
 			path := filepath.Join(fx.dir, "Templat-detik.xlsx")
-			require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
+			fx.writeTemplate(t, path, time.Now())
 			// Made (as its created_at says) early in a second, and typed into
 			// in that same second.
 			time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second)))
 			made := time.Now()
 			time.Sleep(3 * time.Millisecond)
 			id := indicatorID(t, fx, "UKM.05")
-			_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTarget, Text: "1234"}}, "ketik")
+			_, err := target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTarget, Text: "1234"}}, "ketik")
 			require.NoError(t, err)
 			require.Equal(t, made.Unix(), time.Now().Unix(), "typed in the template's own second")
 			if old {
@@ -140,7 +130,7 @@ func TestTypedInTheTemplatesOwnSecond(t *testing.T) {
 			} else {
 				setCreatedAt(t, path, made.UTC().Format(template.CreatedAtLayout))
 			}
-			edit(t, path, func(f *excelize.File) {
+			xlsxtest.Edit(t, path, func(f *excelize.File) {
 				require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, "UKM.05")), 4321))
 			})
 			pv, err := Check(ctx, fx.s, path, 0)
@@ -166,16 +156,12 @@ func TestRatioPartsGoTogether(t *testing.T) {
 			}, "ketik")
 			require.NoError(t, err)
 			time.Sleep(5 * time.Millisecond)
-			p, err := profile.Get(ctx, fx.s)
-			require.NoError(t, err)
-			in, err := xlsx.LoadTemplateInput(ctx, fx.s, p, "19.01", 2025)
-			require.NoError(t, err)
-			require.NoError(t, xlsx.WriteTemplate(ctx, fx.path, in, time.Now()))
+			fx.writeTemplate(t, fx.path, time.Now())
 			time.Sleep(5 * time.Millisecond)
 			// Only the numerator changed since, by another template's import.
 			_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTargetNum, Text: "11"}}, "impor:lain.xlsx#abc")
 			require.NoError(t, err)
-			edit(t, fx.path, func(f *excelize.File) {
+			xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 				r := strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, "KOP.01"))
 				require.NoError(t, f.SetCellInt(template.ValuesSheet, "G"+r, 12))
 				require.NoError(t, f.SetCellInt(template.ValuesSheet, "H"+r, 80))

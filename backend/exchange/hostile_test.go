@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,15 +28,6 @@ import (
 	"selaras/backend/template"
 	"selaras/backend/xlsx/xlsxtest"
 )
-
-func importOnce(t *testing.T, fx fixture, path string) Preview {
-	t.Helper()
-	p, err := ReadImport(context.Background(), fx.s, path, ImportOptions{})
-	require.NoError(t, err)
-	_, err = CommitImport(context.Background(), fx.s, p)
-	require.NoError(t, err)
-	return p
-}
 
 func valueOf(t *testing.T, fx fixture, code string) target.Value {
 	t.Helper()
@@ -68,7 +60,7 @@ func TestRatioFilledByParts(t *testing.T) {
 	assert.True(t, st.Protection == nil || st.Protection.Locked, "the computed target is not an input")
 	require.NoError(t, f.Close())
 
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellStr(template.ValuesSheet, "G"+r, "125"))
 		require.NoError(t, f.SetCellStr(template.ValuesSheet, "H"+r, "1.450"))
 	})
@@ -94,7 +86,7 @@ func TestRatioPartsCleared(t *testing.T) {
 	fx := newFixture(t)
 	r := strconv.Itoa(rowOf(t, fx.path, "KOP.01"))
 	require.NotNil(t, valueOf(t, fx, "KOP.01").TargetNum, "the demo has parts")
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellStr(template.ValuesSheet, "G"+r, "-"))
 		require.NoError(t, f.SetCellValue(template.ValuesSheet, "H"+r, nil))
 	})
@@ -123,7 +115,7 @@ func TestRatioTargetWithoutPartsKept(t *testing.T) {
 	id := valueOf(t, fx, "KOP.02").IndicatorID
 	_, err := target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: id, Region: "19.01", Year: 2025, Field: target.FTarget, Text: "12,5"}}, "ketik")
 	require.NoError(t, err)
-	writeFixtureTemplate(t, fx)
+	fx.writeTemplate(t, fx.path, time.Now()) // made now: based on what is stored
 	r := strconv.Itoa(rowOf(t, fx.path, "KOP.02"))
 	f, err := excelize.OpenFile(fx.path)
 	require.NoError(t, err)
@@ -145,7 +137,7 @@ func TestRatioLegacyTemplate(t *testing.T) {
 	r := strconv.Itoa(rowOf(t, fx.path, "KOP.01"))
 	old := valueOf(t, fx, "KOP.01").Target
 	require.NotNil(t, old)
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		setMeta(t, f, "ratio_target", "")
 		require.NoError(t, f.SetCellFormula(template.ValuesSheet, "F"+r, ""))
 		require.NoError(t, f.SetCellFloat(template.ValuesSheet, "F"+r, *old, -1, 64))
@@ -219,7 +211,7 @@ func TestStructureRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fx := newFixture(t)
 			before := fx.state(t)
-			edit(t, fx.path, func(f *excelize.File) { tt.spoil(t, fx, f) })
+			xlsxtest.Edit(t, fx.path, func(f *excelize.File) { tt.spoil(t, fx, f) })
 			_, err := ReadImport(context.Background(), fx.s, fx.path, ImportOptions{})
 			require.Error(t, err)
 			var ie *ImportError
@@ -452,7 +444,7 @@ func TestCodeTwiceRefusedWhateverTheHiddenSheetSays(t *testing.T) {
 	t.Run("values sheet", func(t *testing.T) {
 		fx := newFixture(t)
 		before := fx.state(t)
-		edit(t, fx.path, func(f *excelize.File) {
+		xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 			four, five := xlsxtest.Row(t, f, template.ValuesSheet, "KOP.04"), xlsxtest.Row(t, f, template.ValuesSheet, "KOP.05")
 			require.NoError(t, f.SetCellStr(template.ValuesSheet, "B"+strconv.Itoa(five), "KOP.04"))
 			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(four), 100))
@@ -482,7 +474,7 @@ func TestCodeTwiceRefusedWhateverTheHiddenSheetSays(t *testing.T) {
 		before := fx.state(t)
 		// The row after the listed lines claims the first line's id, and the
 		// hidden sheet lists one line more.
-		edit(t, fx.path, func(f *excelize.File) {
+		xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 			first, twin := strconv.Itoa(template.PlanFirstRow), strconv.Itoa(template.PlanFirstRow+len(lines))
 			for _, c := range []string{"D", "E", "F", "H", "I", "J", "K", "L"} { // the first line's figures, copied
 				v, err := f.GetCellValue(template.PlanSheet, c+first)
@@ -511,7 +503,7 @@ func TestCodeTwiceRefusedWhateverTheHiddenSheetSays(t *testing.T) {
 func TestVersionOneTemplate(t *testing.T) {
 	fx := newFixture(t)
 	r := strconv.Itoa(rowOf(t, fx.path, "UKM.05"))
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		var codes []string
 		for row := template.FirstRow; row <= len(mustRows(t, f, template.ValuesSheet)); row++ {
 			v, err := f.GetCellValue(template.ValuesSheet, "B"+strconv.Itoa(row))

@@ -39,18 +39,23 @@ type fixture struct {
 
 func newFixture(t *testing.T) fixture {
 	t.Helper()
-	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := demotest.Open(t)
+	s := storetest.OpenAt(t, demotest.DSN(t))
+	fx := fixture{s, dir, filepath.Join(dir, "Templat-Kabupaten-Bangka-2025.xlsx")}
+	fx.writeTemplate(t, fx.path, time.Now()) // made now: based on what is stored
+	return fx
+}
+
+// writeTemplate writes Kabupaten Bangka's 2025 template of what the
+// workspace holds to path, made at made.
+func (fx fixture) writeTemplate(t *testing.T, path string, made time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := profile.Get(ctx, fx.s)
 	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
-	p, err := profile.Get(ctx, s)
+	in, err := xlsx.LoadTemplateInput(ctx, fx.s, p, "19.01", 2025)
 	require.NoError(t, err)
-	in, err := xlsx.LoadTemplateInput(ctx, s, p, "19.01", 2025)
-	require.NoError(t, err)
-	path := filepath.Join(dir, "Templat-Kabupaten-Bangka-2025.xlsx")
-	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now())) // made now: based on what is stored
-	return fixture{s, dir, path}
+	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, made))
 }
 
 // state is everything an import could change, to prove a refusal wrote nothing.
@@ -65,41 +70,33 @@ func (fx fixture) state(t *testing.T) string {
 	return strings.Repeat("v", len(vals)) + "|" + strings.Repeat("a", len(log)) + "|" + strings.Repeat("s", len(subs))
 }
 
-func edit(t *testing.T, path string, fn func(f *excelize.File)) {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	require.NoError(t, err)
-	fn(f)
-	require.NoError(t, f.Save())
-	require.NoError(t, f.Close())
-}
-
-// typeInto types cells into code's row of the values sheet, by column (a
-// number stays a number cell, a string a text cell, nil clears), and
-// returns the template's path.
+// typeInto types cells into code's row of the fixture template's values
+// sheet (xlsxtest.TypeInto) and returns the template's path.
 func typeInto(t *testing.T, fx fixture, code string, cells map[string]any) string {
 	t.Helper()
-	r := strconv.Itoa(rowOf(t, fx.path, code))
-	edit(t, fx.path, func(f *excelize.File) {
-		for col, v := range cells {
-			require.NoError(t, f.SetCellValue(template.ValuesSheet, col+r, v))
-		}
-	})
+	xlsxtest.TypeInto(t, fx.path, template.ValuesSheet, code, cells)
 	return fx.path
 }
 
-func rowOf(t *testing.T, path, code string) int {
-	f, err := excelize.OpenFile(path)
+// importOnce previews the template at path and commits it, as a regency's
+// return is imported.
+func importOnce(t *testing.T, fx fixture, path string) Preview {
+	t.Helper()
+	p, err := ReadImport(context.Background(), fx.s, path, ImportOptions{})
 	require.NoError(t, err)
-	defer f.Close()
+	_, err = CommitImport(context.Background(), fx.s, p)
+	require.NoError(t, err)
+	return p
+}
+
+func rowOf(t *testing.T, path, code string) int {
+	f := xlsxtest.Open(t, path)
 	return xlsxtest.Row(t, f, template.ValuesSheet, code)
 }
 
 func TestTemplateLayout(t *testing.T) {
 	fx := newFixture(t)
-	f, err := excelize.OpenFile(fx.path)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, fx.path)
 	assert.Equal(t, []string{template.ValuesSheet, template.PlanSheet, template.GuideSheet, template.MetaSheet}, f.GetSheetList())
 	vis, err := f.GetSheetVisible(template.MetaSheet)
 	require.NoError(t, err)
@@ -125,7 +122,7 @@ func TestImportFilledTemplate(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
 	halal, growth := rowOf(t, fx.path, "UKM.05"), rowOf(t, fx.path, "KOP.01")
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.ValuesSheet, "F"+strconv.Itoa(halal), 175))     // a number cell
 		require.NoError(t, f.SetCellValue(template.ValuesSheet, "I"+strconv.Itoa(halal), "150"))   // text typed as text
 		require.NoError(t, f.SetCellValue(template.ValuesSheet, "G"+strconv.Itoa(growth), "12,5")) // Indonesian decimal
@@ -255,10 +252,7 @@ func TestSubmissionBoard(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, n)
 	typeInto(t, fx, "UKM.05", map[string]any{"F": 175})
-	p2, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
-	require.NoError(t, err)
-	_, err = CommitImport(ctx, fx.s, p2)
-	require.NoError(t, err)
+	p2 := importOnce(t, fx, fx.path)
 
 	board, err = Board(ctx, fx.s, "19", 2025)
 	require.NoError(t, err)
@@ -313,7 +307,7 @@ func TestTemplatePlanSheet(t *testing.T) {
 
 	// Change the pagu of the first line, add a line, and import.
 	sub := subs[len(subs)-1]
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "Rp 175 juta"))
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "B"+newRow, sub.Code))
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "D"+newRow, "=Pelaku UMKM yang dilatih"))
@@ -360,7 +354,7 @@ func TestTemplatePlanRefusals(t *testing.T) {
 	lines, _, err := template.PlanInput(ctx, fx.s, region.Region{Code: "19.01", Level: region.Regency}, 2025)
 	require.NoError(t, err)
 	newRow := strconv.Itoa(template.PlanFirstRow + len(lines))
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "1.500.000,50")) // cents
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "H"+strconv.Itoa(template.PlanFirstRow), "APBN murni"))   // unknown source
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "D"+newRow, "Keluaran tanpa kode"))                       // no code
@@ -376,7 +370,7 @@ func TestTemplatePlanRefusals(t *testing.T) {
 
 	// A line added with rupiah cents names its cell.
 	fx = newFixture(t)
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "G"+strconv.Itoa(template.PlanFirstRow), "1.500.000,50"))
 	})
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
@@ -386,7 +380,7 @@ func TestTemplatePlanRefusals(t *testing.T) {
 
 	// Moving a listed line breaks the structure.
 	fx = newFixture(t)
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		require.NoError(t, f.SetCellValue(template.PlanSheet, "M"+strconv.Itoa(template.PlanFirstRow), 999999))
 	})
 	_, err = ReadImport(ctx, fx.s, fx.path, ImportOptions{})
@@ -400,7 +394,7 @@ func TestImportAuditsEveryValue(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
 	codes := []string{"UKM.05", "KOP.04", "KOP.05", "UKM.01"}
-	edit(t, fx.path, func(f *excelize.File) {
+	xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 		for i, code := range codes {
 			require.NoError(t, f.SetCellInt(template.ValuesSheet, "J"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), int64(900+i)))
 		}
@@ -507,10 +501,7 @@ func TestBoardShowsDirectTyping(t *testing.T) {
 	require.NoError(t, err)
 	_, err = target.Apply(ctx, fx.s, []target.Edit{{IndicatorID: ind, Region: "19.03", Year: 2026, Field: target.FTarget, Text: "5"}}, "ketik")
 	require.NoError(t, err)
-	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
-	require.NoError(t, err)
-	_, err = CommitImport(ctx, fx.s, p)
-	require.NoError(t, err)
+	importOnce(t, fx, fx.path)
 
 	board, err = Board(ctx, fx.s, "19", 2025)
 	require.NoError(t, err)
@@ -571,10 +562,7 @@ func TestBoardCountsSinceTheTemplateWasSent(t *testing.T) {
 
 	time.Sleep(5 * time.Millisecond)
 	typeIn("19.02")
-	p, err := ReadImport(ctx, fx.s, fx.path, ImportOptions{})
-	require.NoError(t, err)
-	_, err = CommitImport(ctx, fx.s, p)
-	require.NoError(t, err)
+	importOnce(t, fx, fx.path)
 	board, err = Board(ctx, fx.s, "19", 2025)
 	require.NoError(t, err)
 	assert.False(t, board[0].Nothing, "returned after it was sent")

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,9 +30,9 @@ func TestRandomValuesRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	rng := rand.New(rand.NewPCG(10, 2025))
 	for round := 0; round < 3; round++ {
-		writeFixtureTemplate(t, fx)
+		fx.writeTemplate(t, fx.path, time.Now())
 		want := map[string]map[target.Field]*float64{} // code -> field -> value (nil: empty)
-		edit(t, fx.path, func(f *excelize.File) {
+		xlsxtest.Edit(t, fx.path, func(f *excelize.File) {
 			pct, err := f.NewStyle(&excelize.Style{NumFmt: 10, Protection: &excelize.Protection{Locked: false}})
 			require.NoError(t, err)
 			for _, ind := range inds {

@@ -60,7 +60,7 @@ func TestImportAsTheSekretariat(t *testing.T) {
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "Templat.xlsx")
 	require.NoError(t, xlsx.WriteTemplate(ctx, path, in, time.Now()))
-	edit(t, path, func(f *excelize.File) {
+	xlsxtest.Edit(t, path, func(f *excelize.File) {
 		for i, code := range []string{"UKM.05", "KOP.04", "KOP.05"} {
 			require.NoError(t, f.SetCellInt(template.ValuesSheet, "F"+strconv.Itoa(xlsxtest.Row(t, f, template.ValuesSheet, code)), int64(100+i)))
 		}

@@ -3,14 +3,12 @@ package harmonise
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/benchdata"
-	"selaras/backend/indicator"
 	"selaras/backend/region"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
@@ -94,30 +92,8 @@ func fillSome(t *testing.T, s *store.Store) {
 	}
 	regions = append(regions, target.National)
 	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
-		starter := indicator.Starter()
-		var values []target.Value
-		for n := 0; n < 12; n++ {
-			i := starter[n%len(starter)]
-			i.Code = fmt.Sprintf("%s-%d", i.Code, n)
-			i, err := indicator.Save(ctx, store.InTx(tx), i)
-			if err != nil {
-				return err
-			}
-			for y := 2022; y <= 2025; y++ {
-				for _, r := range regions {
-					v := target.Value{IndicatorID: i.ID, Region: r, Year: y, Source: "uji"}
-					x := float64(50 + rng.IntN(50)) // whole numbers, so ties occur
-					v.Target = &x
-					if i.Kind == indicator.Ratio {
-						num, den := x*10, 1000.0
-						v.TargetNum, v.TargetDen = &num, &den
-					}
-					real := x * (0.8 + rng.Float64()*0.4)
-					v.Realisation = &real
-					values = append(values, v)
-				}
-			}
-		}
-		return target.SaveValues(ctx, store.InTx(tx), values)
+		return benchdata.Values(ctx, tx, rng, benchdata.Spread{Indicators: 12, Years: []int{2022, 2023, 2024, 2025},
+			Regions: regions, Source: "uji",
+			Target: func(rng *rand.Rand) float64 { return float64(50 + rng.IntN(50)) }}) // whole numbers, so ties occur
 	}))
 }

@@ -55,45 +55,39 @@ const centralCols = `id, code, kind, COALESCE(parent_id, 0), name, institution, 
 // ListCentral returns every central item in code order with its indicator
 // links and targets.
 func ListCentral(ctx context.Context, q querier) ([]CentralItem, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+centralCols+" FROM central_item ORDER BY code")
-	if err != nil {
-		return nil, fmt.Errorf("program: list central: %w", err)
-	}
-	defer rows.Close()
-	out := []CentralItem{}
-	pos := map[int64]int{}
-	for rows.Next() {
-		var c CentralItem
-		if err := rows.Scan(&c.ID, &c.Code, &c.Kind, &c.ParentID, &c.Name, &c.Institution, &c.Unit, &c.Note); err != nil {
-			return nil, fmt.Errorf("program: list central: %w", err)
-		}
+	out, err := store.QueryAll(ctx, q, func(r store.Row) (c CentralItem, err error) {
+		err = r.Scan(&c.ID, &c.Code, &c.Kind, &c.ParentID, &c.Name, &c.Institution, &c.Unit, &c.Note)
 		c.IndicatorIDs, c.Targets = []int64{}, []CentralTarget{}
-		pos[c.ID] = len(out)
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
+		return c, err
+	}, "SELECT "+centralCols+" FROM central_item ORDER BY code")
+	if err != nil {
 		return nil, fmt.Errorf("program: list central: %w", err)
 	}
 	if err := store.Links(ctx, q, out, func(c *CentralItem) (int64, *[]int64) { return c.ID, &c.IndicatorIDs },
 		"SELECT central_id, indicator_id FROM central_indicator ORDER BY central_id, indicator_id"); err != nil {
 		return nil, fmt.Errorf("program: list central: %w", err)
 	}
-	tg, err := q.QueryContext(ctx, "SELECT central_id, year, target, pagu FROM central_target ORDER BY central_id, year")
+	type ownedTarget struct {
+		central int64
+		t       CentralTarget
+	}
+	targets, err := store.QueryAll(ctx, q, func(r store.Row) (o ownedTarget, err error) {
+		err = r.Scan(&o.central, &o.t.Year, &o.t.Target, &o.t.Pagu)
+		return o, err
+	}, "SELECT central_id, year, target, pagu FROM central_target ORDER BY central_id, year")
 	if err != nil {
 		return nil, fmt.Errorf("program: list central: %w", err)
 	}
-	defer tg.Close()
-	for tg.Next() {
-		var c int64
-		var t CentralTarget
-		if err := tg.Scan(&c, &t.Year, &t.Target, &t.Pagu); err != nil {
-			return nil, fmt.Errorf("program: list central: %w", err)
-		}
-		if i, ok := pos[c]; ok {
-			out[i].Targets = append(out[i].Targets, t)
+	pos := make(map[int64]int, len(out))
+	for i, c := range out {
+		pos[c.ID] = i
+	}
+	for _, o := range targets {
+		if i, ok := pos[o.central]; ok {
+			out[i].Targets = append(out[i].Targets, o.t)
 		}
 	}
-	return out, tg.Err()
+	return out, nil
 }
 
 // TargetFor returns the item's target for a year, if any.

@@ -157,11 +157,7 @@ func getAgendaItem(ctx context.Context, q querier, id int64) (AgendaItem, error)
 // decisions, and inserts (ID 0, at Position or at the end) or updates the
 // item, replacing its linked decisions.
 func SaveAgendaItem(ctx context.Context, w store.Writer, a AgendaItem) (AgendaItem, error) {
-	a.Normalize()
-	if err := a.Validate(); err != nil {
-		return AgendaItem{}, err
-	}
-	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putAgendaItem(ctx, tx, a) }, getAgendaItem)
+	return save(ctx, w, a, putAgendaItem, getAgendaItem)
 }
 
 // putAgendaItem writes an already validated agenda item inside tx and returns

@@ -11,32 +11,16 @@ import (
 )
 
 func TestAgendaValidate(t *testing.T) {
-	tests := []struct {
-		name  string
-		a     AgendaItem
-		field string
-	}{
-		{"title only", AgendaItem{Title: "Pembukaan"}, ""},
-		{"times with a colon", AgendaItem{Title: "x", StartTime: "9:00", EndTime: "10.30"}, ""},
-		{"no title", AgendaItem{Presenter: "Riza Aryani"}, "title"},
-		{"bad start", AgendaItem{Title: "x", StartTime: "25.00"}, "startTime"},
-		{"words for a time", AgendaItem{Title: "x", EndTime: "siang"}, "endTime"},
-		{"ends before it starts", AgendaItem{Title: "x", StartTime: "10.00", EndTime: "09.30"}, "endTime"},
-		{"bad day", AgendaItem{Title: "x", Day: "26-02-2024"}, "day"},
-		{"negative position", AgendaItem{Title: "x", Position: -2}, "position"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := tt.a
-			a.Normalize()
-			err := a.Validate()
-			if tt.field == "" {
-				assert.NoError(t, err)
-				return
-			}
-			assert.Equal(t, tt.field, fault.FieldOf(err), "got %v", err)
-		})
-	}
+	validateAll(t, []validCase[AgendaItem]{
+		{"title only", AgendaItem{Title: "Pembukaan"}, "", ""},
+		{"times with a colon", AgendaItem{Title: "x", StartTime: "9:00", EndTime: "10.30"}, "", ""},
+		{"no title", AgendaItem{Presenter: "Riza Aryani"}, fault.Required, "title"},
+		{"bad start", AgendaItem{Title: "x", StartTime: "25.00"}, fault.Invalid, "startTime"},
+		{"words for a time", AgendaItem{Title: "x", EndTime: "siang"}, fault.Invalid, "endTime"},
+		{"ends before it starts", AgendaItem{Title: "x", StartTime: "10.00", EndTime: "09.30"}, fault.Invalid, "endTime"},
+		{"bad day", AgendaItem{Title: "x", Day: "26-02-2024"}, fault.Invalid, "day"},
+		{"negative position", AgendaItem{Title: "x", Position: -2}, fault.Invalid, "position"},
+	}, nil)
 	a := AgendaItem{Title: "x", StartTime: "9:00", EndTime: " 13.05 "}
 	a.Normalize()
 	assert.Equal(t, "09.00", a.StartTime)

@@ -82,21 +82,24 @@ func DayNo(m Meeting, day string) int {
 	return 0
 }
 
-// Normalize trims what was typed.
+// participant is the participant an arrival becomes when it is not in the
+// list yet: present, with the role of an ordinary participant.
+func (a Arrival) participant() Participant {
+	return Participant{Name: a.Name, NIP: a.NIP, Position: a.Position, Institution: a.Institution, Region: a.Region,
+		Role: Peserta, Attendance: Hadir}
+}
+
+// Normalize trims what was typed, as a participant's fields are trimmed.
 func (a *Arrival) Normalize() {
-	a.Name = clean(a.Name)
-	a.NIP = NormalizeNIP(a.NIP)
-	a.Position = clean(a.Position)
-	a.Institution = clean(a.Institution)
-	a.Region = strings.TrimSpace(a.Region)
+	p := a.participant()
+	p.Normalize()
+	a.Name, a.NIP, a.Position, a.Institution, a.Region = p.Name, p.NIP, p.Position, p.Institution, p.Region
 }
 
 // Validate returns the first problem of what was typed (the signature is
 // checked by CheckSignature).
 func (a Arrival) Validate() error {
-	p := Participant{Name: a.Name, NIP: a.NIP, Position: a.Position, Institution: a.Institution, Region: a.Region,
-		Role: Peserta, Attendance: Hadir}
-	if err := p.Validate(); err != nil {
+	if err := a.participant().Validate(); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -148,8 +151,8 @@ func SignIn(ctx context.Context, w store.Writer, meetingID int64, day string, a 
 				meetingID).Scan(&next); err != nil {
 				return fmt.Errorf("rakor: sign in: %w", err)
 			}
-			p = Participant{MeetingID: meetingID, Name: a.Name, NIP: a.NIP, Position: a.Position, Institution: a.Institution,
-				Region: a.Region, Role: Peserta, Attendance: Hadir, SortOrder: next + 1}
+			p = a.participant()
+			p.MeetingID, p.SortOrder = meetingID, next+1
 			if p.ID, err = putParticipant(ctx, tx, p); err != nil {
 				return err
 			}

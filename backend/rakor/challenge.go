@@ -295,11 +295,7 @@ func getChallenge(ctx context.Context, q querier, id int64) (Challenge, error) {
 // validates, checks its category, meeting and decisions exist, and inserts
 // (ID 0) or updates it with its linked decisions.
 func SaveChallenge(ctx context.Context, w store.Writer, c Challenge) (Challenge, error) {
-	c.Normalize()
-	if err := c.Validate(); err != nil {
-		return Challenge{}, err
-	}
-	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putChallenge(ctx, tx, c) }, getChallenge)
+	return save(ctx, w, c, putChallenge, getChallenge)
 }
 
 // putChallenge writes an already validated challenge inside tx and returns

@@ -11,29 +11,17 @@ import (
 )
 
 func TestChallengeValidate(t *testing.T) {
-	tests := []struct {
-		name  string
-		c     Challenge
-		code  fault.Code
-		field string
-	}{
+	validateAll(t, []validCase[Challenge]{
 		{"minimal", Challenge{Category: CatRegulasi, Description: "Revisi UU Perkoperasian menunggu DPR"}, "", ""},
 		{"no category", Challenge{Description: "x"}, fault.Required, "category"},
 		{"no description", Challenge{Category: CatSDM, Description: "  "}, fault.Required, "description"},
 		{"unknown region", Challenge{Category: CatSDM, Description: "x", Region: "19.9"}, fault.UnknownRegion, "region"},
 		{"unknown severity", Challenge{Category: CatSDM, Description: "x", Severity: "kritis"}, fault.Invalid, "severity"},
 		{"unknown status", Challenge{Category: CatSDM, Description: "x", Status: "ditutup"}, fault.Invalid, "status"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := tt.c
-			validated(t, &c, tt.code, tt.field)
-			if tt.code == "" {
-				assert.Equal(t, Sedang, c.Severity)
-				assert.Equal(t, ChallengeTerbuka, c.Status)
-			}
-		})
-	}
+	}, func(t *testing.T, c Challenge) {
+		assert.Equal(t, Sedang, c.Severity)
+		assert.Equal(t, ChallengeTerbuka, c.Status)
+	})
 }
 
 func TestCategories(t *testing.T) {

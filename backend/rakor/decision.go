@@ -242,11 +242,7 @@ func Decisions(ctx context.Context, s *store.Store, meetingID int64) ([]Decision
 // fault.EditConflict carrying the stored decision; the saved decision comes
 // back with its new Version.
 func SaveDecision(ctx context.Context, w store.Writer, d Decision) (Decision, error) {
-	d.Normalize()
-	if err := d.Validate(); err != nil {
-		return Decision{}, err
-	}
-	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putDecision(ctx, tx, d) }, getDecision)
+	return save(ctx, w, d, putDecision, getDecision)
 }
 
 // putDecision writes an already validated decision inside tx and returns its
@@ -478,19 +474,11 @@ func (f FollowUp) Validate() error {
 // status in the same transaction: selesai takes the follow-up's date,
 // dibatalkan takes its progress text as the reason.
 func AddFollowUp(ctx context.Context, w store.Writer, f FollowUp) (FollowUp, error) {
-	f.Normalize()
-	if err := f.Validate(); err != nil {
-		return FollowUp{}, err
-	}
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
+	return store.Save(ctx, w, f, func(tx *sql.Tx, f *FollowUp) error {
 		var err error
-		f.ID, err = putFollowUp(ctx, tx, f)
+		f.ID, err = putFollowUp(ctx, tx, *f)
 		return err
 	})
-	if err != nil {
-		return FollowUp{}, err
-	}
-	return f, nil
 }
 
 // putFollowUp writes an already validated follow-up inside tx, applying its

@@ -36,12 +36,7 @@ func indicatorID(t *testing.T, s *store.Store, code string) int64 {
 
 func TestDecisionValidate(t *testing.T) {
 	fixToday(t, "2024-03-01")
-	tests := []struct {
-		name  string
-		d     Decision
-		code  fault.Code
-		field string
-	}{
+	validateAll(t, []validCase[Decision]{
 		{"text only", Decision{Text: "Menyusun matriks sinkronisasi"}, "", ""},
 		{"owned and linked", Decision{Text: "x", OwnerRegion: "19.01", OwnerUnit: "Bidang UMKM", DueDate: "2024-06-30",
 			Regions: []string{"19", "19.02"}, Programs: []string{"2.17.07"}}, "", ""},
@@ -56,13 +51,7 @@ func TestDecisionValidate(t *testing.T) {
 		{"bad done date", Decision{Text: "x", Status: Selesai, DoneDate: "2024-13-01"}, fault.Invalid, "doneDate"},
 		{"not agreed without reason", Decision{Text: "x", NotAgreed: true}, fault.Required, "notAgreedReason"},
 		{"unknown linked region", Decision{Text: "x", Regions: []string{"19", "XX"}}, fault.UnknownRegion, "regions"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := tt.d
-			validated(t, &d, tt.code, tt.field)
-		})
-	}
+	}, nil)
 
 	d := Decision{Text: "x", Status: Selesai}
 	d.Normalize()

@@ -4,13 +4,13 @@ import (
 	"context"
 	"sort"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
 )
 
 // Several desks of one Rakortek type decisions at once, each PC its own
@@ -30,23 +30,17 @@ func TestDesksNumberDecisionsAtOnce(t *testing.T) {
 			desks = append(desks, other)
 		}
 	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 30)
-	for d := range 3 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 10 {
-				_, err := SaveDecision(ctx, desks[d%len(desks)], Decision{MeetingID: m.ID,
-					Text: "Meja " + strconv.Itoa(d+1) + " kesepakatan " + strconv.Itoa(i+1)})
-				errs <- err
+	errs := storetest.AtOnce(3, func(d int) error {
+		for i := range 10 {
+			if _, err := SaveDecision(ctx, desks[d%len(desks)], Decision{MeetingID: m.ID,
+				Text: "Meja " + strconv.Itoa(d+1) + " kesepakatan " + strconv.Itoa(i+1)}); err != nil {
+				return err
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		require.NoError(t, err)
+		}
+		return nil
+	})
+	for i, err := range errs {
+		require.NoError(t, err, "writer %d", i)
 	}
 	list, err := Decisions(ctx, s, m.ID)
 	require.NoError(t, err)

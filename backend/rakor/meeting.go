@@ -188,11 +188,7 @@ FROM meeting ORDER BY start_date DESC, id DESC`)
 // SaveMeeting is the one way a meeting is written: it normalizes,
 // validates and inserts (ID 0) or updates it, in w's transaction.
 func SaveMeeting(ctx context.Context, w store.Writer, m Meeting) (Meeting, error) {
-	m.Normalize()
-	if err := m.Validate(); err != nil {
-		return Meeting{}, err
-	}
-	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putMeeting(ctx, tx, m) }, getMeeting)
+	return save(ctx, w, m, putMeeting, getMeeting)
 }
 
 // StartMeeting creates a meeting whose first agenda item is "Tindak lanjut

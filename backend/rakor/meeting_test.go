@@ -45,6 +45,30 @@ func validated(t *testing.T, v interface {
 	return err
 }
 
+// validCase is one row of a Validate table: x, normalized and validated, is
+// accepted (code "") or refused with code naming field.
+type validCase[T any] struct {
+	name  string
+	x     T
+	code  fault.Code
+	field string
+}
+
+// validateAll runs each case as a subtest; accepted, when given, checks
+// what an accepted x was normalized to.
+func validateAll[T any, P store.Record[T]](t *testing.T, cases []validCase[T], accepted func(t *testing.T, x T)) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			x := tt.x
+			validated(t, P(&x), tt.code, tt.field)
+			if tt.code == "" && accepted != nil {
+				accepted(t, x)
+			}
+		})
+	}
+}
+
 // fixToday pins the date recorded for decisions marked done.
 func fixToday(t *testing.T, date string) {
 	t.Helper()

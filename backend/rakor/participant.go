@@ -174,11 +174,7 @@ func SaveParticipant(ctx context.Context, w store.Writer, p Participant) (Partic
 		}
 		return added[0], nil
 	}
-	p.Normalize()
-	if err := p.Validate(); err != nil {
-		return Participant{}, err
-	}
-	return write(ctx, w, func(tx *sql.Tx) (int64, error) { return putParticipant(ctx, tx, p) }, getParticipant)
+	return save(ctx, w, p, putParticipant, getParticipant)
 }
 
 func getParticipant(ctx context.Context, q querier, id int64) (Participant, error) {

@@ -13,12 +13,7 @@ import (
 )
 
 func TestParticipantValidate(t *testing.T) {
-	tests := []struct {
-		name  string
-		p     Participant
-		code  fault.Code
-		field string
-	}{
+	validateAll(t, []validCase[Participant]{
 		{"name only", Participant{Name: "Riza Aryani"}, "", ""},
 		{"full", Participant{Name: "Koko Haryono", Position: "Sekretaris Deputi Usaha Kecil dan Menengah",
 			Institution: "Kementerian Koperasi dan UKM", Role: Narasumber, Attendance: Diwakili, Region: "19.71"}, "", ""},
@@ -26,13 +21,7 @@ func TestParticipantValidate(t *testing.T) {
 		{"unknown region", Participant{Name: "A", Region: "99.99"}, fault.UnknownRegion, "region"},
 		{"unknown role", Participant{Name: "A", Role: "moderator"}, fault.Invalid, "role"},
 		{"unknown attendance", Participant{Name: "A", Attendance: "izin"}, fault.Invalid, "attendance"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := tt.p
-			validated(t, &p, tt.code, tt.field)
-		})
-	}
+	}, nil)
 }
 
 func TestParseParticipants(t *testing.T) {

@@ -36,25 +36,21 @@ var ErrNotFound = errors.New("rakor: not found")
 
 func notFound(field string) error { return fault.Wrap(ErrNotFound, fault.NotFound, field) }
 
-// write runs put in w's transaction and reads the written row back with get
-// in the same transaction, so a door returns what was stored whether or not
-// its caller batches writes.
-func write[T any](ctx context.Context, w store.Writer, put func(tx *sql.Tx) (int64, error),
+// save is a rakor write door: store.Save normalizes and validates x, put
+// writes it in w's transaction and get reads the written row back in the
+// same transaction, so a door returns what was stored whether or not its
+// caller batches writes.
+func save[T any, P store.Record[T]](ctx context.Context, w store.Writer, x T,
+	put func(ctx context.Context, tx *sql.Tx, x T) (int64, error),
 	get func(ctx context.Context, q querier, id int64) (T, error)) (T, error) {
-	var out T
-	err := w.Tx(ctx, func(tx *sql.Tx) error {
-		id, err := put(tx)
+	return store.Save(ctx, w, x, func(tx *sql.Tx, p P) error {
+		id, err := put(ctx, tx, *p)
 		if err != nil {
 			return err
 		}
-		out, err = get(ctx, tx, id)
+		*p, err = get(ctx, tx, id)
 		return err
 	})
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	return out, nil
 }
 
 // deleteRow removes the row of table with id, or says the thing keyed by

@@ -3,7 +3,6 @@ package rakor
 import (
 	"context"
 	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -159,29 +158,14 @@ func TestConcurrentEditsOfOneDecisionLoseNothing(t *testing.T) {
 	ctx := context.Background()
 	m := meeting(t, s, babel())
 	base := decision(t, s, Decision{MeetingID: m.ID, Text: "Menyusun pedoman"})
-	const desks = 6
-	errs := make([]error, desks)
-	var wg sync.WaitGroup
-	for i := range desks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			x := base
-			x.Text = fmt.Sprintf("Menyusun pedoman (meja %d)", i)
-			_, errs[i] = SaveDecision(ctx, s, x)
-		}()
-	}
-	wg.Wait()
-	won := -1
-	for i, err := range errs {
-		if err == nil {
-			require.Equal(t, -1, won, "two edits from one version were both written")
-			won = i
-			continue
-		}
+	won := versionedtest.OneWins(t, 6, func(i int) error {
+		x := base
+		x.Text = fmt.Sprintf("Menyusun pedoman (meja %d)", i)
+		_, err := SaveDecision(ctx, s, x)
+		return err
+	}, func(i int, err error) {
 		require.Equal(t, fault.EditConflict, fault.CodeOf(err), "desk %d: %v", i, err)
-	}
-	require.NotEqual(t, -1, won, "one edit is written")
+	})
 	got, err := GetDecision(ctx, s, base.ID)
 	require.NoError(t, err)
 	assert.Equal(t, fmt.Sprintf("Menyusun pedoman (meja %d)", won), got.Text)

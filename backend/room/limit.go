@@ -27,39 +27,29 @@ type Limits struct {
 var DefaultLimits = Limits{Requests: 20, SignIns: 5, SignInEvery: 6 * time.Second, Followers: 4, MaxFollowers: 600,
 	BadLinks: 10, Body: 400 << 10, Connections: 1500, SignInsAtOnce: 4, Phones: 4096}
 
+// withDefaults takes each limit that is not above zero from DefaultLimits.
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
-	if l.Requests > 0 {
-		d.Requests = l.Requests
+	return Limits{
+		Requests:      positiveOr(l.Requests, d.Requests),
+		SignIns:       positiveOr(l.SignIns, d.SignIns),
+		SignInEvery:   positiveOr(l.SignInEvery, d.SignInEvery),
+		Followers:     positiveOr(l.Followers, d.Followers),
+		MaxFollowers:  positiveOr(l.MaxFollowers, d.MaxFollowers),
+		BadLinks:      positiveOr(l.BadLinks, d.BadLinks),
+		Body:          positiveOr(l.Body, d.Body),
+		Connections:   positiveOr(l.Connections, d.Connections),
+		SignInsAtOnce: positiveOr(l.SignInsAtOnce, d.SignInsAtOnce),
+		Phones:        positiveOr(l.Phones, d.Phones),
 	}
-	if l.SignIns > 0 {
-		d.SignIns = l.SignIns
+}
+
+// positiveOr is v where it is above zero, else def.
+func positiveOr[N ~int | ~int64 | ~float64](v, def N) N {
+	if v > 0 {
+		return v
 	}
-	if l.SignInEvery > 0 {
-		d.SignInEvery = l.SignInEvery
-	}
-	if l.Followers > 0 {
-		d.Followers = l.Followers
-	}
-	if l.MaxFollowers > 0 {
-		d.MaxFollowers = l.MaxFollowers
-	}
-	if l.BadLinks > 0 {
-		d.BadLinks = l.BadLinks
-	}
-	if l.Body > 0 {
-		d.Body = l.Body
-	}
-	if l.Connections > 0 {
-		d.Connections = l.Connections
-	}
-	if l.SignInsAtOnce > 0 {
-		d.SignInsAtOnce = l.SignInsAtOnce
-	}
-	if l.Phones > 0 {
-		d.Phones = l.Phones
-	}
-	return d
+	return def
 }
 
 // phone is what a room remembers of one address.

@@ -61,24 +61,26 @@ func (o office) person(t *testing.T, role shared.Role, bidang string) string {
 	return name
 }
 
-// login opens the workspace as name, with the password person gave it.
-func (o office) login(t *testing.T, name string) *store.Store {
+// as is the workspace's URL for name, with the password person gave it.
+func (o office) as(t *testing.T, name string) string {
 	t.Helper()
 	u, err := url.Parse(o.dsn)
 	require.NoError(t, err)
 	u.User = url.UserPassword(name, "sandi "+name)
-	s := storetest.OpenAt(t, u.String())
-	return s
+	return u.String()
+}
+
+// login opens the workspace as name.
+func (o office) login(t *testing.T, name string) *store.Store {
+	t.Helper()
+	return storetest.OpenAt(t, o.as(t, name))
 }
 
 // raw connects as name without the store, to see what the database itself
 // allows.
 func (o office) raw(t *testing.T, name string) *sql.DB {
 	t.Helper()
-	u, err := url.Parse(o.dsn)
-	require.NoError(t, err)
-	u.User = url.UserPassword(name, "sandi "+name)
-	db, err := sql.Open("pgx", u.String())
+	db, err := sql.Open("pgx", o.as(t, name))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
 	return db
@@ -104,6 +106,14 @@ func refused(t *testing.T, ctx context.Context, db *sql.DB, state string, statem
 }
 
 const noRight = "42501" // insufficient_privilege: the app says "no right"
+
+// refusedLine saves l as who, through the app's code, and expects the
+// server to refuse it as no right; why says which write it is.
+func refusedLine(t *testing.T, ctx context.Context, who *store.Store, l program.PlanLine, why string) {
+	t.Helper()
+	_, err := program.SavePlanLine(ctx, who, l)
+	assert.Equal(t, noRight, sqlState(err), "%s: %v", why, err)
+}
 
 func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 	storetest.NeedPG(t)
@@ -158,19 +168,15 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 		require.NotEmpty(t, hist)
 		assert.Equal(t, ukmName, hist[0].UserName, "the audit log names the person")
 
-		_, err = program.SavePlanLine(ctx, ukm, line("Bidang Koperasi"))
-		assert.Equal(t, noRight, sqlState(err), "another bidang's new line: %v", err)
+		refusedLine(t, ctx, ukm, line("Bidang Koperasi"), "another bidang's new line")
 		other := koperasi
 		other.Pagu = 1
-		_, err = program.SavePlanLine(ctx, ukm, other)
-		assert.Equal(t, noRight, sqlState(err), "another bidang's line: %v", err)
+		refusedLine(t, ctx, ukm, other, "another bidang's line")
 		other.Bidang = "Bidang UKM"
-		_, err = program.SavePlanLine(ctx, ukm, other)
-		assert.Equal(t, noRight, sqlState(err), "taking over another bidang's line: %v", err)
+		refusedLine(t, ctx, ukm, other, "taking over another bidang's line")
 		moved := own
 		moved.Bidang = "Bidang Koperasi"
-		_, err = program.SavePlanLine(ctx, ukm, moved)
-		assert.Equal(t, noRight, sqlState(err), "giving a line away: %v", err)
+		refusedLine(t, ctx, ukm, moved, "giving a line away")
 		assert.Equal(t, noRight, sqlState(program.DeletePlanLine(ctx, ukm, koperasi.ID)))
 		_, err = rakor.SaveDecision(ctx, ukm, rakor.Decision{MeetingID: meeting.ID, Text: "x"})
 		assert.Equal(t, noRight, sqlState(err), "a bidang does not write decisions: %v", err)
@@ -208,16 +214,13 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 
 		// The province's own lines stay with their bidang: refused, never
 		// silently skipped.
-		_, err = program.SavePlanLine(ctx, sek, line("Bidang UKM"))
-		assert.Equal(t, noRight, sqlState(err), "a new province line: %v", err)
+		refusedLine(t, ctx, sek, line("Bidang UKM"), "a new province line")
 		prov := koperasi
 		prov.Pagu = 1
-		_, err = program.SavePlanLine(ctx, sek, prov)
-		assert.Equal(t, noRight, sqlState(err), "a province line: %v", err)
+		refusedLine(t, ctx, sek, prov, "a province line")
 		moved := koperasi
 		moved.Region = "19.02"
-		_, err = program.SavePlanLine(ctx, sek, moved)
-		assert.Equal(t, noRight, sqlState(err), "moving a province line to a kab/kota: %v", err)
+		refusedLine(t, ctx, sek, moved, "moving a province line to a kab/kota")
 		assert.Equal(t, noRight, sqlState(program.DeletePlanLine(ctx, sek, koperasi.ID)))
 		db := o.raw(t, sekName)
 		refused(t, ctx, db, noRight,
@@ -231,10 +234,7 @@ func TestRolesAreEnforcedByTheDatabase(t *testing.T) {
 	})
 
 	adminName := o.person(t, shared.Admin, "")
-	u, err := url.Parse(o.dsn)
-	require.NoError(t, err)
-	u.User = url.UserPassword(adminName, "sandi "+adminName)
-	adminURL := u.String()
+	adminURL := o.as(t, adminName)
 	t.Run("an admin writes everything and acts as the group", func(t *testing.T) {
 		name := adminName
 		adm := o.login(t, name)

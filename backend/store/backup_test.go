@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,32 +60,25 @@ func TestKilledBackupLeavesNothing(t *testing.T) {
 	out := filepath.Join(outDir, "cadangan.db")
 	env := []string{"SELARAS_DB=" + db, "SELARAS_OUT=" + out}
 
-	span := crashtest.Time(t, crashtest.Command(t, "TestHelperBackup", "backup", env...))
+	backup := func() *exec.Cmd { return crashtest.Command(t, "TestHelperBackup", "backup", env...) }
+	span := crashtest.Time(t, backup())
 	require.NoError(t, Verify(context.Background(), out))
 	require.NoError(t, os.Remove(out))
 
 	const trials = 30
-	complete, absent, swept := 0, 0, 0
-	for i := range trials {
-		o := crashtest.KillAfter(t, crashtest.Command(t, "TestHelperBackup", "backup", env...), crashtest.Delay(span))
-		if _, err := os.Stat(out); err == nil {
-			require.NoError(t, Verify(context.Background(), out), "trial %d: a file at the target is a whole backup", i)
-			complete++
-			require.NoError(t, os.Remove(out))
-		} else {
-			assert.False(t, o.Finished, "trial %d: a finished backup left no file", i)
-			absent++
-		}
+	r := crashtest.KillTrials(t, trials, span, backup, out, func(i int) {
+		require.NoError(t, Verify(context.Background(), out), "trial %d: a file at the target is a whole backup", i)
+	}, func(i int) int {
 		// The next start sweeps what the killed process left.
 		n, err := atomicfile.Clean(outDir, 0)
 		require.NoError(t, err)
-		swept += n
 		entries, _ := os.ReadDir(outDir)
 		assert.Empty(t, entries, "trial %d: nothing left beside the target", i)
-	}
+		return n
+	})
 	t.Logf("%d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
-		trials, span, absent, complete, swept)
-	assert.Positive(t, absent, "some kills must land mid-backup")
+		trials, span, r.Absent, r.Complete, r.Swept)
+	assert.Positive(t, r.Absent, "some kills must land mid-backup")
 
 	// A later backup to the same path works.
 	s = open(t, db)
@@ -131,13 +125,20 @@ func TestTakeBackupNamesAndRotates(t *testing.T) {
 	assert.False(t, ok)
 }
 
-func TestRestoreReplacesTheWorkspace(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "selaras.db")
-	ctx := context.Background()
+// backedUp opens a workspace with a profile in the test's temp dir and
+// takes one backup of it, for reason.
+func backedUp(t *testing.T, reason Reason) (*Store, string, Backup) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "selaras.db")
 	s := openWithProfile(t, path)
-	b, err := s.TakeBackup(ctx, Manual)
+	b, err := s.TakeBackup(context.Background(), reason)
 	require.NoError(t, err)
+	return s, path, b
+}
+
+func TestRestoreReplacesTheWorkspace(t *testing.T) {
+	ctx := context.Background()
+	s, path, b := backedUp(t, Manual)
 	require.NoError(t, s.Tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.Exec("UPDATE profile SET office_name = 'sesudah cadangan'")
 		return err
@@ -151,10 +152,10 @@ func TestRestoreReplacesTheWorkspace(t *testing.T) {
 	assert.Equal(t, "Dinas Koperasi dan UKM", office)
 
 	// A file that is not a whole workspace is refused and changes nothing.
-	junk := filepath.Join(dir, "junk.db")
+	junk := filepath.Join(filepath.Dir(path), "junk.db")
 	require.NoError(t, os.WriteFile(junk, []byte("SQLite format 3\x00 but not really"), 0o644))
 	before := fileHash(t, path)
-	err = Restore(ctx, path, junk)
+	err := Restore(ctx, path, junk)
 	assert.Equal(t, fault.BadBackup, fault.CodeOf(err))
 	assert.Equal(t, before, fileHash(t, path))
 }
@@ -176,18 +177,14 @@ func damage(t *testing.T, path string) {
 }
 
 func TestDamagedDatabaseIsRefusedUntouched(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "selaras.db")
 	ctx := context.Background()
-	s := openWithProfile(t, path)
-	good, err := s.TakeBackup(ctx, Daily)
-	require.NoError(t, err)
+	s, path, good := backedUp(t, Daily)
 	fill(t, s, 2)
 	require.NoError(t, s.Close())
 	damage(t, path)
 	before := fileHash(t, path)
 
-	_, err = Open(ctx, path, Options{})
+	_, err := Open(ctx, path, Options{})
 	require.Error(t, err)
 	assert.Equal(t, fault.Damaged, fault.CodeOf(err))
 	assert.Contains(t, fault.Message(err, fault.ID), "rusak")

@@ -69,12 +69,7 @@ func TestServerInAnotherEncodingIsRefused(t *testing.T) {
 	assert.Equal(t, fault.ServerNotUTF8, fault.CodeOf(err))
 	assert.Contains(t, fault.Message(err, fault.ID), "createdb -E UTF8 -T template0")
 	assert.Contains(t, fault.Message(err, fault.EN), "LATIN1")
-	db, err := sql.Open("pgx", dsn)
-	require.NoError(t, err)
-	defer db.Close()
-	var tables int
-	require.NoError(t, db.QueryRow("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").Scan(&tables))
-	assert.Zero(t, tables, "nothing was written")
+	assert.Zero(t, publicTables(t, dsn), "nothing was written")
 }
 
 // A server prepared by an earlier Selaras (schema 7, its roles and rights

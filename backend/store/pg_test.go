@@ -26,6 +26,18 @@ func exec(t *testing.T, dsn, q string) {
 	require.NoError(t, err)
 }
 
+// publicTables counts the tables in the public schema of the database at
+// dsn, read over a connection of its own.
+func publicTables(t *testing.T, dsn string) int {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	require.NoError(t, err)
+	defer db.Close()
+	var n int
+	require.NoError(t, db.QueryRow("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").Scan(&n))
+	return n
+}
+
 func TestSharedWorkspaceOpensMigrated(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
@@ -63,12 +75,7 @@ func TestSharedWorkspaceRefusesNewerAndForeign(t *testing.T) {
 	assert.True(t, fault.Is(err, fault.NotDatabase), "%v", err)
 	assert.Contains(t, fault.Message(err, fault.EN), "not a Selaras workspace")
 	// Nothing was written into someone else's database.
-	db, err := sql.Open("pgx", foreign)
-	require.NoError(t, err)
-	defer db.Close()
-	var n int
-	require.NoError(t, db.QueryRow("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").Scan(&n))
-	assert.Equal(t, 1, n)
+	assert.Equal(t, 1, publicTables(t, foreign))
 }
 
 func TestSharedAuditAndLiveChanges(t *testing.T) {
@@ -169,9 +176,7 @@ func TestSharedWorkspaceDialsConnectionsAhead(t *testing.T) {
 	storetest.NeedPG(t)
 	ctx := context.Background()
 	dsn := storetest.NewDatabase(t)
-	s, err := store.Open(ctx, dsn, store.Options{})
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, dsn)
 	var origin string
 	require.NoError(t, s.Read().QueryRowContext(ctx, "SELECT current_setting('application_name')").Scan(&origin))
 	// Counted from outside, so that counting takes none of the store's.

@@ -23,6 +23,17 @@ func open(t *testing.T, path string) *Store {
 	return s
 }
 
+// closedWorkspace makes a workspace file at the current schema in the
+// test's temp dir and closes it: what a later migration starts from.
+func closedWorkspace(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "selaras.db")
+	s, err := Open(context.Background(), path, Options{})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	return path
+}
+
 // openWithProfile opens a migrated workspace at path that holds an office
 // profile, as every workspace in use does.
 func openWithProfile(t *testing.T, path string) *Store {
@@ -154,19 +165,14 @@ func TestMigrationBacksUpAndRotates(t *testing.T) {
 }
 
 func TestFailedMigrationLeavesVersion(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "selaras.db")
-	s, err := Open(context.Background(), path, Options{})
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
-
+	path := closedWorkspace(t)
 	withMigration(t, migration{Version: SchemaVersion() + 1, Name: "broken",
 		SQLite: "CREATE TABLE good (id INTEGER PRIMARY KEY); THIS IS NOT SQL"})
-	_, err = Open(context.Background(), path, Options{})
+	_, err := Open(context.Background(), path, Options{})
 	require.Error(t, err)
 
 	migrations = migrations[:len(migrations)-1]
-	s = open(t, path)
+	s := open(t, path)
 	v, err := s.Version(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, SchemaVersion(), v)
@@ -241,14 +247,10 @@ func TestAuditRollsBackWithTheChange(t *testing.T) {
 }
 
 func TestAuditFollowsNewColumns(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "selaras.db")
-	s, err := Open(context.Background(), path, Options{})
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
+	path := closedWorkspace(t)
 	withMigration(t, migration{Version: SchemaVersion() + 1, Name: "fax",
 		SQLite: "ALTER TABLE profile ADD COLUMN fax TEXT NOT NULL DEFAULT ''", Audit: []string{"profile"}})
-	s = open(t, path)
+	s := open(t, path)
 	insertProfile(t, s, "op")
 	log, err := s.Audit(context.Background(), AuditQuery{Table: "profile"})
 	require.NoError(t, err)

@@ -103,14 +103,18 @@ func DeleteRow(ctx context.Context, tx *sql.Tx, table string, id int64, notFound
 	return nil
 }
 
-// Save is the shape of an aggregate's one write door: normalize x, validate
-// what needs no database, then check against the database and write inside
-// w (write does both, on x in place). It returns x as written.
-func Save[T any, P interface {
+// Record is an aggregate as its write door sees it: it tidies itself in
+// place and checks what needs no database.
+type Record[T any] interface {
 	*T
 	Normalize()
 	Validate() error
-}](ctx context.Context, w Writer, x T, write func(tx *sql.Tx, x P) error) (T, error) {
+}
+
+// Save is the shape of an aggregate's one write door: normalize x, validate
+// what needs no database, then check against the database and write inside
+// w (write does both, on x in place). It returns x as written.
+func Save[T any, P Record[T]](ctx context.Context, w Writer, x T, write func(tx *sql.Tx, x P) error) (T, error) {
 	p := P(&x)
 	p.Normalize()
 	var zero T

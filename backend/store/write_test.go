@@ -70,15 +70,9 @@ func TestWriteDoor(t *testing.T) {
 		_, err := save(ctx, store.InTx(tx), item{code: "C", name: "in a batch"})
 		return err
 	}))
-	var names []string
-	rows, err := s.Read().QueryContext(ctx, "SELECT name FROM central_item ORDER BY code")
+	names, err := store.QueryAll(ctx, s.Read(), func(r store.Row) (n string, err error) { err = r.Scan(&n); return },
+		"SELECT name FROM central_item ORDER BY code")
 	require.NoError(t, err)
-	defer rows.Close()
-	for rows.Next() {
-		var n string
-		require.NoError(t, rows.Scan(&n))
-		names = append(names, n)
-	}
 	assert.Equal(t, []string{"renamed", "in a batch"}, names)
 }
 

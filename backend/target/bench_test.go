@@ -3,13 +3,12 @@ package target
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
-	"selaras/backend/indicator"
+	"selaras/backend/indicator/indicatortest"
 	"selaras/backend/store"
 	"selaras/backend/store/storetest"
 )
@@ -21,17 +20,7 @@ import (
 func BenchmarkApply10000(b *testing.B) {
 	ctx := context.Background()
 	s := storetest.Open(b)
-	require.NoError(b, s.Tx(ctx, func(tx *sql.Tx) error {
-		for n := 0; n < 10000; n++ {
-			i := indicator.Indicator{Code: fmt.Sprintf("B.%05d", n), Name: fmt.Sprintf("Indikator uji %d", n), Unit: "unit",
-				Kind: indicator.Count, Aggregation: indicator.Sum}
-			i.Normalize()
-			if _, err := indicator.Save(ctx, store.InTx(tx), i); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
+	require.NoError(b, s.Tx(ctx, func(tx *sql.Tx) error { return indicatortest.SaveCounts(ctx, store.InTx(tx), 10000) }))
 	cat, err := ReadCatalogue(ctx, s.Read())
 	require.NoError(b, err)
 	edits := make([]Edit, 0, 10000)

@@ -2,14 +2,13 @@ package target
 
 import (
 	"context"
-	"selaras/backend/fault"
 	"strconv"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"selaras/backend/fault"
 	"selaras/backend/versioned/versionedtest"
 )
 
@@ -116,31 +115,16 @@ func TestConcurrentEditsOfOneCellLoseNothing(t *testing.T) {
 	s, by := setup(t)
 	ctx := context.Background()
 	halal := by["UKM.05"]
-	const grids = 6
-	errs := make([]error, grids)
-	var wg sync.WaitGroup
-	for i := range grids {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, errs[i] = Apply(ctx, s, []Edit{{IndicatorID: halal.ID, Region: "19.02", Year: 2025, Field: FTarget,
-				Text: strconv.Itoa(100 + i), Version: v(0)}}, "ketik")
-		}()
-	}
-	wg.Wait()
-	won := -1
-	for i, err := range errs {
-		if err == nil {
-			require.Equal(t, -1, won, "two values from one version were both written")
-			won = i
-			continue
-		}
+	won := versionedtest.OneWins(t, 6, func(i int) error {
+		_, err := Apply(ctx, s, []Edit{{IndicatorID: halal.ID, Region: "19.02", Year: 2025, Field: FTarget,
+			Text: strconv.Itoa(100 + i), Version: v(0)}}, "ketik")
+		return err
+	}, func(i int, err error) {
 		be, ok := ErrBatch(err)
 		require.True(t, ok, "grid %d: %v", i, err)
 		require.Len(t, be.Cells, 1)
 		require.NotNil(t, be.Cells[0].Conflict, "grid %d: %s", i, fault.Render(be.Cells[0].Text, fault.ID))
-	}
-	require.NotEqual(t, -1, won)
+	})
 	got := one(t, s, Key{halal.ID, "19.02", 2025})
 	assert.Equal(t, float64(100+won), *got.Target)
 	assert.Equal(t, int64(1), got.Version)

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"selaras/backend/demo/demotest"
 	"selaras/backend/profile"
 	"selaras/backend/store/storetest"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // TestHelperWrite is the child of TestKilledWritesLeaveNothingPartial: it
@@ -57,40 +59,36 @@ func TestKilledWritesLeaveNothingPartial(t *testing.T) {
 			env := []string{"SELARAS_DB=" + db, "SELARAS_OUT=" + out, "TMPDIR=" + tmp}
 			t.Setenv("TMPDIR", tmp) // so the sweep below looks where the child wrote
 
-			span := crashtest.Time(t, crashtest.Command(t, "TestHelperWrite", job, env...))
+			write := func() *exec.Cmd { return crashtest.Command(t, "TestHelperWrite", job, env...) }
+			span := crashtest.Time(t, write())
 			want := sheetsOf(t, out)
 			require.NoError(t, os.Remove(out))
 
 			const trials = 30
-			absent, complete, swept := 0, 0, 0
-			for i := range trials {
-				o := crashtest.KillAfter(t, crashtest.Command(t, "TestHelperWrite", job, env...), crashtest.Delay(span))
-				if _, err := os.Stat(out); err == nil {
-					assert.Equal(t, want, sheetsOf(t, out), "trial %d: a file at the target is the whole workbook", i)
-					complete++
-					require.NoError(t, os.Remove(out))
-				} else {
-					assert.False(t, o.Finished, "trial %d: a finished write left no file", i)
-					absent++
-				}
+			r := crashtest.KillTrials(t, trials, span, write, out, func(i int) {
+				assert.Equal(t, want, sheetsOf(t, out), "trial %d: a file at the target is the whole workbook", i)
+			}, func(i int) int {
 				// The next start sweeps what the killed process left.
 				n, err := atomicfile.Clean(outDir, 0)
 				require.NoError(t, err)
-				swept += n
 				_, err = atomicfile.CleanExcelize(0)
 				require.NoError(t, err)
 				for _, d := range []string{outDir, tmp} {
 					entries, _ := os.ReadDir(d)
 					assert.Empty(t, entries, "trial %d: nothing left in %s", i, d)
 				}
-			}
+				return n
+			})
 			t.Logf("%s: %d trials over %v: %d killed before the rename (no file), %d complete; %d temporary files swept",
-				job, trials, span, absent, complete, swept)
-			assert.Positive(t, absent, "some kills must land mid-write")
+				job, trials, span, r.Absent, r.Complete, r.Swept)
+			assert.Positive(t, r.Absent, "some kills must land mid-write")
 		})
 	}
 }
 
+// sheetsOf closes the workbook at once (not at the test's end, as
+// xlsxtest.Open does): the trials check that nothing is left in the
+// temporary folder after each.
 func sheetsOf(t *testing.T, path string) []string {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -123,9 +121,7 @@ func TestSaveAtomicallyModeAndCleanup(t *testing.T) {
 	// Writing over an existing export replaces it whole.
 	require.NoError(t, f.SetCellValue("Sheet1", "A1", "baru"))
 	require.NoError(t, SaveAtomically(context.Background(), f, out))
-	g, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	defer g.Close()
+	g := xlsxtest.Open(t, out)
 	v, err := g.GetCellValue("Sheet1", "A1")
 	require.NoError(t, err)
 	assert.Equal(t, "baru", v)

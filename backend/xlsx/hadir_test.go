@@ -22,7 +22,7 @@ import (
 func TestDaftarHadirCarriesSignatures(t *testing.T) {
 	s, p, id := demoStore(t)
 	ctx := context.Background()
-	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetAttendance}, MeetingID: id})
+	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetAttendance}, MeetingID: id}, "Daftar Hadir")
 	ps, err := rakor.Participants(ctx, s, id)
 	require.NoError(t, err)
 	sigs, err := rakor.Signatures(ctx, s, id)
@@ -77,7 +77,7 @@ func TestDaftarHadirOfSeveralDays(t *testing.T) {
 	sign("Peserta 1", "2024-06-11")
 	sign("Peserta 1", "2024-06-13")
 	sign("Peserta 2", "2024-06-12")
-	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetAttendance}, MeetingID: m.ID})
+	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetAttendance}, MeetingID: m.ID}, "Daftar Hadir")
 	heads := map[string]string{}
 	for _, c := range []string{"H", "I", "J"} {
 		row := locate(t, f, "Daftar Hadir", 1, "No")

@@ -23,6 +23,7 @@ import (
 	"selaras/backend/profile"
 	"selaras/backend/program"
 	"selaras/backend/store/storetest"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // The printed pages, checked with the client offices print with: every
@@ -220,9 +221,7 @@ func norm(w string) string { return strings.ToLower(strings.Trim(w, ".,;:()â€œâ€
 // titles, column headings and their numbers.
 func headingWords(t *testing.T, path string) map[string]bool {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, path)
 	words := map[string]bool{}
 	for _, sh := range f.GetSheetList() {
 		rows, err := f.GetRows(sh)
@@ -249,9 +248,7 @@ func headingWords(t *testing.T, path string) map[string]bool {
 // rows above the column headings with one short cell of three words or more.
 func bandLines(t *testing.T, path string) []string {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, path)
 	var lines []string
 	for _, sh := range f.GetSheetList() {
 		rows, err := f.GetRows(sh)
@@ -307,9 +304,7 @@ func clipped(text, line string) bool {
 // of such a cell prints, cut off, on every later page across.
 func mergesAcrossRepeat(t *testing.T, path string) []string {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	require.NoError(t, err)
-	defer f.Close()
+	f := xlsxtest.Open(t, path)
 	repeatCol := regexp.MustCompile(`^'?(.*?)'?!\$A:\$([A-Z]+),`)
 	var bad []string
 	for _, dn := range f.GetDefinedName() {

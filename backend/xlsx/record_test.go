@@ -15,7 +15,7 @@ import (
 // with the same text: the record is computed once, in backend/rakor.
 func TestBeritaAcaraBodyMatchesLampiran(t *testing.T) {
 	s, p, meeting := demoStore(t)
-	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetMinutes}, MeetingID: meeting})
+	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetMinutes}, MeetingID: meeting}, "Berita Acara")
 	rows, err := f.GetRows("Berita Acara")
 	require.NoError(t, err)
 	var body, annex []string

@@ -18,6 +18,7 @@ import (
 	"selaras/backend/harmonise"
 	"selaras/backend/profile"
 	"selaras/backend/region"
+	"selaras/backend/store/storetest"
 	"selaras/backend/xlsx/xlsxtest"
 )
 
@@ -29,9 +30,7 @@ func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*exce
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := demotest.Open(t)
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, demotest.DSN(t))
 	m, err := harmonise.Compute(ctx, s, "19", years)
 	require.NoError(t, err)
 	p, err := profile.Get(ctx, s)
@@ -43,9 +42,7 @@ func exportDemo(t *testing.T, years []int, mutate func(*profile.Profile)) (*exce
 	var ticks []int
 	require.NoError(t, ExportTargets(ctx, out, m, p, when, func(done, total int) { ticks = append(ticks, done) }))
 	assert.Len(t, ticks, len(m.Rows))
-	f, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	t.Cleanup(func() { f.Close() })
+	f := xlsxtest.Open(t, out)
 	return f, m
 }
 
@@ -202,9 +199,7 @@ func TestA4AndUserText(t *testing.T) {
 func TestCancelledExportLeavesNoFile(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
-	s, err := demotest.Open(t)
-	require.NoError(t, err)
-	defer s.Close()
+	s := storetest.OpenAt(t, demotest.DSN(t))
 	m, err := harmonise.Compute(context.Background(), s, "19", []int{2025})
 	require.NoError(t, err)
 	out := filepath.Join(dir, "out.xlsx")

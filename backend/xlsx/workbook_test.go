@@ -19,15 +19,15 @@ import (
 	"selaras/backend/program"
 	"selaras/backend/rakor"
 	"selaras/backend/store"
+	"selaras/backend/store/storetest"
+	"selaras/backend/xlsx/xlsxtest"
 )
 
 // demoStore opens the demo workspace and finds the Babel Renja meeting.
 func demoStore(t *testing.T) (*store.Store, profile.Profile, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := demotest.Open(t)
-	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
+	s := storetest.OpenAt(t, demotest.DSN(t))
 	p, err := profile.Get(ctx, s)
 	require.NoError(t, err)
 	ms, err := rakor.ListMeetings(ctx, s)
@@ -41,7 +41,9 @@ func demoStore(t *testing.T) (*store.Store, profile.Profile, int64) {
 	return nil, p, 0
 }
 
-func exportBook(t *testing.T, s *store.Store, p profile.Profile, req WorkbookRequest) *excelize.File {
+// exportBook exports the workbook req asks for and opens it back; it must
+// hold the sheets named, in that order.
+func exportBook(t *testing.T, s *store.Store, p profile.Profile, req WorkbookRequest, sheets ...string) *excelize.File {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "book.xlsx")
 	last, total := 0, 0
@@ -50,9 +52,8 @@ func exportBook(t *testing.T, s *store.Store, p profile.Profile, req WorkbookReq
 		last, total = done, tot
 	}))
 	assert.Equal(t, total, last, "progress ends at its total")
-	f, err := excelize.OpenFile(out)
-	require.NoError(t, err)
-	t.Cleanup(func() { f.Close() })
+	f := xlsxtest.Open(t, out)
+	assert.Equal(t, sheets, f.GetSheetList())
 	return f
 }
 
@@ -76,6 +77,17 @@ func get(t *testing.T, f *excelize.File, sheet, cell string) string {
 	return v
 }
 
+// assertCells checks the text of the cells of a sheet, each named as Excel
+// names it (A1), in one comparison that names every cell that differs.
+func assertCells(t *testing.T, f *excelize.File, sheet string, want map[string]string) {
+	t.Helper()
+	got := map[string]string{}
+	for cell := range want {
+		got[cell] = get(t, f, sheet, cell)
+	}
+	assert.Equal(t, want, got, sheet)
+}
+
 func TestProgramMatrixSheet(t *testing.T) {
 	s, p, _ := demoStore(t)
 	ctx := context.Background()
@@ -83,21 +95,22 @@ func TestProgramMatrixSheet(t *testing.T) {
 	require.NoError(t, err)
 	require.Positive(t, tree.Total.Lines)
 
-	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []Sheet{SheetProgram}})
 	sh := "Matriks Program 2025"
-	assert.Equal(t, []string{sh}, f.GetSheetList())
-	assert.Equal(t, "PEMERINTAH PROVINSI KEPULAUAN BANGKA BELITUNG", get(t, f, sh, "A1"))
-	assert.Equal(t, "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG", get(t, f, sh, "A2"))
-	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung · Tahun 2025", get(t, f, sh, "A7"))
-	// Two header rows (year groups merged, Catatan Penting between them as
-	// Permendagri 86/2017 has it), then (1)..(10).
-	assert.Equal(t, "Kode", get(t, f, sh, "A10"))
-	assert.Equal(t, "Rencana Tahun 2025", get(t, f, sh, "D10"))
-	assert.Equal(t, "Catatan Penting", get(t, f, sh, "H10"))
-	assert.Equal(t, "Prakiraan Maju Tahun 2026", get(t, f, sh, "I10"))
-	assert.Equal(t, "Kebutuhan Dana / Pagu Indikatif (Rp)", get(t, f, sh, "F11"))
-	assert.Equal(t, "(1)", get(t, f, sh, "A12"))
-	assert.Equal(t, "(10)", get(t, f, sh, "J12"))
+	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []Sheet{SheetProgram}}, sh)
+	assertCells(t, f, sh, map[string]string{
+		"A1": "PEMERINTAH PROVINSI KEPULAUAN BANGKA BELITUNG",
+		"A2": "DINAS KOPERASI DAN UKM PROVINSI KEPULAUAN BANGKA BELITUNG",
+		"A7": "Provinsi Kepulauan Bangka Belitung · Tahun 2025",
+		// Two header rows (year groups merged, Catatan Penting between them as
+		// Permendagri 86/2017 has it), then (1)..(10).
+		"A10": "Kode",
+		"D10": "Rencana Tahun 2025",
+		"H10": "Catatan Penting",
+		"I10": "Prakiraan Maju Tahun 2026",
+		"F11": "Kebutuhan Dana / Pagu Indikatif (Rp)",
+		"A12": "(1)",
+		"J12": "(10)",
+	})
 	merges, err := f.GetMergeCells(sh)
 	require.NoError(t, err)
 	var ranges []string
@@ -178,16 +191,17 @@ func TestProgramMatrixSheet(t *testing.T) {
 
 func TestSyncMatrixSheet(t *testing.T) {
 	s, p, _ := demoStore(t)
-	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []Sheet{SheetSync}})
 	sh := "Sinkronisasi 2025"
-	assert.Equal(t, []string{sh}, f.GetSheetList())
-	assert.Equal(t, "Pusat (Kementerian)", get(t, f, sh, "E10"))
-	assert.Equal(t, "Provinsi Kepulauan Bangka Belitung", get(t, f, sh, "H10"))
-	assert.Equal(t, "Kabupaten Bangka", get(t, f, sh, "K10"))
-	assert.Equal(t, "Sub Kegiatan", get(t, f, sh, "K11"))
-	// Seven regencies of three columns after the ten fixed ones.
-	assert.Equal(t, "(31)", get(t, f, sh, "AE12"))
-	assert.Equal(t, "Status Keselarasan", get(t, f, sh, "AF10"))
+	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: []Sheet{SheetSync}}, sh)
+	assertCells(t, f, sh, map[string]string{
+		"E10": "Pusat (Kementerian)",
+		"H10": "Provinsi Kepulauan Bangka Belitung",
+		"K10": "Kabupaten Bangka",
+		"K11": "Sub Kegiatan",
+		// Seven regencies of three columns after the ten fixed ones.
+		"AE12": "(31)",
+		"AF10": "Status Keselarasan",
+	})
 
 	rows, err := f.GetRows(sh)
 	require.NoError(t, err)
@@ -225,8 +239,8 @@ func TestRakorSheets(t *testing.T) {
 	_, err := rakor.SaveDecision(ctx, s, rakor.Decision{MeetingID: id, Text: "=HYPERLINK(\"http://x\")+1", OwnerUnit: "@bidang"})
 	require.NoError(t, err)
 
-	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetAttendance, SheetDecisions, SheetChallenges, SheetMinutes}, MeetingID: id})
-	assert.Equal(t, []string{"Daftar Hadir", "Kesepakatan", "Permasalahan", "Berita Acara"}, f.GetSheetList())
+	f := exportBook(t, s, p, WorkbookRequest{Sheets: []Sheet{SheetAttendance, SheetDecisions, SheetChallenges, SheetMinutes}, MeetingID: id},
+		"Daftar Hadir", "Kesepakatan", "Permasalahan", "Berita Acara")
 
 	parts, err := rakor.Participants(ctx, s, id)
 	require.NoError(t, err)
@@ -273,9 +287,8 @@ func TestRakorSheets(t *testing.T) {
 
 func TestWorkbookWithEverySheet(t *testing.T) {
 	s, p, id := demoStore(t)
-	f := exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: AllSheets, MeetingID: id})
-	assert.Equal(t, []string{"Matriks Target 2025", "Matriks Program 2025", "Sinkronisasi 2025", "Daftar Hadir",
-		"Kesepakatan", "Permasalahan", "Berita Acara"}, f.GetSheetList())
+	exportBook(t, s, p, WorkbookRequest{Province: "19", Years: []int{2025}, Sheets: AllSheets, MeetingID: id},
+		"Matriks Target 2025", "Matriks Program 2025", "Sinkronisasi 2025", "Daftar Hadir", "Kesepakatan", "Permasalahan", "Berita Acara")
 }
 
 func TestWorkbookRefusals(t *testing.T) {

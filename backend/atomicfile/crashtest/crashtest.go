@@ -78,3 +78,35 @@ func Delay(span time.Duration) time.Duration {
 	}
 	return span/4 + time.Duration(rand.Int64N(int64(span-span/4)))
 }
+
+// Trials is what KillTrials saw: kills that left no file at the target,
+// kills after which the whole file stood there, and the temporary files the
+// sweeps removed.
+type Trials struct{ Absent, Complete, Swept int }
+
+// KillTrials runs a child (cmd makes it afresh) n times, each killed at a
+// random moment of span (Delay), and after each looks at what the user
+// would find at out: nothing, or a file that whole checks before it is
+// removed. sweep then does what the next start does about the killed
+// child's leftovers, checks nothing else is left, and says how many
+// temporary files it removed.
+func KillTrials(t testing.TB, n int, span time.Duration, cmd func() *exec.Cmd, out string, whole func(trial int), sweep func(trial int) int) Trials {
+	t.Helper()
+	var r Trials
+	for i := range n {
+		o := KillAfter(t, cmd(), Delay(span))
+		if _, err := os.Stat(out); err == nil {
+			whole(i)
+			r.Complete++
+			if err := os.Remove(out); err != nil {
+				t.Fatal(err)
+			}
+		} else if o.Finished {
+			t.Errorf("trial %d: a finished child left no file at %s", i, out)
+		} else {
+			r.Absent++
+		}
+		r.Swept += sweep(i)
+	}
+	return r
+}

@@ -5,6 +5,7 @@ package indicatortest
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -36,4 +37,18 @@ func Open(t testing.TB, more ...func(context.Context, *sql.Tx) error) (*store.St
 		byCode[i.Code] = i
 	}
 	return s, byCode
+}
+
+// SaveCounts saves n plain count indicators, B.00000 upward: the catalogue
+// of a template of n rows, for the benchmarks of an import.
+func SaveCounts(ctx context.Context, w store.Writer, n int) error {
+	for k := range n {
+		i := indicator.Indicator{Code: fmt.Sprintf("B.%05d", k), Name: fmt.Sprintf("Indikator uji %d", k), Unit: "unit",
+			Kind: indicator.Count, Aggregation: indicator.Sum}
+		i.Normalize()
+		if _, err := indicator.Save(ctx, w, i); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -279,3 +279,15 @@ func Seconds(t testing.TB, name string, def time.Duration) time.Duration {
 	require.Positive(t, n, name)
 	return time.Duration(n) * time.Second
 }
+
+// AtOnce runs f(0) to f(n-1) each in its own goroutine, as desks or phones
+// writing at the same moment, and returns each one's error.
+func AtOnce(n int, f func(i int) error) []error {
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { errs[i] = f(i) })
+	}
+	wg.Wait()
+	return errs
+}
