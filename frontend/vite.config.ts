@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { readFileSync } from 'node:fs'
-import type { Plugin } from 'vite'
+import { fileURLToPath } from 'node:url'
+import { runnerImport, type Plugin } from 'vite'
+import { messagesModule } from './src/i18n/precompile.ts'
 
 // src/i18n/labels.ts reads the backend's catalogue for its field labels and
 // the few message words it names: the build keeps those, not every backend
@@ -22,8 +24,30 @@ function catalogueSubset(): Plugin {
   }
 }
 
-export default defineConfig({
-  plugins: [vue(), catalogueSubset()],
+// The messages precompiled (src/i18n/precompile.ts): the build's
+// src/i18n/id.ts and en.ts are evaluated here and written back as their
+// messages, what uses vue-i18n's syntax compiled to functions. With the flags below
+// the app bundles vue-i18n without its message compiler, legacy API or
+// global components (none is used).
+function precompiledMessages(): Plugin {
+  return {
+    name: 'selaras-precompiled-messages',
+    apply: 'build',
+    enforce: 'pre',
+    async load(id) {
+      if (!/\/src\/i18n\/(id|en)\.ts$/.test(id)) return null
+      const root = fileURLToPath(new URL('.', import.meta.url))
+      const { module } = await runnerImport<{ default: Record<string, unknown> }>(id, { configFile: false, root, logLevel: 'error' })
+      return messagesModule(module.default)
+    },
+  }
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [vue(), catalogueSubset(), precompiledMessages()],
+  define: command === 'build'
+    ? { __INTLIFY_DROP_MESSAGE_COMPILER__: 'true', __VUE_I18N_LEGACY_API__: 'false', __VUE_I18N_FULL_INSTALL__: 'false', __INTLIFY_PROD_DEVTOOLS__: 'false' }
+    : {},
   // src/i18n/labels.ts reads the backend's catalogue (backend/fault/catalog.json).
   server: { fs: { allow: ['..'] } },
   build: {
@@ -33,8 +57,9 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['src/testSetup.ts'],
     // A component test's first mount imports Naive UI cold; on a busy CI
     // machine that alone can pass Vitest's 5 s default.
     testTimeout: 30_000,
   },
-})
+}))

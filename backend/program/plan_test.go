@@ -220,3 +220,37 @@ func saveInput(ctx context.Context, s *store.Store, in PlanLineInput) (PlanLine,
 	}
 	return SavePlanLine(ctx, s, l)
 }
+
+// TestListedLinesAreTheStoredLines: the list (read packed from a server)
+// gives each line exactly as the read of that one line does, texts with
+// separators and characters of several bytes, missing figures and all, in
+// sub-kegiatan code, region, id order.
+func TestListedLinesAreTheStoredLines(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	halal := f.sub(t, "2.17.08.1.01.0001", "Fasilitasi Sertifikasi Halal", "UKM.05")
+	kab := f.sub(t, "2.17.07.2.01.0003", "Fasilitasi Kemudahan Perizinan Usaha Mikro")
+	odd := line(halal, "19", 1)
+	odd.OutputIndicator, odd.Lokasi, odd.Catatan = "3:abc, 12:30 ñ 日本", ",", "::"
+	odd.Target, odd.TargetNext, odd.PaguNext = fp(0.1+0.2), fp(1.0/3), ip(MaxPagu)
+	odd.Status, odd.StatusReason = BelumDisepakati, "menunggu, pagu: DAK"
+	bare := line(kab, "19.71", 0)
+	bare.Target, bare.OutputUnit, bare.Bidang, bare.SumberDana = nil, "", "", APBDKabKota
+	var ids []int64
+	for _, l := range []PlanLine{line(halal, "19.01", 5), odd, bare, line(halal, "19", 7)} {
+		saved, err := SavePlanLine(ctx, f.s, l)
+		require.NoError(t, err)
+		ids = append(ids, saved.ID)
+	}
+	got, err := ListPlanLines(ctx, f.s, Filter{Year: 2025})
+	require.NoError(t, err)
+	require.Len(t, got, 4)
+	for _, l := range got {
+		one, err := GetPlanLine(ctx, f.s, l.ID)
+		require.NoError(t, err)
+		assert.Equal(t, one, l)
+	}
+	// kab's code sorts first; then "19" before "19.01", and by id.
+	assert.Equal(t, []int64{ids[2], ids[1], ids[3], ids[0]}, []int64{got[0].ID, got[1].ID, got[2].ID, got[3].ID})
+	assert.Equal(t, []Flag{NoTarget, NoIndicator}, got[0].Flags)
+}

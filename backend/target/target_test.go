@@ -150,3 +150,40 @@ func TestLoadProvinceWithRegions(t *testing.T) {
 		regions(Filter{Years: []int{2025}, RegionPrefix: "19", IndicatorIDs: []int64{growth.ID}}))
 	assert.Empty(t, regions(Filter{Years: []int{2025}, RegionPrefix: "19", IndicatorIDs: []int64{growth.ID + 1000}}))
 }
+
+// TestLoadFromReadsWhatLoadReads: the workspace's read (one packed value
+// from a server) gives every value, figure and text exactly as the read
+// column by column does, for each shape of filter.
+func TestLoadFromReadsWhatLoadReads(t *testing.T) {
+	s, by := setup(t)
+	ctx := context.Background()
+	halal, growth, volume := by["UKM.05"], by["KOP.01"], by["KOP.05"]
+	_, err := Apply(ctx, s, []Edit{
+		{IndicatorID: halal.ID, Region: "19", Year: 2025, Field: FTarget, Text: "1.000"},
+		{IndicatorID: growth.ID, Region: "19", Year: 2025, Field: FTarget, Text: "17,65%"},
+		{IndicatorID: growth.ID, Region: "19", Year: 2024, Field: FRealisation, Text: "0,3"},
+		{IndicatorID: volume.ID, Region: "ID", Year: 2025, Field: FTarget, Text: "Rp 222 miliar"},
+		{IndicatorID: growth.ID, Region: "19.01", Year: 2025, Field: FTargetNum, Text: "1"},
+		{IndicatorID: growth.ID, Region: "19.01", Year: 2025, Field: FTargetDen, Text: "3"},
+		{IndicatorID: growth.ID, Region: "19.01", Year: 2025, Field: FNote, Text: "12:30, usulan: Bappeda ñ 日本"},
+		{IndicatorID: halal.ID, Region: "19.02", Year: 2024, Field: FBaseline, Text: "7"},
+		{IndicatorID: halal.ID, Region: "62", Year: 2025, Field: FTarget, Text: "5"},
+	}, "tempel, 1:2")
+	require.NoError(t, err)
+	for _, f := range []Filter{
+		{},
+		{Years: []int{2024, 2025}, RegionPrefix: "19", Regions: []string{National}},
+		{Years: []int{2025}, RegionPrefix: "19", Regions: []string{"19.01"}},
+		{Years: []int{2025}, Regions: []string{"19.01", "62"}, IndicatorIDs: []int64{growth.ID, halal.ID}},
+		{Years: []int{2030}},
+	} {
+		want, err := Load(ctx, s.Read(), f)
+		require.NoError(t, err)
+		got, err := LoadFrom(ctx, s, f)
+		require.NoError(t, err)
+		assert.ElementsMatch(t, want, got, "%+v", f)
+	}
+	all, err := LoadFrom(ctx, s, Filter{})
+	require.NoError(t, err)
+	assert.Len(t, all, 7)
+}

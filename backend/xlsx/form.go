@@ -64,6 +64,7 @@ type form struct {
 	repeatH  float64 // heading rows printed on every page
 	sims     [len(pageSlack)]pageSim
 	lastBody int // the last body row written
+	fitCache map[fitKey]int
 }
 
 // newForm sets up print and view options, then streams the kop, titles
@@ -357,14 +358,69 @@ const lineHeight = 15
 func (fm *form) fit(cells []interface{}) float64 {
 	lines := 1
 	for i, c := range cells {
-		cell, ok := c.(excelize.Cell)
-		text, isText := cell.Value.(string)
-		if !ok || !isText || i >= len(fm.cols) || fm.cols[i].Width == 0 {
+		var cell *excelize.Cell
+		switch c := c.(type) {
+		case excelize.Cell:
+			cell = &c
+		case *excelize.Cell:
+			cell = c
+		default:
 			continue
 		}
-		lines = max(lines, textLines(text, fm.cols[i].Width, fm.st.isBold(cell.StyleID), 11))
+		text, isText := cell.Value.(string)
+		if !isText || i >= len(fm.cols) || fm.cols[i].Width == 0 {
+			continue
+		}
+		lines = max(lines, fm.textLines(i, text, fm.st.isBold(cell.StyleID)))
 	}
 	return float64(lines * lineHeight)
+}
+
+// fitKey is a text measured in a column.
+type fitKey struct {
+	col  int
+	bold bool
+	text string
+}
+
+// fitCacheSize bounds the texts a sheet remembers the lines of.
+const fitCacheSize = 4096
+
+// textLines is how many lines text of 11 pt takes in column i. A sheet's
+// texts repeat (an indicator in every year, a plan line's unit, place and
+// status on thousands of lines): each is measured once.
+func (fm *form) textLines(i int, text string, bold bool) int {
+	if text == "" {
+		return 1
+	}
+	k := fitKey{i, bold, text}
+	if n, ok := fm.fitCache[k]; ok {
+		return n
+	}
+	n := textLines(text, fm.cols[i].Width, bold, 11)
+	if fm.fitCache == nil {
+		fm.fitCache = map[fitKey]int{}
+	}
+	if len(fm.fitCache) < fitCacheSize {
+		fm.fitCache[k] = n
+	}
+	return n
+}
+
+// rowCells are a body row's cells, reused from row to row: the stream
+// writer takes a *Cell as well as a Cell, so passing pointers into one
+// slice boxes no cell of its own for every cell of a national export.
+type rowCells struct {
+	cells []excelize.Cell
+	vals  []interface{}
+}
+
+func newRowCells(n int) *rowCells {
+	rc := &rowCells{cells: make([]excelize.Cell, n), vals: make([]interface{}, n)}
+	for i := range rc.cells {
+		rc.vals[i] = &rc.cells[i]
+	}
+	return rc
 }
 
 // wrapLines is how many lines text of 11 pt takes in a column of the

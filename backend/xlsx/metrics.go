@@ -57,14 +57,16 @@ const cellPadding = 4
 func textLines(text string, width float64, bold bool, size float64) int {
 	room := colPoints(width) - cellPadding
 	if room <= 0 {
-		return max(1, len(strings.Split(text, "\n")))
+		return strings.Count(text, "\n") + 1
 	}
 	space := runeWidth(' ', bold, size)
 	lines := 0
-	for _, para := range strings.Split(text, "\n") {
+	// Paragraphs and their words are walked in place (no Split or Fields:
+	// every text cell of a national export is measured).
+	for para := range strings.SplitSeq(text, "\n") {
 		lines++
 		used := 0.0
-		for _, word := range strings.Fields(para) {
+		for word := range strings.FieldsSeq(para) {
 			w := 0.0
 			for _, r := range word {
 				w += runeWidth(r, bold, size)

@@ -219,11 +219,40 @@ func printTitles(f *excelize.File, sheet string, repeatCols, headFrom, headTo in
 	if repeatCols > 0 {
 		titles = fmt.Sprintf("'%s'!$A:$%s,%s", sheet, col(repeatCols), titles)
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: titles}); err != nil {
-		return fmt.Errorf("xlsx: print titles: %w", err)
+	// SetDefinedName looks up the sheet of every name set before by
+	// listing all sheets, so a national export of two hundred sheets spent
+	// more on it than on a province's cells. Each sheet is given its print
+	// titles once, when it is laid out: the later ones are appended to the
+	// workbook's names as a copy of the first, scoped to their sheet.
+	wb := f.WorkBook
+	if wb == nil || wb.DefinedNames == nil || len(wb.DefinedNames.DefinedName) == 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: printTitlesName, Scope: sheet, RefersTo: titles}); err != nil {
+			return fmt.Errorf("xlsx: print titles: %w", err)
+		}
+		return nil
 	}
+	names := wb.DefinedNames.DefinedName
+	last := names[len(names)-1]
+	index, err := f.GetSheetIndex(sheet)
+	if last.Name != printTitlesName || err != nil || index < 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: printTitlesName, Scope: sheet, RefersTo: titles}); err != nil {
+			return fmt.Errorf("xlsx: print titles: %w", err)
+		}
+		return nil
+	}
+	for _, dn := range names {
+		if dn.Name == printTitlesName && dn.LocalSheetID != nil && *dn.LocalSheetID == index {
+			return fmt.Errorf("xlsx: print titles: %w", excelize.ErrDefinedNameDuplicate)
+		}
+	}
+	last.Data, last.LocalSheetID = titles, &index
+	wb.DefinedNames.DefinedName = append(names, last)
 	return nil
 }
+
+// printTitlesName is the defined name of the rows and columns printed on
+// every page.
+const printTitlesName = "_xlnm.Print_Titles"
 
 // pageFooter numbers every printed page the Indonesian way.
 const pageFooter = "&C&10Halaman &P dari &N"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +35,9 @@ const (
 	pgTargetNext
 	pgPaguNext
 )
+
+// The letters of the pagu columns, which the subtotals sum.
+var pgPaguLetter, pgPaguNextLetter = col(pgPagu), col(pgPaguNext)
 
 // writeProgramMatrix adds the Matriks Program sheet in the Renja layout:
 // (1) Kode, (2) Urusan/Program/Kegiatan/Sub-kegiatan, (3) Indikator
@@ -66,7 +70,7 @@ func writeProgramMatrix(ctx context.Context, f *excelize.File, st *styles, t pro
 	if err != nil {
 		return err
 	}
-	w := programWriter{ctx: ctx, fm: fm, st: st, tick: tick, refs: refs}
+	w := programWriter{ctx: ctx, fm: fm, st: st, tick: tick, refs: refs, rc: newRowCells(pgPaguNext)}
 	if t.Urusan.ID != 0 && len(t.Programs) > 0 {
 		total := program.Node{Item: t.Urusan, Children: t.Programs, Sum: t.Total}
 		if err := w.node(total); err != nil {
@@ -85,6 +89,7 @@ type programWriter struct {
 	tick func()
 	n    int
 	refs renjaRefs
+	rc   *rowCells // the row being written
 }
 
 // renjaRefs are what the program and kegiatan rows of a Renja sheet name
@@ -135,6 +140,9 @@ func (r renjaRefs) served(n program.Node) string {
 		for _, c := range n.Children {
 			walk(c)
 		}
+	}
+	if len(r.order) == 0 {
+		return "" // no catalogue (the national plans): nothing to name
 	}
 	walk(n)
 	var lines []string
@@ -191,7 +199,7 @@ func rows(n program.Node) int {
 func (w *programWriter) node(n program.Node) error {
 	r := w.fm.row
 	last := r + rows(n) - 1
-	cells := make([]interface{}, pgPaguNext)
+	cells := w.rc.cells
 	for i := range cells {
 		cells[i] = excelize.Cell{StyleID: w.st.sumLabel}
 	}
@@ -200,16 +208,17 @@ func (w *programWriter) node(n program.Node) error {
 	if n.Item.Kind == program.KindProgram || n.Item.Kind == program.KindKegiatan {
 		cells[pgIndicator-1] = excelize.Cell{StyleID: w.st.sumLabel, Value: w.refs.served(n)}
 	}
-	subtotal := func(c int, v int64) excelize.Cell {
+	from, to := strconv.Itoa(r+1), strconv.Itoa(last)
+	subtotal := func(c string, v int64) excelize.Cell {
 		cell := excelize.Cell{StyleID: w.st.sumRupiah, Value: v}
 		if last > r {
-			cell.Formula = fmt.Sprintf("SUBTOTAL(9,%s:%s)", cellName(c, r+1), cellName(c, last))
+			cell.Formula = "SUBTOTAL(9," + c + from + ":" + c + to + ")"
 		}
 		return cell
 	}
-	cells[pgPagu-1] = subtotal(pgPagu, n.Sum.Pagu)
-	cells[pgPaguNext-1] = subtotal(pgPaguNext, n.Sum.PaguNext)
-	if _, err := w.fm.add(cells, 0); err != nil {
+	cells[pgPagu-1] = subtotal(pgPaguLetter, n.Sum.Pagu)
+	cells[pgPaguNext-1] = subtotal(pgPaguNextLetter, n.Sum.PaguNext)
+	if _, err := w.fm.add(w.rc.vals, 0); err != nil {
 		return err
 	}
 	for _, l := range n.Lines {
@@ -232,11 +241,43 @@ func (w *programWriter) line(l program.PlanLine) error {
 		}
 	}
 	fm := w.fm
-	ind := l.OutputIndicator
-	if l.OutputUnit != "" {
-		ind += " (" + l.OutputUnit + ")"
+	ind, where, note := lineTexts(l)
+	rupiah := func(v *int64) excelize.Cell {
+		if v == nil {
+			return excelize.Cell{StyleID: w.st.rupiah}
+		}
+		return excelize.Cell{StyleID: w.st.rupiah, Value: *v}
 	}
-	where := l.RegionName
+	pagu := l.Pagu
+	cells := w.rc.cells
+	cells[pgCode-1] = excelize.Cell{StyleID: w.st.code}
+	cells[pgName-1] = fm.text("")
+	cells[pgIndicator-1] = fm.text(ind)
+	cells[pgLokasi-1] = fm.text(where)
+	cells[pgTarget-1] = w.quantity(l.Target)
+	cells[pgPagu-1] = rupiah(&pagu)
+	cells[pgFund-1] = fm.text(l.SumberDana.Label())
+	cells[pgNote-1] = fm.text(note)
+	cells[pgTargetNext-1] = w.quantity(l.TargetNext)
+	cells[pgPaguNext-1] = rupiah(l.PaguNext)
+	if _, err := fm.add(w.rc.vals, 0); err != nil {
+		return err
+	}
+	if w.tick != nil {
+		w.tick()
+	}
+	return nil
+}
+
+// lineTexts are what a plan line's row says in its text columns: the
+// output indicator with its unit, the region with the place, and the
+// notes with the line's status and bidang.
+func lineTexts(l program.PlanLine) (output, where, note string) {
+	output = l.OutputIndicator
+	if l.OutputUnit != "" {
+		output += " (" + l.OutputUnit + ")"
+	}
+	where = l.RegionName
 	if l.Lokasi != "" {
 		where += ", " + l.Lokasi
 	}
@@ -250,32 +291,7 @@ func (w *programWriter) line(l program.PlanLine) error {
 	if l.Bidang != "" {
 		bidang = "Bidang: " + l.Bidang
 	}
-	rupiah := func(v *int64) excelize.Cell {
-		if v == nil {
-			return excelize.Cell{StyleID: w.st.rupiah}
-		}
-		return excelize.Cell{StyleID: w.st.rupiah, Value: *v}
-	}
-	pagu := l.Pagu
-	cells := []interface{}{
-		excelize.Cell{StyleID: w.st.code},
-		fm.text(""),
-		fm.text(ind),
-		fm.text(where),
-		w.quantity(l.Target),
-		rupiah(&pagu),
-		fm.text(l.SumberDana.Label()),
-		fm.text(sentences(l.Catatan, status, bidang)),
-		w.quantity(l.TargetNext),
-		rupiah(l.PaguNext),
-	}
-	if _, err := fm.add(cells, 0); err != nil {
-		return err
-	}
-	if w.tick != nil {
-		w.tick()
-	}
-	return nil
+	return output, where, sentences(l.Catatan, status, bidang)
 }
 
 // quantity shows whole targets without decimals and others with two.

@@ -193,6 +193,16 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 	if err != nil {
 		return err
 	}
+	// The formulas name the same columns on every row: their letters are
+	// spelt once a sheet, and each row's formulas are built in one buffer.
+	letters := make([]string, len(cols)+1)
+	for c := 1; c <= len(cols); c++ {
+		letters[c] = col(c)
+	}
+	short := shortRegencyNames(m)
+	rc := newRowCells(len(cols))
+	var formula []byte
+	var labels []string
 	category := "\x00"
 	for n, row := range rows {
 		if err := ctx.Err(); err != nil {
@@ -205,39 +215,32 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 				return err
 			}
 		}
-		r := fm.row
+		rowNum := strconv.Itoa(fm.row)
 		vstyle := valueStyle(st, ind)
-		vals := make([]interface{}, len(cols))
+		vals := rc.cells
 		vals[0] = excelize.Cell{StyleID: st.no, Value: n + 1}
 		vals[1] = excelize.Cell{StyleID: st.code, Value: ind.Code}
 		vals[2] = fm.text(ind.Name)
 		vals[3] = fm.text(ind.Unit)
 		vals[4] = valueCell(row.National.Target, vstyle)
 		vals[5] = valueCell(row.Province.Target, vstyle)
-		var targetCells []string
 		for i, c := range row.Regencies {
 			base := fixedCols + i*perRegency
 			vals[base] = valueCell(c.Target, vstyle)
 			vals[base+1] = valueCell(c.Realisation, vstyle)
 			vals[base+2] = valueCell(c.Achievement, st.percent[1])
-			targetCells = append(targetCells, cellName(base+1, r))
 		}
-		vals[rollCol-1] = rollUpCell(ind, row, targetCells, vstyle)
+		formula = rollUpFormula(formula[:0], ind, row, letters[fixedCols+1:], perRegency, rowNum)
+		vals[rollCol-1] = rollUpCell(row, string(formula), vstyle)
 		if row.Gap != nil {
-			vals[gapCol-1] = excelize.Cell{StyleID: vstyle, Formula: cellName(rollCol, r) + "-" + cellName(6, r), Value: *row.Gap}
+			vals[gapCol-1] = excelize.Cell{StyleID: vstyle, Formula: letters[rollCol] + rowNum + "-" + letters[6] + rowNum, Value: *row.Gap}
 		} else {
 			vals[gapCol-1] = excelize.Cell{StyleID: vstyle}
 		}
-		var labels []string
-		for _, fl := range row.Flags {
-			labels = append(labels, FlagLabels[fl])
-		}
-		for _, fl := range row.Province.Flags {
-			labels = append(labels, "Provinsi: "+strings.ToLower(FlagLabels[fl]))
-		}
-		labels = append(labels, regencyNotes(m, row)...)
-		vals[flagCol-1] = fm.text(strings.Join(labels, "; "))
-		if _, err := fm.body(vals, 0); err != nil {
+		var note string
+		note, labels = rowNotes(labels[:0], short, row)
+		vals[flagCol-1] = fm.text(note)
+		if _, err := fm.body(rc.vals, 0); err != nil {
 			return err
 		}
 		tick()
@@ -246,22 +249,68 @@ func writeTargetSheet(ctx context.Context, f *excelize.File, st *styles, m harmo
 	return fm.close(ctx, now, flagCol)
 }
 
+// rowNotes is a row's Catatan Harmonisasi: its flags, the province's, and
+// the regencies flagged (short names them, shortRegencyNames). It builds
+// them in labels, which it returns for the next row.
+func rowNotes(labels, short []string, row harmonise.Row) (string, []string) {
+	for _, fl := range row.Flags {
+		labels = append(labels, FlagLabels[fl])
+	}
+	for _, fl := range row.Province.Flags {
+		labels = append(labels, "Provinsi: "+strings.ToLower(FlagLabels[fl]))
+	}
+	labels = appendRegencyNotes(labels, short, row)
+	return strings.Join(labels, "; "), labels
+}
+
 // regencyNotes names, per flag, the regencies it concerns: "Di bawah target
 // provinsi: Kab. Bangka, Kota Pangkal Pinang", short enough to print.
 func regencyNotes(m harmonise.Matrix, row harmonise.Row) []string {
-	var notes []string
-	for _, fl := range []harmonise.Flag{harmonise.BelowNational, harmonise.BelowProvincial, harmonise.Falling, harmonise.Implausible} {
-		var names []string
+	return appendRegencyNotes(nil, shortRegencyNames(m), row)
+}
+
+// regencyFlags are the flags whose regencies a row's notes name.
+var regencyFlags = [...]harmonise.Flag{harmonise.BelowNational, harmonise.BelowProvincial, harmonise.Falling, harmonise.Implausible}
+
+// shortRegencyNames are the matrix's regencies as the notes name them.
+func shortRegencyNames(m harmonise.Matrix) []string {
+	short := make([]string, len(m.Regencies))
+	for i, g := range m.Regencies {
+		short[i] = strings.Replace(g.Name, "Kabupaten ", "Kab. ", 1)
+	}
+	return short
+}
+
+// appendRegencyNotes appends the regency notes of row to notes, short
+// naming the regencies.
+func appendRegencyNotes(notes, short []string, row harmonise.Row) []string {
+	for _, fl := range regencyFlags {
+		count, first := 0, -1
 		for i, c := range row.Regencies {
 			if slices.Contains(c.Flags, fl) {
-				names = append(names, strings.Replace(m.Regencies[i].Name, "Kabupaten ", "Kab. ", 1))
+				if count == 0 {
+					first = i
+				}
+				count++
 			}
 		}
 		switch {
-		case len(names) > 3: // a longer list makes every page's row taller: count them
-			notes = append(notes, fmt.Sprintf("%s: %d kab/kota", FlagLabels[fl], len(names)))
-		case len(names) > 0:
-			notes = append(notes, FlagLabels[fl]+": "+strings.Join(names, ", "))
+		case count == 0:
+		case count > 3: // a longer list makes every page's row taller: count them
+			notes = append(notes, fmt.Sprintf("%s: %d kab/kota", FlagLabels[fl], count))
+		default:
+			var b strings.Builder
+			b.WriteString(FlagLabels[fl])
+			b.WriteString(": ")
+			for i, c := range row.Regencies[first:] {
+				if slices.Contains(c.Flags, fl) {
+					if b.Len() > len(FlagLabels[fl])+2 {
+						b.WriteString(", ")
+					}
+					b.WriteString(short[first+i])
+				}
+			}
+			notes = append(notes, b.String())
 		}
 	}
 	return notes
@@ -283,7 +332,8 @@ func valueWidth(rows []harmonise.Row) float64 {
 		if v == nil {
 			return
 		}
-		digits := len(strconv.FormatFloat(math.Abs(math.Round(*v)), 'f', 0, 64))
+		var buf [32]byte // on the stack: a national export sees a million values
+		digits := len(strconv.AppendFloat(buf[:0], math.Abs(math.Round(*v)), 'f', 0, 64))
 		n := digits + (digits-1)/3 + ind.Decimals
 		if ind.Decimals > 0 {
 			n++
@@ -323,22 +373,39 @@ func valueStyle(st *styles, ind indicator.Indicator) int {
 	}
 }
 
-// rollUpCell is a live SUM or AVERAGE over the regency targets when the
-// regencies are complete; a ratio needs numerators and denominators the
-// sheet does not show, so it carries the engine's value.
-func rollUpCell(ind indicator.Indicator, row harmonise.Row, targets []string, style int) excelize.Cell {
-	c := excelize.Cell{StyleID: style}
-	if row.RollUp.Target != nil {
-		c.Value = *row.RollUp.Target
-	}
-	if !row.RollUp.Complete || len(targets) == 0 {
-		return c
+// rollUpFormula appends to buf the live SUM or AVERAGE over the regency
+// targets when the regencies are complete: targets are the letters of the
+// regencies' columns, each regency's target first of every step of them.
+// A ratio needs numerators and denominators the sheet does not show, so it
+// has none and carries the engine's value.
+func rollUpFormula(buf []byte, ind indicator.Indicator, row harmonise.Row, letters []string, step int, rowNum string) []byte {
+	if !row.RollUp.Complete || len(row.Regencies) == 0 {
+		return buf
 	}
 	switch ind.Aggregation {
 	case indicator.Sum:
-		c.Formula = "SUM(" + strings.Join(targets, ",") + ")"
+		buf = append(buf, "SUM("...)
 	case indicator.Mean:
-		c.Formula = "AVERAGE(" + strings.Join(targets, ",") + ")"
+		buf = append(buf, "AVERAGE("...)
+	default:
+		return buf
+	}
+	for i := range row.Regencies {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, letters[i*step]...)
+		buf = append(buf, rowNum...)
+	}
+	return append(buf, ')')
+}
+
+// rollUpCell is the roll-up's cell: its formula (rollUpFormula) with the
+// engine's value cached.
+func rollUpCell(row harmonise.Row, formula string, style int) excelize.Cell {
+	c := excelize.Cell{StyleID: style, Formula: formula}
+	if row.RollUp.Target != nil {
+		c.Value = *row.RollUp.Target
 	}
 	return c
 }

@@ -14,7 +14,7 @@ const browser = sharedBrowser()
 // messages is collected, and the refusals provoked here quote no such data.
 const indonesian = /\b(tidak|wajib|diisi|pilih|sudah|belum|baris|berkas|untuk|dengan|atau|yang|sebelum|tulis)\b/i
 
-const chrome = '.n-message, .n-form-item-feedback__line, .n-alert, .n-dialog'
+const chrome = '.n-message, .n-form-item-feedback__line, .n-alert, .plain-alert, .n-dialog'
 
 /** Waits for a refusal containing what (a RegExp or text), then records every message on screen. */
 async function collect(page, seen, step, what) {

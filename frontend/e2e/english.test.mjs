@@ -16,7 +16,7 @@ const browser = sharedBrowser()
 // Words of Indonesian sentences that no English message needs.
 const indonesian = /\b(tidak|wajib|diisi|pilih|sudah|belum|berkas|untuk|dengan|atau|yang|bukan|harus|ditulis|dipakai|angka|terdiri|adalah|dikenali|pemisah|lebih)\b/i
 
-const chrome = '.n-message, .n-form-item-feedback--error, .n-alert, .n-dialog, [data-testid=grid-errors]'
+const chrome = '.n-message, .n-form-item-feedback--error, .n-alert, .plain-alert, .n-dialog, [data-testid=grid-errors]'
 
 /** Every visible message on the page now, with the step that provoked it. */
 async function collect(page, step, seen) {

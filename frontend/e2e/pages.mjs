@@ -51,8 +51,7 @@ export class Shell {
     return this.nav.getByRole('link', { name: label }).click()
   }
   language(code) {
-    // The radio input is visually hidden; a user clicks its label.
-    return this.page.locator('label.n-radio-button', { hasText: code.toUpperCase() }).first().click()
+    return this.page.getByRole('radio', { name: code === 'en' ? 'English' : 'Bahasa Indonesia' }).first().click()
   }
 }
 

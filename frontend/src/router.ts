@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomeView from './views/HomeView.vue'
+import { prefetchNaive } from './naive'
 
 // The first screen (home) is in the main bundle; every other screen, with
 // the heavy libraries only it uses (ECharts in the deck, the exchange's
@@ -23,8 +24,9 @@ const AboutView = () => import('./views/AboutView.vue')
 // app is idle, so the first visit to each is as quick as before they were
 // split. One at a time, each after a pause: all at once would hold the page
 // (WebKitGTK has no requestIdleCallback) just when the user starts to use it.
+// Naive UI first: every screen but home is drawn with it.
 export async function prefetchScreens() {
-  const all = [ComparisonView, IndicatorsView, ProgramsView, MeetingsView, MeetingView, DeckView, RegisterView,
+  const all = [prefetchNaive, ComparisonView, IndicatorsView, ProgramsView, MeetingsView, MeetingView, DeckView, RegisterView,
     ChallengesView, PrintView, ExchangeView, RegionsView, SettingsView, AboutView]
   const idle = () => new Promise<void>((resolve) =>
     'requestIdleCallback' in window ? window.requestIdleCallback(() => resolve()) : setTimeout(resolve, 200))

@@ -9,10 +9,11 @@ import * as ProgramsSvc from '../lib/wailsjs/go/app/Programs'
 import * as RakorSvc from '../lib/wailsjs/go/app/Rakor'
 import * as RoomSvc from '../lib/wailsjs/go/app/Room'
 import { ClipboardSetText, EventsOn, LogPrint, OnFileDrop, OnFileDropOff } from '../lib/wailsjs/runtime/runtime'
-import { app, harmonise, indicator, profile, program, rakor, target, xlsx } from '../lib/wailsjs/go/models'
 import type { Data, Zeroable } from './data'
 import { i18n } from '../i18n'
-import type { agreement, connect, exchange, region, store, workspace } from '../lib/wailsjs/go/models'
+import type {
+  agreement, app, connect, exchange, harmonise, indicator, profile, program, rakor, region, store, target, workspace, xlsx,
+} from '../lib/wailsjs/go/models'
 
 export type { Data, Zeroable } from './data'
 export type Profile = profile.Profile
@@ -27,7 +28,7 @@ export type Indicator = indicator.Indicator
 export type Matrix = harmonise.Matrix
 // A matrix as the backend would send it, built from plain data (the
 // component tests draw layouts without a workspace).
-export const matrixFrom = (x: Data<Matrix>): Matrix => harmonise.Matrix.createFrom(x)
+export const matrixFrom = (x: Data<Matrix>): Matrix => x as Matrix
 export type Agreement = agreement.Agreement
 export type MatrixRow = harmonise.Row
 export type MatrixCell = harmonise.Cell
@@ -87,8 +88,6 @@ export type Severity = `${rakor.Severity}`
 export type ChallengeStatus = `${rakor.ChallengeStatus}`
 export type Flag = `${harmonise.Flag}`
 export type Sheet = `${xlsx.Sheet}`
-/** The sheets about one meeting: a workbook holding one needs a meeting (Go's Sheet.NeedsMeeting). */
-export const meetingSheets: readonly string[] = Object.values(app.MeetingSheet)
 export type ParticipantRole = `${rakor.Role}`
 export type Attendance = `${rakor.Attendance}`
 export type ValueField = `${target.Field}`
@@ -167,6 +166,15 @@ declare global {
   }
 }
 
+/**
+ * A bound method's argument as the plain data it is: the bridge sends it as
+ * JSON either way, so the generated model classes (their createFrom) are
+ * not built, and their module stays off the first screen's script.
+ */
+function arg<T>(x: unknown): T {
+  return x as T
+}
+
 async function call<T>(p: () => Promise<T>): Promise<T> {
   try {
     return await p()
@@ -194,13 +202,13 @@ export const api = {
     /** Opens a workspace file; '' asks with the system dialog (desktop only). */
     openFile: (path: string) => call(() => WorkspaceSvc.OpenFile(path)),
     /** Opens the shared workspace at url (no password in it) on a PostgreSQL server. */
-    connect: (req: SharedRequest) => call(() => WorkspaceSvc.Connect(app.SharedRequest.createFrom(req))),
+    connect: (req: SharedRequest) => call(() => WorkspaceSvc.Connect(arg<app.SharedRequest>(req))),
     /** Initialises an empty PostgreSQL database as a new shared workspace and opens it. */
-    createShared: (req: SharedRequest) => call(() => WorkspaceSvc.CreateShared(app.SharedRequest.createFrom(req))),
+    createShared: (req: SharedRequest) => call(() => WorkspaceSvc.CreateShared(arg<app.SharedRequest>(req))),
   },
   settings: {
     profile: () => call(() => SettingsSvc.Profile()),
-    saveProfile: (p: Data<Profile>) => call(() => SettingsSvc.SaveProfile(profile.Profile.createFrom(p))),
+    saveProfile: (p: Data<Profile>) => call(() => SettingsSvc.SaveProfile(arg<profile.Profile>(p))),
     language: () => call(() => SettingsSvc.Language()),
     setLanguage: (lang: string) => call(() => SettingsSvc.SetLanguage(lang)),
     about: () => call(() => SettingsSvc.About()),
@@ -209,27 +217,27 @@ export const api = {
   },
   targets: {
     indicators: () => call(() => TargetsSvc.Indicators()),
-    saveIndicator: (i: Data<Indicator>) => call(() => TargetsSvc.SaveIndicator(indicator.Indicator.createFrom(i))),
+    saveIndicator: (i: Data<Indicator>) => call(() => TargetsSvc.SaveIndicator(arg<indicator.Indicator>(i))),
     deleteIndicator: (id: number) => call(() => TargetsSvc.DeleteIndicator(id)),
     matrix: (province: string, years: number[]) => call(() => TargetsSvc.Matrix(province, years)),
-    apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits.map((e) => target.Edit.createFrom(e)), pasted)),
+    apply: (edits: Edit[], pasted: boolean) => call(() => TargetsSvc.Apply(edits.map((e) => arg<target.Edit>(e)), pasted)),
     history: (indicatorId: number, region: string, year: number) => call(() => TargetsSvc.History(indicatorId, region, year)),
     agreements: (province: string, year: number) => call(() => TargetsSvc.Agreements(province, year)),
     agree: (region: string, year: number, meetingId: number) => call(() => TargetsSvc.Agree(region, year, meetingId)),
     reopen: (region: string, year: number, reason: string) => call(() => TargetsSvc.Reopen(region, year, reason)),
   },
   programs: {
-    tree: (f: Data<ProgramFilter>) => call(() => ProgramsSvc.Tree(program.Filter.createFrom(f))),
+    tree: (f: Data<ProgramFilter>) => call(() => ProgramsSvc.Tree(arg<program.Filter>(f))),
     items: () => call(() => ProgramsSvc.Items()),
-    saveSubKegiatan: (it: Data<ProgramItem>) => call(() => ProgramsSvc.SaveSubKegiatan(program.Item.createFrom(it))),
+    saveSubKegiatan: (it: Data<ProgramItem>) => call(() => ProgramsSvc.SaveSubKegiatan(arg<program.Item>(it))),
     deleteSubKegiatan: (id: number) => call(() => ProgramsSvc.DeleteSubKegiatan(id)),
-    savePlanLine: (l: Data<PlanLineInput>) => call(() => ProgramsSvc.SavePlanLine(program.PlanLineInput.createFrom(l))),
+    savePlanLine: (l: Data<PlanLineInput>) => call(() => ProgramsSvc.SavePlanLine(arg<program.PlanLineInput>(l))),
     deletePlanLine: (id: number) => call(() => ProgramsSvc.DeletePlanLine(id)),
     history: (id: number) => call(() => ProgramsSvc.PlanLineHistory(id)),
     central: () => call(() => ProgramsSvc.Central()),
-    saveCentral: (c: Data<CentralItem>) => call(() => ProgramsSvc.SaveCentral(program.CentralItem.createFrom(c))),
+    saveCentral: (c: Data<CentralItem>) => call(() => ProgramsSvc.SaveCentral(arg<program.CentralItem>(c))),
     deleteCentral: (id: number) => call(() => ProgramsSvc.DeleteCentral(id)),
-    crosswalk: (q: Data<CrosswalkQuery>) => call(() => ProgramsSvc.Crosswalk(program.CrosswalkQuery.createFrom(q))),
+    crosswalk: (q: Data<CrosswalkQuery>) => call(() => ProgramsSvc.Crosswalk(arg<program.CrosswalkQuery>(q))),
     bidang: async () => (await call(() => ProgramsSvc.Bidang())) ?? [],
   },
   rakor: {
@@ -238,40 +246,40 @@ export const api = {
     // The printed record, computed once in Go (the Excel Berita Acara renders the same).
     record: (id: number) => call(() => RakorSvc.Record(id)),
     /** Creates a meeting; its first agenda item carries over open decisions of earlier meetings. */
-    start: (m: Data<Meeting>) => call(() => RakorSvc.StartMeeting(rakor.Meeting.createFrom(m))),
-    save: (m: Data<Meeting>) => call(() => RakorSvc.SaveMeeting(rakor.Meeting.createFrom(m))),
+    start: (m: Data<Meeting>) => call(() => RakorSvc.StartMeeting(arg<rakor.Meeting>(m))),
+    save: (m: Data<Meeting>) => call(() => RakorSvc.SaveMeeting(arg<rakor.Meeting>(m))),
     remove: (id: number) => call(() => RakorSvc.DeleteMeeting(id)),
     parseParticipants: (text: string) => call(() => RakorSvc.ParseParticipants(text)),
     participants: (meetingId: number) => call(() => RakorSvc.Participants(meetingId)),
-    addParticipants: (meetingId: number, ps: Participant[]) => call(() => RakorSvc.AddParticipants(meetingId, ps.map((p) => rakor.Participant.createFrom(p)))),
-    saveParticipant: (p: Participant) => call(() => RakorSvc.SaveParticipant(rakor.Participant.createFrom(p))),
+    addParticipants: (meetingId: number, ps: Participant[]) => call(() => RakorSvc.AddParticipants(meetingId, ps.map((p) => arg<rakor.Participant>(p)))),
+    saveParticipant: (p: Participant) => call(() => RakorSvc.SaveParticipant(arg<rakor.Participant>(p))),
     deleteParticipant: (id: number) => call(() => RakorSvc.DeleteParticipant(id)),
     countByInstitution: (meetingId: number) => call(() => RakorSvc.CountByInstitution(meetingId)),
     agenda: (meetingId: number) => call(() => RakorSvc.Agenda(meetingId)),
-    saveAgendaItem: (a: Data<AgendaItem>) => call(() => RakorSvc.SaveAgendaItem(rakor.AgendaItem.createFrom(a))),
+    saveAgendaItem: (a: Data<AgendaItem>) => call(() => RakorSvc.SaveAgendaItem(arg<rakor.AgendaItem>(a))),
     deleteAgendaItem: (id: number) => call(() => RakorSvc.DeleteAgendaItem(id)),
     setMinutes: (agendaId: number, minutes: string) => call(() => RakorSvc.SetMinutes(agendaId, minutes)),
     reorderAgenda: (meetingId: number, ids: number[]) => call(() => RakorSvc.ReorderAgenda(meetingId, ids)),
     addCarryOver: (meetingId: number) => call(() => RakorSvc.AddCarryOver(meetingId)),
     openFromEarlier: (meetingId: number) => call(() => RakorSvc.OpenFromEarlier(meetingId)),
     snapshots: (meetingId: number) => call(() => RakorSvc.Snapshots(meetingId)),
-    takeSnapshot: (req: Data<SnapshotRequest>) => call(() => RakorSvc.TakeSnapshot(rakor.SnapshotRequest.createFrom(req))),
+    takeSnapshot: (req: Data<SnapshotRequest>) => call(() => RakorSvc.TakeSnapshot(arg<rakor.SnapshotRequest>(req))),
     snapshot: (id: number) => call(() => RakorSvc.Snapshot(id)),
     deleteSnapshot: (id: number) => call(() => RakorSvc.DeleteSnapshot(id)),
     decisions: (meetingId: number) => call(() => RakorSvc.Decisions(meetingId)),
-    saveDecision: (d: Data<Decision>) => call(() => RakorSvc.SaveDecision(rakor.Decision.createFrom(d))),
+    saveDecision: (d: Data<Decision>) => call(() => RakorSvc.SaveDecision(arg<rakor.Decision>(d))),
     deleteDecision: (id: number) => call(() => RakorSvc.DeleteDecision(id)),
     decisionHistory: (id: number) => call(() => RakorSvc.DecisionHistory(id)),
     followUps: (decisionId: number) => call(() => RakorSvc.FollowUps(decisionId)),
-    addFollowUp: (f: Zeroable<FollowUp>) => call(() => RakorSvc.AddFollowUp(rakor.FollowUp.createFrom(f))),
+    addFollowUp: (f: Zeroable<FollowUp>) => call(() => RakorSvc.AddFollowUp(arg<rakor.FollowUp>(f))),
     deleteFollowUp: (id: number) => call(() => RakorSvc.DeleteFollowUp(id)),
-    register: (f: Partial<Zeroable<RegisterFilter>>) => call(() => RakorSvc.Register(rakor.RegisterFilter.createFrom(f))),
+    register: (f: Partial<Zeroable<RegisterFilter>>) => call(() => RakorSvc.Register(arg<rakor.RegisterFilter>(f))),
     categories: () => call(() => RakorSvc.Categories()),
     addCategory: (name: string) => call(() => RakorSvc.AddCategory(name)),
-    challenges: (f: Partial<Zeroable<ChallengeFilter>>) => call(() => RakorSvc.Challenges(rakor.ChallengeFilter.createFrom(f))),
-    saveChallenge: (c: Data<Challenge>) => call(() => RakorSvc.SaveChallenge(rakor.Challenge.createFrom(c))),
+    challenges: (f: Partial<Zeroable<ChallengeFilter>>) => call(() => RakorSvc.Challenges(arg<rakor.ChallengeFilter>(f))),
+    saveChallenge: (c: Data<Challenge>) => call(() => RakorSvc.SaveChallenge(arg<rakor.Challenge>(c))),
     deleteChallenge: (id: number) => call(() => RakorSvc.DeleteChallenge(id)),
-    challengeOverview: (f: Partial<Zeroable<ChallengeFilter>>) => call(() => RakorSvc.ChallengeOverview(rakor.ChallengeFilter.createFrom(f))),
+    challengeOverview: (f: Partial<Zeroable<ChallengeFilter>>) => call(() => RakorSvc.ChallengeOverview(arg<rakor.ChallengeFilter>(f))),
     /** The days each participant signed on a phone. */
     attendance: (meetingId: number) => call(() => RakorSvc.Attendance(meetingId)),
     /** One day's signature of a participant, as an image address. */
@@ -303,7 +311,7 @@ export const api = {
     commitImport: (token: string, takeTemplate = false) => call(() => ExchangeSvc.CommitImport(token, takeTemplate)),
     /** Forgets a preview the user skipped. */
     discardImport: (token: string) => call(() => ExchangeSvc.DiscardImport(token)),
-    exportWorkbook: (req: Data<WorkbookRequest>) => call(() => ExchangeSvc.ExportWorkbook(xlsx.WorkbookRequest.createFrom(req))),
+    exportWorkbook: (req: Data<WorkbookRequest>) => call(() => ExchangeSvc.ExportWorkbook(arg<xlsx.WorkbookRequest>(req))),
     // The consolidation for the ministry: a Matriks Target sheet per province with figures.
     exportNational: (years: number[]) => call(() => ExchangeSvc.ExportNational(years)),
     nationalProvinces: (year: number) => call(() => ExchangeSvc.NationalProvinces(year)),
@@ -347,7 +355,7 @@ export const api = {
   },
   regions: {
     provinces: () => call(() => RegionsSvc.Provinces()),
-    search: (q: RegionQuery) => call(() => RegionsSvc.Search(app.RegionQuery.createFrom(q))),
+    search: (q: RegionQuery) => call(() => RegionsSvc.Search(arg<app.RegionQuery>(q))),
     regencies: (province: string) => call(() => RegionsSvc.Regencies(province)),
   },
 }

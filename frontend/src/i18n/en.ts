@@ -26,6 +26,8 @@ const en: typeof id = {
     indicators: 'Indicators',
     settings: 'Settings',
     about: 'About',
+    collapse: 'Collapse the menu',
+    expand: 'Expand the menu',
   },
   session: {
     lost: 'The connection to Selaras is lost: this browser session is no longer valid, for example because `selaras serve` was started again.',

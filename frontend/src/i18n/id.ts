@@ -25,6 +25,8 @@ export default {
     indicators: 'Indikator',
     settings: 'Pengaturan',
     about: 'Tentang',
+    collapse: 'Ciutkan menu',
+    expand: 'Lebarkan menu',
   },
   session: {
     lost: 'Sambungan ke Selaras terputus: sesi peramban ini tidak berlaku lagi, misalnya karena `selaras serve` dijalankan ulang.',

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api, type Data, type Profile, type SharedRequest, type WorkspaceState } from '../api'
-import { i18n, type Lang } from '../i18n'
+import { i18n, loadLanguage, type Lang } from '../i18n'
 import { onLiveChange } from '../composables/useLive'
 import { rights } from '../rights'
 import { useRegions } from './regions'
@@ -26,8 +26,10 @@ export const useWorkspace = defineStore('workspace', () => {
   async function load() {
     const b = await api.workspace.boot()
     useRegions().seed(b.provinces ?? [], b.state.profile?.provinceCode, b.regencies ?? [])
+    const l = b.language === 'en' ? 'en' : 'id'
+    await loadLanguage(l)
     state.value = b.state
-    applyLang(b.language === 'en' ? 'en' : 'id')
+    applyLang(l)
     return b.startMarks
   }
 
@@ -38,7 +40,7 @@ export const useWorkspace = defineStore('workspace', () => {
   }
 
   async function setLanguage(l: Lang) {
-    await api.settings.setLanguage(l)
+    await Promise.all([api.settings.setLanguage(l), loadLanguage(l)])
     applyLang(l)
     // The state carries sentences worded in Go (why there is no credential
     // store, a damaged workspace's reason): read them again in the new language.
