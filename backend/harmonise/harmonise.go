@@ -157,7 +157,7 @@ func Load(ctx context.Context, s *store.Store, province string, years []int) (In
 	)
 	go func() {
 		defer close(done)
-		vals, valErr = target.LoadFrom(ctx, s, target.Filter{Years: withPrevious(years), RegionPrefix: province,
+		vals, valErr = target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years), RegionPrefix: province,
 			Regions: []string{target.National}, Expect: len(inds) * len(withPrevious(years)) * (len(regs) + 2)})
 	}()
 	served, sErr := program.ServedIn(ctx, s, province, years)
@@ -185,7 +185,7 @@ func ComputeCountry(ctx context.Context, s *store.Store, years []int) ([]Matrix,
 	}
 	provinces := region.Default().Provinces()
 	regencies := region.Default().Regencies("")
-	vals, err := target.LoadFrom(ctx, s, target.Filter{Years: withPrevious(years),
+	vals, err := target.Load(ctx, s.Read(), target.Filter{Years: withPrevious(years),
 		Expect: len(inds) * len(withPrevious(years)) * (len(provinces) + len(regencies) + 1)})
 	if err != nil {
 		return nil, fmt.Errorf("harmonise: %w", err)

@@ -459,19 +459,6 @@ type Filter struct {
 const lineCols = `id, sub_kegiatan_id, region_code, year, output_indicator, output_unit, target, pagu, sumber_dana,
 lokasi, bidang, catatan, target_next, pagu_next, status, status_reason, central_id, version`
 
-// packedLine is lineCols as one packed row (store.PackRow), read by
-// lineScanner.unpack.
-var packedLine = store.PackRow(store.Num("id"), store.Num("sub_kegiatan_id"), store.Txt("region_code"),
-	store.Num("year"), store.Txt("output_indicator"), store.Txt("output_unit"), store.Num("target"),
-	store.Num("pagu"), store.Txt("sumber_dana"), store.Txt("lokasi"), store.Txt("bidang"), store.Txt("catatan"),
-	store.Num("target_next"), store.Num("pagu_next"), store.Txt("status"), store.Txt("status_reason"),
-	store.Num("central_id"), store.Num("version"))
-
-// packedLineRest are the kinds of packedLine's fields after the first three
-// (id, sub-kegiatan, region), for store.Packed.Skip: 'n' a number, 't' a
-// text.
-const packedLineRest = "nttnnttttnnttnn"
-
 // subInfo is what a plan line shows of its sub-kegiatan.
 type subInfo struct {
 	code, name string
@@ -612,37 +599,6 @@ func (sc *lineScanner) scan(row interface{ Scan(...any) error }, l *PlanLine) er
 	return err
 }
 
-// unpack reads one line of packedLine; an error is left in p.
-func (sc *lineScanner) unpack(p *store.Packed, l *PlanLine) {
-	l.ID, _ = p.Int()
-	l.SubKegiatanID, _ = p.Int()
-	l.Region = p.Text()
-	year, _ := p.Int()
-	l.Year = int(year)
-	l.OutputIndicator = p.Text()
-	l.OutputUnit = p.Text()
-	if f, ok := p.Float(); ok {
-		l.Target = pointTo(&sc.floats, f)
-	}
-	l.Pagu, _ = p.Int()
-	l.SumberDana = SumberDana(p.Text())
-	l.Lokasi = p.Text()
-	l.Bidang = p.Text()
-	l.Catatan = p.Text()
-	if f, ok := p.Float(); ok {
-		l.TargetNext = pointTo(&sc.floats, f)
-	}
-	if n, ok := p.Int(); ok {
-		l.PaguNext = pointTo(&sc.ints, n)
-	}
-	l.Status = Status(p.Text())
-	l.StatusReason = p.Text()
-	if n, ok := p.Int(); ok {
-		l.CentralID = pointTo(&sc.ints, n)
-	}
-	l.Version, _ = p.Int()
-}
-
 func (sc *lineScanner) float(col int) (*float64, error) {
 	f, ok, err := sc.raw.Float(col)
 	if !ok || err != nil {
@@ -741,117 +697,14 @@ func listLines(ctx context.Context, s *store.Store, f Filter) ([]PlanLine, error
 	if err != nil {
 		return nil, err
 	}
-	var lines []PlanLine
-	if s.Engine() == store.Postgres {
-		lines, err = packedLines(ctx, q, from, args, refs)
-	} else {
-		lines, err = scannedLines(ctx, q, from, args, refs)
-	}
+	rows, err := q.QueryContext(ctx, "SELECT "+lineCols+from, args...)
 	if err != nil {
 		return nil, fmt.Errorf("program: list plan lines: %w", err)
 	}
-	return lines, nil
-}
-
-// lineOrder is the order of n lines, each known by its sub-kegiatan, region
-// and id (of returns them for line i): sub-kegiatan code, region code, id.
-// The lines are not moved: swapping large structs costs more than placing
-// each once. Each line's place is two integers, compared without reaching
-// into the lines: the rank of its sub-kegiatan's code and of its region's
-// code among those read, then its id.
-func lineOrder(n int, refs refs, of func(i int) (sub int64, region string, id int64)) []int32 {
-	regionRank := map[string]int32{}
-	for i := range n {
-		_, r, _ := of(i)
-		regionRank[r] = 0
-	}
-	codes := make([]string, 0, len(regionRank))
-	for c := range regionRank {
-		codes = append(codes, c)
-	}
-	slices.Sort(codes)
-	for i, c := range codes {
-		regionRank[c] = int32(i)
-	}
-	type key struct {
-		place uint64
-		id    int64
-		i     int32
-	}
-	perm := make([]key, n)
-	for i := range perm {
-		sub, r, id := of(i)
-		perm[i] = key{uint64(refs.subs[sub].rank)<<32 | uint64(regionRank[r]), id, int32(i)}
-	}
-	slices.SortFunc(perm, func(a, b key) int {
-		if c := cmp.Compare(a.place, b.place); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
-	order := make([]int32, n)
-	for i, k := range perm {
-		order[i] = k.i
-	}
-	return order
-}
-
-// packedLines reads the lines of from (a FROM and WHERE clause) from a
-// server, whose whole result comes as one packed value (store.Packed): the
-// drivers' work per column and row was most of a national year's read,
-// and a server writes the value itself. A first pass reads each line's
-// place and where it starts; the second reads each line into its place.
-func packedLines(ctx context.Context, q querier, from string, args []any, refs refs) ([]PlanLine, error) {
-	pk, err := store.ReadPacked(ctx, q, "SELECT "+store.PackAll(packedLine)+from, args...)
-	if err != nil {
-		return nil, err
-	}
-	type head struct {
-		start   int
-		sub, id int64
-		region  string
-	}
-	var heads []head
-	for pk.More() {
-		h := head{start: pk.Pos()}
-		h.id, _ = pk.Int()
-		h.sub, _ = pk.Int()
-		h.region = pk.Text()
-		pk.Skip(packedLineRest)
-		heads = append(heads, h)
-	}
-	if err := pk.Err(); err != nil {
-		return nil, err
-	}
-	order := lineOrder(len(heads), refs, func(i int) (int64, string, int64) {
-		return heads[i].sub, heads[i].region, heads[i].id
-	})
-	lines := make([]PlanLine, len(heads))
-	var sc lineScanner
-	for i, o := range order {
-		pk.Seek(heads[o].start)
-		l := &lines[i]
-		sc.unpack(pk, l)
-		l.describe(refs)
-	}
-	if err := pk.Err(); err != nil {
-		return nil, err
-	}
-	return lines, nil
-}
-
-// scannedLines reads the lines of from a file, column by column: SQLite
-// would write the packed text in this process, and its concat() of a
-// line's columns (even of its texts alone) costs more than the driver's
-// reading of them. The lines are read into fixed chunks and copied once,
-// in order, at the end: a PlanLine is large, and neither regrowing one
-// slice of 20,000 of them nor counting them first is free.
-func scannedLines(ctx context.Context, q querier, from string, args []any, refs refs) ([]PlanLine, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+lineCols+from, args...)
-	if err != nil {
-		return nil, err
-	}
 	defer rows.Close()
+	// The lines are read into fixed chunks and copied once, in order, at the
+	// end: a PlanLine is large, and neither regrowing one slice of 20,000 of
+	// them nor counting them first is free.
 	const chunk = 1024
 	var chunks [][]PlanLine
 	var sc lineScanner
@@ -864,22 +717,36 @@ func scannedLines(ctx context.Context, q querier, from string, args []any, refs 
 		*c = append(*c, PlanLine{})
 		l := &(*c)[len(*c)-1]
 		if err := sc.scan(rows, l); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("program: list plan lines: %w", err)
 		}
 		l.describe(refs)
 		n++
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("program: list plan lines: %w", err)
 	}
-	at := func(i int) *PlanLine { return &chunks[i/chunk][i%chunk] }
-	order := lineOrder(n, refs, func(i int) (int64, string, int64) {
-		l := at(i)
-		return l.SubKegiatanID, l.Region, l.ID
+	at := func(i int32) *PlanLine { return &chunks[i/chunk][i%chunk] }
+	// Sort a permutation rather than the lines themselves: swapping large
+	// structs costs more than one final copy. Sub-kegiatan compare by their
+	// code's rank, an integer, rather than by the code each time.
+	type key struct{ rank, i int32 }
+	perm := make([]key, n)
+	for i := range perm {
+		perm[i] = key{refs.subs[at(int32(i)).SubKegiatanID].rank, int32(i)}
+	}
+	slices.SortFunc(perm, func(a, b key) int {
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
+		}
+		x, y := at(a.i), at(b.i)
+		if c := strings.Compare(x.Region, y.Region); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ID, y.ID)
 	})
 	sorted := make([]PlanLine, n)
-	for i, o := range order {
-		sorted[i] = *at(int(o))
+	for i, p := range perm {
+		sorted[i] = *at(p.i)
 	}
 	return sorted, nil
 }

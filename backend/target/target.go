@@ -98,73 +98,8 @@ const readCols = cols + ", version"
 // Load returns the values matching f. On a file every column is in the
 // (year, region_code) index, so the rows come from it alone.
 func Load(ctx context.Context, q querier, f Filter) ([]Value, error) {
-	query, args := loadQuery(f, readCols)
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("target: load: %w", err)
-	}
-	defer rows.Close()
-	out, err := scanValues(rows, f.Expect)
-	if err != nil {
-		return nil, fmt.Errorf("target: load: %w", err)
-	}
-	return out, nil
-}
-
-// packedValue is readCols as one packed row (store.PackRow).
-var packedValue = store.PackRow(store.Num("indicator_id"), store.Txt("region_code"), store.Num("year"),
-	store.Num("target"), store.Num("target_num"), store.Num("target_den"), store.Num("realisation"),
-	store.Num("real_num"), store.Num("real_den"), store.Num("baseline"), store.Txt("source"), store.Txt("note"),
-	store.Num("version"))
-
-// LoadFrom is Load of the workspace's read pool. From a server the whole
-// result comes as one packed value (store.Packed), which the server
-// writes: the driver's parse of thousands of rows was most of a province's
-// read. A file is read as Load does: SQLite would write the packed text in
-// this process, at a higher cost than the driver's reading of the columns.
-func LoadFrom(ctx context.Context, s *store.Store, f Filter) ([]Value, error) {
-	if s.Engine() != store.Postgres {
-		return Load(ctx, s.Read(), f)
-	}
-	query, args := loadQuery(f, packedValue+" AS v")
-	pk, err := store.ReadPacked(ctx, s.Read(), "SELECT "+store.PackAll("v")+" FROM ("+query+") AS p", args...)
-	if err != nil {
-		return nil, fmt.Errorf("target: load: %w", err)
-	}
-	out := make([]Value, 0, max(f.Expect, 16))
-	var slab []float64
-	num := func() *float64 {
-		x, ok := pk.Float()
-		if !ok {
-			return nil
-		}
-		if len(slab) == cap(slab) {
-			slab = make([]float64, 0, max(min(f.Expect*2, 4096), 256))
-		}
-		slab = append(slab, x)
-		return &slab[len(slab)-1]
-	}
-	for pk.More() {
-		out = append(out, Value{})
-		v := &out[len(out)-1]
-		v.IndicatorID, _ = pk.Int()
-		v.Region = pk.Text()
-		year, _ := pk.Int()
-		v.Year = int(year)
-		v.Target, v.TargetNum, v.TargetDen = num(), num(), num()
-		v.Realisation, v.RealNum, v.RealDen = num(), num(), num()
-		v.Baseline = num()
-		v.Source, v.Note = pk.Text(), pk.Text()
-		v.Version, _ = pk.Int()
-	}
-	if err := pk.Err(); err != nil {
-		return nil, fmt.Errorf("target: load: %w", err)
-	}
-	return out, nil
-}
-
-// loadQuery is the query of the values matching f, selecting cols.
-func loadQuery(f Filter, cols string) (query string, args []any) {
+	var query string
+	var args []any
 	if len(f.Regions) > 0 || f.RegionPrefix != "" {
 		// Each part names the years itself, so each is one search of the
 		// (year, region_code) index; the parts are disjoint (the codes named
@@ -185,24 +120,36 @@ func loadQuery(f Filter, cols string) (query string, args []any) {
 		store.In(&eq, "region_code", codes)
 		store.In(&eq, "indicator_id", f.IndicatorIDs)
 		if f.RegionPrefix == "" {
-			return "SELECT " + cols + " FROM indicator_value" + eq.Clause(), eq.Args()
-		}
-		store.In(&under, "year", f.Years)
-		// '/' is the character after '.': the range holds every "19.xx".
-		under.Add("region_code > ? AND region_code < ?", f.RegionPrefix+".", f.RegionPrefix+"/")
-		store.In(&under, "indicator_id", f.IndicatorIDs)
-		if disjoint {
-			query = "SELECT " + cols + " FROM indicator_value" + eq.Clause() +
-				" UNION ALL SELECT " + cols + " FROM indicator_value" + under.Clause()
+			query, args = "SELECT "+readCols+" FROM indicator_value"+eq.Clause(), eq.Args()
 		} else {
-			query = "SELECT " + cols + " FROM indicator_value WHERE (" + eq.And() + ") OR (" + under.And() + ")"
+			store.In(&under, "year", f.Years)
+			// '/' is the character after '.': the range holds every "19.xx".
+			under.Add("region_code > ? AND region_code < ?", f.RegionPrefix+".", f.RegionPrefix+"/")
+			store.In(&under, "indicator_id", f.IndicatorIDs)
+			if disjoint {
+				query = "SELECT " + readCols + " FROM indicator_value" + eq.Clause() +
+					" UNION ALL SELECT " + readCols + " FROM indicator_value" + under.Clause()
+			} else {
+				query = "SELECT " + readCols + " FROM indicator_value WHERE (" + eq.And() + ") OR (" + under.And() + ")"
+			}
+			args = append(append([]any{}, eq.Args()...), under.Args()...)
 		}
-		return query, append(append([]any{}, eq.Args()...), under.Args()...)
+	} else {
+		var w store.Where
+		store.In(&w, "year", f.Years)
+		store.In(&w, "indicator_id", f.IndicatorIDs)
+		query, args = "SELECT "+readCols+" FROM indicator_value"+w.Clause(), w.Args()
 	}
-	var w store.Where
-	store.In(&w, "year", f.Years)
-	store.In(&w, "indicator_id", f.IndicatorIDs)
-	return "SELECT " + cols + " FROM indicator_value" + w.Clause(), w.Args()
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("target: load: %w", err)
+	}
+	defer rows.Close()
+	out, err := scanValues(rows, f.Expect)
+	if err != nil {
+		return nil, fmt.Errorf("target: load: %w", err)
+	}
+	return out, nil
 }
 
 // scanValues reads rows of readCols. Each column is taken as the driver
