@@ -17,7 +17,7 @@
 # also timed by the marks their pages print: the navigation start as a Unix
 # time and the second animation frame after the first screen is in the page.
 # For Selaras (SELARAS_START_MARKS, frontend/src/startMarks.ts) that screen
-# holds its data (script evaluated, app mounted, data in, painted); the
+# holds its data (script evaluated, app mounted, data in, rendered, painted); the
 # template gets the same mark added at build time, printed through its Greet
 # binding. The script waits for each app's line before stopping it. Both
 # ratios are printed; the in-page one, the same measure on both, is the goal.
@@ -154,21 +154,19 @@ measure() {
 	done
 	now=$(date +%s.%N)
 	cp "$TMP/shot.png" "$OUT/$name.png"
-	if true; then
-		# The page's own marks: its first screen (with its data), drawn.
-		while :; do
-			marks=$(tail -n +$((lines + 1)) "$OUT/$name.log" | grep -m 1 -o 'start-marks:.*painted=[0-9]*' || true)
-			[[ -n $marks ]] && break
-			awk -v a="$start" -v b="$(date +%s.%N)" -v t="$START_TIMEOUT" 'BEGIN { exit !(b - a > t) }' &&
-				{ echo "FAIL start-time: $name printed no start marks (see $OUT/$name.log)" >&3; exit 1; }
-			sleep 0.05
-		done
-		usable=$(awk -v a="$start" -v m="$marks" 'BEGIN {
-			n = split(m, f, /[ =]/); for (i = 1; i < n; i++) v[f[i]] = f[i + 1]
-			printf "%.2f", (v["origin"] + v["painted"]) / 1000 - a }')
-		echo "$name $marks" >>"$OUT/marks.log"
-		import -window "$wid" "$OUT/$name-screen.png" 2>/dev/null || true
-	fi
+	# The page's own marks: its first screen (with its data), drawn.
+	while :; do
+		marks=$(tail -n +$((lines + 1)) "$OUT/$name.log" | grep -m 1 -o 'start-marks:.*painted=[0-9]*' || true)
+		[[ -n $marks ]] && break
+		awk -v a="$start" -v b="$(date +%s.%N)" -v t="$START_TIMEOUT" 'BEGIN { exit !(b - a > t) }' &&
+			{ echo "FAIL start-time: $name printed no start marks (see $OUT/$name.log)" >&3; exit 1; }
+		sleep 0.05
+	done
+	usable=$(awk -v a="$start" -v m="$marks" 'BEGIN {
+		n = split(m, f, /[ =]/); for (i = 1; i < n; i++) v[f[i]] = f[i + 1]
+		printf "%.2f", (v["origin"] + v["painted"]) / 1000 - a }')
+	echo "$name $marks" >>"$OUT/marks.log"
+	import -window "$wid" "$OUT/$name-screen.png" 2>/dev/null || true
 	stop_app
 	awk -v a="$start" -v w="$WIN_AT" -v b="$now" -v u="$usable" 'BEGIN { printf "%.2f %.2f %s\n", b - a, w - a, u }'
 }
