@@ -10,7 +10,7 @@ LDFLAGS := -X selaras/backend/version.Version=$(VERSION)
 # Probed when the recipe runs, after deps may have installed it.
 WEBKIT_TAGS = $$(pkg-config --exists webkit2gtk-4.0 || (pkg-config --exists webkit2gtk-4.1 && echo -tags webkit2_41))
 
-.PHONY: run test deps-test vet-windows build build-windows test-windows frontend e2e-bin lint-go test-race test-go test-go-sqlite test-go-pg test-go-pg-oldest test-load test-load-regency test-room-load test-frontend test-e2e smoke start-time bench regions deps clean
+.PHONY: go-pkgs run test deps-test vet-windows build build-windows test-windows frontend e2e-bin lint-go test-race test-go test-go-sqlite test-go-pg test-go-pg-oldest test-load test-load-regency test-room-load test-frontend test-e2e smoke start-time bench regions deps clean
 
 run: build
 	@scripts/run.sh
@@ -86,6 +86,9 @@ PG_TEST = scripts/pg-test.sh
 # npm dependency (flatted) ships a Go package of its own, which neither our
 # linters nor our tests should answer for.
 GO_PKGS = . ./app/... ./backend/... ./scripts/...
+# For scripts that run go over the same packages (scripts/bench.sh).
+go-pkgs:
+	@echo $(GO_PKGS)
 GO_TEST_ENV = SELARAS_REQUIRE_NPM=1 SELARAS_REQUIRE_SOFFICE=1
 # The load tests run on their own (below), with -v so their figures are in the log.
 LOAD_TEST = TestLoadThirtyClients

@@ -23,7 +23,9 @@ if [ "${BENCH_TABLE_ONLY:-0}" = 1 ]; then
   : # the table of the raw output already in $out
 else
 echo "bench: SQLite" >&2
-go test -run '^$' -bench . -benchmem -count "$count" . ./app/... ./backend/... ./scripts/... | tee "$out/sqlite.txt"
+# Our packages, as the Makefile lists them (not ./..., which reaches into node_modules).
+read -r -a pkgs <<<"$(make -s --no-print-directory go-pkgs)"
+go test -run '^$' -bench . -benchmem -count "$count" "${pkgs[@]}" | tee "$out/sqlite.txt"
 : > "$out/postgres.txt"
 fi
 if [ "${BENCH_TABLE_ONLY:-0}" != 1 ] && [ "${BENCH_PG:-1}" != 0 ]; then

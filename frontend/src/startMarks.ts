@@ -1,9 +1,10 @@
 // Start timings inside the page, as performance marks from the navigation
 // start: the entry script evaluated, the app mounted, the first screen's
-// data in, the first screen rendered into the page (Vue done), painted. When the Go side asks (the
-// SELARAS_START_MARKS environment variable, set by scripts/start-time.sh)
-// they are printed as one line on the app's standard output, with the
-// navigation start as a Unix time so the script can time from the launch.
+// data in, the first screen rendered into the page (Vue done), painted.
+// When the Go side asks (the SELARAS_START_MARKS environment variable, set
+// by scripts/start-time.sh) they are printed as one line on the app's
+// standard output, with the navigation start as a Unix time so the script
+// can time from the launch.
 import { api } from './api'
 
 export type StartMark = 'script' | 'mounted' | 'data' | 'rendered' | 'painted'
